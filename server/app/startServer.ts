@@ -1,0 +1,155 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { createAdapter } from "@socket.io/redis-adapter";
+import express from "express";
+import helmet from "helmet";
+import { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { Server } from "socket.io";
+import type { Config } from "../config/config";
+import { seedDemo } from "../demo/seed";
+import { systemClock, type Clock } from "../domain/types";
+import { readSessionCookie } from "../http/cookies";
+import { isAllowedOrigin } from "../http/origin";
+import { PLACEHOLDER_PAGE } from "../http/placeholder";
+import { apiRouter } from "../http/routes";
+import { createLogger } from "../log";
+import { onConnection, type AppSocket, type RealtimeServices } from "../realtime/connection";
+import { SocketNotifier, type IoServer } from "../realtime/SocketNotifier";
+import { ConversationService, type RateLimit } from "../service/ConversationService";
+import type { ServiceDeps } from "../service/context";
+import { Dispatcher } from "../service/Dispatcher";
+import { StaffService } from "../service/StaffService";
+import { YouthService } from "../service/YouthService";
+import { MemoryStore } from "../store/memory/MemoryStore";
+import { RedisStore } from "../store/redis/RedisStore";
+import type { Store } from "../store/Store";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  io: IoServer;
+  dispatcher: Dispatcher;
+  log: Logger;
+  /** Graceful: stop taking connections, let clients reconnect elsewhere, finish work, close Redis. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  log?: Logger;
+  /** Folder with the built client; defaults to client/dist when it exists. */
+  clientDir?: string;
+}
+
+function rateLimit(limiter: RateLimiterAbstract, log: Logger): RateLimit {
+  return {
+    async consume(key) {
+      try {
+        await limiter.consume(key);
+        return true;
+      } catch (error) {
+        if (error instanceof RateLimiterRes) return false;
+        // A limiter that cannot reach Redis must not stop a youth's message from getting through.
+        log.warn({ event: "ratelimit.unavailable" }, "rate limiter failed open");
+        return true;
+      }
+    },
+  };
+}
+
+/** Builds and starts one server process from a config: store, services, HTTP and socket.io. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const instanceId = randomUUID();
+
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true }) : undefined;
+  if (redis) await redis.connect();
+  const store: Store = redis ? new RedisStore(redis, { prefix: config.redisPrefix }) : new MemoryStore();
+  if (config.demo && (await seedDemo(store))) log.info({ event: "demo.seeded" }, "demo locations and staff created");
+
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer: HttpServer = createServer(app);
+  const io: IoServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, config.allowedOrigins)),
+  });
+  const subscriber = redis?.duplicate();
+  if (redis && subscriber) io.adapter(createAdapter(redis, subscriber, { key: `${config.redisPrefix}socket.io` }));
+
+  const notifier = new SocketNotifier(io);
+  const deps: ServiceDeps = { store, clock, notifier, log: log.child({ layer: "service" }) };
+  const dispatcher = new Dispatcher(deps);
+  const limiter = redis
+    ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.redisPrefix}rl:msg`, points: config.messageRatePer10s, duration: 10 })
+    : new RateLimiterMemory({ points: config.messageRatePer10s, duration: 10 });
+  const conversations = new ConversationService(deps, dispatcher, rateLimit(limiter, log));
+  const youth = new YouthService(deps, dispatcher, conversations, config.youthSessionTtlMs);
+  const staff = new StaffService(deps, dispatcher, config.staffSessionIdleMs);
+
+  let draining = false;
+  app.use(helmet());
+  app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, log: log.child({ layer: "http" }) }));
+  const clientDir = options.clientDir ?? path.resolve(import.meta.dirname, "../../client/dist");
+  if (existsSync(path.join(clientDir, "index.html"))) {
+    app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
+    app.get("/{*page}", (_req, res) => res.sendFile(path.join(clientDir, "index.html")));
+  } else {
+    app.get("/", (_req, res) => res.type("html").send(PLACEHOLDER_PAGE));
+  }
+
+  const realtimeLog = log.child({ layer: "realtime" });
+  const services: RealtimeServices = { deps, youth, staff, conversations, dispatcher, presenceGraceMs: config.presenceGraceMs, timers: new Set() };
+  io.use(async (socket, next) => {
+    try {
+      const found = await staff.authenticate(readSessionCookie(socket.request.headers.cookie));
+      if (found) (socket as AppSocket).data.actor = { kind: "staff", staff: found };
+      next();
+    } catch {
+      next(new Error("UNAVAILABLE"));
+    }
+  });
+  io.on("connection", (socket) => onConnection(socket as AppSocket, services, realtimeLog));
+
+  // Overflow timers and estimates change with time alone; one process at a time re-evaluates them.
+  const tick = setInterval(async () => {
+    try {
+      if (await store.tryLease("dispatch-tick", instanceId, config.tickMs * 3)) await dispatcher.run({ force: true });
+    } catch (error) {
+      log.warn({ event: "tick.failed", err: { name: (error as Error).name } }, "tick failed");
+    }
+  }, config.tickMs);
+  tick.unref();
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
+  log.info({ event: "server.started", port, store: redis ? "redis" : "memory" }, "listening");
+
+  return {
+    url,
+    port,
+    store,
+    io,
+    dispatcher,
+    log,
+    async close() {
+      draining = true;
+      clearInterval(tick);
+      for (const t of services.timers) clearTimeout(t);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await dispatcher.settled();
+      await store.close();
+      subscriber?.disconnect();
+      log.info({ event: "server.stopped" }, "stopped");
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Without it the service runs on the embedded in-memory store (one process only). */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]*$/, "letters, digits, ':', '_' and '-' only (no braces: they are hash tags)")
+    .default("inloop:"),
+  /** Seed demo locations and staff. On by default except in production. */
+  DEMO: bool.optional(),
+  /** Origins allowed to open a socket or post to the API, comma-separated; empty = same origin only. */
+  ALLOWED_ORIGINS: z.string().default(""),
+  /** Send cookies with `Secure`; on by default in production (behind TLS). */
+  COOKIE_SECURE: bool.optional(),
+  YOUTH_SESSION_HOURS: z.coerce.number().positive().default(24),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
+  /** Messages a youth or staff member may send per 10 seconds. */
+  MESSAGE_RATE_PER_10S: z.coerce.number().int().positive().default(20),
+  /** How often queue positions, estimates and overflow routing are re-evaluated. */
+  TICK_MS: z.coerce.number().int().min(100).default(2000),
+  /** How long a volunteer may be disconnected before they stop getting new youths. */
+  PRESENCE_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+/** Reads and checks the environment once at start-up; throws one readable error listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    demo: e.DEMO ?? !production,
+    allowedOrigins: e.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
+    cookieSecure: e.COOKIE_SECURE ?? production,
+    youthSessionTtlMs: e.YOUTH_SESSION_HOURS * 3_600_000,
+    staffSessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
+    messageRatePer10s: e.MESSAGE_RATE_PER_10S,
+    tickMs: e.TICK_MS,
+    presenceGraceMs: e.PRESENCE_GRACE_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,36 @@
+import { hashPassword } from "../auth/secrets";
+import { WEEKDAYS, type Location, type Staff, type TimeWindow, type Weekday } from "../domain/types";
+import type { Store } from "../store/Store";
+
+/** One password for every demo account: this is a demo, printed on the console. */
+export const DEMO_PASSWORD = "inloop-demo";
+
+const allDay: TimeWindow[] = [{ start: "00:00", end: "24:00" }];
+// Demo locations are open around the clock so a newcomer trying it at night still sees an open chat.
+const alwaysOpen = Object.fromEntries(WEEKDAYS.map((d) => [d, allDay])) as Record<Weekday, TimeWindow[]>;
+
+export const DEMO_LOCATIONS: Location[] = [
+  { id: "leiden", name: "Leiden", timeZone: "Europe/Amsterdam", weeklyHours: alwaysOpen, exceptions: [], overflowSeconds: 60, autoAssign: false },
+  { id: "amsterdam", name: "Amsterdam", timeZone: "Europe/Amsterdam", weeklyHours: alwaysOpen, exceptions: [], overflowSeconds: 60, autoAssign: true },
+  { id: "apeldoorn", name: "Apeldoorn", timeZone: "Europe/Amsterdam", weeklyHours: alwaysOpen, exceptions: [], overflowSeconds: 60, autoAssign: false },
+];
+
+type DemoStaff = Omit<Staff, "passwordHash" | "active">;
+
+export const DEMO_STAFF: DemoStaff[] = [
+  { id: "st_sam", email: "sam@leiden.demo", displayName: "Sam", role: "volunteer", locationId: "leiden", skills: ["suicidality"] },
+  { id: "st_lotte", email: "lotte@leiden.demo", displayName: "Lotte", role: "volunteer", locationId: "leiden", skills: ["eating-disorders"] },
+  { id: "st_noor", email: "noor@amsterdam.demo", displayName: "Noor", role: "volunteer", locationId: "amsterdam", skills: ["migrant-refugee"] },
+  { id: "st_daan", email: "daan@apeldoorn.demo", displayName: "Daan", role: "volunteer", locationId: "apeldoorn", skills: ["sexual-exploitation"] },
+  { id: "st_eva", email: "eva@inloop.demo", displayName: "Eva", role: "professional", locationId: "leiden", skills: [] },
+  { id: "st_kim", email: "kim@inloop.demo", displayName: "Kim", role: "coordinator", locationId: "leiden", skills: [] },
+];
+
+/** Puts the demo locations and staff in an empty store; a store that already has locations is left alone. */
+export async function seedDemo(store: Store): Promise<boolean> {
+  if ((await store.listLocations()).length > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const location of DEMO_LOCATIONS) await store.putLocation(location);
+  for (const staff of DEMO_STAFF) await store.putStaff({ ...staff, passwordHash, active: true });
+  return true;
+}

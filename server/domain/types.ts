@@ -1,0 +1,134 @@
+import type { AgeBand, ConversationStatus, PresenceStatus, Role, StaffRole, Topic } from "../../shared/protocol";
+
+/** Milliseconds since the epoch. Every time in the domain is one of these, taken from a Clock. */
+export type Millis = number;
+
+/** Injected everywhere time matters, so tests can move it. */
+export interface Clock {
+  now(): Millis;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+export const WEEKDAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/** Local wall-clock window, "HH:MM" to "HH:MM" (end may be "24:00"), in the location's time zone. */
+export interface TimeWindow {
+  start: string;
+  end: string;
+}
+
+/** A date (local, "YYYY-MM-DD") whose hours differ from the week: a holiday (no windows) or extra hours. */
+export interface OpeningException {
+  date: string;
+  windows: TimeWindow[];
+  note?: string;
+}
+
+export interface Location {
+  id: string;
+  name: string;
+  timeZone: string;
+  weeklyHours: Record<Weekday, TimeWindow[]>;
+  exceptions: OpeningException[];
+  /** After this long, a youth who chose this location may be taken by any location's volunteer. */
+  overflowSeconds: number;
+  /** Volunteers here get youths pushed to them instead of pressing "take next". */
+  autoAssign: boolean;
+}
+
+export interface Staff {
+  id: string;
+  email: string;
+  displayName: string;
+  role: StaffRole;
+  locationId: string;
+  passwordHash: string;
+  active: boolean;
+  skills: string[];
+}
+
+/** A conversation from queue entry to end. While `status` is "queued" it is the queue entry. */
+export interface Conversation {
+  id: string;
+  youthId: string;
+  status: ConversationStatus;
+  /** What the youth chose: a location id or "any". */
+  locationChoice: string;
+  /** The location of the volunteer who took it. */
+  locationId?: string;
+  priority: number;
+  queuedAt: Millis;
+  assignedAt?: Millis;
+  endedAt?: Millis;
+  endedBy?: Role | "system";
+  endReason?: string;
+  volunteerId?: string;
+  nickname?: string;
+  ageBand?: AgeBand;
+  topic?: Topic;
+  lastSeq: number;
+  youthDeliveredSeq: number;
+  staffDeliveredSeq: number;
+}
+
+export type QueueEntry = Conversation & { status: "queued" };
+
+/** A staff member's availability; `load` is derived by the store from their active conversations. */
+export interface Presence {
+  staffId: string;
+  locationId: string;
+  status: PresenceStatus;
+  capacity: number;
+  /** When the volunteer last got a conversation; "whoever is free first" prefers the longest idle. */
+  lastAssignedAt: Millis;
+  load: number;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  seq: number;
+  senderRole: Role;
+  /** Staff id for staff; absent for youths, who have no identity beyond the session. */
+  senderId?: string;
+  senderName?: string;
+  text: string;
+  sentAt: Millis;
+}
+
+export interface YouthSession {
+  youthId: string;
+  tokenHash: string;
+  createdAt: Millis;
+  lastSeenAt: Millis;
+  conversationId?: string;
+}
+
+export interface StaffSession {
+  sidHash: string;
+  staffId: string;
+  createdAt: Millis;
+  lastSeenAt: Millis;
+}
+
+export const DOMAIN_EVENT_TYPES = [
+  "conversation.queued",
+  "conversation.assigned",
+  "conversation.message",
+  "conversation.ended",
+  "conversation.abandoned",
+  "presence.changed",
+] as const;
+export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
+
+/** An audit record of one transition. Carries ids and numbers, never message text. */
+export interface DomainEvent {
+  type: DomainEventType;
+  at: Millis;
+  conversationId?: string;
+  locationId?: string;
+  staffId?: string;
+  data?: Record<string, string | number | boolean>;
+}

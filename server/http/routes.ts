@@ -1,0 +1,97 @@
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { Logger } from "pino";
+import { z } from "zod";
+import type { ErrorCode } from "../../shared/protocol";
+import { serviceStatusAt } from "../domain/openingHours";
+import type { ServiceDeps } from "../service/context";
+import { ServiceError } from "../service/errors";
+import { staffPublicView, type StaffService } from "../service/StaffService";
+import { describeIssues } from "../realtime/handle";
+import { clearedSessionCookie, readSessionCookie, sessionCookie } from "./cookies";
+import { isAllowedOrigin } from "./origin";
+
+const LoginBody = z.object({ email: z.email().max(200), password: z.string().min(1).max(200) }).strict();
+
+const STATUS_OF: Partial<Record<ErrorCode, number>> = {
+  BAD_REQUEST: 400,
+  BAD_CREDENTIALS: 401,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
+
+function sendError(res: Response, code: ErrorCode, message: string): void {
+  res.status(STATUS_OF[code] ?? 500).json({ ok: false, code, message });
+}
+
+export interface HttpOptions {
+  deps: ServiceDeps;
+  staff: StaffService;
+  cookieSecure: boolean;
+  allowedOrigins: string[];
+  isDraining: () => boolean;
+  log: Logger;
+}
+
+/** The JSON API and health endpoints. Thin: parse, call a service, answer `{ ok, data | code }`. */
+export function apiRouter(o: HttpOptions): express.Router {
+  const router = express.Router();
+  router.use(express.json({ limit: "16kb" }));
+
+  router.get("/healthz", (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  router.get("/readyz", async (_req, res) => {
+    if (o.isDraining()) return sendError(res, "UNAVAILABLE", "draining");
+    try {
+      await Promise.race([o.deps.store.ping(), new Promise((_, reject) => setTimeout(reject, 1000).unref())]);
+      res.json({ ok: true });
+    } catch {
+      sendError(res, "UNAVAILABLE", "store not reachable");
+    }
+  });
+
+  router.get("/api/status", async (_req, res) => {
+    res.json({ ok: true, data: serviceStatusAt(await o.deps.store.listLocations(), o.deps.clock.now()) });
+  });
+
+  // State-changing routes refuse foreign origins: SameSite cookies plus this check stop CSRF.
+  router.post("/api/{*path}", (req, res, next) => {
+    if (!isAllowedOrigin(req, o.allowedOrigins)) return sendError(res, "FORBIDDEN", "origin not allowed");
+    next();
+  });
+
+  router.post("/api/auth/login", async (req, res) => {
+    const parsed = LoginBody.safeParse(req.body);
+    if (!parsed.success) return sendError(res, "BAD_REQUEST", describeIssues(parsed.error));
+    const { sid, staff } = await o.staff.login(parsed.data.email, parsed.data.password);
+    res.setHeader("Set-Cookie", sessionCookie(sid, o.cookieSecure));
+    res.json({ ok: true, data: staffPublicView(staff) });
+  });
+
+  router.post("/api/auth/logout", async (req, res) => {
+    await o.staff.logout(readSessionCookie(req.headers.cookie));
+    res.setHeader("Set-Cookie", clearedSessionCookie(o.cookieSecure));
+    res.json({ ok: true, data: {} });
+  });
+
+  router.get("/api/auth/me", async (req, res) => {
+    const staff = await o.staff.authenticate(readSessionCookie(req.headers.cookie));
+    if (!staff) return sendError(res, "UNAUTHENTICATED", "not logged in");
+    res.json({ ok: true, data: staffPublicView(staff) });
+  });
+
+  router.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such route"));
+
+  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof ServiceError) return sendError(res, error.code, error.message);
+    const status = (error as { status?: number }).status;
+    if (status === 400 || status === 413) return sendError(res, "BAD_REQUEST", "malformed or too large body");
+    o.log.error({ err: error, event: "http.failed" }, "request failed");
+    sendError(res, "INTERNAL", "Something went wrong on our side");
+  });
+  return router;
+}

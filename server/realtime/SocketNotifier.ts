@@ -1,0 +1,37 @@
+import type { Server } from "socket.io";
+import type { ClientToServerEvents, ServerToClientEvents } from "../../shared/protocol";
+import type { Audience, EventName, EventPayload, Notifier } from "../service/Notifier";
+import { rooms } from "./rooms";
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+function roomOf(to: Audience): string {
+  if ("youth" in to) return rooms.youth(to.youth);
+  if ("staff" in to) return rooms.staff(to.staff);
+  if ("conversation" in to) return rooms.conversation(to.conversation);
+  return rooms.allStaff;
+}
+
+/** Notifier over socket.io rooms; with the Redis adapter every call reaches all server processes. */
+export class SocketNotifier implements Notifier {
+  constructor(private readonly io: IoServer) {}
+
+  emit<E extends EventName>(to: Audience, event: E, payload: EventPayload<E>): void {
+    // socket.io's typed emit cannot follow a generic event name through its overloads.
+    (this.io.to(roomOf(to)).emit as (e: string, p: unknown) => void)(event, payload);
+  }
+
+  async join(who: { youth: string } | { staff: string }, conversationId: string): Promise<void> {
+    this.io.in(roomOf(who)).socketsJoin(rooms.conversation(conversationId));
+  }
+
+  async closeConversation(conversationId: string): Promise<void> {
+    const room = rooms.conversation(conversationId);
+    this.io.in(room).socketsLeave(room);
+  }
+
+  async isStaffConnected(staffId: string): Promise<boolean> {
+    const sockets = await this.io.in(rooms.staff(staffId)).fetchSockets();
+    return sockets.length > 0;
+  }
+}

@@ -1,0 +1,123 @@
+import type { Logger } from "pino";
+import type { Socket } from "socket.io";
+import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from "../../shared/protocol";
+import { serviceStatusAt } from "../domain/openingHours";
+import type { Staff } from "../domain/types";
+import type { Actor, StaffActor, YouthActor } from "../service/actors";
+import type { ServiceDeps } from "../service/context";
+import type { ConversationService } from "../service/ConversationService";
+import type { Dispatcher } from "../service/Dispatcher";
+import { fail } from "../service/errors";
+import type { StaffService } from "../service/StaffService";
+import type { YouthService } from "../service/YouthService";
+import { handle } from "./handle";
+import { rooms } from "./rooms";
+
+export interface SocketData {
+  actor?: Actor;
+}
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface RealtimeServices {
+  deps: ServiceDeps;
+  youth: YouthService;
+  staff: StaffService;
+  conversations: ConversationService;
+  dispatcher: Dispatcher;
+  presenceGraceMs: number;
+  /** Pending "gone" checks for disconnected staff, cleared on shutdown. */
+  timers: Set<NodeJS.Timeout>;
+}
+
+function checkVersion(version: number): void {
+  if (version !== PROTOCOL_VERSION) fail("PROTOCOL_OUTDATED", "A newer version is available; please reload the page");
+}
+
+function requireActor(socket: AppSocket): Actor {
+  const actor = socket.data.actor;
+  if (!actor) fail("UNAUTHENTICATED", "Open or resume a session first");
+  return actor;
+}
+
+function requireYouthSocket(socket: AppSocket): void {
+  if (socket.data.actor?.kind === "staff") fail("FORBIDDEN", "Staff cannot act as a youth");
+}
+
+function requireYouth(socket: AppSocket): YouthActor {
+  const actor = requireActor(socket);
+  if (actor.kind !== "youth") fail("FORBIDDEN", "Only for youths");
+  return actor;
+}
+
+function requireStaff(socket: AppSocket): StaffActor {
+  const actor = socket.data.actor;
+  if (actor?.kind !== "staff") fail("UNAUTHENTICATED", "Log in as staff first");
+  return actor;
+}
+
+/** Wires one socket's events to the services. Staff were identified by the handshake; youths identify here. */
+export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger): void {
+  const bindYouth = async (actor: YouthActor, conversationId?: string) => {
+    socket.data.actor = actor;
+    await socket.join(rooms.youth(actor.youthId));
+    if (conversationId) await socket.join(rooms.conversation(conversationId));
+  };
+
+  handle(socket, "session:open", log, async (p) => {
+    requireYouthSocket(socket);
+    checkVersion(p.protocolVersion);
+    const opened = await s.youth.open();
+    await bindYouth(opened.actor);
+    log.info({ event: "youth.session.opened", youthId: opened.actor.youthId, socketId: socket.id }, "session opened");
+    return { token: opened.token, state: opened.state };
+  });
+
+  handle(socket, "session:resume", log, async (p) => {
+    requireYouthSocket(socket);
+    checkVersion(p.protocolVersion);
+    const resumed = await s.youth.resume(p.token, p.afterSeq);
+    await bindYouth(resumed.actor, resumed.conversationId);
+    log.info({ event: "youth.session.resumed", youthId: resumed.actor.youthId, socketId: socket.id }, "session resumed");
+    return { state: resumed.state, missed: resumed.missed };
+  });
+
+  handle(socket, "service:status", log, async () => serviceStatusAt(await s.deps.store.listLocations(), s.deps.clock.now()));
+  handle(socket, "queue:join", log, (p) => s.youth.join(requireYouth(socket), p));
+  handle(socket, "queue:leave", log, () => s.youth.leave(requireYouth(socket)));
+
+  handle(socket, "message:send", log, (p) => s.conversations.send(requireActor(socket), p));
+  handle(socket, "conversation:sync", log, (p) => s.conversations.sync(requireActor(socket), p));
+  handle(socket, "delivery:confirm", log, (p) => s.conversations.confirmDelivery(requireActor(socket), p));
+  handle(socket, "typing:set", log, (p) => s.conversations.typing(requireActor(socket), p));
+  handle(socket, "conversation:end", log, (p) => s.conversations.end(requireActor(socket), p.conversationId));
+
+  handle(socket, "staff:sync", log, async (p) => {
+    const { staff } = requireStaff(socket);
+    checkVersion(p.protocolVersion);
+    const state = await s.staff.sync(staff);
+    await socket.join(state.conversations.map((c) => rooms.conversation(c.id)));
+    return state;
+  });
+  handle(socket, "presence:set", log, (p) => s.staff.setPresence(requireStaff(socket).staff, p));
+  handle(socket, "queue:take", log, () => s.dispatcher.takeNext(requireStaff(socket).staff.id));
+
+  const actor = socket.data.actor;
+  if (actor?.kind === "staff") void joinStaffRooms(socket, actor.staff, s, log);
+}
+
+async function joinStaffRooms(socket: AppSocket, staff: Staff, s: RealtimeServices, log: Logger): Promise<void> {
+  try {
+    const active = await s.deps.store.listActiveFor(staff.id);
+    await socket.join([rooms.staff(staff.id), rooms.allStaff, ...active.map((c) => rooms.conversation(c.id))]);
+  } catch (error) {
+    log.warn({ event: "staff.rooms.failed", staffId: staff.id, err: error }, "could not join rooms; client resyncs");
+  }
+  socket.on("disconnect", () => {
+    const timer = setTimeout(() => {
+      s.timers.delete(timer);
+      s.staff.markGoneIfDisconnected(staff.id).catch((error) => log.warn({ err: error, staffId: staff.id }, "presence check failed"));
+    }, s.presenceGraceMs);
+    timer.unref();
+    s.timers.add(timer);
+  });
+}

@@ -1,0 +1,138 @@
+import type { RequestOf, Role } from "../../shared/protocol";
+import type { Conversation } from "../domain/types";
+import type { Actor } from "./actors";
+import type { ServiceDeps } from "./context";
+import type { Dispatcher } from "./Dispatcher";
+import { fail } from "./errors";
+import { messageView, staffView, youthView } from "./views";
+
+/** Limits how fast one sender may send; `consume` resolves false when they must slow down. */
+export interface RateLimit {
+  consume(key: string): Promise<boolean>;
+}
+
+const isLive = (c: Conversation) => c.status === "queued" || c.status === "active";
+
+/** Everything that happens inside one conversation, for whichever side is allowed to do it. */
+export class ConversationService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly dispatcher: Dispatcher,
+    private readonly rateLimit: RateLimit,
+  ) {}
+
+  /** The conversation, if this actor is part of it; a youth may write while still queued. */
+  async authorise(actor: Actor, conversationId: string): Promise<Conversation> {
+    const conversation = await this.deps.store.getConversation(conversationId);
+    if (!conversation) fail("NOT_FOUND", "No such conversation");
+    const mine =
+      actor.kind === "youth" ? conversation.youthId === actor.youthId : conversation.volunteerId === actor.staff.id;
+    if (!mine) fail("FORBIDDEN", "This is not your conversation");
+    return conversation;
+  }
+
+  /** Persists before acknowledging; a resend with the same id is stored and delivered once. */
+  async send(actor: Actor, request: RequestOf<"message:send">) {
+    const { store, clock, notifier } = this.deps;
+    const conversation = await this.authorise(actor, request.conversationId);
+    if (!isLive(conversation)) fail("CONVERSATION_ENDED", "This conversation has ended");
+    if (actor.kind === "staff" && conversation.status !== "active") fail("FORBIDDEN", "Not your conversation yet");
+    const senderKey = actor.kind === "youth" ? actor.youthId : actor.staff.id;
+    if (!(await this.rateLimit.consume(senderKey))) fail("RATE_LIMITED", "Too many messages; wait a moment");
+
+    const now = clock.now();
+    const { message, duplicate } = await store.appendMessage({
+      id: request.id,
+      conversationId: conversation.id,
+      senderRole: roleOf(actor),
+      ...(actor.kind === "staff" && { senderId: actor.staff.id, senderName: actor.staff.displayName }),
+      text: request.text,
+      sentAt: now,
+    });
+    if (message.conversationId !== conversation.id) fail("BAD_REQUEST", "Message id already used");
+    if (!duplicate) {
+      notifier.emit({ conversation: conversation.id }, "message:received", messageView(message));
+      await store.appendEvent({
+        type: "conversation.message",
+        at: now,
+        conversationId: conversation.id,
+        data: { role: message.senderRole, seq: message.seq },
+      });
+    }
+    return { seq: message.seq, sentAt: message.sentAt, duplicate };
+  }
+
+  /** Messages after `afterSeq`, for a client that reconnected or opened the conversation. */
+  async sync(actor: Actor, request: RequestOf<"conversation:sync">) {
+    const conversation = await this.authorise(actor, request.conversationId);
+    const messages = (await this.deps.store.listMessages(conversation.id, request.afterSeq)).map(messageView);
+    const volunteer =
+      actor.kind === "youth" && conversation.volunteerId ? await this.deps.store.getStaff(conversation.volunteerId) : undefined;
+    return { messages, conversation: actor.kind === "youth" ? youthView(conversation, volunteer) : staffView(conversation) };
+  }
+
+  /** The reader confirms what reached their screen; the sender sees "delivered". */
+  async confirmDelivery(actor: Actor, request: RequestOf<"delivery:confirm">) {
+    const conversation = await this.authorise(actor, request.conversationId);
+    const upToSeq = Math.min(request.upToSeq, conversation.lastSeq);
+    await this.deps.store.markDelivered(conversation.id, actor.kind === "youth" ? "youth" : "staff", upToSeq);
+    this.deps.notifier.emit({ conversation: conversation.id }, "delivery:confirmed", {
+      conversationId: conversation.id,
+      by: roleOf(actor),
+      upToSeq,
+    });
+    return { upToSeq };
+  }
+
+  async typing(actor: Actor, request: RequestOf<"typing:set">) {
+    const conversation = await this.authorise(actor, request.conversationId);
+    if (conversation.status !== "active") return {};
+    this.deps.notifier.emit({ conversation: conversation.id }, "typing:changed", {
+      conversationId: conversation.id,
+      role: roleOf(actor),
+      typing: request.typing,
+    });
+    return {};
+  }
+
+  /** Either side may end; a queued youth ending is leaving the queue. */
+  async end(actor: Actor, conversationId: string) {
+    const conversation = await this.authorise(actor, conversationId);
+    if (!isLive(conversation)) fail("CONVERSATION_ENDED", "This conversation has already ended");
+    await this.finish(conversation.id, roleOf(actor), conversation.status === "queued" ? "left-queue" : "ended");
+    return { conversationId };
+  }
+
+  /**
+   * Ends a conversation once, whoever asks, and tells both sides. Returns false if it had already
+   * ended (a race with the other side, which is fine).
+   */
+  async finish(conversationId: string, by: Role | "system", reason: string): Promise<boolean> {
+    const { store, notifier, log } = this.deps;
+    const result = await store.endConversation(conversationId, { at: this.deps.clock.now(), by, reason });
+    if (!result.ok) return false;
+    const c = result.conversation;
+    const abandoned = c.status === "abandoned";
+    const durationMs = c.assignedAt === undefined ? 0 : c.endedAt! - c.assignedAt;
+    await Promise.all([
+      store.appendEvent({
+        type: abandoned ? "conversation.abandoned" : "conversation.ended",
+        at: c.endedAt!,
+        conversationId: c.id,
+        ...(c.locationId && { locationId: c.locationId }),
+        ...(c.volunteerId && { staffId: c.volunteerId }),
+        data: abandoned ? { waitMs: c.endedAt! - c.queuedAt } : { durationMs, endedBy: by, reason },
+      }),
+      abandoned ? undefined : store.recordServiceTime(durationMs, c.endedAt!),
+    ]);
+    notifier.emit({ conversation: c.id }, "conversation:ended", { conversationId: c.id, endedBy: by, reason });
+    await notifier.closeConversation(c.id);
+    log.info({ event: abandoned ? "conversation.abandoned" : "conversation.ended", conversationId: c.id }, "ended");
+    this.dispatcher.kick();
+    return true;
+  }
+}
+
+function roleOf(actor: Actor): Role {
+  return actor.kind === "youth" ? "youth" : actor.staff.role;
+}

@@ -1,0 +1,22 @@
+import type { ServerToClientEvents } from "../../shared/protocol";
+
+export type EventName = keyof ServerToClientEvents;
+export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
+
+/** Who an event goes to; the transport maps these onto rooms. */
+export type Audience =
+  | { youth: string }
+  | { staff: string }
+  | { conversation: string }
+  | { allStaff: true };
+
+/** The only way services talk to clients: no socket.io inside the service layer. */
+export interface Notifier {
+  emit<E extends EventName>(to: Audience, event: E, payload: EventPayload<E>): void;
+  /** Adds every socket of a youth or staff member, on any server process, to a conversation. */
+  join(who: { youth: string } | { staff: string }, conversationId: string): Promise<void>;
+  /** Removes every socket from a conversation once it has ended. */
+  closeConversation(conversationId: string): Promise<void>;
+  /** Whether a staff member still has a socket on any process. */
+  isStaffConnected(staffId: string): Promise<boolean>;
+}

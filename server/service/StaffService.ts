@@ -1,0 +1,117 @@
+import type { RequestOf, StaffState, StaffView } from "../../shared/protocol";
+import { hashPassword, hashSecret, newSecret, verifyPassword } from "../auth/secrets";
+import type { Presence, Staff } from "../domain/types";
+import type { ServiceDeps } from "./context";
+import type { Dispatcher } from "./Dispatcher";
+import { summarise } from "./Dispatcher";
+import { fail } from "./errors";
+import { staffView } from "./views";
+
+/** Computed once so a login for an unknown e-mail costs as much as a real one (no account probing). */
+const decoyHash = hashPassword("inloop-decoy-password");
+
+export function staffPublicView(s: Staff): StaffView {
+  return { id: s.id, email: s.email, displayName: s.displayName, role: s.role, locationId: s.locationId };
+}
+
+/** Staff logins, sessions and availability. */
+export class StaffService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly dispatcher: Dispatcher,
+    private readonly sessionIdleMs: number,
+  ) {}
+
+  /** Checks the password (argon2id) and starts a fresh session; the raw session id goes only into the cookie. */
+  async login(email: string, password: string): Promise<{ sid: string; staff: Staff }> {
+    const staff = await this.deps.store.getStaffByEmail(email);
+    const ok = await verifyPassword(staff?.passwordHash ?? (await decoyHash), password);
+    if (!staff || !ok || !staff.active) fail("BAD_CREDENTIALS", "E-mail or password is not right");
+    const sid = newSecret();
+    const now = this.deps.clock.now();
+    await this.deps.store.putStaffSession({ sidHash: hashSecret(sid), staffId: staff.id, createdAt: now, lastSeenAt: now }, this.sessionIdleMs);
+    this.deps.log.info({ event: "staff.login", staffId: staff.id }, "staff logged in");
+    return { sid, staff };
+  }
+
+  /** The staff member behind a session id, extending the idle timeout; undefined when expired or deactivated. */
+  async authenticate(sid: string | undefined): Promise<Staff | undefined> {
+    if (!sid) return undefined;
+    const session = await this.deps.store.getStaffSession(hashSecret(sid));
+    if (!session) return undefined;
+    const staff = await this.deps.store.getStaff(session.staffId);
+    if (!staff?.active) return undefined;
+    await this.deps.store.putStaffSession({ ...session, lastSeenAt: this.deps.clock.now() }, this.sessionIdleMs);
+    return staff;
+  }
+
+  async logout(sid: string | undefined): Promise<void> {
+    if (sid) await this.deps.store.deleteStaffSession(hashSecret(sid));
+  }
+
+  /** Presence as stored, or the default for someone who has not set it yet: off, two chats. */
+  async presenceOf(staff: Staff): Promise<Presence> {
+    return (
+      (await this.deps.store.getPresence(staff.id)) ?? {
+        staffId: staff.id,
+        locationId: staff.locationId,
+        status: "off",
+        capacity: 2,
+        lastAssignedAt: 0,
+        load: 0,
+      }
+    );
+  }
+
+  /** Everything a console needs after (re)connecting. */
+  async sync(staff: Staff): Promise<StaffState> {
+    const { store, clock } = this.deps;
+    const [presence, active, locations, allPresence, queue] = await Promise.all([
+      this.presenceOf(staff),
+      store.listActiveFor(staff.id),
+      store.listLocations(),
+      store.listPresence(),
+      store.listQueue(),
+    ]);
+    const ctx = { now: clock.now(), locations: new Map(locations.map((l) => [l.id, l])), presence: allPresence };
+    return {
+      staff: staffPublicView(staff),
+      presence,
+      conversations: active.map(staffView),
+      queue: summarise({ ctx, queue, serviceTimes: [] }),
+    };
+  }
+
+  /** Available, on break, in a walk-in or off; capacity 1–3. Volunteers only. */
+  async setPresence(staff: Staff, request: RequestOf<"presence:set">): Promise<Presence> {
+    if (staff.role !== "volunteer") fail("FORBIDDEN", "Only volunteers take chats");
+    const current = await this.presenceOf(staff);
+    const presence = await this.deps.store.putPresence({
+      staffId: staff.id,
+      locationId: staff.locationId,
+      status: request.status ?? current.status,
+      capacity: request.capacity ?? current.capacity,
+      lastAssignedAt: current.lastAssignedAt,
+    });
+    await this.deps.store.appendEvent({
+      type: "presence.changed",
+      at: this.deps.clock.now(),
+      staffId: staff.id,
+      locationId: staff.locationId,
+      data: { status: presence.status, capacity: presence.capacity },
+    });
+    this.deps.notifier.emit({ staff: staff.id }, "presence:changed", presence);
+    this.dispatcher.kick();
+    return presence;
+  }
+
+  /** After the grace period, a volunteer with no open console gets no new youths; their chats stay theirs. */
+  async markGoneIfDisconnected(staffId: string): Promise<void> {
+    if (await this.deps.notifier.isStaffConnected(staffId)) return;
+    const presence = await this.deps.store.getPresence(staffId);
+    if (!presence || presence.status !== "available") return;
+    await this.deps.store.putPresence({ ...presence, status: "off" });
+    this.deps.log.info({ event: "presence.gone", staffId }, "volunteer disconnected; set to off");
+    this.dispatcher.kick();
+  }
+}

@@ -1,0 +1,119 @@
+import { ANY_LOCATION, type MessageView, type RequestOf, type YouthState } from "../../shared/protocol";
+import { newId, newSecret, hashSecret } from "../auth/secrets";
+import { serviceStatusAt } from "../domain/openingHours";
+import type { Conversation, YouthSession } from "../domain/types";
+import type { YouthActor } from "./actors";
+import type { ServiceDeps } from "./context";
+import type { ConversationService } from "./ConversationService";
+import type { Dispatcher } from "./Dispatcher";
+import { fail } from "./errors";
+import { messageView, youthView } from "./views";
+
+/** The anonymous side: sessions without identity, joining and leaving the queue. */
+export class YouthService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly dispatcher: Dispatcher,
+    private readonly conversations: ConversationService,
+    private readonly sessionTtlMs: number,
+  ) {}
+
+  /** A new anonymous session. The token is shown once to the client and stored only as a hash. */
+  async open(): Promise<{ token: string; actor: YouthActor; state: YouthState }> {
+    const token = newSecret();
+    const now = this.deps.clock.now();
+    const session: YouthSession = { youthId: newId("y"), tokenHash: hashSecret(token), createdAt: now, lastSeenAt: now };
+    await this.deps.store.putYouthSession(session, this.sessionTtlMs);
+    return { token, actor: { kind: "youth", youthId: session.youthId, tokenHash: session.tokenHash }, state: {} };
+  }
+
+  /** Back after a reload or a lost connection: same session, same queue place, missed messages. */
+  async resume(
+    token: string,
+    afterSeq: number | undefined,
+  ): Promise<{ actor: YouthActor; state: YouthState; missed: MessageView[]; conversationId?: string }> {
+    const session = await this.deps.store.getYouthSession(hashSecret(token));
+    if (!session) fail("SESSION_UNKNOWN", "This chat session has expired; start a new one");
+    session.lastSeenAt = this.deps.clock.now();
+    await this.deps.store.putYouthSession(session, this.sessionTtlMs);
+    const actor: YouthActor = { kind: "youth", youthId: session.youthId, tokenHash: session.tokenHash };
+    const conversation = session.conversationId ? await this.deps.store.getConversation(session.conversationId) : undefined;
+    if (!conversation) return { actor, state: {}, missed: [] };
+    const [state, missed] = await Promise.all([
+      this.stateOf(conversation),
+      afterSeq === undefined ? [] : this.deps.store.listMessages(conversation.id, afterSeq),
+    ]);
+    const live = conversation.status === "queued" || conversation.status === "active";
+    return { actor, state, missed: missed.map(messageView), ...(live && { conversationId: conversation.id }) };
+  }
+
+  async stateOf(conversation: Conversation): Promise<YouthState> {
+    const volunteer = conversation.volunteerId ? await this.deps.store.getStaff(conversation.volunteerId) : undefined;
+    const queue = conversation.status === "queued" ? await this.dispatcher.standing(conversation.id) : undefined;
+    return { conversation: youthView(conversation, volunteer), ...(queue && { queue }) };
+  }
+
+  /** Into the queue for a location or "any", if that is open now and they are not already waiting or chatting. */
+  async join(actor: YouthActor, request: RequestOf<"queue:join">) {
+    const { store, clock, notifier } = this.deps;
+    const session = await this.session(actor);
+    if (session.conversationId) {
+      const current = await store.getConversation(session.conversationId);
+      if (current && (current.status === "queued" || current.status === "active")) {
+        fail("ALREADY_QUEUED", "You are already waiting or chatting");
+      }
+    }
+    const now = clock.now();
+    const status = serviceStatusAt(await store.listLocations(), now);
+    const chosen = status.locations.find((l) => l.id === request.locationChoice);
+    if (request.locationChoice !== ANY_LOCATION && !chosen) fail("NOT_FOUND", "Unknown location");
+    if (request.locationChoice === ANY_LOCATION ? !status.anyOpen : !chosen!.open) fail("CLOSED", "The chat is closed now");
+
+    const nickname = request.nickname?.trim();
+    const entry: Conversation & { status: "queued" } = {
+      id: newId("c"),
+      youthId: actor.youthId,
+      status: "queued",
+      locationChoice: request.locationChoice,
+      priority: 0,
+      queuedAt: now,
+      ...(nickname && { nickname }),
+      ...(request.ageBand && { ageBand: request.ageBand }),
+      ...(request.topic && { topic: request.topic }),
+      lastSeq: 0,
+      youthDeliveredSeq: 0,
+      staffDeliveredSeq: 0,
+    };
+    await store.enqueue(entry);
+    await store.putYouthSession({ ...session, conversationId: entry.id, lastSeenAt: now }, this.sessionTtlMs);
+    await Promise.all([
+      notifier.join({ youth: actor.youthId }, entry.id),
+      store.appendEvent({
+        type: "conversation.queued",
+        at: now,
+        conversationId: entry.id,
+        ...(request.locationChoice !== ANY_LOCATION && { locationId: request.locationChoice }),
+        data: { ageBand: request.ageBand ?? "unknown", topic: request.topic ?? "none" },
+      }),
+    ]);
+    const queue = (await this.dispatcher.standing(entry.id)) ?? { position: 1, estimate: { kind: "unknown" as const } };
+    this.dispatcher.kick();
+    return { conversation: youthView(entry), queue };
+  }
+
+  /** Out of the queue by their own choice; recorded as abandoned for the figures. */
+  async leave(actor: YouthActor): Promise<{ conversationId: string }> {
+    const session = await this.session(actor);
+    const conversation = session.conversationId ? await this.deps.store.getConversation(session.conversationId) : undefined;
+    if (!conversation || conversation.status !== "queued") fail("NOT_QUEUED", "You are not in the queue");
+    // Picked up in the same instant? Then this ends that brand-new chat, which is what they asked for.
+    await this.conversations.finish(conversation.id, "youth", "left-queue");
+    return { conversationId: conversation.id };
+  }
+
+  private async session(actor: YouthActor): Promise<YouthSession> {
+    const session = await this.deps.store.getYouthSession(actor.tokenHash);
+    if (!session) fail("SESSION_UNKNOWN", "This chat session has expired; start a new one");
+    return session;
+  }
+}

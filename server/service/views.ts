@@ -1,0 +1,49 @@
+import type { MessageView, PeerView, StaffConversationView, YouthConversationView } from "../../shared/protocol";
+import type { Conversation, Message, Staff } from "../domain/types";
+
+/** A staff member as the youth may see them: first name and role. */
+export function peerOf(staff: Pick<Staff, "displayName" | "role"> | undefined): PeerView | undefined {
+  return staff && { role: staff.role, name: staff.displayName };
+}
+
+export function youthView(c: Conversation, volunteer?: Staff): YouthConversationView {
+  const peer = c.status === "active" || c.status === "ended" ? peerOf(volunteer) : undefined;
+  return {
+    id: c.id,
+    status: c.status,
+    locationChoice: c.locationChoice,
+    queuedAt: c.queuedAt,
+    ...(peer && { peer }),
+    ...(c.endedBy && { endedBy: c.endedBy }),
+  };
+}
+
+export function staffView(c: Conversation): StaffConversationView {
+  return {
+    id: c.id,
+    status: c.status,
+    locationChoice: c.locationChoice,
+    locationId: c.locationId,
+    priority: c.priority,
+    nickname: c.nickname,
+    ageBand: c.ageBand,
+    topic: c.topic,
+    queuedAt: c.queuedAt,
+    assignedAt: c.assignedAt,
+    endedAt: c.endedAt,
+    volunteerId: c.volunteerId,
+    lastSeq: c.lastSeq,
+    youthDeliveredSeq: c.youthDeliveredSeq,
+  };
+}
+
+export function messageView(m: Message): MessageView {
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    seq: m.seq,
+    sender: { role: m.senderRole, ...(m.senderName && { name: m.senderName }) },
+    text: m.text,
+    sentAt: m.sentAt,
+  };
+}

@@ -1,0 +1,104 @@
+import type {
+  Conversation,
+  DomainEvent,
+  Location,
+  Message,
+  Millis,
+  Presence,
+  QueueEntry,
+  Staff,
+  StaffSession,
+  YouthSession,
+} from "../domain/types";
+
+export type ClaimResult =
+  | { ok: true; conversation: Conversation }
+  | { ok: false; reason: "not_queued" | "not_available" | "at_capacity" };
+
+export type EndResult =
+  | { ok: true; conversation: Conversation }
+  | { ok: false; reason: "not_found" | "already_ended" };
+
+export type AppendResult = { message: Message; duplicate: boolean };
+
+/**
+ * All state of the service. One interface, two implementations (memory, Redis), one contract suite.
+ * Methods documented as atomic must stay atomic across server processes.
+ */
+export interface Store {
+  // Configuration ------------------------------------------------------------------------------
+  putLocation(location: Location): Promise<void>;
+  listLocations(): Promise<Location[]>;
+  putStaff(staff: Staff): Promise<void>;
+  getStaff(id: string): Promise<Staff | undefined>;
+  getStaffByEmail(email: string): Promise<Staff | undefined>;
+  listStaff(): Promise<Staff[]>;
+
+  // Sessions -------------------------------------------------------------------------------------
+  /** Staff login sessions; expire `ttlMs` after the last `touch`. */
+  putStaffSession(session: StaffSession, ttlMs: number): Promise<void>;
+  getStaffSession(sidHash: string): Promise<StaffSession | undefined>;
+  deleteStaffSession(sidHash: string): Promise<void>;
+  /** Anonymous youth sessions, looked up by the hash of their token; expire `ttlMs` after the last put. */
+  putYouthSession(session: YouthSession, ttlMs: number): Promise<void>;
+  getYouthSession(tokenHash: string): Promise<YouthSession | undefined>;
+
+  // Queue and conversations ----------------------------------------------------------------------
+  /** Creates the conversation in status "queued" and puts it in the queue, in one step. */
+  enqueue(entry: QueueEntry): Promise<void>;
+  /** Every queued conversation, in no particular order (the domain orders them). */
+  listQueue(): Promise<QueueEntry[]>;
+  getConversation(id: string): Promise<Conversation | undefined>;
+  /** Atomic: raises or lowers a queued entry's priority; false when it is no longer queued. */
+  setPriority(conversationId: string, priority: number): Promise<boolean>;
+  /**
+   * Atomic: assigns a queued conversation to a volunteer if it is still queued, the volunteer is
+   * available and under capacity. Exactly one of two racing claims for one entry wins.
+   */
+  claim(conversationId: string, staffId: string, now: Millis): Promise<ClaimResult>;
+  /**
+   * Atomic: ends a queued ("abandoned") or active ("ended") conversation, takes it out of the queue
+   * and frees the volunteer's slot. Ending twice reports "already_ended".
+   */
+  endConversation(
+    conversationId: string,
+    end: { at: Millis; by: Conversation["endedBy"]; reason: string },
+  ): Promise<EndResult>;
+  /** Active conversations of one staff member. */
+  listActiveFor(staffId: string): Promise<Conversation[]>;
+  /** Raises (never lowers) the delivered-up-to mark of one side. */
+  markDelivered(conversationId: string, side: "youth" | "staff", upToSeq: number): Promise<void>;
+
+  // Presence -------------------------------------------------------------------------------------
+  /** Creates or updates status and capacity; `load` is derived and ignored here. */
+  putPresence(presence: Omit<Presence, "load">): Promise<Presence>;
+  getPresence(staffId: string): Promise<Presence | undefined>;
+  listPresence(): Promise<Presence[]>;
+
+  // Messages -------------------------------------------------------------------------------------
+  /**
+   * Atomic and idempotent on `message.id`: the first append stores the message with the next seq;
+   * a repeat returns the stored message with `duplicate: true` and changes nothing.
+   */
+  appendMessage(message: Omit<Message, "seq">): Promise<AppendResult>;
+  /** Messages with seq greater than `afterSeq`, oldest first. */
+  listMessages(conversationId: string, afterSeq: number): Promise<Message[]>;
+
+  // Events and measurements ------------------------------------------------------------------------
+  appendEvent(event: DomainEvent): Promise<void>;
+  listEvents(sinceMs: Millis): Promise<DomainEvent[]>;
+  /** Keeps the most recent service times (chat durations), newest first, for the wait estimate. */
+  recordServiceTime(durationMs: number, at: Millis): Promise<void>;
+  recentServiceTimes(): Promise<{ durationMs: number; at: Millis }[]>;
+
+  // Coordination -----------------------------------------------------------------------------------
+  /** A lease that one process holds at a time (periodic jobs); true if `owner` holds it now. */
+  tryLease(name: string, owner: string, ttlMs: number): Promise<boolean>;
+
+  /** Health: resolves when the backing store answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** How many recent service times are kept for the estimate. */
+export const SERVICE_TIME_WINDOW = 30;

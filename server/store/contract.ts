@@ -1,0 +1,215 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { buildEntry, buildLocation } from "../domain/testFactories";
+import type { Message, Staff } from "../domain/types";
+import type { Store } from "./Store";
+
+/**
+ * One behaviour, every implementation: the memory and Redis stores both run this suite.
+ * `make` returns a fresh, empty store; `destroy` removes whatever it wrote.
+ */
+export function registerStoreContractTests(
+  name: string,
+  make: () => Promise<Store>,
+  destroy: (store: Store) => Promise<void> = (s) => s.close(),
+): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await make();
+    });
+    afterEach(async () => {
+      await destroy(store);
+    });
+
+    const staff = (over: Partial<Staff> = {}): Staff => ({
+      id: "s1",
+      email: "Sam@Example.org",
+      displayName: "Sam",
+      role: "volunteer",
+      locationId: "leiden",
+      passwordHash: "$argon2id$fake",
+      active: true,
+      skills: ["suicidality"],
+      ...over,
+    });
+    const msg = (conversationId: string, over: Partial<Message> = {}): Omit<Message, "seq"> => ({
+      id: randomUUID(),
+      conversationId,
+      senderRole: "youth",
+      text: "hoi",
+      sentAt: 1,
+      ...over,
+    });
+    const available = (staffId: string, capacity = 2, locationId = "leiden") =>
+      store.putPresence({ staffId, locationId, status: "available", capacity, lastAssignedAt: 0 });
+
+    it("keeps locations and staff, finding staff by e-mail case-insensitively", async () => {
+      const loc = buildLocation({ id: "leiden", exceptions: [{ date: "2026-12-25", windows: [] }] });
+      await store.putLocation(loc);
+      expect(await store.listLocations()).toEqual([loc]);
+      await store.putStaff(staff());
+      expect(await store.getStaff("s1")).toEqual(staff());
+      expect((await store.getStaffByEmail("sam@example.ORG"))?.id).toBe("s1");
+      expect(await store.getStaffByEmail("nobody@example.org")).toBeUndefined();
+      await store.putStaff(staff({ displayName: "Samira" }));
+      expect((await store.listStaff()).map((s) => s.displayName)).toEqual(["Samira"]);
+    });
+
+    it("expires sessions after their time to live", async () => {
+      await store.putYouthSession({ youthId: "y1", tokenHash: "h1", createdAt: 1, lastSeenAt: 1 }, 60_000);
+      await store.putStaffSession({ sidHash: "sh", staffId: "s1", createdAt: 1, lastSeenAt: 1 }, 50);
+      expect((await store.getYouthSession("h1"))?.youthId).toBe("y1");
+      expect((await store.getStaffSession("sh"))?.staffId).toBe("s1");
+      await new Promise((r) => setTimeout(r, 120));
+      expect(await store.getStaffSession("sh")).toBeUndefined();
+      await store.deleteStaffSession("sh");
+      expect(await store.getYouthSession("unknown")).toBeUndefined();
+    });
+
+    it("queues, claims and ends a conversation", async () => {
+      const entry = buildEntry({ nickname: "Mo", ageBand: "16-18", topic: "loneliness", queuedAt: 5 });
+      await store.enqueue(entry);
+      expect(await store.listQueue()).toEqual([entry]);
+      await available("s1");
+      const claimed = await store.claim(entry.id, "s1", 10);
+      expect(claimed).toEqual({
+        ok: true,
+        conversation: { ...entry, status: "active", volunteerId: "s1", locationId: "leiden", assignedAt: 10 },
+      });
+      expect(await store.listQueue()).toEqual([]);
+      expect((await store.getPresence("s1"))?.load).toBe(1);
+      expect((await store.getPresence("s1"))?.lastAssignedAt).toBe(10);
+      expect((await store.listActiveFor("s1")).map((c) => c.id)).toEqual([entry.id]);
+
+      const ended = await store.endConversation(entry.id, { at: 20, by: "youth", reason: "done" });
+      expect(ended.ok && ended.conversation).toMatchObject({ status: "ended", endedAt: 20, endedBy: "youth" });
+      expect(await store.endConversation(entry.id, { at: 21, by: "volunteer", reason: "x" })).toEqual({
+        ok: false,
+        reason: "already_ended",
+      });
+      expect((await store.getPresence("s1"))?.load).toBe(0);
+      expect(await store.listActiveFor("s1")).toEqual([]);
+    });
+
+    it("marks a queued conversation that ends as abandoned", async () => {
+      const entry = buildEntry();
+      await store.enqueue(entry);
+      const ended = await store.endConversation(entry.id, { at: 3, by: "youth", reason: "left-queue" });
+      expect(ended.ok && ended.conversation.status).toBe("abandoned");
+      expect(await store.listQueue()).toEqual([]);
+      expect(await store.endConversation("c_doesnotexist00", { at: 3, by: "youth", reason: "x" })).toEqual({
+        ok: false,
+        reason: "not_found",
+      });
+    });
+
+    it("refuses claims that are not allowed", async () => {
+      const entry = buildEntry();
+      await store.enqueue(entry);
+      expect(await store.claim(entry.id, "nobody", 1)).toEqual({ ok: false, reason: "not_available" });
+      await store.putPresence({ staffId: "s1", locationId: "leiden", status: "break", capacity: 1, lastAssignedAt: 0 });
+      expect(await store.claim(entry.id, "s1", 1)).toEqual({ ok: false, reason: "not_available" });
+      await available("s1", 1);
+      const other = buildEntry();
+      await store.enqueue(other);
+      expect((await store.claim(other.id, "s1", 1)).ok).toBe(true);
+      expect(await store.claim(entry.id, "s1", 2)).toEqual({ ok: false, reason: "at_capacity" });
+      await available("s2");
+      expect(await store.claim(other.id, "s2", 3)).toEqual({ ok: false, reason: "not_queued" });
+      expect(await store.claim("c_doesnotexist00", "s2", 3)).toEqual({ ok: false, reason: "not_queued" });
+    });
+
+    it("lets exactly one of many racing claims win, and never exceeds capacity", async () => {
+      const entries = Array.from({ length: 20 }, () => buildEntry());
+      for (const e of entries) await store.enqueue(e);
+      for (const s of ["a", "b", "c", "d"]) await available(s, 3);
+      const attempts = entries.flatMap((e) => ["a", "b", "c", "d"].map((s) => store.claim(e.id, s, 1)));
+      const results = await Promise.all(attempts);
+      const wins = results.filter((r) => r.ok);
+      expect(wins).toHaveLength(12);
+      expect(new Set(wins.map((w) => w.ok && w.conversation.id)).size).toBe(12);
+      for (const s of ["a", "b", "c", "d"]) expect((await store.getPresence(s))?.load).toBe(3);
+      expect(await store.listQueue()).toHaveLength(8);
+    });
+
+    it("changes priority only while queued", async () => {
+      const entry = buildEntry();
+      await store.enqueue(entry);
+      expect(await store.setPriority(entry.id, 10)).toBe(true);
+      expect((await store.listQueue())[0]?.priority).toBe(10);
+      await available("s1");
+      await store.claim(entry.id, "s1", 1);
+      expect(await store.setPriority(entry.id, 20)).toBe(false);
+    });
+
+    it("keeps presence with a derived load", async () => {
+      const p = await available("s1", 3);
+      expect(p).toEqual({ staffId: "s1", locationId: "leiden", status: "available", capacity: 3, lastAssignedAt: 0, load: 0 });
+      expect(await store.listPresence()).toEqual([p]);
+      expect(await store.getPresence("nobody")).toBeUndefined();
+    });
+
+    it("appends messages idempotently with consecutive sequence numbers", async () => {
+      const entry = buildEntry();
+      await store.enqueue(entry);
+      const first = msg(entry.id, { text: "eerste" });
+      const a = await store.appendMessage(first);
+      const b = await store.appendMessage(msg(entry.id, { text: "tweede", senderRole: "volunteer", senderId: "s1", senderName: "Sam" }));
+      const again = await store.appendMessage({ ...first, text: "changed on resend" });
+      expect(a).toEqual({ message: { ...first, seq: 1 }, duplicate: false });
+      expect(b.message.seq).toBe(2);
+      expect(again).toEqual({ message: { ...first, seq: 1 }, duplicate: true });
+      expect((await store.listMessages(entry.id, 0)).map((m) => m.text)).toEqual(["eerste", "tweede"]);
+      expect((await store.listMessages(entry.id, 1)).map((m) => m.seq)).toEqual([2]);
+      expect((await store.getConversation(entry.id))?.lastSeq).toBe(2);
+      expect(await store.listMessages("c_nomessages0000", 0)).toEqual([]);
+    });
+
+    it("stores racing resends of one message once", async () => {
+      const entry = buildEntry();
+      await store.enqueue(entry);
+      const m = msg(entry.id);
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.appendMessage(m)));
+      expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+      expect(await store.listMessages(entry.id, 0)).toHaveLength(1);
+    });
+
+    it("only raises delivery marks, and never past the last message", async () => {
+      const entry = buildEntry();
+      await store.enqueue(entry);
+      await store.appendMessage(msg(entry.id));
+      await store.appendMessage(msg(entry.id));
+      await store.markDelivered(entry.id, "staff", 2);
+      await store.markDelivered(entry.id, "staff", 1);
+      await store.markDelivered(entry.id, "youth", 99);
+      const c = await store.getConversation(entry.id);
+      expect([c?.staffDeliveredSeq, c?.youthDeliveredSeq]).toEqual([2, 2]);
+    });
+
+    it("records domain events and recent service times", async () => {
+      await store.appendEvent({ type: "conversation.queued", at: 100, conversationId: "c1", locationId: "leiden" });
+      await store.appendEvent({ type: "conversation.ended", at: 200, conversationId: "c1", data: { durationMs: 5 } });
+      expect((await store.listEvents(0)).map((e) => e.type)).toEqual(["conversation.queued", "conversation.ended"]);
+      expect(await store.listEvents(150)).toEqual([
+        { type: "conversation.ended", at: 200, conversationId: "c1", data: { durationMs: 5 } },
+      ]);
+      for (let i = 1; i <= 40; i++) await store.recordServiceTime(i * 1000, i);
+      const times = await store.recentServiceTimes();
+      expect(times).toHaveLength(30);
+      expect(times[0]).toEqual({ durationMs: 40_000, at: 40 });
+    });
+
+    it("gives a lease to one owner at a time until it expires", async () => {
+      expect(await store.tryLease("tick", "p1", 80)).toBe(true);
+      expect(await store.tryLease("tick", "p2", 80)).toBe(false);
+      expect(await store.tryLease("tick", "p1", 80)).toBe(true);
+      await new Promise((r) => setTimeout(r, 150));
+      expect(await store.tryLease("tick", "p2", 80)).toBe(true);
+    });
+
+    it("answers a ping", async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import { registerStoreContractTests } from "../contract";
+import { MemoryStore } from "./MemoryStore";
+
+registerStoreContractTests("memory", async () => new MemoryStore());

@@ -1,0 +1,203 @@
+import type {
+  Conversation,
+  DomainEvent,
+  Location,
+  Message,
+  Millis,
+  Presence,
+  QueueEntry,
+  Staff,
+  StaffSession,
+  YouthSession,
+} from "../../domain/types";
+import { SERVICE_TIME_WINDOW, type AppendResult, type ClaimResult, type EndResult, type Store } from "../Store";
+
+interface Expiring<T> {
+  value: T;
+  expiresAt: number;
+}
+
+/**
+ * The embedded store for one process (development, demos, tests). Every method runs to completion
+ * without awaiting, so each is atomic on Node's single thread.
+ */
+export class MemoryStore implements Store {
+  private readonly locations = new Map<string, Location>();
+  private readonly staff = new Map<string, Staff>();
+  private readonly staffSessions = new Map<string, Expiring<StaffSession>>();
+  private readonly youthSessions = new Map<string, Expiring<YouthSession>>();
+  private readonly conversations = new Map<string, Conversation>();
+  private readonly queue = new Set<string>();
+  private readonly presence = new Map<string, Omit<Presence, "load">>();
+  private readonly activeByStaff = new Map<string, Set<string>>();
+  private readonly messages = new Map<string, Message[]>();
+  private readonly messageIds = new Map<string, Map<string, number>>();
+  private readonly events: DomainEvent[] = [];
+  private serviceTimes: { durationMs: number; at: Millis }[] = [];
+  private readonly leases = new Map<string, Expiring<string>>();
+
+  async putLocation(location: Location): Promise<void> {
+    this.locations.set(location.id, structuredClone(location));
+  }
+  async listLocations(): Promise<Location[]> {
+    return [...this.locations.values()].map((l) => structuredClone(l));
+  }
+  async putStaff(staff: Staff): Promise<void> {
+    this.staff.set(staff.id, structuredClone(staff));
+  }
+  async getStaff(id: string): Promise<Staff | undefined> {
+    const s = this.staff.get(id);
+    return s && structuredClone(s);
+  }
+  async getStaffByEmail(email: string): Promise<Staff | undefined> {
+    const wanted = email.toLowerCase();
+    const s = [...this.staff.values()].find((x) => x.email.toLowerCase() === wanted);
+    return s && structuredClone(s);
+  }
+  async listStaff(): Promise<Staff[]> {
+    return [...this.staff.values()].map((s) => structuredClone(s));
+  }
+
+  async putStaffSession(session: StaffSession, ttlMs: number): Promise<void> {
+    this.staffSessions.set(session.sidHash, { value: { ...session }, expiresAt: Date.now() + ttlMs });
+  }
+  async getStaffSession(sidHash: string): Promise<StaffSession | undefined> {
+    return this.live(this.staffSessions, sidHash);
+  }
+  async deleteStaffSession(sidHash: string): Promise<void> {
+    this.staffSessions.delete(sidHash);
+  }
+  async putYouthSession(session: YouthSession, ttlMs: number): Promise<void> {
+    this.youthSessions.set(session.tokenHash, { value: { ...session }, expiresAt: Date.now() + ttlMs });
+  }
+  async getYouthSession(tokenHash: string): Promise<YouthSession | undefined> {
+    return this.live(this.youthSessions, tokenHash);
+  }
+
+  async enqueue(entry: QueueEntry): Promise<void> {
+    this.conversations.set(entry.id, { ...entry });
+    this.queue.add(entry.id);
+  }
+  async listQueue(): Promise<QueueEntry[]> {
+    return [...this.queue].map((id) => ({ ...this.conversations.get(id)! }) as QueueEntry);
+  }
+  async getConversation(id: string): Promise<Conversation | undefined> {
+    const c = this.conversations.get(id);
+    return c && { ...c };
+  }
+  async setPriority(conversationId: string, priority: number): Promise<boolean> {
+    const c = this.conversations.get(conversationId);
+    if (!c || !this.queue.has(conversationId)) return false;
+    c.priority = priority;
+    return true;
+  }
+
+  async claim(conversationId: string, staffId: string, now: Millis): Promise<ClaimResult> {
+    const c = this.conversations.get(conversationId);
+    if (!c || !this.queue.has(conversationId)) return { ok: false, reason: "not_queued" };
+    const p = this.presence.get(staffId);
+    if (!p || p.status !== "available") return { ok: false, reason: "not_available" };
+    const active = this.activeSet(staffId);
+    if (active.size >= p.capacity) return { ok: false, reason: "at_capacity" };
+    this.queue.delete(conversationId);
+    active.add(conversationId);
+    p.lastAssignedAt = now;
+    Object.assign(c, { status: "active", volunteerId: staffId, locationId: p.locationId, assignedAt: now });
+    return { ok: true, conversation: { ...c } };
+  }
+
+  async endConversation(
+    conversationId: string,
+    end: { at: Millis; by: Conversation["endedBy"]; reason: string },
+  ): Promise<EndResult> {
+    const c = this.conversations.get(conversationId);
+    if (!c) return { ok: false, reason: "not_found" };
+    if (c.status === "ended" || c.status === "abandoned") return { ok: false, reason: "already_ended" };
+    const status = c.status === "queued" ? "abandoned" : "ended";
+    this.queue.delete(conversationId);
+    if (c.volunteerId) this.activeSet(c.volunteerId).delete(conversationId);
+    Object.assign(c, { status, endedAt: end.at, endedBy: end.by, endReason: end.reason });
+    return { ok: true, conversation: { ...c } };
+  }
+
+  async listActiveFor(staffId: string): Promise<Conversation[]> {
+    return [...this.activeSet(staffId)].map((id) => ({ ...this.conversations.get(id)! }));
+  }
+
+  async markDelivered(conversationId: string, side: "youth" | "staff", upToSeq: number): Promise<void> {
+    const c = this.conversations.get(conversationId);
+    if (!c) return;
+    const field = side === "youth" ? "youthDeliveredSeq" : "staffDeliveredSeq";
+    c[field] = Math.max(c[field], Math.min(upToSeq, c.lastSeq));
+  }
+
+  async putPresence(presence: Omit<Presence, "load">): Promise<Presence> {
+    const { load: _ignored, ...rest } = presence as Presence;
+    this.presence.set(presence.staffId, { ...rest });
+    return { ...rest, load: this.activeSet(presence.staffId).size };
+  }
+  async getPresence(staffId: string): Promise<Presence | undefined> {
+    const p = this.presence.get(staffId);
+    return p && { ...p, load: this.activeSet(staffId).size };
+  }
+  async listPresence(): Promise<Presence[]> {
+    return [...this.presence.values()].map((p) => ({ ...p, load: this.activeSet(p.staffId).size }));
+  }
+
+  async appendMessage(message: Omit<Message, "seq">): Promise<AppendResult> {
+    const ids = this.messageIds.get(message.conversationId) ?? new Map<string, number>();
+    const list = this.messages.get(message.conversationId) ?? [];
+    const existing = ids.get(message.id);
+    if (existing !== undefined) return { message: { ...list[existing - 1]! }, duplicate: true };
+    const stored: Message = { ...message, seq: list.length + 1 };
+    list.push(stored);
+    ids.set(message.id, stored.seq);
+    this.messages.set(message.conversationId, list);
+    this.messageIds.set(message.conversationId, ids);
+    const c = this.conversations.get(message.conversationId);
+    if (c) c.lastSeq = stored.seq;
+    return { message: { ...stored }, duplicate: false };
+  }
+  async listMessages(conversationId: string, afterSeq: number): Promise<Message[]> {
+    return (this.messages.get(conversationId) ?? []).slice(afterSeq).map((m) => ({ ...m }));
+  }
+
+  async appendEvent(event: DomainEvent): Promise<void> {
+    this.events.push(structuredClone(event));
+  }
+  async listEvents(sinceMs: Millis): Promise<DomainEvent[]> {
+    return this.events.filter((e) => e.at >= sinceMs).map((e) => structuredClone(e));
+  }
+  async recordServiceTime(durationMs: number, at: Millis): Promise<void> {
+    this.serviceTimes = [{ durationMs, at }, ...this.serviceTimes].slice(0, SERVICE_TIME_WINDOW);
+  }
+  async recentServiceTimes(): Promise<{ durationMs: number; at: Millis }[]> {
+    return this.serviceTimes.map((s) => ({ ...s }));
+  }
+
+  async tryLease(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    const current = this.leases.get(name);
+    if (current && current.expiresAt > Date.now() && current.value !== owner) return false;
+    this.leases.set(name, { value: owner, expiresAt: Date.now() + ttlMs });
+    return true;
+  }
+
+  async ping(): Promise<void> {}
+  async close(): Promise<void> {}
+
+  private activeSet(staffId: string): Set<string> {
+    let set = this.activeByStaff.get(staffId);
+    if (!set) this.activeByStaff.set(staffId, (set = new Set()));
+    return set;
+  }
+
+  private live<T>(map: Map<string, Expiring<T>>, key: string): T | undefined {
+    const hit = map.get(key);
+    if (!hit) return undefined;
+    if (hit.expiresAt <= Date.now()) {
+      map.delete(key);
+      return undefined;
+    }
+    return { ...hit.value };
+  }
+}

@@ -1,0 +1,244 @@
+import type { Redis } from "ioredis";
+import type {
+  Conversation,
+  DomainEvent,
+  Location,
+  Message,
+  Millis,
+  Presence,
+  QueueEntry,
+  Staff,
+  StaffSession,
+  YouthSession,
+} from "../../domain/types";
+import { SERVICE_TIME_WINDOW, type AppendResult, type ClaimResult, type EndResult, type Store } from "../Store";
+import { decodeConversation, decodeMessage, decodePresence, encodeConversation, pairsToRecord, toSeq } from "./codec";
+import { redisKeys, type RedisKeys } from "./keys";
+import {
+  APPEND_EVENT,
+  APPEND_MESSAGE,
+  CLAIM,
+  END,
+  ENQUEUE,
+  LEASE,
+  MARK_DELIVERED,
+  PUT_PRESENCE,
+  PUT_STAFF,
+  SET_PRIORITY,
+  type LuaScript,
+} from "./scripts";
+
+/** How often `endConversation` re-reads the volunteer after a claim raced it (once is enough). */
+const END_ATTEMPTS = 3;
+
+/**
+ * The shared store for several server processes. Atomic operations are Lua scripts whose keys share
+ * one hash slot (see keys.ts), so the layout works unchanged on Redis Cluster. Reads that span
+ * slots (a conversation and its message counter) are separate commands, never MULTI.
+ */
+export class RedisStore implements Store {
+  private readonly k: RedisKeys;
+
+  /** Takes over `redis`: `close()` quits it. */
+  constructor(
+    private readonly redis: Redis,
+    options: { prefix: string },
+  ) {
+    this.k = redisKeys(options.prefix);
+  }
+
+  async putLocation(location: Location): Promise<void> {
+    await this.redis.hset(this.k.locations, location.id, JSON.stringify(location));
+  }
+  async listLocations(): Promise<Location[]> {
+    return (await this.redis.hvals(this.k.locations)).map((json) => JSON.parse(json) as Location);
+  }
+  async putStaff(staff: Staff): Promise<void> {
+    const previous = await this.getStaff(staff.id);
+    const emails = [staff.email.toLowerCase(), previous?.email.toLowerCase() ?? ""];
+    await this.run(PUT_STAFF, {}, [staff.id, JSON.stringify(staff), ...emails]);
+  }
+  async getStaff(id: string): Promise<Staff | undefined> {
+    return parse<Staff>(await this.redis.hget(this.k.staff, id));
+  }
+  async getStaffByEmail(email: string): Promise<Staff | undefined> {
+    const wanted = email.toLowerCase();
+    const id = await this.redis.hget(this.k.staffByEmail, wanted);
+    const staff = id ? await this.getStaff(id) : undefined;
+    // A racing e-mail change can leave a stale index entry; it must never resolve to someone else.
+    return staff?.email.toLowerCase() === wanted ? staff : undefined;
+  }
+  async listStaff(): Promise<Staff[]> {
+    return (await this.redis.hvals(this.k.staff)).map((json) => JSON.parse(json) as Staff);
+  }
+
+  async putStaffSession(session: StaffSession, ttlMs: number): Promise<void> {
+    await this.redis.set(this.k.staffSession(session.sidHash), JSON.stringify(session), "PX", ttlMs);
+  }
+  async getStaffSession(sidHash: string): Promise<StaffSession | undefined> {
+    return parse<StaffSession>(await this.redis.get(this.k.staffSession(sidHash)));
+  }
+  async deleteStaffSession(sidHash: string): Promise<void> {
+    await this.redis.del(this.k.staffSession(sidHash));
+  }
+  async putYouthSession(session: YouthSession, ttlMs: number): Promise<void> {
+    await this.redis.set(this.k.youthSession(session.tokenHash), JSON.stringify(session), "PX", ttlMs);
+  }
+  async getYouthSession(tokenHash: string): Promise<YouthSession | undefined> {
+    return parse<YouthSession>(await this.redis.get(this.k.youthSession(tokenHash)));
+  }
+
+  async enqueue(entry: QueueEntry): Promise<void> {
+    await this.run(ENQUEUE, { conversationId: entry.id }, [entry.id, ...encodeConversation(entry)]);
+  }
+  async listQueue(): Promise<QueueEntry[]> {
+    const ids = await this.redis.smembers(this.k.queue);
+    const found = await Promise.all(ids.map((id) => this.getConversation(id)));
+    // An entry claimed or ended between SMEMBERS and its HGETALL is no longer queued.
+    return found.filter((c): c is QueueEntry => c?.status === "queued");
+  }
+  async getConversation(id: string): Promise<Conversation | undefined> {
+    const [fields, seq] = await Promise.all([
+      this.redis.hgetall(this.k.conversation(id)),
+      this.redis.get(this.k.messageSeq(id)),
+    ]);
+    return Object.keys(fields).length === 0 ? undefined : decodeConversation(fields, toSeq(seq));
+  }
+  async setPriority(conversationId: string, priority: number): Promise<boolean> {
+    return (await this.run(SET_PRIORITY, { conversationId }, [conversationId, priority])) === 1;
+  }
+
+  async claim(conversationId: string, staffId: string, now: Millis): Promise<ClaimResult> {
+    const reply = await this.run(CLAIM, { conversationId, staffId }, [conversationId, staffId, now]);
+    const [status, fields] = reply as [string, string[]?];
+    if (status !== "ok") return { ok: false, reason: status as Extract<ClaimResult, { ok: false }>["reason"] };
+    return { ok: true, conversation: await this.withLastSeq(conversationId, fields) };
+  }
+
+  async endConversation(
+    conversationId: string,
+    end: { at: Millis; by: Conversation["endedBy"]; reason: string },
+  ): Promise<EndResult> {
+    for (let attempt = 0; attempt < END_ATTEMPTS; attempt++) {
+      const volunteerId = (await this.redis.hget(this.k.conversation(conversationId), "volunteerId")) ?? undefined;
+      const args = [conversationId, end.at, end.by ?? "", end.reason, volunteerId ?? ""];
+      const reply = await this.run(END, { conversationId, volunteerId }, args);
+      const [status, fields] = reply as [string, string[]?];
+      if (status === "retry") continue;
+      if (status !== "ok") return { ok: false, reason: status as Extract<EndResult, { ok: false }>["reason"] };
+      return { ok: true, conversation: await this.withLastSeq(conversationId, fields) };
+    }
+    throw new Error(`endConversation(${conversationId}): volunteer kept changing`);
+  }
+
+  async listActiveFor(staffId: string): Promise<Conversation[]> {
+    const ids = await this.redis.smembers(this.k.active(staffId));
+    const found = await Promise.all(ids.map((id) => this.getConversation(id)));
+    return found.filter((c): c is Conversation => c?.status === "active");
+  }
+
+  async markDelivered(conversationId: string, side: "youth" | "staff", upToSeq: number): Promise<void> {
+    const lastSeq = toSeq(await this.redis.get(this.k.messageSeq(conversationId)));
+    const mark = Math.min(Math.floor(upToSeq), lastSeq);
+    if (!(mark > 0)) return; // nothing to raise, and keeps NaN out of the script
+    const field = side === "youth" ? "youthDeliveredSeq" : "staffDeliveredSeq";
+    await this.run(MARK_DELIVERED, { conversationId }, [field, mark]);
+  }
+
+  async putPresence(presence: Omit<Presence, "load">): Promise<Presence> {
+    const { staffId, locationId, status, capacity, lastAssignedAt } = presence;
+    const args = [staffId, locationId, status, capacity, lastAssignedAt];
+    const load = await this.run(PUT_PRESENCE, { staffId }, args);
+    return { staffId, locationId, status, capacity, lastAssignedAt, load: Number(load) };
+  }
+  async getPresence(staffId: string): Promise<Presence | undefined> {
+    const [fields, load] = await Promise.all([
+      this.redis.hgetall(this.k.presence(staffId)),
+      this.redis.scard(this.k.active(staffId)),
+    ]);
+    return Object.keys(fields).length === 0 ? undefined : decodePresence(fields, load);
+  }
+  async listPresence(): Promise<Presence[]> {
+    const ids = await this.redis.smembers(this.k.presenceIds);
+    const found = await Promise.all(ids.map((id) => this.getPresence(id)));
+    return found.filter((p): p is Presence => p !== undefined);
+  }
+
+  async appendMessage(message: Omit<Message, "seq">): Promise<AppendResult> {
+    const { seq: _ignored, ...withoutSeq } = message as Message;
+    const { conversationId } = message;
+    const reply = await this.run(APPEND_MESSAGE, { conversationId }, [message.id, JSON.stringify(withoutSeq)]);
+    const [duplicate, seq, json] = reply as [number, number, string];
+    return { message: decodeMessage(json, seq), duplicate: duplicate === 1 };
+  }
+  async listMessages(conversationId: string, afterSeq: number): Promise<Message[]> {
+    const flat = await this.redis.zrangebyscore(this.k.messages(conversationId), `(${afterSeq}`, "+inf", "WITHSCORES");
+    const messages: Message[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) messages.push(decodeMessage(flat[i]!, flat[i + 1]!));
+    return messages;
+  }
+
+  async appendEvent(event: DomainEvent): Promise<void> {
+    await this.run(APPEND_EVENT, {}, [event.at, JSON.stringify(event)]);
+  }
+  async listEvents(sinceMs: Millis): Promise<DomainEvent[]> {
+    const members = await this.redis.zrangebyscore(this.k.events, sinceMs, "+inf");
+    return members.map((m) => JSON.parse(m.slice(m.indexOf("|") + 1)) as DomainEvent);
+  }
+  async recordServiceTime(durationMs: number, at: Millis): Promise<void> {
+    // Two single-key commands: a reader between them sees one extra entry, which LRANGE cuts off.
+    await this.redis.lpush(this.k.serviceTimes, JSON.stringify({ durationMs, at }));
+    await this.redis.ltrim(this.k.serviceTimes, 0, SERVICE_TIME_WINDOW - 1);
+  }
+  async recentServiceTimes(): Promise<{ durationMs: number; at: Millis }[]> {
+    const list = await this.redis.lrange(this.k.serviceTimes, 0, SERVICE_TIME_WINDOW - 1);
+    return list.map((json) => JSON.parse(json) as { durationMs: number; at: Millis });
+  }
+
+  async tryLease(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    return (await this.run(LEASE, { name }, [owner, ttlMs])) === 1;
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+  async close(): Promise<void> {
+    await this.redis.quit();
+  }
+
+  /** A conversation from a script's HGETALL reply, with `lastSeq` from its message counter. */
+  private async withLastSeq(conversationId: string, flatFields: unknown): Promise<Conversation> {
+    const seq = await this.redis.get(this.k.messageSeq(conversationId));
+    return decodeConversation(pairsToRecord(flatFields), toSeq(seq));
+  }
+
+  /** EVALSHA, loading the script with EVAL when the server does not know it (restart, new node). */
+  private async run<Ids>(script: LuaScript<Ids>, ids: Ids, args: (string | number)[]): Promise<unknown> {
+    const keys = script.keys(this.k, ids);
+    try {
+      return await this.redis.evalsha(script.sha, keys.length, ...keys, ...args);
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.startsWith("NOSCRIPT")) throw err;
+      return await this.redis.eval(script.lua, keys.length, ...keys, ...args);
+    }
+  }
+}
+
+function parse<T>(json: string | null): T | undefined {
+  return json === null ? undefined : (JSON.parse(json) as T);
+}
+
+/**
+ * Deletes every key under `prefix` (tests, demo resets). SCAN plus one UNLINK per key, because a
+ * multi-key UNLINK would cross slots on a cluster.
+ */
+export async function destroyRedisPrefix(redis: Redis, prefix: string): Promise<void> {
+  if (prefix === "") throw new Error("destroyRedisPrefix: refusing an empty prefix (would delete everything)");
+  const pattern = `${prefix.replace(/[*?[\]\\]/g, "\\$&")}*`;
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 500);
+    cursor = next;
+    await Promise.all(keys.map((key) => redis.unlink(key)));
+  } while (cursor !== "0");
+}

@@ -1,0 +1,75 @@
+/**
+ * Every Redis key name the store uses, built from one prefix. No other file builds key strings.
+ *
+ * Slot rule (Redis Cluster): each multi-key script touches keys of one hash slot only.
+ * - `{d}` (dispatch): queue, conversations, presence, active sets — claim/end/enqueue/priority/
+ *   presence change them together, so they must share a slot.
+ * - `{c:<conversationId>}`: the messages of one conversation, so chats spread over the cluster.
+ * - `{s}`: staff records and their e-mail index, written together by one script.
+ * - `{e}`: the event log and the counter that orders events within one millisecond.
+ * Everything else is only ever touched one key at a time.
+ */
+export interface RedisKeys {
+  readonly prefix: string;
+  /** SET of queued conversation ids. */
+  readonly queue: string;
+  /** HASH of one conversation (every field but `lastSeq`, which is the message counter). */
+  conversation(conversationId: string): string;
+  /** HASH of one staff member's presence (every field but the derived `load`). */
+  presence(staffId: string): string;
+  /** SET of staff ids that have a presence. */
+  readonly presenceIds: string;
+  /** SET of active conversation ids of one staff member; its SCARD is the load. */
+  active(staffId: string): string;
+  /** ZSET of one conversation's messages (JSON without seq), scored by seq. */
+  messages(conversationId: string): string;
+  /** HASH message id → seq, for idempotent appends. */
+  messageIds(conversationId: string): string;
+  /** STRING counter: the last seq handed out, i.e. the conversation's `lastSeq`. */
+  messageSeq(conversationId: string): string;
+  /** HASH location id → Location JSON. */
+  readonly locations: string;
+  /** HASH staff id → Staff JSON. */
+  readonly staff: string;
+  /** HASH lower-cased e-mail → staff id. */
+  readonly staffByEmail: string;
+  /** STRING StaffSession JSON with a PX time to live. */
+  staffSession(sidHash: string): string;
+  /** STRING YouthSession JSON with a PX time to live. */
+  youthSession(tokenHash: string): string;
+  /** ZSET of "<counter>|<event JSON>" scored by the event's `at`. */
+  readonly events: string;
+  /** STRING counter that keeps events of one millisecond in insertion order. */
+  readonly eventSeq: string;
+  /** LIST of service-time JSON, newest first, capped with LTRIM. */
+  readonly serviceTimes: string;
+  /** STRING owner of one lease, with a PX time to live. */
+  lease(name: string): string;
+}
+
+/** Builds the key space under `prefix`; braces in the prefix would break the hash tags. */
+export function redisKeys(prefix: string): RedisKeys {
+  if (/[{}]/.test(prefix)) throw new Error(`Redis key prefix must not contain braces: ${JSON.stringify(prefix)}`);
+  const dispatch = `${prefix}{d}:`;
+  const chat = (conversationId: string) => `${prefix}{c:${conversationId}}:`;
+  return {
+    prefix,
+    queue: `${dispatch}queue`,
+    conversation: (id) => `${dispatch}conv:${id}`,
+    presence: (staffId) => `${dispatch}presence:${staffId}`,
+    presenceIds: `${dispatch}presence-ids`,
+    active: (staffId) => `${dispatch}active:${staffId}`,
+    messages: (id) => `${chat(id)}msgs`,
+    messageIds: (id) => `${chat(id)}msg-ids`,
+    messageSeq: (id) => `${chat(id)}seq`,
+    locations: `${prefix}locations`,
+    staff: `${prefix}{s}:staff`,
+    staffByEmail: `${prefix}{s}:staff-by-email`,
+    staffSession: (sidHash) => `${prefix}session:staff:${sidHash}`,
+    youthSession: (tokenHash) => `${prefix}session:youth:${tokenHash}`,
+    events: `${prefix}{e}:events`,
+    eventSeq: `${prefix}{e}:event-seq`,
+    serviceTimes: `${prefix}service-times`,
+    lease: (name) => `${prefix}lease:${name}`,
+  };
+}

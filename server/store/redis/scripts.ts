@@ -1,0 +1,193 @@
+import { createHash } from "node:crypto";
+import type { RedisKeys } from "./keys";
+
+/**
+ * A Lua script with the keys it is called with. `keys` is the only way the store builds a script's
+ * key list, so the slot test checks exactly what runs.
+ */
+export interface LuaScript<Ids> {
+  readonly name: string;
+  readonly lua: string;
+  readonly sha: string;
+  keys(k: RedisKeys, ids: Ids): string[];
+}
+
+function script<Ids>(name: string, keys: (k: RedisKeys, ids: Ids) => string[], lua: string): LuaScript<Ids> {
+  return { name, keys, lua, sha: createHash("sha1").update(lua).digest("hex") };
+}
+
+type ConversationIds = { conversationId: string };
+
+/** Replaces the conversation hash and adds its id to the queue: no queue id without a conversation. */
+export const ENQUEUE = script<ConversationIds>(
+  "enqueue",
+  (k, { conversationId }) => [k.queue, k.conversation(conversationId)],
+  `-- ARGV: conversation id, then field/value pairs
+redis.call('DEL', KEYS[2])
+redis.call('HSET', KEYS[2], unpack(ARGV, 2))
+redis.call('SADD', KEYS[1], ARGV[1])
+return 1`,
+);
+
+/** Sets the priority only while the conversation is in the queue; returns 1 if it did. */
+export const SET_PRIORITY = script<ConversationIds>(
+  "setPriority",
+  (k, { conversationId }) => [k.queue, k.conversation(conversationId)],
+  `-- ARGV: conversation id, priority
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 or redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+redis.call('HSET', KEYS[2], 'priority', ARGV[2])
+return 1`,
+);
+
+/**
+ * Assigns a queued conversation: checks it is still queued, the volunteer is "available" and below
+ * capacity (SCARD of the active set), then moves it from the queue to the active set and stamps both
+ * hashes. Racing claims serialise on the server, so exactly one wins and capacity is never exceeded.
+ * Returns {reason} or {'ok', conversation fields}.
+ */
+export const CLAIM = script<{ conversationId: string; staffId: string }>(
+  "claim",
+  (k, { conversationId, staffId }) => [
+    k.queue,
+    k.conversation(conversationId),
+    k.presence(staffId),
+    k.active(staffId),
+  ],
+  `-- ARGV: conversation id, staff id, now
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 or redis.call('EXISTS', KEYS[2]) == 0 then
+  return {'not_queued'}
+end
+local p = redis.call('HMGET', KEYS[3], 'status', 'capacity', 'locationId')
+if p[1] ~= 'available' then return {'not_available'} end
+if redis.call('SCARD', KEYS[4]) >= (tonumber(p[2]) or 0) then return {'at_capacity'} end
+redis.call('SREM', KEYS[1], ARGV[1])
+redis.call('SADD', KEYS[4], ARGV[1])
+redis.call('HSET', KEYS[3], 'lastAssignedAt', ARGV[3])
+redis.call('HSET', KEYS[2], 'status', 'active', 'volunteerId', ARGV[2], 'locationId', p[3], 'assignedAt', ARGV[3])
+return {'ok', redis.call('HGETALL', KEYS[2])}`,
+);
+
+/**
+ * Ends a conversation: queued → abandoned, active → ended; removes it from the queue and from the
+ * volunteer's active set. The volunteer's key must be declared up front, so the caller reads
+ * `volunteerId` first and passes it as ARGV[5]; if a claim slipped in between, the script changes
+ * nothing and returns {'retry'}. Otherwise {'not_found'}, {'already_ended'} or {'ok', fields}.
+ */
+export const END = script<{ conversationId: string; volunteerId?: string }>(
+  "end",
+  (k, { conversationId, volunteerId }) => [
+    k.queue,
+    k.conversation(conversationId),
+    ...(volunteerId === undefined ? [] : [k.active(volunteerId)]),
+  ],
+  `-- ARGV: conversation id, at, ended by ('' = absent), reason, volunteer id read beforehand ('' = none)
+if redis.call('EXISTS', KEYS[2]) == 0 then return {'not_found'} end
+local c = redis.call('HMGET', KEYS[2], 'status', 'volunteerId')
+if c[1] == 'ended' or c[1] == 'abandoned' then return {'already_ended'} end
+if (c[2] or '') ~= ARGV[5] then return {'retry'} end
+local status = 'ended'
+if c[1] == 'queued' then status = 'abandoned' end
+redis.call('SREM', KEYS[1], ARGV[1])
+if KEYS[3] then redis.call('SREM', KEYS[3], ARGV[1]) end
+redis.call('HSET', KEYS[2], 'status', status, 'endedAt', ARGV[2], 'endReason', ARGV[4])
+if ARGV[3] ~= '' then redis.call('HSET', KEYS[2], 'endedBy', ARGV[3]) end
+return {'ok', redis.call('HGETALL', KEYS[2])}`,
+);
+
+/** Writes a presence and registers the staff id; returns the load (SCARD of the active set). */
+export const PUT_PRESENCE = script<{ staffId: string }>(
+  "putPresence",
+  (k, { staffId }) => [k.presence(staffId), k.presenceIds, k.active(staffId)],
+  `-- ARGV: staff id, location id, status, capacity, lastAssignedAt
+redis.call('HSET', KEYS[1], 'staffId', ARGV[1], 'locationId', ARGV[2], 'status', ARGV[3],
+  'capacity', ARGV[4], 'lastAssignedAt', ARGV[5])
+redis.call('SADD', KEYS[2], ARGV[1])
+return redis.call('SCARD', KEYS[3])`,
+);
+
+/**
+ * Only raises a delivery mark, and only on an existing conversation. The caller clamps the mark to
+ * the message counter first: that counter lives in another slot, and it never goes down.
+ */
+export const MARK_DELIVERED = script<ConversationIds>(
+  "markDelivered",
+  (k, { conversationId }) => [k.conversation(conversationId)],
+  `-- ARGV: field (youthDeliveredSeq | staffDeliveredSeq), mark
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if tonumber(ARGV[2]) <= (tonumber(redis.call('HGET', KEYS[1], ARGV[1])) or 0) then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1`,
+);
+
+/**
+ * Idempotent on the message id: the first append takes the next seq; a repeat returns what was
+ * stored and changes nothing. Returns {duplicate 0|1, seq, stored JSON without seq}.
+ */
+export const APPEND_MESSAGE = script<ConversationIds>(
+  "appendMessage",
+  (k, { conversationId }) => [k.messages(conversationId), k.messageIds(conversationId), k.messageSeq(conversationId)],
+  `-- ARGV: message id, message JSON without seq
+local seq = redis.call('HGET', KEYS[2], ARGV[1])
+if seq then return {1, tonumber(seq), redis.call('ZRANGEBYSCORE', KEYS[1], seq, seq)[1]} end
+seq = redis.call('INCR', KEYS[3])
+redis.call('ZADD', KEYS[1], seq, ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[1], seq)
+return {0, seq, ARGV[2]}`,
+);
+
+/**
+ * Writes a staff record and points its lower-cased e-mail at it, dropping the previous e-mail's
+ * entry if it still points here. Readers verify the e-mail anyway, so a stale entry cannot leak.
+ */
+export const PUT_STAFF = script<Record<string, never>>(
+  "putStaff",
+  (k) => [k.staff, k.staffByEmail],
+  `-- ARGV: staff id, staff JSON, lower-cased e-mail, previous lower-cased e-mail ('' = none)
+if ARGV[4] ~= '' and ARGV[4] ~= ARGV[3] and redis.call('HGET', KEYS[2], ARGV[4]) == ARGV[1] then
+  redis.call('HDEL', KEYS[2], ARGV[4])
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[3], ARGV[1])
+return 1`,
+);
+
+/** Appends an event; the zero-padded counter keeps members unique and same-`at` events in order. */
+export const APPEND_EVENT = script<Record<string, never>>(
+  "appendEvent",
+  (k) => [k.events, k.eventSeq],
+  `-- ARGV: at, event JSON
+local n = redis.call('INCR', KEYS[2])
+redis.call('ZADD', KEYS[1], ARGV[1], string.format('%016d', n) .. '|' .. ARGV[2])
+return n`,
+);
+
+/** Takes or renews a lease unless another owner holds an unexpired one; returns 1 if held now. */
+export const LEASE = script<{ name: string }>(
+  "lease",
+  (k, { name }) => [k.lease(name)],
+  `-- ARGV: owner, ttl in ms
+local holder = redis.call('GET', KEYS[1])
+if holder and holder ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1`,
+);
+
+/** Every script with the keys it is called with for sample ids, for the slot test. */
+export function allScripts(k: RedisKeys): { name: string; lua: string; keys: string[] }[] {
+  const conversationId = "c_sample0001";
+  const staffId = "s_sample";
+  const use = <Ids>(s: LuaScript<Ids>, ids: Ids) => ({ name: s.name, lua: s.lua, keys: s.keys(k, ids) });
+  return [
+    use(ENQUEUE, { conversationId }),
+    use(SET_PRIORITY, { conversationId }),
+    use(CLAIM, { conversationId, staffId }),
+    use(END, { conversationId }),
+    use(END, { conversationId, volunteerId: staffId }),
+    use(PUT_PRESENCE, { staffId }),
+    use(MARK_DELIVERED, { conversationId }),
+    use(APPEND_MESSAGE, { conversationId }),
+    use(PUT_STAFF, {}),
+    use(APPEND_EVENT, {}),
+    use(LEASE, { name: "tick" }),
+  ];
+}

@@ -1,0 +1,23 @@
+/** Every error an ack or an HTTP body can carry. Clients switch on `code`, never on `message`. */
+export const ERROR_CODES = [
+  "BAD_REQUEST", // payload failed schema validation
+  "PROTOCOL_OUTDATED", // client speaks an older protocol: reload the page
+  "UNAUTHENTICATED", // no (valid) youth session or staff login behind this socket
+  "FORBIDDEN", // authenticated, but this role or person may not do this
+  "NOT_FOUND",
+  "SESSION_UNKNOWN", // youth token unknown or expired: start a new session
+  "CLOSED", // the chosen location (or every location) is closed now
+  "ALREADY_QUEUED", // youth already has a queued or active conversation
+  "NOT_QUEUED",
+  "CONVERSATION_ENDED",
+  "QUEUE_EMPTY", // nothing this volunteer may take right now
+  "AT_CAPACITY", // volunteer already runs as many chats as their capacity allows
+  "NOT_AVAILABLE", // volunteer is not set to available
+  "RATE_LIMITED",
+  "TOO_LARGE",
+  "BAD_CREDENTIALS",
+  "UNAVAILABLE", // the store is unreachable; retry later
+  "INTERNAL",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];

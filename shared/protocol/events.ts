@@ -1,0 +1,112 @@
+import { z } from "zod";
+import type { ErrorCode } from "./errors";
+import {
+  AgeBand,
+  Capacity,
+  ClientId,
+  ConversationId,
+  LIMITS,
+  LocationChoice,
+  MessageText,
+  PresenceStatus,
+  Topic,
+  type Estimate,
+  type MessageView,
+  type PeerView,
+  type PresenceView,
+  type QueueSummary,
+  type Role,
+  type ServiceStatus,
+  type StaffConversationView,
+  type StaffView,
+  type YouthConversationView,
+} from "./model";
+
+/** Every ack has this one shape. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
+export type AckFn<T> = (response: Ack<T>) => void;
+
+const Seq = z.number().int().min(0);
+
+/**
+ * Request schemas, one per client→server event. The server parses every payload with these;
+ * the client uses the inferred types to build them.
+ */
+export const Requests = {
+  "session:open": z.object({ protocolVersion: z.number().int() }).strict(),
+  "session:resume": z
+    .object({ protocolVersion: z.number().int(), token: z.string().min(20).max(100), afterSeq: Seq.optional() })
+    .strict(),
+  "service:status": z.object({}).strict(),
+  "queue:join": z
+    .object({
+      locationChoice: LocationChoice,
+      nickname: z.string().trim().max(LIMITS.nicknameChars).optional(),
+      ageBand: AgeBand.optional(),
+      topic: Topic.optional(),
+    })
+    .strict(),
+  "queue:leave": z.object({}).strict(),
+  "message:send": z.object({ conversationId: ConversationId, id: ClientId, text: MessageText }).strict(),
+  "conversation:sync": z.object({ conversationId: ConversationId, afterSeq: Seq }).strict(),
+  "delivery:confirm": z.object({ conversationId: ConversationId, upToSeq: Seq }).strict(),
+  "typing:set": z.object({ conversationId: ConversationId, typing: z.boolean() }).strict(),
+  "conversation:end": z.object({ conversationId: ConversationId }).strict(),
+  "staff:sync": z.object({ protocolVersion: z.number().int() }).strict(),
+  "presence:set": z.object({ status: PresenceStatus.optional(), capacity: Capacity.optional() }).strict(),
+  "queue:take": z.object({}).strict(),
+} as const;
+
+export type RequestName = keyof typeof Requests;
+export type RequestOf<E extends RequestName> = z.infer<(typeof Requests)[E]>;
+
+/** What the youth's page needs to draw itself after open or resume. */
+export interface YouthState {
+  conversation?: YouthConversationView;
+  queue?: { position: number; estimate: Estimate };
+}
+
+/** What a staff console needs after (re)connecting. */
+export interface StaffState {
+  staff: StaffView;
+  presence: PresenceView;
+  conversations: StaffConversationView[];
+  queue: QueueSummary;
+}
+
+/** The data each ack carries on success. */
+export interface Responses {
+  "session:open": { token: string; state: YouthState };
+  "session:resume": { state: YouthState; missed: MessageView[] };
+  "service:status": ServiceStatus;
+  "queue:join": { conversation: YouthConversationView; queue: { position: number; estimate: Estimate } };
+  "queue:leave": { conversationId: string };
+  "message:send": { seq: number; sentAt: number; duplicate: boolean };
+  "conversation:sync": { messages: MessageView[]; conversation: YouthConversationView | StaffConversationView };
+  "delivery:confirm": { upToSeq: number };
+  "typing:set": Record<string, never>;
+  "conversation:end": { conversationId: string };
+  "staff:sync": StaffState;
+  "presence:set": PresenceView;
+  "queue:take": StaffConversationView;
+}
+
+type Handler<E extends RequestName> = (payload: RequestOf<E>, ack: AckFn<Responses[E]>) => void;
+
+/** Generic for `Server<ClientToServerEvents, ...>` and `Socket<ServerToClientEvents, ClientToServerEvents>`. */
+export type ClientToServerEvents = { [E in RequestName]: Handler<E> };
+
+/** Broadcasts: past tense, server-made, never re-validated on the hot path. */
+export interface ServerToClientEvents {
+  /** To a queued youth: where they stand now. */
+  "queue:updated": (p: { conversationId: string; position: number; estimate: Estimate }) => void;
+  /** To staff: counts per location. */
+  "queue:summarised": (p: QueueSummary) => void;
+  /** To the youth (with peer) and to the volunteer (with the staff view). */
+  "conversation:assigned": (p: { youth?: YouthConversationView; staff?: StaffConversationView; peer?: PeerView }) => void;
+  "message:received": (p: MessageView) => void;
+  "delivery:confirmed": (p: { conversationId: string; by: Role; upToSeq: number }) => void;
+  "typing:changed": (p: { conversationId: string; role: Role; typing: boolean }) => void;
+  "conversation:ended": (p: { conversationId: string; endedBy: Role | "system"; reason: string }) => void;
+  "presence:changed": (p: PresenceView) => void;
+}

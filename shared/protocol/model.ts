@@ -1,0 +1,158 @@
+import { z } from "zod";
+
+/** Limits shared by client (to warn early) and server (to enforce). */
+export const LIMITS = {
+  messageChars: 2000,
+  nicknameChars: 30,
+  noteChars: 500,
+} as const;
+
+export const ROLES = ["youth", "volunteer", "professional", "coordinator"] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const STAFF_ROLES = ["volunteer", "professional", "coordinator"] as const;
+export const StaffRole = z.enum(STAFF_ROLES);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+/** Age bands a youth may pick; the out-of-range bands exist so we can point them elsewhere kindly. */
+export const AGE_BANDS = ["under-12", "12-15", "16-18", "19-21", "22-25", "over-25"] as const;
+export const AgeBand = z.enum(AGE_BANDS);
+export type AgeBand = z.infer<typeof AgeBand>;
+
+/** Topic keys a youth may pick; labels live in the client catalogues. */
+export const TOPICS = [
+  "feeling-down",
+  "anxiety-stress",
+  "loneliness",
+  "relationships",
+  "sexuality-identity",
+  "home-family",
+  "school-work",
+  "body-eating",
+  "self-harm-suicide",
+  "abuse-exploitation",
+  "migration",
+  "something-else",
+] as const;
+export const Topic = z.enum(TOPICS);
+export type Topic = z.infer<typeof Topic>;
+
+export const ANY_LOCATION = "any";
+export const LocationId = z.string().regex(/^[a-z0-9-]{1,40}$/);
+export const LocationChoice = z.union([z.literal(ANY_LOCATION), LocationId]);
+
+export const PRESENCE_STATUSES = ["available", "break", "walk-in", "off"] as const;
+export const PresenceStatus = z.enum(PRESENCE_STATUSES);
+export type PresenceStatus = z.infer<typeof PresenceStatus>;
+
+export const Capacity = z.number().int().min(1).max(3);
+
+/** Ids that clients make (message ids) are UUIDs, so a resend after reconnect is recognised. */
+export const ClientId = z.uuid();
+export const ConversationId = z.string().regex(/^c_[A-Za-z0-9_-]{10,40}$/);
+
+export const MessageText = z
+  .string()
+  .max(LIMITS.messageChars)
+  .refine((t) => t.trim().length > 0, "empty message");
+
+/** "unknown" is honest: no recent service times or nobody on shift to measure against. */
+export const Estimate = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("unknown") }),
+  z.object({ kind: z.literal("minutes"), low: z.number().int().min(0), high: z.number().int().min(0) }),
+]);
+export type Estimate = z.infer<typeof Estimate>;
+
+export const ConversationStatus = z.enum(["queued", "active", "ended", "abandoned"]);
+export type ConversationStatus = z.infer<typeof ConversationStatus>;
+
+/** How a staff member appears to a youth: a first name and a role, never more. */
+export const PeerView = z.object({ role: StaffRole, name: z.string() });
+export type PeerView = z.infer<typeof PeerView>;
+
+export const MessageView = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  seq: z.number().int().positive(),
+  sender: z.object({ role: Role, name: z.string().optional() }),
+  text: z.string(),
+  sentAt: z.number(),
+});
+export type MessageView = z.infer<typeof MessageView>;
+
+/** A conversation as the youth sees it. */
+export const YouthConversationView = z.object({
+  id: z.string(),
+  status: ConversationStatus,
+  locationChoice: z.string(),
+  queuedAt: z.number(),
+  peer: PeerView.optional(),
+  endedBy: z.string().optional(),
+});
+export type YouthConversationView = z.infer<typeof YouthConversationView>;
+
+/** A conversation as staff see it: what the youth chose to share, never more. */
+export const StaffConversationView = z.object({
+  id: z.string(),
+  status: ConversationStatus,
+  locationChoice: z.string(),
+  locationId: z.string().optional(),
+  priority: z.number(),
+  nickname: z.string().optional(),
+  ageBand: AgeBand.optional(),
+  topic: Topic.optional(),
+  queuedAt: z.number(),
+  assignedAt: z.number().optional(),
+  endedAt: z.number().optional(),
+  volunteerId: z.string().optional(),
+  lastSeq: z.number().int(),
+  youthDeliveredSeq: z.number().int(),
+});
+export type StaffConversationView = z.infer<typeof StaffConversationView>;
+
+export const LocationStatus = z.object({
+  id: z.string(),
+  name: z.string(),
+  open: z.boolean(),
+  /** Epoch ms of the next opening (when closed) or of the closing time (when open); absent if none within two weeks. */
+  nextChangeAt: z.number().optional(),
+});
+export type LocationStatus = z.infer<typeof LocationStatus>;
+
+export const ServiceStatus = z.object({
+  anyOpen: z.boolean(),
+  nextOpenAt: z.number().optional(),
+  locations: z.array(LocationStatus),
+});
+export type ServiceStatus = z.infer<typeof ServiceStatus>;
+
+export const QueueLocationSummary = z.object({
+  locationId: z.string(),
+  waiting: z.number().int(),
+  longestWaitMs: z.number(),
+  flagged: z.number().int(),
+  availableVolunteers: z.number().int(),
+});
+export type QueueLocationSummary = z.infer<typeof QueueLocationSummary>;
+
+export const QueueSummary = z.object({ at: z.number(), locations: z.array(QueueLocationSummary) });
+export type QueueSummary = z.infer<typeof QueueSummary>;
+
+export const PresenceView = z.object({
+  staffId: z.string(),
+  locationId: z.string(),
+  status: PresenceStatus,
+  capacity: Capacity,
+  load: z.number().int(),
+});
+export type PresenceView = z.infer<typeof PresenceView>;
+
+export const StaffView = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: StaffRole,
+  locationId: z.string(),
+});
+export type StaffView = z.infer<typeof StaffView>;
