@@ -4,6 +4,7 @@ import { nextEntryFor, orderQueue, planAutoAssignments, positionOf, type Routing
 import type { Conversation, QueueEntry } from "../domain/types";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
+import { freshRead } from "./freshRead";
 import { staffView, youthView } from "./views";
 
 /** Queue state as one process last saw it: enough to tell a youth where they stand. */
@@ -22,9 +23,14 @@ export class Dispatcher {
   private again = false;
   private readonly lastSent = new Map<string, string>();
 
-  constructor(private readonly deps: ServiceDeps) {}
+  /** Concurrent callers (a burst of joins, many "take next") share one fresh read of the store. */
+  private readonly snapshot: () => Promise<Snapshot>;
 
-  private async snapshot(): Promise<Snapshot> {
+  constructor(private readonly deps: ServiceDeps) {
+    this.snapshot = freshRead(() => this.readSnapshot());
+  }
+
+  private async readSnapshot(): Promise<Snapshot> {
     const { store, clock } = this.deps;
     const [locations, presence, queue, serviceTimes] = await Promise.all([
       store.listLocations(),

@@ -5,7 +5,6 @@ import { startServer, type RunningServer, type StartOptions } from "../../server
 import { loadConfig } from "../../server/config/config";
 
 const root = path.resolve(import.meta.dirname, "../..");
-export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /** A server in this process on an ephemeral port, quiet unless LOG_LEVEL is set. */
 export async function startTestServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> {

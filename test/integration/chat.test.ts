@@ -4,305 +4,317 @@ import { PROTOCOL_VERSION, Requests, type RequestName } from "../../shared/proto
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { closeAll, collect, connect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { destroyRedisPrefix } from "../../server/store/redis/RedisStore";
+import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { startTestServer } from "../helpers/servers";
+import { Redis } from "ioredis";
 
-let server: RunningServer;
-let url: string;
-const open: ClientSocket[] = [];
-const track = <T extends { socket: ClientSocket }>(x: T): T => (open.push(x.socket), x);
+const stores = (await redisAvailable("chat on Redis")) ? ["memory", "redis"] : ["memory"];
 
-const youth = async () => track(await openYouth(url));
-const staff = async (email: string) => track(await openStaff(url, email, DEMO_PASSWORD));
-const available = (s: ClientSocket, capacity = 2) => ok(s, "presence:set", { status: "available", capacity });
-const send = (s: ClientSocket, conversationId: string, text: string, id = randomUUID()) =>
-  request(s, "message:send", { conversationId, id, text });
+describe.each(stores)("on the %s store", (kind) => {
+  const prefix = `inloop-test-${randomUUID()}:`;
+  let server: RunningServer;
+  let url: string;
+  const open: ClientSocket[] = [];
+  const track = <T extends { socket: ClientSocket }>(x: T): T => (open.push(x.socket), x);
 
-beforeAll(async () => {
-  server = await startTestServer();
-  url = server.url;
-});
-afterEach(async () => {
-  await closeAll(...open.splice(0));
-  // Every test starts with nobody on shift and nobody waiting.
-  for (const p of await server.store.listPresence()) await server.store.putPresence({ ...p, status: "off" });
-  for (const e of await server.store.listQueue()) await server.store.endConversation(e.id, { at: Date.now(), by: "system", reason: "test-reset" });
-});
-afterAll(async () => {
-  await server.close();
-});
+  const youth = async () => track(await openYouth(url));
+  const staff = async (email: string) => track(await openStaff(url, email, DEMO_PASSWORD));
+  const available = (s: ClientSocket, capacity = 2) => ok(s, "presence:set", { status: "available", capacity });
+  const send = (s: ClientSocket, conversationId: string, text: string, id = randomUUID()) =>
+    request(s, "message:send", { conversationId, id, text });
 
-describe("a full chat", () => {
-  it("goes from queue to take-next to messages, typing, delivery and end", async () => {
-    const y = await youth();
-    const status = await ok(y.socket, "service:status");
-    expect(status.anyOpen).toBe(true);
-    expect(status.locations.map((l) => l.id).sort()).toEqual(["amsterdam", "apeldoorn", "leiden"]);
-
-    const sam = await staff("sam@leiden.demo");
-    await available(sam.socket);
-    const joined = await ok(y.socket, "queue:join", { locationChoice: "leiden", nickname: "Mo", ageBand: "16-18", topic: "loneliness" });
-    expect(joined.conversation.status).toBe("queued");
-    expect(joined.queue.position).toBe(1);
-    // Sam is free, so the honest estimate is "now".
-    expect(joined.queue.estimate).toEqual({ kind: "minutes", low: 0, high: 1 });
-    const conversationId = joined.conversation.id;
-
-    const summary = await nextEvent(sam.socket, "queue:summarised", (s) => s.locations.some((l) => l.locationId === "leiden" && l.waiting === 1));
-    expect(summary.locations.find((l) => l.locationId === "leiden")?.availableVolunteers).toBe(1);
-
-    const youthAssigned = nextEvent(y.socket, "conversation:assigned");
-    const taken = await ok(sam.socket, "queue:take");
-    expect(taken).toMatchObject({ id: conversationId, status: "active", nickname: "Mo", ageBand: "16-18", topic: "loneliness", volunteerId: "st_sam" });
-    expect((await youthAssigned).peer).toEqual({ role: "volunteer", name: "Sam" });
-
-    const samGets = nextEvent(sam.socket, "message:received");
-    const sent = await send(y.socket, conversationId, "hoi, ik voel me alleen");
-    expect(sent).toMatchObject({ ok: true, data: { seq: 1, duplicate: false } });
-    expect(await samGets).toMatchObject({ seq: 1, text: "hoi, ik voel me alleen", sender: { role: "youth" } });
-
-    const typing = nextEvent(y.socket, "typing:changed");
-    await ok(sam.socket, "typing:set", { conversationId, typing: true });
-    expect(await typing).toEqual({ conversationId, role: "volunteer", typing: true });
-
-    const youthGets = nextEvent(y.socket, "message:received");
-    await send(sam.socket, conversationId, "Fijn dat je er bent. Wil je vertellen wat er speelt?");
-    expect(await youthGets).toMatchObject({ seq: 2, sender: { role: "volunteer", name: "Sam" } });
-
-    const delivered = nextEvent(sam.socket, "delivery:confirmed");
-    await ok(y.socket, "delivery:confirm", { conversationId, upToSeq: 2 });
-    expect(await delivered).toEqual({ conversationId, by: "youth", upToSeq: 2 });
-
-    const samSeesEnd = nextEvent(sam.socket, "conversation:ended");
-    await ok(y.socket, "conversation:end", { conversationId });
-    expect(await samSeesEnd).toEqual({ conversationId, endedBy: "youth", reason: "ended" });
-    expect((await send(y.socket, conversationId, "nog iets")).ok).toBe(false);
-
-    const events = (await server.store.listEvents(0)).filter((e) => e.conversationId === conversationId);
-    expect(events.map((e) => e.type)).toEqual([
-      "conversation.queued",
-      "conversation.assigned",
-      "conversation.message",
-      "conversation.message",
-      "conversation.ended",
-    ]);
-    expect(JSON.stringify(events)).not.toContain("alleen");
-    expect((await server.store.getPresence("st_sam"))?.load).toBe(0);
+  beforeAll(async () => {
+    server = await startTestServer(kind === "redis" ? { REDIS_URL, REDIS_PREFIX: prefix } : {});
+    url = server.url;
+  });
+  afterEach(async () => {
+    await closeAll(...open.splice(0));
+    // Every test starts with nobody on shift and nobody waiting.
+    for (const p of await server.store.listPresence()) await server.store.putPresence({ ...p, status: "off" });
+    for (const e of await server.store.listQueue()) await server.store.endConversation(e.id, { at: Date.now(), by: "system", reason: "test-reset" });
+  });
+  afterAll(async () => {
+    await server.close();
+    if (kind !== "redis") return;
+    const redis = new Redis(REDIS_URL);
+    await destroyRedisPrefix(redis, prefix);
+    redis.disconnect();
   });
 
-  it("auto-assigns at a location that uses it", async () => {
-    const noor = await staff("noor@amsterdam.demo");
-    await available(noor.socket);
-    const y = await youth();
-    const assignedToNoor = nextEvent(noor.socket, "conversation:assigned");
-    const assignedToYouth = nextEvent(y.socket, "conversation:assigned");
-    const joined = await ok(y.socket, "queue:join", { locationChoice: "amsterdam" });
-    expect((await assignedToNoor).staff?.id).toBe(joined.conversation.id);
-    expect((await assignedToYouth).peer).toEqual({ role: "volunteer", name: "Noor" });
-  });
+  describe("a full chat", () => {
+    it("goes from queue to take-next to messages, typing, delivery and end", async () => {
+      const y = await youth();
+      const status = await ok(y.socket, "service:status");
+      expect(status.anyOpen).toBe(true);
+      expect(status.locations.map((l) => l.id).sort()).toEqual(["amsterdam", "apeldoorn", "leiden"]);
 
-  it("lets a youth leave the queue, recorded as abandoned", async () => {
-    const y = await youth();
-    const joined = await ok(y.socket, "queue:join", { locationChoice: "any" });
-    expect(joined.queue.estimate).toEqual({ kind: "unknown" });
-    await ok(y.socket, "queue:leave");
-    expect(await server.store.listQueue()).toEqual([]);
-    expect((await server.store.getConversation(joined.conversation.id))?.status).toBe("abandoned");
-    expect((await request(y.socket, "queue:leave")).ok).toBe(false);
-  });
+      const sam = await staff("sam@leiden.demo");
+      await available(sam.socket);
+      const joined = await ok(y.socket, "queue:join", { locationChoice: "leiden", nickname: "Mo", ageBand: "16-18", topic: "loneliness" });
+      expect(joined.conversation.status).toBe("queued");
+      expect(joined.queue.position).toBe(1);
+      // Sam is free, so the honest estimate is "now".
+      expect(joined.queue.estimate).toEqual({ kind: "minutes", low: 0, high: 1 });
+      const conversationId = joined.conversation.id;
 
-  it("refuses a second queue place and a volunteer over capacity", async () => {
-    const y = await youth();
-    await ok(y.socket, "queue:join", { locationChoice: "leiden" });
-    expect(await request(y.socket, "queue:join", { locationChoice: "leiden" })).toMatchObject({ ok: false, code: "ALREADY_QUEUED" });
+      const summary = await nextEvent(sam.socket, "queue:summarised", (s) => s.locations.some((l) => l.locationId === "leiden" && l.waiting === 1));
+      expect(summary.locations.find((l) => l.locationId === "leiden")?.availableVolunteers).toBe(1);
 
-    const sam = await staff("sam@leiden.demo");
-    expect(await request(sam.socket, "queue:take")).toMatchObject({ ok: false, code: "NOT_AVAILABLE" });
-    await available(sam.socket, 1);
-    await ok(sam.socket, "queue:take");
-    const y2 = await youth();
-    await ok(y2.socket, "queue:join", { locationChoice: "leiden" });
-    expect(await request(sam.socket, "queue:take")).toMatchObject({ ok: false, code: "AT_CAPACITY" });
-  });
-});
+      const youthAssigned = nextEvent(y.socket, "conversation:assigned");
+      const taken = await ok(sam.socket, "queue:take");
+      expect(taken).toMatchObject({ id: conversationId, status: "active", nickname: "Mo", ageBand: "16-18", topic: "loneliness", volunteerId: "st_sam" });
+      expect((await youthAssigned).peer).toEqual({ role: "volunteer", name: "Sam" });
 
-describe("never loses a word", () => {
-  it("resumes after a forced disconnect with the messages sent meanwhile, and keeps a queue place", async () => {
-    const first = await youth();
-    const second = await youth();
-    await ok(first.socket, "queue:join", { locationChoice: "apeldoorn" });
-    const secondJoin = await ok(second.socket, "queue:join", { locationChoice: "apeldoorn" });
-    second.socket.disconnect();
+      const samGets = nextEvent(sam.socket, "message:received");
+      const sent = await send(y.socket, conversationId, "hoi, ik voel me alleen");
+      expect(sent).toMatchObject({ ok: true, data: { seq: 1, duplicate: false } });
+      expect(await samGets).toMatchObject({ seq: 1, text: "hoi, ik voel me alleen", sender: { role: "youth" } });
 
-    const back = track({ socket: await connect(url) });
-    const resumed = await ok(back.socket, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: second.token, afterSeq: 0 });
-    expect(resumed.state.conversation?.id).toBe(secondJoin.conversation.id);
-    expect(resumed.state.queue?.position).toBe(2);
+      const typing = nextEvent(y.socket, "typing:changed");
+      await ok(sam.socket, "typing:set", { conversationId, typing: true });
+      expect(await typing).toEqual({ conversationId, role: "volunteer", typing: true });
 
-    const daan = await staff("daan@apeldoorn.demo");
-    await available(daan.socket, 2);
-    await ok(daan.socket, "queue:take");
-    const mine = await ok(daan.socket, "queue:take");
-    expect(mine.id).toBe(secondJoin.conversation.id);
+      const youthGets = nextEvent(y.socket, "message:received");
+      await send(sam.socket, conversationId, "Fijn dat je er bent. Wil je vertellen wat er speelt?");
+      expect(await youthGets).toMatchObject({ seq: 2, sender: { role: "volunteer", name: "Sam" } });
 
-    back.socket.disconnect();
-    for (const text of ["Ben je er nog?", "Ik wacht op je."]) expect((await send(daan.socket, mine.id, text)).ok).toBe(true);
+      const delivered = nextEvent(sam.socket, "delivery:confirmed");
+      await ok(y.socket, "delivery:confirm", { conversationId, upToSeq: 2 });
+      expect(await delivered).toEqual({ conversationId, by: "youth", upToSeq: 2 });
 
-    const again = track({ socket: await connect(url) });
-    const live = collect(again.socket, "message:received");
-    const r = await ok(again.socket, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: second.token, afterSeq: 0 });
-    expect(r.state.conversation).toMatchObject({ status: "active", peer: { role: "volunteer", name: "Daan" } });
-    expect(r.missed.map((m) => m.text)).toEqual(["Ben je er nog?", "Ik wacht op je."]);
+      const samSeesEnd = nextEvent(sam.socket, "conversation:ended");
+      await ok(y.socket, "conversation:end", { conversationId });
+      expect(await samSeesEnd).toEqual({ conversationId, endedBy: "youth", reason: "ended" });
+      expect((await send(y.socket, conversationId, "nog iets")).ok).toBe(false);
 
-    // Back in the room: new messages arrive live, exactly once.
-    await send(daan.socket, mine.id, "Fijn, je bent terug.");
-    await expect.poll(() => live.length).toBe(1);
-    expect(live[0]?.seq).toBe(3);
-  });
+      const events = (await server.store.listEvents(0)).filter((e) => e.conversationId === conversationId);
+      expect(events.map((e) => e.type)).toEqual([
+        "conversation.queued",
+        "conversation.assigned",
+        "conversation.message",
+        "conversation.message",
+        "conversation.ended",
+      ]);
+      expect(JSON.stringify(events)).not.toContain("alleen");
+      expect((await server.store.getPresence("st_sam"))?.load).toBe(0);
+    });
 
-  it("stores and delivers a resent message id once", async () => {
-    const lotte = await staff("lotte@leiden.demo");
-    await available(lotte.socket);
-    const y = await youth();
-    const { conversation } = await ok(y.socket, "queue:join", { locationChoice: "leiden" });
-    await ok(lotte.socket, "queue:take");
-    const received = collect(lotte.socket, "message:received");
-    const id = randomUUID();
-    expect(await send(y.socket, conversation.id, "dubbel?", id)).toMatchObject({ ok: true, data: { seq: 1, duplicate: false } });
-    expect(await send(y.socket, conversation.id, "dubbel?", id)).toMatchObject({ ok: true, data: { seq: 1, duplicate: true } });
-    await send(y.socket, conversation.id, "volgende");
-    await expect.poll(() => received.length).toBe(2);
-    expect(received.map((m) => m.seq)).toEqual([1, 2]);
-  });
+    it("auto-assigns at a location that uses it", async () => {
+      const noor = await staff("noor@amsterdam.demo");
+      await available(noor.socket);
+      const y = await youth();
+      const assignedToNoor = nextEvent(noor.socket, "conversation:assigned");
+      const assignedToYouth = nextEvent(y.socket, "conversation:assigned");
+      const joined = await ok(y.socket, "queue:join", { locationChoice: "amsterdam" });
+      expect((await assignedToNoor).staff?.id).toBe(joined.conversation.id);
+      expect((await assignedToYouth).peer).toEqual({ role: "volunteer", name: "Noor" });
+    });
 
-  it("answers SESSION_UNKNOWN for a token it does not know", async () => {
-    const s = track({ socket: await connect(url) });
-    expect(await request(s.socket, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: "x".repeat(43) })).toMatchObject({
-      ok: false,
-      code: "SESSION_UNKNOWN",
+    it("lets a youth leave the queue, recorded as abandoned", async () => {
+      const y = await youth();
+      const joined = await ok(y.socket, "queue:join", { locationChoice: "any" });
+      expect(joined.queue.estimate).toEqual({ kind: "unknown" });
+      await ok(y.socket, "queue:leave");
+      expect(await server.store.listQueue()).toEqual([]);
+      expect((await server.store.getConversation(joined.conversation.id))?.status).toBe("abandoned");
+      expect((await request(y.socket, "queue:leave")).ok).toBe(false);
+    });
+
+    it("refuses a second queue place and a volunteer over capacity", async () => {
+      const y = await youth();
+      await ok(y.socket, "queue:join", { locationChoice: "leiden" });
+      expect(await request(y.socket, "queue:join", { locationChoice: "leiden" })).toMatchObject({ ok: false, code: "ALREADY_QUEUED" });
+
+      const sam = await staff("sam@leiden.demo");
+      expect(await request(sam.socket, "queue:take")).toMatchObject({ ok: false, code: "NOT_AVAILABLE" });
+      await available(sam.socket, 1);
+      await ok(sam.socket, "queue:take");
+      const y2 = await youth();
+      await ok(y2.socket, "queue:join", { locationChoice: "leiden" });
+      expect(await request(sam.socket, "queue:take")).toMatchObject({ ok: false, code: "AT_CAPACITY" });
     });
   });
-});
 
-describe("bad input", () => {
-  const badPayloads: unknown[] = [42, "text", [], { unexpected: true }, { conversationId: { $gt: "" } }, JSON.parse('{"__proto__": {"admin": true}}'), { constructor: { prototype: { admin: true } } }];
-  const events = Object.keys(Requests) as RequestName[];
+  describe("never loses a word", () => {
+    it("resumes after a forced disconnect with the messages sent meanwhile, and keeps a queue place", async () => {
+      const first = await youth();
+      const second = await youth();
+      await ok(first.socket, "queue:join", { locationChoice: "apeldoorn" });
+      const secondJoin = await ok(second.socket, "queue:join", { locationChoice: "apeldoorn" });
+      second.socket.disconnect();
 
-  it("answers an error ack on every event and stays up", async () => {
-    const y = await youth();
-    const sam = await staff("sam@leiden.demo");
-    for (const socket of [y.socket, sam.socket]) {
-      for (const event of events) {
-        for (const payload of badPayloads) {
-          const ack = await request(socket, event, payload);
-          expect(ack.ok, `${event} ${JSON.stringify(payload)}`).toBe(false);
-          if (!ack.ok) expect(ack.code).toBe("BAD_REQUEST");
+      const back = track({ socket: await connect(url) });
+      const resumed = await ok(back.socket, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: second.token, afterSeq: 0 });
+      expect(resumed.state.conversation?.id).toBe(secondJoin.conversation.id);
+      expect(resumed.state.queue?.position).toBe(2);
+
+      const daan = await staff("daan@apeldoorn.demo");
+      await available(daan.socket, 2);
+      await ok(daan.socket, "queue:take");
+      const mine = await ok(daan.socket, "queue:take");
+      expect(mine.id).toBe(secondJoin.conversation.id);
+
+      back.socket.disconnect();
+      for (const text of ["Ben je er nog?", "Ik wacht op je."]) expect((await send(daan.socket, mine.id, text)).ok).toBe(true);
+
+      const again = track({ socket: await connect(url) });
+      const live = collect(again.socket, "message:received");
+      const r = await ok(again.socket, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: second.token, afterSeq: 0 });
+      expect(r.state.conversation).toMatchObject({ status: "active", peer: { role: "volunteer", name: "Daan" } });
+      expect(r.missed.map((m) => m.text)).toEqual(["Ben je er nog?", "Ik wacht op je."]);
+
+      // Back in the room: new messages arrive live, exactly once.
+      await send(daan.socket, mine.id, "Fijn, je bent terug.");
+      await expect.poll(() => live.length).toBe(1);
+      expect(live[0]?.seq).toBe(3);
+    });
+
+    it("stores and delivers a resent message id once", async () => {
+      const lotte = await staff("lotte@leiden.demo");
+      await available(lotte.socket);
+      const y = await youth();
+      const { conversation } = await ok(y.socket, "queue:join", { locationChoice: "leiden" });
+      await ok(lotte.socket, "queue:take");
+      const received = collect(lotte.socket, "message:received");
+      const id = randomUUID();
+      expect(await send(y.socket, conversation.id, "dubbel?", id)).toMatchObject({ ok: true, data: { seq: 1, duplicate: false } });
+      expect(await send(y.socket, conversation.id, "dubbel?", id)).toMatchObject({ ok: true, data: { seq: 1, duplicate: true } });
+      await send(y.socket, conversation.id, "volgende");
+      await expect.poll(() => received.length).toBe(2);
+      expect(received.map((m) => m.seq)).toEqual([1, 2]);
+    });
+
+    it("answers SESSION_UNKNOWN for a token it does not know", async () => {
+      const s = track({ socket: await connect(url) });
+      expect(await request(s.socket, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: "x".repeat(43) })).toMatchObject({
+        ok: false,
+        code: "SESSION_UNKNOWN",
+      });
+    });
+  });
+
+  describe("bad input", () => {
+    const badPayloads: unknown[] = [42, "text", [], { unexpected: true }, { conversationId: { $gt: "" } }, JSON.parse('{"__proto__": {"admin": true}}'), { constructor: { prototype: { admin: true } } }];
+    const events = Object.keys(Requests) as RequestName[];
+
+    it("answers an error ack on every event and stays up", async () => {
+      const y = await youth();
+      const sam = await staff("sam@leiden.demo");
+      for (const socket of [y.socket, sam.socket]) {
+        for (const event of events) {
+          for (const payload of badPayloads) {
+            const ack = await request(socket, event, payload);
+            expect(ack.ok, `${event} ${JSON.stringify(payload)}`).toBe(false);
+            if (!ack.ok) expect(ack.code).toBe("BAD_REQUEST");
+          }
         }
       }
-    }
-    const tooLong = await request(y.socket, "message:send", { conversationId: "c_abcdefghijkl", id: randomUUID(), text: "x".repeat(2001) });
-    expect(tooLong).toMatchObject({ ok: false, code: "BAD_REQUEST" });
-    // A missing ack callback must not crash the server either.
-    (y.socket as unknown as { emit(e: string, p: unknown): void }).emit("queue:join", { nope: 1 });
-    expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    expect(await server.store.listQueue()).toEqual([]);
-    await ok(y.socket, "queue:join", { locationChoice: "any" });
+      const tooLong = await request(y.socket, "message:send", { conversationId: "c_abcdefghijkl", id: randomUUID(), text: "x".repeat(2001) });
+      expect(tooLong).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+      // A missing ack callback must not crash the server either.
+      (y.socket as unknown as { emit(e: string, p: unknown): void }).emit("queue:join", { nope: 1 });
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      expect(await server.store.listQueue()).toEqual([]);
+      await ok(y.socket, "queue:join", { locationChoice: "any" });
+    });
+
+    it("tells an old client to reload", async () => {
+      const s = track({ socket: await connect(url) });
+      expect(await request(s.socket, "session:open", { protocolVersion: 0 })).toMatchObject({ ok: false, code: "PROTOCOL_OUTDATED" });
+    });
+
+    it("limits how fast one youth can send", async () => {
+      const y = await youth();
+      const { conversation } = await ok(y.socket, "queue:join", { locationChoice: "any" });
+      const acks = await Promise.all(Array.from({ length: 30 }, (_, i) => send(y.socket, conversation.id, `m${i}`)));
+      expect(acks.filter((a) => a.ok)).toHaveLength(20);
+      expect(acks.filter((a) => !a.ok && a.code === "RATE_LIMITED")).toHaveLength(10);
+    });
   });
 
-  it("tells an old client to reload", async () => {
-    const s = track({ socket: await connect(url) });
-    expect(await request(s.socket, "session:open", { protocolVersion: 0 })).toMatchObject({ ok: false, code: "PROTOCOL_OUTDATED" });
-  });
+  describe("nobody in where they don't belong", () => {
+    it("keeps youths and volunteers out of conversations that are not theirs", async () => {
+      const sam = await staff("sam@leiden.demo");
+      await available(sam.socket);
+      const a = await youth();
+      const { conversation } = await ok(a.socket, "queue:join", { locationChoice: "leiden" });
+      await ok(sam.socket, "queue:take");
+      await send(a.socket, conversation.id, "privé");
 
-  it("limits how fast one youth can send", async () => {
-    const y = await youth();
-    const { conversation } = await ok(y.socket, "queue:join", { locationChoice: "any" });
-    const acks = await Promise.all(Array.from({ length: 30 }, (_, i) => send(y.socket, conversation.id, `m${i}`)));
-    expect(acks.filter((a) => a.ok)).toHaveLength(20);
-    expect(acks.filter((a) => !a.ok && a.code === "RATE_LIMITED")).toHaveLength(10);
-  });
-});
-
-describe("nobody in where they don't belong", () => {
-  it("keeps youths and volunteers out of conversations that are not theirs", async () => {
-    const sam = await staff("sam@leiden.demo");
-    await available(sam.socket);
-    const a = await youth();
-    const { conversation } = await ok(a.socket, "queue:join", { locationChoice: "leiden" });
-    await ok(sam.socket, "queue:take");
-    await send(a.socket, conversation.id, "privé");
-
-    const b = await youth();
-    const lotte = await staff("lotte@leiden.demo");
-    for (const intruder of [b.socket, lotte.socket]) {
-      for (const [event, payload] of [
-        ["message:send", { conversationId: conversation.id, id: randomUUID(), text: "hallo" }],
-        ["conversation:sync", { conversationId: conversation.id, afterSeq: 0 }],
-        ["delivery:confirm", { conversationId: conversation.id, upToSeq: 1 }],
-        ["typing:set", { conversationId: conversation.id, typing: true }],
-        ["conversation:end", { conversationId: conversation.id }],
-      ] as const) {
-        expect(await request(intruder, event, payload), event).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      const b = await youth();
+      const lotte = await staff("lotte@leiden.demo");
+      for (const intruder of [b.socket, lotte.socket]) {
+        for (const [event, payload] of [
+          ["message:send", { conversationId: conversation.id, id: randomUUID(), text: "hallo" }],
+          ["conversation:sync", { conversationId: conversation.id, afterSeq: 0 }],
+          ["delivery:confirm", { conversationId: conversation.id, upToSeq: 1 }],
+          ["typing:set", { conversationId: conversation.id, typing: true }],
+          ["conversation:end", { conversationId: conversation.id }],
+        ] as const) {
+          expect(await request(intruder, event, payload), event).toMatchObject({ ok: false, code: "FORBIDDEN" });
+        }
       }
-    }
-    expect((await server.store.getConversation(conversation.id))?.status).toBe("active");
-  });
-
-  it("separates youth and staff events", async () => {
-    const anonymous = track({ socket: await connect(url) });
-    for (const event of ["staff:sync", "presence:set", "queue:take"] as const) {
-      const payload = event === "staff:sync" ? { protocolVersion: PROTOCOL_VERSION } : {};
-      expect(await request(anonymous.socket, event, payload)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
-    }
-    expect(await request(anonymous.socket, "queue:join", { locationChoice: "any" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
-    const sam = await staff("sam@leiden.demo");
-    expect(await request(sam.socket, "session:open", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    const eva = await staff("eva@inloop.demo");
-    expect(await request(eva.socket, "presence:set", { status: "available" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-  });
-
-  it("rejects a wrong password and a forged cookie", async () => {
-    const res = await fetch(`${url}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "sam@leiden.demo", password: "wrong" }),
+      expect((await server.store.getConversation(conversation.id))?.status).toBe("active");
     });
-    expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ ok: false, code: "BAD_CREDENTIALS" });
-    const forged = track({ socket: await connect(url, "inloop_sid=forged") });
-    expect(await request(forged.socket, "staff:sync", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
-    const me = await fetch(`${url}/api/auth/me`, { headers: { cookie: "inloop_sid=forged" } });
-    expect(me.status).toBe(401);
-  });
 
-  it("sets a strict HttpOnly session cookie and ends it at logout", async () => {
-    const res = await fetch(`${url}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "kim@inloop.demo", password: DEMO_PASSWORD }),
+    it("separates youth and staff events", async () => {
+      const anonymous = track({ socket: await connect(url) });
+      for (const event of ["staff:sync", "presence:set", "queue:take"] as const) {
+        const payload = event === "staff:sync" ? { protocolVersion: PROTOCOL_VERSION } : {};
+        expect(await request(anonymous.socket, event, payload)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+      }
+      expect(await request(anonymous.socket, "queue:join", { locationChoice: "any" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+      const sam = await staff("sam@leiden.demo");
+      expect(await request(sam.socket, "session:open", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      const eva = await staff("eva@inloop.demo");
+      expect(await request(eva.socket, "presence:set", { status: "available" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     });
-    const setCookie = res.headers.get("set-cookie") ?? "";
-    expect(setCookie).toMatch(/HttpOnly/i);
-    expect(setCookie).toMatch(/SameSite=Strict/i);
-    const cookie = setCookie.split(";")[0]!;
-    expect((await (await fetch(`${url}/api/auth/me`, { headers: { cookie } })).json()).data.role).toBe("coordinator");
-    await fetch(`${url}/api/auth/logout`, { method: "POST", headers: { cookie } });
-    expect((await fetch(`${url}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
-  });
 
-  it("refuses a login posted from a foreign origin", async () => {
-    const res = await fetch(`${url}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: "https://evil.example" },
-      body: JSON.stringify({ email: "sam@leiden.demo", password: DEMO_PASSWORD }),
+    it("rejects a wrong password and a forged cookie", async () => {
+      const res = await fetch(`${url}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "sam@leiden.demo", password: "wrong" }),
+      });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ ok: false, code: "BAD_CREDENTIALS" });
+      const forged = track({ socket: await connect(url, "inloop_sid=forged") });
+      expect(await request(forged.socket, "staff:sync", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+      const me = await fetch(`${url}/api/auth/me`, { headers: { cookie: "inloop_sid=forged" } });
+      expect(me.status).toBe(401);
     });
-    expect(res.status).toBe(403);
-  });
-});
 
-describe("health", () => {
-  it("reports healthy and ready", async () => {
-    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true });
-    expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ ok: true });
-    expect((await fetch(`${url}/api/nope`)).status).toBe(404);
+    it("sets a strict HttpOnly session cookie and ends it at logout", async () => {
+      const res = await fetch(`${url}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "kim@inloop.demo", password: DEMO_PASSWORD }),
+      });
+      const setCookie = res.headers.get("set-cookie") ?? "";
+      expect(setCookie).toMatch(/HttpOnly/i);
+      expect(setCookie).toMatch(/SameSite=Strict/i);
+      const cookie = setCookie.split(";")[0]!;
+      expect((await (await fetch(`${url}/api/auth/me`, { headers: { cookie } })).json()).data.role).toBe("coordinator");
+      await fetch(`${url}/api/auth/logout`, { method: "POST", headers: { cookie } });
+      expect((await fetch(`${url}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
+    });
+
+    it("refuses a login posted from a foreign origin", async () => {
+      const res = await fetch(`${url}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "https://evil.example" },
+        body: JSON.stringify({ email: "sam@leiden.demo", password: DEMO_PASSWORD }),
+      });
+      expect(res.status).toBe(403);
+    });
+  });
+
+  describe("health", () => {
+    it("reports healthy and ready", async () => {
+      expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true });
+      expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ ok: true });
+      expect((await fetch(`${url}/api/nope`)).status).toBe(404);
+    });
   });
 });

@@ -24,6 +24,8 @@ import {
   MARK_DELIVERED,
   PUT_PRESENCE,
   PUT_STAFF,
+  READ_CONVERSATIONS,
+  READ_PRESENCES,
   SET_PRIORITY,
   type LuaScript,
 } from "./scripts";
@@ -93,9 +95,17 @@ export class RedisStore implements Store {
   }
   async listQueue(): Promise<QueueEntry[]> {
     const ids = await this.redis.smembers(this.k.queue);
-    const found = await Promise.all(ids.map((id) => this.getConversation(id)));
-    // An entry claimed or ended between SMEMBERS and its HGETALL is no longer queued.
-    return found.filter((c): c is QueueEntry => c?.status === "queued");
+    if (ids.length === 0) return [];
+    // Hashes in one script call (one slot); the message counters live in other slots.
+    const [hashes, seqs] = await Promise.all([
+      this.run(READ_CONVERSATIONS, { conversationIds: ids }, []) as Promise<unknown[]>,
+      Promise.all(ids.map((id) => this.redis.get(this.k.messageSeq(id)))),
+    ]);
+    return hashes
+      .map((flat) => pairsToRecord(flat))
+      .map((fields, i) => (Object.keys(fields).length === 0 ? undefined : decodeConversation(fields, toSeq(seqs[i]))))
+      // An entry claimed or ended between SMEMBERS and the read is no longer queued.
+      .filter((c): c is QueueEntry => c?.status === "queued");
   }
   async getConversation(id: string): Promise<Conversation | undefined> {
     const [fields, seq] = await Promise.all([
@@ -160,8 +170,12 @@ export class RedisStore implements Store {
   }
   async listPresence(): Promise<Presence[]> {
     const ids = await this.redis.smembers(this.k.presenceIds);
-    const found = await Promise.all(ids.map((id) => this.getPresence(id)));
-    return found.filter((p): p is Presence => p !== undefined);
+    if (ids.length === 0) return [];
+    const rows = (await this.run(READ_PRESENCES, { staffIds: ids }, [])) as [unknown, number][];
+    return rows
+      .map(([flat, load]) => ({ fields: pairsToRecord(flat), load: Number(load) }))
+      .filter(({ fields }) => Object.keys(fields).length > 0)
+      .map(({ fields, load }) => decodePresence(fields, load));
   }
 
   async appendMessage(message: Omit<Message, "seq">): Promise<AppendResult> {

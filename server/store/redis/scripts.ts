@@ -172,6 +172,25 @@ redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return 1`,
 );
 
+/** Reads many conversation hashes in one round trip (the queue); an empty table for a missing one. */
+export const READ_CONVERSATIONS = script<{ conversationIds: string[] }>(
+  "readConversations",
+  (k, { conversationIds }) => conversationIds.map((id) => k.conversation(id)),
+  `local out = {}
+for i, key in ipairs(KEYS) do out[i] = redis.call('HGETALL', key) end
+return out`,
+);
+
+/** Reads many presences with their load in one round trip: KEYS are the presence hashes, then the active sets. */
+export const READ_PRESENCES = script<{ staffIds: string[] }>(
+  "readPresences",
+  (k, { staffIds }) => [...staffIds.map((id) => k.presence(id)), ...staffIds.map((id) => k.active(id))],
+  `local n = #KEYS / 2
+local out = {}
+for i = 1, n do out[i] = { redis.call('HGETALL', KEYS[i]), redis.call('SCARD', KEYS[n + i]) } end
+return out`,
+);
+
 /** Every script with the keys it is called with for sample ids, for the slot test. */
 export function allScripts(k: RedisKeys): { name: string; lua: string; keys: string[] }[] {
   const conversationId = "c_sample0001";
@@ -189,5 +208,7 @@ export function allScripts(k: RedisKeys): { name: string; lua: string; keys: str
     use(PUT_STAFF, {}),
     use(APPEND_EVENT, {}),
     use(LEASE, { name: "tick" }),
+    use(READ_CONVERSATIONS, { conversationIds: [conversationId, "c_sample0002"] }),
+    use(READ_PRESENCES, { staffIds: [staffId, "s_other"] }),
   ];
 }

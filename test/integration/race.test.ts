@@ -1,0 +1,127 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../../server/auth/secrets";
+import { buildLocation } from "../../server/domain/testFactories";
+import { destroyRedisPrefix, RedisStore } from "../../server/store/redis/RedisStore";
+import { closeAll, collect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { REDIS_URL, redisAvailable } from "../helpers/redis";
+import { spawnServer, type ServerProcess } from "../helpers/servers";
+
+const VOLUNTEERS = 50;
+const YOUTHS = 200;
+const PASSWORD = "race-password";
+const reachable = await redisAvailable("two-process race");
+
+describe.skipIf(!reachable)("two server processes on one Redis", () => {
+  const prefix = `inloop-test-race-${randomUUID()}:`;
+  const redis = new Redis(REDIS_URL);
+  const store = new RedisStore(redis.duplicate(), { prefix });
+  const servers: ServerProcess[] = [];
+  const sockets: ClientSocket[] = [];
+
+  beforeAll(async () => {
+    // Half the volunteers get youths pushed to them, half press "take next": both paths race.
+    await store.putLocation(buildLocation({ id: "auto", name: "Auto", autoAssign: true }));
+    await store.putLocation(buildLocation({ id: "pull", name: "Pull", autoAssign: false }));
+    const passwordHash = await hashPassword(PASSWORD);
+    for (let i = 0; i < VOLUNTEERS; i++) {
+      await store.putStaff({
+        id: `st_v${i}`,
+        email: `v${i}@race.test`,
+        displayName: `V${i}`,
+        role: "volunteer",
+        locationId: i % 2 === 0 ? "auto" : "pull",
+        passwordHash,
+        active: true,
+        skills: [],
+      });
+    }
+    const env = { REDIS_URL, REDIS_PREFIX: prefix, DEMO: "false", TICK_MS: "200" };
+    servers.push(...(await Promise.all([spawnServer(env), spawnServer(env)])));
+  }, 60_000);
+
+  afterAll(async () => {
+    await closeAll(...sockets);
+    await Promise.all(servers.map((s) => s.stop()));
+    await destroyRedisPrefix(redis, prefix);
+    redis.disconnect();
+    await store.close();
+  });
+
+  it("assigns every one of 200 youths exactly once and keeps every volunteer within capacity", async () => {
+    const urlOf = (i: number) => servers[i % 2]!.url;
+    const capacityOf = (i: number) => (i % 3) + 1;
+    let done = false;
+    const assignedToStaff: string[] = [];
+    const overCapacity: string[] = [];
+
+    const volunteers = await Promise.all(
+      Array.from({ length: VOLUNTEERS }, async (_, i) => {
+        const { socket } = await openStaff(urlOf(i), `v${i}@race.test`, PASSWORD);
+        sockets.push(socket);
+        const active = new Set<string>();
+        socket.on("conversation:assigned", ({ staff }) => {
+          if (!staff) return;
+          assignedToStaff.push(staff.id);
+          active.add(staff.id);
+          if (active.size > capacityOf(i)) overCapacity.push(`v${i}`);
+          // A short chat, so the 200 youths need the volunteers several times over.
+          setTimeout(async () => {
+            const ack = await request(socket, "conversation:end", { conversationId: staff.id });
+            if (ack.ok) active.delete(staff.id);
+          }, 20 + Math.random() * 80);
+        });
+        await ok(socket, "presence:set", { status: "available", capacity: capacityOf(i) });
+        return { socket, pulls: i % 2 === 1 };
+      }),
+    );
+
+    const youths = await Promise.all(
+      Array.from({ length: YOUTHS }, async (_, i) => {
+        const { socket } = await openYouth(urlOf(i + 1));
+        sockets.push(socket);
+        return { socket, assigned: collect(socket, "conversation:assigned") };
+      }),
+    );
+
+    // Pull volunteers keep pressing "take next" while anyone waits.
+    const pulling = volunteers
+      .filter((v) => v.pulls)
+      .map(async ({ socket }) => {
+        while (!done) {
+          const ack = await request(socket, "queue:take");
+          if (!ack.ok) await new Promise((r) => setTimeout(r, 30));
+        }
+      });
+
+    // Sample the store's own view of every volunteer's load while the race runs.
+    let maxExcess = -Infinity;
+    const sampling = (async () => {
+      while (!done) {
+        for (const p of await store.listPresence()) maxExcess = Math.max(maxExcess, p.load - p.capacity);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    })();
+
+    const joins = await Promise.all(youths.map(({ socket }) => ok(socket, "queue:join", { locationChoice: "any" })));
+    const conversationIds = joins.map((j) => j.conversation.id);
+    expect(new Set(conversationIds).size).toBe(YOUTHS);
+
+    await expect.poll(() => youths.filter((y) => y.assigned.length > 0).length, { timeout: 45_000, interval: 100 }).toBe(YOUTHS);
+    // Give any duplicate assignment a moment to show up before counting.
+    await new Promise((r) => setTimeout(r, 500));
+    done = true;
+    await Promise.all([...pulling, sampling]);
+
+    expect(youths.filter((y) => y.assigned.length !== 1)).toHaveLength(0);
+    expect(assignedToStaff).toHaveLength(YOUTHS);
+    expect(new Set(assignedToStaff)).toEqual(new Set(conversationIds));
+    expect(overCapacity).toEqual([]);
+    expect(maxExcess).toBeLessThanOrEqual(0);
+    expect(await store.listQueue()).toEqual([]);
+    // Both kinds of volunteer took part, so both code paths raced.
+    const byLocation = new Set((await Promise.all(conversationIds.map((id) => store.getConversation(id)))).map((c) => c?.locationId));
+    expect(byLocation).toEqual(new Set(["auto", "pull"]));
+  }, 90_000);
+});
