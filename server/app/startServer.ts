@@ -97,7 +97,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   let draining = false;
   app.use(helmet());
-  app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, log: log.child({ layer: "http" }) }));
+  app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, quickExitUrl: config.quickExitUrl, log: log.child({ layer: "http" }) }));
   const clientDir = options.clientDir ?? path.resolve(import.meta.dirname, "../../client/dist");
   if (existsSync(path.join(clientDir, "index.html"))) {
     app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));

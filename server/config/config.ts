@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   TICK_MS: z.coerce.number().int().min(100).default(2000),
   /** How long a volunteer may be disconnected before they stop getting new youths. */
   PRESENCE_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Where quick exit sends a youth: a neutral site that does not hint at a helpline. */
+  QUICK_EXIT_URL: z.url().default("https://www.buienradar.nl/"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     messageRatePer10s: e.MESSAGE_RATE_PER_10S,
     tickMs: e.TICK_MS,
     presenceGraceMs: e.PRESENCE_GRACE_MS,
+    quickExitUrl: e.QUICK_EXIT_URL,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -119,6 +119,7 @@ export const DOMAIN_EVENT_TYPES = [
   "conversation.message",
   "conversation.ended",
   "conversation.abandoned",
+  "conversation.feedback",
   "presence.changed",
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Logger } from "pino";
 import { z } from "zod";
-import type { ErrorCode } from "../../shared/protocol";
+import { PROTOCOL_VERSION, type ErrorCode } from "../../shared/protocol";
 import { serviceStatusAt } from "../domain/openingHours";
 import type { ServiceDeps } from "../service/context";
 import { ServiceError } from "../service/errors";
@@ -32,6 +32,7 @@ export interface HttpOptions {
   cookieSecure: boolean;
   allowedOrigins: string[];
   isDraining: () => boolean;
+  quickExitUrl: string;
   log: Logger;
 }
 
@@ -52,6 +53,11 @@ export function apiRouter(o: HttpOptions): express.Router {
     } catch {
       sendError(res, "UNAVAILABLE", "store not reachable");
     }
+  });
+
+  // What the pages need before anything else; public, nothing secret.
+  router.get("/api/config", (_req, res) => {
+    res.json({ ok: true, data: { protocolVersion: PROTOCOL_VERSION, quickExitUrl: o.quickExitUrl } });
   });
 
   router.get("/api/status", async (_req, res) => {

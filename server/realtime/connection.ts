@@ -84,6 +84,7 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "service:status", log, async () => serviceStatusAt(await s.deps.store.listLocations(), s.deps.clock.now()));
   handle(socket, "queue:join", log, (p) => s.youth.join(requireYouth(socket), p));
   handle(socket, "queue:leave", log, () => s.youth.leave(requireYouth(socket)));
+  handle(socket, "feedback:give", log, (p) => s.youth.feedback(requireYouth(socket), p));
 
   handle(socket, "message:send", log, (p) => s.conversations.send(requireActor(socket), p));
   handle(socket, "conversation:sync", log, (p) => s.conversations.sync(requireActor(socket), p));

@@ -111,6 +111,23 @@ export class YouthService {
     return { conversationId: conversation.id };
   }
 
+  /**
+   * The two optional questions after a chat. Only the youth of an ended chat may answer; a repeat
+   * is recorded again and the figures count the last answer per conversation.
+   */
+  async feedback(actor: YouthActor, request: RequestOf<"feedback:give">): Promise<Record<string, never>> {
+    const conversation = await this.conversations.authorise(actor, request.conversationId);
+    if (conversation.status !== "ended") fail("FORBIDDEN", "Feedback is for a chat that has ended");
+    await this.deps.store.appendEvent({
+      type: "conversation.feedback",
+      at: this.deps.clock.now(),
+      conversationId: conversation.id,
+      ...(conversation.locationId && { locationId: conversation.locationId }),
+      data: { ...(request.helped && { helped: request.helped }), ...(request.wouldReturn && { wouldReturn: request.wouldReturn }) },
+    });
+    return {};
+  }
+
   private async session(actor: YouthActor): Promise<YouthSession> {
     const session = await this.deps.store.getYouthSession(actor.tokenHash);
     if (!session) fail("SESSION_UNKNOWN", "This chat session has expired; start a new one");

@@ -52,6 +52,13 @@ export const Requests = {
   "delivery:confirm": z.object({ conversationId: ConversationId, upToSeq: Seq }).strict(),
   "typing:set": z.object({ conversationId: ConversationId, typing: z.boolean() }).strict(),
   "conversation:end": z.object({ conversationId: ConversationId }).strict(),
+  "feedback:give": z
+    .object({
+      conversationId: ConversationId,
+      helped: z.number().int().min(1).max(5).optional(),
+      wouldReturn: z.enum(["yes", "maybe", "no"]).optional(),
+    })
+    .strict(),
   "staff:sync": z.object({ protocolVersion: z.number().int() }).strict(),
   "presence:set": z.object({ status: PresenceStatus.optional(), capacity: Capacity.optional() }).strict(),
   "queue:take": z.object({}).strict(),
@@ -86,6 +93,7 @@ export interface Responses {
   "delivery:confirm": { upToSeq: number };
   "typing:set": Record<string, never>;
   "conversation:end": { conversationId: string };
+  "feedback:give": Record<string, never>;
   "staff:sync": StaffState;
   "presence:set": PresenceView;
   "queue:take": StaffConversationView;

@@ -87,6 +87,8 @@ describe.each(stores)("on the %s store", (kind) => {
       await ok(y.socket, "conversation:end", { conversationId });
       expect(await samSeesEnd).toEqual({ conversationId, endedBy: "youth", reason: "ended" });
       expect((await send(y.socket, conversationId, "nog iets")).ok).toBe(false);
+      await ok(y.socket, "feedback:give", { conversationId, helped: 4, wouldReturn: "yes" });
+      expect(await request(sam.socket, "feedback:give", { conversationId, helped: 1 })).toMatchObject({ ok: false });
 
       const events = (await server.store.listEvents(0)).filter((e) => e.conversationId === conversationId);
       expect(events.map((e) => e.type)).toEqual([
@@ -95,7 +97,9 @@ describe.each(stores)("on the %s store", (kind) => {
         "conversation.message",
         "conversation.message",
         "conversation.ended",
+        "conversation.feedback",
       ]);
+      expect(events.at(-1)?.data).toEqual({ helped: 4, wouldReturn: "yes" });
       expect(JSON.stringify(events)).not.toContain("alleen");
       expect((await server.store.getPresence("st_sam"))?.load).toBe(0);
     });
@@ -115,6 +119,7 @@ describe.each(stores)("on the %s store", (kind) => {
       const y = await youth();
       const joined = await ok(y.socket, "queue:join", { locationChoice: "any" });
       expect(joined.queue.estimate).toEqual({ kind: "unknown" });
+      expect(await request(y.socket, "feedback:give", { conversationId: joined.conversation.id, helped: 5 })).toMatchObject({ ok: false, code: "FORBIDDEN" });
       await ok(y.socket, "queue:leave");
       expect(await server.store.listQueue()).toEqual([]);
       expect((await server.store.getConversation(joined.conversation.id))?.status).toBe("abandoned");
