@@ -1,0 +1,85 @@
+import { useState, type FormEvent } from "react";
+import { AGE_BANDS, ANY_LOCATION, LIMITS, TOPICS, type AgeBand, type ServiceStatus, type Topic } from "../../../shared/protocol";
+import { useI18n } from "../i18n/i18n";
+import type { JoinForm } from "./useYouthChat";
+import { useStepFocus } from "./useStepFocus";
+
+/** The warm start: what Inloop is, and four optional questions. Nothing here is required. */
+export function IntroView({ status, onStart }: { status: ServiceStatus; onStart(form: JoinForm): Promise<boolean> }) {
+  const { t } = useI18n();
+  const heading = useStepFocus<HTMLHeadingElement>();
+  const [nickname, setNickname] = useState("");
+  const [ageBand, setAgeBand] = useState<AgeBand | "">("");
+  const [topic, setTopic] = useState<Topic | "">("");
+  const [locationChoice, setLocationChoice] = useState(ANY_LOCATION);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const joined = await onStart({ locationChoice, nickname, ...(ageBand && { ageBand }), ...(topic && { topic }) });
+    if (!joined) setBusy(false);
+  };
+
+  return (
+    <main className="step">
+      <h1 ref={heading} tabIndex={-1}>
+        {t("intro.title")}
+      </h1>
+      <p className="lead">{t("intro.body1")}</p>
+      <p>{t("intro.body2")}</p>
+      <p className="pro-note">{t("intro.body3")}</p>
+
+      <form onSubmit={submit} className="intro-form">
+        <label htmlFor="nickname">{t("intro.nickname")}</label>
+        <input
+          id="nickname"
+          value={nickname}
+          maxLength={LIMITS.nicknameChars}
+          autoComplete="off"
+          aria-describedby="nickname-hint"
+          onChange={(e) => setNickname(e.target.value)}
+        />
+        <p id="nickname-hint" className="hint">
+          {t("intro.nicknameHint")}
+        </p>
+
+        <label htmlFor="age">{t("intro.age")}</label>
+        <select id="age" value={ageBand} onChange={(e) => setAgeBand(e.target.value as AgeBand | "")}>
+          <option value="">{t("intro.ageNone")}</option>
+          {AGE_BANDS.map((band) => (
+            <option key={band} value={band}>
+              {t(`age.${band}`)}
+            </option>
+          ))}
+        </select>
+        {ageBand === "under-12" && <p className="kind-pointer" role="note">{t("intro.under12")}</p>}
+        {ageBand === "over-25" && <p className="kind-pointer" role="note">{t("intro.over25")}</p>}
+
+        <label htmlFor="location">{t("intro.location")}</label>
+        <select id="location" value={locationChoice} onChange={(e) => setLocationChoice(e.target.value)}>
+          <option value={ANY_LOCATION}>{t("intro.locationAny")}</option>
+          {status.locations.map((l) => (
+            <option key={l.id} value={l.id} disabled={!l.open}>
+              {l.open ? l.name : t("intro.locationClosed", { name: l.name })}
+            </option>
+          ))}
+        </select>
+
+        <label htmlFor="topic">{t("intro.topic")}</label>
+        <select id="topic" value={topic} onChange={(e) => setTopic(e.target.value as Topic | "")}>
+          <option value="">{t("intro.topicNone")}</option>
+          {TOPICS.map((key) => (
+            <option key={key} value={key}>
+              {t(`topic.${key}`)}
+            </option>
+          ))}
+        </select>
+
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t("intro.start")}
+        </button>
+      </form>
+    </main>
+  );
+}

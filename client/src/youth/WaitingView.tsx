@@ -1,0 +1,52 @@
+import type { Estimate } from "../../../shared/protocol";
+import { useI18n, pluralKey } from "../i18n/i18n";
+import { AlwaysOpenLines } from "./AlwaysOpenLines";
+import { Composer } from "./Composer";
+import type { YouthModel } from "./machine";
+import { MessageList } from "./MessageList";
+import { useStepFocus } from "./useStepFocus";
+
+/** A wait is "long" once the honest upper estimate passes this. */
+const LONG_WAIT_MINUTES = 15;
+
+function EstimateText({ estimate }: { estimate: Estimate }) {
+  const { t } = useI18n();
+  if (estimate.kind === "unknown") return <>{t("waiting.estimateUnknown")}</>;
+  if (estimate.high <= 1) return <>{t("waiting.estimateSoon")}</>;
+  return <>{t("waiting.estimate", { low: estimate.low, high: estimate.high })}</>;
+}
+
+export function WaitingView({ model, onLeave, onSend }: { model: YouthModel; onLeave(): void; onSend(text: string): void }) {
+  const { t, lang } = useI18n();
+  const heading = useStepFocus<HTMLHeadingElement>();
+  const queue = model.queue;
+  const ahead = Math.max(0, (queue?.position ?? 1) - 1);
+  const long = queue?.estimate.kind === "minutes" && queue.estimate.high > LONG_WAIT_MINUTES;
+  return (
+    <main className="step step-chat">
+      <h1 ref={heading} tabIndex={-1}>
+        {t("waiting.title")}
+      </h1>
+      <div className="queue-status" role="status" aria-live="polite">
+        <p className="lead">{ahead === 0 ? t("waiting.first") : t(pluralKey(lang, "waiting.ahead", ahead), { n: ahead })}</p>
+        {queue && (
+          <p>
+            <EstimateText estimate={queue.estimate} />
+          </p>
+        )}
+      </div>
+      {long && (
+        <div className="long-wait">
+          <p>{t("waiting.long")}</p>
+          <AlwaysOpenLines />
+        </div>
+      )}
+      <p className="hint">{t("waiting.writeMeanwhile")}</p>
+      <MessageList model={model} />
+      <Composer onSend={onSend} />
+      <button type="button" className="button button-quiet" onClick={onLeave}>
+        {t("waiting.leave")}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,178 @@
+import type {
+  Estimate,
+  MessageView,
+  Role,
+  ServiceStatus,
+  YouthConversationView,
+  YouthState,
+} from "../../../shared/protocol";
+
+/** The steps a youth goes through; `ended` asks for feedback, `goodbye` closes. */
+export type Phase = "loading" | "closed" | "intro" | "waiting" | "chatting" | "ended" | "goodbye";
+
+/** A message the youth wrote that the server has not acknowledged yet. */
+export interface PendingMessage {
+  id: string;
+  conversationId: string;
+  text: string;
+  failed?: boolean;
+}
+
+export interface YouthModel {
+  phase: Phase;
+  online: boolean;
+  status?: ServiceStatus;
+  conversation?: YouthConversationView;
+  queue?: { position: number; estimate: Estimate };
+  /** Confirmed messages, ordered by seq, each once. */
+  messages: MessageView[];
+  pending: PendingMessage[];
+  peerTyping: boolean;
+  /** Up to which seq the staff side confirmed having the messages on screen. */
+  deliveredSeq: number;
+  professionalJoined: boolean;
+  notice?: "reload" | "generic" | "slowDown";
+}
+
+export type YouthAction =
+  | { type: "connection"; online: boolean }
+  | { type: "status"; status: ServiceStatus }
+  | { type: "resumed"; state: YouthState; missed: MessageView[] }
+  | { type: "sessionLost" }
+  | { type: "joined"; conversation: YouthConversationView; queue: { position: number; estimate: Estimate } }
+  | { type: "queueUpdated"; conversationId: string; position: number; estimate: Estimate }
+  | { type: "assigned"; conversation: YouthConversationView }
+  | { type: "messageReceived"; message: MessageView }
+  | { type: "messageQueued"; message: PendingMessage }
+  | { type: "messageAcked"; id: string }
+  | { type: "messageFailed"; id: string }
+  | { type: "typing"; role: Role; typing: boolean }
+  | { type: "delivered"; by: Role; upToSeq: number }
+  | { type: "ended"; conversationId: string; endedBy: string }
+  | { type: "leftQueue" }
+  | { type: "feedbackDone" }
+  | { type: "restart" }
+  | { type: "notice"; notice: YouthModel["notice"] };
+
+export const initialModel = (pending: PendingMessage[] = []): YouthModel => ({
+  phase: "loading",
+  online: false,
+  messages: [],
+  pending,
+  peerTyping: false,
+  deliveredSeq: 0,
+  professionalJoined: false,
+});
+
+function phaseOf(conversation: YouthConversationView | undefined, status: ServiceStatus | undefined): Phase {
+  switch (conversation?.status) {
+    case "queued":
+      return "waiting";
+    case "active":
+      return "chatting";
+    case "ended":
+      return "ended";
+    default:
+      if (!status) return "loading";
+      return status.anyOpen ? "intro" : "closed";
+  }
+}
+
+/** Adds messages by seq, each once, whatever order or how often they arrive. */
+export function mergeMessages(current: readonly MessageView[], incoming: readonly MessageView[]): MessageView[] {
+  const bySeq = new Map(current.map((m) => [m.seq, m]));
+  for (const m of incoming) bySeq.set(m.seq, m);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/** The highest seq up to which we have every message: what to ask for after a reconnect. */
+export function contiguousSeq(messages: readonly MessageView[]): number {
+  let seq = 0;
+  for (const m of messages) {
+    if (m.seq !== seq + 1) break;
+    seq = m.seq;
+  }
+  return seq;
+}
+
+const isStaff = (role: Role) => role !== "youth";
+
+/** The page's whole behaviour as a pure function: easy to test, no socket inside. */
+export function reduce(model: YouthModel, action: YouthAction): YouthModel {
+  switch (action.type) {
+    case "connection":
+      return { ...model, online: action.online, peerTyping: action.online && model.peerTyping };
+    case "status":
+      return { ...model, status: action.status, phase: model.phase === "loading" || model.phase === "closed" || model.phase === "intro" ? phaseOf(model.conversation, action.status) : model.phase };
+    case "resumed": {
+      const conversation = action.state.conversation;
+      const messages = mergeMessages(model.messages, action.missed);
+      // A chat that ended while we were away still offers the feedback step, once.
+      const phase = conversation ? phaseOf(conversation, model.status) : phaseOf(undefined, model.status);
+      return {
+        ...model,
+        conversation,
+        queue: action.state.queue,
+        messages,
+        phase: model.phase === "goodbye" && conversation?.status === "ended" ? "goodbye" : phase,
+        professionalJoined: model.professionalJoined || messages.some((m) => m.sender.role === "professional"),
+        pending: model.pending.filter((p) => !messages.some((m) => m.id === p.id)),
+      };
+    }
+    case "sessionLost":
+      return { ...initialModel(), online: model.online, status: model.status, phase: phaseOf(undefined, model.status) };
+    case "joined":
+      return { ...model, conversation: action.conversation, queue: action.queue, messages: [], deliveredSeq: 0, phase: "waiting", professionalJoined: false };
+    case "queueUpdated":
+      if (model.conversation?.id !== action.conversationId) return model;
+      return { ...model, queue: { position: action.position, estimate: action.estimate } };
+    case "assigned":
+      return { ...model, conversation: action.conversation, queue: undefined, phase: "chatting" };
+    case "messageReceived": {
+      if (model.conversation && action.message.conversationId !== model.conversation.id) return model;
+      const messages = mergeMessages(model.messages, [action.message]);
+      const fromStaff = isStaff(action.message.sender.role);
+      return {
+        ...model,
+        messages,
+        pending: model.pending.filter((p) => p.id !== action.message.id),
+        peerTyping: fromStaff ? false : model.peerTyping,
+        professionalJoined: model.professionalJoined || action.message.sender.role === "professional",
+      };
+    }
+    case "messageQueued":
+      return { ...model, pending: [...model.pending, action.message] };
+    case "messageAcked":
+      // The broadcast carries the stored message; until it arrives the bubble stays "sending".
+      return model;
+    case "messageFailed":
+      return { ...model, pending: model.pending.map((p) => (p.id === action.id ? { ...p, failed: true } : p)) };
+    case "typing":
+      return isStaff(action.role) ? { ...model, peerTyping: action.typing } : model;
+    case "delivered":
+      return isStaff(action.by) ? { ...model, deliveredSeq: Math.max(model.deliveredSeq, action.upToSeq) } : model;
+    case "ended":
+      if (model.conversation?.id !== action.conversationId) return model;
+      return {
+        ...model,
+        conversation: { ...model.conversation, status: model.phase === "waiting" ? "abandoned" : "ended", endedBy: action.endedBy },
+        phase: model.phase === "waiting" ? phaseOf(undefined, model.status) : "ended",
+        peerTyping: false,
+        queue: undefined,
+        pending: [],
+      };
+    case "leftQueue":
+      return { ...model, conversation: undefined, queue: undefined, messages: [], pending: [], phase: phaseOf(undefined, model.status) };
+    case "feedbackDone":
+      return { ...model, phase: "goodbye" };
+    case "restart":
+      return { ...initialModel(), online: model.online, status: model.status, phase: phaseOf(undefined, model.status) };
+    case "notice":
+      return { ...model, notice: action.notice };
+  }
+}
+
+/** How a message of mine shows its progress. */
+export function deliveryOf(model: YouthModel, message: MessageView): "sent" | "delivered" {
+  return message.seq <= model.deliveredSeq ? "delivered" : "sent";
+}

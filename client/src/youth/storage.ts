@@ -1,0 +1,45 @@
+import type { PendingMessage } from "./machine";
+
+/** Every key Inloop writes starts with this, so quick exit can find and wipe them all. */
+export const STORAGE_PREFIX = "inloop.";
+
+const KEYS = {
+  token: `${STORAGE_PREFIX}token`,
+  outbox: `${STORAGE_PREFIX}outbox`,
+  lang: `${STORAGE_PREFIX}lang`,
+  mute: `${STORAGE_PREFIX}mute`,
+} as const;
+
+/**
+ * Tab-scoped storage (sessionStorage): a reload in the same tab finds the session again, and
+ * closing the tab forgets it, which suits a shared device.
+ */
+export const tabStore = {
+  token: () => sessionStorage.getItem(KEYS.token) ?? undefined,
+  setToken: (token: string) => sessionStorage.setItem(KEYS.token, token),
+  clearToken: () => sessionStorage.removeItem(KEYS.token),
+  outbox(): PendingMessage[] {
+    try {
+      const parsed: unknown = JSON.parse(sessionStorage.getItem(KEYS.outbox) ?? "[]");
+      return Array.isArray(parsed) ? (parsed as PendingMessage[]) : [];
+    } catch {
+      return [];
+    }
+  },
+  setOutbox: (pending: PendingMessage[]) =>
+    pending.length ? sessionStorage.setItem(KEYS.outbox, JSON.stringify(pending)) : sessionStorage.removeItem(KEYS.outbox),
+  lang: () => sessionStorage.getItem(KEYS.lang) ?? undefined,
+  setLang: (lang: string) => sessionStorage.setItem(KEYS.lang, lang),
+};
+
+/** Removes everything Inloop stored in this browser, in both storages. */
+export function wipeInloopStorage(): void {
+  for (const storage of [sessionStorage, localStorage]) {
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(STORAGE_PREFIX)) keys.push(key);
+    }
+    for (const key of keys) storage.removeItem(key);
+  }
+}

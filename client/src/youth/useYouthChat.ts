@@ -1,0 +1,167 @@
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import { PROTOCOL_VERSION, type AgeBand, type Topic } from "../../../shared/protocol";
+import { useI18n } from "../i18n/i18n";
+import { chime } from "../lib/alerts";
+import { call, openSocket, type AppSocket } from "../lib/socket";
+import { contiguousSeq, initialModel, reduce, type PendingMessage, type YouthModel } from "./machine";
+import { tabStore } from "./storage";
+
+export interface JoinForm {
+  locationChoice: string;
+  nickname?: string;
+  ageBand?: AgeBand;
+  topic?: Topic;
+}
+
+/** Connects the pure page model to the server: session, resume, outbox, broadcasts, alerts. */
+export function useYouthChat() {
+  const { t } = useI18n();
+  const [model, dispatch] = useReducer(reduce, undefined, () => initialModel(tabStore.outbox()));
+  const socketRef = useRef<AppSocket | undefined>(undefined);
+  const modelRef = useRef<YouthModel>(model);
+  modelRef.current = model;
+  const unread = useRef(0);
+  const inFlight = useRef(new Set<string>());
+  const baseTitle = useRef(document.title);
+
+  useEffect(() => tabStore.setOutbox(model.pending), [model.pending]);
+
+  /** Resends what the server has not acknowledged, oldest first, with the same ids. */
+  const flush = useCallback(async () => {
+    const socket = socketRef.current;
+    if (!socket) return;
+    for (const p of modelRef.current.pending.filter((m) => !m.failed && !inFlight.current.has(m.id))) {
+      inFlight.current.add(p.id);
+      const ack = await call(socket, "message:send", { conversationId: p.conversationId, id: p.id, text: p.text });
+      inFlight.current.delete(p.id);
+      if (ack.ok) dispatch({ type: "messageAcked", id: p.id });
+      else if (ack.code === "UNAVAILABLE") return; // offline again: keep it for the next connect
+      else if (ack.code === "RATE_LIMITED") {
+        dispatch({ type: "notice", notice: "slowDown" });
+        setTimeout(() => void flush(), 3000);
+        return;
+      } else dispatch({ type: "messageFailed", id: p.id });
+    }
+  }, []);
+
+  useEffect(() => {
+    const socket = openSocket();
+    socketRef.current = socket;
+
+    const onConnect = async () => {
+      dispatch({ type: "connection", online: true });
+      const status = await call(socket, "service:status", {});
+      if (status.ok) dispatch({ type: "status", status: status.data });
+      const token = tabStore.token();
+      if (!token) return;
+      const resumed = await call(socket, "session:resume", {
+        protocolVersion: PROTOCOL_VERSION,
+        token,
+        afterSeq: contiguousSeq(modelRef.current.messages),
+      });
+      if (resumed.ok) {
+        dispatch({ type: "resumed", state: resumed.data.state, missed: resumed.data.missed });
+        await flush();
+      } else if (resumed.code === "SESSION_UNKNOWN") {
+        tabStore.clearToken();
+        dispatch({ type: "sessionLost" });
+      } else if (resumed.code === "PROTOCOL_OUTDATED") {
+        dispatch({ type: "notice", notice: "reload" });
+      }
+    };
+    socket.on("connect", () => void onConnect());
+    socket.on("disconnect", () => dispatch({ type: "connection", online: false }));
+    socket.on("queue:updated", (p) => dispatch({ type: "queueUpdated", ...p }));
+    socket.on("conversation:assigned", (p) => p.youth && dispatch({ type: "assigned", conversation: p.youth }));
+    socket.on("message:received", (message) => {
+      dispatch({ type: "messageReceived", message });
+      if (message.sender.role === "youth") return;
+      void call(socket, "delivery:confirm", { conversationId: message.conversationId, upToSeq: message.seq });
+      if (document.hidden) {
+        unread.current += 1;
+        document.title = t("chat.newMessageTitle", { n: unread.current });
+        chime();
+      }
+    });
+    socket.on("typing:changed", (p) => dispatch({ type: "typing", role: p.role, typing: p.typing }));
+    socket.on("delivery:confirmed", (p) => dispatch({ type: "delivered", by: p.by, upToSeq: p.upToSeq }));
+    socket.on("conversation:ended", (p) => dispatch({ type: "ended", conversationId: p.conversationId, endedBy: p.endedBy }));
+
+    const onVisible = () => {
+      if (document.hidden) return;
+      unread.current = 0;
+      document.title = baseTitle.current;
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      document.removeEventListener("visibilitychange", onVisible);
+      socket.disconnect();
+    };
+    // The socket lives as long as the page; t only feeds the hidden-tab title.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const ensureSession = useCallback(async (socket: AppSocket) => {
+    if (tabStore.token()) return true;
+    const opened = await call(socket, "session:open", { protocolVersion: PROTOCOL_VERSION });
+    if (!opened.ok) {
+      dispatch({ type: "notice", notice: opened.code === "PROTOCOL_OUTDATED" ? "reload" : "generic" });
+      return false;
+    }
+    tabStore.setToken(opened.data.token);
+    return true;
+  }, []);
+
+  const actions = {
+    async join(form: JoinForm): Promise<boolean> {
+      const socket = socketRef.current;
+      if (!socket || !(await ensureSession(socket))) return false;
+      const ack = await call(socket, "queue:join", {
+        locationChoice: form.locationChoice,
+        ...(form.nickname?.trim() && { nickname: form.nickname.trim() }),
+        ...(form.ageBand && { ageBand: form.ageBand }),
+        ...(form.topic && { topic: form.topic }),
+      });
+      if (ack.ok) dispatch({ type: "joined", ...ack.data });
+      else dispatch({ type: "notice", notice: "generic" });
+      return ack.ok;
+    },
+    async leave() {
+      const socket = socketRef.current;
+      if (!socket) return;
+      const ack = await call(socket, "queue:leave", {});
+      if (ack.ok || ack.code === "NOT_QUEUED") dispatch({ type: "leftQueue" });
+    },
+    send(text: string) {
+      const conversation = modelRef.current.conversation;
+      if (!conversation) return;
+      const message: PendingMessage = { id: crypto.randomUUID(), conversationId: conversation.id, text };
+      dispatch({ type: "messageQueued", message });
+      modelRef.current = { ...modelRef.current, pending: [...modelRef.current.pending, message] };
+      void flush();
+    },
+    typing(typing: boolean) {
+      const socket = socketRef.current;
+      const conversation = modelRef.current.conversation;
+      if (socket && conversation?.status === "active") void call(socket, "typing:set", { conversationId: conversation.id, typing });
+    },
+    async end() {
+      const socket = socketRef.current;
+      const conversation = modelRef.current.conversation;
+      if (!socket || !conversation) return;
+      const ack = await call(socket, "conversation:end", { conversationId: conversation.id });
+      if (ack.ok || ack.code === "CONVERSATION_ENDED") dispatch({ type: "ended", conversationId: conversation.id, endedBy: "youth" });
+    },
+    async feedback(answers: { helped?: number; wouldReturn?: "yes" | "maybe" | "no" }) {
+      const socket = socketRef.current;
+      const conversation = modelRef.current.conversation;
+      if (socket && conversation && (answers.helped || answers.wouldReturn)) {
+        await call(socket, "feedback:give", { conversationId: conversation.id, ...answers });
+      }
+      dispatch({ type: "feedbackDone" });
+    },
+    restart: () => dispatch({ type: "restart" }),
+    disconnect: () => socketRef.current?.disconnect(),
+  };
+  return { model, actions };
+}
