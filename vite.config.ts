@@ -5,7 +5,7 @@ import { defineConfig } from "vite";
 export default defineConfig({
   root: "client",
   plugins: [react()],
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: false },
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800 },
   server: {
     proxy: {
       "/api": "http://127.0.0.1:3000",

@@ -12,9 +12,26 @@ export default defineConfig({
       },
       {
         test: {
+          name: "client",
+          include: ["client/**/*.test.{ts,tsx}"],
+          environment: "happy-dom",
+        },
+      },
+      {
+        test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.e2e.test.ts"],
+          environment: "node",
+          globalSetup: ["test/e2e/globalSetup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

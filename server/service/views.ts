@@ -15,6 +15,7 @@ export function youthView(c: Conversation, volunteer?: Staff): YouthConversation
     queuedAt: c.queuedAt,
     ...(peer && { peer }),
     ...(c.endedBy && { endedBy: c.endedBy }),
+    staffDeliveredSeq: c.staffDeliveredSeq,
   };
 }
 

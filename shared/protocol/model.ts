@@ -89,6 +89,8 @@ export const YouthConversationView = z.object({
   queuedAt: z.number(),
   peer: PeerView.optional(),
   endedBy: z.string().optional(),
+  /** Up to which seq the staff side has confirmed having the messages: "delivered" survives a reload. */
+  staffDeliveredSeq: z.number().int(),
 });
 export type YouthConversationView = z.infer<typeof YouthConversationView>;
 

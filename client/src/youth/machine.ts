@@ -114,6 +114,7 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
         conversation,
         queue: action.state.queue,
         messages,
+        deliveredSeq: Math.max(model.deliveredSeq, conversation?.staffDeliveredSeq ?? 0),
         phase: model.phase === "goodbye" && conversation?.status === "ended" ? "goodbye" : phase,
         professionalJoined: model.professionalJoined || messages.some((m) => m.sender.role === "professional"),
         pending: model.pending.filter((p) => !messages.some((m) => m.id === p.id)),

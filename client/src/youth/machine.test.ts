@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import type { MessageView, ServiceStatus, YouthConversationView } from "../../../shared/protocol";
+import { contiguousSeq, initialModel, mergeMessages, reduce, type YouthAction, type YouthModel } from "./machine";
+
+const open: ServiceStatus = { anyOpen: true, locations: [{ id: "leiden", name: "Leiden", open: true }] };
+const closed: ServiceStatus = { anyOpen: false, nextOpenAt: 1, locations: [{ id: "leiden", name: "Leiden", open: false, nextChangeAt: 1 }] };
+const conversation = (over: Partial<YouthConversationView> = {}): YouthConversationView => ({
+  id: "c_abcdefghijkl",
+  status: "queued",
+  locationChoice: "any",
+  queuedAt: 0,
+  staffDeliveredSeq: 0,
+  ...over,
+});
+const msg = (seq: number, role: MessageView["sender"]["role"] = "volunteer", id = `m${seq}`): MessageView => ({
+  id,
+  conversationId: "c_abcdefghijkl",
+  seq,
+  sender: { role, ...(role !== "youth" && { name: "Sam" }) },
+  text: `t${seq}`,
+  sentAt: seq,
+});
+const run = (actions: YouthAction[], start: YouthModel = initialModel()) => actions.reduce(reduce, start);
+
+describe("the youth page's steps", () => {
+  it("goes closed → (opens) intro → waiting → chatting → ended → goodbye → intro", () => {
+    let m = run([{ type: "status", status: closed }]);
+    expect(m.phase).toBe("closed");
+    m = reduce(m, { type: "status", status: open });
+    expect(m.phase).toBe("intro");
+    m = reduce(m, { type: "joined", conversation: conversation(), queue: { position: 2, estimate: { kind: "unknown" } } });
+    expect(m.phase).toBe("waiting");
+    m = reduce(m, { type: "queueUpdated", conversationId: "c_abcdefghijkl", position: 1, estimate: { kind: "minutes", low: 0, high: 1 } });
+    expect(m.queue?.position).toBe(1);
+    m = reduce(m, { type: "assigned", conversation: conversation({ status: "active", peer: { role: "volunteer", name: "Sam" } }) });
+    expect([m.phase, m.queue]).toEqual(["chatting", undefined]);
+    m = reduce(m, { type: "ended", conversationId: "c_abcdefghijkl", endedBy: "volunteer" });
+    expect([m.phase, m.conversation?.endedBy]).toEqual(["ended", "volunteer"]);
+    m = reduce(m, { type: "feedbackDone" });
+    expect(m.phase).toBe("goodbye");
+    m = reduce(m, { type: "restart" });
+    expect([m.phase, m.conversation, m.messages]).toEqual(["intro", undefined, []]);
+  });
+
+  it("a status update does not pull a youth out of a chat", () => {
+    const m = run([
+      { type: "status", status: open },
+      { type: "joined", conversation: conversation(), queue: { position: 1, estimate: { kind: "unknown" } } },
+      { type: "status", status: closed },
+    ]);
+    expect(m.phase).toBe("waiting");
+  });
+
+  it("resumes into the step the server says, with the missed messages", () => {
+    const m = run([
+      { type: "status", status: open },
+      { type: "resumed", state: { conversation: conversation({ status: "active", peer: { role: "volunteer", name: "Sam" } }) }, missed: [msg(2), msg(1, "youth")] },
+    ]);
+    expect(m.phase).toBe("chatting");
+    expect(m.messages.map((x) => x.seq)).toEqual([1, 2]);
+    const again = reduce(m, { type: "resumed", state: { conversation: conversation({ status: "active", staffDeliveredSeq: 1 }) }, missed: [] });
+    expect(again.deliveredSeq).toBe(1);
+  });
+
+  it("starts over when the session is gone", () => {
+    const m = run([
+      { type: "status", status: open },
+      { type: "joined", conversation: conversation(), queue: { position: 1, estimate: { kind: "unknown" } } },
+      { type: "sessionLost" },
+    ]);
+    expect([m.phase, m.conversation]).toEqual(["intro", undefined]);
+  });
+
+  it("leaving the queue goes back to the start", () => {
+    const m = run([
+      { type: "status", status: open },
+      { type: "joined", conversation: conversation(), queue: { position: 1, estimate: { kind: "unknown" } } },
+      { type: "leftQueue" },
+    ]);
+    expect(m.phase).toBe("intro");
+  });
+
+  it("shows a professional joining and labels typing only from staff", () => {
+    let m = run([{ type: "status", status: open }, { type: "assigned", conversation: conversation({ status: "active" }) }]);
+    m = reduce(m, { type: "typing", role: "youth", typing: true });
+    expect(m.peerTyping).toBe(false);
+    m = reduce(m, { type: "typing", role: "volunteer", typing: true });
+    expect(m.peerTyping).toBe(true);
+    m = reduce(m, { type: "messageReceived", message: msg(1, "professional") });
+    expect([m.professionalJoined, m.peerTyping]).toEqual([true, false]);
+  });
+
+  it("ignores broadcasts for another conversation", () => {
+    const m = run([
+      { type: "status", status: open },
+      { type: "joined", conversation: conversation(), queue: { position: 1, estimate: { kind: "unknown" } } },
+      { type: "messageReceived", message: { ...msg(1), conversationId: "c_otherotherot" } },
+      { type: "queueUpdated", conversationId: "c_otherotherot", position: 9, estimate: { kind: "unknown" } },
+    ]);
+    expect(m.messages).toEqual([]);
+    expect(m.queue?.position).toBe(1);
+  });
+});
+
+describe("never losing a word", () => {
+  it("keeps a typed message pending until the server's copy arrives, then shows it once", () => {
+    let m = run([{ type: "status", status: open }, { type: "assigned", conversation: conversation({ status: "active" }) }]);
+    m = reduce(m, { type: "messageQueued", message: { id: "u1", conversationId: "c_abcdefghijkl", text: "hoi" } });
+    m = reduce(m, { type: "connection", online: false });
+    expect(m.pending).toHaveLength(1);
+    m = reduce(m, { type: "messageAcked", id: "u1" });
+    m = reduce(m, { type: "messageReceived", message: msg(1, "youth", "u1") });
+    m = reduce(m, { type: "messageReceived", message: msg(1, "youth", "u1") });
+    expect(m.pending).toEqual([]);
+    expect(m.messages.map((x) => x.id)).toEqual(["u1"]);
+  });
+
+  it("drops pending messages that a resume shows were stored", () => {
+    const start = { ...initialModel([{ id: "u1", conversationId: "c_abcdefghijkl", text: "hoi" }, { id: "u2", conversationId: "c_abcdefghijkl", text: "nog" }]) };
+    const m = run([{ type: "resumed", state: { conversation: conversation({ status: "active" }) }, missed: [msg(1, "youth", "u1")] }], start);
+    expect(m.pending.map((p) => p.id)).toEqual(["u2"]);
+  });
+
+  it("merges messages by seq and knows the last contiguous one", () => {
+    const merged = mergeMessages([msg(1), msg(3)], [msg(3), msg(2), msg(5)]);
+    expect(merged.map((m) => m.seq)).toEqual([1, 2, 3, 5]);
+    expect(contiguousSeq(merged)).toBe(3);
+    expect(contiguousSeq([])).toBe(0);
+  });
+
+  it("raises the delivered mark only for staff confirmations", () => {
+    let m = reduce(initialModel(), { type: "delivered", by: "volunteer", upToSeq: 3 });
+    m = reduce(m, { type: "delivered", by: "volunteer", upToSeq: 2 });
+    m = reduce(m, { type: "delivered", by: "youth", upToSeq: 9 });
+    expect(m.deliveredSeq).toBe(3);
+  });
+});
