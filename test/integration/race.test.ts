@@ -54,23 +54,16 @@ describe.skipIf(!reachable)("two server processes on one Redis", () => {
     const capacityOf = (i: number) => (i % 3) + 1;
     let done = false;
     const assignedToStaff: string[] = [];
-    const overCapacity: string[] = [];
 
     const volunteers = await Promise.all(
       Array.from({ length: VOLUNTEERS }, async (_, i) => {
         const { socket } = await openStaff(urlOf(i), `v${i}@race.test`, PASSWORD);
         sockets.push(socket);
-        const active = new Set<string>();
         socket.on("conversation:assigned", ({ staff }) => {
           if (!staff) return;
           assignedToStaff.push(staff.id);
-          active.add(staff.id);
-          if (active.size > capacityOf(i)) overCapacity.push(`v${i}`);
           // A short chat, so the 200 youths need the volunteers several times over.
-          setTimeout(async () => {
-            const ack = await request(socket, "conversation:end", { conversationId: staff.id });
-            if (ack.ok) active.delete(staff.id);
-          }, 20 + Math.random() * 80);
+          setTimeout(() => void request(socket, "conversation:end", { conversationId: staff.id }), 20 + Math.random() * 80);
         });
         await ok(socket, "presence:set", { status: "available", capacity: capacityOf(i) });
         return { socket, pulls: i % 2 === 1 };
@@ -95,12 +88,15 @@ describe.skipIf(!reachable)("two server processes on one Redis", () => {
         }
       });
 
-    // Sample the store's own view of every volunteer's load while the race runs.
+    // Capacity is checked on the store's own state, sampled while the race runs: what clients see
+    // arrives through two processes and may cross an "ended" ack, so it cannot prove it.
     let maxExcess = -Infinity;
+    let samples = 0;
     const sampling = (async () => {
       while (!done) {
         for (const p of await store.listPresence()) maxExcess = Math.max(maxExcess, p.load - p.capacity);
-        await new Promise((r) => setTimeout(r, 25));
+        samples += 1;
+        await new Promise((r) => setTimeout(r, 5));
       }
     })();
 
@@ -117,8 +113,8 @@ describe.skipIf(!reachable)("two server processes on one Redis", () => {
     expect(youths.filter((y) => y.assigned.length !== 1)).toHaveLength(0);
     expect(assignedToStaff).toHaveLength(YOUTHS);
     expect(new Set(assignedToStaff)).toEqual(new Set(conversationIds));
-    expect(overCapacity).toEqual([]);
-    expect(maxExcess).toBeLessThanOrEqual(0);
+    expect(samples).toBeGreaterThan(20);
+    expect(maxExcess).toBe(0); // someone was full at some point, and nobody was ever over
     expect(await store.listQueue()).toEqual([]);
     // Both kinds of volunteer took part, so both code paths raced.
     const byLocation = new Set((await Promise.all(conversationIds.map((id) => store.getConversation(id)))).map((c) => c?.locationId));
