@@ -6,8 +6,9 @@ import type { YouthModel } from "./machine";
 import { MessageList } from "./MessageList";
 import { useStepFocus } from "./useStepFocus";
 
-/** A wait is "long" once the honest upper estimate passes this. */
+/** A wait is "long" once the honest upper estimate, or the time already waited, passes these. */
 const LONG_WAIT_MINUTES = 15;
+const LONG_WAITED_MS = 10 * 60_000;
 
 function EstimateText({ estimate }: { estimate: Estimate }) {
   const { t } = useI18n();
@@ -21,7 +22,8 @@ export function WaitingView({ model, onLeave, onSend }: { model: YouthModel; onL
   const heading = useStepFocus<HTMLHeadingElement>();
   const queue = model.queue;
   const ahead = Math.max(0, (queue?.position ?? 1) - 1);
-  const long = queue?.estimate.kind === "minutes" && queue.estimate.high > LONG_WAIT_MINUTES;
+  const waited = model.conversation ? Date.now() - model.conversation.queuedAt : 0;
+  const long = (queue?.estimate.kind === "minutes" && queue.estimate.high > LONG_WAIT_MINUTES) || waited > LONG_WAITED_MS;
   return (
     <main className="step step-chat">
       <h1 ref={heading} tabIndex={-1}>

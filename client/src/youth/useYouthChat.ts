@@ -4,6 +4,7 @@ import { useI18n } from "../i18n/i18n";
 import { chime } from "../lib/alerts";
 import { call, openSocket, type AppSocket } from "../lib/socket";
 import { contiguousSeq, initialModel, reduce, type PendingMessage, type YouthModel } from "./machine";
+import { flushOutbox } from "./outbox";
 import { tabStore } from "./storage";
 
 export interface JoinForm {
@@ -30,17 +31,15 @@ export function useYouthChat() {
   const flush = useCallback(async () => {
     const socket = socketRef.current;
     if (!socket) return;
-    for (const p of modelRef.current.pending.filter((m) => !m.failed && !inFlight.current.has(m.id))) {
-      inFlight.current.add(p.id);
-      const ack = await call(socket, "message:send", { conversationId: p.conversationId, id: p.id, text: p.text });
-      inFlight.current.delete(p.id);
-      if (ack.ok) dispatch({ type: "messageAcked", id: p.id });
-      else if (ack.code === "UNAVAILABLE") return; // offline again: keep it for the next connect
-      else if (ack.code === "RATE_LIMITED") {
-        dispatch({ type: "notice", notice: "slowDown" });
-        setTimeout(() => void flush(), 3000);
-        return;
-      } else dispatch({ type: "messageFailed", id: p.id });
+    const outcome = await flushOutbox(
+      modelRef.current.pending,
+      (p) => call(socket, "message:send", { conversationId: p.conversationId, id: p.id, text: p.text }),
+      inFlight.current,
+      { acked: (id) => dispatch({ type: "messageAcked", id }), failed: (id) => dispatch({ type: "messageFailed", id }) },
+    );
+    if (outcome.kind === "slowDown") {
+      dispatch({ type: "notice", notice: "slowDown" });
+      setTimeout(() => void flush(), 3000);
     }
   }, []);
 
