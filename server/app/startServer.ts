@@ -24,6 +24,9 @@ import { ConversationService, type RateLimit } from "../service/ConversationServ
 import type { ServiceDeps } from "../service/context";
 import { Dispatcher } from "../service/Dispatcher";
 import { StaffService } from "../service/StaffService";
+import { AbuseGuard } from "../service/AbuseGuard";
+import { StaffConversationService } from "../service/StaffConversationService";
+import { WrapUpService } from "../service/WrapUpService";
 import { YouthService } from "../service/YouthService";
 import { MemoryStore } from "../store/memory/MemoryStore";
 import { RedisStore } from "../store/redis/RedisStore";
@@ -91,9 +94,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const limiter = redis
     ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.redisPrefix}rl:msg`, points: config.messageRatePer10s, duration: 10 })
     : new RateLimiterMemory({ points: config.messageRatePer10s, duration: 10 });
-  const conversations = new ConversationService(deps, dispatcher, rateLimit(limiter, log));
-  const youth = new YouthService(deps, dispatcher, conversations, config.youthSessionTtlMs);
-  const staff = new StaffService(deps, dispatcher, config.staffSessionIdleMs);
+  const messageLimit = rateLimit(limiter, log);
+  const abuse = new AbuseGuard(store, clock, config.blockMs);
+  const wrapUps = new WrapUpService(deps);
+  const conversations = new ConversationService(deps, dispatcher, messageLimit, wrapUps);
+  const youth = new YouthService(deps, dispatcher, conversations, abuse, config.youthSessionTtlMs);
+  const staff = new StaffService(deps, dispatcher, wrapUps, config.staffSessionIdleMs);
+  const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, messageLimit);
 
   let draining = false;
   app.use(helmet());
@@ -107,7 +114,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
 
   const realtimeLog = log.child({ layer: "realtime" });
-  const services: RealtimeServices = { deps, youth, staff, conversations, dispatcher, presenceGraceMs: config.presenceGraceMs, timers: new Set() };
+  const services: RealtimeServices = {
+    deps,
+    youth,
+    staff,
+    conversations,
+    staffConversations,
+    wrapUps,
+    dispatcher,
+    presenceGraceMs: config.presenceGraceMs,
+    trustProxy: config.trustProxy,
+    timers: new Set(),
+  };
   io.use(async (socket, next) => {
     try {
       const found = await staff.authenticate(readSessionCookie(socket.request.headers.cookie));

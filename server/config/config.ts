@@ -28,6 +28,10 @@ const EnvSchema = z.object({
   TICK_MS: z.coerce.number().int().min(100).default(2000),
   /** How long a volunteer may be disconnected before they stop getting new youths. */
   PRESENCE_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How long a youth blocked for abuse stays out (by session; by network until the day after). */
+  BLOCK_HOURS: z.coerce.number().positive().default(24),
+  /** Behind a load balancer: take the client address from X-Forwarded-For (used only, hashed, for blocks). */
+  TRUST_PROXY: bool.optional(),
   /** Where quick exit sends a youth: a neutral site that does not hint at a helpline. */
   QUICK_EXIT_URL: z.url().default("https://www.buienradar.nl/"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -59,6 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     tickMs: e.TICK_MS,
     presenceGraceMs: e.PRESENCE_GRACE_MS,
     quickExitUrl: e.QUICK_EXIT_URL,
+    blockMs: e.BLOCK_HOURS * 3_600_000,
+    trustProxy: e.TRUST_PROXY ?? false,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,4 +1,6 @@
 import { hashPassword } from "../auth/secrets";
+import { TOPICS } from "../../shared/protocol";
+import { DEFAULT_SNIPPETS } from "./snippets";
 import { WEEKDAYS, type Location, type Staff, type TimeWindow, type Weekday } from "../domain/types";
 import type { Store } from "../store/Store";
 
@@ -9,11 +11,19 @@ const allDay: TimeWindow[] = [{ start: "00:00", end: "24:00" }];
 // Demo locations are open around the clock so a newcomer trying it at night still sees an open chat.
 const alwaysOpen = Object.fromEntries(WEEKDAYS.map((d) => [d, allDay])) as Record<Weekday, TimeWindow[]>;
 
-export const DEMO_LOCATIONS: Location[] = [
-  { id: "leiden", name: "Leiden", timeZone: "Europe/Amsterdam", weeklyHours: alwaysOpen, exceptions: [], overflowSeconds: 60, autoAssign: false },
-  { id: "amsterdam", name: "Amsterdam", timeZone: "Europe/Amsterdam", weeklyHours: alwaysOpen, exceptions: [], overflowSeconds: 60, autoAssign: true },
-  { id: "apeldoorn", name: "Apeldoorn", timeZone: "Europe/Amsterdam", weeklyHours: alwaysOpen, exceptions: [], overflowSeconds: 60, autoAssign: false },
-];
+const location = (id: string, name: string, autoAssign: boolean): Location => ({
+  id,
+  name,
+  timeZone: "Europe/Amsterdam",
+  weeklyHours: alwaysOpen,
+  exceptions: [],
+  overflowSeconds: 60,
+  autoAssign,
+  snippets: DEFAULT_SNIPPETS,
+  wrapUpTopics: [...TOPICS],
+});
+
+export const DEMO_LOCATIONS: Location[] = [location("leiden", "Leiden", false), location("amsterdam", "Amsterdam", true), location("apeldoorn", "Apeldoorn", false)];
 
 type DemoStaff = Omit<Staff, "passwordHash" | "active">;
 

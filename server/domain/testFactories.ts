@@ -12,6 +12,8 @@ export function buildLocation(over: Partial<Location> = {}): Location {
     exceptions: [],
     overflowSeconds: 60,
     autoAssign: false,
+    snippets: [],
+    wrapUpTopics: [],
     ...over,
   };
 }
@@ -34,7 +36,7 @@ export function buildEntry(over: Partial<QueueEntry> = {}): QueueEntry {
 }
 
 export function buildPresence(over: Partial<Presence> = {}): Presence {
-  return { staffId: "v1", locationId: "leiden", status: "available", capacity: 2, load: 0, lastAssignedAt: 0, ...over };
+  return { staffId: "v1", locationId: "leiden", status: "available", capacity: 2, load: 0, lastAssignedAt: 0, since: 0, ...over };
 }
 
 export function routing(p: { now: number; locations: Location[]; presence: Presence[] }): RoutingContext {

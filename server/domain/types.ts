@@ -36,6 +36,16 @@ export interface Location {
   overflowSeconds: number;
   /** Volunteers here get youths pushed to them instead of pressing "take next". */
   autoAssign: boolean;
+  /** Canned responses volunteers insert by typing "/" and a few letters. */
+  snippets: Snippet[];
+  /** Topics a wrap-up can name (keys of the shared topic list). */
+  wrapUpTopics: string[];
+}
+
+export interface Snippet {
+  key: string;
+  lang: "nl" | "en";
+  text: string;
 }
 
 export interface Staff {
@@ -71,6 +81,13 @@ export interface Conversation {
   lastSeq: number;
   youthDeliveredSeq: number;
   staffDeliveredSeq: number;
+  /** The volunteer's internal note: staff only, never shown to the youth. */
+  note?: string;
+  /** What the previous volunteer wrote when transferring. */
+  handoverNote?: string;
+  transfers?: number;
+  /** The youth session's abuse key at queue time, so a block reaches where they connect from. */
+  abuseKey?: string;
 }
 
 export type QueueEntry = Conversation & { status: "queued" };
@@ -83,6 +100,8 @@ export interface Presence {
   capacity: number;
   /** When the volunteer last got a conversation; "whoever is free first" prefers the longest idle. */
   lastAssignedAt: Millis;
+  /** When the status last changed (start of the shift, the break, the walk-in). */
+  since: Millis;
   load: number;
 }
 
@@ -96,11 +115,15 @@ export interface Message {
   senderName?: string;
   text: string;
   sentAt: Millis;
+  /** "staff": a whisper or consult inside the conversation, never sent to the youth. */
+  visibility?: "staff";
 }
 
 export interface YouthSession {
   youthId: string;
   tokenHash: string;
+  /** Salted hash (salt rotates daily) of where the youth connects from; used only to enforce a block. */
+  abuseKey?: string;
   createdAt: Millis;
   lastSeenAt: Millis;
   conversationId?: string;
@@ -121,6 +144,11 @@ export const DOMAIN_EVENT_TYPES = [
   "conversation.abandoned",
   "conversation.feedback",
   "presence.changed",
+  "conversation.transferred",
+  "conversation.blocked",
+  "consult.requested",
+  "debrief.requested",
+  "wrapup.filed",
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
@@ -132,4 +160,24 @@ export interface DomainEvent {
   locationId?: string;
   staffId?: string;
   data?: Record<string, string | number | boolean>;
+}
+
+export const REFERRALS = ["none", "gp", "mental-health-care", "113", "other"] as const;
+export type Referral = (typeof REFERRALS)[number];
+
+/** The volunteer's short registration after a chat or a walk-in. Anonymous: no youth detail. */
+export interface WrapUp {
+  id: string;
+  kind: "chat" | "walk-in";
+  staffId: string;
+  locationId: string;
+  conversationId?: string;
+  topics: string[];
+  referral: Referral;
+  rating: number;
+  debrief: boolean;
+  durationMs: number;
+  transfers: number;
+  escalations: number;
+  at: Millis;
 }

@@ -9,6 +9,8 @@ function roomOf(to: Audience): string {
   if ("youth" in to) return rooms.youth(to.youth);
   if ("staff" in to) return rooms.staff(to.staff);
   if ("conversation" in to) return rooms.conversation(to.conversation);
+  if ("conversationStaff" in to) return rooms.conversationStaff(to.conversationStaff);
+  if ("role" in to) return rooms.role(to.role);
   return rooms.allStaff;
 }
 
@@ -22,12 +24,20 @@ export class SocketNotifier implements Notifier {
   }
 
   async join(who: { youth: string } | { staff: string }, conversationId: string): Promise<void> {
-    this.io.in(roomOf(who)).socketsJoin(rooms.conversation(conversationId));
+    const target = [rooms.conversation(conversationId)];
+    if ("staff" in who) target.push(rooms.conversationStaff(conversationId));
+    this.io.in(roomOf(who)).socketsJoin(target);
+  }
+
+  async leave(who: { staff: string }, conversationId: string): Promise<void> {
+    this.io.in(roomOf(who)).socketsLeave([rooms.conversation(conversationId), rooms.conversationStaff(conversationId)]);
   }
 
   async closeConversation(conversationId: string): Promise<void> {
-    const room = rooms.conversation(conversationId);
-    this.io.in(room).socketsLeave(room);
+    const all = rooms.conversation(conversationId);
+    const staff = rooms.conversationStaff(conversationId);
+    this.io.in(all).socketsLeave(all);
+    this.io.in(staff).socketsLeave(staff);
   }
 
   async isStaffConnected(staffId: string): Promise<boolean> {

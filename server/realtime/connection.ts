@@ -9,6 +9,8 @@ import type { ConversationService } from "../service/ConversationService";
 import type { Dispatcher } from "../service/Dispatcher";
 import { fail } from "../service/errors";
 import type { StaffService } from "../service/StaffService";
+import type { StaffConversationService } from "../service/StaffConversationService";
+import type { WrapUpService } from "../service/WrapUpService";
 import type { YouthService } from "../service/YouthService";
 import { handle } from "./handle";
 import { rooms } from "./rooms";
@@ -23,8 +25,11 @@ export interface RealtimeServices {
   youth: YouthService;
   staff: StaffService;
   conversations: ConversationService;
+  staffConversations: StaffConversationService;
+  wrapUps: WrapUpService;
   dispatcher: Dispatcher;
   presenceGraceMs: number;
+  trustProxy: boolean;
   /** Pending "gone" checks for disconnected staff, cleared on shutdown. */
   timers: Set<NodeJS.Timeout>;
 }
@@ -55,6 +60,16 @@ function requireStaff(socket: AppSocket): StaffActor {
   return actor;
 }
 
+/**
+ * Where the youth connects from, only to hash it for blocks: never stored or logged. Behind a
+ * trusted proxy, the first X-Forwarded-For hop.
+ */
+function clientAddress(socket: AppSocket, trustProxy: boolean): string | undefined {
+  const forwarded = socket.handshake.headers["x-forwarded-for"];
+  if (trustProxy && typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
+  return socket.handshake.address || undefined;
+}
+
 /** Wires one socket's events to the services. Staff were identified by the handshake; youths identify here. */
 export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger): void {
   const bindYouth = async (actor: YouthActor, conversationId?: string) => {
@@ -66,7 +81,7 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "session:open", log, async (p) => {
     requireYouthSocket(socket);
     checkVersion(p.protocolVersion);
-    const opened = await s.youth.open();
+    const opened = await s.youth.open(clientAddress(socket, s.trustProxy));
     await bindYouth(opened.actor);
     log.info({ event: "youth.session.opened", youthId: opened.actor.youthId, socketId: socket.id }, "session opened");
     return { token: opened.token, state: opened.state };
@@ -96,10 +111,17 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
     const { staff } = requireStaff(socket);
     checkVersion(p.protocolVersion);
     const state = await s.staff.sync(staff);
-    await socket.join(state.conversations.map((c) => rooms.conversation(c.id)));
+    await socket.join(state.conversations.flatMap((c) => [rooms.conversation(c.id), rooms.conversationStaff(c.id)]));
     return state;
   });
   handle(socket, "presence:set", log, (p) => s.staff.setPresence(requireStaff(socket).staff, p));
+  handle(socket, "presence:list", log, () => s.staff.colleagues(requireStaff(socket).staff));
+  handle(socket, "note:set", log, (p) => s.staffConversations.setNote(requireStaff(socket), p));
+  handle(socket, "whisper:send", log, (p) => s.staffConversations.whisper(requireStaff(socket), p));
+  handle(socket, "conversation:transfer", log, (p) => s.staffConversations.transfer(requireStaff(socket), p));
+  handle(socket, "conversation:block", log, (p) => s.staffConversations.block(requireStaff(socket), p));
+  handle(socket, "wrapup:submit", log, (p) => s.wrapUps.submit(requireStaff(socket).staff, p));
+  handle(socket, "wrapup:todo", log, () => s.wrapUps.todo(requireStaff(socket).staff));
   handle(socket, "queue:take", log, () => s.dispatcher.takeNext(requireStaff(socket).staff.id));
 
   const actor = socket.data.actor;
@@ -109,7 +131,12 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
 async function joinStaffRooms(socket: AppSocket, staff: Staff, s: RealtimeServices, log: Logger): Promise<void> {
   try {
     const active = await s.deps.store.listActiveFor(staff.id);
-    await socket.join([rooms.staff(staff.id), rooms.allStaff, ...active.map((c) => rooms.conversation(c.id))]);
+    await socket.join([
+      rooms.staff(staff.id),
+      rooms.allStaff,
+      rooms.role(staff.role),
+      ...active.flatMap((c) => [rooms.conversation(c.id), rooms.conversationStaff(c.id)]),
+    ]);
   } catch (error) {
     log.warn({ event: "staff.rooms.failed", staffId: staff.id, err: error }, "could not join rooms; client resyncs");
   }

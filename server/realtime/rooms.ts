@@ -4,4 +4,6 @@ export const rooms = {
   staff: (staffId: string) => `staff:${staffId}`,
   allStaff: "staff",
   conversation: (conversationId: string) => `conv:${conversationId}`,
+  conversationStaff: (conversationId: string) => `conv:${conversationId}:staff`,
+  role: (role: string) => `role:${role}`,
 };

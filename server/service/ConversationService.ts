@@ -3,8 +3,9 @@ import type { Conversation } from "../domain/types";
 import type { Actor } from "./actors";
 import type { ServiceDeps } from "./context";
 import type { Dispatcher } from "./Dispatcher";
+import type { WrapUpService } from "./WrapUpService";
 import { fail } from "./errors";
-import { messageView, staffView, youthView } from "./views";
+import { messageView, staffView, visibleToYouth, youthView } from "./views";
 
 /** Limits how fast one sender may send; `consume` resolves false when they must slow down. */
 export interface RateLimit {
@@ -19,6 +20,7 @@ export class ConversationService {
     private readonly deps: ServiceDeps,
     private readonly dispatcher: Dispatcher,
     private readonly rateLimit: RateLimit,
+    private readonly wrapUps: WrapUpService,
   ) {}
 
   /** The conversation, if this actor is part of it; a youth may write while still queued. */
@@ -65,7 +67,8 @@ export class ConversationService {
   /** Messages after `afterSeq`, for a client that reconnected or opened the conversation. */
   async sync(actor: Actor, request: RequestOf<"conversation:sync">) {
     const conversation = await this.authorise(actor, request.conversationId);
-    const messages = (await this.deps.store.listMessages(conversation.id, request.afterSeq)).map(messageView);
+    const stored = await this.deps.store.listMessages(conversation.id, request.afterSeq);
+    const messages = (actor.kind === "youth" ? visibleToYouth(stored) : stored).map(messageView);
     const volunteer =
       actor.kind === "youth" && conversation.volunteerId ? await this.deps.store.getStaff(conversation.volunteerId) : undefined;
     return { messages, conversation: actor.kind === "youth" ? youthView(conversation, volunteer) : staffView(conversation) };
@@ -127,6 +130,7 @@ export class ConversationService {
     ]);
     notifier.emit({ conversation: c.id }, "conversation:ended", { conversationId: c.id, endedBy: by, reason });
     await notifier.closeConversation(c.id);
+    await this.wrapUps.owe(c);
     log.info({ event: abandoned ? "conversation.abandoned" : "conversation.ended", conversationId: c.id }, "ended");
     this.dispatcher.kick();
     return true;

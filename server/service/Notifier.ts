@@ -1,4 +1,4 @@
-import type { ServerToClientEvents } from "../../shared/protocol";
+import type { ServerToClientEvents, StaffRole } from "../../shared/protocol";
 
 export type EventName = keyof ServerToClientEvents;
 export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
@@ -7,14 +7,20 @@ export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[
 export type Audience =
   | { youth: string }
   | { staff: string }
+  /** Everyone in the conversation, youth included. */
   | { conversation: string }
+  /** Only the staff in the conversation: whispers, notes. */
+  | { conversationStaff: string }
+  | { role: StaffRole }
   | { allStaff: true };
 
 /** The only way services talk to clients: no socket.io inside the service layer. */
 export interface Notifier {
   emit<E extends EventName>(to: Audience, event: E, payload: EventPayload<E>): void;
-  /** Adds every socket of a youth or staff member, on any server process, to a conversation. */
+  /** Adds every socket of a youth or staff member, on any server process, to a conversation (staff also to its staff side). */
   join(who: { youth: string } | { staff: string }, conversationId: string): Promise<void>;
+  /** Takes a staff member's sockets out of a conversation they handed on. */
+  leave(who: { staff: string }, conversationId: string): Promise<void>;
   /** Removes every socket from a conversation once it has ended. */
   closeConversation(conversationId: string): Promise<void>;
   /** Whether a staff member still has a socket on any process. */

@@ -1,4 +1,4 @@
-import type { RequestOf, StaffState, StaffView } from "../../shared/protocol";
+import type { ColleagueView, RequestOf, StaffState, StaffView } from "../../shared/protocol";
 import { hashPassword, hashSecret, newSecret, verifyPassword } from "../auth/secrets";
 import type { Presence, Staff } from "../domain/types";
 import type { ServiceDeps } from "./context";
@@ -6,6 +6,7 @@ import type { Dispatcher } from "./Dispatcher";
 import { summarise } from "./Dispatcher";
 import { fail } from "./errors";
 import { staffView } from "./views";
+import type { WrapUpService } from "./WrapUpService";
 
 /** Computed once so a login for an unknown e-mail costs as much as a real one (no account probing). */
 const decoyHash = hashPassword("inloop-decoy-password");
@@ -19,6 +20,7 @@ export class StaffService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly dispatcher: Dispatcher,
+    private readonly wrapUps: WrapUpService,
     private readonly sessionIdleMs: number,
   ) {}
 
@@ -58,6 +60,7 @@ export class StaffService {
         status: "off",
         capacity: 2,
         lastAssignedAt: 0,
+        since: this.deps.clock.now(),
         load: 0,
       }
     );
@@ -66,12 +69,13 @@ export class StaffService {
   /** Everything a console needs after (re)connecting. */
   async sync(staff: Staff): Promise<StaffState> {
     const { store, clock } = this.deps;
-    const [presence, active, locations, allPresence, queue] = await Promise.all([
+    const [presence, active, locations, allPresence, queue, wrapUpsTodo] = await Promise.all([
       this.presenceOf(staff),
       store.listActiveFor(staff.id),
       store.listLocations(),
       store.listPresence(),
       store.listQueue(),
+      this.wrapUps.todo(staff),
     ]);
     const ctx = { now: clock.now(), locations: new Map(locations.map((l) => [l.id, l])), presence: allPresence };
     return {
@@ -79,6 +83,8 @@ export class StaffService {
       presence,
       conversations: active.map(staffView),
       queue: summarise({ ctx, queue, serviceTimes: [] }),
+      locations: locations.map((l) => ({ id: l.id, name: l.name, snippets: l.snippets ?? [], wrapUpTopics: l.wrapUpTopics ?? [] })),
+      wrapUpsTodo,
     };
   }
 
@@ -86,12 +92,14 @@ export class StaffService {
   async setPresence(staff: Staff, request: RequestOf<"presence:set">): Promise<Presence> {
     if (staff.role !== "volunteer") fail("FORBIDDEN", "Only volunteers take chats");
     const current = await this.presenceOf(staff);
+    const status = request.status ?? current.status;
     const presence = await this.deps.store.putPresence({
       staffId: staff.id,
       locationId: staff.locationId,
-      status: request.status ?? current.status,
+      status,
       capacity: request.capacity ?? current.capacity,
       lastAssignedAt: current.lastAssignedAt,
+      since: status === current.status ? current.since : this.deps.clock.now(),
     });
     await this.deps.store.appendEvent({
       type: "presence.changed",
@@ -105,12 +113,22 @@ export class StaffService {
     return presence;
   }
 
+  /** Volunteers who could take a transfer now: available with a free slot, oneself excluded. */
+  async colleagues(staff: Staff): Promise<ColleagueView[]> {
+    const [presence, everyone] = await Promise.all([this.deps.store.listPresence(), this.deps.store.listStaff()]);
+    const byId = new Map(everyone.map((s) => [s.id, s]));
+    return presence
+      .filter((p) => p.staffId !== staff.id && p.status === "available" && p.load < p.capacity && byId.get(p.staffId)?.active)
+      .map((p) => ({ staffId: p.staffId, displayName: byId.get(p.staffId)!.displayName, locationId: p.locationId, freeSlots: p.capacity - p.load }))
+      .sort((a, b) => Number(b.locationId === staff.locationId) - Number(a.locationId === staff.locationId) || a.displayName.localeCompare(b.displayName));
+  }
+
   /** After the grace period, a volunteer with no open console gets no new youths; their chats stay theirs. */
   async markGoneIfDisconnected(staffId: string): Promise<void> {
     if (await this.deps.notifier.isStaffConnected(staffId)) return;
     const presence = await this.deps.store.getPresence(staffId);
     if (!presence || presence.status !== "available") return;
-    await this.deps.store.putPresence({ ...presence, status: "off" });
+    await this.deps.store.putPresence({ ...presence, status: "off", since: this.deps.clock.now() });
     this.deps.log.info({ event: "presence.gone", staffId }, "volunteer disconnected; set to off");
     this.dispatcher.kick();
   }

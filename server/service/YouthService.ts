@@ -4,10 +4,11 @@ import { serviceStatusAt } from "../domain/openingHours";
 import type { Conversation, YouthSession } from "../domain/types";
 import type { YouthActor } from "./actors";
 import type { ServiceDeps } from "./context";
+import type { AbuseGuard } from "./AbuseGuard";
 import type { ConversationService } from "./ConversationService";
 import type { Dispatcher } from "./Dispatcher";
 import { fail } from "./errors";
-import { messageView, youthView } from "./views";
+import { messageView, visibleToYouth, youthView } from "./views";
 
 /** The anonymous side: sessions without identity, joining and leaving the queue. */
 export class YouthService {
@@ -15,14 +16,26 @@ export class YouthService {
     private readonly deps: ServiceDeps,
     private readonly dispatcher: Dispatcher,
     private readonly conversations: ConversationService,
+    private readonly abuse: AbuseGuard,
     private readonly sessionTtlMs: number,
   ) {}
 
-  /** A new anonymous session. The token is shown once to the client and stored only as a hash. */
-  async open(): Promise<{ token: string; actor: YouthActor; state: YouthState }> {
+  /**
+   * A new anonymous session. The token is shown once to the client and stored only as a hash; the
+   * address is used only to check and key blocks, and never stored.
+   */
+  async open(address: string | undefined): Promise<{ token: string; actor: YouthActor; state: YouthState }> {
+    await this.abuse.check(undefined, address);
     const token = newSecret();
     const now = this.deps.clock.now();
-    const session: YouthSession = { youthId: newId("y"), tokenHash: hashSecret(token), createdAt: now, lastSeenAt: now };
+    const abuseKey = await this.abuse.keyFor(address);
+    const session: YouthSession = {
+      youthId: newId("y"),
+      tokenHash: hashSecret(token),
+      createdAt: now,
+      lastSeenAt: now,
+      ...(abuseKey && { abuseKey }),
+    };
     await this.deps.store.putYouthSession(session, this.sessionTtlMs);
     return { token, actor: { kind: "youth", youthId: session.youthId, tokenHash: session.tokenHash }, state: {} };
   }
@@ -34,6 +47,7 @@ export class YouthService {
   ): Promise<{ actor: YouthActor; state: YouthState; missed: MessageView[]; conversationId?: string }> {
     const session = await this.deps.store.getYouthSession(hashSecret(token));
     if (!session) fail("SESSION_UNKNOWN", "This chat session has expired; start a new one");
+    await this.abuse.check(session.youthId, undefined);
     session.lastSeenAt = this.deps.clock.now();
     await this.deps.store.putYouthSession(session, this.sessionTtlMs);
     const actor: YouthActor = { kind: "youth", youthId: session.youthId, tokenHash: session.tokenHash };
@@ -44,7 +58,7 @@ export class YouthService {
       afterSeq === undefined ? [] : this.deps.store.listMessages(conversation.id, afterSeq),
     ]);
     const live = conversation.status === "queued" || conversation.status === "active";
-    return { actor, state, missed: missed.map(messageView), ...(live && { conversationId: conversation.id }) };
+    return { actor, state, missed: visibleToYouth(missed).map(messageView), ...(live && { conversationId: conversation.id }) };
   }
 
   async stateOf(conversation: Conversation): Promise<YouthState> {
@@ -57,6 +71,7 @@ export class YouthService {
   async join(actor: YouthActor, request: RequestOf<"queue:join">) {
     const { store, clock, notifier } = this.deps;
     const session = await this.session(actor);
+    await this.abuse.check(actor.youthId, undefined);
     if (session.conversationId) {
       const current = await store.getConversation(session.conversationId);
       if (current && (current.status === "queued" || current.status === "active")) {
@@ -80,6 +95,7 @@ export class YouthService {
       ...(nickname && { nickname }),
       ...(request.ageBand && { ageBand: request.ageBand }),
       ...(request.topic && { topic: request.topic }),
+      ...(session.abuseKey && { abuseKey: session.abuseKey }),
       lastSeq: 0,
       youthDeliveredSeq: 0,
       staffDeliveredSeq: 0,

@@ -16,6 +16,7 @@ export function youthView(c: Conversation, volunteer?: Staff): YouthConversation
     ...(peer && { peer }),
     ...(c.endedBy && { endedBy: c.endedBy }),
     staffDeliveredSeq: c.staffDeliveredSeq,
+    lastSeq: c.lastSeq,
   };
 }
 
@@ -35,7 +36,15 @@ export function staffView(c: Conversation): StaffConversationView {
     volunteerId: c.volunteerId,
     lastSeq: c.lastSeq,
     youthDeliveredSeq: c.youthDeliveredSeq,
+    note: c.note,
+    handoverNote: c.handoverNote,
+    transfers: c.transfers ?? 0,
   };
+}
+
+/** What a youth may see of the messages: never a whisper between staff. */
+export function visibleToYouth(messages: readonly Message[]): Message[] {
+  return messages.filter((m) => m.visibility !== "staff");
 }
 
 export function messageView(m: Message): MessageView {
@@ -46,5 +55,6 @@ export function messageView(m: Message): MessageView {
     sender: { role: m.senderRole, ...(m.senderName && { name: m.senderName }) },
     text: m.text,
     sentAt: m.sentAt,
+    ...(m.visibility && { visibility: m.visibility }),
   };
 }

@@ -8,6 +8,7 @@ import type {
   QueueEntry,
   Staff,
   StaffSession,
+  WrapUp,
   YouthSession,
 } from "../domain/types";
 
@@ -20,6 +21,11 @@ export type EndResult =
   | { ok: false; reason: "not_found" | "already_ended" };
 
 export type AppendResult = { message: Message; duplicate: boolean };
+
+export type TransferTarget = { staffId: string } | { locationChoice: string };
+export type TransferResult =
+  | { ok: true; conversation: Conversation }
+  | { ok: false; reason: "not_yours" | "not_available" | "at_capacity" };
 
 /**
  * All state of the service. One interface, two implementations (memory, Redis), one contract suite.
@@ -64,6 +70,14 @@ export interface Store {
     conversationId: string,
     end: { at: Millis; by: Conversation["endedBy"]; reason: string },
   ): Promise<EndResult>;
+  /** Sets staff-only text fields of a conversation; false if it does not exist. */
+  setConversationNotes(conversationId: string, notes: { note?: string; handoverNote?: string }): Promise<boolean>;
+  /**
+   * Atomic: moves an active conversation from one volunteer to another (who must be available and
+   * under capacity) or back into the queue for a location or "any", keeping its original queue
+   * time so the youth goes ahead of newcomers. Counts the transfer.
+   */
+  transfer(conversationId: string, fromStaffId: string, target: TransferTarget, now: Millis): Promise<TransferResult>;
   /** Active conversations of one staff member. */
   listActiveFor(staffId: string): Promise<Conversation[]>;
   /** Raises (never lowers) the delivered-up-to mark of one side. */
@@ -83,6 +97,21 @@ export interface Store {
   appendMessage(message: Omit<Message, "seq">): Promise<AppendResult>;
   /** Messages with seq greater than `afterSeq`, oldest first. */
   listMessages(conversationId: string, afterSeq: number): Promise<Message[]>;
+
+  // Wrap-ups ---------------------------------------------------------------------------------------
+  /** Remembers that a staff member still owes a wrap-up for this conversation. */
+  addWrapUpTodo(staffId: string, conversationId: string): Promise<void>;
+  listWrapUpTodo(staffId: string): Promise<string[]>;
+  /** Stores a wrap-up and clears its to-do; filing twice for one conversation keeps the last. */
+  putWrapUp(wrapUp: WrapUp): Promise<void>;
+  listWrapUps(sinceMs: Millis): Promise<WrapUp[]>;
+
+  // Abuse blocks -----------------------------------------------------------------------------------
+  /** Blocks these keys (hashes, never raw addresses) for `ttlMs`. */
+  block(keys: string[], ttlMs: number): Promise<void>;
+  isBlocked(keys: string[]): Promise<boolean>;
+  /** The random salt of one day ("YYYY-MM-DD"), made on first use; every process gets the same. */
+  dailySalt(day: string): Promise<string>;
 
   // Events and measurements ------------------------------------------------------------------------
   appendEvent(event: DomainEvent): Promise<void>;

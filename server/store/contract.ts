@@ -42,7 +42,7 @@ export function registerStoreContractTests(
       ...over,
     });
     const available = (staffId: string, capacity = 2, locationId = "leiden") =>
-      store.putPresence({ staffId, locationId, status: "available", capacity, lastAssignedAt: 0 });
+      store.putPresence({ staffId, locationId, status: "available", capacity, lastAssignedAt: 0, since: 0 });
 
     it("keeps locations and staff, finding staff by e-mail case-insensitively", async () => {
       const loc = buildLocation({ id: "leiden", exceptions: [{ date: "2026-12-25", windows: [] }] });
@@ -108,7 +108,7 @@ export function registerStoreContractTests(
       const entry = buildEntry();
       await store.enqueue(entry);
       expect(await store.claim(entry.id, "nobody", 1)).toEqual({ ok: false, reason: "not_available" });
-      await store.putPresence({ staffId: "s1", locationId: "leiden", status: "break", capacity: 1, lastAssignedAt: 0 });
+      await store.putPresence({ staffId: "s1", locationId: "leiden", status: "break", capacity: 1, lastAssignedAt: 0, since: 5 });
       expect(await store.claim(entry.id, "s1", 1)).toEqual({ ok: false, reason: "not_available" });
       await available("s1", 1);
       const other = buildEntry();
@@ -145,8 +145,10 @@ export function registerStoreContractTests(
 
     it("keeps presence with a derived load", async () => {
       const p = await available("s1", 3);
-      expect(p).toEqual({ staffId: "s1", locationId: "leiden", status: "available", capacity: 3, lastAssignedAt: 0, load: 0 });
+      expect(p).toEqual({ staffId: "s1", locationId: "leiden", status: "available", capacity: 3, lastAssignedAt: 0, since: 0, load: 0 });
       expect(await store.listPresence()).toEqual([p]);
+      await store.putPresence({ ...p, status: "walk-in", since: 1234 });
+      expect(await store.getPresence("s1")).toMatchObject({ status: "walk-in", since: 1234 });
       expect(await store.getPresence("nobody")).toBeUndefined();
     });
 
@@ -185,6 +187,78 @@ export function registerStoreContractTests(
       await store.markDelivered(entry.id, "youth", 99);
       const c = await store.getConversation(entry.id);
       expect([c?.staffDeliveredSeq, c?.youthDeliveredSeq]).toEqual([2, 2]);
+    });
+
+    it("keeps staff-only notes and whispers apart from what the youth sees", async () => {
+      const entry = buildEntry();
+      await store.enqueue(entry);
+      expect(await store.setConversationNotes(entry.id, { note: "lijkt gespannen" })).toBe(true);
+      expect(await store.setConversationNotes(entry.id, { handoverNote: "wil over school praten" })).toBe(true);
+      expect(await store.getConversation(entry.id)).toMatchObject({ note: "lijkt gespannen", handoverNote: "wil over school praten" });
+      expect(await store.setConversationNotes("c_doesnotexist00", { note: "x" })).toBe(false);
+      const whisper = msg(entry.id, { senderRole: "volunteer", senderId: "s1", visibility: "staff" });
+      await store.appendMessage(whisper);
+      expect((await store.listMessages(entry.id, 0))[0]).toEqual({ ...whisper, seq: 1 });
+    });
+
+    it("transfers an active conversation to another volunteer, atomically and within capacity", async () => {
+      const entry = buildEntry();
+      await store.enqueue(entry);
+      await available("s1");
+      await available("s2", 1);
+      await store.claim(entry.id, "s1", 10);
+      expect(await store.transfer(entry.id, "s2", { staffId: "s1" }, 20)).toEqual({ ok: false, reason: "not_yours" });
+      expect(await store.transfer(entry.id, "s1", { staffId: "nobody" }, 20)).toEqual({ ok: false, reason: "not_available" });
+      const moved = await store.transfer(entry.id, "s1", { staffId: "s2" }, 20);
+      expect(moved.ok && moved.conversation).toMatchObject({ status: "active", volunteerId: "s2", transfers: 1 });
+      expect([(await store.getPresence("s1"))?.load, (await store.getPresence("s2"))?.load]).toEqual([0, 1]);
+      const other = buildEntry();
+      await store.enqueue(other);
+      await store.claim(other.id, "s1", 30);
+      expect(await store.transfer(other.id, "s1", { staffId: "s2" }, 40)).toEqual({ ok: false, reason: "at_capacity" });
+    });
+
+    it("transfers an active conversation back to a location's queue, ahead of newcomers", async () => {
+      const entry = buildEntry({ queuedAt: 5, locationChoice: "leiden" });
+      await store.enqueue(entry);
+      await available("s1");
+      await store.claim(entry.id, "s1", 10);
+      const back = await store.transfer(entry.id, "s1", { locationChoice: "amsterdam" }, 20);
+      expect(back.ok && back.conversation).toMatchObject({ status: "queued", locationChoice: "amsterdam", queuedAt: 5, transfers: 1 });
+      expect(back.ok && back.conversation.volunteerId).toBeUndefined();
+      expect((await store.listQueue()).map((e) => e.id)).toEqual([entry.id]);
+      expect((await store.getPresence("s1"))?.load).toBe(0);
+      await available("s3");
+      expect((await store.claim(entry.id, "s3", 30)).ok).toBe(true);
+    });
+
+    it("keeps wrap-ups and the list of wrap-ups still to do", async () => {
+      await store.addWrapUpTodo("s1", "c_one000000001");
+      await store.addWrapUpTodo("s1", "c_two000000002");
+      await store.addWrapUpTodo("s2", "c_three0000003");
+      expect((await store.listWrapUpTodo("s1")).sort()).toEqual(["c_one000000001", "c_two000000002"]);
+      const wrapUp = {
+        id: "w1", kind: "chat" as const, staffId: "s1", locationId: "leiden", conversationId: "c_one000000001",
+        topics: ["loneliness"], referral: "gp" as const, rating: 4, debrief: false, durationMs: 600_000, transfers: 0, escalations: 0, at: 100,
+      };
+      await store.putWrapUp(wrapUp);
+      await store.putWrapUp({ ...wrapUp, id: "w1b", rating: 5, at: 110 });
+      await store.putWrapUp({ ...wrapUp, id: "w2", kind: "walk-in", conversationId: undefined, at: 200 });
+      expect(await store.listWrapUpTodo("s1")).toEqual(["c_two000000002"]);
+      expect((await store.listWrapUps(0)).map((w) => [w.id, w.rating])).toEqual([["w1b", 5], ["w2", 4]]);
+      expect((await store.listWrapUps(150)).map((w) => w.id)).toEqual(["w2"]);
+    });
+
+    it("blocks keys for a while and shares one salt per day", async () => {
+      await store.block(["k1", "k2"], 80);
+      expect(await store.isBlocked(["x", "k2"])).toBe(true);
+      expect(await store.isBlocked(["x"])).toBe(false);
+      await new Promise((r) => setTimeout(r, 150));
+      expect(await store.isBlocked(["k1"])).toBe(false);
+      const salt = await store.dailySalt("2026-11-23");
+      expect(salt.length).toBeGreaterThanOrEqual(32);
+      expect(await store.dailySalt("2026-11-23")).toBe(salt);
+      expect(await store.dailySalt("2026-11-24")).not.toBe(salt);
     });
 
     it("records domain events and recent service times", async () => {

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   "AT_CAPACITY", // volunteer already runs as many chats as their capacity allows
   "NOT_AVAILABLE", // volunteer is not set to available
   "RATE_LIMITED",
+  "BLOCKED", // this youth was blocked for abuse, for a while
   "TOO_LARGE",
   "BAD_CREDENTIALS",
   "UNAVAILABLE", // the store is unreachable; retry later

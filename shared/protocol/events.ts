@@ -9,7 +9,12 @@ import {
   LocationChoice,
   MessageText,
   PresenceStatus,
+  Referral,
   Topic,
+  TOPICS,
+  type ColleagueView,
+  type LocationView,
+  type WrapUpTodoView,
   type Estimate,
   type MessageView,
   type PeerView,
@@ -59,6 +64,31 @@ export const Requests = {
       wouldReturn: z.enum(["yes", "maybe", "no"]).optional(),
     })
     .strict(),
+  "note:set": z.object({ conversationId: ConversationId, note: z.string().max(LIMITS.noteChars) }).strict(),
+  "whisper:send": z
+    .object({ conversationId: ConversationId, id: ClientId, text: MessageText, consult: z.boolean().optional() })
+    .strict(),
+  "conversation:transfer": z
+    .object({
+      conversationId: ConversationId,
+      to: z.union([z.object({ staffId: z.string().min(1).max(60) }).strict(), z.object({ locationChoice: LocationChoice }).strict()]),
+      note: z.string().max(LIMITS.noteChars).optional(),
+    })
+    .strict(),
+  "conversation:block": z.object({ conversationId: ConversationId }).strict(),
+  "wrapup:submit": z
+    .object({
+      conversationId: ConversationId.optional(),
+      walkInMinutes: z.number().int().min(1).max(600).optional(),
+      topics: z.array(Topic).max(TOPICS.length),
+      referral: Referral,
+      rating: z.number().int().min(1).max(5),
+      debrief: z.boolean(),
+    })
+    .strict()
+    .refine((w) => (w.conversationId === undefined) !== (w.walkInMinutes === undefined), "either conversationId or walkInMinutes"),
+  "wrapup:todo": z.object({}).strict(),
+  "presence:list": z.object({}).strict(),
   "staff:sync": z.object({ protocolVersion: z.number().int() }).strict(),
   "presence:set": z.object({ status: PresenceStatus.optional(), capacity: Capacity.optional() }).strict(),
   "queue:take": z.object({}).strict(),
@@ -79,6 +109,8 @@ export interface StaffState {
   presence: PresenceView;
   conversations: StaffConversationView[];
   queue: QueueSummary;
+  locations: LocationView[];
+  wrapUpsTodo: WrapUpTodoView[];
 }
 
 /** The data each ack carries on success. */
@@ -94,6 +126,13 @@ export interface Responses {
   "typing:set": Record<string, never>;
   "conversation:end": { conversationId: string };
   "feedback:give": Record<string, never>;
+  "note:set": { conversationId: string };
+  "whisper:send": { seq: number; sentAt: number; duplicate: boolean };
+  "conversation:transfer": { conversationId: string };
+  "conversation:block": { conversationId: string };
+  "wrapup:submit": { id: string };
+  "wrapup:todo": WrapUpTodoView[];
+  "presence:list": ColleagueView[];
   "staff:sync": StaffState;
   "presence:set": PresenceView;
   "queue:take": StaffConversationView;
@@ -117,4 +156,16 @@ export interface ServerToClientEvents {
   "typing:changed": (p: { conversationId: string; role: Role; typing: boolean }) => void;
   "conversation:ended": (p: { conversationId: string; endedBy: Role | "system"; reason: string }) => void;
   "presence:changed": (p: PresenceView) => void;
+  /** To staff in the conversation: the internal note changed. */
+  "note:updated": (p: { conversationId: string; note: string }) => void;
+  /** To the youth: a calm "you are being connected to someone else"; `queued` when back in line. */
+  "conversation:transferring": (p: { conversationId: string; queued: boolean }) => void;
+  /** To the volunteer who handed a conversation on: it is no longer theirs. */
+  "conversation:transferred": (p: { conversationId: string }) => void;
+  /** To on-duty professionals: a volunteer asks for advice inside a conversation. */
+  "consult:requested": (p: { conversationId: string; locationId?: string; staffId: string; volunteerName: string; text: string; at: number }) => void;
+  /** To on-duty professionals: a volunteer asks for a talk after a heavy conversation. */
+  "debrief:requested": (p: { staffId: string; volunteerName: string; locationId: string; conversationId?: string; at: number }) => void;
+  /** To a volunteer: a wrap-up is waiting to be filed. */
+  "wrapup:due": (p: WrapUpTodoView) => void;
 }

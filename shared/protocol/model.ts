@@ -78,6 +78,8 @@ export const MessageView = z.object({
   sender: z.object({ role: Role, name: z.string().optional() }),
   text: z.string(),
   sentAt: z.number(),
+  /** "staff": a whisper or consult between staff inside the conversation; never sent to a youth. */
+  visibility: z.literal("staff").optional(),
 });
 export type MessageView = z.infer<typeof MessageView>;
 
@@ -91,6 +93,11 @@ export const YouthConversationView = z.object({
   endedBy: z.string().optional(),
   /** Up to which seq the staff side has confirmed having the messages: "delivered" survives a reload. */
   staffDeliveredSeq: z.number().int(),
+  /**
+   * The conversation's last seq when this view was made. Staff whispers take seqs too, so a youth's
+   * seqs have gaps: after a resume, everything up to here is known, whatever the gaps.
+   */
+  lastSeq: z.number().int(),
 });
 export type YouthConversationView = z.infer<typeof YouthConversationView>;
 
@@ -110,6 +117,9 @@ export const StaffConversationView = z.object({
   volunteerId: z.string().optional(),
   lastSeq: z.number().int(),
   youthDeliveredSeq: z.number().int(),
+  note: z.string().optional(),
+  handoverNote: z.string().optional(),
+  transfers: z.number().int(),
 });
 export type StaffConversationView = z.infer<typeof StaffConversationView>;
 
@@ -147,8 +157,32 @@ export const PresenceView = z.object({
   status: PresenceStatus,
   capacity: Capacity,
   load: z.number().int(),
+  since: z.number(),
 });
 export type PresenceView = z.infer<typeof PresenceView>;
+
+export const REFERRALS = ["none", "gp", "mental-health-care", "113", "other"] as const;
+export const Referral = z.enum(REFERRALS);
+export type Referral = z.infer<typeof Referral>;
+
+export const SnippetView = z.object({ key: z.string(), lang: z.enum(["nl", "en"]), text: z.string() });
+export type SnippetView = z.infer<typeof SnippetView>;
+
+/** A location as staff need it in the console. */
+export const LocationView = z.object({
+  id: z.string(),
+  name: z.string(),
+  snippets: z.array(SnippetView),
+  wrapUpTopics: z.array(z.string()),
+});
+export type LocationView = z.infer<typeof LocationView>;
+
+/** A colleague who could take a transfer now. */
+export const ColleagueView = z.object({ staffId: z.string(), displayName: z.string(), locationId: z.string(), freeSlots: z.number().int() });
+export type ColleagueView = z.infer<typeof ColleagueView>;
+
+export const WrapUpTodoView = z.object({ conversation: StaffConversationView, durationMs: z.number(), transfers: z.number().int() });
+export type WrapUpTodoView = z.infer<typeof WrapUpTodoView>;
 
 export const StaffView = z.object({
   id: z.string(),

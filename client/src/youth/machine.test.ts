@@ -10,6 +10,7 @@ const conversation = (over: Partial<YouthConversationView> = {}): YouthConversat
   locationChoice: "any",
   queuedAt: 0,
   staffDeliveredSeq: 0,
+  lastSeq: 0,
   ...over,
 });
 const msg = (seq: number, role: MessageView["sender"]["role"] = "volunteer", id = `m${seq}`): MessageView => ({
@@ -58,8 +59,10 @@ describe("the youth page's steps", () => {
     ]);
     expect(m.phase).toBe("chatting");
     expect(m.messages.map((x) => x.seq)).toEqual([1, 2]);
-    const again = reduce(m, { type: "resumed", state: { conversation: conversation({ status: "active", staffDeliveredSeq: 1 }) }, missed: [] });
+    const again = reduce(m, { type: "resumed", state: { conversation: conversation({ status: "active", staffDeliveredSeq: 1, lastSeq: 5 }) }, missed: [] });
     expect(again.deliveredSeq).toBe(1);
+    // Seqs 3 and 4 were whispers between staff: the youth still knows everything up to 5.
+    expect(again.cursor).toBe(5);
   });
 
   it("starts over when the session is gone", () => {

@@ -30,6 +30,8 @@ export interface YouthModel {
   peerTyping: boolean;
   /** Up to which seq the staff side confirmed having the messages on screen. */
   deliveredSeq: number;
+  /** Everything up to this seq is known (from the last resume); staff whispers leave gaps in seqs. */
+  cursor: number;
   professionalJoined: boolean;
   notice?: "reload" | "generic" | "slowDown";
 }
@@ -61,6 +63,7 @@ export const initialModel = (pending: PendingMessage[] = []): YouthModel => ({
   pending,
   peerTyping: false,
   deliveredSeq: 0,
+  cursor: 0,
   professionalJoined: false,
 });
 
@@ -115,6 +118,7 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
         queue: action.state.queue,
         messages,
         deliveredSeq: Math.max(model.deliveredSeq, conversation?.staffDeliveredSeq ?? 0),
+        cursor: Math.max(contiguousSeq(messages), conversation?.lastSeq ?? 0),
         phase: model.phase === "goodbye" && conversation?.status === "ended" ? "goodbye" : phase,
         professionalJoined: model.professionalJoined || messages.some((m) => m.sender.role === "professional"),
         pending: model.pending.filter((p) => !messages.some((m) => m.id === p.id)),
@@ -123,7 +127,7 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
     case "sessionLost":
       return { ...initialModel(), online: model.online, status: model.status, phase: phaseOf(undefined, model.status) };
     case "joined":
-      return { ...model, conversation: action.conversation, queue: action.queue, messages: [], deliveredSeq: 0, phase: "waiting", professionalJoined: false };
+      return { ...model, conversation: action.conversation, queue: action.queue, messages: [], deliveredSeq: 0, cursor: 0, phase: "waiting", professionalJoined: false };
     case "queueUpdated":
       if (model.conversation?.id !== action.conversationId) return model;
       return { ...model, queue: { position: action.position, estimate: action.estimate } };

@@ -56,7 +56,7 @@ export function useYouthChat() {
       const resumed = await call(socket, "session:resume", {
         protocolVersion: PROTOCOL_VERSION,
         token,
-        afterSeq: contiguousSeq(modelRef.current.messages),
+        afterSeq: Math.max(modelRef.current.cursor, contiguousSeq(modelRef.current.messages)),
       });
       if (resumed.ok) {
         dispatch({ type: "resumed", state: resumed.data.state, missed: resumed.data.missed });

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type {
   Conversation,
   DomainEvent,
@@ -8,9 +9,18 @@ import type {
   QueueEntry,
   Staff,
   StaffSession,
+  WrapUp,
   YouthSession,
 } from "../../domain/types";
-import { SERVICE_TIME_WINDOW, type AppendResult, type ClaimResult, type EndResult, type Store } from "../Store";
+import {
+  SERVICE_TIME_WINDOW,
+  type AppendResult,
+  type ClaimResult,
+  type EndResult,
+  type Store,
+  type TransferResult,
+  type TransferTarget,
+} from "../Store";
 
 interface Expiring<T> {
   value: T;
@@ -35,6 +45,10 @@ export class MemoryStore implements Store {
   private readonly events: DomainEvent[] = [];
   private serviceTimes: { durationMs: number; at: Millis }[] = [];
   private readonly leases = new Map<string, Expiring<string>>();
+  private readonly wrapUpTodo = new Map<string, Set<string>>();
+  private readonly wrapUps = new Map<string, WrapUp>();
+  private readonly blocks = new Map<string, number>();
+  private readonly salts = new Map<string, string>();
 
   async putLocation(location: Location): Promise<void> {
     this.locations.set(location.id, structuredClone(location));
@@ -120,6 +134,38 @@ export class MemoryStore implements Store {
     return { ok: true, conversation: { ...c } };
   }
 
+  async setConversationNotes(conversationId: string, notes: { note?: string; handoverNote?: string }): Promise<boolean> {
+    const c = this.conversations.get(conversationId);
+    if (!c) return false;
+    if (notes.note !== undefined) c.note = notes.note;
+    if (notes.handoverNote !== undefined) c.handoverNote = notes.handoverNote;
+    return true;
+  }
+
+  async transfer(conversationId: string, fromStaffId: string, target: TransferTarget, now: Millis): Promise<TransferResult> {
+    const c = this.conversations.get(conversationId);
+    if (!c || c.status !== "active" || c.volunteerId !== fromStaffId) return { ok: false, reason: "not_yours" };
+    if ("staffId" in target) {
+      const p = this.presence.get(target.staffId);
+      if (!p || p.status !== "available" || target.staffId === fromStaffId) return { ok: false, reason: "not_available" };
+      const active = this.activeSet(target.staffId);
+      if (active.size >= p.capacity) return { ok: false, reason: "at_capacity" };
+      this.activeSet(fromStaffId).delete(conversationId);
+      active.add(conversationId);
+      p.lastAssignedAt = now;
+      Object.assign(c, { volunteerId: target.staffId, locationId: p.locationId });
+    } else {
+      this.activeSet(fromStaffId).delete(conversationId);
+      this.queue.add(conversationId);
+      c.status = "queued";
+      c.locationChoice = target.locationChoice;
+      delete c.volunteerId;
+      delete c.locationId;
+    }
+    c.transfers = (c.transfers ?? 0) + 1;
+    return { ok: true, conversation: { ...c } };
+  }
+
   async listActiveFor(staffId: string): Promise<Conversation[]> {
     return [...this.activeSet(staffId)].map((id) => ({ ...this.conversations.get(id)! }));
   }
@@ -160,6 +206,34 @@ export class MemoryStore implements Store {
   }
   async listMessages(conversationId: string, afterSeq: number): Promise<Message[]> {
     return (this.messages.get(conversationId) ?? []).slice(afterSeq).map((m) => ({ ...m }));
+  }
+
+  async addWrapUpTodo(staffId: string, conversationId: string): Promise<void> {
+    const todo = this.wrapUpTodo.get(staffId) ?? new Set<string>();
+    todo.add(conversationId);
+    this.wrapUpTodo.set(staffId, todo);
+  }
+  async listWrapUpTodo(staffId: string): Promise<string[]> {
+    return [...(this.wrapUpTodo.get(staffId) ?? [])];
+  }
+  async putWrapUp(wrapUp: WrapUp): Promise<void> {
+    this.wrapUps.set(wrapUp.conversationId ?? wrapUp.id, structuredClone(wrapUp));
+    if (wrapUp.conversationId) this.wrapUpTodo.get(wrapUp.staffId)?.delete(wrapUp.conversationId);
+  }
+  async listWrapUps(sinceMs: Millis): Promise<WrapUp[]> {
+    return [...this.wrapUps.values()].filter((w) => w.at >= sinceMs).sort((a, b) => a.at - b.at).map((w) => structuredClone(w));
+  }
+
+  async block(keys: string[], ttlMs: number): Promise<void> {
+    for (const key of keys) this.blocks.set(key, Date.now() + ttlMs);
+  }
+  async isBlocked(keys: string[]): Promise<boolean> {
+    return keys.some((key) => (this.blocks.get(key) ?? 0) > Date.now());
+  }
+  async dailySalt(day: string): Promise<string> {
+    let salt = this.salts.get(day);
+    if (!salt) this.salts.set(day, (salt = randomBytes(32).toString("base64url")));
+    return salt;
   }
 
   async appendEvent(event: DomainEvent): Promise<void> {

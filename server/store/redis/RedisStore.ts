@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import type {
   Conversation,
@@ -9,9 +10,18 @@ import type {
   QueueEntry,
   Staff,
   StaffSession,
+  WrapUp,
   YouthSession,
 } from "../../domain/types";
-import { SERVICE_TIME_WINDOW, type AppendResult, type ClaimResult, type EndResult, type Store } from "../Store";
+import {
+  SERVICE_TIME_WINDOW,
+  type AppendResult,
+  type ClaimResult,
+  type EndResult,
+  type Store,
+  type TransferResult,
+  type TransferTarget,
+} from "../Store";
 import { decodeConversation, decodeMessage, decodePresence, encodeConversation, pairsToRecord, toSeq } from "./codec";
 import { redisKeys, type RedisKeys } from "./keys";
 import {
@@ -25,13 +35,21 @@ import {
   PUT_PRESENCE,
   PUT_STAFF,
   READ_CONVERSATIONS,
+  PUT_WRAP_UP,
   READ_PRESENCES,
+  READ_WRAP_UPS,
+  SET_NOTES,
   SET_PRIORITY,
+  TRANSFER_TO_QUEUE,
+  TRANSFER_TO_STAFF,
   type LuaScript,
 } from "./scripts";
 
 /** How often `endConversation` re-reads the volunteer after a claim raced it (once is enough). */
 const END_ATTEMPTS = 3;
+
+/** A daily salt outlives its day (3 days), so a session that spans midnight can still be checked. */
+const DAILY_SALT_TTL_SECONDS = 259_200;
 
 /**
  * The shared store for several server processes. Atomic operations are Lua scripts whose keys share
@@ -141,6 +159,31 @@ export class RedisStore implements Store {
     throw new Error(`endConversation(${conversationId}): volunteer kept changing`);
   }
 
+  async setConversationNotes(conversationId: string, notes: { note?: string; handoverNote?: string }): Promise<boolean> {
+    const pairs: string[] = [];
+    if (notes.note !== undefined) pairs.push("note", notes.note);
+    if (notes.handoverNote !== undefined) pairs.push("handoverNote", notes.handoverNote);
+    return (await this.run(SET_NOTES, { conversationId }, pairs)) === 1;
+  }
+
+  async transfer(conversationId: string, fromStaffId: string, target: TransferTarget, now: Millis): Promise<TransferResult> {
+    const reply =
+      "staffId" in target
+        ? await this.run(
+            TRANSFER_TO_STAFF,
+            { conversationId, fromStaffId, toStaffId: target.staffId },
+            [conversationId, fromStaffId, target.staffId, now],
+          )
+        : await this.run(TRANSFER_TO_QUEUE, { conversationId, fromStaffId }, [
+            conversationId,
+            fromStaffId,
+            target.locationChoice,
+          ]);
+    const [status, fields] = reply as [string, string[]?];
+    if (status !== "ok") return { ok: false, reason: status as Extract<TransferResult, { ok: false }>["reason"] };
+    return { ok: true, conversation: await this.withLastSeq(conversationId, fields) };
+  }
+
   async listActiveFor(staffId: string): Promise<Conversation[]> {
     const ids = await this.redis.smembers(this.k.active(staffId));
     const found = await Promise.all(ids.map((id) => this.getConversation(id)));
@@ -157,9 +200,10 @@ export class RedisStore implements Store {
 
   async putPresence(presence: Omit<Presence, "load">): Promise<Presence> {
     const { staffId, locationId, status, capacity, lastAssignedAt } = presence;
-    const args = [staffId, locationId, status, capacity, lastAssignedAt];
+    const since = presence.since ?? 0;
+    const args = [staffId, locationId, status, capacity, lastAssignedAt, since];
     const load = await this.run(PUT_PRESENCE, { staffId }, args);
-    return { staffId, locationId, status, capacity, lastAssignedAt, load: Number(load) };
+    return { staffId, locationId, status, capacity, lastAssignedAt, since, load: Number(load) };
   }
   async getPresence(staffId: string): Promise<Presence | undefined> {
     const [fields, load] = await Promise.all([
@@ -190,6 +234,44 @@ export class RedisStore implements Store {
     const messages: Message[] = [];
     for (let i = 0; i + 1 < flat.length; i += 2) messages.push(decodeMessage(flat[i]!, flat[i + 1]!));
     return messages;
+  }
+
+  async addWrapUpTodo(staffId: string, conversationId: string): Promise<void> {
+    await this.redis.sadd(this.k.wrapUpTodo(staffId), conversationId);
+  }
+  async listWrapUpTodo(staffId: string): Promise<string[]> {
+    return await this.redis.smembers(this.k.wrapUpTodo(staffId));
+  }
+  async putWrapUp(wrapUp: WrapUp): Promise<void> {
+    const key = wrapUp.conversationId ?? wrapUp.id;
+    const args = [key, JSON.stringify(wrapUp), wrapUp.at, wrapUp.conversationId ?? ""];
+    await this.run(PUT_WRAP_UP, { staffId: wrapUp.staffId }, args);
+  }
+  async listWrapUps(sinceMs: Millis): Promise<WrapUp[]> {
+    const list = (await this.run(READ_WRAP_UPS, {}, [sinceMs])) as (string | null)[];
+    return list.filter((json): json is string => json !== null).map((json) => JSON.parse(json) as WrapUp);
+  }
+
+  async block(keys: string[], ttlMs: number): Promise<void> {
+    const px = Math.floor(ttlMs);
+    if (!(px > 0)) return; // a block that is already over; PX must be a positive integer
+    // One single-key SET per value: a multi-key command would cross slots on a cluster.
+    await Promise.all(keys.map((key) => this.redis.set(this.k.block(key), "1", "PX", px)));
+  }
+  async isBlocked(keys: string[]): Promise<boolean> {
+    const found = await Promise.all(keys.map((key) => this.redis.exists(this.k.block(key))));
+    return found.some((n) => n > 0);
+  }
+  async dailySalt(day: string): Promise<string> {
+    const key = this.k.dailySalt(day);
+    // The first process to ask makes the salt; NX keeps everyone else on that one.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const fresh = randomBytes(32).toString("base64url");
+      if ((await this.redis.set(key, fresh, "EX", DAILY_SALT_TTL_SECONDS, "NX")) === "OK") return fresh;
+      const salt = await this.redis.get(key);
+      if (salt) return salt; // null only if it expired in between: then try again
+    }
+    throw new Error(`dailySalt(${day}): could not read or create the salt`);
   }
 
   async appendEvent(event: DomainEvent): Promise<void> {

@@ -8,6 +8,7 @@ const NUMERIC_CONVERSATION_FIELDS = new Set<string>([
   "endedAt",
   "youthDeliveredSeq",
   "staffDeliveredSeq",
+  "transfers",
 ]);
 
 /**
@@ -39,6 +40,8 @@ export function decodePresence(fields: Record<string, string>, load: number): Pr
     status: fields.status as Presence["status"],
     capacity: Number(fields.capacity),
     lastAssignedAt: Number(fields.lastAssignedAt),
+    // Presences written before `since` existed have no such field.
+    since: fields.since === undefined ? 0 : Number(fields.since),
     load,
   };
 }

@@ -7,6 +7,8 @@
  * - `{c:<conversationId>}`: the messages of one conversation, so chats spread over the cluster.
  * - `{s}`: staff records and their e-mail index, written together by one script.
  * - `{e}`: the event log and the counter that orders events within one millisecond.
+ * - `{w}`: wrap-ups, their time index and every staff member's to-do set, written together by one
+ *   script (filing a wrap-up clears its to-do).
  * Everything else is only ever touched one key at a time.
  */
 export interface RedisKeys {
@@ -45,6 +47,16 @@ export interface RedisKeys {
   readonly serviceTimes: string;
   /** STRING owner of one lease, with a PX time to live. */
   lease(name: string): string;
+  /** HASH wrap-up key (`conversationId ?? id`) → WrapUp JSON; filing again for one key replaces it. */
+  readonly wrapUps: string;
+  /** ZSET of wrap-up keys scored by the wrap-up's `at`. */
+  readonly wrapUpsByAt: string;
+  /** SET of conversation ids one staff member still owes a wrap-up for. */
+  wrapUpTodo(staffId: string): string;
+  /** STRING marker of one blocked key (a hash), with a PX time to live. */
+  block(key: string): string;
+  /** STRING random salt of one day ("YYYY-MM-DD"), with an EX time to live. */
+  dailySalt(day: string): string;
 }
 
 /** Builds the key space under `prefix`; braces in the prefix would break the hash tags. */
@@ -52,6 +64,7 @@ export function redisKeys(prefix: string): RedisKeys {
   if (/[{}]/.test(prefix)) throw new Error(`Redis key prefix must not contain braces: ${JSON.stringify(prefix)}`);
   const dispatch = `${prefix}{d}:`;
   const chat = (conversationId: string) => `${prefix}{c:${conversationId}}:`;
+  const wrapUp = `${prefix}{w}:`;
   return {
     prefix,
     queue: `${dispatch}queue`,
@@ -71,5 +84,10 @@ export function redisKeys(prefix: string): RedisKeys {
     eventSeq: `${prefix}{e}:event-seq`,
     serviceTimes: `${prefix}service-times`,
     lease: (name) => `${prefix}lease:${name}`,
+    wrapUps: `${wrapUp}wrap-ups`,
+    wrapUpsByAt: `${wrapUp}wrap-ups-by-at`,
+    wrapUpTodo: (staffId) => `${wrapUp}todo:${staffId}`,
+    block: (key) => `${prefix}block:${key}`,
+    dailySalt: (day) => `${prefix}salt:${day}`,
   };
 }

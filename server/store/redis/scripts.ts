@@ -98,11 +98,72 @@ return {'ok', redis.call('HGETALL', KEYS[2])}`,
 export const PUT_PRESENCE = script<{ staffId: string }>(
   "putPresence",
   (k, { staffId }) => [k.presence(staffId), k.presenceIds, k.active(staffId)],
-  `-- ARGV: staff id, location id, status, capacity, lastAssignedAt
+  `-- ARGV: staff id, location id, status, capacity, lastAssignedAt, since
 redis.call('HSET', KEYS[1], 'staffId', ARGV[1], 'locationId', ARGV[2], 'status', ARGV[3],
-  'capacity', ARGV[4], 'lastAssignedAt', ARGV[5])
+  'capacity', ARGV[4], 'lastAssignedAt', ARGV[5], 'since', ARGV[6])
 redis.call('SADD', KEYS[2], ARGV[1])
 return redis.call('SCARD', KEYS[3])`,
+);
+
+/** Sets the given note fields, only on an existing conversation; returns 1 if it exists. */
+export const SET_NOTES = script<ConversationIds>(
+  "setNotes",
+  (k, { conversationId }) => [k.conversation(conversationId)],
+  `-- ARGV: field/value pairs (note, handoverNote), possibly none
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if #ARGV > 0 then redis.call('HSET', KEYS[1], unpack(ARGV)) end
+return 1`,
+);
+
+type TransferIds = { conversationId: string; fromStaffId: string };
+
+/**
+ * Hands an active conversation from one volunteer to another, with the same checks as a claim:
+ * it must be active and the sender's ({'not_yours'}), the target "available" and someone else
+ * ({'not_available'}) and below capacity ({'at_capacity'}). Moves the id between the active sets,
+ * stamps the target's lastAssignedAt, points the conversation at the target and its location, and
+ * counts the transfer. Returns {reason} or {'ok', conversation fields}.
+ */
+export const TRANSFER_TO_STAFF = script<TransferIds & { toStaffId: string }>(
+  "transferToStaff",
+  (k, { conversationId, fromStaffId, toStaffId }) => [
+    k.conversation(conversationId),
+    k.active(fromStaffId),
+    k.presence(toStaffId),
+    k.active(toStaffId),
+  ],
+  `-- ARGV: conversation id, from staff id, to staff id, now
+local c = redis.call('HMGET', KEYS[1], 'status', 'volunteerId')
+if c[1] ~= 'active' or c[2] ~= ARGV[2] then return {'not_yours'} end
+if ARGV[3] == ARGV[2] then return {'not_available'} end
+local p = redis.call('HMGET', KEYS[3], 'status', 'capacity', 'locationId')
+if p[1] ~= 'available' then return {'not_available'} end
+if redis.call('SCARD', KEYS[4]) >= (tonumber(p[2]) or 0) then return {'at_capacity'} end
+redis.call('SREM', KEYS[2], ARGV[1])
+redis.call('SADD', KEYS[4], ARGV[1])
+redis.call('HSET', KEYS[3], 'lastAssignedAt', ARGV[4])
+redis.call('HSET', KEYS[1], 'volunteerId', ARGV[3], 'locationId', p[3])
+redis.call('HINCRBY', KEYS[1], 'transfers', 1)
+return {'ok', redis.call('HGETALL', KEYS[1])}`,
+);
+
+/**
+ * Puts an active conversation of the sender back into the queue for a location (or "any"): frees
+ * the sender's slot, drops volunteer and location, keeps `queuedAt` so the youth stays ahead of
+ * newcomers, and counts the transfer. Returns {'not_yours'} or {'ok', conversation fields}.
+ */
+export const TRANSFER_TO_QUEUE = script<TransferIds>(
+  "transferToQueue",
+  (k, { conversationId, fromStaffId }) => [k.queue, k.conversation(conversationId), k.active(fromStaffId)],
+  `-- ARGV: conversation id, from staff id, location choice
+local c = redis.call('HMGET', KEYS[2], 'status', 'volunteerId')
+if c[1] ~= 'active' or c[2] ~= ARGV[2] then return {'not_yours'} end
+redis.call('SREM', KEYS[3], ARGV[1])
+redis.call('SADD', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[2], 'status', 'queued', 'locationChoice', ARGV[3])
+redis.call('HDEL', KEYS[2], 'volunteerId', 'locationId')
+redis.call('HINCRBY', KEYS[2], 'transfers', 1)
+return {'ok', redis.call('HGETALL', KEYS[2])}`,
 );
 
 /**
@@ -161,6 +222,34 @@ redis.call('ZADD', KEYS[1], ARGV[1], string.format('%016d', n) .. '|' .. ARGV[2]
 return n`,
 );
 
+/**
+ * Files a wrap-up under its key (`conversationId ?? id`, so filing again replaces it), indexes the
+ * key by `at`, and clears the conversation from the staff member's to-do set.
+ */
+export const PUT_WRAP_UP = script<{ staffId: string }>(
+  "putWrapUp",
+  (k, { staffId }) => [k.wrapUps, k.wrapUpsByAt, k.wrapUpTodo(staffId)],
+  `-- ARGV: wrap-up key, wrap-up JSON, at, conversation id ('' = none)
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+if ARGV[4] ~= '' then redis.call('SREM', KEYS[3], ARGV[4]) end
+return 1`,
+);
+
+/** Wrap-up JSON with `at` >= ARGV[1], oldest first; HMGET in chunks to stay within Lua's unpack limit. */
+export const READ_WRAP_UPS = script<Record<string, never>>(
+  "readWrapUps",
+  (k) => [k.wrapUps, k.wrapUpsByAt],
+  `-- ARGV: since (ms)
+local ids = redis.call('ZRANGEBYSCORE', KEYS[2], ARGV[1], '+inf')
+local out = {}
+for i = 1, #ids, 500 do
+  local vals = redis.call('HMGET', KEYS[1], unpack(ids, i, math.min(i + 499, #ids)))
+  for j = 1, #vals do out[#out + 1] = vals[j] end
+end
+return out`,
+);
+
 /** Takes or renews a lease unless another owner holds an unexpired one; returns 1 if held now. */
 export const LEASE = script<{ name: string }>(
   "lease",
@@ -203,10 +292,15 @@ export function allScripts(k: RedisKeys): { name: string; lua: string; keys: str
     use(END, { conversationId }),
     use(END, { conversationId, volunteerId: staffId }),
     use(PUT_PRESENCE, { staffId }),
+    use(SET_NOTES, { conversationId }),
+    use(TRANSFER_TO_STAFF, { conversationId, fromStaffId: staffId, toStaffId: "s_other" }),
+    use(TRANSFER_TO_QUEUE, { conversationId, fromStaffId: staffId }),
     use(MARK_DELIVERED, { conversationId }),
     use(APPEND_MESSAGE, { conversationId }),
     use(PUT_STAFF, {}),
     use(APPEND_EVENT, {}),
+    use(PUT_WRAP_UP, { staffId }),
+    use(READ_WRAP_UPS, {}),
     use(LEASE, { name: "tick" }),
     use(READ_CONVERSATIONS, { conversationIds: [conversationId, "c_sample0002"] }),
     use(READ_PRESENCES, { staffIds: [staffId, "s_other"] }),

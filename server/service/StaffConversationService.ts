@@ -1,0 +1,138 @@
+import { ANY_LOCATION, type RequestOf } from "../../shared/protocol";
+import type { Conversation, Staff } from "../domain/types";
+import type { AbuseGuard } from "./AbuseGuard";
+import type { StaffActor } from "./actors";
+import type { ServiceDeps } from "./context";
+import type { ConversationService, RateLimit } from "./ConversationService";
+import type { Dispatcher } from "./Dispatcher";
+import { fail } from "./errors";
+import { messageView, staffView, youthView } from "./views";
+
+/** What only staff do inside a conversation: notes, whispers and consults, transfers, blocks. */
+export class StaffConversationService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly conversations: ConversationService,
+    private readonly dispatcher: Dispatcher,
+    private readonly abuse: AbuseGuard,
+    private readonly rateLimit: RateLimit,
+  ) {}
+
+  private async mineAndActive(actor: StaffActor, conversationId: string): Promise<Conversation> {
+    const conversation = await this.conversations.authorise(actor, conversationId);
+    if (conversation.status !== "active") fail("CONVERSATION_ENDED", "This conversation is not active");
+    return conversation;
+  }
+
+  /** The internal note: staff only, replaced as a whole. */
+  async setNote(actor: StaffActor, request: RequestOf<"note:set">) {
+    const conversation = await this.conversations.authorise(actor, request.conversationId);
+    await this.deps.store.setConversationNotes(conversation.id, { note: request.note });
+    this.deps.notifier.emit({ conversationStaff: conversation.id }, "note:updated", { conversationId: conversation.id, note: request.note });
+    return { conversationId: conversation.id };
+  }
+
+  /**
+   * A staff-only message inside the conversation. With `consult`, it also asks the on-duty
+   * professionals for advice; their side of the thread comes with the escalation work.
+   */
+  async whisper(actor: StaffActor, request: RequestOf<"whisper:send">) {
+    const { store, clock, notifier } = this.deps;
+    const conversation = await this.mineAndActive(actor, request.conversationId);
+    if (!(await this.rateLimit.consume(actor.staff.id))) fail("RATE_LIMITED", "Too many messages; wait a moment");
+    const now = clock.now();
+    const { message, duplicate } = await store.appendMessage({
+      id: request.id,
+      conversationId: conversation.id,
+      senderRole: actor.staff.role,
+      senderId: actor.staff.id,
+      senderName: actor.staff.displayName,
+      text: request.text,
+      sentAt: now,
+      visibility: "staff",
+    });
+    if (message.conversationId !== conversation.id) fail("BAD_REQUEST", "Message id already used");
+    if (!duplicate) {
+      notifier.emit({ conversationStaff: conversation.id }, "message:received", messageView(message));
+      if (request.consult) {
+        notifier.emit({ role: "professional" }, "consult:requested", {
+          conversationId: conversation.id,
+          ...(conversation.locationId && { locationId: conversation.locationId }),
+          staffId: actor.staff.id,
+          volunteerName: actor.staff.displayName,
+          text: request.text,
+          at: now,
+        });
+        await store.appendEvent({
+          type: "consult.requested",
+          at: now,
+          conversationId: conversation.id,
+          staffId: actor.staff.id,
+          ...(conversation.locationId && { locationId: conversation.locationId }),
+        });
+      }
+    }
+    return { seq: message.seq, sentAt: message.sentAt, duplicate };
+  }
+
+  /**
+   * Hands the conversation to an available colleague, or back to a location's queue ahead of
+   * newcomers. The youth keeps every message and is told calmly what is happening.
+   */
+  async transfer(actor: StaffActor, request: RequestOf<"conversation:transfer">) {
+    const { store, clock, notifier } = this.deps;
+    const conversation = await this.mineAndActive(actor, request.conversationId);
+    if ("locationChoice" in request.to && request.to.locationChoice !== ANY_LOCATION) {
+      const exists = (await store.listLocations()).some((l) => l.id === (request.to as { locationChoice: string }).locationChoice);
+      if (!exists) fail("NOT_FOUND", "Unknown location");
+    }
+    if ("staffId" in request.to) {
+      const colleague = await store.getStaff(request.to.staffId);
+      if (!colleague?.active || colleague.role !== "volunteer") fail("NOT_AVAILABLE", "That colleague cannot take chats now");
+    }
+    const now = clock.now();
+    const result = await store.transfer(conversation.id, actor.staff.id, request.to, now);
+    if (!result.ok) {
+      if (result.reason === "at_capacity") fail("AT_CAPACITY", "That colleague has no free chat slot");
+      if (result.reason === "not_available") fail("NOT_AVAILABLE", "That colleague is not available");
+      fail("FORBIDDEN", "This is not your conversation any more");
+    }
+    const moved = result.conversation;
+    if (request.note) await store.setConversationNotes(moved.id, { handoverNote: request.note });
+    const withNote = { ...moved, ...(request.note && { handoverNote: request.note }) };
+    await notifier.leave({ staff: actor.staff.id }, moved.id);
+    notifier.emit({ staff: actor.staff.id }, "conversation:transferred", { conversationId: moved.id });
+    notifier.emit({ youth: moved.youthId }, "conversation:transferring", { conversationId: moved.id, queued: moved.status === "queued" });
+    await store.appendEvent({
+      type: "conversation.transferred",
+      at: now,
+      conversationId: moved.id,
+      staffId: actor.staff.id,
+      data: "staffId" in request.to ? { to: "volunteer" } : { to: "queue", locationChoice: request.to.locationChoice },
+    });
+    if (moved.status === "active") {
+      const next = (await store.getStaff(moved.volunteerId!)) as Staff;
+      await notifier.join({ staff: next.id }, moved.id);
+      const youth = youthView(withNote, next);
+      notifier.emit({ youth: moved.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
+      notifier.emit({ staff: next.id }, "conversation:assigned", { staff: staffView(withNote) });
+    }
+    this.dispatcher.kick();
+    return { conversationId: moved.id };
+  }
+
+  /** Ends an abusive conversation and keeps this youth out for the configured time. */
+  async block(actor: StaffActor, request: RequestOf<"conversation:block">) {
+    const conversation = await this.mineAndActive(actor, request.conversationId);
+    await this.abuse.block(conversation.youthId, conversation.abuseKey);
+    await this.conversations.finish(conversation.id, actor.staff.role, "blocked");
+    await this.deps.store.appendEvent({
+      type: "conversation.blocked",
+      at: this.deps.clock.now(),
+      conversationId: conversation.id,
+      staffId: actor.staff.id,
+      ...(conversation.locationId && { locationId: conversation.locationId }),
+    });
+    return { conversationId: conversation.id };
+  }
+}

@@ -1,0 +1,85 @@
+import type { RequestOf, WrapUpTodoView } from "../../shared/protocol";
+import { newId } from "../auth/secrets";
+import type { Conversation, Staff, WrapUp } from "../domain/types";
+import type { ServiceDeps } from "./context";
+import { fail } from "./errors";
+import { staffView } from "./views";
+
+/** The volunteer's short registration after a chat or a walk-in, and the list of ones still owed. */
+export class WrapUpService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  static todoOf(c: Conversation): WrapUpTodoView {
+    const durationMs = c.assignedAt !== undefined && c.endedAt !== undefined ? c.endedAt - c.assignedAt : 0;
+    return { conversation: staffView(c), durationMs, transfers: c.transfers ?? 0 };
+  }
+
+  /** Called when a chat ends: the volunteer owes a wrap-up and the console nags gently. */
+  async owe(conversation: Conversation): Promise<void> {
+    if (!conversation.volunteerId || conversation.status !== "ended") return;
+    await this.deps.store.addWrapUpTodo(conversation.volunteerId, conversation.id);
+    this.deps.notifier.emit({ staff: conversation.volunteerId }, "wrapup:due", WrapUpService.todoOf(conversation));
+  }
+
+  async todo(staff: Staff): Promise<WrapUpTodoView[]> {
+    const ids = await this.deps.store.listWrapUpTodo(staff.id);
+    const found = await Promise.all(ids.map((id) => this.deps.store.getConversation(id)));
+    return found.filter((c): c is Conversation => c !== undefined).map(WrapUpService.todoOf);
+  }
+
+  /** Files a wrap-up for one's own ended chat, or for a walk-in; duration and transfers are filled in. */
+  async submit(staff: Staff, request: RequestOf<"wrapup:submit">): Promise<{ id: string }> {
+    const { store, clock, notifier } = this.deps;
+    if (staff.role !== "volunteer") fail("FORBIDDEN", "Wrap-ups are filed by volunteers");
+    const now = clock.now();
+    let base: Pick<WrapUp, "kind" | "locationId" | "durationMs" | "transfers" | "escalations" | "conversationId">;
+    if (request.conversationId) {
+      const c = await store.getConversation(request.conversationId);
+      if (!c) fail("NOT_FOUND", "No such conversation");
+      if (c.volunteerId !== staff.id) fail("FORBIDDEN", "This is not your conversation");
+      if (c.status !== "ended") fail("FORBIDDEN", "A wrap-up is for a chat that has ended");
+      const todo = WrapUpService.todoOf(c);
+      const consults = (await store.listEvents(c.queuedAt)).filter((e) => e.conversationId === c.id && e.type === "consult.requested");
+      base = {
+        kind: "chat",
+        conversationId: c.id,
+        locationId: c.locationId ?? staff.locationId,
+        durationMs: todo.durationMs,
+        transfers: todo.transfers,
+        escalations: consults.length,
+      };
+    } else {
+      base = { kind: "walk-in", locationId: staff.locationId, durationMs: request.walkInMinutes! * 60_000, transfers: 0, escalations: 0 };
+    }
+    const wrapUp: WrapUp = {
+      id: newId("w"),
+      ...base,
+      staffId: staff.id,
+      topics: [...new Set(request.topics)],
+      referral: request.referral,
+      rating: request.rating,
+      debrief: request.debrief,
+      at: now,
+    };
+    await store.putWrapUp(wrapUp);
+    await store.appendEvent({
+      type: "wrapup.filed",
+      at: now,
+      staffId: staff.id,
+      locationId: wrapUp.locationId,
+      ...(wrapUp.conversationId && { conversationId: wrapUp.conversationId }),
+      data: { kind: wrapUp.kind, referral: wrapUp.referral, rating: wrapUp.rating, topics: wrapUp.topics.join(",") },
+    });
+    if (request.debrief) {
+      notifier.emit({ role: "professional" }, "debrief:requested", {
+        staffId: staff.id,
+        volunteerName: staff.displayName,
+        locationId: wrapUp.locationId,
+        ...(wrapUp.conversationId && { conversationId: wrapUp.conversationId }),
+        at: now,
+      });
+      await store.appendEvent({ type: "debrief.requested", at: now, staffId: staff.id, locationId: wrapUp.locationId });
+    }
+    return { id: wrapUp.id };
+  }
+}
