@@ -28,8 +28,9 @@ const EnvSchema = z.object({
   TICK_MS: z.coerce.number().int().min(100).default(2000),
   /** How long a volunteer may be disconnected before they stop getting new youths. */
   PRESENCE_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
-  /** How long a youth blocked for abuse stays out (by session; by network until the day after). */
+  /** How long a youth blocked for abuse stays out: their session, and (shorter) their network. */
   BLOCK_HOURS: z.coerce.number().positive().default(24),
+  BLOCK_NETWORK_MINUTES: z.coerce.number().min(0).max(1440).default(60),
   /** Behind a load balancer: take the client address from X-Forwarded-For (used only, hashed, for blocks). */
   TRUST_PROXY: bool.optional(),
   /** Where quick exit sends a youth: a neutral site that does not hint at a helpline. */
@@ -63,7 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     tickMs: e.TICK_MS,
     presenceGraceMs: e.PRESENCE_GRACE_MS,
     quickExitUrl: e.QUICK_EXIT_URL,
-    blockMs: e.BLOCK_HOURS * 3_600_000,
+    blockMs: { session: e.BLOCK_HOURS * 3_600_000, network: e.BLOCK_NETWORK_MINUTES * 60_000 },
     trustProxy: e.TRUST_PROXY ?? false,
     logLevel: e.LOG_LEVEL,
   };

@@ -8,14 +8,15 @@ const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 /**
  * Blocks an abusive youth without keeping where they connect from: the address only ever exists
- * in memory, hashed with a random salt that changes every day. A block covers the session for the
- * whole block time, and the network hash for today and tomorrow (after that the salt is gone).
+ * in memory, hashed with a random salt that changes every day. The session is blocked for the
+ * whole block time; the network only briefly, because a school or a mobile carrier puts many
+ * youths behind one address and none of them may be kept from help for long.
  */
 export class AbuseGuard {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly blockMs: number,
+    private readonly blockMs: { session: number; network: number },
   ) {}
 
   private async hash(address: string, day: string): Promise<string> {
@@ -40,6 +41,7 @@ export class AbuseGuard {
   }
 
   async block(youthId: string, abuseKey: string | undefined): Promise<void> {
-    await this.store.block([`youth:${youthId}`, ...(abuseKey ? [`net:${abuseKey}`] : [])], this.blockMs);
+    await this.store.block([`youth:${youthId}`], this.blockMs.session);
+    if (abuseKey) await this.store.block([`net:${abuseKey}`], this.blockMs.network);
   }
 }

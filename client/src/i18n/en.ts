@@ -102,6 +102,9 @@ export const en: Record<MessageKey, string> = {
   "chat.linkCancel": "Don't open",
   "chat.newMessageTitle": "({n}) New message",
   "chat.tooLong": "Your message is too long (at most {max} characters).",
+  "chat.transferring": "You are being connected to another volunteer. Your conversation is kept.",
+  "blocked.title": "You can't chat right now",
+  "blocked.body": "This chat is not available to you for a while. Still want to talk to someone? These lines are always there.",
   "chat.slowDown": "Slow down a little: wait a few seconds.",
 
   "ended.title": "The chat has ended",

@@ -100,6 +100,9 @@ export const nl = {
   "chat.linkCancel": "Niet openen",
   "chat.newMessageTitle": "({n}) Nieuw bericht",
   "chat.tooLong": "Je bericht is te lang (maximaal {max} tekens).",
+  "chat.transferring": "Je wordt doorverbonden met een andere vrijwilliger. Je gesprek blijft bewaard.",
+  "blocked.title": "Je kunt nu even niet chatten",
+  "blocked.body": "Deze chat is voor jou een tijdje niet beschikbaar. Wil je toch met iemand praten? Deze lijnen zijn er altijd.",
   "chat.slowDown": "Even rustig aan: wacht een paar seconden.",
 
   "ended.title": "De chat is afgelopen",

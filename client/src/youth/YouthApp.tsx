@@ -1,5 +1,6 @@
 import { useI18n } from "../i18n/i18n";
 import { usePublicConfig } from "../lib/config";
+import { AlwaysOpenLines } from "./AlwaysOpenLines";
 import { ChatView } from "./ChatView";
 import { ClosedView } from "./ClosedView";
 import { EndedView, GoodbyeView } from "./EndedView";
@@ -50,7 +51,16 @@ export function YouthApp() {
       {model.notice === "reload" && <p className="offline" role="alert">{t("error.reload")}</p>}
       {model.notice === "generic" && <p className="notice" role="alert">{t("error.generic")}</p>}
       {model.notice === "slowDown" && <p className="notice" role="status">{t("chat.slowDown")}</p>}
-      {step}
+      {model.notice === "transferring" && <p className="notice" role="status">{t("chat.transferring")}</p>}
+      {model.notice === "blocked" ? (
+        <main className="step">
+          <h1>{t("blocked.title")}</h1>
+          <p className="lead">{t("blocked.body")}</p>
+          <AlwaysOpenLines />
+        </main>
+      ) : (
+        step
+      )}
     </div>
   );
 }

@@ -105,6 +105,20 @@ describe("the youth page's steps", () => {
   });
 });
 
+describe("a transfer", () => {
+  it("keeps every message, shows a calm notice and lands with the new volunteer", () => {
+    let m = run([
+      { type: "status", status: open },
+      { type: "assigned", conversation: conversation({ status: "active", peer: { role: "volunteer", name: "Sam" } }) },
+      { type: "messageReceived", message: msg(1) },
+      { type: "transferring", conversationId: "c_abcdefghijkl", queued: true },
+    ]);
+    expect([m.phase, m.notice, m.messages.length, m.conversation?.peer]).toEqual(["waiting", "transferring", 1, undefined]);
+    m = reduce(m, { type: "assigned", conversation: conversation({ status: "active", peer: { role: "volunteer", name: "Lotte" } }) });
+    expect([m.phase, m.notice, m.messages.length, m.conversation?.peer?.name]).toEqual(["chatting", undefined, 1, "Lotte"]);
+  });
+});
+
 describe("never losing a word", () => {
   it("keeps a typed message pending until the server's copy arrives, then shows it once", () => {
     let m = run([{ type: "status", status: open }, { type: "assigned", conversation: conversation({ status: "active" }) }]);

@@ -33,7 +33,7 @@ export interface YouthModel {
   /** Everything up to this seq is known (from the last resume); staff whispers leave gaps in seqs. */
   cursor: number;
   professionalJoined: boolean;
-  notice?: "reload" | "generic" | "slowDown";
+  notice?: "reload" | "generic" | "slowDown" | "transferring" | "blocked";
 }
 
 export type YouthAction =
@@ -44,6 +44,7 @@ export type YouthAction =
   | { type: "joined"; conversation: YouthConversationView; queue: { position: number; estimate: Estimate } }
   | { type: "queueUpdated"; conversationId: string; position: number; estimate: Estimate }
   | { type: "assigned"; conversation: YouthConversationView }
+  | { type: "transferring"; conversationId: string; queued: boolean }
   | { type: "messageReceived"; message: MessageView }
   | { type: "messageQueued"; message: PendingMessage }
   | { type: "messageAcked"; id: string }
@@ -132,7 +133,23 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
       if (model.conversation?.id !== action.conversationId) return model;
       return { ...model, queue: { position: action.position, estimate: action.estimate } };
     case "assigned":
-      return { ...model, conversation: action.conversation, queue: undefined, phase: "chatting" };
+      return {
+        ...model,
+        conversation: action.conversation,
+        queue: undefined,
+        phase: "chatting",
+        peerTyping: false,
+        notice: model.notice === "transferring" ? undefined : model.notice,
+      };
+    case "transferring":
+      // Every message stays; only the peer changes, possibly after a short wait in the queue.
+      if (model.conversation?.id !== action.conversationId) return model;
+      return {
+        ...model,
+        notice: "transferring",
+        peerTyping: false,
+        ...(action.queued && { phase: "waiting" as const, conversation: { ...model.conversation, status: "queued" as const, peer: undefined } }),
+      };
     case "messageReceived": {
       if (model.conversation && action.message.conversationId !== model.conversation.id) return model;
       const messages = mergeMessages(model.messages, [action.message]);

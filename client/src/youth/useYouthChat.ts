@@ -64,14 +64,15 @@ export function useYouthChat() {
       } else if (resumed.code === "SESSION_UNKNOWN") {
         tabStore.clearToken();
         dispatch({ type: "sessionLost" });
-      } else if (resumed.code === "PROTOCOL_OUTDATED") {
-        dispatch({ type: "notice", notice: "reload" });
+      } else if (resumed.code === "PROTOCOL_OUTDATED" || resumed.code === "BLOCKED") {
+        dispatch({ type: "notice", notice: resumed.code === "BLOCKED" ? "blocked" : "reload" });
       }
     };
     socket.on("connect", () => void onConnect());
     socket.on("disconnect", () => dispatch({ type: "connection", online: false }));
     socket.on("queue:updated", (p) => dispatch({ type: "queueUpdated", ...p }));
     socket.on("conversation:assigned", (p) => p.youth && dispatch({ type: "assigned", conversation: p.youth }));
+    socket.on("conversation:transferring", (p) => dispatch({ type: "transferring", ...p }));
     socket.on("message:received", (message) => {
       dispatch({ type: "messageReceived", message });
       if (message.sender.role === "youth") return;
@@ -104,7 +105,7 @@ export function useYouthChat() {
     if (tabStore.token()) return true;
     const opened = await call(socket, "session:open", { protocolVersion: PROTOCOL_VERSION });
     if (!opened.ok) {
-      dispatch({ type: "notice", notice: opened.code === "PROTOCOL_OUTDATED" ? "reload" : "generic" });
+      dispatch({ type: "notice", notice: opened.code === "PROTOCOL_OUTDATED" ? "reload" : opened.code === "BLOCKED" ? "blocked" : "generic" });
       return false;
     }
     tabStore.setToken(opened.data.token);
@@ -122,7 +123,7 @@ export function useYouthChat() {
         ...(form.topic && { topic: form.topic }),
       });
       if (ack.ok) dispatch({ type: "joined", ...ack.data });
-      else dispatch({ type: "notice", notice: "generic" });
+      else dispatch({ type: "notice", notice: ack.code === "BLOCKED" ? "blocked" : "generic" });
       return ack.ok;
     },
     async leave() {

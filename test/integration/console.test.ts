@@ -1,0 +1,210 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { PROTOCOL_VERSION } from "../../shared/protocol";
+import type { RunningServer } from "../../server/app/startServer";
+import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { destroyRedisPrefix } from "../../server/store/redis/RedisStore";
+import { closeAll, collect, connect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { REDIS_URL, redisAvailable } from "../helpers/redis";
+import { startTestServer } from "../helpers/servers";
+
+const stores = (await redisAvailable("console on Redis")) ? ["memory", "redis"] : ["memory"];
+
+describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
+  const prefix = `inloop-test-${randomUUID()}:`;
+  let server: RunningServer;
+  const open: ClientSocket[] = [];
+  const staff = async (email: string) => {
+    const s = await openStaff(server.url, email, DEMO_PASSWORD);
+    open.push(s.socket);
+    return s;
+  };
+  const youth = async () => {
+    const y = await openYouth(server.url);
+    open.push(y.socket);
+    return y;
+  };
+  /** A youth in an active chat with the given volunteer. */
+  const chatWith = async (volunteer: ClientSocket, locationChoice = "leiden") => {
+    const y = await youth();
+    const { conversation } = await ok(y.socket, "queue:join", { locationChoice });
+    const taken = await ok(volunteer, "queue:take");
+    expect(taken.id).toBe(conversation.id);
+    return { youth: y, id: conversation.id };
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer(kind === "redis" ? { REDIS_URL, REDIS_PREFIX: prefix, BLOCK_HOURS: "1" } : { BLOCK_HOURS: "1" });
+  });
+  afterEach(async () => {
+    await closeAll(...open.splice(0));
+    for (const p of await server.store.listPresence()) await server.store.putPresence({ ...p, status: "off" });
+    for (const e of await server.store.listQueue()) await server.store.endConversation(e.id, { at: Date.now(), by: "system", reason: "test-reset" });
+  });
+  afterAll(async () => {
+    await server.close();
+    if (kind !== "redis") return;
+    const redis = new Redis(REDIS_URL);
+    await destroyRedisPrefix(redis, prefix);
+    redis.disconnect();
+  });
+
+  it("gives the console its locations with snippets, and the presence with its start time", async () => {
+    const sam = await staff("sam@leiden.demo");
+    expect(sam.state.locations.find((l) => l.id === "leiden")?.snippets.some((s) => s.key === "welkom" && s.lang === "nl")).toBe(true);
+    const before = Date.now();
+    const p = await ok(sam.socket, "presence:set", { status: "available", capacity: 2 });
+    expect(p.since).toBeGreaterThanOrEqual(before);
+    const same = await ok(sam.socket, "presence:set", { capacity: 3 });
+    expect(same.since).toBe(p.since);
+  });
+
+  it("keeps the internal note and whispers among staff, never shown to the youth", async () => {
+    const sam = await staff("sam@leiden.demo");
+    await ok(sam.socket, "presence:set", { status: "available" });
+    const { youth: y, id } = await chatWith(sam.socket);
+    const youthGot = collect(y.socket, "message:received");
+    const samWhispers = nextEvent(sam.socket, "message:received", (m) => m.visibility === "staff");
+    await ok(sam.socket, "note:set", { conversationId: id, note: "wil over school praten" });
+    await ok(sam.socket, "whisper:send", { conversationId: id, id: randomUUID(), text: "notitie voor collega's" });
+    expect((await samWhispers).text).toBe("notitie voor collega's");
+    await ok(sam.socket, "message:send", { conversationId: id, id: randomUUID(), text: "Hoi!" });
+    await expect.poll(() => youthGot.length).toBe(1);
+    expect(youthGot.map((m) => m.text)).toEqual(["Hoi!"]);
+
+    const youthSync = await ok(y.socket, "conversation:sync", { conversationId: id, afterSeq: 0 });
+    expect(youthSync.messages.map((m) => m.text)).toEqual(["Hoi!"]);
+    expect(JSON.stringify(youthSync)).not.toContain("school");
+    const resumed = await ok(track(await connect(server.url)), "session:resume", { protocolVersion: PROTOCOL_VERSION, token: y.token, afterSeq: 0 });
+    expect(resumed.missed.map((m) => m.text)).toEqual(["Hoi!"]);
+    expect(resumed.state.conversation?.lastSeq).toBe(2);
+    const staffSync = await ok(sam.socket, "conversation:sync", { conversationId: id, afterSeq: 0 });
+    expect(staffSync.messages.map((m) => m.visibility ?? "all")).toEqual(["staff", "all"]);
+    expect(staffSync.conversation).toMatchObject({ note: "wil over school praten" });
+    // The youth cannot whisper or write the note.
+    expect(await request(y.socket, "whisper:send", { conversationId: id, id: randomUUID(), text: "x" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await request(y.socket, "note:set", { conversationId: id, note: "x" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+  });
+
+  const track = (s: ClientSocket) => (open.push(s), s);
+
+  it("asks the on-duty professional with a consult", async () => {
+    const sam = await staff("sam@leiden.demo");
+    const eva = await staff("eva@inloop.demo");
+    await ok(sam.socket, "presence:set", { status: "available" });
+    const { id } = await chatWith(sam.socket);
+    const consult = nextEvent(eva.socket, "consult:requested");
+    await ok(sam.socket, "whisper:send", { conversationId: id, id: randomUUID(), text: "Ze noemt zelfbeschadiging, hoe verder?", consult: true });
+    expect(await consult).toMatchObject({ conversationId: id, volunteerName: "Sam", locationId: "leiden" });
+  });
+
+  it("transfers to a colleague: the youth is told calmly, keeps every message and gets the new name", async () => {
+    const sam = await staff("sam@leiden.demo");
+    const lotte = await staff("lotte@leiden.demo");
+    await ok(sam.socket, "presence:set", { status: "available" });
+    await ok(lotte.socket, "presence:set", { status: "available" });
+    const colleagues = await ok(sam.socket, "presence:list");
+    expect(colleagues.map((c) => c.displayName)).toEqual(["Lotte"]);
+    const { youth: y, id } = await chatWith(sam.socket);
+    await ok(y.socket, "message:send", { conversationId: id, id: randomUUID(), text: "het gaat over school" });
+
+    const transferring = nextEvent(y.socket, "conversation:transferring");
+    const youthAssigned = nextEvent(y.socket, "conversation:assigned");
+    const samLost = nextEvent(sam.socket, "conversation:transferred");
+    const lotteGot = nextEvent(lotte.socket, "conversation:assigned");
+    await ok(sam.socket, "conversation:transfer", { conversationId: id, to: { staffId: "st_lotte" }, note: "school, voelt zich alleen" });
+    expect(await transferring).toEqual({ conversationId: id, queued: false });
+    expect((await youthAssigned).peer).toEqual({ role: "volunteer", name: "Lotte" });
+    expect(await samLost).toEqual({ conversationId: id });
+    expect((await lotteGot).staff).toMatchObject({ id, handoverNote: "school, voelt zich alleen", transfers: 1, volunteerId: "st_lotte" });
+
+    const history = await ok(lotte.socket, "conversation:sync", { conversationId: id, afterSeq: 0 });
+    expect(history.messages.map((m) => m.text)).toEqual(["het gaat over school"]);
+    expect(await request(sam.socket, "message:send", { conversationId: id, id: randomUUID(), text: "nog?" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const youthGets = nextEvent(y.socket, "message:received");
+    await ok(lotte.socket, "message:send", { conversationId: id, id: randomUUID(), text: "Hoi, ik ben Lotte." });
+    expect((await youthGets).sender).toEqual({ role: "volunteer", name: "Lotte" });
+  });
+
+  it("transfers back to another location's queue, ahead of newcomers", async () => {
+    const sam = await staff("sam@leiden.demo");
+    await ok(sam.socket, "presence:set", { status: "available" });
+    const { youth: y, id } = await chatWith(sam.socket);
+    const newcomer = await youth();
+    await ok(newcomer.socket, "queue:join", { locationChoice: "apeldoorn" });
+    const transferring = nextEvent(y.socket, "conversation:transferring");
+    await ok(sam.socket, "conversation:transfer", { conversationId: id, to: { locationChoice: "apeldoorn" } });
+    expect(await transferring).toEqual({ conversationId: id, queued: true });
+    const daan = await staff("daan@apeldoorn.demo");
+    await ok(daan.socket, "presence:set", { status: "available" });
+    expect((await ok(daan.socket, "queue:take")).id).toBe(id);
+    expect(await request(sam.socket, "conversation:transfer", { conversationId: id, to: { locationChoice: "nowhere" } })).toMatchObject({ ok: false });
+  });
+
+  it("ends an abusive chat with a block that keeps the youth out, then asks for a wrap-up", async () => {
+    const sam = await staff("sam@leiden.demo");
+    await ok(sam.socket, "presence:set", { status: "available" });
+    const { youth: y, id } = await chatWith(sam.socket);
+    const due = nextEvent(sam.socket, "wrapup:due");
+    const ended = nextEvent(y.socket, "conversation:ended");
+    await ok(sam.socket, "conversation:block", { conversationId: id });
+    expect(await ended).toMatchObject({ endedBy: "volunteer", reason: "blocked" });
+    expect((await due).conversation.id).toBe(id);
+
+    // Same session: refused. A new session from the same network: refused too.
+    expect(await request(y.socket, "queue:join", { locationChoice: "any" })).toMatchObject({ ok: false, code: "BLOCKED" });
+    const again = track(await connect(server.url));
+    expect(await request(again, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: y.token })).toMatchObject({ ok: false, code: "BLOCKED" });
+    expect(await request(again, "session:open", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: false, code: "BLOCKED" });
+    // Nothing that identifies the network is stored: only salted hashes.
+    const conversation = await server.store.getConversation(id);
+    expect(conversation?.abuseKey).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(JSON.stringify(conversation)).not.toMatch(/127\.0\.0\.1|::1|::ffff/);
+    // Unblock for the next tests: the block is keyed by network, and every test comes from 127.0.0.1.
+    await server.store.block([`net:${conversation!.abuseKey}`], 1);
+    await new Promise((r) => setTimeout(r, 5));
+  });
+
+  it("files a wrap-up with duration and transfers filled in, and a walk-in with the same form", async () => {
+    const sam = await staff("sam@leiden.demo");
+    const eva = await staff("eva@inloop.demo");
+    await ok(sam.socket, "presence:set", { status: "available" });
+    const { id } = await chatWith(sam.socket);
+    await ok(sam.socket, "conversation:end", { conversationId: id });
+    const todo = await ok(sam.socket, "wrapup:todo");
+    expect(todo.map((t) => t.conversation.id)).toContain(id);
+
+    const debrief = nextEvent(eva.socket, "debrief:requested");
+    await ok(sam.socket, "wrapup:submit", { conversationId: id, topics: ["loneliness", "school-work"], referral: "gp", rating: 4, debrief: true });
+    expect(await debrief).toMatchObject({ staffId: "st_sam", volunteerName: "Sam", conversationId: id });
+    expect((await ok(sam.socket, "wrapup:todo")).map((t) => t.conversation.id)).not.toContain(id);
+
+    await ok(sam.socket, "presence:set", { status: "walk-in" });
+    await ok(sam.socket, "wrapup:submit", { walkInMinutes: 25, topics: ["home-family"], referral: "none", rating: 3, debrief: false });
+    const filed = (await server.store.listWrapUps(0)).filter((w) => w.staffId === "st_sam");
+    expect(filed.find((w) => w.conversationId === id)).toMatchObject({ kind: "chat", referral: "gp", transfers: 0, locationId: "leiden" });
+    expect(filed.find((w) => w.kind === "walk-in")).toMatchObject({ durationMs: 25 * 60_000, topics: ["home-family"] });
+    expect(await request(sam.socket, "wrapup:submit", { conversationId: id, walkInMinutes: 3, topics: [], referral: "none", rating: 3, debrief: false })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+  });
+
+  it("keeps each volunteer to their own chats and wrap-ups", async () => {
+    const sam = await staff("sam@leiden.demo");
+    const lotte = await staff("lotte@leiden.demo");
+    await ok(sam.socket, "presence:set", { status: "available" });
+    const { id } = await chatWith(sam.socket);
+    for (const [event, payload] of [
+      ["note:set", { conversationId: id, note: "x" }],
+      ["whisper:send", { conversationId: id, id: randomUUID(), text: "x" }],
+      ["conversation:transfer", { conversationId: id, to: { staffId: "st_lotte" } }],
+      ["conversation:block", { conversationId: id }],
+    ] as const) {
+      expect(await request(lotte.socket, event, payload), event).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    await ok(sam.socket, "conversation:end", { conversationId: id });
+    expect(await request(lotte.socket, "wrapup:submit", { conversationId: id, topics: [], referral: "none", rating: 3, debrief: false })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await ok(lotte.socket, "wrapup:todo")).map((t) => t.conversation.id)).not.toContain(id);
+    // Presence is always one's own: there is no way to name someone else.
+    expect(await request(lotte.socket, "presence:set", { status: "off", staffId: "st_sam" })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+  });
+});
