@@ -1,14 +1,23 @@
-import { StrictMode } from "react";
+import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
-import { ConsolePlaceholder } from "./console/ConsolePlaceholder";
 import { I18nProvider } from "./i18n/i18n";
 import "./styles.css";
 import { YouthApp } from "./youth/YouthApp";
 
+// Staff code is loaded only on /console, so a youth's phone downloads none of it.
+const ConsoleApp = lazy(() => import("./console/ConsoleApp"));
 const isConsole = window.location.pathname.startsWith("/console");
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <I18nProvider>{isConsole ? <ConsolePlaceholder /> : <YouthApp />}</I18nProvider>
+    <I18nProvider>
+      {isConsole ? (
+        <Suspense fallback={null}>
+          <ConsoleApp />
+        </Suspense>
+      ) : (
+        <YouthApp />
+      )}
+    </I18nProvider>
   </StrictMode>,
 );

@@ -83,7 +83,7 @@ export class StaffService {
       presence,
       conversations: active.map(staffView),
       queue: summarise({ ctx, queue, serviceTimes: [] }),
-      locations: locations.map((l) => ({ id: l.id, name: l.name, snippets: l.snippets ?? [], wrapUpTopics: l.wrapUpTopics ?? [] })),
+      locations: locations.map((l) => ({ id: l.id, name: l.name, autoAssign: l.autoAssign, snippets: l.snippets ?? [], wrapUpTopics: l.wrapUpTopics ?? [] })),
       wrapUpsTodo,
     };
   }

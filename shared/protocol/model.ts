@@ -172,6 +172,7 @@ export type SnippetView = z.infer<typeof SnippetView>;
 export const LocationView = z.object({
   id: z.string(),
   name: z.string(),
+  autoAssign: z.boolean(),
   snippets: z.array(SnippetView),
   wrapUpTopics: z.array(z.string()),
 });

@@ -33,7 +33,7 @@ export async function newPage(context: BrowserContext): Promise<{ page: Page; er
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
   });
-  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("pageerror", (e) => errors.push(String(e) + (process.env.E2E_STACKS ? `\n${e.stack}` : "")));
   return { page, errors };
 }
 

@@ -25,7 +25,9 @@ export function useYouthChat() {
   const inFlight = useRef(new Set<string>());
   const baseTitle = useRef(document.title);
 
-  useEffect(() => tabStore.setOutbox(model.pending), [model.pending]);
+  useEffect(() => {
+    tabStore.setOutbox(model.pending);
+  }, [model.pending]);
 
   /** Resends what the server has not acknowledged, oldest first, with the same ids. */
   const flush = useCallback(async () => {

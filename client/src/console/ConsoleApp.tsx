@@ -1,0 +1,151 @@
+import { useEffect, useState } from "react";
+import type { StaffView, WrapUpTodoView } from "../../../shared/protocol";
+import { useI18n } from "../i18n/i18n";
+import "./console.css";
+import { ConversationPane } from "./ConversationPane";
+import { LoginView } from "./LoginView";
+import { PresenceBar } from "./PresenceBar";
+import { QueuePanel } from "./QueuePanel";
+import { useConsole } from "./useConsole";
+import { WrapUpForm } from "./WrapUpForm";
+
+/** /console: log in, then the volunteer's workplace. */
+export default function ConsoleApp() {
+  const [me, setMe] = useState<StaffView | null | undefined>(undefined);
+  useEffect(() => {
+    fetch("/api/auth/me")
+      .then((r) => r.json())
+      .then((body: { ok: boolean; data?: StaffView }) => setMe(body.ok && body.data ? body.data : null))
+      .catch(() => setMe(null));
+  }, []);
+  if (me === undefined) return null;
+  if (me === null) return <LoginView onLoggedIn={setMe} />;
+  return <Workplace onLogout={() => setMe(null)} />;
+}
+
+function Workplace({ onLogout }: { onLogout(): void }) {
+  const { t, lang, setLang } = useI18n();
+  const { state, actions, muted } = useConsole();
+  const [wrapping, setWrapping] = useState<WrapUpTodoView | "walk-in" | undefined>();
+  const [error, setError] = useState<string>();
+  const staff = state.staff;
+  const active = state.activeId ? state.chats[state.activeId] : undefined;
+  const ownLocation = state.locations.find((l) => l.id === staff?.locationId);
+
+  // A chat that just ended opens its wrap-up, unless the volunteer is already filling one in.
+  const due = state.wrapUpsTodo.at(-1);
+  useEffect(() => {
+    if (due && !wrapping && state.order.length === 0) setWrapping(due);
+    // Only a new to-do should open the form, not every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [due?.conversation.id]);
+
+  const logout = async () => {
+    await fetch("/api/auth/logout", { method: "POST" });
+    onLogout();
+  };
+  const take = async () => {
+    const ack = await actions.request("queue:take", {});
+    if (ack.ok) {
+      actions.focus(ack.data.id);
+      return undefined;
+    }
+    return ack.code === "QUEUE_EMPTY" ? t("console.queue.empty") : ack.code === "AT_CAPACITY" ? t("console.queue.atCapacity") : ack.message;
+  };
+
+  return (
+    <div className="console">
+      <header className="console-top">
+        <span className="brand">{t("console.title")}</span>
+        {staff && (
+          <span className="who">
+            {staff.displayName} · {t(`console.role.${staff.role}`)} · {ownLocation?.name ?? staff.locationId}
+          </span>
+        )}
+        {staff?.role === "volunteer" && <PresenceBar state={state} onChange={(p) => void actions.setPresence(p)} />}
+        <button type="button" className="button button-quiet" onClick={actions.toggleMute} aria-pressed={muted}>
+          {muted ? t("console.unmute") : t("console.mute")}
+        </button>
+        <button type="button" className="button button-quiet" onClick={() => setLang(lang === "nl" ? "en" : "nl")}>
+          {t("lang.switch")}
+        </button>
+        <button type="button" className="button button-quiet" onClick={() => void logout()}>
+          {t("console.logout")}
+        </button>
+      </header>
+      {!state.online && staff && (
+        <p className="offline" role="alert">
+          {t("console.offline")}
+        </p>
+      )}
+      {error && (
+        <p className="notice" role="alert" onClick={() => setError(undefined)}>
+          {error}
+        </p>
+      )}
+      {staff && staff.role !== "volunteer" ? (
+        <main className="console-main">
+          <p>{t("console.notVolunteer", { role: t(`console.role.${staff.role}`) })}</p>
+        </main>
+      ) : (
+        <div className="console-main">
+          <aside className="sidebar">
+            <QueuePanel state={state} onTake={take} />
+            <section className="panel" aria-labelledby="todo-title">
+              <h2 id="todo-title">{t("console.wrapup.todo", { n: state.wrapUpsTodo.length })}</h2>
+              {state.wrapUpsTodo.length > 0 && <p className="nag">{t("console.wrapup.nag", { n: state.wrapUpsTodo.length })}</p>}
+              <ul className="todo">
+                {state.wrapUpsTodo.map((todo) => (
+                  <li key={todo.conversation.id}>
+                    <button type="button" className="link-button" onClick={() => setWrapping(todo)}>
+                      {t("console.wrapup.open")}: {todo.conversation.nickname ?? t("console.chat.anonymous")}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <button type="button" className="button" onClick={() => setWrapping("walk-in")}>
+                {t("console.wrapup.walkIn")}
+              </button>
+            </section>
+          </aside>
+          <main className="work">
+            {wrapping && (
+              <WrapUpForm
+                key={wrapping === "walk-in" ? "walk-in" : wrapping.conversation.id}
+                todo={wrapping === "walk-in" ? undefined : wrapping}
+                topics={ownLocation?.wrapUpTopics ?? []}
+                onLater={() => setWrapping(undefined)}
+                onSubmit={async (request) => {
+                  const ack = await actions.request("wrapup:submit", request);
+                  if (ack.ok) {
+                    if (request.conversationId) actions.wrapUpFiled(request.conversationId);
+                    setWrapping(undefined);
+                  }
+                  return ack;
+                }}
+              />
+            )}
+            {state.order.length === 0 ? (
+              !wrapping && <p className="empty">{t("console.chats.none")}</p>
+            ) : (
+              <>
+                <nav className="tabs" role="tablist" aria-label={t("console.chats.tabs")}>
+                  {state.order.map((id) => {
+                    const chat = state.chats[id]!;
+                    return (
+                      <button key={id} type="button" role="tab" aria-selected={id === state.activeId} className="tab" onClick={() => actions.focus(id)}>
+                        {chat.view.nickname ?? t("console.chat.anonymous")}
+                        {chat.unread > 0 && <span className="badge">{chat.unread}</span>}
+                      </button>
+                    );
+                  })}
+                </nav>
+                {active && <ConversationPane key={active.view.id} chat={active} state={state} actions={actions} onError={setError} />}
+              </>
+            )}
+          </main>
+        </div>
+      )}
+    </div>
+  );
+}

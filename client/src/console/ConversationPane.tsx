@@ -1,0 +1,157 @@
+import { useEffect, useRef, useState } from "react";
+import { LIMITS, type Ack, type MessageView } from "../../../shared/protocol";
+import { useI18n } from "../i18n/i18n";
+import { ConfirmDialog, ConsultDialog, TransferDialog } from "./dialogs";
+import { SnippetComposer } from "./SnippetComposer";
+import type { ChatState, ConsoleState } from "./state";
+import type { useConsole } from "./useConsole";
+import { useNow } from "./useNow";
+
+type Actions = ReturnType<typeof useConsole>["actions"];
+type Dialog = "transfer" | "consult" | "block" | "end" | undefined;
+const minutes = (ms: number) => Math.max(0, Math.floor(ms / 60_000));
+
+function Message({ m, youthDeliveredSeq }: { m: MessageView; youthDeliveredSeq: number }) {
+  const { t } = useI18n();
+  const mine = m.sender.role !== "youth";
+  const staffOnly = m.visibility === "staff";
+  return (
+    <div className={`message ${mine ? "mine" : "theirs"}${staffOnly ? " whisper" : ""}`}>
+      <span className="sender">
+        {m.sender.role === "youth" ? t("console.chat.anonymous") : m.sender.name}
+        {staffOnly && ` · ${t("console.chat.whisper")}`}
+      </span>
+      <p className="text">{m.text}</p>
+      {mine && !staffOnly && m.seq <= youthDeliveredSeq && <span className="state">{t("console.chat.seen")}</span>}
+    </div>
+  );
+}
+
+/** One chat: who it is with (as far as they shared), the messages, the tools, the note. */
+export function ConversationPane({ chat, state, actions, onError }: { chat: ChatState; state: ConsoleState; actions: Actions; onError(message: string): void }) {
+  const { t } = useI18n();
+  const now = useNow();
+  const [dialog, setDialog] = useState<Dialog>();
+  const [note, setNote] = useState(chat.view.note ?? "");
+  const [noteSaved, setNoteSaved] = useState(false);
+  const end = useRef<HTMLDivElement>(null);
+  const v = chat.view;
+  const location = state.locations.find((l) => l.id === (v.locationId ?? state.staff?.locationId));
+
+  useEffect(() => {
+    setNote(chat.view.note ?? "");
+  }, [chat.view.id, chat.view.note]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "end" });
+  }, [chat.messages.length, chat.youthTyping]);
+
+  const report = (ack: Ack<unknown>) => {
+    if (!ack.ok) onError(t("console.error", { message: ack.message }));
+    return ack.ok;
+  };
+  const send = async (text: string, staffOnly: boolean) => {
+    const payload = { conversationId: v.id, id: crypto.randomUUID(), text };
+    report(staffOnly ? await actions.request("whisper:send", payload) : await actions.request("message:send", payload));
+  };
+  const saveNote = async () => {
+    if (note === (v.note ?? "")) return;
+    if (report(await actions.request("note:set", { conversationId: v.id, note }))) setNoteSaved(true);
+  };
+
+  return (
+    <article className="chat" aria-labelledby={`chat-title-${v.id}`}>
+      <header className="chat-info">
+        <h2 id={`chat-title-${v.id}`}>{v.nickname ?? t("console.chat.anonymous")}</h2>
+        <p className="facts">
+          {v.ageBand && <span>{t("console.chat.age", { age: t(`age.${v.ageBand}`) })}</span>}
+          {v.topic && <span>{t("console.chat.topic", { topic: t(`topic.${v.topic}`) })}</span>}
+          {v.assignedAt !== undefined && <span>{t("console.chat.waited", { minutes: minutes(v.assignedAt - v.queuedAt) })}</span>}
+          {chat.lastYouthAt !== undefined && (
+            <span>{minutes(now - chat.lastYouthAt) < 1 ? t("console.chat.lastYouthNow") : t("console.chat.lastYouth", { minutes: minutes(now - chat.lastYouthAt) })}</span>
+          )}
+        </p>
+        {v.handoverNote && <p className="handover">{t("console.chat.handover", { note: v.handoverNote })}</p>}
+        <div className="tools">
+          <button type="button" className="button" onClick={() => (void actions.refreshColleagues(), setDialog("transfer"))}>
+            {t("console.chat.transfer")}
+          </button>
+          <button type="button" className="button" onClick={() => setDialog("consult")}>
+            {t("console.chat.consult")}
+          </button>
+          <button type="button" className="button button-danger-quiet" onClick={() => setDialog("block")}>
+            {t("console.chat.block")}
+          </button>
+          <button type="button" className="button" onClick={() => setDialog("end")}>
+            {t("console.chat.end")}
+          </button>
+        </div>
+      </header>
+
+      {dialog === "transfer" && (
+        <TransferDialog
+          colleagues={state.colleagues}
+          locations={state.locations}
+          onClose={() => setDialog(undefined)}
+          onTransfer={async (to, handover) => {
+            if (report(await actions.request("conversation:transfer", { conversationId: v.id, to, ...(handover && { note: handover }) }))) setDialog(undefined);
+          }}
+        />
+      )}
+      {dialog === "consult" && (
+        <ConsultDialog
+          onClose={() => setDialog(undefined)}
+          onSend={async (text) => {
+            if (report(await actions.request("whisper:send", { conversationId: v.id, id: crypto.randomUUID(), text, consult: true }))) setDialog(undefined);
+          }}
+        />
+      )}
+      {dialog === "block" && (
+        <ConfirmDialog
+          title={t("console.block.title")}
+          body={t("console.block.body")}
+          confirm={t("console.block.confirm")}
+          onClose={() => setDialog(undefined)}
+          onConfirm={async () => report(await actions.request("conversation:block", { conversationId: v.id }))}
+        />
+      )}
+      {dialog === "end" && (
+        <ConfirmDialog
+          title={t("console.chat.end")}
+          body={t("console.chat.endConfirm")}
+          confirm={t("console.chat.end")}
+          onClose={() => setDialog(undefined)}
+          onConfirm={async () => report(await actions.request("conversation:end", { conversationId: v.id }))}
+        />
+      )}
+
+      <div className="chat-body">
+        <div className="messages" role="log" aria-live="polite" aria-label={t("chat.log")}>
+          {chat.messages.map((m) => (
+            <Message key={m.seq} m={m} youthDeliveredSeq={v.youthDeliveredSeq} />
+          ))}
+          <div ref={end} />
+        </div>
+        <aside className="note">
+          <label htmlFor={`note-${v.id}`}>{t("console.note.label")}</label>
+          <textarea
+            id={`note-${v.id}`}
+            rows={6}
+            maxLength={LIMITS.noteChars}
+            value={note}
+            onChange={(e) => (setNote(e.target.value), setNoteSaved(false))}
+            onBlur={() => void saveNote()}
+          />
+          {noteSaved && <span className="hint" role="status">{t("console.note.saved")}</span>}
+        </aside>
+      </div>
+      <p className="typing" aria-live="polite">
+        {chat.youthTyping ? t("console.chat.youthTyping") : ""}
+      </p>
+      <SnippetComposer
+        location={location}
+        onSend={(text, staffOnly) => void send(text, staffOnly)}
+        onTyping={(typing) => void actions.request("typing:set", { conversationId: v.id, typing })}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState } from "react";
+import { useI18n } from "../i18n/i18n";
+import type { ConsoleState } from "./state";
+
+const minutes = (ms: number) => Math.floor(ms / 60_000);
+
+/** Counts per location (own first), and "take next" with an honest reason when it cannot. */
+export function QueuePanel({ state, onTake }: { state: ConsoleState; onTake(): Promise<string | undefined> }) {
+  const { t } = useI18n();
+  const [problem, setProblem] = useState<string | undefined>();
+  const own = state.staff?.locationId;
+  const names = new Map(state.locations.map((l) => [l.id, l.name]));
+  names.set("any", t("console.queue.any"));
+  const rows = [...(state.queue?.locations ?? [])].sort((a, b) => Number(b.locationId === own) - Number(a.locationId === own) || Number(b.locationId === "any") - Number(a.locationId === "any"));
+  const ownLocation = state.locations.find((l) => l.id === own);
+  const presence = state.presence;
+  const reason = presence?.status !== "available" ? t("console.queue.notAvailable") : presence.load >= presence.capacity ? t("console.queue.atCapacity") : undefined;
+
+  return (
+    <section className="panel queue" aria-labelledby="queue-title">
+      <h2 id="queue-title">{t("console.queue.title")}</h2>
+      <ul>
+        {rows.map((row) => (
+          <li key={row.locationId} className={row.locationId === own ? "own" : undefined}>
+            <strong>{names.get(row.locationId) ?? row.locationId}</strong>
+            <span>{t("console.queue.waiting", { n: row.waiting })}</span>
+            {row.waiting > 0 && <span className="muted">{t("console.queue.longest", { minutes: minutes(row.longestWaitMs) })}</span>}
+            {row.flagged > 0 && <span className="badge badge-flag">{t("console.queue.flagged", { n: row.flagged })}</span>}
+          </li>
+        ))}
+      </ul>
+      {ownLocation?.autoAssign && <p className="hint">{t("console.queue.auto")}</p>}
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={Boolean(reason)}
+        onClick={async () => setProblem(await onTake())}
+      >
+        {t("console.queue.take")}
+      </button>
+      {(reason ?? problem) && (
+        <p className="hint" role="status">
+          {reason ?? problem}
+        </p>
+      )}
+    </section>
+  );
+}

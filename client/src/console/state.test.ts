@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import type { MessageView, StaffConversationView, StaffState } from "../../../shared/protocol";
+import { initialConsole, matchSnippets, reduceConsole, totalUnread, waitingForMe, wrapUpProblems, type ConsoleAction, type ConsoleState } from "./state";
+
+const view = (id: string, over: Partial<StaffConversationView> = {}): StaffConversationView => ({
+  id,
+  status: "active",
+  locationChoice: "leiden",
+  priority: 0,
+  queuedAt: 0,
+  lastSeq: 0,
+  youthDeliveredSeq: 0,
+  transfers: 0,
+  ...over,
+});
+const msg = (conversationId: string, seq: number, role: MessageView["sender"]["role"] = "youth"): MessageView => ({
+  id: `m${conversationId}${seq}`,
+  conversationId,
+  seq,
+  sender: { role },
+  text: `t${seq}`,
+  sentAt: seq * 1000,
+});
+const run = (actions: ConsoleAction[], start: ConsoleState = initialConsole) => actions.reduce(reduceConsole, start);
+const synced = (conversations: StaffConversationView[]): StaffState => ({
+  staff: { id: "st_sam", email: "sam@x", displayName: "Sam", role: "volunteer", locationId: "leiden" },
+  presence: { staffId: "st_sam", locationId: "leiden", status: "available", capacity: 2, load: conversations.length, since: 0 },
+  conversations,
+  queue: { at: 0, locations: [{ locationId: "leiden", waiting: 2, longestWaitMs: 0, flagged: 0, availableVolunteers: 1 }, { locationId: "any", waiting: 1, longestWaitMs: 0, flagged: 0, availableVolunteers: 0 }, { locationId: "amsterdam", waiting: 5, longestWaitMs: 0, flagged: 0, availableVolunteers: 0 }] },
+  locations: [{ id: "leiden", name: "Leiden", autoAssign: false, snippets: [{ key: "welkom", lang: "nl", text: "Hoi!" }, { key: "welcome", lang: "en", text: "Hi!" }, { key: "113", lang: "nl", text: "Bel 113" }], wrapUpTopics: [] }],
+  wrapUpsTodo: [],
+});
+
+describe("console state", () => {
+  it("opens chats as tabs, counts unread only for chats not in view, and clears on focus", () => {
+    let s = run([{ type: "synced", state: synced([]) }, { type: "assigned", view: view("a") }, { type: "assigned", view: view("b") }]);
+    expect([s.order, s.activeId]).toEqual([["a", "b"], "a"]);
+    s = reduceConsole(s, { type: "message", message: msg("b", 1), visible: false });
+    s = reduceConsole(s, { type: "message", message: msg("b", 1), visible: false }); // a repeat is not news
+    s = reduceConsole(s, { type: "message", message: msg("a", 1), visible: true });
+    expect([s.chats.b?.unread, s.chats.a?.unread, totalUnread(s)]).toEqual([1, 0, 1]);
+    expect(s.chats.b?.lastYouthAt).toBe(1000);
+    s = reduceConsole(s, { type: "focus", conversationId: "b" });
+    expect([s.activeId, totalUnread(s)]).toEqual(["b", 0]);
+  });
+
+  it("does not count my own messages or whispers as unread", () => {
+    let s = run([{ type: "assigned", view: view("a") }, { type: "assigned", view: view("b") }]);
+    s = reduceConsole(s, { type: "message", message: msg("b", 1, "volunteer"), visible: false });
+    expect(totalUnread(s)).toBe(0);
+  });
+
+  it("drops a chat that ended or was handed on, and owes a wrap-up once", () => {
+    let s = run([{ type: "assigned", view: view("a") }, { type: "assigned", view: view("b") }, { type: "focus", conversationId: "b" }]);
+    s = reduceConsole(s, { type: "ended", conversationId: "b" });
+    expect([s.order, s.activeId]).toEqual([["a"], "a"]);
+    const todo = { conversation: view("b", { status: "ended" }), durationMs: 60_000, transfers: 0 };
+    s = reduceConsole(reduceConsole(s, { type: "wrapUpDue", todo }), { type: "wrapUpDue", todo });
+    expect(s.wrapUpsTodo).toHaveLength(1);
+    s = reduceConsole(s, { type: "wrapUpFiled", conversationId: "b" });
+    expect(s.wrapUpsTodo).toEqual([]);
+    s = reduceConsole(s, { type: "transferred", conversationId: "a" });
+    expect([s.order, s.activeId]).toEqual([[], undefined]);
+  });
+
+  it("a resync removes chats that ended meanwhile and keeps loaded messages of the rest", () => {
+    let s = run([{ type: "assigned", view: view("a") }, { type: "assigned", view: view("b") }, { type: "history", conversationId: "a", messages: [msg("a", 1), msg("a", 2, "volunteer")] }]);
+    s = reduceConsole(s, { type: "synced", state: synced([view("a")]) });
+    expect(s.order).toEqual(["a"]);
+    expect(s.chats.a?.messages.map((m) => m.seq)).toEqual([1, 2]);
+  });
+
+  it("tracks the youth's typing and delivery marks", () => {
+    let s = run([{ type: "assigned", view: view("a") }, { type: "typing", conversationId: "a", role: "youth", typing: true }]);
+    expect(s.chats.a?.youthTyping).toBe(true);
+    s = reduceConsole(s, { type: "message", message: msg("a", 1), visible: true });
+    expect(s.chats.a?.youthTyping).toBe(false);
+    s = reduceConsole(s, { type: "delivered", conversationId: "a", by: "youth", upToSeq: 3 });
+    s = reduceConsole(s, { type: "delivered", conversationId: "a", by: "youth", upToSeq: 2 });
+    expect(s.chats.a?.view.youthDeliveredSeq).toBe(3);
+  });
+
+  it("counts the youths waiting for me: my location and 'any'", () => {
+    expect(waitingForMe(run([{ type: "synced", state: synced([]) }]))).toBe(3);
+  });
+});
+
+describe("wrap-up form", () => {
+  it("needs a referral and a rating; a walk-in also its minutes; topics may be empty", () => {
+    expect(wrapUpProblems({ topics: [], debrief: false }, false)).toEqual(["referral", "rating"]);
+    expect(wrapUpProblems({ topics: [], referral: "none", rating: 3, debrief: false }, false)).toEqual([]);
+    expect(wrapUpProblems({ topics: ["loneliness"], referral: "gp", rating: 5, debrief: true }, true)).toEqual(["minutes"]);
+    expect(wrapUpProblems({ topics: [], referral: "gp", rating: 5, debrief: true, walkInMinutes: 20 }, true)).toEqual([]);
+  });
+});
+
+describe("snippets", () => {
+  it("match by key after '/', in the console's language first", () => {
+    const s = run([{ type: "synced", state: synced([]) }]);
+    const leiden = s.locations[0];
+    expect(matchSnippets(leiden, "/we", "nl").map((x) => x.key)).toEqual(["welkom", "welcome"]);
+    expect(matchSnippets(leiden, "/we", "en").map((x) => x.key)).toEqual(["welcome", "welkom"]);
+    expect(matchSnippets(leiden, "/", "nl")).toHaveLength(3);
+    expect(matchSnippets(leiden, "hallo", "nl")).toEqual([]);
+    expect(matchSnippets(leiden, "/we lkom", "nl")).toEqual([]);
+  });
+});

@@ -1,0 +1,184 @@
+import type {
+  ColleagueView,
+  LocationView,
+  MessageView,
+  PresenceView,
+  QueueSummary,
+  Referral,
+  Role,
+  StaffConversationView,
+  StaffState,
+  StaffView,
+  Topic,
+  WrapUpTodoView,
+} from "../../../shared/protocol";
+
+/** One open chat in the console. */
+export interface ChatState {
+  view: StaffConversationView;
+  messages: MessageView[];
+  unread: number;
+  youthTyping: boolean;
+  /** When the youth last wrote, for "last message 4 min ago". */
+  lastYouthAt?: number;
+}
+
+export interface ConsoleState {
+  online: boolean;
+  staff?: StaffView;
+  presence?: PresenceView;
+  queue?: QueueSummary;
+  locations: LocationView[];
+  chats: Record<string, ChatState>;
+  /** Tab order: oldest chat first. */
+  order: string[];
+  activeId?: string;
+  wrapUpsTodo: WrapUpTodoView[];
+  colleagues: ColleagueView[];
+}
+
+export type ConsoleAction =
+  | { type: "connection"; online: boolean }
+  | { type: "synced"; state: StaffState }
+  | { type: "presence"; presence: PresenceView }
+  | { type: "queue"; queue: QueueSummary }
+  | { type: "assigned"; view: StaffConversationView }
+  | { type: "history"; conversationId: string; messages: MessageView[] }
+  | { type: "message"; message: MessageView; visible: boolean }
+  | { type: "typing"; conversationId: string; role: Role; typing: boolean }
+  | { type: "delivered"; conversationId: string; by: Role; upToSeq: number }
+  | { type: "note"; conversationId: string; note: string }
+  | { type: "ended"; conversationId: string }
+  | { type: "transferred"; conversationId: string }
+  | { type: "wrapUpDue"; todo: WrapUpTodoView }
+  | { type: "wrapUpFiled"; conversationId: string }
+  | { type: "colleagues"; colleagues: ColleagueView[] }
+  | { type: "focus"; conversationId: string };
+
+export const initialConsole: ConsoleState = { online: false, locations: [], chats: {}, order: [], wrapUpsTodo: [], colleagues: [] };
+
+function mergeBySeq(current: readonly MessageView[], incoming: readonly MessageView[]): MessageView[] {
+  const bySeq = new Map(current.map((m) => [m.seq, m]));
+  for (const m of incoming) bySeq.set(m.seq, m);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+const lastYouthAt = (messages: readonly MessageView[]) => messages.filter((m) => m.sender.role === "youth").at(-1)?.sentAt;
+
+function withChat(state: ConsoleState, id: string, update: (chat: ChatState) => ChatState): ConsoleState {
+  const chat = state.chats[id];
+  return chat ? { ...state, chats: { ...state.chats, [id]: update(chat) } } : state;
+}
+
+function removeChat(state: ConsoleState, id: string): ConsoleState {
+  const { [id]: _gone, ...chats } = state.chats;
+  const order = state.order.filter((x) => x !== id);
+  return { ...state, chats, order, activeId: state.activeId === id ? order[0] : state.activeId };
+}
+
+function addChat(state: ConsoleState, view: StaffConversationView): ConsoleState {
+  if (state.chats[view.id]) return withChat(state, view.id, (c) => ({ ...c, view }));
+  const chat: ChatState = { view, messages: [], unread: 0, youthTyping: false };
+  return { ...state, chats: { ...state.chats, [view.id]: chat }, order: [...state.order, view.id], activeId: state.activeId ?? view.id };
+}
+
+/** The console's whole state as a pure function of what the server said and what the volunteer did. */
+export function reduceConsole(state: ConsoleState, action: ConsoleAction): ConsoleState {
+  switch (action.type) {
+    case "connection":
+      return { ...state, online: action.online };
+    case "synced": {
+      const { staff, presence, queue, locations, wrapUpsTodo, conversations } = action.state;
+      let next: ConsoleState = { ...state, staff, presence, queue, locations, wrapUpsTodo };
+      // Chats that ended or moved while we were away are gone from the server's list.
+      for (const id of state.order) if (!conversations.some((c) => c.id === id)) next = removeChat(next, id);
+      for (const view of conversations) next = addChat(next, view);
+      return next;
+    }
+    case "presence":
+      return { ...state, presence: action.presence };
+    case "queue":
+      return { ...state, queue: action.queue };
+    case "assigned":
+      return addChat(state, action.view);
+    case "history":
+      return withChat(state, action.conversationId, (c) => {
+        const messages = mergeBySeq(c.messages, action.messages);
+        return { ...c, messages, lastYouthAt: lastYouthAt(messages) };
+      });
+    case "message":
+      return withChat(state, action.message.conversationId, (c) => {
+        const messages = mergeBySeq(c.messages, [action.message]);
+        const fromYouth = action.message.sender.role === "youth";
+        const isNew = !c.messages.some((m) => m.seq === action.message.seq);
+        return {
+          ...c,
+          messages,
+          view: { ...c.view, lastSeq: Math.max(c.view.lastSeq, action.message.seq) },
+          unread: fromYouth && isNew && !action.visible ? c.unread + 1 : c.unread,
+          youthTyping: fromYouth ? false : c.youthTyping,
+          lastYouthAt: lastYouthAt(messages),
+        };
+      });
+    case "typing":
+      return action.role === "youth" ? withChat(state, action.conversationId, (c) => ({ ...c, youthTyping: action.typing })) : state;
+    case "delivered":
+      return action.by === "youth"
+        ? withChat(state, action.conversationId, (c) => ({ ...c, view: { ...c.view, youthDeliveredSeq: Math.max(c.view.youthDeliveredSeq, action.upToSeq) } }))
+        : state;
+    case "note":
+      return withChat(state, action.conversationId, (c) => ({ ...c, view: { ...c.view, note: action.note } }));
+    case "ended":
+    case "transferred":
+      return removeChat(state, action.conversationId);
+    case "wrapUpDue":
+      if (state.wrapUpsTodo.some((t) => t.conversation.id === action.todo.conversation.id)) return state;
+      return { ...state, wrapUpsTodo: [...state.wrapUpsTodo, action.todo] };
+    case "wrapUpFiled":
+      return { ...state, wrapUpsTodo: state.wrapUpsTodo.filter((t) => t.conversation.id !== action.conversationId) };
+    case "colleagues":
+      return { ...state, colleagues: action.colleagues };
+    case "focus":
+      return state.chats[action.conversationId] ? withChat({ ...state, activeId: action.conversationId }, action.conversationId, (c) => ({ ...c, unread: 0 })) : state;
+  }
+}
+
+/** Total unread youth messages, for the tab title. */
+export function totalUnread(state: ConsoleState): number {
+  return Object.values(state.chats).reduce((sum, c) => sum + c.unread, 0);
+}
+
+/** Youths waiting that this volunteer could be asked about: own location and "any". */
+export function waitingForMe(state: ConsoleState): number {
+  const mine = new Set([state.staff?.locationId, "any"]);
+  return (state.queue?.locations ?? []).filter((l) => mine.has(l.locationId)).reduce((sum, l) => sum + l.waiting, 0);
+}
+
+export interface WrapUpForm {
+  topics: Topic[];
+  referral?: Referral;
+  rating?: number;
+  debrief: boolean;
+  walkInMinutes?: number;
+}
+
+export type WrapUpProblem = "referral" | "rating" | "minutes";
+
+/** What is still missing before a wrap-up can be filed; topics may be empty ("none of these"). */
+export function wrapUpProblems(form: WrapUpForm, walkIn: boolean): WrapUpProblem[] {
+  const problems: WrapUpProblem[] = [];
+  if (!form.referral) problems.push("referral");
+  if (!form.rating || form.rating < 1 || form.rating > 5) problems.push("rating");
+  if (walkIn && !(form.walkInMinutes && form.walkInMinutes >= 1 && form.walkInMinutes <= 600)) problems.push("minutes");
+  return problems;
+}
+
+/** Snippets whose key starts with what follows "/" (in the console's language first). */
+export function matchSnippets(location: LocationView | undefined, typed: string, lang: "nl" | "en") {
+  if (!location || !typed.startsWith("/")) return [];
+  const query = typed.slice(1).toLowerCase();
+  if (/\s/.test(query)) return [];
+  return location.snippets
+    .filter((s) => s.key.toLowerCase().startsWith(query))
+    .sort((a, b) => Number(b.lang === lang) - Number(a.lang === lang) || a.key.localeCompare(b.key));
+}

@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { PROTOCOL_VERSION, type Ack, type RequestName, type RequestOf, type Responses } from "../../../shared/protocol";
+import { useI18n } from "../i18n/i18n";
+import { chime } from "../lib/alerts";
+import { call, openSocket, type AppSocket } from "../lib/socket";
+import { initialConsole, reduceConsole, totalUnread, waitingForMe } from "./state";
+
+const MUTE_KEY = "inloop.console.mute";
+
+/** Connects the console state to the server: sync on every connect, broadcasts, alerts. */
+export function useConsole() {
+  const { t } = useI18n();
+  const [state, dispatch] = useReducer(reduceConsole, initialConsole);
+  const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === "1");
+  const socketRef = useRef<AppSocket | undefined>(undefined);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const mutedRef = useRef(muted);
+  mutedRef.current = muted;
+
+  /** The chat on screen gets its messages confirmed as delivered. */
+  const confirmDelivery = useCallback((conversationId: string) => {
+    const socket = socketRef.current;
+    const chat = stateRef.current.chats[conversationId];
+    const lastYouth = chat?.messages.filter((m) => m.sender.role === "youth").at(-1);
+    if (socket && lastYouth) void call(socket, "delivery:confirm", { conversationId, upToSeq: lastYouth.seq });
+  }, []);
+
+  const loadHistory = useCallback(async (socket: AppSocket, conversationId: string) => {
+    const ack = await call(socket, "conversation:sync", { conversationId, afterSeq: 0 });
+    if (ack.ok) dispatch({ type: "history", conversationId, messages: ack.data.messages });
+    if (stateRef.current.activeId === conversationId) confirmDelivery(conversationId);
+  }, [confirmDelivery]);
+
+  useEffect(() => {
+    const socket = openSocket();
+    socketRef.current = socket;
+    socket.on("connect", async () => {
+      dispatch({ type: "connection", online: true });
+      const synced = await call(socket, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
+      if (!synced.ok) return;
+      dispatch({ type: "synced", state: synced.data });
+      await Promise.all(synced.data.conversations.map((c) => loadHistory(socket, c.id)));
+    });
+    socket.on("disconnect", () => dispatch({ type: "connection", online: false }));
+    socket.on("presence:changed", (presence) => dispatch({ type: "presence", presence }));
+    socket.on("queue:summarised", (queue) => {
+      const before = waitingForMe(stateRef.current);
+      dispatch({ type: "queue", queue });
+      const after = waitingForMe({ ...stateRef.current, queue });
+      if (after > before && stateRef.current.presence?.status === "available" && !mutedRef.current) chime();
+    });
+    socket.on("conversation:assigned", ({ staff }) => {
+      if (!staff) return;
+      dispatch({ type: "assigned", view: staff });
+      void loadHistory(socket, staff.id);
+      if (!mutedRef.current) chime();
+    });
+    socket.on("message:received", (message) => {
+      const visible = stateRef.current.activeId === message.conversationId && !document.hidden;
+      dispatch({ type: "message", message, visible });
+      if (message.sender.role !== "youth") return;
+      if (visible) void call(socket, "delivery:confirm", { conversationId: message.conversationId, upToSeq: message.seq });
+      else if (!mutedRef.current) chime();
+    });
+    socket.on("typing:changed", (p) => dispatch({ type: "typing", ...p }));
+    socket.on("delivery:confirmed", (p) => dispatch({ type: "delivered", conversationId: p.conversationId, by: p.by, upToSeq: p.upToSeq }));
+    socket.on("note:updated", (p) => dispatch({ type: "note", ...p }));
+    socket.on("conversation:ended", (p) => dispatch({ type: "ended", conversationId: p.conversationId }));
+    socket.on("conversation:transferred", (p) => dispatch({ type: "transferred", conversationId: p.conversationId }));
+    socket.on("wrapup:due", (todo) => dispatch({ type: "wrapUpDue", todo }));
+    return () => {
+      socket.disconnect();
+    };
+  }, [loadHistory]);
+
+  // The tab title says what needs attention when the volunteer is looking elsewhere.
+  useEffect(() => {
+    const unread = totalUnread(state);
+    const waiting = state.presence?.status === "available" ? waitingForMe(state) : 0;
+    document.title = unread > 0 ? t("console.alert.unread", { n: unread }) : waiting > 0 ? t("console.alert.waiting", { n: waiting }) : t("console.title");
+  }, [state, t]);
+
+  useEffect(() => {
+    const onVisible = () => {
+      if (!document.hidden && stateRef.current.activeId) {
+        dispatch({ type: "focus", conversationId: stateRef.current.activeId });
+        confirmDelivery(stateRef.current.activeId);
+      }
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [confirmDelivery]);
+
+  /** Any request; the caller decides what to do with a refusal. */
+  const request = useCallback(<E extends RequestName>(event: E, payload: RequestOf<E>): Promise<Ack<Responses[E]>> => {
+    const socket = socketRef.current;
+    if (!socket) return Promise.resolve({ ok: false, code: "UNAVAILABLE", message: "offline" });
+    return call(socket, event, payload);
+  }, []);
+
+  const actions = {
+    request,
+    focus(conversationId: string) {
+      dispatch({ type: "focus", conversationId });
+      confirmDelivery(conversationId);
+    },
+    async refreshColleagues() {
+      const ack = await request("presence:list", {});
+      if (ack.ok) dispatch({ type: "colleagues", colleagues: ack.data });
+    },
+    /** Shows the new status at once; the server's answer (or refusal) settles it. */
+    async setPresence(change: RequestOf<"presence:set">) {
+      const before = stateRef.current.presence;
+      if (before) dispatch({ type: "presence", presence: { ...before, ...change } });
+      const ack = await request("presence:set", change);
+      if (ack.ok) dispatch({ type: "presence", presence: ack.data });
+      else if (before) dispatch({ type: "presence", presence: before });
+    },
+    wrapUpFiled: (conversationId: string) => dispatch({ type: "wrapUpFiled", conversationId }),
+    toggleMute() {
+      const next = !mutedRef.current;
+      localStorage.setItem(MUTE_KEY, next ? "1" : "0");
+      setMuted(next);
+    },
+  };
+  return { state, actions, muted };
+}
