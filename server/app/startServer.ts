@@ -25,6 +25,7 @@ import type { ServiceDeps } from "../service/context";
 import { Dispatcher } from "../service/Dispatcher";
 import { StaffService } from "../service/StaffService";
 import { AbuseGuard } from "../service/AbuseGuard";
+import { GhostSweeper } from "../service/GhostSweeper";
 import { StaffConversationService } from "../service/StaffConversationService";
 import { WrapUpService } from "../service/WrapUpService";
 import { YouthService } from "../service/YouthService";
@@ -91,20 +92,31 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const notifier = new SocketNotifier(io);
   const deps: ServiceDeps = { store, clock, notifier, log: log.child({ layer: "service" }) };
   const dispatcher = new Dispatcher(deps);
-  const limiter = redis
-    ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.redisPrefix}rl:msg`, points: config.messageRatePer10s, duration: 10 })
-    : new RateLimiterMemory({ points: config.messageRatePer10s, duration: 10 });
-  const messageLimit = rateLimit(limiter, log);
+  // Limits are shared by every process when Redis is there, so a second process is no way around them.
+  const limiter = (name: string, points: number, duration: number) =>
+    rateLimit(
+      redis
+        ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.redisPrefix}rl:${name}`, points, duration })
+        : new RateLimiterMemory({ keyPrefix: name, points, duration }),
+      log,
+    );
+  const messageLimit = limiter("msg", config.messageRatePer10s, 10);
+  const joinLimit = limiter("join", config.joinsPer10Min, 600);
+  const loginLimit = limiter("login", config.loginAttemptsPer15Min, 900);
   const abuse = new AbuseGuard(store, clock, config.blockMs);
   const wrapUps = new WrapUpService(deps);
   const conversations = new ConversationService(deps, dispatcher, messageLimit, wrapUps);
-  const youth = new YouthService(deps, dispatcher, conversations, abuse, config.youthSessionTtlMs);
+  const youth = new YouthService(deps, dispatcher, conversations, abuse, joinLimit, {
+    sessionTtlMs: config.youthSessionTtlMs,
+    maxQueuedPerNetwork: config.maxQueuedPerNetwork,
+  });
+  const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs);
   const staff = new StaffService(deps, dispatcher, wrapUps, config.staffSessionIdleMs);
   const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, messageLimit);
 
   let draining = false;
   app.use(helmet());
-  app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, quickExitUrl: config.quickExitUrl, log: log.child({ layer: "http" }) }));
+  app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, quickExitUrl: config.quickExitUrl, youth, loginLimit, log: log.child({ layer: "http" }) }));
   const clientDir = options.clientDir ?? path.resolve(import.meta.dirname, "../../client/dist");
   if (existsSync(path.join(clientDir, "index.html"))) {
     app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
@@ -138,11 +150,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   io.on("connection", (socket) => onConnection(socket as AppSocket, services, realtimeLog));
 
   // Overflow timers and estimates change with time alone; one process at a time re-evaluates them.
+  let ticks = 0;
+  // Look for gone youths a few times per grace period, at most every 15 s.
+  const sweepEvery = Math.max(1, Math.round(Math.min(15_000, config.queueGoneMs / 4) / config.tickMs));
   const tick = setInterval(async () => {
     try {
-      if (await store.tryLease("dispatch-tick", instanceId, config.tickMs * 3)) await dispatcher.run({ force: true });
+      if (!(await store.tryLease("dispatch-tick", instanceId, config.tickMs * 3))) return;
+      if (++ticks % sweepEvery === 0) await sweeper.sweep();
+      await dispatcher.run({ force: true });
     } catch (error) {
-      log.warn({ event: "tick.failed", err: { name: (error as Error).name } }, "tick failed");
+      log.warn({ event: "tick.failed", err: error }, "tick failed");
     }
   }, config.tickMs);
   tick.unref();

@@ -24,6 +24,14 @@ const EnvSchema = z.object({
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
   /** Messages a youth or staff member may send per 10 seconds. */
   MESSAGE_RATE_PER_10S: z.coerce.number().int().positive().default(20),
+  /** Queue joins one network (hashed) may make per 10 minutes: stops a script flooding the queue. */
+  QUEUE_JOINS_PER_10MIN: z.coerce.number().int().positive().default(20),
+  /** Youths from one network (hashed) waiting at the same time; a school behind one address stays well below. */
+  QUEUE_MAX_PER_NETWORK: z.coerce.number().int().positive().default(5),
+  /** Log-in attempts per e-mail address per 15 minutes (argon2 is expensive; guessing must be slow). */
+  LOGIN_ATTEMPTS_PER_15MIN: z.coerce.number().int().positive().default(10),
+  /** A queued youth whose page is gone this long leaves the queue. */
+  QUEUE_GONE_MINUTES: z.coerce.number().positive().default(5),
   /** How often queue positions, estimates and overflow routing are re-evaluated. */
   TICK_MS: z.coerce.number().int().min(100).default(2000),
   /** How long a volunteer may be disconnected before they stop getting new youths. */
@@ -62,6 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     staffSessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
     messageRatePer10s: e.MESSAGE_RATE_PER_10S,
     tickMs: e.TICK_MS,
+    joinsPer10Min: e.QUEUE_JOINS_PER_10MIN,
+    maxQueuedPerNetwork: e.QUEUE_MAX_PER_NETWORK,
+    loginAttemptsPer15Min: e.LOGIN_ATTEMPTS_PER_15MIN,
+    queueGoneMs: e.QUEUE_GONE_MINUTES * 60_000,
     presenceGraceMs: e.PRESENCE_GRACE_MS,
     quickExitUrl: e.QUICK_EXIT_URL,
     blockMs: { session: e.BLOCK_HOURS * 3_600_000, network: e.BLOCK_NETWORK_MINUTES * 60_000 },

@@ -7,10 +7,13 @@ import type { ServiceDeps } from "../service/context";
 import { ServiceError } from "../service/errors";
 import { staffPublicView, type StaffService } from "../service/StaffService";
 import { describeIssues } from "../realtime/handle";
+import type { RateLimit } from "../service/ConversationService";
+import type { YouthService } from "../service/YouthService";
 import { clearedSessionCookie, readSessionCookie, sessionCookie } from "./cookies";
 import { isAllowedOrigin } from "./origin";
 
 const LoginBody = z.object({ email: z.email().max(200), password: z.string().min(1).max(200) }).strict();
+const QuickExitBody = z.object({ token: z.string().min(20).max(100) }).strict();
 
 const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
@@ -33,6 +36,8 @@ export interface HttpOptions {
   allowedOrigins: string[];
   isDraining: () => boolean;
   quickExitUrl: string;
+  youth: YouthService;
+  loginLimit: RateLimit;
   log: Logger;
 }
 
@@ -73,6 +78,9 @@ export function apiRouter(o: HttpOptions): express.Router {
   router.post("/api/auth/login", async (req, res) => {
     const parsed = LoginBody.safeParse(req.body);
     if (!parsed.success) return sendError(res, "BAD_REQUEST", describeIssues(parsed.error));
+    if (!(await o.loginLimit.consume(parsed.data.email.toLowerCase()))) {
+      return sendError(res, "RATE_LIMITED", "Too many attempts; try again in a quarter of an hour");
+    }
     const { sid, staff } = await o.staff.login(parsed.data.email, parsed.data.password);
     res.setHeader("Set-Cookie", sessionCookie(sid, o.cookieSecure));
     res.json({ ok: true, data: staffPublicView(staff) });
@@ -82,6 +90,13 @@ export function apiRouter(o: HttpOptions): express.Router {
     await o.staff.logout(readSessionCookie(req.headers.cookie));
     res.setHeader("Set-Cookie", clearedSessionCookie(o.cookieSecure));
     res.json({ ok: true, data: {} });
+  });
+
+  // Sent with `keepalive` as the page leaves for the neutral site; always answers 204.
+  router.post("/api/youth/quick-exit", async (req, res) => {
+    const parsed = QuickExitBody.safeParse(req.body);
+    if (parsed.success) await o.youth.quickExit(parsed.data.token);
+    res.status(204).end();
   });
 
   router.get("/api/auth/me", async (req, res) => {

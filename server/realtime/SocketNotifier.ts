@@ -44,4 +44,13 @@ export class SocketNotifier implements Notifier {
     const sockets = await this.io.in(rooms.staff(staffId)).fetchSockets();
     return sockets.length > 0;
   }
+
+  async isYouthConnected(youthId: string): Promise<boolean> {
+    const sockets = await this.io.in(rooms.youth(youthId)).fetchSockets();
+    return sockets.length > 0;
+  }
+
+  disconnectStaff(staffId: string): void {
+    this.io.in(rooms.staff(staffId)).disconnectSockets(true);
+  }
 }

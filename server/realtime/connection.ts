@@ -80,6 +80,7 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
 
   handle(socket, "session:open", log, async (p) => {
     requireYouthSocket(socket);
+    if (socket.data.actor) fail("FORBIDDEN", "This connection already has a session");
     checkVersion(p.protocolVersion);
     const opened = await s.youth.open(clientAddress(socket, s.trustProxy));
     await bindYouth(opened.actor);

@@ -49,7 +49,7 @@ export function handle<E extends RequestName>(
       if (error instanceof ServiceError) {
         reply({ ok: false, code: error.code, message: error.message });
       } else if (isStoreOutage(error)) {
-        log.warn({ event, socketId: socket.id, err: { name: (error as Error).name } }, "store unavailable");
+        log.warn({ event, socketId: socket.id, err: error }, "store unavailable");
         reply({ ok: false, code: "UNAVAILABLE", message: "The service is briefly unavailable; retrying" });
       } else {
         log.error({ event, socketId: socket.id, err: error }, "handler failed");

@@ -25,4 +25,8 @@ export interface Notifier {
   closeConversation(conversationId: string): Promise<void>;
   /** Whether a staff member still has a socket on any process. */
   isStaffConnected(staffId: string): Promise<boolean>;
+  /** Whether a youth still has a socket on any process. */
+  isYouthConnected(youthId: string): Promise<boolean>;
+  /** Closes every socket of a staff member (logout, deactivation); they must authenticate again. */
+  disconnectStaff(staffId: string): void;
 }

@@ -47,8 +47,12 @@ export class StaffService {
     return staff;
   }
 
+  /** Ends this session and closes its open consoles at once: a shared office PC shows nothing after logout. */
   async logout(sid: string | undefined): Promise<void> {
-    if (sid) await this.deps.store.deleteStaffSession(hashSecret(sid));
+    if (!sid) return;
+    const session = await this.deps.store.getStaffSession(hashSecret(sid));
+    await this.deps.store.deleteStaffSession(hashSecret(sid));
+    if (session) this.deps.notifier.disconnectStaff(session.staffId);
   }
 
   /** Presence as stored, or the default for someone who has not set it yet: off, two chats. */

@@ -5,7 +5,7 @@ import type { Conversation, YouthSession } from "../domain/types";
 import type { YouthActor } from "./actors";
 import type { ServiceDeps } from "./context";
 import type { AbuseGuard } from "./AbuseGuard";
-import type { ConversationService } from "./ConversationService";
+import type { ConversationService, RateLimit } from "./ConversationService";
 import type { Dispatcher } from "./Dispatcher";
 import { fail } from "./errors";
 import { messageView, visibleToYouth, youthView } from "./views";
@@ -17,7 +17,8 @@ export class YouthService {
     private readonly dispatcher: Dispatcher,
     private readonly conversations: ConversationService,
     private readonly abuse: AbuseGuard,
-    private readonly sessionTtlMs: number,
+    private readonly joinLimit: RateLimit,
+    private readonly limits: { sessionTtlMs: number; maxQueuedPerNetwork: number },
   ) {}
 
   /**
@@ -36,7 +37,7 @@ export class YouthService {
       lastSeenAt: now,
       ...(abuseKey && { abuseKey }),
     };
-    await this.deps.store.putYouthSession(session, this.sessionTtlMs);
+    await this.deps.store.putYouthSession(session, this.limits.sessionTtlMs);
     return { token, actor: { kind: "youth", youthId: session.youthId, tokenHash: session.tokenHash }, state: {} };
   }
 
@@ -49,7 +50,7 @@ export class YouthService {
     if (!session) fail("SESSION_UNKNOWN", "This chat session has expired; start a new one");
     await this.abuse.check(session.youthId, undefined);
     session.lastSeenAt = this.deps.clock.now();
-    await this.deps.store.putYouthSession(session, this.sessionTtlMs);
+    await this.deps.store.putYouthSession(session, this.limits.sessionTtlMs);
     const actor: YouthActor = { kind: "youth", youthId: session.youthId, tokenHash: session.tokenHash };
     const conversation = session.conversationId ? await this.deps.store.getConversation(session.conversationId) : undefined;
     if (!conversation) return { actor, state: {}, missed: [] };
@@ -67,16 +68,35 @@ export class YouthService {
     return { conversation: youthView(conversation, volunteer), ...(queue && { queue }) };
   }
 
-  /** Into the queue for a location or "any", if that is open now and they are not already waiting or chatting. */
+  /**
+   * Into the queue for a location or "any", if that is open now and they are not already waiting
+   * or chatting. One join at a time per youth (two tabs, a double tap), and a few per network.
+   */
   async join(actor: YouthActor, request: RequestOf<"queue:join">) {
+    const lease = `join:${actor.youthId}`;
+    const owner = newId("j");
+    if (!(await this.deps.store.tryLease(lease, owner, 10_000))) fail("ALREADY_QUEUED", "You are already joining the queue");
+    try {
+      return await this.joinOnce(actor, request);
+    } finally {
+      await this.deps.store.releaseLease(lease, owner);
+    }
+  }
+
+  private async joinOnce(actor: YouthActor, request: RequestOf<"queue:join">) {
     const { store, clock, notifier } = this.deps;
     const session = await this.session(actor);
     await this.abuse.check(actor.youthId, undefined);
+    if (!(await this.joinLimit.consume(session.abuseKey ?? actor.youthId))) fail("RATE_LIMITED", "Too many chats started; wait a few minutes");
     if (session.conversationId) {
       const current = await store.getConversation(session.conversationId);
       if (current && (current.status === "queued" || current.status === "active")) {
         fail("ALREADY_QUEUED", "You are already waiting or chatting");
       }
+    }
+    if (session.abuseKey) {
+      const fromHere = (await store.listQueue()).filter((e) => e.abuseKey === session.abuseKey).length;
+      if (fromHere >= this.limits.maxQueuedPerNetwork) fail("RATE_LIMITED", "Many people are already waiting from here; try again soon");
     }
     const now = clock.now();
     const status = serviceStatusAt(await store.listLocations(), now);
@@ -101,7 +121,7 @@ export class YouthService {
       staffDeliveredSeq: 0,
     };
     await store.enqueue(entry);
-    await store.putYouthSession({ ...session, conversationId: entry.id, lastSeenAt: now }, this.sessionTtlMs);
+    await store.putYouthSession({ ...session, conversationId: entry.id, lastSeenAt: now }, this.limits.sessionTtlMs);
     await Promise.all([
       notifier.join({ youth: actor.youthId }, entry.id),
       store.appendEvent({
@@ -142,6 +162,19 @@ export class YouthService {
       data: { ...(request.helped && { helped: request.helped }), ...(request.wouldReturn && { wouldReturn: request.wouldReturn }) },
     });
     return {};
+  }
+
+  /**
+   * Quick exit: the page is gone in an instant, so it tells us with a beacon. A waiting youth leaves
+   * the queue and a chat ends, so no volunteer waits for someone who fled.
+   */
+  async quickExit(token: string): Promise<void> {
+    const session = await this.deps.store.getYouthSession(hashSecret(token));
+    if (!session?.conversationId) return;
+    const conversation = await this.deps.store.getConversation(session.conversationId);
+    if (conversation && (conversation.status === "queued" || conversation.status === "active")) {
+      await this.conversations.finish(conversation.id, "youth", "quick-exit");
+    }
   }
 
   private async session(actor: YouthActor): Promise<YouthSession> {

@@ -123,6 +123,8 @@ export interface Store {
   // Coordination -----------------------------------------------------------------------------------
   /** A lease that one process holds at a time (periodic jobs); true if `owner` holds it now. */
   tryLease(name: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Gives a lease back early, if `owner` still holds it. */
+  releaseLease(name: string, owner: string): Promise<void>;
 
   /** Health: resolves when the backing store answers. */
   ping(): Promise<void>;

@@ -280,6 +280,10 @@ export function registerStoreContractTests(
       expect(await store.tryLease("tick", "p1", 80)).toBe(true);
       await new Promise((r) => setTimeout(r, 150));
       expect(await store.tryLease("tick", "p2", 80)).toBe(true);
+      await store.releaseLease("tick", "p1"); // not p1's any more: nothing happens
+      expect(await store.tryLease("tick", "p1", 80)).toBe(false);
+      await store.releaseLease("tick", "p2");
+      expect(await store.tryLease("tick", "p1", 80)).toBe(true);
     });
 
     it("answers a ping", async () => {

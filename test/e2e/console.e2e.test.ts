@@ -60,7 +60,7 @@ describe("the volunteer console", () => {
     await box.press("Enter");
     expect(await box.inputValue()).toContain("Hoi, fijn dat je er bent!");
     await box.press("Enter");
-    await youth.getByText("Hoi, fijn dat je er bent! Ik ben vrijwilliger bij Inloop.").waitFor();
+    await youth.getByRole("log").getByText("Hoi, fijn dat je er bent! Ik ben vrijwilliger bij Inloop.").waitFor();
 
     const youthBox = youth.getByLabel("Jouw bericht");
     await youthBox.fill("Ik wil het over school hebben");

@@ -60,7 +60,7 @@ describe("the youth page on a phone", () => {
     await box.press("Enter");
     await expect.poll(() => samReceived.map((m) => m.text)).toEqual(["Hoi, ik voel me best alleen de laatste tijd"]);
     await ok(sam, "message:send", { conversationId: taken.id, id: crypto.randomUUID(), text: "Fijn dat je het zegt. Kijk ook eens op https://113.nl/ als je wilt." });
-    await page.getByText("Fijn dat je het zegt.").waitFor();
+    await page.getByRole("log").getByText("Fijn dat je het zegt.").waitFor();
     // A staff link is a question first, not a link.
     expect(await page.locator('a[href="https://113.nl/"]').count()).toBe(0);
     await page.getByRole("button", { name: "https://113.nl/" }).click();
@@ -74,7 +74,7 @@ describe("the youth page on a phone", () => {
     await page.reload();
     await page.getByRole("heading", { name: "Je chat met Sam (vrijwilliger)" }).waitFor();
     await page.getByText("Hoi, ik voel me best alleen").waitFor();
-    await page.getByText("Fijn dat je het zegt.").waitFor();
+    await page.getByRole("log").getByText("Fijn dat je het zegt.").waitFor();
     await page.getByText("afgeleverd").waitFor();
     await shot(page, "youth-04-after-reload");
 

@@ -32,7 +32,11 @@ const I18nContext = createContext<I18n | undefined>(undefined);
 
 /** Dutch unless the youth switched in this tab. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => (tabStore.lang() === "en" ? "en" : "nl"));
+  const [lang, setLangState] = useState<Lang>(() => {
+    const initial: Lang = tabStore.lang() === "en" ? "en" : "nl";
+    document.documentElement.lang = initial;
+    return initial;
+  });
   const value = useMemo<I18n>(() => {
     const locale = lang === "nl" ? "nl-NL" : "en-GB";
     return {

@@ -10,7 +10,11 @@ export function ChatView({
   onSend,
   onTyping,
   onEnd,
+  draft,
+  setDraft,
 }: {
+  draft: string;
+  setDraft(text: string): void;
   model: YouthModel;
   onSend(text: string): void;
   onTyping(typing: boolean): void;
@@ -36,11 +40,11 @@ export function ChatView({
       {confirming && (
         <div className="confirm" role="alertdialog" aria-labelledby="end-confirm">
           <p id="end-confirm">{t("chat.endConfirm")}</p>
-          <button type="button" className="button button-primary" onClick={onEnd} autoFocus>
-            {t("chat.endYes")}
-          </button>
-          <button type="button" className="button" onClick={() => setConfirming(false)}>
+          <button type="button" className="button" onClick={() => setConfirming(false)} autoFocus>
             {t("chat.endNo")}
+          </button>
+          <button type="button" className="button button-primary" onClick={onEnd}>
+            {t("chat.endYes")}
           </button>
         </div>
       )}
@@ -49,11 +53,16 @@ export function ChatView({
           {t("chat.professionalJoined")}
         </p>
       )}
+      {peer && (
+        <p className="joined" role="status">
+          {t("chat.joined", { name: peerName })}
+        </p>
+      )}
       <MessageList model={model} />
       <p className="typing" aria-live="polite">
         {model.peerTyping && peer ? t("chat.typing", { name: peer.name }) : ""}
       </p>
-      <Composer onSend={onSend} onTyping={onTyping} />
+      <Composer text={draft} setText={setDraft} onSend={onSend} onTyping={onTyping} />
     </main>
   );
 }

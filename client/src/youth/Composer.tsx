@@ -1,13 +1,22 @@
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, type KeyboardEvent } from "react";
 import { LIMITS } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 
 const TYPING_IDLE_MS = 3000;
 
 /** Auto-growing input: Enter sends, Shift+Enter is a new line; tells the peer when typing starts and stops. */
-export function Composer({ onSend, onTyping }: { onSend(text: string): void; onTyping?(typing: boolean): void }) {
+export function Composer({
+  text,
+  setText,
+  onSend,
+  onTyping,
+}: {
+  text: string;
+  setText(text: string): void;
+  onSend(text: string): void;
+  onTyping?(typing: boolean): void;
+}) {
   const { t } = useI18n();
-  const [text, setText] = useState("");
   const area = useRef<HTMLTextAreaElement>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const typing = useRef(false);
@@ -25,6 +34,8 @@ export function Composer({ onSend, onTyping }: { onSend(text: string): void; onT
     el.style.height = "auto";
     el.style.height = `${Math.min(el.scrollHeight, 160)}px`;
   };
+  // A draft carried over from the waiting step (or a reload) gets its height back.
+  useEffect(grow, []);
 
   const send = () => {
     const trimmed = text.trim();

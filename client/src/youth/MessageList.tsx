@@ -50,8 +50,14 @@ export function MessageList({ model }: { model: YouthModel }) {
     m.sender.role === "youth" ? t("chat.you") : `${m.sender.name ?? ""} (${t(`chat.role.${m.sender.role}`)})`;
   const pendingLabel = (p: PendingMessage) => (p.failed ? t("chat.failed") : t("chat.sending"));
 
+  // Only what the other side says is announced; one's own words are not read back.
+  const latestPeer = [...model.messages].reverse().find((m) => m.sender.role !== "youth");
   return (
-    <div className="messages" role="log" aria-live="polite" aria-label={t("chat.log")}>
+    <>
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {latestPeer ? `${roleLabel(latestPeer)}: ${latestPeer.text}` : ""}
+      </p>
+    <div className="messages" role="log" aria-live="off" aria-label={t("chat.log")}>
       {model.messages.map((m) => (
         <div key={m.id} className={`message ${m.sender.role === "youth" ? "mine" : `theirs role-${m.sender.role}`}`}>
           <span className="sender">{roleLabel(m)}</span>
@@ -62,7 +68,7 @@ export function MessageList({ model }: { model: YouthModel }) {
         </div>
       ))}
       {model.pending.map((p) => (
-        <div key={p.id} className="message mine pending" aria-live="off">
+        <div key={p.id} className="message mine pending">
           <span className="sender">{t("chat.you")}</span>
           <p className="text">{p.text}</p>
           <span className="state">{pendingLabel(p)}</span>
@@ -70,5 +76,6 @@ export function MessageList({ model }: { model: YouthModel }) {
       ))}
       <div ref={end} />
     </div>
+    </>
   );
 }

@@ -6,8 +6,8 @@ const DOUBLE_ESCAPE_MS = 800;
 
 /** Leaves for a neutral site at once: wipes what Inloop stored and replaces this history entry. */
 export function quickExit(url: string, before?: () => void): void {
-  wipeInloopStorage();
   before?.();
+  wipeInloopStorage();
   document.title = "";
   window.location.replace(url);
 }
@@ -27,11 +27,8 @@ export function QuickExitButton({ url, onExit }: { url: string; onExit: () => vo
     return () => document.removeEventListener("keydown", onKey);
   }, [url, onExit]);
   return (
-    <button type="button" className="quick-exit" onClick={() => quickExit(url, onExit)} title={t("exit.hint")} aria-describedby="exit-hint">
+    <button type="button" className="quick-exit" onClick={() => quickExit(url, onExit)} title={t("exit.hint")} aria-keyshortcuts="Escape Escape">
       {t("exit.button")}
-      <span id="exit-hint" className="visually-hidden">
-        {t("exit.hint")}
-      </span>
     </button>
   );
 }

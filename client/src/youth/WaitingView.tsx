@@ -17,7 +17,19 @@ function EstimateText({ estimate }: { estimate: Estimate }) {
   return <>{t("waiting.estimate", { low: estimate.low, high: estimate.high })}</>;
 }
 
-export function WaitingView({ model, onLeave, onSend }: { model: YouthModel; onLeave(): void; onSend(text: string): void }) {
+export function WaitingView({
+  model,
+  onLeave,
+  onSend,
+  draft,
+  setDraft,
+}: {
+  model: YouthModel;
+  onLeave(): void;
+  onSend(text: string): void;
+  draft: string;
+  setDraft(text: string): void;
+}) {
   const { t, lang } = useI18n();
   const heading = useStepFocus<HTMLHeadingElement>();
   const queue = model.queue;
@@ -45,7 +57,7 @@ export function WaitingView({ model, onLeave, onSend }: { model: YouthModel; onL
       )}
       <p className="hint">{t("waiting.writeMeanwhile")}</p>
       <MessageList model={model} />
-      <Composer onSend={onSend} />
+      <Composer text={draft} setText={setDraft} onSend={onSend} />
       <button type="button" className="button button-quiet" onClick={onLeave}>
         {t("waiting.leave")}
       </button>

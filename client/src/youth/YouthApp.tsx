@@ -13,7 +13,7 @@ import { WaitingView } from "./WaitingView";
 export function YouthApp() {
   const { t, lang, setLang } = useI18n();
   const { quickExitUrl } = usePublicConfig();
-  const { model, actions } = useYouthChat();
+  const { model, actions, draft, setDraft } = useYouthChat();
 
   const step = (() => {
     switch (model.phase) {
@@ -24,9 +24,9 @@ export function YouthApp() {
       case "intro":
         return <IntroView status={model.status!} onStart={actions.join} />;
       case "waiting":
-        return <WaitingView model={model} onLeave={actions.leave} onSend={actions.send} />;
+        return <WaitingView model={model} onLeave={actions.leave} onSend={actions.send} draft={draft} setDraft={setDraft} />;
       case "chatting":
-        return <ChatView model={model} onSend={actions.send} onTyping={actions.typing} onEnd={actions.end} />;
+        return <ChatView model={model} onSend={actions.send} onTyping={actions.typing} onEnd={actions.end} draft={draft} setDraft={setDraft} />;
       case "ended":
         return <EndedView model={model} onFeedback={actions.feedback} />;
       case "goodbye":
@@ -35,13 +35,13 @@ export function YouthApp() {
   })();
 
   return (
-    <div className="youth">
+    <div className={model.phase === "chatting" && model.notice !== "blocked" ? "youth chat-layout" : "youth"}>
       <header className="topbar">
         <span className="brand">{t("app.name")}</span>
         <button type="button" className="button button-quiet lang" onClick={() => setLang(lang === "nl" ? "en" : "nl")} aria-label={t("lang.switchLabel")} lang={lang === "nl" ? "en" : "nl"}>
           {t("lang.switch")}
         </button>
-        <QuickExitButton url={quickExitUrl} onExit={actions.disconnect} />
+        <QuickExitButton url={quickExitUrl} onExit={actions.leaveNow} />
       </header>
       {!model.online && model.phase !== "loading" && (
         <p className="offline" role="alert">

@@ -65,6 +65,14 @@ describe("the youth page's steps", () => {
     expect(again.cursor).toBe(5);
   });
 
+  it("does not ask for feedback again after a reload past goodbye", () => {
+    const m = run([
+      { type: "status", status: open },
+      { type: "resumed", state: { conversation: conversation({ status: "ended" }) }, missed: [], closedHere: true },
+    ]);
+    expect([m.phase, m.conversation]).toEqual(["intro", undefined]);
+  });
+
   it("starts over when the session is gone", () => {
     const m = run([
       { type: "status", status: open },
@@ -91,6 +99,25 @@ describe("the youth page's steps", () => {
     expect(m.peerTyping).toBe(true);
     m = reduce(m, { type: "messageReceived", message: msg(1, "professional") });
     expect([m.professionalJoined, m.peerTyping]).toEqual([true, false]);
+  });
+
+  it("ignores an assignment for a conversation it is not in", () => {
+    const m = run([
+      { type: "status", status: open },
+      { type: "joined", conversation: conversation(), queue: { position: 1, estimate: { kind: "unknown" } } },
+      { type: "assigned", conversation: conversation({ id: "c_otherotherot", status: "active" }) },
+    ]);
+    expect(m.phase).toBe("waiting");
+  });
+
+  it("keeps unsent words visible, marked not sent, when the chat ends", () => {
+    const m = run([
+      { type: "status", status: open },
+      { type: "assigned", conversation: conversation({ status: "active" }) },
+      { type: "messageQueued", message: { id: "u1", conversationId: "c_abcdefghijkl", text: "nog één ding" } },
+      { type: "ended", conversationId: "c_abcdefghijkl", endedBy: "volunteer" },
+    ]);
+    expect(m.pending).toEqual([{ id: "u1", conversationId: "c_abcdefghijkl", text: "nog één ding", failed: true }]);
   });
 
   it("ignores broadcasts for another conversation", () => {

@@ -39,7 +39,7 @@ export interface YouthModel {
 export type YouthAction =
   | { type: "connection"; online: boolean }
   | { type: "status"; status: ServiceStatus }
-  | { type: "resumed"; state: YouthState; missed: MessageView[] }
+  | { type: "resumed"; state: YouthState; missed: MessageView[]; closedHere?: boolean }
   | { type: "sessionLost" }
   | { type: "joined"; conversation: YouthConversationView; queue: { position: number; estimate: Estimate } }
   | { type: "queueUpdated"; conversationId: string; position: number; estimate: Estimate }
@@ -109,6 +109,10 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
     case "status":
       return { ...model, status: action.status, phase: model.phase === "loading" || model.phase === "closed" || model.phase === "intro" ? phaseOf(model.conversation, action.status) : model.phase };
     case "resumed": {
+      // A chat this tab already said goodbye to is over: a reload starts afresh.
+      if (action.closedHere && action.state.conversation?.status === "ended") {
+        return { ...model, conversation: undefined, messages: [], pending: [], phase: phaseOf(undefined, model.status) };
+      }
       const conversation = action.state.conversation;
       const messages = mergeMessages(model.messages, action.missed);
       // A chat that ended while we were away still offers the feedback step, once.
@@ -133,6 +137,8 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
       if (model.conversation?.id !== action.conversationId) return model;
       return { ...model, queue: { position: action.position, estimate: action.estimate } };
     case "assigned":
+      // Only the conversation this page is in (a stale assignment for another is ignored).
+      if (model.conversation && model.conversation.id !== action.conversation.id) return model;
       return {
         ...model,
         conversation: action.conversation,
@@ -166,7 +172,7 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
       return { ...model, pending: [...model.pending, action.message] };
     case "messageAcked":
       // The broadcast carries the stored message; until it arrives the bubble stays "sending".
-      return model;
+      return model.notice === "slowDown" ? { ...model, notice: undefined } : model;
     case "messageFailed":
       return { ...model, pending: model.pending.map((p) => (p.id === action.id ? { ...p, failed: true } : p)) };
     case "typing":
@@ -181,7 +187,8 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
         phase: model.phase === "waiting" ? phaseOf(undefined, model.status) : "ended",
         peerTyping: false,
         queue: undefined,
-        pending: [],
+        // Unsent words stay visible, marked as not sent: never vanish silently.
+        pending: model.pending.map((p) => ({ ...p, failed: true })),
       };
     case "leftQueue":
       return { ...model, conversation: undefined, queue: undefined, messages: [], pending: [], phase: phaseOf(undefined, model.status) };

@@ -35,6 +35,14 @@ describe("the outbox", () => {
     expect([r.failed, r.acked]).toEqual([["b"], ["c"]]);
   });
 
+  it("keeps a message the server could not take yet (not resumed, store failover) for a retry", async () => {
+    for (const code of ["UNAUTHENTICATED", "INTERNAL"] as const) {
+      const r = recorder();
+      expect(await flushOutbox([pending("a")], async () => err(code), new Set(), r.report)).toEqual({ kind: "retry" });
+      expect(r.failed).toEqual([]);
+    }
+  });
+
   it("never sends a message twice at once, nor one that failed for good", async () => {
     const inFlight = new Set(["a"]);
     const sent: string[] = [];

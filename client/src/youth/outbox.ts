@@ -6,7 +6,11 @@ export type SendFn = (p: PendingMessage) => Promise<Ack<Responses["message:send"
 export type FlushOutcome =
   | { kind: "done" }
   | { kind: "offline" } // keep the rest for the next connect
+  | { kind: "retry" } // the server could not take it just now (not resumed yet, a store failover): soon again
   | { kind: "slowDown" }; // rate limited: try again in a moment
+
+/** Refusals that say nothing about the message itself: it must be kept and sent again. */
+const TRANSIENT = new Set(["UNAUTHENTICATED", "INTERNAL", "SESSION_UNKNOWN"]);
 
 /**
  * Sends unacknowledged messages oldest first, with their original ids, so the server stores each
@@ -28,6 +32,7 @@ export async function flushOutbox(
     }
     if (ack.code === "UNAVAILABLE") return { kind: "offline" };
     if (ack.code === "RATE_LIMITED") return { kind: "slowDown" };
+    if (TRANSIENT.has(ack.code)) return { kind: "retry" };
     report.failed(p.id);
   }
   return { kind: "done" };

@@ -7,7 +7,8 @@ const KEYS = {
   token: `${STORAGE_PREFIX}token`,
   outbox: `${STORAGE_PREFIX}outbox`,
   lang: `${STORAGE_PREFIX}lang`,
-  mute: `${STORAGE_PREFIX}mute`,
+  draft: `${STORAGE_PREFIX}draft`,
+  closed: `${STORAGE_PREFIX}closed`,
 } as const;
 
 /**
@@ -28,6 +29,11 @@ export const tabStore = {
   },
   setOutbox: (pending: PendingMessage[]) =>
     pending.length ? sessionStorage.setItem(KEYS.outbox, JSON.stringify(pending)) : sessionStorage.removeItem(KEYS.outbox),
+  /** The conversation this tab already said goodbye to. */
+  closed: () => sessionStorage.getItem(KEYS.closed) ?? undefined,
+  setClosed: (conversationId: string) => sessionStorage.setItem(KEYS.closed, conversationId),
+  draft: () => sessionStorage.getItem(KEYS.draft) ?? "",
+  setDraft: (text: string) => (text ? sessionStorage.setItem(KEYS.draft, text) : sessionStorage.removeItem(KEYS.draft)),
   lang: () => sessionStorage.getItem(KEYS.lang) ?? undefined,
   setLang: (lang: string) => sessionStorage.setItem(KEYS.lang, lang),
 };

@@ -11,7 +11,9 @@ export function useStepFocus<T extends HTMLElement>() {
       pageJustLoaded = false;
       return;
     }
-    ref.current?.focus();
+    // Someone typing keeps their place: a volunteer picking them up must not steal the cursor.
+    const typing = document.activeElement instanceof HTMLTextAreaElement || document.activeElement instanceof HTMLInputElement;
+    if (!typing) ref.current?.focus();
   }, []);
   return ref;
 }

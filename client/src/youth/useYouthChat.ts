@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef } from "react";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { PROTOCOL_VERSION, type AgeBand, type Topic } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { chime } from "../lib/alerts";
@@ -18,11 +18,19 @@ export interface JoinForm {
 export function useYouthChat() {
   const { t } = useI18n();
   const [model, dispatch] = useReducer(reduce, undefined, () => initialModel(tabStore.outbox()));
+  // What the youth is typing survives the step change from waiting to chatting, and a reload.
+  const [draft, setDraftState] = useState(() => tabStore.draft());
+  const setDraft = useCallback((text: string) => {
+    setDraftState(text);
+    tabStore.setDraft(text);
+  }, []);
   const socketRef = useRef<AppSocket | undefined>(undefined);
   const modelRef = useRef<YouthModel>(model);
   modelRef.current = model;
   const unread = useRef(0);
   const inFlight = useRef(new Set<string>());
+  /** True once this connection is bound to the session (resumed or opened): only then may messages go. */
+  const identified = useRef(false);
   const baseTitle = useRef(document.title);
 
   useEffect(() => {
@@ -32,17 +40,15 @@ export function useYouthChat() {
   /** Resends what the server has not acknowledged, oldest first, with the same ids. */
   const flush = useCallback(async () => {
     const socket = socketRef.current;
-    if (!socket) return;
+    if (!socket || !identified.current) return;
     const outcome = await flushOutbox(
       modelRef.current.pending,
       (p) => call(socket, "message:send", { conversationId: p.conversationId, id: p.id, text: p.text }),
       inFlight.current,
       { acked: (id) => dispatch({ type: "messageAcked", id }), failed: (id) => dispatch({ type: "messageFailed", id }) },
     );
-    if (outcome.kind === "slowDown") {
-      dispatch({ type: "notice", notice: "slowDown" });
-      setTimeout(() => void flush(), 3000);
-    }
+    if (outcome.kind === "slowDown") dispatch({ type: "notice", notice: "slowDown" });
+    if (outcome.kind === "slowDown" || outcome.kind === "retry") setTimeout(() => void flush(), 3000);
   }, []);
 
   useEffect(() => {
@@ -50,28 +56,36 @@ export function useYouthChat() {
     socketRef.current = socket;
 
     const onConnect = async () => {
+      identified.current = false;
       dispatch({ type: "connection", online: true });
+      // Resume first: until the connection is bound to the session, nothing else may be sent.
+      const token = tabStore.token();
+      if (token) {
+        const resumed = await call(socket, "session:resume", {
+          protocolVersion: PROTOCOL_VERSION,
+          token,
+          afterSeq: Math.max(modelRef.current.cursor, contiguousSeq(modelRef.current.messages)),
+        });
+        if (resumed.ok) {
+          identified.current = true;
+          const closedHere = resumed.data.state.conversation?.id === tabStore.closed();
+          dispatch({ type: "resumed", state: resumed.data.state, missed: resumed.data.missed, closedHere });
+          void flush();
+        } else if (resumed.code === "SESSION_UNKNOWN") {
+          tabStore.clearToken();
+          dispatch({ type: "sessionLost" });
+        } else if (resumed.code === "PROTOCOL_OUTDATED" || resumed.code === "BLOCKED") {
+          dispatch({ type: "notice", notice: resumed.code === "BLOCKED" ? "blocked" : "reload" });
+        }
+      }
       const status = await call(socket, "service:status", {});
       if (status.ok) dispatch({ type: "status", status: status.data });
-      const token = tabStore.token();
-      if (!token) return;
-      const resumed = await call(socket, "session:resume", {
-        protocolVersion: PROTOCOL_VERSION,
-        token,
-        afterSeq: Math.max(modelRef.current.cursor, contiguousSeq(modelRef.current.messages)),
-      });
-      if (resumed.ok) {
-        dispatch({ type: "resumed", state: resumed.data.state, missed: resumed.data.missed });
-        await flush();
-      } else if (resumed.code === "SESSION_UNKNOWN") {
-        tabStore.clearToken();
-        dispatch({ type: "sessionLost" });
-      } else if (resumed.code === "PROTOCOL_OUTDATED" || resumed.code === "BLOCKED") {
-        dispatch({ type: "notice", notice: resumed.code === "BLOCKED" ? "blocked" : "reload" });
-      }
     };
     socket.on("connect", () => void onConnect());
-    socket.on("disconnect", () => dispatch({ type: "connection", online: false }));
+    socket.on("disconnect", () => {
+      identified.current = false;
+      dispatch({ type: "connection", online: false });
+    });
     socket.on("queue:updated", (p) => dispatch({ type: "queueUpdated", ...p }));
     socket.on("conversation:assigned", (p) => p.youth && dispatch({ type: "assigned", conversation: p.youth }));
     socket.on("conversation:transferring", (p) => dispatch({ type: "transferring", ...p }));
@@ -103,14 +117,27 @@ export function useYouthChat() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // The start and closed pages follow opening and closing time without a reload.
+  useEffect(() => {
+    if (model.phase !== "intro" && model.phase !== "closed") return;
+    const timer = setInterval(async () => {
+      const socket = socketRef.current;
+      if (!socket) return;
+      const status = await call(socket, "service:status", {});
+      if (status.ok) dispatch({ type: "status", status: status.data });
+    }, 60_000);
+    return () => clearInterval(timer);
+  }, [model.phase]);
+
   const ensureSession = useCallback(async (socket: AppSocket) => {
-    if (tabStore.token()) return true;
+    if (tabStore.token()) return identified.current;
     const opened = await call(socket, "session:open", { protocolVersion: PROTOCOL_VERSION });
     if (!opened.ok) {
       dispatch({ type: "notice", notice: opened.code === "PROTOCOL_OUTDATED" ? "reload" : opened.code === "BLOCKED" ? "blocked" : "generic" });
       return false;
     }
     tabStore.setToken(opened.data.token);
+    identified.current = true;
     return true;
   }, []);
 
@@ -125,7 +152,11 @@ export function useYouthChat() {
         ...(form.topic && { topic: form.topic }),
       });
       if (ack.ok) dispatch({ type: "joined", ...ack.data });
-      else dispatch({ type: "notice", notice: ack.code === "BLOCKED" ? "blocked" : "generic" });
+      else if (ack.code === "CLOSED") {
+        // It closed while they filled in the form: show the closed page with the lines that are open.
+        const status = await call(socket, "service:status", {});
+        if (status.ok) dispatch({ type: "status", status: status.data });
+      } else dispatch({ type: "notice", notice: ack.code === "BLOCKED" ? "blocked" : "generic" });
       return ack.ok;
     },
     async leave() {
@@ -161,9 +192,23 @@ export function useYouthChat() {
         await call(socket, "feedback:give", { conversationId: conversation.id, ...answers });
       }
       dispatch({ type: "feedbackDone" });
+      // Remembered for the tab, so a reload starts fresh instead of asking again.
+      if (conversation) tabStore.setClosed(conversation.id);
     },
     restart: () => dispatch({ type: "restart" }),
-    disconnect: () => socketRef.current?.disconnect(),
+    /** Quick exit: tell the server (it survives the page leaving), then drop the connection. */
+    leaveNow() {
+      const token = tabStore.token();
+      if (token) {
+        void fetch("/api/youth/quick-exit", {
+          method: "POST",
+          keepalive: true,
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ token }),
+        }).catch(() => undefined);
+      }
+      socketRef.current?.disconnect();
+    },
   };
-  return { model, actions };
+  return { model, actions, draft, setDraft };
 }

@@ -256,6 +256,10 @@ export class MemoryStore implements Store {
     return true;
   }
 
+  async releaseLease(name: string, owner: string): Promise<void> {
+    if (this.leases.get(name)?.value === owner) this.leases.delete(name);
+  }
+
   async ping(): Promise<void> {}
   async close(): Promise<void> {}
 

@@ -37,6 +37,7 @@ import {
   READ_CONVERSATIONS,
   PUT_WRAP_UP,
   READ_PRESENCES,
+  RELEASE_LEASE,
   READ_WRAP_UPS,
   SET_NOTES,
   SET_PRIORITY,
@@ -293,6 +294,9 @@ export class RedisStore implements Store {
 
   async tryLease(name: string, owner: string, ttlMs: number): Promise<boolean> {
     return (await this.run(LEASE, { name }, [owner, ttlMs])) === 1;
+  }
+  async releaseLease(name: string, owner: string): Promise<void> {
+    await this.run(RELEASE_LEASE, { name }, [owner]);
   }
 
   async ping(): Promise<void> {

@@ -261,6 +261,15 @@ redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return 1`,
 );
 
+/** Gives a lease back, only if `owner` still holds it (a late release never frees someone else's). */
+export const RELEASE_LEASE = script<{ name: string }>(
+  "releaseLease",
+  (k, { name }) => [k.lease(name)],
+  `-- ARGV: owner
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`,
+);
+
 /** Reads many conversation hashes in one round trip (the queue); an empty table for a missing one. */
 export const READ_CONVERSATIONS = script<{ conversationIds: string[] }>(
   "readConversations",
@@ -302,6 +311,7 @@ export function allScripts(k: RedisKeys): { name: string; lua: string; keys: str
     use(PUT_WRAP_UP, { staffId }),
     use(READ_WRAP_UPS, {}),
     use(LEASE, { name: "tick" }),
+    use(RELEASE_LEASE, { name: "tick" }),
     use(READ_CONVERSATIONS, { conversationIds: [conversationId, "c_sample0002"] }),
     use(READ_PRESENCES, { staffIds: [staffId, "s_other"] }),
   ];
