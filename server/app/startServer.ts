@@ -25,6 +25,8 @@ import type { ServiceDeps } from "../service/context";
 import { Dispatcher } from "../service/Dispatcher";
 import { StaffService } from "../service/StaffService";
 import { AbuseGuard } from "../service/AbuseGuard";
+import { loadDefaultRiskScorer } from "../domain/risk/riskScorer";
+import { EscalationService } from "../service/EscalationService";
 import { GhostSweeper } from "../service/GhostSweeper";
 import { StaffConversationService } from "../service/StaffConversationService";
 import { WrapUpService } from "../service/WrapUpService";
@@ -104,15 +106,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const joinLimit = limiter("join", config.joinsPer10Min, 600);
   const loginLimit = limiter("login", config.loginAttemptsPer15Min, 900);
   const abuse = new AbuseGuard(store, clock, config.blockMs);
-  const wrapUps = new WrapUpService(deps);
-  const conversations = new ConversationService(deps, dispatcher, messageLimit, wrapUps);
+  const escalations = new EscalationService(deps, config.escalationTimeoutsMs);
+  const wrapUps = new WrapUpService(deps, escalations);
+  const conversations = new ConversationService(deps, dispatcher, messageLimit, wrapUps, { score: loadDefaultRiskScorer(), escalations });
   const youth = new YouthService(deps, dispatcher, conversations, abuse, joinLimit, {
     sessionTtlMs: config.youthSessionTtlMs,
     maxQueuedPerNetwork: config.maxQueuedPerNetwork,
   });
   const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs);
-  const staff = new StaffService(deps, dispatcher, wrapUps, config.staffSessionIdleMs);
-  const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, messageLimit);
+  const staff = new StaffService(deps, dispatcher, wrapUps, escalations, config.staffSessionIdleMs);
+  const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, messageLimit, escalations);
 
   let draining = false;
   app.use(helmet());
@@ -133,6 +136,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     conversations,
     staffConversations,
     wrapUps,
+    escalations,
     dispatcher,
     presenceGraceMs: config.presenceGraceMs,
     trustProxy: config.trustProxy,
@@ -157,6 +161,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     try {
       if (!(await store.tryLease("dispatch-tick", instanceId, config.tickMs * 3))) return;
       if (++ticks % sweepEvery === 0) await sweeper.sweep();
+      await escalations.tick();
       await dispatcher.run({ force: true });
     } catch (error) {
       log.warn({ event: "tick.failed", err: error }, "tick failed");

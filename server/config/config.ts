@@ -32,6 +32,10 @@ const EnvSchema = z.object({
   LOGIN_ATTEMPTS_PER_15MIN: z.coerce.number().int().positive().default(10),
   /** A queued youth whose page is gone this long leaves the queue. */
   QUEUE_GONE_MINUTES: z.coerce.number().positive().default(5),
+  /** Seconds a professional has to acknowledge an escalation before the next one is alerted. */
+  ESCALATION_TIMEOUT_CRISIS_S: z.coerce.number().positive().default(30),
+  ESCALATION_TIMEOUT_URGENT_S: z.coerce.number().positive().default(60),
+  ESCALATION_TIMEOUT_CONSULT_S: z.coerce.number().positive().default(300),
   /** How often queue positions, estimates and overflow routing are re-evaluated. */
   TICK_MS: z.coerce.number().int().min(100).default(2000),
   /** How long a volunteer may be disconnected before they stop getting new youths. */
@@ -70,6 +74,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     staffSessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
     messageRatePer10s: e.MESSAGE_RATE_PER_10S,
     tickMs: e.TICK_MS,
+    escalationTimeoutsMs: {
+      crisis: e.ESCALATION_TIMEOUT_CRISIS_S * 1000,
+      urgent: e.ESCALATION_TIMEOUT_URGENT_S * 1000,
+      consult: e.ESCALATION_TIMEOUT_CONSULT_S * 1000,
+    },
     joinsPer10Min: e.QUEUE_JOINS_PER_10MIN,
     maxQueuedPerNetwork: e.QUEUE_MAX_PER_NETWORK,
     loginAttemptsPer15Min: e.LOGIN_ATTEMPTS_PER_15MIN,

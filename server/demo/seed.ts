@@ -33,6 +33,7 @@ export const DEMO_STAFF: DemoStaff[] = [
   { id: "st_noor", email: "noor@amsterdam.demo", displayName: "Noor", role: "volunteer", locationId: "amsterdam", skills: ["migrant-refugee"] },
   { id: "st_daan", email: "daan@apeldoorn.demo", displayName: "Daan", role: "volunteer", locationId: "apeldoorn", skills: ["sexual-exploitation"] },
   { id: "st_eva", email: "eva@inloop.demo", displayName: "Eva", role: "professional", locationId: "leiden", skills: [] },
+  { id: "st_bram", email: "bram@inloop.demo", displayName: "Bram", role: "professional", locationId: "amsterdam", skills: [] },
   { id: "st_kim", email: "kim@inloop.demo", displayName: "Kim", role: "coordinator", locationId: "leiden", skills: [] },
 ];
 

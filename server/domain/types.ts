@@ -86,6 +86,8 @@ export interface Conversation {
   /** What the previous volunteer wrote when transferring. */
   handoverNote?: string;
   transfers?: number;
+  /** A professional who joined the conversation (the youth sees "a professional joined"). */
+  professionalId?: string;
   /** The youth session's abuse key at queue time, so a block reaches where they connect from. */
   abuseKey?: string;
 }
@@ -146,9 +148,16 @@ export const DOMAIN_EVENT_TYPES = [
   "presence.changed",
   "conversation.transferred",
   "conversation.blocked",
-  "consult.requested",
   "debrief.requested",
   "wrapup.filed",
+  "escalation.raised",
+  "escalation.offered",
+  "escalation.unrouted",
+  "escalation.claimed",
+  "escalation.resolved",
+  "duty.changed",
+  "professional.joined",
+  "risk.flagged",
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 

@@ -9,6 +9,7 @@ import type { ConversationService } from "../service/ConversationService";
 import type { Dispatcher } from "../service/Dispatcher";
 import { fail } from "../service/errors";
 import type { StaffService } from "../service/StaffService";
+import type { EscalationService } from "../service/EscalationService";
 import type { StaffConversationService } from "../service/StaffConversationService";
 import type { WrapUpService } from "../service/WrapUpService";
 import type { YouthService } from "../service/YouthService";
@@ -27,6 +28,7 @@ export interface RealtimeServices {
   conversations: ConversationService;
   staffConversations: StaffConversationService;
   wrapUps: WrapUpService;
+  escalations: EscalationService;
   dispatcher: Dispatcher;
   presenceGraceMs: number;
   trustProxy: boolean;
@@ -123,6 +125,14 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "conversation:block", log, (p) => s.staffConversations.block(requireStaff(socket), p));
   handle(socket, "wrapup:submit", log, (p) => s.wrapUps.submit(requireStaff(socket).staff, p));
   handle(socket, "wrapup:todo", log, () => s.wrapUps.todo(requireStaff(socket).staff));
+  handle(socket, "escalation:raise", log, (p) => s.escalations.raise(requireStaff(socket), p));
+  handle(socket, "escalation:list", log, () => s.escalations.list(requireStaff(socket)));
+  handle(socket, "escalation:claim", log, (p) => s.escalations.claim(requireStaff(socket), p));
+  handle(socket, "escalation:resolve", log, (p) => s.escalations.resolve(requireStaff(socket), p));
+  handle(socket, "duty:set", log, (p) => s.escalations.setDuty(requireStaff(socket), p));
+  handle(socket, "conversation:live", log, () => s.escalations.live(requireStaff(socket)));
+  handle(socket, "conversation:watch", log, (p) => s.escalations.watch(requireStaff(socket), p));
+  handle(socket, "conversation:join", log, (p) => s.escalations.join(requireStaff(socket), p));
   handle(socket, "queue:take", log, () => s.dispatcher.takeNext(requireStaff(socket).staff.id));
 
   const actor = socket.data.actor;

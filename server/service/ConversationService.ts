@@ -3,6 +3,7 @@ import type { Conversation } from "../domain/types";
 import type { Actor } from "./actors";
 import type { ServiceDeps } from "./context";
 import type { Dispatcher } from "./Dispatcher";
+import type { EscalationService } from "./EscalationService";
 import type { WrapUpService } from "./WrapUpService";
 import { fail } from "./errors";
 import { messageView, staffView, visibleToYouth, youthView } from "./views";
@@ -14,6 +15,12 @@ export interface RateLimit {
 
 const isLive = (c: Conversation) => c.status === "queued" || c.status === "active";
 
+/** Reads a youth message for danger; a safety net, not a diagnosis (see docs/RISK.md). */
+export type RiskScorer = (text: string) => { level: "none" | "concern" | "high"; signals: string[] };
+
+/** A queued youth whose message reads as high risk goes ahead of everyone who is not. */
+export const FLAGGED_PRIORITY = 10;
+
 /** Everything that happens inside one conversation, for whichever side is allowed to do it. */
 export class ConversationService {
   constructor(
@@ -21,16 +28,28 @@ export class ConversationService {
     private readonly dispatcher: Dispatcher,
     private readonly rateLimit: RateLimit,
     private readonly wrapUps: WrapUpService,
+    private readonly risk: { score: RiskScorer; escalations: EscalationService },
   ) {}
 
   /** The conversation, if this actor is part of it; a youth may write while still queued. */
   async authorise(actor: Actor, conversationId: string): Promise<Conversation> {
     const conversation = await this.deps.store.getConversation(conversationId);
     if (!conversation) fail("NOT_FOUND", "No such conversation");
-    const mine =
-      actor.kind === "youth" ? conversation.youthId === actor.youthId : conversation.volunteerId === actor.staff.id;
-    if (!mine) fail("FORBIDDEN", "This is not your conversation");
+    if (!(await this.isParty(actor, conversation))) fail("FORBIDDEN", "This is not your conversation");
     return conversation;
+  }
+
+  /**
+   * The youth and the volunteer are parties; a professional is one once joined, or while on duty
+   * for the conversation's location (reading along, whispering to the volunteer).
+   */
+  private async isParty(actor: Actor, c: Conversation): Promise<boolean> {
+    if (actor.kind === "youth") return c.youthId === actor.youthId;
+    if (c.volunteerId === actor.staff.id) return true;
+    if (actor.staff.role !== "professional") return false;
+    if (c.professionalId === actor.staff.id) return true;
+    const duty = (await this.deps.store.listDuty()).find((d) => d.staffId === actor.staff.id);
+    return Boolean(c.locationId && (duty?.locationIds ?? [actor.staff.locationId]).includes(c.locationId));
   }
 
   /** Persists before acknowledging; a resend with the same id is stored and delivered once. */
@@ -39,6 +58,10 @@ export class ConversationService {
     const conversation = await this.authorise(actor, request.conversationId);
     if (!isLive(conversation)) fail("CONVERSATION_ENDED", "This conversation has ended");
     if (actor.kind === "staff" && conversation.status !== "active") fail("FORBIDDEN", "Not your conversation yet");
+    // Reading along is not joining: a professional speaks to the youth only after joining.
+    if (actor.kind === "staff" && actor.staff.role === "professional" && conversation.professionalId !== actor.staff.id) {
+      fail("FORBIDDEN", "Join the conversation first");
+    }
     const senderKey = actor.kind === "youth" ? actor.youthId : actor.staff.id;
     if (!(await this.rateLimit.consume(senderKey))) fail("RATE_LIMITED", "Too many messages; wait a moment");
 
@@ -53,6 +76,7 @@ export class ConversationService {
     });
     if (!duplicate) {
       notifier.emit({ conversation: conversation.id }, "message:received", messageView(message));
+      if (actor.kind === "youth") await this.triage(conversation, request.text, now);
       await store.appendEvent({
         type: "conversation.message",
         at: now,
@@ -61,6 +85,30 @@ export class ConversationService {
       });
     }
     return { seq: message.seq, sentAt: message.sentAt, duplicate };
+  }
+
+  /**
+   * Risk triage of a youth message: a queued youth goes first, a volunteer in the chat is prompted
+   * and the on-duty professional alerted. Only the level and the phrase ids travel; never the text.
+   */
+  private async triage(c: Conversation, text: string, now: number): Promise<void> {
+    const { level, signals } = this.risk.score(text);
+    if (level === "none") return;
+    const { store, notifier, log } = this.deps;
+    log.info({ event: "risk.flagged", conversationId: c.id, level, signals }, "risk flagged");
+    await store.appendEvent({ type: "risk.flagged", at: now, conversationId: c.id, ...(c.locationId && { locationId: c.locationId }), data: { level, signals: signals.join(",") } });
+    if (level !== "high") {
+      notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level, signals, at: now });
+      return;
+    }
+    if (c.status === "queued") {
+      if (c.priority < FLAGGED_PRIORITY) await store.setPriority(c.id, FLAGGED_PRIORITY);
+      this.dispatcher.kick();
+    }
+    const flag = { conversationId: c.id, level, signals, at: now } as const;
+    notifier.emit({ conversationStaff: c.id }, "risk:flagged", flag);
+    notifier.emit({ role: "professional" }, "risk:flagged", flag);
+    if (c.status === "active") await this.risk.escalations.raiseFromRisk(c, signals);
   }
 
   /** Messages after `afterSeq`, for a client that reconnected or opened the conversation. */

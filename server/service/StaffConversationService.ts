@@ -5,6 +5,7 @@ import type { StaffActor } from "./actors";
 import type { ServiceDeps } from "./context";
 import type { ConversationService, RateLimit } from "./ConversationService";
 import type { Dispatcher } from "./Dispatcher";
+import type { EscalationService } from "./EscalationService";
 import { fail } from "./errors";
 import { messageView, staffView, youthView } from "./views";
 
@@ -16,6 +17,7 @@ export class StaffConversationService {
     private readonly dispatcher: Dispatcher,
     private readonly abuse: AbuseGuard,
     private readonly rateLimit: RateLimit,
+    private readonly escalations: EscalationService,
   ) {}
 
   private async mineAndActive(actor: StaffActor, conversationId: string): Promise<Conversation> {
@@ -53,23 +55,8 @@ export class StaffConversationService {
     });
     if (!duplicate) {
       notifier.emit({ conversationStaff: conversation.id }, "message:received", messageView(message));
-      if (request.consult) {
-        notifier.emit({ role: "professional" }, "consult:requested", {
-          conversationId: conversation.id,
-          ...(conversation.locationId && { locationId: conversation.locationId }),
-          staffId: actor.staff.id,
-          volunteerName: actor.staff.displayName,
-          text: request.text,
-          at: now,
-        });
-        await store.appendEvent({
-          type: "consult.requested",
-          at: now,
-          conversationId: conversation.id,
-          staffId: actor.staff.id,
-          ...(conversation.locationId && { locationId: conversation.locationId }),
-        });
-      }
+      // A consult lands in the professionals' inbox as a consult-level escalation (routed, timed, claimable).
+      if (request.consult) await this.escalations.raiseConsult(conversation, actor.staff.id, request.text);
     }
     return { seq: message.seq, sentAt: message.sentAt, duplicate };
   }

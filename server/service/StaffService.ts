@@ -6,6 +6,7 @@ import type { Dispatcher } from "./Dispatcher";
 import { summarise } from "./Dispatcher";
 import { fail } from "./errors";
 import { staffView } from "./views";
+import type { EscalationService } from "./EscalationService";
 import type { WrapUpService } from "./WrapUpService";
 
 /** Computed once so a login for an unknown e-mail costs as much as a real one (no account probing). */
@@ -21,6 +22,7 @@ export class StaffService {
     private readonly deps: ServiceDeps,
     private readonly dispatcher: Dispatcher,
     private readonly wrapUps: WrapUpService,
+    private readonly escalations: EscalationService,
     private readonly sessionIdleMs: number,
   ) {}
 
@@ -81,6 +83,7 @@ export class StaffService {
       store.listQueue(),
       this.wrapUps.todo(staff),
     ]);
+    const duty = staff.role === "professional" ? await this.escalations.dutyOf(staff) : undefined;
     const ctx = { now: clock.now(), locations: new Map(locations.map((l) => [l.id, l])), presence: allPresence };
     return {
       staff: staffPublicView(staff),
@@ -89,6 +92,7 @@ export class StaffService {
       queue: summarise({ ctx, queue, serviceTimes: [] }),
       locations: locations.map((l) => ({ id: l.id, name: l.name, autoAssign: l.autoAssign, snippets: l.snippets ?? [], wrapUpTopics: l.wrapUpTopics ?? [] })),
       wrapUpsTodo,
+      ...(duty && { duty }),
     };
   }
 

@@ -2,12 +2,16 @@ import type { RequestOf, WrapUpTodoView } from "../../shared/protocol";
 import { newId } from "../auth/secrets";
 import type { Conversation, Staff, WrapUp } from "../domain/types";
 import type { ServiceDeps } from "./context";
+import type { EscalationService } from "./EscalationService";
 import { fail } from "./errors";
 import { staffView } from "./views";
 
 /** The volunteer's short registration after a chat or a walk-in, and the list of ones still owed. */
 export class WrapUpService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly escalations: EscalationService,
+  ) {}
 
   static todoOf(c: Conversation): WrapUpTodoView {
     const durationMs = c.assignedAt !== undefined && c.endedAt !== undefined ? c.endedAt - c.assignedAt : 0;
@@ -39,7 +43,7 @@ export class WrapUpService {
       if (c.volunteerId !== staff.id) fail("FORBIDDEN", "This is not your conversation");
       if (c.status !== "ended") fail("FORBIDDEN", "A wrap-up is for a chat that has ended");
       const todo = WrapUpService.todoOf(c);
-      const consults = (await store.listEvents(c.queuedAt)).filter((e) => e.conversationId === c.id && e.type === "consult.requested");
+      const consults = (await store.listEvents(c.queuedAt)).filter((e) => e.conversationId === c.id && e.type === "escalation.raised");
       base = {
         kind: "chat",
         conversationId: c.id,
@@ -71,14 +75,8 @@ export class WrapUpService {
       data: { kind: wrapUp.kind, referral: wrapUp.referral, rating: wrapUp.rating, topics: wrapUp.topics.join(",") },
     });
     if (request.debrief) {
-      notifier.emit({ role: "professional" }, "debrief:requested", {
-        staffId: staff.id,
-        volunteerName: staff.displayName,
-        locationId: wrapUp.locationId,
-        ...(wrapUp.conversationId && { conversationId: wrapUp.conversationId }),
-        at: now,
-      });
       await store.appendEvent({ type: "debrief.requested", at: now, staffId: staff.id, locationId: wrapUp.locationId });
+      await this.escalations.raiseDebrief(staff, wrapUp.locationId, wrapUp.conversationId);
     }
     return { id: wrapUp.id };
   }

@@ -1,3 +1,4 @@
+import type { Duty, Escalation } from "../domain/escalation/escalation";
 import type {
   Conversation,
   DomainEvent,
@@ -21,6 +22,10 @@ export type EndResult =
   | { ok: false; reason: "not_found" | "already_ended" };
 
 export type AppendResult = { message: Message; duplicate: boolean };
+
+export type ClaimEscalationResult =
+  | { ok: true; escalation: Escalation }
+  | { ok: false; reason: "not_found" | "not_open" };
 
 export type TransferTarget = { staffId: string } | { locationChoice: string };
 export type TransferResult =
@@ -105,6 +110,24 @@ export interface Store {
   /** Stores a wrap-up and clears its to-do; filing twice for one conversation keeps the last. */
   putWrapUp(wrapUp: WrapUp): Promise<void>;
   listWrapUps(sinceMs: Millis): Promise<WrapUp[]>;
+
+  // Escalations and duty -----------------------------------------------------------------------------
+  /** A professional on duty for some locations (replaces their earlier duty). */
+  putDuty(duty: Duty): Promise<void>;
+  removeDuty(staffId: string): Promise<void>;
+  listDuty(): Promise<Duty[]>;
+  createEscalation(escalation: Escalation): Promise<void>;
+  getEscalation(id: string): Promise<Escalation | undefined>;
+  /** Every escalation not yet resolved, in no particular order. */
+  listEscalations(): Promise<Escalation[]>;
+  /** Records a routing step; false (and nothing written) once it is no longer open. */
+  recordOffer(id: string, offer: { offeredTo: string[]; offeredAt: number; unroutedAt?: number }): Promise<boolean>;
+  /** Atomic: exactly one of several professionals racing to claim an open escalation wins. */
+  claimEscalation(id: string, staffId: string, now: Millis): Promise<ClaimEscalationResult>;
+  /** Resolves a claimed escalation; only by the professional who claimed it. */
+  resolveEscalation(id: string, staffId: string, resolution: { at: Millis; outcome: string; referral: string }): Promise<boolean>;
+  /** The professional taking part in a conversation (joined), or none. */
+  setConversationProfessional(conversationId: string, staffId: string | undefined): Promise<boolean>;
 
   // Abuse blocks -----------------------------------------------------------------------------------
   /** Blocks these keys (hashes, never raw addresses) for `ttlMs`. */

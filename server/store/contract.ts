@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildEntry, buildLocation } from "../domain/testFactories";
+import type { Escalation } from "../domain/escalation/escalation";
 import type { Message, Staff } from "../domain/types";
 import type { Store } from "./Store";
 
@@ -259,6 +260,65 @@ export function registerStoreContractTests(
       expect(salt.length).toBeGreaterThanOrEqual(32);
       expect(await store.dailySalt("2026-11-23")).toBe(salt);
       expect(await store.dailySalt("2026-11-24")).not.toBe(salt);
+    });
+
+    const escalation = (over: Partial<Escalation> = {}): Escalation => ({
+      id: "e_one",
+      conversationId: "c_abcdefghijkl",
+      locationId: "leiden",
+      level: "crisis",
+      source: "volunteer",
+      note: "noemt een plan",
+      raisedBy: "s1",
+      raisedAt: 100,
+      status: "open",
+      offeredTo: [],
+      offeredAt: 100,
+      ...over,
+    });
+
+    it("keeps who is on duty", async () => {
+      await store.putDuty({ staffId: "p1", locationIds: ["leiden", "amsterdam"], since: 5 });
+      await store.putDuty({ staffId: "p2", locationIds: ["apeldoorn"], since: 6 });
+      await store.putDuty({ staffId: "p1", locationIds: ["leiden"], since: 7 });
+      await store.removeDuty("p2");
+      expect(await store.listDuty()).toEqual([{ staffId: "p1", locationIds: ["leiden"], since: 7 }]);
+    });
+
+    it("routes, claims once and resolves an escalation", async () => {
+      await store.createEscalation(escalation());
+      expect(await store.recordOffer("e_one", { offeredTo: ["p1"], offeredAt: 110 })).toBe(true);
+      expect(await store.recordOffer("e_one", { offeredTo: ["p1", "p2"], offeredAt: 140, unroutedAt: 170 })).toBe(true);
+      expect(await store.getEscalation("e_one")).toEqual(escalation({ offeredTo: ["p1", "p2"], offeredAt: 140, unroutedAt: 170 }));
+      const [a, b] = await Promise.all([store.claimEscalation("e_one", "p1", 200), store.claimEscalation("e_one", "p2", 200)]);
+      expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+      const winner = a.ok ? "p1" : "p2";
+      expect(a.ok ? a.escalation : b.ok && b.escalation).toMatchObject({ status: "claimed", claimedBy: winner, claimedAt: 200 });
+      expect(await store.claimEscalation("e_one", "p3", 201)).toEqual({ ok: false, reason: "not_open" });
+      expect(await store.claimEscalation("e_none", "p3", 201)).toEqual({ ok: false, reason: "not_found" });
+      expect(await store.recordOffer("e_one", { offeredTo: ["p9"], offeredAt: 300 })).toBe(false);
+      expect(await store.resolveEscalation("e_one", "p3", { at: 300, outcome: "x", referral: "none" })).toBe(false);
+      expect(await store.resolveEscalation("e_one", winner, { at: 300, outcome: "talked it through", referral: "113" })).toBe(true);
+      expect(await store.getEscalation("e_one")).toMatchObject({ status: "resolved", resolvedAt: 300, outcome: "talked it through", referral: "113" });
+      expect(await store.listEscalations()).toEqual([]);
+    });
+
+    it("lists escalations until they are resolved", async () => {
+      await store.createEscalation(escalation({ id: "e_a" }));
+      await store.createEscalation(escalation({ id: "e_b", level: "consult", conversationId: undefined, note: undefined }));
+      await store.claimEscalation("e_a", "p1", 5);
+      expect((await store.listEscalations()).map((e) => [e.id, e.status]).sort()).toEqual([["e_a", "claimed"], ["e_b", "open"]]);
+      expect(await store.getEscalation("e_b")).toEqual(escalation({ id: "e_b", level: "consult", conversationId: undefined, note: undefined }));
+    });
+
+    it("records the professional who joined a conversation", async () => {
+      const entry = buildEntry();
+      await store.enqueue(entry);
+      expect(await store.setConversationProfessional(entry.id, "p1")).toBe(true);
+      expect((await store.getConversation(entry.id))?.professionalId).toBe("p1");
+      await store.setConversationProfessional(entry.id, undefined);
+      expect((await store.getConversation(entry.id))?.professionalId).toBeUndefined();
+      expect(await store.setConversationProfessional("c_doesnotexist00", "p1")).toBe(false);
     });
 
     it("records domain events and recent service times", async () => {

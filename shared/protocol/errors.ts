@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   "NOT_AVAILABLE", // volunteer is not set to available
   "RATE_LIMITED",
   "BLOCKED", // this youth was blocked for abuse, for a while
+  "ALREADY_CLAIMED", // another professional took this escalation first
   "TOO_LARGE",
   "BAD_CREDENTIALS",
   "UNAVAILABLE", // the store is unreachable; retry later

@@ -10,6 +10,13 @@ import {
   MessageText,
   PresenceStatus,
   Referral,
+  EscalationLevel,
+  EscalationReferral,
+  LocationId,
+  type DutyView,
+  type EscalationView,
+  type LiveConversationView,
+  type MessageView as MessageViewType,
   Topic,
   TOPICS,
   type ColleagueView,
@@ -89,6 +96,16 @@ export const Requests = {
     .refine((w) => (w.conversationId === undefined) !== (w.walkInMinutes === undefined), "either conversationId or walkInMinutes"),
   "wrapup:todo": z.object({}).strict(),
   "presence:list": z.object({}).strict(),
+  "escalation:raise": z.object({ conversationId: ConversationId, level: EscalationLevel, note: z.string().max(LIMITS.noteChars).optional() }).strict(),
+  "escalation:list": z.object({}).strict(),
+  "escalation:claim": z.object({ escalationId: z.string().min(1).max(60) }).strict(),
+  "escalation:resolve": z
+    .object({ escalationId: z.string().min(1).max(60), outcome: z.string().trim().min(1).max(LIMITS.noteChars), referral: EscalationReferral })
+    .strict(),
+  "duty:set": z.object({ onDuty: z.boolean(), locationIds: z.array(LocationId).min(1).max(20).optional() }).strict(),
+  "conversation:watch": z.object({ conversationId: ConversationId }).strict(),
+  "conversation:join": z.object({ conversationId: ConversationId }).strict(),
+  "conversation:live": z.object({}).strict(),
   "staff:sync": z.object({ protocolVersion: z.number().int() }).strict(),
   "presence:set": z.object({ status: PresenceStatus.optional(), capacity: Capacity.optional() }).strict(),
   "queue:take": z.object({}).strict(),
@@ -111,6 +128,8 @@ export interface StaffState {
   queue: QueueSummary;
   locations: LocationView[];
   wrapUpsTodo: WrapUpTodoView[];
+  /** For professionals: where they are on duty. */
+  duty?: DutyView;
 }
 
 /** The data each ack carries on success. */
@@ -133,6 +152,14 @@ export interface Responses {
   "wrapup:submit": { id: string };
   "wrapup:todo": WrapUpTodoView[];
   "presence:list": ColleagueView[];
+  "escalation:raise": { escalation: EscalationView; unrouted: boolean };
+  "escalation:list": EscalationView[];
+  "escalation:claim": EscalationView;
+  "escalation:resolve": EscalationView;
+  "duty:set": DutyView;
+  "conversation:watch": { conversation: StaffConversationView; messages: MessageViewType[] };
+  "conversation:join": { conversationId: string };
+  "conversation:live": LiveConversationView[];
   "staff:sync": StaffState;
   "presence:set": PresenceView;
   "queue:take": StaffConversationView;
@@ -162,10 +189,16 @@ export interface ServerToClientEvents {
   "conversation:transferring": (p: { conversationId: string; queued: boolean }) => void;
   /** To the volunteer who handed a conversation on: it is no longer theirs. */
   "conversation:transferred": (p: { conversationId: string }) => void;
-  /** To on-duty professionals: a volunteer asks for advice inside a conversation. */
-  "consult:requested": (p: { conversationId: string; locationId?: string; staffId: string; volunteerName: string; text: string; at: number }) => void;
-  /** To on-duty professionals: a volunteer asks for a talk after a heavy conversation. */
-  "debrief:requested": (p: { staffId: string; volunteerName: string; locationId: string; conversationId?: string; at: number }) => void;
+  /** To professionals and the conversation's staff: an escalation was raised, offered, claimed or resolved. */
+  "escalation:updated": (p: EscalationView) => void;
+  /** To the one professional whose turn it is: sound and a timer. */
+  "escalation:alert": (p: EscalationView) => void;
+  /** To the volunteer: nobody acknowledged (or nobody is on duty): show the crisis protocol now. */
+  "escalation:unrouted": (p: EscalationView) => void;
+  /** To the volunteer (and on-duty professionals): a youth message reads as a risk. */
+  "risk:flagged": (p: { conversationId: string; level: "concern" | "high"; signals: string[]; at: number }) => void;
+  /** To everyone in the conversation: a professional takes part now. */
+  "professional:joined": (p: { conversationId: string; peer: PeerView }) => void;
   /** To a volunteer: a wrap-up is waiting to be filed. */
   "wrapup:due": (p: WrapUpTodoView) => void;
 }

@@ -193,3 +193,43 @@ export const StaffView = z.object({
   locationId: z.string(),
 });
 export type StaffView = z.infer<typeof StaffView>;
+
+export const ESCALATION_LEVELS = ["consult", "urgent", "crisis"] as const;
+export const EscalationLevel = z.enum(ESCALATION_LEVELS);
+export type EscalationLevel = z.infer<typeof EscalationLevel>;
+
+/** What a professional can refer to when resolving an escalation. */
+export const ESCALATION_REFERRALS = ["none", "gp", "mental-health-care", "113", "112"] as const;
+export const EscalationReferral = z.enum(ESCALATION_REFERRALS);
+
+export const EscalationView = z.object({
+  id: z.string(),
+  conversationId: z.string().optional(),
+  locationId: z.string(),
+  level: EscalationLevel,
+  source: z.enum(["volunteer", "risk", "debrief"]),
+  note: z.string().optional(),
+  raisedBy: z.string().optional(),
+  raisedByName: z.string().optional(),
+  raisedAt: z.number(),
+  status: z.enum(["open", "claimed", "resolved"]),
+  offeredTo: z.array(z.string()),
+  offeredAt: z.number(),
+  unroutedAt: z.number().optional(),
+  claimedBy: z.string().optional(),
+  claimedByName: z.string().optional(),
+  claimedAt: z.number().optional(),
+  resolvedAt: z.number().optional(),
+});
+export type EscalationView = z.infer<typeof EscalationView>;
+
+export const DutyView = z.object({ staffId: z.string(), onDuty: z.boolean(), locationIds: z.array(z.string()), since: z.number().optional() });
+export type DutyView = z.infer<typeof DutyView>;
+
+/** A live conversation as a professional sees it in the overview. */
+export const LiveConversationView = z.object({
+  conversation: StaffConversationView,
+  volunteerName: z.string().optional(),
+  flagged: z.boolean(),
+});
+export type LiveConversationView = z.infer<typeof LiveConversationView>;

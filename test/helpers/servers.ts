@@ -3,6 +3,9 @@ import path from "node:path";
 import { startServer, type RunningServer, type StartOptions } from "../../server/app/startServer";
 import { loadConfig } from "../../server/config/config";
 import { createLogger } from "../../server/log";
+import { destroyRedisPrefix } from "../../server/store/redis/RedisStore";
+import { Redis } from "ioredis";
+import { REDIS_URL } from "./redis";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -59,4 +62,29 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
         child.kill(signal);
       }),
   };
+}
+
+/** Between tests on a shared server: nobody on shift or duty, nobody waiting or chatting, no open escalation. */
+export async function resetState(server: RunningServer): Promise<void> {
+  const { store } = server;
+  for (const d of await store.listDuty()) await store.removeDuty(d.staffId);
+  for (const p of await store.listPresence()) {
+    await store.putPresence({ ...p, status: "off" });
+    for (const c of await store.listActiveFor(p.staffId)) await store.endConversation(c.id, { at: Date.now(), by: "system", reason: "test-reset" });
+  }
+  for (const e of await store.listQueue()) await store.endConversation(e.id, { at: Date.now(), by: "system", reason: "test-reset" });
+  for (const e of await store.listEscalations()) {
+    if (e.status === "open") await store.claimEscalation(e.id, "test-reset", 0);
+    const claimedBy = (await store.getEscalation(e.id))?.claimedBy ?? "test-reset";
+    await store.resolveEscalation(e.id, claimedBy, { at: 0, outcome: "test reset", referral: "none" });
+  }
+}
+
+/** Stops a test server and, on Redis, removes every key it wrote. */
+export async function stopServer(server: RunningServer, redisPrefix?: string): Promise<void> {
+  await server.close();
+  if (!redisPrefix) return;
+  const redis = new Redis(REDIS_URL);
+  await destroyRedisPrefix(redis, redisPrefix);
+  redis.disconnect();
 }

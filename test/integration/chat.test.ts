@@ -4,10 +4,8 @@ import { PROTOCOL_VERSION, Requests, type RequestName } from "../../shared/proto
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { closeAll, collect, connect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
-import { destroyRedisPrefix } from "../../server/store/redis/RedisStore";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
-import { startTestServer } from "../helpers/servers";
-import { Redis } from "ioredis";
+import { resetState, startTestServer, stopServer } from "../helpers/servers";
 
 const stores = (await redisAvailable("chat on Redis")) ? ["memory", "redis"] : ["memory"];
 
@@ -30,16 +28,10 @@ describe.each(stores)("on the %s store", (kind) => {
   });
   afterEach(async () => {
     await closeAll(...open.splice(0));
-    // Every test starts with nobody on shift and nobody waiting.
-    for (const p of await server.store.listPresence()) await server.store.putPresence({ ...p, status: "off" });
-    for (const e of await server.store.listQueue()) await server.store.endConversation(e.id, { at: Date.now(), by: "system", reason: "test-reset" });
+    await resetState(server);
   });
   afterAll(async () => {
-    await server.close();
-    if (kind !== "redis") return;
-    const redis = new Redis(REDIS_URL);
-    await destroyRedisPrefix(redis, prefix);
-    redis.disconnect();
+    await stopServer(server, kind === "redis" ? prefix : undefined);
   });
 
   describe("a full chat", () => {

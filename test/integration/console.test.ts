@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../shared/protocol";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { destroyRedisPrefix } from "../../server/store/redis/RedisStore";
 import { closeAll, collect, connect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
-import { startTestServer } from "../helpers/servers";
+import { resetState, startTestServer, stopServer } from "../helpers/servers";
 
 const stores = (await redisAvailable("console on Redis")) ? ["memory", "redis"] : ["memory"];
 
@@ -39,15 +37,10 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
   });
   afterEach(async () => {
     await closeAll(...open.splice(0));
-    for (const p of await server.store.listPresence()) await server.store.putPresence({ ...p, status: "off" });
-    for (const e of await server.store.listQueue()) await server.store.endConversation(e.id, { at: Date.now(), by: "system", reason: "test-reset" });
+    await resetState(server);
   });
   afterAll(async () => {
-    await server.close();
-    if (kind !== "redis") return;
-    const redis = new Redis(REDIS_URL);
-    await destroyRedisPrefix(redis, prefix);
-    redis.disconnect();
+    await stopServer(server, kind === "redis" ? prefix : undefined);
   });
 
   it("gives the console its locations with snippets, and the presence with its start time", async () => {
@@ -92,11 +85,12 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
   it("asks the on-duty professional with a consult", async () => {
     const sam = await staff("sam@leiden.demo");
     const eva = await staff("eva@inloop.demo");
+    await ok(eva.socket, "duty:set", { onDuty: true });
     await ok(sam.socket, "presence:set", { status: "available" });
     const { id } = await chatWith(sam.socket);
-    const consult = nextEvent(eva.socket, "consult:requested");
+    const consult = nextEvent(eva.socket, "escalation:alert");
     await ok(sam.socket, "whisper:send", { conversationId: id, id: randomUUID(), text: "Ze noemt zelfbeschadiging, hoe verder?", consult: true });
-    expect(await consult).toMatchObject({ conversationId: id, volunteerName: "Sam", locationId: "leiden" });
+    expect(await consult).toMatchObject({ conversationId: id, level: "consult", raisedByName: "Sam", locationId: "leiden", note: "Ze noemt zelfbeschadiging, hoe verder?" });
   });
 
   it("transfers to a colleague: the youth is told calmly, keeps every message and gets the new name", async () => {
@@ -169,15 +163,16 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
   it("files a wrap-up with duration and transfers filled in, and a walk-in with the same form", async () => {
     const sam = await staff("sam@leiden.demo");
     const eva = await staff("eva@inloop.demo");
+    await ok(eva.socket, "duty:set", { onDuty: true });
     await ok(sam.socket, "presence:set", { status: "available" });
     const { id } = await chatWith(sam.socket);
     await ok(sam.socket, "conversation:end", { conversationId: id });
     const todo = await ok(sam.socket, "wrapup:todo");
     expect(todo.map((t) => t.conversation.id)).toContain(id);
 
-    const debrief = nextEvent(eva.socket, "debrief:requested");
+    const debrief = nextEvent(eva.socket, "escalation:alert", (e) => e.source === "debrief");
     await ok(sam.socket, "wrapup:submit", { conversationId: id, topics: ["loneliness", "school-work"], referral: "gp", rating: 4, debrief: true });
-    expect(await debrief).toMatchObject({ staffId: "st_sam", volunteerName: "Sam", conversationId: id });
+    expect(await debrief).toMatchObject({ raisedBy: "st_sam", raisedByName: "Sam", conversationId: id, level: "consult" });
     expect((await ok(sam.socket, "wrapup:todo")).map((t) => t.conversation.id)).not.toContain(id);
 
     await ok(sam.socket, "presence:set", { status: "walk-in" });

@@ -37,6 +37,9 @@ describe.skipIf(!reachable)("two server processes on one Redis", () => {
         skills: [],
       });
     }
+    for (const i of [1, 2]) {
+      await store.putStaff({ id: `st_p${i}`, email: `p${i}@race.test`, displayName: `P${i}`, role: "professional", locationId: "auto", passwordHash, active: true, skills: [] });
+    }
     const env = { REDIS_URL, REDIS_PREFIX: prefix, DEMO: "false", TICK_MS: "200" };
     servers.push(...(await Promise.all([spawnServer(env), spawnServer(env)])));
   }, 60_000);
@@ -120,4 +123,19 @@ describe.skipIf(!reachable)("two server processes on one Redis", () => {
     const byLocation = new Set((await Promise.all(conversationIds.map((id) => store.getConversation(id)))).map((c) => c?.locationId));
     expect(byLocation).toEqual(new Set(["auto", "pull"]));
   }, 90_000);
+
+  it("lets exactly one of two professionals on two processes claim each escalation", async () => {
+    const [p1, p2] = await Promise.all([openStaff(servers[0]!.url, "p1@race.test", PASSWORD), openStaff(servers[1]!.url, "p2@race.test", PASSWORD)]);
+    sockets.push(p1.socket, p2.socket);
+    const ids = Array.from({ length: 60 }, (_, i) => `e_race${i}`);
+    for (const id of ids) {
+      await store.createEscalation({ id, locationId: "auto", level: "crisis", source: "volunteer", raisedAt: 0, status: "open", offeredTo: [], offeredAt: 0 });
+    }
+    const acks = await Promise.all(ids.flatMap((escalationId) => [p1.socket, p2.socket].map((s) => request(s, "escalation:claim", { escalationId }))));
+    const wins = acks.filter((a) => a.ok);
+    expect(wins).toHaveLength(ids.length);
+    expect(acks.filter((a) => !a.ok && a.code === "ALREADY_CLAIMED")).toHaveLength(ids.length);
+    const claimedBy = await Promise.all(ids.map(async (id) => (await store.getEscalation(id))?.claimedBy));
+    expect(claimedBy.every((by) => by === "st_p1" || by === "st_p2")).toBe(true);
+  }, 60_000);
 });

@@ -1,10 +1,11 @@
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { StaffView, WrapUpTodoView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import "./console.css";
 import { ConversationPane } from "./ConversationPane";
 import { LoginView } from "./LoginView";
 import { PresenceBar } from "./PresenceBar";
+import { ProfessionalWorkplace } from "./professional/ProfessionalWorkplace";
 import { QueuePanel } from "./QueuePanel";
 import { useConsole } from "./useConsole";
 import { WrapUpForm } from "./WrapUpForm";
@@ -20,11 +21,43 @@ export default function ConsoleApp() {
   }, []);
   if (me === undefined) return null;
   if (me === null) return <LoginView onLoggedIn={setMe} />;
+  if (me.role === "professional") {
+    return (
+      <div className="console">
+        <TopBar staff={me} onLogout={() => setMe(null)} />
+        <ProfessionalWorkplace />
+      </div>
+    );
+  }
   return <Workplace onLogout={() => setMe(null)} />;
 }
 
-function Workplace({ onLogout }: { onLogout(): void }) {
+/** Name, role, language and logout: the same for every role. */
+function TopBar({ staff, locationName, onLogout, children }: { staff: StaffView; locationName?: string; onLogout(): void; children?: ReactNode }) {
   const { t, lang, setLang } = useI18n();
+  const logout = async () => {
+    await fetch("/api/auth/logout", { method: "POST" });
+    onLogout();
+  };
+  return (
+    <header className="console-top">
+      <span className="brand">{t("console.title")}</span>
+      <span className="who">
+        {staff.displayName} · {t(`console.role.${staff.role}`)} · {locationName ?? staff.locationId}
+      </span>
+      {children}
+      <button type="button" className="button button-quiet" onClick={() => setLang(lang === "nl" ? "en" : "nl")}>
+        {t("lang.switch")}
+      </button>
+      <button type="button" className="button button-quiet" onClick={() => void logout()}>
+        {t("console.logout")}
+      </button>
+    </header>
+  );
+}
+
+function Workplace({ onLogout }: { onLogout(): void }) {
+  const { t } = useI18n();
   const { state, actions, muted } = useConsole();
   const [wrapping, setWrapping] = useState<WrapUpTodoView | "walk-in" | undefined>();
   const [error, setError] = useState<string>();
@@ -40,10 +73,6 @@ function Workplace({ onLogout }: { onLogout(): void }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [due?.conversation.id]);
 
-  const logout = async () => {
-    await fetch("/api/auth/logout", { method: "POST" });
-    onLogout();
-  };
   const take = async () => {
     const ack = await actions.request("queue:take", {});
     if (ack.ok) {
@@ -55,24 +84,14 @@ function Workplace({ onLogout }: { onLogout(): void }) {
 
   return (
     <div className="console">
-      <header className="console-top">
-        <span className="brand">{t("console.title")}</span>
-        {staff && (
-          <span className="who">
-            {staff.displayName} · {t(`console.role.${staff.role}`)} · {ownLocation?.name ?? staff.locationId}
-          </span>
-        )}
-        {staff?.role === "volunteer" && <PresenceBar state={state} onChange={(p) => void actions.setPresence(p)} />}
-        <button type="button" className="button button-quiet" onClick={actions.toggleMute} aria-pressed={muted}>
-          {muted ? t("console.unmute") : t("console.mute")}
-        </button>
-        <button type="button" className="button button-quiet" onClick={() => setLang(lang === "nl" ? "en" : "nl")}>
-          {t("lang.switch")}
-        </button>
-        <button type="button" className="button button-quiet" onClick={() => void logout()}>
-          {t("console.logout")}
-        </button>
-      </header>
+      {staff && (
+        <TopBar staff={staff} locationName={ownLocation?.name} onLogout={onLogout}>
+          {staff.role === "volunteer" && <PresenceBar state={state} onChange={(p) => void actions.setPresence(p)} />}
+          <button type="button" className="button button-quiet" onClick={actions.toggleMute} aria-pressed={muted}>
+            {muted ? t("console.unmute") : t("console.mute")}
+          </button>
+        </TopBar>
+      )}
       {!state.online && staff && (
         <p className="offline" role="alert">
           {t("console.offline")}

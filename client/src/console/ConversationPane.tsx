@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from "react";
 import { LIMITS, type Ack, type MessageView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { ConfirmDialog, ConsultDialog, TransferDialog } from "./dialogs";
+import { CrisisProtocol, EscalateDialog, EscalationStatus } from "./EscalationParts";
 import { SnippetComposer } from "./SnippetComposer";
 import type { ChatState, ConsoleState } from "./state";
 import type { useConsole } from "./useConsole";
 import { useNow } from "./useNow";
 
 type Actions = ReturnType<typeof useConsole>["actions"];
-type Dialog = "transfer" | "consult" | "block" | "end" | undefined;
+type Dialog = "transfer" | "consult" | "block" | "end" | "escalate" | undefined;
 const minutes = (ms: number) => Math.max(0, Math.floor(ms / 60_000));
 
 function Message({ m, youthDeliveredSeq }: { m: MessageView; youthDeliveredSeq: number }) {
@@ -72,6 +73,9 @@ export function ConversationPane({ chat, state, actions, onError }: { chat: Chat
         </p>
         {v.handoverNote && <p className="handover">{t("console.chat.handover", { note: v.handoverNote })}</p>}
         <div className="tools">
+          <button type="button" className="button button-danger" onClick={() => setDialog("escalate")}>
+            {t("console.chat.escalate")}
+          </button>
           <button type="button" className="button" onClick={() => (void actions.refreshColleagues(), setDialog("transfer"))}>
             {t("console.chat.transfer")}
           </button>
@@ -87,6 +91,20 @@ export function ConversationPane({ chat, state, actions, onError }: { chat: Chat
         </div>
       </header>
 
+      <EscalationStatus
+        chat={chat}
+        onEscalateFromRisk={async () => report(await actions.escalate(v.id, "urgent", t("console.risk.note")))}
+        onDismissRisk={() => actions.dismissRisk(v.id)}
+      />
+      {chat.crisisProtocol && <CrisisProtocol onClose={() => actions.closeProtocol(v.id)} />}
+      {dialog === "escalate" && (
+        <EscalateDialog
+          onClose={() => setDialog(undefined)}
+          onRaise={async (level, note) => {
+            if (report(await actions.escalate(v.id, level, note))) setDialog(undefined);
+          }}
+        />
+      )}
       {dialog === "transfer" && (
         <TransferDialog
           colleagues={state.colleagues}

@@ -85,6 +85,20 @@ describe("console state", () => {
   });
 });
 
+describe("escalation in the console", () => {
+  const escalation = { id: "e1", conversationId: "a", locationId: "leiden", level: "crisis" as const, source: "volunteer" as const, raisedAt: 0, status: "open" as const, offeredTo: [], offeredAt: 0 };
+  it("prompts on a risk flag, shows the crisis protocol when unrouted, and hides it once claimed", () => {
+    let s = run([{ type: "assigned", view: view("a") }, { type: "risk", conversationId: "a", level: "high", at: 1 }]);
+    expect(s.chats.a?.risk?.level).toBe("high");
+    s = reduceConsole(s, { type: "risk", conversationId: "a", level: "concern", at: 2 });
+    expect(s.chats.a?.risk?.level).toBe("high"); // a lower flag never hides a higher one
+    s = reduceConsole(s, { type: "escalation", escalation, unrouted: true });
+    expect([s.chats.a?.crisisProtocol, s.chats.a?.risk]).toEqual([true, undefined]);
+    s = reduceConsole(s, { type: "escalation", escalation: { ...escalation, status: "claimed", claimedBy: "st_eva" } });
+    expect(s.chats.a?.crisisProtocol).toBe(false);
+  });
+});
+
 describe("wrap-up form", () => {
   it("needs a referral and a rating; a walk-in also its minutes; topics may be empty", () => {
     expect(wrapUpProblems({ topics: [], debrief: false }, false)).toEqual(["referral", "rating"]);

@@ -1,5 +1,6 @@
 import type {
   ColleagueView,
+  EscalationView,
   LocationView,
   MessageView,
   PresenceView,
@@ -19,6 +20,12 @@ export interface ChatState {
   messages: MessageView[];
   unread: number;
   youthTyping: boolean;
+  /** The latest escalation of this chat, as the professionals' side reports it. */
+  escalation?: EscalationView;
+  /** The risk scorer flagged a youth message: the volunteer is prompted to escalate. */
+  risk?: { level: "concern" | "high"; at: number };
+  /** Nobody acknowledged (or nobody is on duty): the crisis protocol shows. */
+  crisisProtocol: boolean;
   /** When the youth last wrote, for "last message 4 min ago". */
   lastYouthAt?: number;
 }
@@ -53,7 +60,11 @@ export type ConsoleAction =
   | { type: "wrapUpDue"; todo: WrapUpTodoView }
   | { type: "wrapUpFiled"; conversationId: string }
   | { type: "colleagues"; colleagues: ColleagueView[] }
-  | { type: "focus"; conversationId: string };
+  | { type: "focus"; conversationId: string }
+  | { type: "escalation"; escalation: EscalationView; unrouted?: boolean }
+  | { type: "risk"; conversationId: string; level: "concern" | "high"; at: number }
+  | { type: "dismissRisk"; conversationId: string }
+  | { type: "closeProtocol"; conversationId: string };
 
 export const initialConsole: ConsoleState = { online: false, locations: [], chats: {}, order: [], wrapUpsTodo: [], colleagues: [] };
 
@@ -78,7 +89,7 @@ function removeChat(state: ConsoleState, id: string): ConsoleState {
 
 function addChat(state: ConsoleState, view: StaffConversationView): ConsoleState {
   if (state.chats[view.id]) return withChat(state, view.id, (c) => ({ ...c, view }));
-  const chat: ChatState = { view, messages: [], unread: 0, youthTyping: false };
+  const chat: ChatState = { view, messages: [], unread: 0, youthTyping: false, crisisProtocol: false };
   return { ...state, chats: { ...state.chats, [view.id]: chat }, order: [...state.order, view.id], activeId: state.activeId ?? view.id };
 }
 
@@ -138,6 +149,22 @@ export function reduceConsole(state: ConsoleState, action: ConsoleAction): Conso
       return { ...state, wrapUpsTodo: state.wrapUpsTodo.filter((t) => t.conversation.id !== action.conversationId) };
     case "colleagues":
       return { ...state, colleagues: action.colleagues };
+    case "escalation": {
+      const id = action.escalation.conversationId;
+      if (!id) return state;
+      return withChat(state, id, (c) => ({
+        ...c,
+        escalation: action.escalation,
+        risk: undefined,
+        crisisProtocol: action.escalation.status === "open" && (c.crisisProtocol || Boolean(action.unrouted) || action.escalation.unroutedAt !== undefined),
+      }));
+    }
+    case "risk":
+      return withChat(state, action.conversationId, (c) => (c.risk?.level === "high" ? c : { ...c, risk: { level: action.level, at: action.at } }));
+    case "dismissRisk":
+      return withChat(state, action.conversationId, (c) => ({ ...c, risk: undefined }));
+    case "closeProtocol":
+      return withChat(state, action.conversationId, (c) => ({ ...c, crisisProtocol: false }));
     case "focus":
       return state.chats[action.conversationId] ? withChat({ ...state, activeId: action.conversationId }, action.conversationId, (c) => ({ ...c, unread: 0 })) : state;
   }

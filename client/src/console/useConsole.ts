@@ -69,6 +69,15 @@ export function useConsole() {
     socket.on("conversation:ended", (p) => dispatch({ type: "ended", conversationId: p.conversationId }));
     socket.on("conversation:transferred", (p) => dispatch({ type: "transferred", conversationId: p.conversationId }));
     socket.on("wrapup:due", (todo) => dispatch({ type: "wrapUpDue", todo }));
+    socket.on("escalation:updated", (escalation) => dispatch({ type: "escalation", escalation }));
+    socket.on("escalation:unrouted", (escalation) => {
+      dispatch({ type: "escalation", escalation, unrouted: true });
+      chime();
+    });
+    socket.on("risk:flagged", (p) => {
+      dispatch({ type: "risk", conversationId: p.conversationId, level: p.level, at: p.at });
+      if (p.level === "high") chime();
+    });
     return () => {
       socket.disconnect();
     };
@@ -117,6 +126,13 @@ export function useConsole() {
       if (ack.ok) dispatch({ type: "presence", presence: ack.data });
       else if (before) dispatch({ type: "presence", presence: before });
     },
+    async escalate(conversationId: string, level: "consult" | "urgent" | "crisis", note?: string) {
+      const ack = await request("escalation:raise", { conversationId, level, ...(note && { note }) });
+      if (ack.ok) dispatch({ type: "escalation", escalation: ack.data.escalation, unrouted: ack.data.unrouted });
+      return ack;
+    },
+    dismissRisk: (conversationId: string) => dispatch({ type: "dismissRisk", conversationId }),
+    closeProtocol: (conversationId: string) => dispatch({ type: "closeProtocol", conversationId }),
     wrapUpFiled: (conversationId: string) => dispatch({ type: "wrapUpFiled", conversationId }),
     toggleMute() {
       const next = !mutedRef.current;

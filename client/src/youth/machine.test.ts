@@ -120,6 +120,14 @@ describe("the youth page's steps", () => {
     expect(m.pending).toEqual([{ id: "u1", conversationId: "c_abcdefghijkl", text: "nog één ding", failed: true }]);
   });
 
+  it("shows that a professional joined, for this conversation only", () => {
+    let m = run([{ type: "status", status: open }, { type: "assigned", conversation: conversation({ status: "active" }) }]);
+    m = reduce(m, { type: "professionalJoined", conversationId: "c_otherotherot" });
+    expect(m.professionalJoined).toBe(false);
+    m = reduce(m, { type: "professionalJoined", conversationId: "c_abcdefghijkl" });
+    expect(m.professionalJoined).toBe(true);
+  });
+
   it("ignores broadcasts for another conversation", () => {
     const m = run([
       { type: "status", status: open },

@@ -45,6 +45,7 @@ export type YouthAction =
   | { type: "queueUpdated"; conversationId: string; position: number; estimate: Estimate }
   | { type: "assigned"; conversation: YouthConversationView }
   | { type: "transferring"; conversationId: string; queued: boolean }
+  | { type: "professionalJoined"; conversationId: string }
   | { type: "messageReceived"; message: MessageView }
   | { type: "messageQueued"; message: PendingMessage }
   | { type: "messageAcked"; id: string }
@@ -147,6 +148,8 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
         peerTyping: false,
         notice: model.notice === "transferring" ? undefined : model.notice,
       };
+    case "professionalJoined":
+      return model.conversation?.id === action.conversationId ? { ...model, professionalJoined: true } : model;
     case "transferring":
       // Every message stays; only the peer changes, possibly after a short wait in the queue.
       if (model.conversation?.id !== action.conversationId) return model;

@@ -89,6 +89,7 @@ export function useYouthChat() {
     socket.on("queue:updated", (p) => dispatch({ type: "queueUpdated", ...p }));
     socket.on("conversation:assigned", (p) => p.youth && dispatch({ type: "assigned", conversation: p.youth }));
     socket.on("conversation:transferring", (p) => dispatch({ type: "transferring", ...p }));
+    socket.on("professional:joined", (p) => dispatch({ type: "professionalJoined", conversationId: p.conversationId }));
     socket.on("message:received", (message) => {
       dispatch({ type: "messageReceived", message });
       if (message.sender.role === "youth") return;

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Duty, Escalation } from "../../domain/escalation/escalation";
 import type {
   Conversation,
   DomainEvent,
@@ -15,6 +16,7 @@ import type {
 import {
   SERVICE_TIME_WINDOW,
   type AppendResult,
+  type ClaimEscalationResult,
   type ClaimResult,
   type EndResult,
   type Store,
@@ -49,6 +51,8 @@ export class MemoryStore implements Store {
   private readonly wrapUps = new Map<string, WrapUp>();
   private readonly blocks = new Map<string, number>();
   private readonly salts = new Map<string, string>();
+  private readonly duties = new Map<string, Duty>();
+  private readonly escalations = new Map<string, Escalation>();
 
   async putLocation(location: Location): Promise<void> {
     this.locations.set(location.id, structuredClone(location));
@@ -222,6 +226,52 @@ export class MemoryStore implements Store {
   }
   async listWrapUps(sinceMs: Millis): Promise<WrapUp[]> {
     return [...this.wrapUps.values()].filter((w) => w.at >= sinceMs).sort((a, b) => a.at - b.at).map((w) => structuredClone(w));
+  }
+
+  async putDuty(duty: Duty): Promise<void> {
+    this.duties.set(duty.staffId, structuredClone(duty));
+  }
+  async removeDuty(staffId: string): Promise<void> {
+    this.duties.delete(staffId);
+  }
+  async listDuty(): Promise<Duty[]> {
+    return [...this.duties.values()].map((d) => structuredClone(d));
+  }
+  async createEscalation(escalation: Escalation): Promise<void> {
+    this.escalations.set(escalation.id, structuredClone(escalation));
+  }
+  async getEscalation(id: string): Promise<Escalation | undefined> {
+    const e = this.escalations.get(id);
+    return e && structuredClone(e);
+  }
+  async listEscalations(): Promise<Escalation[]> {
+    return [...this.escalations.values()].filter((e) => e.status !== "resolved").map((e) => structuredClone(e));
+  }
+  async recordOffer(id: string, offer: { offeredTo: string[]; offeredAt: number; unroutedAt?: number }): Promise<boolean> {
+    const e = this.escalations.get(id);
+    if (!e || e.status !== "open") return false;
+    Object.assign(e, { offeredTo: [...offer.offeredTo], offeredAt: offer.offeredAt }, offer.unroutedAt === undefined ? {} : { unroutedAt: offer.unroutedAt });
+    return true;
+  }
+  async claimEscalation(id: string, staffId: string, now: Millis): Promise<ClaimEscalationResult> {
+    const e = this.escalations.get(id);
+    if (!e) return { ok: false, reason: "not_found" };
+    if (e.status !== "open") return { ok: false, reason: "not_open" };
+    Object.assign(e, { status: "claimed", claimedBy: staffId, claimedAt: now });
+    return { ok: true, escalation: structuredClone(e) };
+  }
+  async resolveEscalation(id: string, staffId: string, resolution: { at: Millis; outcome: string; referral: string }): Promise<boolean> {
+    const e = this.escalations.get(id);
+    if (!e || e.status !== "claimed" || e.claimedBy !== staffId) return false;
+    Object.assign(e, { status: "resolved", resolvedAt: resolution.at, outcome: resolution.outcome, referral: resolution.referral });
+    return true;
+  }
+  async setConversationProfessional(conversationId: string, staffId: string | undefined): Promise<boolean> {
+    const c = this.conversations.get(conversationId);
+    if (!c) return false;
+    if (staffId) c.professionalId = staffId;
+    else delete c.professionalId;
+    return true;
   }
 
   async block(keys: string[], ttlMs: number): Promise<void> {

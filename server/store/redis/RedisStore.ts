@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
+import type { Duty, Escalation } from "../../domain/escalation/escalation";
 import type {
   Conversation,
   DomainEvent,
@@ -16,18 +17,30 @@ import type {
 import {
   SERVICE_TIME_WINDOW,
   type AppendResult,
+  type ClaimEscalationResult,
   type ClaimResult,
   type EndResult,
   type Store,
   type TransferResult,
   type TransferTarget,
 } from "../Store";
-import { decodeConversation, decodeMessage, decodePresence, encodeConversation, pairsToRecord, toSeq } from "./codec";
+import {
+  decodeConversation,
+  decodeEscalation,
+  decodeMessage,
+  decodePresence,
+  encodeConversation,
+  encodeEscalation,
+  pairsToRecord,
+  toSeq,
+} from "./codec";
 import { redisKeys, type RedisKeys } from "./keys";
 import {
   APPEND_EVENT,
   APPEND_MESSAGE,
   CLAIM,
+  CLAIM_ESCALATION,
+  CREATE_ESCALATION,
   END,
   ENQUEUE,
   LEASE,
@@ -36,11 +49,15 @@ import {
   PUT_STAFF,
   READ_CONVERSATIONS,
   PUT_WRAP_UP,
+  READ_ESCALATIONS,
   READ_PRESENCES,
+  RECORD_OFFER,
   RELEASE_LEASE,
   READ_WRAP_UPS,
+  RESOLVE_ESCALATION,
   SET_NOTES,
   SET_PRIORITY,
+  SET_PROFESSIONAL,
   TRANSFER_TO_QUEUE,
   TRANSFER_TO_STAFF,
   type LuaScript,
@@ -251,6 +268,57 @@ export class RedisStore implements Store {
   async listWrapUps(sinceMs: Millis): Promise<WrapUp[]> {
     const list = (await this.run(READ_WRAP_UPS, {}, [sinceMs])) as (string | null)[];
     return list.filter((json): json is string => json !== null).map((json) => JSON.parse(json) as WrapUp);
+  }
+
+  async putDuty(duty: Duty): Promise<void> {
+    await this.redis.hset(this.k.duty, duty.staffId, JSON.stringify(duty));
+  }
+  async removeDuty(staffId: string): Promise<void> {
+    await this.redis.hdel(this.k.duty, staffId);
+  }
+  async listDuty(): Promise<Duty[]> {
+    return (await this.redis.hvals(this.k.duty)).map((json) => JSON.parse(json) as Duty);
+  }
+
+  async createEscalation(escalation: Escalation): Promise<void> {
+    const { id, status } = escalation;
+    await this.run(CREATE_ESCALATION, { escalationId: id }, [id, status, ...encodeEscalation(escalation)]);
+  }
+  async getEscalation(id: string): Promise<Escalation | undefined> {
+    const fields = await this.redis.hgetall(this.k.escalation(id));
+    return Object.keys(fields).length === 0 ? undefined : decodeEscalation(fields);
+  }
+  async listEscalations(): Promise<Escalation[]> {
+    const ids = await this.redis.smembers(this.k.unresolvedEscalations);
+    if (ids.length === 0) return [];
+    const hashes = (await this.run(READ_ESCALATIONS, { escalationIds: ids }, [])) as unknown[];
+    return hashes
+      .map((flat) => pairsToRecord(flat))
+      .filter((fields) => Object.keys(fields).length > 0)
+      .map((fields) => decodeEscalation(fields))
+      // One resolved between SMEMBERS and the read is no longer listed.
+      .filter((e) => e.status !== "resolved");
+  }
+  async recordOffer(id: string, offer: { offeredTo: string[]; offeredAt: number; unroutedAt?: number }): Promise<boolean> {
+    const args = [JSON.stringify(offer.offeredTo), offer.offeredAt, offer.unroutedAt ?? ""];
+    return (await this.run(RECORD_OFFER, { escalationId: id }, args)) === 1;
+  }
+  async claimEscalation(id: string, staffId: string, now: Millis): Promise<ClaimEscalationResult> {
+    const reply = await this.run(CLAIM_ESCALATION, { escalationId: id }, [staffId, now]);
+    const [status, fields] = reply as [string, string[]?];
+    if (status !== "ok") return { ok: false, reason: status as Extract<ClaimEscalationResult, { ok: false }>["reason"] };
+    return { ok: true, escalation: decodeEscalation(pairsToRecord(fields)) };
+  }
+  async resolveEscalation(
+    id: string,
+    staffId: string,
+    resolution: { at: Millis; outcome: string; referral: string },
+  ): Promise<boolean> {
+    const args = [id, staffId, resolution.at, resolution.outcome, resolution.referral];
+    return (await this.run(RESOLVE_ESCALATION, { escalationId: id }, args)) === 1;
+  }
+  async setConversationProfessional(conversationId: string, staffId: string | undefined): Promise<boolean> {
+    return (await this.run(SET_PROFESSIONAL, { conversationId }, [staffId ?? ""])) === 1;
   }
 
   async block(keys: string[], ttlMs: number): Promise<void> {

@@ -1,3 +1,4 @@
+import type { Escalation } from "../../domain/escalation/escalation";
 import type { Conversation, Message, Presence } from "../../domain/types";
 
 /** Hash fields that hold numbers; everything else in a conversation hash is a string. */
@@ -62,4 +63,28 @@ export function decodeMessage(json: string, seq: number | string): Message {
 /** The seq counter as a number; a conversation without messages has lastSeq 0. */
 export function toSeq(value: string | null | undefined): number {
   return value ? Number(value) : 0;
+}
+
+/** Escalation hash fields that hold numbers; `offeredTo` is a JSON array; the rest are strings. */
+const NUMERIC_ESCALATION_FIELDS = new Set<string>(["raisedAt", "offeredAt", "unroutedAt", "claimedAt", "resolvedAt"]);
+
+/** Flat field/value list for HSET; undefined fields are left out so they come back absent. */
+export function encodeEscalation(e: Escalation): string[] {
+  const out: string[] = [];
+  for (const [field, value] of Object.entries(e)) {
+    if (value === undefined || value === null) continue;
+    out.push(field, field === "offeredTo" ? JSON.stringify(value) : String(value));
+  }
+  return out;
+}
+
+export function decodeEscalation(fields: Record<string, string>): Escalation {
+  const e: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (field === "offeredTo") e[field] = JSON.parse(value) as string[];
+    else e[field] = NUMERIC_ESCALATION_FIELDS.has(field) ? Number(value) : value;
+  }
+  // Always an array, even if the field were missing.
+  if (!Array.isArray(e.offeredTo)) e.offeredTo = [];
+  return e as unknown as Escalation;
 }

@@ -9,6 +9,8 @@
  * - `{e}`: the event log and the counter that orders events within one millisecond.
  * - `{w}`: wrap-ups, their time index and every staff member's to-do set, written together by one
  *   script (filing a wrap-up clears its to-do).
+ * - `{x}`: escalations and the set of unresolved escalation ids, kept in step by the scripts that
+ *   create and resolve them.
  * Everything else is only ever touched one key at a time.
  */
 export interface RedisKeys {
@@ -53,6 +55,12 @@ export interface RedisKeys {
   readonly wrapUpsByAt: string;
   /** SET of conversation ids one staff member still owes a wrap-up for. */
   wrapUpTodo(staffId: string): string;
+  /** HASH staff id → Duty JSON: the professionals on duty. */
+  readonly duty: string;
+  /** HASH of one escalation: scalar fields, numbers as decimal strings, `offeredTo` as a JSON array. */
+  escalation(escalationId: string): string;
+  /** SET of escalation ids not yet resolved (open or claimed). */
+  readonly unresolvedEscalations: string;
   /** STRING marker of one blocked key (a hash), with a PX time to live. */
   block(key: string): string;
   /** STRING random salt of one day ("YYYY-MM-DD"), with an EX time to live. */
@@ -65,6 +73,7 @@ export function redisKeys(prefix: string): RedisKeys {
   const dispatch = `${prefix}{d}:`;
   const chat = (conversationId: string) => `${prefix}{c:${conversationId}}:`;
   const wrapUp = `${prefix}{w}:`;
+  const escalations = `${prefix}{x}:`;
   return {
     prefix,
     queue: `${dispatch}queue`,
@@ -87,6 +96,9 @@ export function redisKeys(prefix: string): RedisKeys {
     wrapUps: `${wrapUp}wrap-ups`,
     wrapUpsByAt: `${wrapUp}wrap-ups-by-at`,
     wrapUpTodo: (staffId) => `${wrapUp}todo:${staffId}`,
+    duty: `${prefix}duty`,
+    escalation: (id) => `${escalations}esc:${id}`,
+    unresolvedEscalations: `${escalations}esc-unresolved`,
     block: (key) => `${prefix}block:${key}`,
     dailySalt: (day) => `${prefix}salt:${day}`,
   };

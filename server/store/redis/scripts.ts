@@ -289,10 +289,98 @@ for i = 1, n do out[i] = { redis.call('HGETALL', KEYS[i]), redis.call('SCARD', K
 return out`,
 );
 
+/**
+ * Sets or clears (ARGV[1] = '') the professional who joined a conversation, only on an existing
+ * conversation; returns 1 if it exists.
+ */
+export const SET_PROFESSIONAL = script<ConversationIds>(
+  "setProfessional",
+  (k, { conversationId }) => [k.conversation(conversationId)],
+  `-- ARGV: professional staff id ('' = none)
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if ARGV[1] == '' then
+  redis.call('HDEL', KEYS[1], 'professionalId')
+else
+  redis.call('HSET', KEYS[1], 'professionalId', ARGV[1])
+end
+return 1`,
+);
+
+type EscalationIds = { escalationId: string };
+
+/**
+ * Replaces an escalation hash and keeps the unresolved set in step: the id is in it unless the
+ * escalation is already resolved.
+ */
+export const CREATE_ESCALATION = script<EscalationIds>(
+  "createEscalation",
+  (k, { escalationId }) => [k.escalation(escalationId), k.unresolvedEscalations],
+  `-- ARGV: escalation id, status, then field/value pairs
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+if ARGV[2] == 'resolved' then
+  redis.call('SREM', KEYS[2], ARGV[1])
+else
+  redis.call('SADD', KEYS[2], ARGV[1])
+end
+return 1`,
+);
+
+/** Records a routing step only while the escalation is open; returns 1 if it did. */
+export const RECORD_OFFER = script<EscalationIds>(
+  "recordOffer",
+  (k, { escalationId }) => [k.escalation(escalationId)],
+  `-- ARGV: offeredTo JSON array, offeredAt, unroutedAt ('' = leave as is)
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 0 end
+redis.call('HSET', KEYS[1], 'offeredTo', ARGV[1], 'offeredAt', ARGV[2])
+if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'unroutedAt', ARGV[3]) end
+return 1`,
+);
+
+/**
+ * Claims an open escalation: racing claims serialise on the server, so exactly one sees "open".
+ * Returns {'not_found'}, {'not_open'} or {'ok', escalation fields}.
+ */
+export const CLAIM_ESCALATION = script<EscalationIds>(
+  "claimEscalation",
+  (k, { escalationId }) => [k.escalation(escalationId)],
+  `-- ARGV: staff id, now
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return {'not_found'} end
+if status ~= 'open' then return {'not_open'} end
+redis.call('HSET', KEYS[1], 'status', 'claimed', 'claimedBy', ARGV[1], 'claimedAt', ARGV[2])
+return {'ok', redis.call('HGETALL', KEYS[1])}`,
+);
+
+/**
+ * Resolves an escalation claimed by this staff member and drops it from the unresolved set (the
+ * hash stays readable). Returns 1 if it did.
+ */
+export const RESOLVE_ESCALATION = script<EscalationIds>(
+  "resolveEscalation",
+  (k, { escalationId }) => [k.escalation(escalationId), k.unresolvedEscalations],
+  `-- ARGV: escalation id, staff id, resolved at, outcome, referral
+local e = redis.call('HMGET', KEYS[1], 'status', 'claimedBy')
+if e[1] ~= 'claimed' or e[2] ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], 'status', 'resolved', 'resolvedAt', ARGV[3], 'outcome', ARGV[4], 'referral', ARGV[5])
+redis.call('SREM', KEYS[2], ARGV[1])
+return 1`,
+);
+
+/** Reads many escalation hashes in one round trip; an empty table for a missing one. */
+export const READ_ESCALATIONS = script<{ escalationIds: string[] }>(
+  "readEscalations",
+  (k, { escalationIds }) => escalationIds.map((id) => k.escalation(id)),
+  `local out = {}
+for i, key in ipairs(KEYS) do out[i] = redis.call('HGETALL', key) end
+return out`,
+);
+
 /** Every script with the keys it is called with for sample ids, for the slot test. */
 export function allScripts(k: RedisKeys): { name: string; lua: string; keys: string[] }[] {
   const conversationId = "c_sample0001";
   const staffId = "s_sample";
+  const escalationId = "e_sample0001";
   const use = <Ids>(s: LuaScript<Ids>, ids: Ids) => ({ name: s.name, lua: s.lua, keys: s.keys(k, ids) });
   return [
     use(ENQUEUE, { conversationId }),
@@ -314,5 +402,11 @@ export function allScripts(k: RedisKeys): { name: string; lua: string; keys: str
     use(RELEASE_LEASE, { name: "tick" }),
     use(READ_CONVERSATIONS, { conversationIds: [conversationId, "c_sample0002"] }),
     use(READ_PRESENCES, { staffIds: [staffId, "s_other"] }),
+    use(SET_PROFESSIONAL, { conversationId }),
+    use(CREATE_ESCALATION, { escalationId }),
+    use(RECORD_OFFER, { escalationId }),
+    use(CLAIM_ESCALATION, { escalationId }),
+    use(RESOLVE_ESCALATION, { escalationId }),
+    use(READ_ESCALATIONS, { escalationIds: [escalationId, "e_sample0002"] }),
   ];
 }

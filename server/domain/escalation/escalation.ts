@@ -1,0 +1,85 @@
+import type { Millis } from "../types";
+
+export const ESCALATION_LEVELS = ["consult", "urgent", "crisis"] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+
+/** How long one professional has to acknowledge before the next one is alerted. */
+export const DEFAULT_ACK_TIMEOUTS_MS: Record<EscalationLevel, number> = {
+  crisis: 30_000,
+  urgent: 60_000,
+  consult: 300_000,
+};
+
+export type EscalationStatus = "open" | "claimed" | "resolved";
+
+/** A volunteer's (or the risk scorer's) call for the on-duty professional, from raise to resolve. */
+export interface Escalation {
+  id: string;
+  conversationId?: string;
+  locationId: string;
+  level: EscalationLevel;
+  source: "volunteer" | "risk" | "debrief";
+  note?: string;
+  raisedBy?: string;
+  raisedAt: Millis;
+  status: EscalationStatus;
+  /** Professionals alerted so far, in the order they were; the last one is the current offer. */
+  offeredTo: string[];
+  offeredAt: Millis;
+  /** Set once every candidate has had their turn, or nobody was on duty: the crisis protocol shows. */
+  unroutedAt?: Millis;
+  claimedBy?: string;
+  claimedAt?: Millis;
+  resolvedAt?: Millis;
+  outcome?: string;
+  referral?: string;
+}
+
+/** A professional on duty, for the locations they cover. */
+export interface Duty {
+  staffId: string;
+  locationIds: string[];
+  since: Millis;
+}
+
+/**
+ * Who is alerted, in order: the escalation location's on-duty professionals (longest on duty
+ * first), then those of other locations. Everyone once.
+ */
+export function candidates(escalation: Pick<Escalation, "locationId">, duties: readonly Duty[]): string[] {
+  const here = duties.filter((d) => d.locationIds.includes(escalation.locationId)).sort((a, b) => a.since - b.since);
+  const elsewhere = duties.filter((d) => !d.locationIds.includes(escalation.locationId)).sort((a, b) => a.since - b.since);
+  return [...new Set([...here, ...elsewhere].map((d) => d.staffId))];
+}
+
+export type RoutingStep =
+  | { kind: "wait" } // the current offer still has time
+  | { kind: "offer"; staffId: string } // alert this professional next
+  | { kind: "unrouted" }; // nobody (left) to alert: crisis protocol now, stays open for anyone
+
+/**
+ * The next step for an open escalation at `now`. Pure: the service applies it and records it.
+ * Nothing is ever dropped: the last step is "unrouted", which keeps it open and visible to all.
+ */
+export function nextStep(escalation: Escalation, duties: readonly Duty[], now: Millis, timeouts = DEFAULT_ACK_TIMEOUTS_MS): RoutingStep {
+  if (escalation.status !== "open") return { kind: "wait" };
+  const current = escalation.offeredTo.at(-1);
+  const stillOnDuty = current !== undefined && duties.some((d) => d.staffId === current);
+  if (stillOnDuty && now - escalation.offeredAt < timeouts[escalation.level]) return { kind: "wait" };
+  const next = candidates(escalation, duties).find((id) => !escalation.offeredTo.includes(id));
+  if (next) return { kind: "offer", staffId: next };
+  return escalation.unroutedAt === undefined ? { kind: "unrouted" } : { kind: "wait" };
+}
+
+/** Applies a step; returns the escalation as it is after it. */
+export function applyStep(escalation: Escalation, step: RoutingStep, now: Millis): Escalation {
+  if (step.kind === "offer") return { ...escalation, offeredTo: [...escalation.offeredTo, step.staffId], offeredAt: now };
+  if (step.kind === "unrouted") return { ...escalation, unroutedAt: now };
+  return escalation;
+}
+
+/** The inbox order: crisis before urgent before consult, then oldest first. */
+export function compareEscalations(a: Escalation, b: Escalation): number {
+  const rank = (e: Escalation) => ESCALATION_LEVELS.length - 1 - ESCALATION_LEVELS.indexOf(e.level);
+  return rank(a) - rank(b) || a.raisedAt - b.raisedAt;
+}

@@ -1,0 +1,339 @@
+import { describe, expect, it } from "vitest";
+import fixtures from "../../../test/fixtures/risk-messages.json" with { type: "json" };
+import {
+  createRiskScorer,
+  DEFAULT_LISTS,
+  loadDefaultRiskScorer,
+  normalizeForRisk,
+  type PhraseLists,
+  type RiskLevel,
+} from "./riskScorer";
+
+const score = loadDefaultRiskScorer();
+const level = (text: string): RiskLevel => score(text).level;
+
+interface Fixture {
+  text: string;
+  lang: "nl" | "en";
+  expected: RiskLevel;
+  note?: string;
+}
+const FIXTURES = fixtures as Fixture[];
+
+/** A minimal list for tests of the engine itself. */
+function list(over: Partial<PhraseLists>): PhraseLists {
+  return {
+    language: "test",
+    high: [],
+    concern: [],
+    negations: [],
+    downgrades: [],
+    topics: [],
+    ignore: [],
+    breakers: [],
+    subjects: [],
+    variants: {},
+    ...over,
+  };
+}
+
+describe("negation", () => {
+  it.each([
+    "ik wil niet dood",
+    "ik wil echt niet dood hoor",
+    "I don't want to die",
+    "i do not want to die",
+    "ik heb nooit aan zelfmoord gedacht",
+    "ik denk niet aan zelfmoord",
+    "i would never kill myself",
+    "I've never thought about killing myself",
+    "im not suicidal",
+    "i dont want to hurt myself",
+  ])("a negated phrase is not a signal: %s", (text) => {
+    expect(level(text)).toBe("none");
+  });
+
+  it.each([
+    "ik wil niet meer leven",
+    "ik wil gewoon niet meer leven",
+    "I don't want to live anymore",
+    "i dont want to be alive anymore",
+    "ik wil slapen en nooit meer wakker worden",
+    "i want to go to sleep and never wake up",
+    "ik wil er niet meer zijn",
+    "ik heb geen zin meer in het leven",
+  ])("a negation that is part of the phrase still counts: %s", (text) => {
+    expect(level(text)).toBe("high");
+  });
+
+  it("does not reach past a subject pronoun or a breaker word", () => {
+    expect(level("im not ok i want to die")).toBe("high");
+    expect(level("ik ben niet oke ik wil dood")).toBe("high");
+    expect(level("ik weet niet waarom maar ik wil dood")).toBe("high");
+    expect(level("i dont know why but i want to kill myself")).toBe("high");
+  });
+
+  it("does not reach into the next sentence", () => {
+    expect(level("Nee. Ik wil dood")).toBe("high");
+    expect(level("ik wil niet naar huis, ik wil dood")).toBe("high");
+  });
+
+  it("a negation inside a gap cancels the phrase", () => {
+    expect(level("ik wil niet dat mijn hond dood gaat")).toBe("none");
+  });
+});
+
+describe("spelling variants", () => {
+  it.each([
+    ["repeated letters", "ik wil dooooood"],
+    ["no spaces", "ikwildood"],
+    ["shouting and punctuation", "IK WIL DOOD!!!"],
+    ["abbreviation", "zelfmrd gedachten"],
+    ["accent", "ik ben suïcidaal"],
+    ["no accent", "ik ben suicidaal"],
+    ["leetspeak", "i want to d1e"],
+    ["wanna + split word", "i wanna kill my self"],
+    ["Dutch abbreviations", "k wil nt meer leven"],
+    ["youth spelling", "ik wil nie meer"],
+    ["typo", "ik wil neit meer leven"],
+    ["suic", "feeling suic rn"],
+    ["unalive", "i want to unalive myself"],
+    ["van kant maken", "ik ga me van kant maken"],
+    ["dood gaan", "wil dood gaan"],
+    ["kms with for real", "kms fr"],
+    ["typo in English", "been thinkin bout sucide"],
+    ["self-harm", "ik kras mezelf"],
+    ["sh", "relapsed on sh last night"],
+    ["method", "ik wil voor de trein springen"],
+    ["grooming", "hij wil dat ik foto's stuur"],
+    ["loverboy", "ik denk dat hij een loverboy is"],
+  ])("%s: %s", (_label, text) => {
+    expect(level(text)).toBe("high");
+  });
+
+  it("normalises the way the README describes", () => {
+    expect(normalizeForRisk("Ik wil DOOOOOD!!! Écht, m'n leven…")).toBe("ik wil dood | echt | mijn leven |");
+    expect(normalizeForRisk("i don't wanna d13")).toBe("i dont want to die");
+    expect(normalizeForRisk("bel 113 of 0800-0113")).toBe("bel 113 of 0800 0113");
+  });
+});
+
+describe("word boundaries and everyday language", () => {
+  it.each([
+    "going shopping with my mom later",
+    "sh*t i forgot my password",
+    "shhhh be quiet",
+    "ik snij de groenten",
+    "krassen op mijn telefoonscherm",
+    "ik wil niet meer naar school",
+    "ik sta op de trein te wachten",
+    "ik heb geld nodig voor de trein",
+    "ik ga de was ophangen",
+    "she beat me at mario kart lol",
+    "i took a pill for my headache",
+  ])("no signal inside or beside other words: %s", (text) => {
+    expect(level(text)).toBe("none");
+  });
+
+  it.each([
+    "ik ga dood van het lachen",
+    "ik schaam me dood",
+    "ik wil dood graag een hond",
+    "this homework is killing me",
+    "i'd die for a pizza",
+    "i want to die my hair pink",
+    "i could die of embarrassment",
+    "i'm dying to see that movie",
+  ])("idioms are not signals: %s", (text) => {
+    expect(level(text)).toBe("none");
+  });
+
+  it.each([
+    "we moeten een werkstuk maken over zelfmoordpreventie",
+    "we hadden voorlichting over loverboys",
+    "we watched a documentary about self harm in class",
+    "die serie over zelfmoord was heftig",
+  ])("school topics, books and films are not signals: %s", (text) => {
+    expect(level(text)).toBe("none");
+  });
+
+  it("talking about one's own thoughts is not a topic", () => {
+    expect(level("can i talk about my suicidal thoughts")).toBe("high");
+    expect(level("ik wil het hebben over mijn zelfmoordgedachten")).toBe("high");
+  });
+
+  it("handles empty, odd and long input without throwing", () => {
+    expect(score("")).toEqual({ level: "none", signals: [] });
+    expect(score("   ")).toEqual({ level: "none", signals: [] });
+    expect(score("💀💀💀 ???")).toEqual({ level: "none", signals: [] });
+    expect(score("|||..|")).toEqual({ level: "none", signals: [] });
+    expect(level("a".repeat(50_000))).toBe("none");
+  });
+});
+
+describe("past and other people's words", () => {
+  it.each([
+    "vroeger sneed ik mezelf",
+    "i used to self harm when i was 14",
+    "ik heb 2 jaar geleden een poging gedaan",
+    "i attempted when i was 15 but im ok now",
+    "iedereen op school zegt dat ik mezelf moet doodmaken",
+    "people keep telling me to kill myself",
+    "kys is what they say to me",
+    "mijn oom heeft zelfmoord gepleegd",
+    "my brother killed himself last year",
+  ])("is concern, not high: %s", (text) => {
+    expect(level(text)).toBe("concern");
+  });
+
+  it("recent self-harm stays high", () => {
+    expect(level("i cut myself last night")).toBe("high");
+    expect(level("heb vannacht weer in mn arm gesneden")).toBe("high");
+  });
+});
+
+describe("signals", () => {
+  it("names the matched phrase ids, high first", () => {
+    expect(score("mijn vader slaat me")).toEqual({ level: "high", signals: ["abuse-home"] });
+    const r = score("ik haat mezelf en ik wil dood");
+    expect(r.level).toBe("high");
+    expect(r.signals).toEqual(["suicidal-ideation", "hopelessness"]);
+  });
+
+  it("uses the same ids for Dutch and English", () => {
+    expect(score("ik snij mezelf").signals).toEqual(score("i cut myself").signals);
+    expect(score("iedereen is beter af zonder mij").signals).toEqual(score("everyone is better off without me").signals);
+  });
+
+  it("does not carry the message text in the result", () => {
+    const r = score("ik wil dood, mijn naam is Sanne");
+    expect(JSON.stringify(r)).not.toMatch(/sanne|dood/i);
+  });
+});
+
+describe("phrase lists as data", () => {
+  it("a coordinator can add an entry without touching code", () => {
+    const extended = createRiskScorer([
+      ...DEFAULT_LISTS,
+      list({ high: [{ id: "blue-whale", patterns: ["blauwe walvis/whale challenge"] }] }),
+    ]);
+    expect(extended("doe jij ook de blauwe walvis challenge")).toEqual({ level: "high", signals: ["blue-whale"] });
+    expect(score("doe jij ook de blauwe walvis challenge").level).toBe("none");
+  });
+
+  it("supports prefixes, alternatives, gaps, numbers and sentence ends", () => {
+    const s = createRiskScorer([
+      list({
+        high: [{ id: "x", patterns: ["zelfmoord*", "rood/blauw huis", "wil .. weg", "# pillen", "klaar $"] }],
+        negations: ["niet"],
+      }),
+    ]);
+    expect(s("zelfmoordgedachten").level).toBe("high");
+    expect(s("een blauw huis").level).toBe("high");
+    expect(s("een groen huis").level).toBe("none");
+    expect(s("ik wil echt heel graag weg").level).toBe("high");
+    expect(s("ik wil een twee drie vier weg").level).toBe("none");
+    expect(s("ik wil niet weg").level).toBe("none");
+    expect(s("20 pillen").level).toBe("high");
+    expect(s("veel pillen").level).toBe("none");
+    expect(s("ik ben er klaar mee").level).toBe("none");
+    expect(s("ik ben klaar. echt").level).toBe("high");
+  });
+
+  it("rejects malformed lists, naming the entry and pattern", () => {
+    expect(() => createRiskScorer([list({ high: [{ id: "x", patterns: [".. dood"] }] })])).toThrow(/"x".*\.\. dood/);
+    expect(() => createRiskScorer([list({ high: [{ id: "x", patterns: ["klaar $ mee"] }] })])).toThrow(/'\$' may only end/);
+    expect(() => createRiskScorer([list({ high: [{ id: "x", patterns: ["zel*fmoord"] }] })])).toThrow(/'\*' may only end/);
+    expect(() => createRiskScorer([list({ high: [{ id: "x", patterns: ["!!!"] }] })])).toThrow(/no letters/);
+    expect(() => createRiskScorer([list({ high: [{ id: "Not Kebab", patterns: ["a"] }] })])).toThrow(/kebab-case/);
+    expect(() => createRiskScorer([list({ high: [{ id: "x", patterns: [] }] })])).toThrow(/at least one pattern/);
+    expect(() => createRiskScorer([{ ...list({}), negations: undefined } as unknown as PhraseLists])).toThrow(/negations/);
+  });
+
+  it("every shipped entry has a unique id per level and file, and patterns that compile", () => {
+    for (const l of DEFAULT_LISTS) {
+      for (const lvl of ["high", "concern"] as const) {
+        const ids = l[lvl].map((e) => e.id);
+        expect(new Set(ids).size, `${l.language} ${lvl}`).toBe(ids.length);
+      }
+    }
+    expect(() => createRiskScorer(DEFAULT_LISTS)).not.toThrow();
+  });
+});
+
+describe("speed", () => {
+  it("scores a 2,000-character message well within a generous bound", () => {
+    const chunk =
+      "Hoi, ik wil even praten over school en thuis. Mijn ouders maken veel ruzie en ik slaap slecht. " +
+      "I feel stressed about exams and my friends are busy lately. ";
+    const message = chunk.repeat(Math.ceil(2000 / chunk.length)).slice(0, 2000);
+    expect(message).toHaveLength(2000);
+    for (let i = 0; i < 50; i++) score(message); // warm up the compiled expressions
+    const runs = 500;
+    const t0 = performance.now();
+    for (let i = 0; i < runs; i++) score(message);
+    const perMessage = (performance.now() - t0) / runs;
+    console.log(`risk scorer: ${perMessage.toFixed(3)} ms per 2,000-character message (mean of ${runs})`);
+    expect(perMessage).toBeLessThan(10); // sanity bound only; typically well under 1 ms
+  });
+});
+
+describe("evaluation on the labelled fixture set", () => {
+  const LEVELS: RiskLevel[] = ["high", "concern", "none"];
+  const results = FIXTURES.map((f) => ({ ...f, got: level(f.text) }));
+
+  it("is a realistic set: at least 160 messages, about 55% Dutch, every level present", () => {
+    expect(FIXTURES.length).toBeGreaterThanOrEqual(160);
+    const nl = FIXTURES.filter((f) => f.lang === "nl").length / FIXTURES.length;
+    expect(nl).toBeGreaterThan(0.45);
+    expect(nl).toBeLessThan(0.65);
+    for (const lvl of LEVELS) expect(FIXTURES.some((f) => f.expected === lvl)).toBe(true);
+    for (const f of FIXTURES) {
+      expect(["nl", "en"]).toContain(f.lang);
+      expect(LEVELS).toContain(f.expected);
+      expect(f.text.trim()).not.toBe("");
+    }
+  });
+
+  it("reports precision and recall per level; high recall ≥ 0.95 and high precision ≥ 0.8", () => {
+    const rows = LEVELS.map((lvl) => {
+      const tp = results.filter((r) => r.expected === lvl && r.got === lvl).length;
+      const predicted = results.filter((r) => r.got === lvl).length;
+      const actual = results.filter((r) => r.expected === lvl).length;
+      return {
+        level: lvl,
+        expected: actual,
+        scored: predicted,
+        correct: tp,
+        precision: predicted === 0 ? 1 : tp / predicted,
+        recall: actual === 0 ? 1 : tp / actual,
+      };
+    });
+    const fmt = (x: number) => x.toFixed(3);
+    const lines = [
+      `risk scorer on ${results.length} fixtures (${results.filter((r) => r.lang === "nl").length} nl, ${results.filter((r) => r.lang === "en").length} en)`,
+      "level     expected  scored  correct  precision  recall",
+      ...rows.map(
+        (r) =>
+          `${r.level.padEnd(9)} ${String(r.expected).padStart(8)} ${String(r.scored).padStart(7)} ${String(r.correct).padStart(8)}  ${fmt(r.precision).padStart(9)}  ${fmt(r.recall).padStart(6)}`,
+      ),
+    ];
+    for (const lang of ["nl", "en"] as const) {
+      const highs = results.filter((r) => r.lang === lang && r.expected === "high");
+      lines.push(`high recall ${lang}: ${highs.filter((r) => r.got === "high").length}/${highs.length}`);
+    }
+    const wrong = results.filter((r) => r.got !== r.expected);
+    lines.push(`disagreements (${wrong.length}):`);
+    for (const r of wrong) lines.push(`  expected ${r.expected.padEnd(7)} scored ${r.got.padEnd(7)} ${JSON.stringify(r.text)}`);
+    console.log(lines.join("\n"));
+
+    const high = rows.find((r) => r.level === "high");
+    expect(high?.recall).toBeGreaterThanOrEqual(0.95);
+    expect(high?.precision).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("never scores an expected-high message as none", () => {
+    const missed = results.filter((r) => r.expected === "high" && r.got === "none").map((r) => r.text);
+    expect(missed, `expected high, scored none:\n${missed.join("\n")}`).toEqual([]);
+  });
+});

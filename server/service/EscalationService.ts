@@ -1,0 +1,233 @@
+import type { DutyView, EscalationView, LiveConversationView, RequestOf } from "../../shared/protocol";
+import { newId } from "../auth/secrets";
+import {
+  applyStep,
+  compareEscalations,
+  DEFAULT_ACK_TIMEOUTS_MS,
+  nextStep,
+  type Escalation,
+  type EscalationLevel,
+} from "../domain/escalation/escalation";
+import type { Conversation, Staff } from "../domain/types";
+import type { StaffActor } from "./actors";
+import type { ServiceDeps } from "./context";
+import { fail } from "./errors";
+import { messageView, staffView } from "./views";
+
+/**
+ * Gets a volunteer's call for help to a professional within seconds, and never drops it: the
+ * routing steps come from the domain; claiming is atomic in the store; an escalation nobody
+ * acknowledged stays open for everyone on duty while the volunteer sees the crisis protocol.
+ */
+export class EscalationService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly timeouts: Record<EscalationLevel, number> = DEFAULT_ACK_TIMEOUTS_MS,
+  ) {}
+
+  private async view(e: Escalation): Promise<EscalationView> {
+    const [raiser, claimer] = await Promise.all([
+      e.raisedBy ? this.deps.store.getStaff(e.raisedBy) : undefined,
+      e.claimedBy ? this.deps.store.getStaff(e.claimedBy) : undefined,
+    ]);
+    return { ...e, ...(raiser && { raisedByName: raiser.displayName }), ...(claimer && { claimedByName: claimer.displayName }) };
+  }
+
+  private async broadcast(e: Escalation): Promise<EscalationView> {
+    const view = await this.view(e);
+    this.deps.notifier.emit({ role: "professional" }, "escalation:updated", view);
+    if (e.conversationId) this.deps.notifier.emit({ conversationStaff: e.conversationId }, "escalation:updated", view);
+    return view;
+  }
+
+  /** The volunteer asks for the professional at one of three levels. */
+  async raise(actor: StaffActor, request: RequestOf<"escalation:raise">) {
+    const c = await this.deps.store.getConversation(request.conversationId);
+    if (!c) fail("NOT_FOUND", "No such conversation");
+    if (c.volunteerId !== actor.staff.id) fail("FORBIDDEN", "This is not your conversation");
+    if (c.status !== "active") fail("CONVERSATION_ENDED", "This conversation is not active");
+    const escalation = await this.create(c, { level: request.level, source: "volunteer", raisedBy: actor.staff.id, note: request.note });
+    return { escalation: await this.view(escalation), unrouted: escalation.unroutedAt !== undefined };
+  }
+
+  /** A high-risk youth message raises an urgent escalation once per conversation (the volunteer may raise it further). */
+  async raiseFromRisk(c: Conversation, signals: string[]): Promise<void> {
+    const open = (await this.deps.store.listEscalations()).some((e) => e.conversationId === c.id && e.status !== "resolved");
+    if (open) return;
+    await this.create(c, { level: "urgent", source: "risk", raisedBy: c.volunteerId, note: signals.join(", ") });
+  }
+
+  /** A volunteer's consult question becomes a consult-level escalation, so it lands in the same inbox. */
+  async raiseConsult(c: Conversation, volunteerId: string, question: string): Promise<void> {
+    await this.create(c, { level: "consult", source: "volunteer", raisedBy: volunteerId, note: question });
+  }
+
+  /** A debrief request after a heavy conversation: routed like a consult, to the volunteer's location. */
+  async raiseDebrief(volunteer: Staff, locationId: string, conversationId?: string): Promise<void> {
+    const now = this.deps.clock.now();
+    const escalation: Escalation = {
+      id: newId("e"),
+      ...(conversationId && { conversationId }),
+      locationId,
+      level: "consult",
+      source: "debrief",
+      raisedBy: volunteer.id,
+      raisedAt: now,
+      status: "open",
+      offeredTo: [],
+      offeredAt: now,
+    };
+    await this.deps.store.createEscalation(escalation);
+    await this.route(escalation);
+  }
+
+  private async create(c: Conversation, what: { level: EscalationLevel; source: Escalation["source"]; raisedBy?: string; note?: string }) {
+    const now = this.deps.clock.now();
+    const escalation: Escalation = {
+      id: newId("e"),
+      conversationId: c.id,
+      locationId: c.locationId ?? c.locationChoice,
+      level: what.level,
+      source: what.source,
+      ...(what.note && { note: what.note }),
+      ...(what.raisedBy && { raisedBy: what.raisedBy }),
+      raisedAt: now,
+      status: "open",
+      offeredTo: [],
+      offeredAt: now,
+    };
+    await this.deps.store.createEscalation(escalation);
+    await this.deps.store.appendEvent({
+      type: "escalation.raised",
+      at: now,
+      conversationId: c.id,
+      locationId: escalation.locationId,
+      ...(what.raisedBy && { staffId: what.raisedBy }),
+      data: { level: what.level, source: what.source },
+    });
+    this.deps.log.info({ event: "escalation.raised", escalationId: escalation.id, level: what.level }, "escalation raised");
+    return this.route(escalation);
+  }
+
+  /** One routing step for one escalation: alert the next professional, or fall back to the crisis protocol. */
+  async route(e: Escalation): Promise<Escalation> {
+    const { store, clock, notifier, log } = this.deps;
+    const now = clock.now();
+    const step = nextStep(e, await store.listDuty(), now, this.timeouts);
+    if (step.kind === "wait") return e;
+    const next = applyStep(e, step, now);
+    const recorded = await store.recordOffer(e.id, {
+      offeredTo: next.offeredTo,
+      offeredAt: next.offeredAt,
+      ...(next.unroutedAt !== undefined && { unroutedAt: next.unroutedAt }),
+    });
+    if (!recorded) return e; // claimed meanwhile: nothing to route
+    const view = await this.broadcast(next);
+    if (step.kind === "offer") {
+      notifier.emit({ staff: step.staffId }, "escalation:alert", view);
+      log.info({ event: "escalation.offered", escalationId: e.id, staffId: step.staffId }, "escalation offered");
+    } else {
+      if (e.raisedBy) notifier.emit({ staff: e.raisedBy }, "escalation:unrouted", view);
+      log.warn({ event: "escalation.unrouted", escalationId: e.id }, "no professional acknowledged; crisis protocol shown");
+    }
+    await store.appendEvent({ type: step.kind === "offer" ? "escalation.offered" : "escalation.unrouted", at: now, ...(e.conversationId && { conversationId: e.conversationId }), locationId: e.locationId, ...(step.kind === "offer" && { staffId: step.staffId }) });
+    return next;
+  }
+
+  /** The periodic pass (one process at a time): timeouts move escalations on. */
+  async tick(): Promise<void> {
+    for (const e of await this.deps.store.listEscalations()) if (e.status === "open") await this.route(e);
+  }
+
+  private requireProfessional(actor: StaffActor): Staff {
+    if (actor.staff.role !== "professional") fail("FORBIDDEN", "Only professionals do this");
+    return actor.staff;
+  }
+
+  async list(actor: StaffActor): Promise<EscalationView[]> {
+    this.requireProfessional(actor);
+    const all = (await this.deps.store.listEscalations()).sort(compareEscalations);
+    return Promise.all(all.map((e) => this.view(e)));
+  }
+
+  /** Atomic across processes: of two professionals pressing at once, one gets it, the other is told. */
+  async claim(actor: StaffActor, request: RequestOf<"escalation:claim">): Promise<EscalationView> {
+    const pro = this.requireProfessional(actor);
+    const now = this.deps.clock.now();
+    const result = await this.deps.store.claimEscalation(request.escalationId, pro.id, now);
+    if (!result.ok) fail(result.reason === "not_found" ? "NOT_FOUND" : "ALREADY_CLAIMED", "Someone else already took this");
+    const e = result.escalation;
+    if (e.conversationId) await this.deps.notifier.join({ staff: pro.id }, e.conversationId);
+    await this.deps.store.appendEvent({ type: "escalation.claimed", at: now, staffId: pro.id, locationId: e.locationId, ...(e.conversationId && { conversationId: e.conversationId }), data: { level: e.level, timeToClaimMs: now - e.raisedAt } });
+    return this.broadcast(e);
+  }
+
+  async resolve(actor: StaffActor, request: RequestOf<"escalation:resolve">): Promise<EscalationView> {
+    const pro = this.requireProfessional(actor);
+    const now = this.deps.clock.now();
+    const ok = await this.deps.store.resolveEscalation(request.escalationId, pro.id, { at: now, outcome: request.outcome, referral: request.referral });
+    if (!ok) fail("FORBIDDEN", "Only the professional who took it can resolve it");
+    const e = (await this.deps.store.getEscalation(request.escalationId))!;
+    await this.deps.store.appendEvent({ type: "escalation.resolved", at: now, staffId: pro.id, locationId: e.locationId, ...(e.conversationId && { conversationId: e.conversationId }), data: { referral: request.referral } });
+    return this.broadcast(e);
+  }
+
+  /** On duty for one's own or chosen locations; coming on duty picks up whatever is waiting. */
+  async setDuty(actor: StaffActor, request: RequestOf<"duty:set">): Promise<DutyView> {
+    const pro = this.requireProfessional(actor);
+    const now = this.deps.clock.now();
+    const locationIds = request.locationIds ?? [pro.locationId];
+    if (request.onDuty) await this.deps.store.putDuty({ staffId: pro.id, locationIds, since: now });
+    else await this.deps.store.removeDuty(pro.id);
+    await this.deps.store.appendEvent({ type: "duty.changed", at: now, staffId: pro.id, data: { onDuty: request.onDuty, locations: locationIds.join(",") } });
+    await this.tick();
+    return { staffId: pro.id, onDuty: request.onDuty, locationIds, ...(request.onDuty && { since: now }) };
+  }
+
+  async dutyOf(staff: Staff): Promise<DutyView> {
+    const duty = (await this.deps.store.listDuty()).find((d) => d.staffId === staff.id);
+    return duty ? { staffId: staff.id, onDuty: true, locationIds: duty.locationIds, since: duty.since } : { staffId: staff.id, onDuty: false, locationIds: [staff.locationId] };
+  }
+
+  /** The locations a professional looks after now: their duty, or their home location. */
+  private async coveredBy(pro: Staff): Promise<Set<string>> {
+    return new Set((await this.dutyOf(pro)).locationIds);
+  }
+
+  /** Every live chat of the professional's locations, with its volunteer and whether it is flagged. */
+  async live(actor: StaffActor): Promise<LiveConversationView[]> {
+    const pro = this.requireProfessional(actor);
+    const { store } = this.deps;
+    const [covered, presence, staff, escalations] = await Promise.all([this.coveredBy(pro), store.listPresence(), store.listStaff(), store.listEscalations()]);
+    const names = new Map(staff.map((s) => [s.id, s.displayName]));
+    const active = (await Promise.all(presence.map((p) => store.listActiveFor(p.staffId)))).flat();
+    const flagged = new Set(escalations.map((e) => e.conversationId));
+    return active
+      .filter((c) => covered.has(c.locationId ?? ""))
+      .map((c) => ({ conversation: staffView(c), ...(c.volunteerId && { volunteerName: names.get(c.volunteerId) }), flagged: flagged.has(c.id) || c.priority > 0 }));
+  }
+
+  /** Read along: the professional sees the conversation and its whispers, without the youth knowing. */
+  async watch(actor: StaffActor, request: RequestOf<"conversation:watch">) {
+    const pro = this.requireProfessional(actor);
+    const c = await this.deps.store.getConversation(request.conversationId);
+    if (!c) fail("NOT_FOUND", "No such conversation");
+    const covered = await this.coveredBy(pro);
+    const claimedHere = (await this.deps.store.listEscalations()).some((e) => e.conversationId === c.id && e.claimedBy === pro.id);
+    if (!covered.has(c.locationId ?? "") && !claimedHere && c.professionalId !== pro.id) fail("FORBIDDEN", "Not a conversation of your locations");
+    await this.deps.notifier.join({ staff: pro.id }, c.id);
+    const messages = (await this.deps.store.listMessages(c.id, 0)).map(messageView);
+    return { conversation: staffView(c), messages };
+  }
+
+  /** Joins the conversation: from now on the youth sees the professional, labelled as such. */
+  async join(actor: StaffActor, request: RequestOf<"conversation:join">) {
+    const pro = this.requireProfessional(actor);
+    const { conversation } = await this.watch(actor, { conversationId: request.conversationId });
+    if (conversation.status !== "active") fail("CONVERSATION_ENDED", "This conversation is not active");
+    await this.deps.store.setConversationProfessional(conversation.id, pro.id);
+    this.deps.notifier.emit({ conversation: conversation.id }, "professional:joined", { conversationId: conversation.id, peer: { role: "professional", name: pro.displayName } });
+    await this.deps.store.appendEvent({ type: "professional.joined", at: this.deps.clock.now(), conversationId: conversation.id, staffId: pro.id });
+    return { conversationId: conversation.id };
+  }
+}

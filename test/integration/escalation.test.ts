@@ -1,0 +1,155 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../../server/app/startServer";
+import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { closeAll, collect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { REDIS_URL, redisAvailable } from "../helpers/redis";
+import { resetState, startTestServer, stopServer } from "../helpers/servers";
+
+const stores = (await redisAvailable("escalation on Redis")) ? ["memory", "redis"] : ["memory"];
+
+describe.each(stores)("escalation on the %s store", (kind) => {
+  const prefix = `inloop-test-${randomUUID()}:`;
+  let server: RunningServer;
+  const open: ClientSocket[] = [];
+  const staff = async (email: string) => {
+    const s = await openStaff(server.url, email, DEMO_PASSWORD);
+    open.push(s.socket);
+    return s.socket;
+  };
+  /** Sam in an active chat with a fresh youth at Leiden. */
+  const chat = async () => {
+    const sam = await staff("sam@leiden.demo");
+    await ok(sam, "presence:set", { status: "available" });
+    const youth = await openYouth(server.url);
+    open.push(youth.socket);
+    const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
+    await ok(sam, "queue:take");
+    return { sam, youth: youth.socket, id: conversation.id };
+  };
+
+  beforeAll(async () => {
+    const env = { TICK_MS: "100", ESCALATION_TIMEOUT_CRISIS_S: "0.5" };
+    server = await startTestServer(kind === "redis" ? { ...env, REDIS_URL, REDIS_PREFIX: prefix } : env);
+  });
+  afterEach(async () => {
+    await closeAll(...open.splice(0));
+    await resetState(server);
+  });
+  afterAll(async () => {
+    await stopServer(server, kind === "redis" ? prefix : undefined);
+  });
+
+  it("gets a crisis to the on-duty professional, who reads along, joins, speaks and resolves", async () => {
+    const eva = await staff("eva@inloop.demo");
+    await ok(eva, "duty:set", { onDuty: true });
+    const { sam, youth, id } = await chat();
+    await ok(youth, "message:send", { conversationId: id, id: randomUUID(), text: "ik weet het niet meer" });
+
+    const alert = nextEvent(eva, "escalation:alert");
+    const raised = await ok(sam, "escalation:raise", { conversationId: id, level: "crisis", note: "noemt een plan" });
+    expect(raised.unrouted).toBe(false);
+    expect(await alert).toMatchObject({ conversationId: id, level: "crisis", offeredTo: ["st_eva"], raisedByName: "Sam", note: "noemt een plan" });
+
+    const samSees = nextEvent(sam, "escalation:updated", (e) => e.status === "claimed");
+    const claimed = await ok(eva, "escalation:claim", { escalationId: raised.escalation.id });
+    expect(claimed).toMatchObject({ status: "claimed", claimedByName: "Eva" });
+    expect((await samSees).claimedBy).toBe("st_eva");
+
+    const watched = await ok(eva, "conversation:watch", { conversationId: id });
+    expect(watched.messages.map((m) => m.text)).toEqual(["ik weet het niet meer"]);
+    // Reading along is not speaking to the youth.
+    expect(await request(eva, "message:send", { conversationId: id, id: randomUUID(), text: "hoi" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const whisper = nextEvent(sam, "message:received", (m) => m.visibility === "staff");
+    await ok(eva, "whisper:send", { conversationId: id, id: randomUUID(), text: "Vraag naar het plan, ik kijk mee." });
+    expect((await whisper).sender).toEqual({ role: "professional", name: "Eva" });
+
+    const joined = nextEvent(youth, "professional:joined");
+    await ok(eva, "conversation:join", { conversationId: id });
+    expect((await joined).peer).toEqual({ role: "professional", name: "Eva" });
+    const youthGets = nextEvent(youth, "message:received");
+    await ok(eva, "message:send", { conversationId: id, id: randomUUID(), text: "Hoi, ik ben Eva, psycholoog." });
+    expect((await youthGets).sender).toEqual({ role: "professional", name: "Eva" });
+
+    const resolved = await ok(eva, "escalation:resolve", { escalationId: raised.escalation.id, outcome: "Afspraak met huisarts gemaakt", referral: "gp" });
+    expect(resolved.status).toBe("resolved");
+    expect((await server.store.listEvents(0)).filter((e) => e.conversationId === id).map((e) => e.type)).toEqual(
+      expect.arrayContaining(["escalation.raised", "escalation.offered", "escalation.claimed", "escalation.resolved", "professional.joined"]),
+    );
+  });
+
+  it("shows the volunteer the crisis protocol at once when nobody is on duty, and keeps it open", async () => {
+    const { sam, id } = await chat();
+    const unrouted = nextEvent(sam, "escalation:unrouted");
+    const raised = await ok(sam, "escalation:raise", { conversationId: id, level: "crisis" });
+    expect(raised.unrouted).toBe(true);
+    expect((await unrouted).status).toBe("open");
+    // A professional coming on duty is alerted to what is still open.
+    const eva = await staff("eva@inloop.demo");
+    const alert = nextEvent(eva, "escalation:alert");
+    await ok(eva, "duty:set", { onDuty: true });
+    expect((await alert).id).toBe(raised.escalation.id);
+  });
+
+  it("moves on to the next professional when the first does not acknowledge in time", async () => {
+    const eva = await staff("eva@inloop.demo");
+    const bram = await staff("bram@inloop.demo");
+    await ok(eva, "duty:set", { onDuty: true });
+    await ok(bram, "duty:set", { onDuty: true });
+    const { sam, id } = await chat();
+    const evaAlert = nextEvent(eva, "escalation:alert");
+    const bramAlert = nextEvent(bram, "escalation:alert", undefined, 5000);
+    const raised = await ok(sam, "escalation:raise", { conversationId: id, level: "crisis" });
+    expect((await evaAlert).id).toBe(raised.escalation.id);
+    const second = await bramAlert;
+    expect(second.offeredTo).toEqual(["st_eva", "st_bram"]);
+    expect(second.offeredAt - second.raisedAt).toBeGreaterThanOrEqual(500);
+    // Bram is not on duty for Leiden, but the escalation he took gives him the conversation.
+    expect(await request(bram, "conversation:watch", { conversationId: id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await ok(bram, "escalation:claim", { escalationId: raised.escalation.id });
+    await ok(bram, "conversation:watch", { conversationId: id });
+    expect(await request(eva, "escalation:claim", { escalationId: raised.escalation.id })).toMatchObject({ ok: false, code: "ALREADY_CLAIMED" });
+  });
+
+  it("puts a youth who writes a high-risk message while waiting first, and alerts during a chat", async () => {
+    const early = await openYouth(server.url);
+    const flagged = await openYouth(server.url);
+    open.push(early.socket, flagged.socket);
+    await ok(early.socket, "queue:join", { locationChoice: "leiden" });
+    const f = await ok(flagged.socket, "queue:join", { locationChoice: "leiden" });
+    await ok(flagged.socket, "message:send", { conversationId: f.conversation.id, id: randomUUID(), text: "ik wil dood" });
+    await expect.poll(async () => (await server.store.getConversation(f.conversation.id))?.priority).toBeGreaterThan(0);
+    const sam = await staff("sam@leiden.demo");
+    await ok(sam, "presence:set", { status: "available" });
+    expect((await ok(sam, "queue:take")).id).toBe(f.conversation.id);
+
+    const eva = await staff("eva@inloop.demo");
+    await ok(eva, "duty:set", { onDuty: true });
+    const prompt = nextEvent(sam, "risk:flagged");
+    const alert = nextEvent(eva, "escalation:alert");
+    await ok(flagged.socket, "message:send", { conversationId: f.conversation.id, id: randomUUID(), text: "ik heb pillen gespaard om er een eind aan te maken" });
+    expect(await prompt).toMatchObject({ level: "high" });
+    expect(await alert).toMatchObject({ source: "risk", level: "urgent", conversationId: f.conversation.id });
+    const texts = JSON.stringify(await server.store.listEvents(0));
+    expect(texts).not.toContain("gespaard");
+  });
+
+  it("keeps volunteers out of the professional's tools", async () => {
+    const { sam, id } = await chat();
+    const lotte = await staff("lotte@leiden.demo");
+    const raised = await ok(sam, "escalation:raise", { conversationId: id, level: "consult" });
+    expect(await request(lotte, "escalation:raise", { conversationId: id, level: "crisis" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    for (const [event, payload] of [
+      ["escalation:claim", { escalationId: raised.escalation.id }],
+      ["escalation:list", {}],
+      ["duty:set", { onDuty: true }],
+      ["conversation:watch", { conversationId: id }],
+      ["conversation:join", { conversationId: id }],
+      ["conversation:live", {}],
+    ] as const) {
+      expect(await request(sam, event, payload), event).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    const live = collect(sam, "escalation:alert");
+    expect(live).toEqual([]);
+  });
+});
