@@ -86,6 +86,8 @@ export interface Conversation {
   /** What the previous volunteer wrote when transferring. */
   handoverNote?: string;
   transfers?: number;
+  /** The volunteer a professional took the conversation over from, for handing it back. */
+  previousVolunteerId?: string;
   /** A professional who joined the conversation (the youth sees "a professional joined"). */
   professionalId?: string;
   /** The youth session's abuse key at queue time, so a block reaches where they connect from. */
@@ -157,6 +159,8 @@ export const DOMAIN_EVENT_TYPES = [
   "escalation.resolved",
   "duty.changed",
   "professional.joined",
+  "professional.tookOver",
+  "professional.handedBack",
   "risk.flagged",
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];

@@ -12,7 +12,7 @@ import type { Conversation, Staff } from "../domain/types";
 import type { StaffActor } from "./actors";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
-import { messageView, staffView } from "./views";
+import { messageView, staffView, youthView } from "./views";
 
 /**
  * Gets a volunteer's call for help to a professional within seconds, and never drops it: the
@@ -229,5 +229,41 @@ export class EscalationService {
     this.deps.notifier.emit({ conversation: conversation.id }, "professional:joined", { conversationId: conversation.id, peer: { role: "professional", name: pro.displayName } });
     await this.deps.store.appendEvent({ type: "professional.joined", at: this.deps.clock.now(), conversationId: conversation.id, staffId: pro.id });
     return { conversationId: conversation.id };
+  }
+
+  /** Takes the conversation over: the volunteer steps out (it leaves their console), the youth is told calmly. */
+  async takeOver(actor: StaffActor, request: RequestOf<"conversation:takeover">) {
+    const pro = this.requireProfessional(actor);
+    const c = await this.deps.store.getConversation(request.conversationId);
+    if (!c) fail("NOT_FOUND", "No such conversation");
+    if (c.professionalId !== pro.id) fail("FORBIDDEN", "Join the conversation first");
+    if (!c.volunteerId) fail("FORBIDDEN", "You already have this conversation");
+    if (!(await this.deps.store.reassignVolunteer(c.id, c.volunteerId, undefined))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
+    const { notifier } = this.deps;
+    await notifier.leave({ staff: c.volunteerId }, c.id);
+    notifier.emit({ staff: c.volunteerId }, "conversation:transferred", { conversationId: c.id });
+    const youth = youthView({ ...c, volunteerId: undefined }, pro);
+    notifier.emit({ youth: c.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
+    await this.deps.store.appendEvent({ type: "professional.tookOver", at: this.deps.clock.now(), conversationId: c.id, staffId: pro.id });
+    return { conversationId: c.id };
+  }
+
+  /** Hands the conversation back to the volunteer it was taken from. */
+  async handBack(actor: StaffActor, request: RequestOf<"conversation:handback">) {
+    const pro = this.requireProfessional(actor);
+    const c = await this.deps.store.getConversation(request.conversationId);
+    if (!c) fail("NOT_FOUND", "No such conversation");
+    if (c.professionalId !== pro.id || c.volunteerId || !c.previousVolunteerId) fail("FORBIDDEN", "Nothing to hand back");
+    const volunteerId = c.previousVolunteerId;
+    if (!(await this.deps.store.reassignVolunteer(c.id, undefined, volunteerId))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
+    const { notifier, store } = this.deps;
+    const volunteer = await store.getStaff(volunteerId);
+    await notifier.join({ staff: volunteerId }, c.id);
+    const back = { ...c, volunteerId };
+    notifier.emit({ staff: volunteerId }, "conversation:assigned", { staff: staffView(back) });
+    const youth = youthView(back, volunteer);
+    notifier.emit({ youth: c.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
+    await store.appendEvent({ type: "professional.handedBack", at: this.deps.clock.now(), conversationId: c.id, staffId: pro.id });
+    return { conversationId: c.id };
   }
 }

@@ -126,6 +126,13 @@ export interface Store {
   claimEscalation(id: string, staffId: string, now: Millis): Promise<ClaimEscalationResult>;
   /** Resolves a claimed escalation; only by the professional who claimed it. */
   resolveEscalation(id: string, staffId: string, resolution: { at: Millis; outcome: string; referral: string }): Promise<boolean>;
+  /**
+   * Atomic: moves an active conversation from one volunteer (or none) to another (or none),
+   * keeping both active sets right; `previousVolunteerId` is remembered for a hand back. No capacity
+   * check: this is a professional taking over or handing back, not routing. False if the
+   * conversation is not active with `from` as its volunteer.
+   */
+  reassignVolunteer(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean>;
   /** The professional taking part in a conversation (joined), or none. */
   setConversationProfessional(conversationId: string, staffId: string | undefined): Promise<boolean>;
 

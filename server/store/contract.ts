@@ -311,6 +311,21 @@ export function registerStoreContractTests(
       expect(await store.getEscalation("e_b")).toEqual(escalation({ id: "e_b", level: "consult", conversationId: undefined, note: undefined }));
     });
 
+    it("lets a professional take a conversation over and hand it back", async () => {
+      const entry = buildEntry();
+      await store.enqueue(entry);
+      await available("s1");
+      await store.claim(entry.id, "s1", 1);
+      expect(await store.reassignVolunteer(entry.id, "s2", undefined)).toBe(false);
+      expect(await store.reassignVolunteer(entry.id, "s1", undefined)).toBe(true);
+      expect(await store.getConversation(entry.id)).toMatchObject({ status: "active", previousVolunteerId: "s1" });
+      expect((await store.getConversation(entry.id))?.volunteerId).toBeUndefined();
+      expect((await store.getPresence("s1"))?.load).toBe(0);
+      expect(await store.reassignVolunteer(entry.id, undefined, "s1")).toBe(true);
+      expect((await store.getConversation(entry.id))?.volunteerId).toBe("s1");
+      expect((await store.listActiveFor("s1")).map((c) => c.id)).toEqual([entry.id]);
+    });
+
     it("records the professional who joined a conversation", async () => {
       const entry = buildEntry();
       await store.enqueue(entry);

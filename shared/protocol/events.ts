@@ -106,6 +106,8 @@ export const Requests = {
   "conversation:watch": z.object({ conversationId: ConversationId }).strict(),
   "conversation:join": z.object({ conversationId: ConversationId }).strict(),
   "conversation:live": z.object({}).strict(),
+  "conversation:takeover": z.object({ conversationId: ConversationId }).strict(),
+  "conversation:handback": z.object({ conversationId: ConversationId }).strict(),
   "staff:sync": z.object({ protocolVersion: z.number().int() }).strict(),
   "presence:set": z.object({ status: PresenceStatus.optional(), capacity: Capacity.optional() }).strict(),
   "queue:take": z.object({}).strict(),
@@ -160,6 +162,8 @@ export interface Responses {
   "conversation:watch": { conversation: StaffConversationView; messages: MessageViewType[] };
   "conversation:join": { conversationId: string };
   "conversation:live": LiveConversationView[];
+  "conversation:takeover": { conversationId: string };
+  "conversation:handback": { conversationId: string };
   "staff:sync": StaffState;
   "presence:set": PresenceView;
   "queue:take": StaffConversationView;

@@ -71,6 +71,21 @@ describe.each(stores)("escalation on the %s store", (kind) => {
     await ok(eva, "message:send", { conversationId: id, id: randomUUID(), text: "Hoi, ik ben Eva, psycholoog." });
     expect((await youthGets).sender).toEqual({ role: "professional", name: "Eva" });
 
+    // Take over: Sam steps out, the youth is told who they talk to now; then hand back.
+    const samOut = nextEvent(sam, "conversation:transferred");
+    const youthToEva = nextEvent(youth, "conversation:assigned");
+    await ok(eva, "conversation:takeover", { conversationId: id });
+    expect(await samOut).toEqual({ conversationId: id });
+    expect((await youthToEva).peer).toEqual({ role: "professional", name: "Eva" });
+    expect(await request(sam, "message:send", { conversationId: id, id: randomUUID(), text: "nog?" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await request(eva, "conversation:takeover", { conversationId: id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const samBack = nextEvent(sam, "conversation:assigned");
+    const youthToSam = nextEvent(youth, "conversation:assigned");
+    await ok(eva, "conversation:handback", { conversationId: id });
+    expect((await samBack).staff?.id).toBe(id);
+    expect((await youthToSam).peer).toEqual({ role: "volunteer", name: "Sam" });
+    await ok(sam, "message:send", { conversationId: id, id: randomUUID(), text: "Ik ben er weer." });
+
     const resolved = await ok(eva, "escalation:resolve", { escalationId: raised.escalation.id, outcome: "Afspraak met huisarts gemaakt", referral: "gp" });
     expect(resolved.status).toBe("resolved");
     expect((await server.store.listEvents(0)).filter((e) => e.conversationId === id).map((e) => e.type)).toEqual(
@@ -146,6 +161,8 @@ describe.each(stores)("escalation on the %s store", (kind) => {
       ["conversation:watch", { conversationId: id }],
       ["conversation:join", { conversationId: id }],
       ["conversation:live", {}],
+      ["conversation:takeover", { conversationId: id }],
+      ["conversation:handback", { conversationId: id }],
     ] as const) {
       expect(await request(sam, event, payload), event).toMatchObject({ ok: false, code: "FORBIDDEN" });
     }

@@ -270,6 +270,8 @@ export const en: Record<MessageKey, string> = {
   "pro.readingHint": "The youth does not see you. What you type goes to the volunteer only.",
   "pro.joinedHint": "You have joined: the youth sees you as a professional.",
   "pro.join": "Join the conversation",
+  "pro.takeOver": "Take over",
+  "pro.handBack": "Hand back to the volunteer",
   "pro.toVolunteer": "Message to the volunteer (whisper)",
   "pro.toYouth": "Message to the youth",
   "console.notVolunteer": "You are logged in as {role}. Your own console will live here; taking chats is for volunteers.",

@@ -268,6 +268,8 @@ export const nl = {
   "pro.readingHint": "De jongere ziet je niet. Wat je typt gaat alleen naar de vrijwilliger.",
   "pro.joinedHint": "Je doet mee: de jongere ziet je als professional.",
   "pro.join": "Meedoen in het gesprek",
+  "pro.takeOver": "Gesprek overnemen",
+  "pro.handBack": "Teruggeven aan de vrijwilliger",
   "pro.toVolunteer": "Bericht aan de vrijwilliger (fluisteren)",
   "pro.toYouth": "Bericht aan de jongere",
   "console.notVolunteer": "Je bent ingelogd als {role}. Je eigen console komt hier; chats nemen is voor vrijwilligers.",

@@ -266,6 +266,16 @@ export class MemoryStore implements Store {
     Object.assign(e, { status: "resolved", resolvedAt: resolution.at, outcome: resolution.outcome, referral: resolution.referral });
     return true;
   }
+  async reassignVolunteer(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean> {
+    const c = this.conversations.get(conversationId);
+    if (!c || c.status !== "active" || c.volunteerId !== from) return false;
+    if (from) this.activeSet(from).delete(conversationId);
+    if (to) this.activeSet(to).add(conversationId);
+    if (to) c.volunteerId = to;
+    else delete c.volunteerId;
+    if (from) c.previousVolunteerId = from;
+    return true;
+  }
   async setConversationProfessional(conversationId: string, staffId: string | undefined): Promise<boolean> {
     const c = this.conversations.get(conversationId);
     if (!c) return false;

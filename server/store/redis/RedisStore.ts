@@ -52,6 +52,7 @@ import {
   READ_ESCALATIONS,
   READ_PRESENCES,
   RECORD_OFFER,
+  REASSIGN_VOLUNTEER,
   RELEASE_LEASE,
   READ_WRAP_UPS,
   RESOLVE_ESCALATION,
@@ -316,6 +317,9 @@ export class RedisStore implements Store {
   ): Promise<boolean> {
     const args = [id, staffId, resolution.at, resolution.outcome, resolution.referral];
     return (await this.run(RESOLVE_ESCALATION, { escalationId: id }, args)) === 1;
+  }
+  async reassignVolunteer(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean> {
+    return (await this.run(REASSIGN_VOLUNTEER, { conversationId, from, to }, [from ?? "", to ?? ""])) === 1;
   }
   async setConversationProfessional(conversationId: string, staffId: string | undefined): Promise<boolean> {
     return (await this.run(SET_PROFESSIONAL, { conversationId }, [staffId ?? ""])) === 1;

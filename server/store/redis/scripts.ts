@@ -306,6 +306,30 @@ end
 return 1`,
 );
 
+/**
+ * A professional taking over (volunteer → none) or handing back (none → volunteer): active sets and
+ * the conversation change together. KEYS: conversation, from's active set, to's active set (a
+ * placeholder key that is never written when that side is none).
+ */
+export const REASSIGN_VOLUNTEER = script<{ conversationId: string; from?: string; to?: string }>(
+  "reassignVolunteer",
+  (k, { conversationId, from, to }) => [k.conversation(conversationId), k.active(from ?? "-none-"), k.active(to ?? "-none-")],
+  `-- ARGV: from ('' = none), to ('' = none)
+local c = redis.call('HMGET', KEYS[1], 'status', 'volunteerId')
+if c[1] ~= 'active' or (c[2] or '') ~= ARGV[1] then return 0 end
+if ARGV[1] ~= '' then
+  redis.call('SREM', KEYS[2], redis.call('HGET', KEYS[1], 'id'))
+  redis.call('HSET', KEYS[1], 'previousVolunteerId', ARGV[1])
+end
+if ARGV[2] ~= '' then
+  redis.call('SADD', KEYS[3], redis.call('HGET', KEYS[1], 'id'))
+  redis.call('HSET', KEYS[1], 'volunteerId', ARGV[2])
+else
+  redis.call('HDEL', KEYS[1], 'volunteerId')
+end
+return 1`,
+);
+
 type EscalationIds = { escalationId: string };
 
 /**
@@ -400,6 +424,7 @@ export function allScripts(k: RedisKeys): { name: string; lua: string; keys: str
     use(READ_WRAP_UPS, {}),
     use(LEASE, { name: "tick" }),
     use(RELEASE_LEASE, { name: "tick" }),
+    use(REASSIGN_VOLUNTEER, { conversationId, from: staffId, to: "s_other" }),
     use(READ_CONVERSATIONS, { conversationIds: [conversationId, "c_sample0002"] }),
     use(READ_PRESENCES, { staffIds: [staffId, "s_other"] }),
     use(SET_PROFESSIONAL, { conversationId }),

@@ -173,6 +173,16 @@ function WatchPane({ watched, actions, report }: { watched: Watched; actions: Ac
               {t("pro.join")}
             </button>
           )}
+          {watched.joined && c.status === "active" && c.volunteerId && (
+            <button type="button" className="button" onClick={() => void actions.takeOver(c.id).then(report)}>
+              {t("pro.takeOver")}
+            </button>
+          )}
+          {watched.joined && c.status === "active" && !c.volunteerId && (
+            <button type="button" className="button" onClick={() => void actions.handBack(c.id).then(report)}>
+              {t("pro.handBack")}
+            </button>
+          )}
           <button type="button" className="button" onClick={actions.close}>
             {t("console.close")}
           </button>

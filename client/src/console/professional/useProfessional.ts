@@ -130,6 +130,16 @@ export function useProfessional() {
       if (ack.ok) setWatched((w) => (w ? { ...w, joined: true } : w));
       return ack;
     },
+    async takeOver(conversationId: string) {
+      const ack = await request("conversation:takeover", { conversationId });
+      if (ack.ok) setWatched((w) => (w ? { ...w, conversation: { ...w.conversation, volunteerId: undefined } } : w));
+      return ack;
+    },
+    async handBack(conversationId: string) {
+      const ack = await request("conversation:handback", { conversationId });
+      if (ack.ok) await actions.watch(conversationId).then(() => setWatched((w) => (w ? { ...w, joined: true } : w)));
+      return ack;
+    },
     close: () => setWatched(undefined),
   };
   return { online, staff, duty, locations, inbox, live, watched, actions };
