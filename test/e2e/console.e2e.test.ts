@@ -104,8 +104,16 @@ describe("the volunteer console", () => {
     const rude = await youthPage("Rude");
     await lotte.page.getByRole("button", { name: "Neem volgende" }).click();
     await lotte.page.getByRole("heading", { name: "Rude" }).waitFor();
+    // Nobody is on duty: an escalation shows the crisis protocol at once, and stays open.
+    await lotte.page.getByRole("button", { name: "Escaleren" }).click();
+    await lotte.page.getByRole("radio", { name: /Crisis/ }).check();
+    await lotte.page.getByRole("button", { name: "Escaleer" }).click();
+    await lotte.page.getByRole("heading", { name: "Crisisprotocol" }).waitFor();
+    await lotte.page.getByText("Nog geen professional bereikt.").waitFor();
+    await shot(lotte.page, "console-05-crisis-protocol");
+    expect((await server.store.listEscalations()).map((e) => [e.level, e.status])).toEqual([["crisis", "open"]]);
     await lotte.page.getByRole("button", { name: "Blokkeren" }).click();
-    await shot(lotte.page, "console-05-block-confirm");
+    await shot(lotte.page, "console-06-block-confirm");
     await lotte.page.getByRole("button", { name: "Ja, beëindig en blokkeer" }).click();
     await rude.getByRole("heading", { name: "De chat is afgelopen" }).waitFor();
     await rude.getByRole("button", { name: "Overslaan" }).click();
