@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- escalation`: time from a youth's high-risk message to the alert on the on-duty
- * professional's socket, over real server processes on Redis. Writes its keys into
+ * `npm run bench -- escalation`: time from a youth's high-risk message to the escalation alert on
+ * the on-duty professional's socket (scored, escalation created, routed, alerted), over two real
+ * server processes on Redis. Writes its keys into
  * loadtest/results/latest.json and a short markdown table.
  */
 import { randomUUID } from "node:crypto";
@@ -14,7 +15,7 @@ import { percentile, writeResults } from "./results";
 export async function benchEscalation(RUNS = Number(process.env.BENCH_ESCALATION_RUNS ?? 500)): Promise<Record<string, number>> {
   const prefix = `inloop-bench-${randomUUID()}:`;
   // Two processes: the youth on one, the professional on the other, so the alert crosses Redis.
-  const env = { REDIS_URL, REDIS_PREFIX: prefix, DEMO: "true", MESSAGE_RATE_PER_10S: "100000" };
+  const env = { REDIS_URL, REDIS_PREFIX: prefix, DEMO: "true", MESSAGE_RATE_PER_10S: "100000", PRESENCE_GRACE_MS: "600000" };
   const [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
   try {
     const eva = (await openStaff(b.url, "eva@inloop.demo", DEMO_PASSWORD)).socket;
@@ -22,15 +23,27 @@ export async function benchEscalation(RUNS = Number(process.env.BENCH_ESCALATION
     const sam = (await openStaff(a.url, "sam@leiden.demo", DEMO_PASSWORD)).socket;
     await ok(sam, "presence:set", { status: "available" });
     const youth = (await openYouth(a.url)).socket;
-    const { conversation } = await ok(youth, "queue:join", { locationChoice: "leiden" });
-    await ok(sam, "queue:take");
 
+    // One escalation per run: a new chat, a high-risk message, the professional's alert, then close it.
     const samples: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const alerted = new Promise<number>((resolve) => eva.once("risk:flagged", () => resolve(performance.now())));
+      const { conversation } = await ok(youth, "queue:join", { locationChoice: "leiden" });
+      await ok(sam, "queue:take");
+      const alerted = new Promise<{ at: number; id: string }>((resolve) => {
+        const listener = (e: { id: string; source: string; conversationId?: string }) => {
+          if (e.source !== "risk" || e.conversationId !== conversation.id) return;
+          eva.off("escalation:alert", listener);
+          resolve({ at: performance.now(), id: e.id });
+        };
+        eva.on("escalation:alert", listener);
+      });
       const sent = performance.now();
       await ok(youth, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "ik wil dood, ik kan niet meer" });
-      samples.push((await alerted) - sent);
+      const alert = await alerted;
+      samples.push(alert.at - sent);
+      await ok(eva, "escalation:claim", { escalationId: alert.id });
+      await ok(eva, "escalation:resolve", { escalationId: alert.id, outcome: "bench", referral: "none" });
+      await ok(sam, "conversation:end", { conversationId: conversation.id });
     }
     for (const s of [eva, sam, youth]) s.disconnect();
     samples.sort((x, y) => x - y);

@@ -93,7 +93,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const notifier = new SocketNotifier(io);
   const deps: ServiceDeps = { store, clock, notifier, log: log.child({ layer: "service" }) };
-  const dispatcher = new Dispatcher(deps);
+  const escalations = new EscalationService(deps, config.escalationTimeoutsMs);
+  const dispatcher = new Dispatcher(deps, (c) => escalations.raiseFromRisk(c, ["flagged-while-waiting"]));
   // Limits are shared by every process when Redis is there, so a second process is no way around them.
   const limiter = (name: string, points: number, duration: number) =>
     rateLimit(
@@ -106,7 +107,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const joinLimit = limiter("join", config.joinsPer10Min, 600);
   const loginLimit = limiter("login", config.loginAttemptsPer15Min, 900);
   const abuse = new AbuseGuard(store, clock, config.blockMs);
-  const escalations = new EscalationService(deps, config.escalationTimeoutsMs);
   const wrapUps = new WrapUpService(deps, escalations);
   const conversations = new ConversationService(deps, dispatcher, messageLimit, wrapUps, { score: loadDefaultRiskScorer(), escalations });
   const youth = new YouthService(deps, dispatcher, conversations, abuse, joinLimit, {
@@ -160,9 +160,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const tick = setInterval(async () => {
     try {
       if (!(await store.tryLease("dispatch-tick", instanceId, config.tickMs * 3))) return;
-      if (++ticks % sweepEvery === 0) await sweeper.sweep();
-      await escalations.tick();
-      await dispatcher.run({ force: true });
+      // Each job on its own: one failing must not stop escalations or the queue.
+      const jobs: [string, () => Promise<unknown>][] = [
+        ["escalations", () => escalations.tick()],
+        ["dispatch", () => dispatcher.run({ force: true })],
+      ];
+      if (++ticks % sweepEvery === 0) jobs.unshift(["sweep", () => sweeper.sweep()]);
+      for (const [name, job] of jobs) {
+        await job().catch((error: unknown) => log.warn({ event: "tick.job.failed", job: name, err: error }, "periodic job failed"));
+      }
     } catch (error) {
       log.warn({ event: "tick.failed", err: error }, "tick failed");
     }

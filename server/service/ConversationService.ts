@@ -48,8 +48,19 @@ export class ConversationService {
     if (c.volunteerId === actor.staff.id) return true;
     if (actor.staff.role !== "professional") return false;
     if (c.professionalId === actor.staff.id) return true;
-    const duty = (await this.deps.store.listDuty()).find((d) => d.staffId === actor.staff.id);
-    return Boolean(c.locationId && (duty?.locationIds ?? [actor.staff.locationId]).includes(c.locationId));
+    const [duties, escalations] = await Promise.all([this.deps.store.listDuty(), this.deps.store.listEscalations()]);
+    if (escalations.some((e) => e.conversationId === c.id && e.claimedBy === actor.staff.id)) return true;
+    const duty = duties.find((d) => d.staffId === actor.staff.id);
+    return Boolean(c.locationId && duty?.locationIds.includes(c.locationId));
+  }
+
+  /**
+   * Speaking in the conversation (messages, typing, delivery marks, ending it) is for the youth, the
+   * volunteer, and a professional only once joined: reading along stays invisible to the youth.
+   */
+  requireSpeaker(actor: Actor, c: Conversation): void {
+    if (actor.kind === "youth" || c.volunteerId === actor.staff.id || c.professionalId === actor.staff.id) return;
+    fail("FORBIDDEN", "Join the conversation first");
   }
 
   /** Persists before acknowledging; a resend with the same id is stored and delivered once. */
@@ -58,10 +69,7 @@ export class ConversationService {
     const conversation = await this.authorise(actor, request.conversationId);
     if (!isLive(conversation)) fail("CONVERSATION_ENDED", "This conversation has ended");
     if (actor.kind === "staff" && conversation.status !== "active") fail("FORBIDDEN", "Not your conversation yet");
-    // Reading along is not joining: a professional speaks to the youth only after joining.
-    if (actor.kind === "staff" && actor.staff.role === "professional" && conversation.professionalId !== actor.staff.id) {
-      fail("FORBIDDEN", "Join the conversation first");
-    }
+    this.requireSpeaker(actor, conversation);
     const senderKey = actor.kind === "youth" ? actor.youthId : actor.staff.id;
     if (!(await this.rateLimit.consume(senderKey))) fail("RATE_LIMITED", "Too many messages; wait a moment");
 
@@ -124,6 +132,7 @@ export class ConversationService {
   /** The reader confirms what reached their screen; the sender sees "delivered". */
   async confirmDelivery(actor: Actor, request: RequestOf<"delivery:confirm">) {
     const conversation = await this.authorise(actor, request.conversationId);
+    this.requireSpeaker(actor, conversation);
     const upToSeq = Math.min(request.upToSeq, conversation.lastSeq);
     await this.deps.store.markDelivered(conversation.id, actor.kind === "youth" ? "youth" : "staff", upToSeq);
     this.deps.notifier.emit({ conversation: conversation.id }, "delivery:confirmed", {
@@ -136,6 +145,7 @@ export class ConversationService {
 
   async typing(actor: Actor, request: RequestOf<"typing:set">) {
     const conversation = await this.authorise(actor, request.conversationId);
+    this.requireSpeaker(actor, conversation);
     if (conversation.status !== "active") return {};
     this.deps.notifier.emit({ conversation: conversation.id }, "typing:changed", {
       conversationId: conversation.id,
@@ -148,6 +158,7 @@ export class ConversationService {
   /** Either side may end; a queued youth ending is leaving the queue. */
   async end(actor: Actor, conversationId: string) {
     const conversation = await this.authorise(actor, conversationId);
+    this.requireSpeaker(actor, conversation);
     if (!isLive(conversation)) fail("CONVERSATION_ENDED", "This conversation has already ended");
     await this.finish(conversation.id, roleOf(actor), conversation.status === "queued" ? "left-queue" : "ended");
     return { conversationId };

@@ -26,7 +26,11 @@ export class Dispatcher {
   /** Concurrent callers (a burst of joins, many "take next") share one fresh read of the store. */
   private readonly snapshot: () => Promise<Snapshot>;
 
-  constructor(private readonly deps: ServiceDeps) {
+  constructor(
+    private readonly deps: ServiceDeps,
+    /** Called for a youth picked up after a high-risk message while waiting. */
+    private readonly onFlaggedAssigned: (conversation: Conversation) => Promise<void> = async () => {},
+  ) {
     this.snapshot = freshRead(() => this.readSnapshot());
   }
 
@@ -102,6 +106,7 @@ export class Dispatcher {
     notifier.emit({ youth: conversation.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
     notifier.emit({ staff: staffId }, "conversation:assigned", { staff: staffView(conversation) });
     log.info({ event: "conversation.assigned", conversationId: conversation.id, staffId }, "assigned");
+    if (conversation.priority > 0) await this.onFlaggedAssigned(conversation);
   }
 
   /** Where one queued youth stands, for the ack of queue:join and for resume. */

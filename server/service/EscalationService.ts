@@ -50,10 +50,15 @@ export class EscalationService {
     return { escalation: await this.view(escalation), unrouted: escalation.unroutedAt !== undefined };
   }
 
-  /** A high-risk youth message raises an urgent escalation once per conversation (the volunteer may raise it further). */
+  /**
+   * A high-risk youth message raises an urgent escalation, unless one at urgent or crisis is already
+   * open or claimed for this conversation (an open consult does not hold it back). The volunteer is
+   * prompted too.
+   */
   async raiseFromRisk(c: Conversation, signals: string[]): Promise<void> {
-    const open = (await this.deps.store.listEscalations()).some((e) => e.conversationId === c.id && e.status !== "resolved");
-    if (open) return;
+    const serious = (await this.deps.store.listEscalations()).some((e) => e.conversationId === c.id && e.status !== "resolved" && e.level !== "consult");
+    this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level: "high", signals, at: this.deps.clock.now() });
+    if (serious) return;
     await this.create(c, { level: "urgent", source: "risk", raisedBy: c.volunteerId, note: signals.join(", ") });
   }
 
@@ -64,29 +69,19 @@ export class EscalationService {
 
   /** A debrief request after a heavy conversation: routed like a consult, to the volunteer's location. */
   async raiseDebrief(volunteer: Staff, locationId: string, conversationId?: string): Promise<void> {
-    const now = this.deps.clock.now();
-    const escalation: Escalation = {
-      id: newId("e"),
-      ...(conversationId && { conversationId }),
-      locationId,
-      level: "consult",
-      source: "debrief",
-      raisedBy: volunteer.id,
-      raisedAt: now,
-      status: "open",
-      offeredTo: [],
-      offeredAt: now,
-    };
-    await this.deps.store.createEscalation(escalation);
-    await this.route(escalation);
+    await this.create({ id: conversationId, locationId }, { level: "consult", source: "debrief", raisedBy: volunteer.id });
   }
 
-  private async create(c: Conversation, what: { level: EscalationLevel; source: Escalation["source"]; raisedBy?: string; note?: string }) {
+  private async create(
+    about: { id?: string; locationId?: string; locationChoice?: string },
+    what: { level: EscalationLevel; source: Escalation["source"]; raisedBy?: string; note?: string },
+  ) {
+    const c = { id: about.id, locationId: about.locationId ?? about.locationChoice ?? "" };
     const now = this.deps.clock.now();
     const escalation: Escalation = {
       id: newId("e"),
-      conversationId: c.id,
-      locationId: c.locationId ?? c.locationChoice,
+      ...(c.id && { conversationId: c.id }),
+      locationId: c.locationId,
       level: what.level,
       source: what.source,
       ...(what.note && { note: what.note }),
@@ -100,7 +95,7 @@ export class EscalationService {
     await this.deps.store.appendEvent({
       type: "escalation.raised",
       at: now,
-      conversationId: c.id,
+      ...(c.id && { conversationId: c.id }),
       locationId: escalation.locationId,
       ...(what.raisedBy && { staffId: what.raisedBy }),
       data: { level: what.level, source: what.source },
@@ -113,7 +108,10 @@ export class EscalationService {
   async route(e: Escalation): Promise<Escalation> {
     const { store, clock, notifier, log } = this.deps;
     const now = clock.now();
-    const step = nextStep(e, await store.listDuty(), now, this.timeouts);
+    // Only professionals with an open console can answer: alerting one who is gone would waste the timeout.
+    const duties = await store.listDuty();
+    const connected = await Promise.all(duties.map((d) => notifier.isStaffConnected(d.staffId)));
+    const step = nextStep(e, duties.filter((_, i) => connected[i]), now, this.timeouts);
     if (step.kind === "wait") return e;
     const next = applyStep(e, step, now);
     const recorded = await store.recordOffer(e.id, {
@@ -127,7 +125,10 @@ export class EscalationService {
       notifier.emit({ staff: step.staffId }, "escalation:alert", view);
       log.info({ event: "escalation.offered", escalationId: e.id, staffId: step.staffId }, "escalation offered");
     } else {
-      if (e.raisedBy) notifier.emit({ staff: e.raisedBy }, "escalation:unrouted", view);
+      // Whoever has the conversation now (after a transfer, not necessarily who raised it) sees the
+      // crisis protocol; a debrief waits calmly. Everyone on duty is alerted to what nobody took.
+      if (e.conversationId && e.source !== "debrief") notifier.emit({ conversationStaff: e.conversationId }, "escalation:unrouted", view);
+      notifier.emit({ role: "professional" }, "escalation:alert", view);
       log.warn({ event: "escalation.unrouted", escalationId: e.id }, "no professional acknowledged; crisis protocol shown");
     }
     await store.appendEvent({ type: step.kind === "offer" ? "escalation.offered" : "escalation.unrouted", at: now, ...(e.conversationId && { conversationId: e.conversationId }), locationId: e.locationId, ...(step.kind === "offer" && { staffId: step.staffId }) });
@@ -144,6 +145,12 @@ export class EscalationService {
     return actor.staff;
   }
 
+  /** Unresolved escalations that match, as views. */
+  async viewsFor(match: (e: Escalation) => boolean): Promise<EscalationView[]> {
+    const all = (await this.deps.store.listEscalations()).filter(match).sort(compareEscalations);
+    return Promise.all(all.map((e) => this.view(e)));
+  }
+
   async list(actor: StaffActor): Promise<EscalationView[]> {
     this.requireProfessional(actor);
     const all = (await this.deps.store.listEscalations()).sort(compareEscalations);
@@ -153,6 +160,7 @@ export class EscalationService {
   /** Atomic across processes: of two professionals pressing at once, one gets it, the other is told. */
   async claim(actor: StaffActor, request: RequestOf<"escalation:claim">): Promise<EscalationView> {
     const pro = this.requireProfessional(actor);
+    if (!(await this.dutyOf(pro)).onDuty) fail("FORBIDDEN", "Go on duty to take escalations");
     const now = this.deps.clock.now();
     const result = await this.deps.store.claimEscalation(request.escalationId, pro.id, now);
     if (!result.ok) fail(result.reason === "not_found" ? "NOT_FOUND" : "ALREADY_CLAIMED", "Someone else already took this");
@@ -179,8 +187,8 @@ export class EscalationService {
     const locationIds = request.locationIds ?? [pro.locationId];
     if (request.onDuty) await this.deps.store.putDuty({ staffId: pro.id, locationIds, since: now });
     else await this.deps.store.removeDuty(pro.id);
+    // Whatever waits is offered to them by the next periodic pass (one process at a time, no double alerts).
     await this.deps.store.appendEvent({ type: "duty.changed", at: now, staffId: pro.id, data: { onDuty: request.onDuty, locations: locationIds.join(",") } });
-    await this.tick();
     return { staffId: pro.id, onDuty: request.onDuty, locationIds, ...(request.onDuty && { since: now }) };
   }
 
@@ -189,9 +197,10 @@ export class EscalationService {
     return duty ? { staffId: staff.id, onDuty: true, locationIds: duty.locationIds, since: duty.since } : { staffId: staff.id, onDuty: false, locationIds: [staff.locationId] };
   }
 
-  /** The locations a professional looks after now: their duty, or their home location. */
+  /** The locations a professional looks after now: only while on duty. */
   private async coveredBy(pro: Staff): Promise<Set<string>> {
-    return new Set((await this.dutyOf(pro)).locationIds);
+    const duty = await this.dutyOf(pro);
+    return new Set(duty.onDuty ? duty.locationIds : []);
   }
 
   /** Every live chat of the professional's locations, with its volunteer and whether it is flagged. */
@@ -200,7 +209,8 @@ export class EscalationService {
     const { store } = this.deps;
     const [covered, presence, staff, escalations] = await Promise.all([this.coveredBy(pro), store.listPresence(), store.listStaff(), store.listEscalations()]);
     const names = new Map(staff.map((s) => [s.id, s.displayName]));
-    const active = (await Promise.all(presence.map((p) => store.listActiveFor(p.staffId)))).flat();
+    const holders = new Set([...presence.map((p) => p.staffId), pro.id]);
+    const active = (await Promise.all([...holders].map((id) => store.listActiveFor(id)))).flat();
     const flagged = new Set(escalations.map((e) => e.conversationId));
     return active
       .filter((c) => covered.has(c.locationId ?? ""))
@@ -237,12 +247,15 @@ export class EscalationService {
     const c = await this.deps.store.getConversation(request.conversationId);
     if (!c) fail("NOT_FOUND", "No such conversation");
     if (c.professionalId !== pro.id) fail("FORBIDDEN", "Join the conversation first");
-    if (!c.volunteerId) fail("FORBIDDEN", "You already have this conversation");
-    if (!(await this.deps.store.reassignVolunteer(c.id, c.volunteerId, undefined))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
+    if (!c.volunteerId) fail("FORBIDDEN", "Nobody to take over from");
+    if (c.volunteerId === pro.id) fail("FORBIDDEN", "You already have this conversation");
+    // The professional takes the volunteer's place, so the chat is theirs across reloads and processes.
+    if (!(await this.deps.store.reassignVolunteer(c.id, c.volunteerId, pro.id))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
     const { notifier } = this.deps;
     await notifier.leave({ staff: c.volunteerId }, c.id);
+    await notifier.join({ staff: pro.id }, c.id);
     notifier.emit({ staff: c.volunteerId }, "conversation:transferred", { conversationId: c.id });
-    const youth = youthView({ ...c, volunteerId: undefined }, pro);
+    const youth = youthView({ ...c, volunteerId: pro.id }, pro);
     notifier.emit({ youth: c.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
     await this.deps.store.appendEvent({ type: "professional.tookOver", at: this.deps.clock.now(), conversationId: c.id, staffId: pro.id });
     return { conversationId: c.id };
@@ -253,10 +266,12 @@ export class EscalationService {
     const pro = this.requireProfessional(actor);
     const c = await this.deps.store.getConversation(request.conversationId);
     if (!c) fail("NOT_FOUND", "No such conversation");
-    if (c.professionalId !== pro.id || c.volunteerId || !c.previousVolunteerId) fail("FORBIDDEN", "Nothing to hand back");
+    if (c.volunteerId !== pro.id || !c.previousVolunteerId) fail("FORBIDDEN", "Nothing to hand back");
     const volunteerId = c.previousVolunteerId;
-    if (!(await this.deps.store.reassignVolunteer(c.id, undefined, volunteerId))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
     const { notifier, store } = this.deps;
+    // Never hand a youth back to someone who is not there to answer.
+    if (!(await notifier.isStaffConnected(volunteerId))) fail("NOT_AVAILABLE", "The volunteer is not online; transfer instead");
+    if (!(await store.reassignVolunteer(c.id, pro.id, volunteerId))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
     const volunteer = await store.getStaff(volunteerId);
     await notifier.join({ staff: volunteerId }, c.id);
     const back = { ...c, volunteerId };

@@ -23,6 +23,8 @@ export class GhostSweeper {
     for (const id of this.goneSince.keys()) if (!live.has(id)) this.goneSince.delete(id);
     let swept = 0;
     for (const entry of queue) {
+      // A youth flagged as at risk is never taken out silently: a volunteer sees them and decides.
+      if (entry.priority > 0) continue;
       if (await notifier.isYouthConnected(entry.youthId)) {
         this.goneSince.delete(entry.id);
         continue;

@@ -110,6 +110,7 @@ export class StaffConversationService {
   /** Ends an abusive conversation and keeps this youth out for the configured time. */
   async block(actor: StaffActor, request: RequestOf<"conversation:block">) {
     const conversation = await this.mineAndActive(actor, request.conversationId);
+    this.conversations.requireSpeaker(actor, conversation);
     await this.abuse.block(conversation.youthId, conversation.abuseKey);
     await this.conversations.finish(conversation.id, actor.staff.role, "blocked");
     await this.deps.store.appendEvent({

@@ -54,7 +54,10 @@ export class StaffService {
     if (!sid) return;
     const session = await this.deps.store.getStaffSession(hashSecret(sid));
     await this.deps.store.deleteStaffSession(hashSecret(sid));
-    if (session) this.deps.notifier.disconnectStaff(session.staffId);
+    if (!session) return;
+    // Logged out is off duty: no escalation may wait for someone who left.
+    await this.deps.store.removeDuty(session.staffId);
+    this.deps.notifier.disconnectStaff(session.staffId);
   }
 
   /** Presence as stored, or the default for someone who has not set it yet: off, two chats. */
@@ -84,6 +87,8 @@ export class StaffService {
       this.wrapUps.todo(staff),
     ]);
     const duty = staff.role === "professional" ? await this.escalations.dutyOf(staff) : undefined;
+    const mine = new Set(active.map((c) => c.id));
+    const escalations = await this.escalations.viewsFor((e) => e.conversationId !== undefined && mine.has(e.conversationId));
     const ctx = { now: clock.now(), locations: new Map(locations.map((l) => [l.id, l])), presence: allPresence };
     return {
       staff: staffPublicView(staff),
@@ -92,6 +97,7 @@ export class StaffService {
       queue: summarise({ ctx, queue, serviceTimes: [] }),
       locations: locations.map((l) => ({ id: l.id, name: l.name, autoAssign: l.autoAssign, snippets: l.snippets ?? [], wrapUpTopics: l.wrapUpTopics ?? [] })),
       wrapUpsTodo,
+      escalations,
       ...(duty && { duty }),
     };
   }

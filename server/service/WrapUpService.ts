@@ -21,8 +21,12 @@ export class WrapUpService {
   /** Called when a chat ends: the volunteer owes a wrap-up and the console nags gently. */
   async owe(conversation: Conversation): Promise<void> {
     if (!conversation.volunteerId || conversation.status !== "ended") return;
-    await this.deps.store.addWrapUpTodo(conversation.volunteerId, conversation.id);
-    this.deps.notifier.emit({ staff: conversation.volunteerId }, "wrapup:due", WrapUpService.todoOf(conversation));
+    // A chat a professional took over is still the volunteer's to register.
+    const holder = await this.deps.store.getStaff(conversation.volunteerId);
+    const owner = holder?.role === "volunteer" ? holder.id : conversation.previousVolunteerId;
+    if (!owner) return;
+    await this.deps.store.addWrapUpTodo(owner, conversation.id);
+    this.deps.notifier.emit({ staff: owner }, "wrapup:due", WrapUpService.todoOf(conversation));
   }
 
   async todo(staff: Staff): Promise<WrapUpTodoView[]> {
@@ -40,7 +44,7 @@ export class WrapUpService {
     if (request.conversationId) {
       const c = await store.getConversation(request.conversationId);
       if (!c) fail("NOT_FOUND", "No such conversation");
-      if (c.volunteerId !== staff.id) fail("FORBIDDEN", "This is not your conversation");
+      if (c.volunteerId !== staff.id && c.previousVolunteerId !== staff.id) fail("FORBIDDEN", "This is not your conversation");
       if (c.status !== "ended") fail("FORBIDDEN", "A wrap-up is for a chat that has ended");
       const todo = WrapUpService.todoOf(c);
       const consults = (await store.listEvents(c.queuedAt)).filter((e) => e.conversationId === c.id && e.type === "escalation.raised");

@@ -39,6 +39,7 @@ export function staffView(c: Conversation): StaffConversationView {
     note: c.note,
     handoverNote: c.handoverNote,
     transfers: c.transfers ?? 0,
+    ...(c.professionalId && { professionalId: c.professionalId }),
   };
 }
 

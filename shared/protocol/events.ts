@@ -132,6 +132,8 @@ export interface StaffState {
   wrapUpsTodo: WrapUpTodoView[];
   /** For professionals: where they are on duty. */
   duty?: DutyView;
+  /** Unresolved escalations of this staff member's chats, so a reload shows the crisis protocol again. */
+  escalations: EscalationView[];
 }
 
 /** The data each ack carries on success. */

@@ -120,6 +120,8 @@ export const StaffConversationView = z.object({
   note: z.string().optional(),
   handoverNote: z.string().optional(),
   transfers: z.number().int(),
+  /** The professional who joined, if any. */
+  professionalId: z.string().optional(),
 });
 export type StaffConversationView = z.infer<typeof StaffConversationView>;
 

@@ -127,6 +127,7 @@ describe.skipIf(!reachable)("two server processes on one Redis", () => {
   it("lets exactly one of two professionals on two processes claim each escalation", async () => {
     const [p1, p2] = await Promise.all([openStaff(servers[0]!.url, "p1@race.test", PASSWORD), openStaff(servers[1]!.url, "p2@race.test", PASSWORD)]);
     sockets.push(p1.socket, p2.socket);
+    for (const p of [p1, p2]) await ok(p.socket, "duty:set", { onDuty: true, locationIds: ["auto"] });
     const ids = Array.from({ length: 60 }, (_, i) => `e_race${i}`);
     for (const id of ids) {
       await store.createEscalation({ id, locationId: "auto", level: "crisis", source: "volunteer", raisedAt: 0, status: "open", offeredTo: [], offeredAt: 0 });

@@ -29,6 +29,7 @@ const synced = (conversations: StaffConversationView[]): StaffState => ({
   queue: { at: 0, locations: [{ locationId: "leiden", waiting: 2, longestWaitMs: 0, flagged: 0, availableVolunteers: 1 }, { locationId: "any", waiting: 1, longestWaitMs: 0, flagged: 0, availableVolunteers: 0 }, { locationId: "amsterdam", waiting: 5, longestWaitMs: 0, flagged: 0, availableVolunteers: 0 }] },
   locations: [{ id: "leiden", name: "Leiden", autoAssign: false, snippets: [{ key: "welkom", lang: "nl", text: "Hoi!" }, { key: "welcome", lang: "en", text: "Hi!" }, { key: "113", lang: "nl", text: "Bel 113" }], wrapUpTopics: [] }],
   wrapUpsTodo: [],
+  escalations: [],
 });
 
 describe("console state", () => {
@@ -92,10 +93,20 @@ describe("escalation in the console", () => {
     expect(s.chats.a?.risk?.level).toBe("high");
     s = reduceConsole(s, { type: "risk", conversationId: "a", level: "concern", at: 2 });
     expect(s.chats.a?.risk?.level).toBe("high"); // a lower flag never hides a higher one
-    s = reduceConsole(s, { type: "escalation", escalation, unrouted: true });
-    expect([s.chats.a?.crisisProtocol, s.chats.a?.risk]).toEqual([true, undefined]);
-    s = reduceConsole(s, { type: "escalation", escalation: { ...escalation, status: "claimed", claimedBy: "st_eva" } });
+    s = reduceConsole(s, { type: "escalation", escalation: { ...escalation, unroutedAt: 5 }, unrouted: true });
+    // The prompt stays until the volunteer acts on it; the protocol shows.
+    expect([s.chats.a?.crisisProtocol, s.chats.a?.risk?.level]).toEqual([true, "high"]);
+    // Another escalation of the same chat being claimed does not hide this one's protocol.
+    s = reduceConsole(s, { type: "escalation", escalation: { ...escalation, id: "e2", level: "consult", status: "claimed", claimedBy: "st_eva" } });
+    expect(s.chats.a?.crisisProtocol).toBe(true);
+    s = reduceConsole(s, { type: "escalation", escalation: { ...escalation, unroutedAt: 5, status: "claimed", claimedBy: "st_eva" } });
     expect(s.chats.a?.crisisProtocol).toBe(false);
+  });
+
+  it("shows the protocol again after a reload while nobody took the call", () => {
+    const open = { ...escalation, unroutedAt: 5 };
+    const s = run([{ type: "synced", state: { ...synced([view("a")]), escalations: [open] } }]);
+    expect(s.chats.a?.crisisProtocol).toBe(true);
   });
 });
 

@@ -20,12 +20,15 @@ export interface ChatState {
   messages: MessageView[];
   unread: number;
   youthTyping: boolean;
-  /** The latest escalation of this chat, as the professionals' side reports it. */
+  /** This chat's unresolved escalations by id; the newest drives the status line. */
+  escalations: Record<string, EscalationView>;
   escalation?: EscalationView;
-  /** The risk scorer flagged a youth message: the volunteer is prompted to escalate. */
+  /** The risk scorer flagged a youth message: the volunteer is prompted until they act on it. */
   risk?: { level: "concern" | "high"; at: number };
-  /** Nobody acknowledged (or nobody is on duty): the crisis protocol shows. */
+  /** Nobody acknowledged (or nobody is on duty) any call about the youth: the crisis protocol shows. */
   crisisProtocol: boolean;
+  /** The volunteer closed the protocol; a new unrouted call opens it again. */
+  protocolClosed: boolean;
   /** When the youth last wrote, for "last message 4 min ago". */
   lastYouthAt?: number;
 }
@@ -89,7 +92,7 @@ function removeChat(state: ConsoleState, id: string): ConsoleState {
 
 function addChat(state: ConsoleState, view: StaffConversationView): ConsoleState {
   if (state.chats[view.id]) return withChat(state, view.id, (c) => ({ ...c, view }));
-  const chat: ChatState = { view, messages: [], unread: 0, youthTyping: false, crisisProtocol: false };
+  const chat: ChatState = { view, messages: [], unread: 0, youthTyping: false, escalations: {}, crisisProtocol: false, protocolClosed: false };
   return { ...state, chats: { ...state.chats, [view.id]: chat }, order: [...state.order, view.id], activeId: state.activeId ?? view.id };
 }
 
@@ -104,6 +107,8 @@ export function reduceConsole(state: ConsoleState, action: ConsoleAction): Conso
       // Chats that ended or moved while we were away are gone from the server's list.
       for (const id of state.order) if (!conversations.some((c) => c.id === id)) next = removeChat(next, id);
       for (const view of conversations) next = addChat(next, view);
+      // After a reload the escalations come back, and with them the crisis protocol if still needed.
+      for (const escalation of action.state.escalations) next = reduceConsole(next, { type: "escalation", escalation });
       return next;
     }
     case "presence":
@@ -150,24 +155,30 @@ export function reduceConsole(state: ConsoleState, action: ConsoleAction): Conso
     case "colleagues":
       return { ...state, colleagues: action.colleagues };
     case "escalation": {
-      const id = action.escalation.conversationId;
-      if (!id) return state;
-      return withChat(state, id, (c) => ({
-        ...c,
-        escalation: action.escalation,
-        risk: undefined,
-        crisisProtocol: action.escalation.status === "open" && (c.crisisProtocol || Boolean(action.unrouted) || action.escalation.unroutedAt !== undefined),
-      }));
+      const e = action.escalation;
+      if (!e.conversationId) return state;
+      return withChat(state, e.conversationId, (c) => {
+        const { [e.id]: _old, ...rest } = c.escalations;
+        const escalations = e.status === "resolved" ? rest : { ...rest, [e.id]: e };
+        const newlyUnrouted = Boolean(action.unrouted) || (e.unroutedAt !== undefined && c.escalations[e.id]?.unroutedAt === undefined);
+        const protocolClosed = newlyUnrouted ? false : c.protocolClosed;
+        return { ...c, escalations, escalation: e, protocolClosed, crisisProtocol: !protocolClosed && needsProtocol(escalations) };
+      });
     }
     case "risk":
       return withChat(state, action.conversationId, (c) => (c.risk?.level === "high" ? c : { ...c, risk: { level: action.level, at: action.at } }));
     case "dismissRisk":
       return withChat(state, action.conversationId, (c) => ({ ...c, risk: undefined }));
     case "closeProtocol":
-      return withChat(state, action.conversationId, (c) => ({ ...c, crisisProtocol: false }));
+      return withChat(state, action.conversationId, (c) => ({ ...c, crisisProtocol: false, protocolClosed: true }));
     case "focus":
       return state.chats[action.conversationId] ? withChat({ ...state, activeId: action.conversationId }, action.conversationId, (c) => ({ ...c, unread: 0 })) : state;
   }
+}
+
+/** The crisis protocol is needed while a call about the youth is open and nobody could be reached. */
+function needsProtocol(escalations: Record<string, EscalationView>): boolean {
+  return Object.values(escalations).some((e) => e.status === "open" && e.unroutedAt !== undefined && e.source !== "debrief");
 }
 
 /** Total unread youth messages, for the tab title. */

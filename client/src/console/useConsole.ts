@@ -128,7 +128,10 @@ export function useConsole() {
     },
     async escalate(conversationId: string, level: "consult" | "urgent" | "crisis", note?: string) {
       const ack = await request("escalation:raise", { conversationId, level, ...(note && { note }) });
-      if (ack.ok) dispatch({ type: "escalation", escalation: ack.data.escalation, unrouted: ack.data.unrouted });
+      if (ack.ok) {
+        dispatch({ type: "escalation", escalation: ack.data.escalation, unrouted: ack.data.unrouted });
+        dispatch({ type: "dismissRisk", conversationId });
+      }
       return ack;
     },
     dismissRisk: (conversationId: string) => dispatch({ type: "dismissRisk", conversationId }),

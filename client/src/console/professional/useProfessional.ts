@@ -63,10 +63,13 @@ export function useProfessional() {
       setLocations(synced.data.locations);
       setDuty(synced.data.duty);
       await refresh();
+      // Back after a reload: the chat being read along, or one taken over, opens again.
       const w = watchedRef.current;
-      if (w) {
-        const again = await call(socket, "conversation:watch", { conversationId: w.conversation.id });
-        if (again.ok) setWatched({ ...again.data, joined: w.joined });
+      const mine = synced.data.conversations[0];
+      const reopen = w?.conversation.id ?? mine?.id;
+      if (reopen) {
+        const again = await call(socket, "conversation:watch", { conversationId: reopen });
+        if (again.ok) setWatched({ ...again.data, joined: w ? w.joined : again.data.conversation.professionalId === synced.data.staff.id });
       }
     });
     socket.on("disconnect", () => setOnline(false));
