@@ -99,6 +99,12 @@ export function apiRouter(o: HttpOptions): express.Router {
     res.status(204).end();
   });
 
+  // For pages: "who am I, if anyone?" is a normal question, answered 200 with null when logged out.
+  router.get("/api/auth/session", async (req, res) => {
+    const staff = await o.staff.authenticate(readSessionCookie(req.headers.cookie));
+    res.json({ ok: true, data: staff ? staffPublicView(staff) : null });
+  });
+
   router.get("/api/auth/me", async (req, res) => {
     const staff = await o.staff.authenticate(readSessionCookie(req.headers.cookie));
     if (!staff) return sendError(res, "UNAUTHENTICATED", "not logged in");

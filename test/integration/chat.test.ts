@@ -293,8 +293,10 @@ describe.each(stores)("on the %s store", (kind) => {
       expect(setCookie).toMatch(/SameSite=Strict/i);
       const cookie = setCookie.split(";")[0]!;
       expect((await (await fetch(`${url}/api/auth/me`, { headers: { cookie } })).json()).data.role).toBe("coordinator");
+      expect((await (await fetch(`${url}/api/auth/session`, { headers: { cookie } })).json()).data.role).toBe("coordinator");
       await fetch(`${url}/api/auth/logout`, { method: "POST", headers: { cookie } });
       expect((await fetch(`${url}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
+      expect(await (await fetch(`${url}/api/auth/session`, { headers: { cookie } })).json()).toEqual({ ok: true, data: null });
     });
 
     it("refuses a login posted from a foreign origin", async () => {

@@ -14,9 +14,9 @@ import { WrapUpForm } from "./WrapUpForm";
 export default function ConsoleApp() {
   const [me, setMe] = useState<StaffView | null | undefined>(undefined);
   useEffect(() => {
-    fetch("/api/auth/me")
+    fetch("/api/auth/session")
       .then((r) => r.json())
-      .then((body: { ok: boolean; data?: StaffView }) => setMe(body.ok && body.data ? body.data : null))
+      .then((body: { ok: boolean; data?: StaffView | null }) => setMe(body.ok && body.data ? body.data : null))
       .catch(() => setMe(null));
   }, []);
   if (me === undefined) return null;

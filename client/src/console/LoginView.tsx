@@ -4,7 +4,7 @@ import { useI18n } from "../i18n/i18n";
 
 /** Staff log in with e-mail and password; the server answers with an HttpOnly session cookie. */
 export function LoginView({ onLoggedIn }: { onLoggedIn(staff: StaffView): void }) {
-  const { t } = useI18n();
+  const { t, lang, setLang } = useI18n();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [failed, setFailed] = useState(false);
@@ -20,6 +20,9 @@ export function LoginView({ onLoggedIn }: { onLoggedIn(staff: StaffView): void }
   };
   return (
     <main className="login">
+      <button type="button" className="button button-quiet lang" onClick={() => setLang(lang === "nl" ? "en" : "nl")}>
+        {t("lang.switch")}
+      </button>
       <h1>{t("console.login.title")}</h1>
       <form onSubmit={submit}>
         <label htmlFor="email">{t("console.login.email")}</label>
