@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     server.log.info({ event: "server.stopping", signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => process.exit(1), 10_000 + config.drainMs);
     force.unref();
     await server.close();
     process.exit(0);

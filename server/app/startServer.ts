@@ -189,6 +189,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     async close() {
       draining = true;
+      // Not ready first, then wait: the load balancer stops routing here before clients are moved on.
+      if (config.drainMs > 0) await new Promise((r) => setTimeout(r, config.drainMs));
       clearInterval(tick);
       for (const t of services.timers) clearTimeout(t);
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -47,6 +47,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: bool.optional(),
   /** Where quick exit sends a youth: a neutral site that does not hint at a helpline. */
   QUICK_EXIT_URL: z.url().default("https://www.buienradar.nl/"),
+  /** On SIGTERM, how long /readyz reports "draining" before sockets are closed, so a load balancer stops sending new ones. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     quickExitUrl: e.QUICK_EXIT_URL,
     blockMs: { session: e.BLOCK_HOURS * 3_600_000, network: e.BLOCK_NETWORK_MINUTES * 60_000 },
     trustProxy: e.TRUST_PROXY ?? false,
+    drainMs: e.SHUTDOWN_DRAIN_MS ?? (production ? 5000 : 0),
     logLevel: e.LOG_LEVEL,
   };
 }

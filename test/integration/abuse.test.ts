@@ -116,3 +116,15 @@ describe("staff sessions", () => {
     expect(await closed).toBe("io server disconnect");
   });
 });
+
+describe("shutting down", () => {
+  it("reports not ready while draining, before closing connections", async () => {
+    server = await startTestServer({ SHUTDOWN_DRAIN_MS: "400" });
+    const running = server;
+    server = undefined;
+    const closing = running.close();
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await fetch(`${running.url}/readyz`)).status).toBe(503);
+    await closing;
+  });
+});
