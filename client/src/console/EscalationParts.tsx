@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { ESCALATION_LEVELS, LIMITS, type EscalationLevel } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
-import { Panel } from "./dialogs";
+import { DialogActions, Panel } from "./dialogs";
 import type { ChatState } from "./state";
 
 /** Three levels and an optional note; crisis is one Tab and one arrow away, not buried. */
@@ -28,14 +28,7 @@ export function EscalateDialog({ initial = "urgent", onRaise, onClose }: { initi
         </fieldset>
         <label htmlFor="escalate-note">{t("console.escalate.note")}</label>
         <textarea id="escalate-note" rows={2} maxLength={LIMITS.noteChars} value={note} onChange={(e) => setNote(e.target.value)} />
-        <div className="actions">
-          <button type="submit" className="button button-danger">
-            {t("console.escalate.submit")}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t("console.cancel")}
-          </button>
-        </div>
+        <DialogActions submit={t("console.escalate.submit")} danger onCancel={onClose} />
       </form>
     </Panel>
   );

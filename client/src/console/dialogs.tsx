@@ -17,6 +17,21 @@ export function Panel({ title, onClose, children }: { title: string; onClose(): 
   );
 }
 
+/** A dialog's submit and cancel buttons, the same everywhere. */
+export function DialogActions({ submit, danger = false, disabled = false, onCancel }: { submit: string; danger?: boolean; disabled?: boolean; onCancel(): void }) {
+  const { t } = useI18n();
+  return (
+    <div className="actions">
+      <button type="submit" className={`button ${danger ? "button-danger" : "button-primary"}`} disabled={disabled}>
+        {submit}
+      </button>
+      <button type="button" className="button" onClick={onCancel}>
+        {t("console.cancel")}
+      </button>
+    </div>
+  );
+}
+
 export function TransferDialog({
   colleagues,
   locations,
@@ -62,14 +77,7 @@ export function TransferDialog({
         </fieldset>
         <label htmlFor="handover">{t("console.transfer.note")}</label>
         <textarea id="handover" rows={2} maxLength={LIMITS.noteChars} value={note} onChange={(e) => setNote(e.target.value)} />
-        <div className="actions">
-          <button type="submit" className="button button-primary">
-            {t("console.transfer.submit")}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t("console.cancel")}
-          </button>
-        </div>
+        <DialogActions submit={t("console.transfer.submit")} onCancel={onClose} />
       </form>
     </Panel>
   );
@@ -88,14 +96,7 @@ export function ConsultDialog({ onSend, onClose }: { onSend(text: string): void;
       >
         <label htmlFor="consult">{t("console.consult.text")}</label>
         <textarea id="consult" rows={3} maxLength={LIMITS.messageChars} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={!text.trim()}>
-            {t("console.consult.submit")}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t("console.cancel")}
-          </button>
-        </div>
+        <DialogActions submit={t("console.consult.submit")} disabled={!text.trim()} onCancel={onClose} />
       </form>
     </Panel>
   );
