@@ -28,6 +28,7 @@ import { AbuseGuard } from "../service/AbuseGuard";
 import { loadDefaultRiskScorer } from "../domain/risk/riskScorer";
 import { EscalationService } from "../service/EscalationService";
 import { GhostSweeper } from "../service/GhostSweeper";
+import { RetentionJob } from "../service/RetentionJob";
 import { StaffConversationService } from "../service/StaffConversationService";
 import { WrapUpService } from "../service/WrapUpService";
 import { YouthService } from "../service/YouthService";
@@ -114,6 +115,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     maxQueuedPerNetwork: config.maxQueuedPerNetwork,
   });
   const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs);
+  const retention = new RetentionJob(deps, config.retentionDays);
   const staff = new StaffService(deps, dispatcher, wrapUps, escalations, config.staffSessionIdleMs);
   const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, messageLimit, escalations);
 
@@ -164,6 +166,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       const jobs: [string, () => Promise<unknown>][] = [
         ["escalations", () => escalations.tick()],
         ["dispatch", () => dispatcher.run({ force: true })],
+        ["retention", () => retention.maybeRun()],
       ];
       if (++ticks % sweepEvery === 0) jobs.unshift(["sweep", () => sweeper.sweep()]);
       for (const [name, job] of jobs) {

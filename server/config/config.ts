@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   ESCALATION_TIMEOUT_CRISIS_S: z.coerce.number().positive().default(30),
   ESCALATION_TIMEOUT_URGENT_S: z.coerce.number().positive().default(60),
   ESCALATION_TIMEOUT_CONSULT_S: z.coerce.number().positive().default(300),
+  /** Days a transcript is kept after the conversation ended; then it is purged (figures stay). */
+  RETENTION_DAYS: z.coerce.number().positive().default(30),
   /** How often queue positions, estimates and overflow routing are re-evaluated. */
   TICK_MS: z.coerce.number().int().min(100).default(2000),
   /** How long a volunteer may be disconnected before they stop getting new youths. */
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     staffSessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
     messageRatePer10s: e.MESSAGE_RATE_PER_10S,
     tickMs: e.TICK_MS,
+    retentionDays: e.RETENTION_DAYS,
     escalationTimeoutsMs: {
       crisis: e.ESCALATION_TIMEOUT_CRISIS_S * 1000,
       urgent: e.ESCALATION_TIMEOUT_URGENT_S * 1000,

@@ -83,6 +83,11 @@ export interface Store {
    * time so the youth goes ahead of newcomers. Counts the transfer.
    */
   transfer(conversationId: string, fromStaffId: string, target: TransferTarget, now: Millis): Promise<TransferResult>;
+  /**
+   * Retention: removes a conversation's transcript and record (messages, notes, nickname). Idempotent;
+   * the anonymous domain events stay for the figures. True if anything was there.
+   */
+  purgeConversation(conversationId: string): Promise<boolean>;
   /** Active conversations of one staff member. */
   listActiveFor(staffId: string): Promise<Conversation[]>;
   /** Raises (never lowers) the delivered-up-to mark of one side. */

@@ -326,6 +326,20 @@ export function registerStoreContractTests(
       expect((await store.listActiveFor("s1")).map((c) => c.id)).toEqual([entry.id]);
     });
 
+    it("purges a conversation's transcript and record, and purging again is harmless", async () => {
+      const entry = buildEntry({ nickname: "Mo" });
+      await store.enqueue(entry);
+      await store.appendMessage(msg(entry.id, { text: "iets persoonlijks" }));
+      await store.setConversationNotes(entry.id, { note: "notitie" });
+      await store.endConversation(entry.id, { at: 5, by: "youth", reason: "left-queue" });
+      await store.appendEvent({ type: "conversation.abandoned", at: 5, conversationId: entry.id });
+      expect(await store.purgeConversation(entry.id)).toBe(true);
+      expect(await store.getConversation(entry.id)).toBeUndefined();
+      expect(await store.listMessages(entry.id, 0)).toEqual([]);
+      expect(await store.purgeConversation(entry.id)).toBe(false);
+      expect((await store.listEvents(0)).map((e) => e.conversationId)).toEqual([entry.id]);
+    });
+
     it("records the professional who joined a conversation", async () => {
       const entry = buildEntry();
       await store.enqueue(entry);

@@ -170,6 +170,14 @@ export class MemoryStore implements Store {
     return { ok: true, conversation: { ...c } };
   }
 
+  async purgeConversation(conversationId: string): Promise<boolean> {
+    const existed = this.conversations.delete(conversationId);
+    const hadMessages = this.messages.delete(conversationId);
+    this.messageIds.delete(conversationId);
+    this.queue.delete(conversationId);
+    return existed || hadMessages;
+  }
+
   async listActiveFor(staffId: string): Promise<Conversation[]> {
     return [...this.activeSet(staffId)].map((id) => ({ ...this.conversations.get(id)! }));
   }

@@ -318,6 +318,15 @@ export class RedisStore implements Store {
     const args = [id, staffId, resolution.at, resolution.outcome, resolution.referral];
     return (await this.run(RESOLVE_ESCALATION, { escalationId: id }, args)) === 1;
   }
+  async purgeConversation(conversationId: string): Promise<boolean> {
+    // Two slots, two commands: the message keys share {c:<id>}, the record lives in {d}. Both are
+    // idempotent, so a purge interrupted between them is finished by the next run.
+    const [messages, record] = await Promise.all([
+      this.redis.del(this.k.messages(conversationId), this.k.messageIds(conversationId), this.k.messageSeq(conversationId)),
+      this.redis.del(this.k.conversation(conversationId)),
+    ]);
+    return messages + record > 0;
+  }
   async reassignVolunteer(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean> {
     return (await this.run(REASSIGN_VOLUNTEER, { conversationId, from, to }, [from ?? "", to ?? ""])) === 1;
   }

@@ -1,0 +1,33 @@
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { buildEntry } from "../domain/testFactories";
+import { MemoryStore } from "../store/memory/MemoryStore";
+import type { Notifier } from "./Notifier";
+import { RetentionJob } from "./RetentionJob";
+
+const DAY = 86_400_000;
+
+describe("retention", () => {
+  it("purges transcripts older than the retention time, keeps newer ones and the events, and is idempotent", async () => {
+    const store = new MemoryStore();
+    let now = 100 * DAY;
+    const job = new RetentionJob({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) }, 30);
+    const old = buildEntry({ queuedAt: 60 * DAY });
+    const recent = buildEntry({ queuedAt: 95 * DAY });
+    for (const [entry, endedAt] of [[old, 60 * DAY], [recent, 95 * DAY]] as const) {
+      await store.enqueue(entry);
+      await store.appendMessage({ id: `m-${entry.id}`, conversationId: entry.id, senderRole: "youth", text: "hoi", sentAt: endedAt });
+      await store.endConversation(entry.id, { at: endedAt, by: "youth", reason: "left-queue" });
+      await store.appendEvent({ type: "conversation.abandoned", at: endedAt, conversationId: entry.id });
+    }
+    expect(await job.run()).toBe(1);
+    expect(await store.getConversation(old.id)).toBeUndefined();
+    expect(await store.listMessages(old.id, 0)).toEqual([]);
+    expect((await store.listMessages(recent.id, 0)).map((m) => m.text)).toEqual(["hoi"]);
+    expect(await job.run()).toBe(0);
+    expect(await store.listEvents(0)).toHaveLength(2);
+    now += 40 * DAY;
+    expect(await job.maybeRun()).toBe(1);
+    expect(await job.maybeRun()).toBe(0); // not again within the hour
+  });
+});

@@ -1,0 +1,38 @@
+import type { ServiceDeps } from "./context";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Retention: transcripts (messages, notes, nicknames) of conversations that ended more than the
+ * configured days ago are removed; the anonymous domain events stay for the figures. Idempotent,
+ * run by whichever process holds the tick lease, logs counts only.
+ */
+export class RetentionJob {
+  private lastRun = 0;
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly retentionDays: number,
+    private readonly everyMs = 3_600_000,
+  ) {}
+
+  /** Runs at most once per `everyMs`; returns how many conversations it purged. */
+  async maybeRun(): Promise<number> {
+    const now = this.deps.clock.now();
+    if (now - this.lastRun < this.everyMs) return 0;
+    this.lastRun = now;
+    return this.run();
+  }
+
+  async run(): Promise<number> {
+    const { store, clock, log } = this.deps;
+    const cutoff = clock.now() - this.retentionDays * DAY_MS;
+    const ended = (await store.listEvents(0)).filter(
+      (e) => (e.type === "conversation.ended" || e.type === "conversation.abandoned") && e.at < cutoff && e.conversationId,
+    );
+    let purged = 0;
+    for (const id of new Set(ended.map((e) => e.conversationId!))) if (await store.purgeConversation(id)) purged += 1;
+    log.info({ event: "retention.purged", conversations: purged, retentionDays: this.retentionDays }, "retention pass");
+    return purged;
+  }
+}
