@@ -11,6 +11,7 @@ function roomOf(to: Audience): string {
   if ("conversation" in to) return rooms.conversation(to.conversation);
   if ("conversationStaff" in to) return rooms.conversationStaff(to.conversationStaff);
   if ("role" in to) return rooms.role(to.role);
+  if ("onDuty" in to) return rooms.onDuty;
   return rooms.allStaff;
 }
 
@@ -48,6 +49,12 @@ export class SocketNotifier implements Notifier {
   async isYouthConnected(youthId: string): Promise<boolean> {
     const sockets = await this.io.in(rooms.youth(youthId)).fetchSockets();
     return sockets.length > 0;
+  }
+
+  setOnDuty(staffId: string, onDuty: boolean): void {
+    const sockets = this.io.in(rooms.staff(staffId));
+    if (onDuty) sockets.socketsJoin(rooms.onDuty);
+    else sockets.socketsLeave(rooms.onDuty);
   }
 
   disconnectStaff(staffId: string): void {

@@ -143,7 +143,8 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
 
 async function joinStaffRooms(socket: AppSocket, staff: Staff, s: RealtimeServices, log: Logger): Promise<void> {
   try {
-    const active = await s.deps.store.listActiveFor(staff.id);
+    const [active, duties] = await Promise.all([s.deps.store.listActiveFor(staff.id), s.deps.store.listDuty()]);
+    if (duties.some((d) => d.staffId === staff.id)) await socket.join(rooms.onDuty);
     await socket.join([
       rooms.staff(staff.id),
       rooms.allStaff,

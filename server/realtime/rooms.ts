@@ -6,4 +6,5 @@ export const rooms = {
   conversation: (conversationId: string) => `conv:${conversationId}`,
   conversationStaff: (conversationId: string) => `conv:${conversationId}:staff`,
   role: (role: string) => `role:${role}`,
+  onDuty: "on-duty",
 };

@@ -114,7 +114,7 @@ export class ConversationService {
       this.dispatcher.kick();
     }
     const flag = { conversationId: c.id, level, signals, at: now } as const;
-    notifier.emit({ role: "professional" }, "risk:flagged", flag);
+    notifier.emit({ onDuty: true }, "risk:flagged", flag);
     // In a chat the escalation step prompts the volunteer (once); a queued youth has no volunteer yet.
     if (c.status === "active") await this.risk.escalations.raiseFromRisk(c, signals);
   }

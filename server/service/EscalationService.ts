@@ -35,7 +35,7 @@ export class EscalationService {
 
   private async broadcast(e: Escalation): Promise<EscalationView> {
     const view = await this.view(e);
-    this.deps.notifier.emit({ role: "professional" }, "escalation:updated", view);
+    this.deps.notifier.emit({ onDuty: true }, "escalation:updated", view);
     if (e.conversationId) this.deps.notifier.emit({ conversationStaff: e.conversationId }, "escalation:updated", view);
     return view;
   }
@@ -128,7 +128,7 @@ export class EscalationService {
       // Whoever has the conversation now (after a transfer, not necessarily who raised it) sees the
       // crisis protocol; a debrief waits calmly. Everyone on duty is alerted to what nobody took.
       if (e.conversationId && e.source !== "debrief") notifier.emit({ conversationStaff: e.conversationId }, "escalation:unrouted", view);
-      notifier.emit({ role: "professional" }, "escalation:alert", view);
+      notifier.emit({ onDuty: true }, "escalation:alert", view);
       log.warn({ event: "escalation.unrouted", escalationId: e.id }, "no professional acknowledged; crisis protocol shown");
     }
     await store.appendEvent({ type: step.kind === "offer" ? "escalation.offered" : "escalation.unrouted", at: now, ...(e.conversationId && { conversationId: e.conversationId }), locationId: e.locationId, ...(step.kind === "offer" && { staffId: step.staffId }) });
@@ -187,6 +187,7 @@ export class EscalationService {
     const locationIds = request.locationIds ?? [pro.locationId];
     if (request.onDuty) await this.deps.store.putDuty({ staffId: pro.id, locationIds, since: now });
     else await this.deps.store.removeDuty(pro.id);
+    this.deps.notifier.setOnDuty(pro.id, request.onDuty);
     // Whatever waits is offered to them by the next periodic pass (one process at a time, no double alerts).
     await this.deps.store.appendEvent({ type: "duty.changed", at: now, staffId: pro.id, data: { onDuty: request.onDuty, locations: locationIds.join(",") } });
     return { staffId: pro.id, onDuty: request.onDuty, locationIds, ...(request.onDuty && { since: now }) };

@@ -12,6 +12,8 @@ export type Audience =
   /** Only the staff in the conversation: whispers, notes. */
   | { conversationStaff: string }
   | { role: StaffRole }
+  /** Professionals on duty now: escalations and risk flags carry notes, so nobody else gets them. */
+  | { onDuty: true }
   | { allStaff: true };
 
 /** The only way services talk to clients: no socket.io inside the service layer. */
@@ -27,6 +29,8 @@ export interface Notifier {
   isStaffConnected(staffId: string): Promise<boolean>;
   /** Whether a youth still has a socket on any process. */
   isYouthConnected(youthId: string): Promise<boolean>;
+  /** Puts a professional's sockets in (or out of) the on-duty audience. */
+  setOnDuty(staffId: string, onDuty: boolean): void;
   /** Closes every socket of a staff member (logout, deactivation); they must authenticate again. */
   disconnectStaff(staffId: string): void;
 }

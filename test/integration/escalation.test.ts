@@ -43,6 +43,10 @@ describe.each(stores)("escalation on the %s store", (kind) => {
   it("gets a crisis to the on-duty professional, who reads along, joins, speaks and resolves", async () => {
     const eva = await staff("eva@inloop.demo");
     await ok(eva, "duty:set", { onDuty: true });
+    // Off duty, Bram hears nothing: escalations carry notes about a youth.
+    const bram = await staff("bram@inloop.demo");
+    const bramHeard: unknown[] = [];
+    for (const event of ["escalation:updated", "escalation:alert", "risk:flagged"] as const) bram.on(event, (p: unknown) => bramHeard.push(p));
     const { sam, youth, id } = await chat();
     await ok(youth, "message:send", { conversationId: id, id: randomUUID(), text: "ik weet het niet meer" });
 
@@ -88,6 +92,7 @@ describe.each(stores)("escalation on the %s store", (kind) => {
 
     const resolved = await ok(eva, "escalation:resolve", { escalationId: raised.escalation.id, outcome: "Afspraak met huisarts gemaakt", referral: "gp" });
     expect(resolved.status).toBe("resolved");
+    expect(bramHeard).toEqual([]);
     expect((await server.store.listEvents(0)).filter((e) => e.conversationId === id).map((e) => e.type)).toEqual(
       expect.arrayContaining(["escalation.raised", "escalation.offered", "escalation.claimed", "escalation.resolved", "professional.joined"]),
     );
