@@ -124,6 +124,9 @@ export class EscalationService {
     if (step.kind === "offer") {
       notifier.emit({ staff: step.staffId }, "escalation:alert", view);
       log.info({ event: "escalation.offered", escalationId: e.id, staffId: step.staffId }, "escalation offered");
+    } else if (step.kind === "realert") {
+      notifier.emit({ onDuty: true }, "escalation:alert", view);
+      return next;
     } else {
       // Whoever has the conversation now (after a transfer, not necessarily who raised it) sees the
       // crisis protocol; a debrief waits calmly. Everyone on duty is alerted to what nobody took.

@@ -23,6 +23,7 @@ function route(e: Escalation, duties: Duty[], until: number, every = 1000) {
     const step = nextStep(current, duties, now);
     if (step.kind === "offer") log.push(`${now / 1000}s → ${step.staffId}`);
     if (step.kind === "unrouted") log.push(`${now / 1000}s → unrouted`);
+    if (step.kind === "realert") log.push(`${now / 1000}s → reminder`);
     current = applyStep(current, step, now);
   }
   return { log, current };
@@ -35,9 +36,9 @@ describe("escalation routing", () => {
     expect(candidates({ locationId: "leiden" }, duties)).toEqual(["bram", "eva", "anne"]);
   });
 
-  it("moves on after each crisis timeout of 30 s, and ends unrouted but open", () => {
-    const { log, current } = route(raise(), duties, 120_000);
-    expect(log).toEqual(["0s → bram", "30s → eva", "60s → anne", "90s → unrouted"]);
+  it("moves on after each crisis timeout of 30 s, ends unrouted but open, and keeps reminding", () => {
+    const { log, current } = route(raise(), duties, 150_000);
+    expect(log).toEqual(["0s → bram", "30s → eva", "60s → anne", "90s → unrouted", "120s → reminder", "150s → reminder"]);
     expect(current.status).toBe("open");
     expect(current.offeredTo).toEqual(["bram", "eva", "anne"]);
   });
@@ -49,6 +50,7 @@ describe("escalation routing", () => {
 
   it("is unrouted at once when nobody is on duty: the volunteer sees the crisis protocol", () => {
     expect(route(raise(), [], 5000).log).toEqual(["0s → unrouted"]);
+    expect(route(raise(), [], 35_000).log).toEqual(["0s → unrouted", "30s → reminder"]);
   });
 
   it("skips ahead when the alerted professional goes off duty", () => {

@@ -55,7 +55,8 @@ export function candidates(escalation: Pick<Escalation, "locationId">, duties: r
 export type RoutingStep =
   | { kind: "wait" } // the current offer still has time
   | { kind: "offer"; staffId: string } // alert this professional next
-  | { kind: "unrouted" }; // nobody (left) to alert: crisis protocol now, stays open for anyone
+  | { kind: "unrouted" } // nobody (left) to alert: crisis protocol now, stays open for anyone
+  | { kind: "realert" }; // still unrouted after another timeout: everyone on duty is reminded
 
 /**
  * The next step for an open escalation at `now`. Pure: the service applies it and records it.
@@ -68,13 +69,16 @@ export function nextStep(escalation: Escalation, duties: readonly Duty[], now: M
   if (stillOnDuty && now - escalation.offeredAt < timeouts[escalation.level]) return { kind: "wait" };
   const next = candidates(escalation, duties).find((id) => !escalation.offeredTo.includes(id));
   if (next) return { kind: "offer", staffId: next };
-  return escalation.unroutedAt === undefined ? { kind: "unrouted" } : { kind: "wait" };
+  if (escalation.unroutedAt === undefined) return { kind: "unrouted" };
+  // Nobody took it: remind everyone on duty once per timeout, for as long as it stays open.
+  return now - escalation.offeredAt >= timeouts[escalation.level] ? { kind: "realert" } : { kind: "wait" };
 }
 
 /** Applies a step; returns the escalation as it is after it. */
 export function applyStep(escalation: Escalation, step: RoutingStep, now: Millis): Escalation {
   if (step.kind === "offer") return { ...escalation, offeredTo: [...escalation.offeredTo, step.staffId], offeredAt: now };
-  if (step.kind === "unrouted") return { ...escalation, unroutedAt: now };
+  if (step.kind === "unrouted") return { ...escalation, unroutedAt: now, offeredAt: now };
+  if (step.kind === "realert") return { ...escalation, offeredAt: now };
   return escalation;
 }
 
