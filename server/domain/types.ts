@@ -157,6 +157,7 @@ export const DOMAIN_EVENT_TYPES = [
   "escalation.unrouted",
   "escalation.claimed",
   "escalation.resolved",
+  "escalation.released",
   "duty.changed",
   "professional.joined",
   "professional.tookOver",

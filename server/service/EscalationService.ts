@@ -183,13 +183,36 @@ export class EscalationService {
     return this.broadcast(e);
   }
 
+  /**
+   * A professional leaving duty (or logging out) gives back what they claimed but did not resolve:
+   * it is open again and routed afresh, so no youth waits on someone who has gone.
+   */
+  async releaseAllOf(staffId: string): Promise<number> {
+    const { store, clock, log } = this.deps;
+    const now = clock.now();
+    let released = 0;
+    for (const e of await store.listEscalations()) {
+      if (e.status !== "claimed" || e.claimedBy !== staffId) continue;
+      if (!(await store.releaseEscalation(e.id, staffId, now))) continue;
+      released += 1;
+      const reopened = (await store.getEscalation(e.id))!;
+      await this.broadcast(reopened);
+      await store.appendEvent({ type: "escalation.released", at: now, staffId, locationId: e.locationId, ...(e.conversationId && { conversationId: e.conversationId }) });
+      log.warn({ event: "escalation.released", escalationId: e.id, staffId }, "claimer left; escalation open again");
+    }
+    return released;
+  }
+
   /** On duty for one's own or chosen locations; coming on duty picks up whatever is waiting. */
   async setDuty(actor: StaffActor, request: RequestOf<"duty:set">): Promise<DutyView> {
     const pro = this.requireProfessional(actor);
     const now = this.deps.clock.now();
     const locationIds = request.locationIds ?? [pro.locationId];
     if (request.onDuty) await this.deps.store.putDuty({ staffId: pro.id, locationIds, since: now });
-    else await this.deps.store.removeDuty(pro.id);
+    else {
+      await this.deps.store.removeDuty(pro.id);
+      await this.releaseAllOf(pro.id);
+    }
     this.deps.notifier.setOnDuty(pro.id, request.onDuty);
     // Whatever waits is offered to them by the next periodic pass (one process at a time, no double alerts).
     await this.deps.store.appendEvent({ type: "duty.changed", at: now, staffId: pro.id, data: { onDuty: request.onDuty, locations: locationIds.join(",") } });

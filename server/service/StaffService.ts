@@ -57,6 +57,7 @@ export class StaffService {
     if (!session) return;
     // Logged out is off duty: no escalation may wait for someone who left.
     await this.deps.store.removeDuty(session.staffId);
+    await this.escalations.releaseAllOf(session.staffId);
     this.deps.notifier.disconnectStaff(session.staffId);
   }
 

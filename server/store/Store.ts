@@ -129,6 +129,8 @@ export interface Store {
   recordOffer(id: string, offer: { offeredTo: string[]; offeredAt: number; unroutedAt?: number }): Promise<boolean>;
   /** Atomic: exactly one of several professionals racing to claim an open escalation wins. */
   claimEscalation(id: string, staffId: string, now: Millis): Promise<ClaimEscalationResult>;
+  /** Atomic: a claimed escalation goes back to open (routing starts again), only if `staffId` holds it. */
+  releaseEscalation(id: string, staffId: string, now: Millis): Promise<boolean>;
   /** Resolves a claimed escalation; only by the professional who claimed it. */
   resolveEscalation(id: string, staffId: string, resolution: { at: Millis; outcome: string; referral: string }): Promise<boolean>;
   /**

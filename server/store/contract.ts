@@ -303,6 +303,16 @@ export function registerStoreContractTests(
       expect(await store.listEscalations()).toEqual([]);
     });
 
+    it("gives a claimed escalation back to the open pool, only from its holder", async () => {
+      await store.createEscalation(escalation({ unroutedAt: 150 }));
+      await store.claimEscalation("e_one", "p1", 200);
+      expect(await store.releaseEscalation("e_one", "p2", 300)).toBe(false);
+      expect(await store.releaseEscalation("e_one", "p1", 300)).toBe(true);
+      expect(await store.getEscalation("e_one")).toEqual(escalation({ offeredTo: [], offeredAt: 300 }));
+      expect(await store.releaseEscalation("e_one", "p1", 301)).toBe(false);
+      expect((await store.claimEscalation("e_one", "p2", 400)).ok).toBe(true);
+    });
+
     it("lists escalations until they are resolved", async () => {
       await store.createEscalation(escalation({ id: "e_a" }));
       await store.createEscalation(escalation({ id: "e_b", level: "consult", conversationId: undefined, note: undefined }));

@@ -186,6 +186,21 @@ describe.each(stores)("escalation on the %s store", (kind) => {
     expect(await server.store.listDuty()).toEqual([]);
   });
 
+  it("reopens what a professional claimed when they go off duty, for someone else to take", async () => {
+    const eva = await staff("eva@inloop.demo");
+    const bram = await staff("bram@inloop.demo");
+    await ok(eva, "duty:set", { onDuty: true });
+    const { sam, id } = await chat();
+    const raised = await ok(sam, "escalation:raise", { conversationId: id, level: "crisis" });
+    await ok(eva, "escalation:claim", { escalationId: raised.escalation.id });
+    await ok(bram, "duty:set", { onDuty: true });
+    const bramAlert = nextEvent(bram, "escalation:alert", (e) => e.id === raised.escalation.id);
+    await ok(eva, "duty:set", { onDuty: false });
+    expect((await server.store.getEscalation(raised.escalation.id))?.status).toBe("open");
+    expect((await bramAlert).offeredTo).toEqual(["st_bram"]);
+    await ok(bram, "escalation:claim", { escalationId: raised.escalation.id });
+  });
+
   it("keeps volunteers out of the professional's tools", async () => {
     const { sam, id } = await chat();
     const lotte = await staff("lotte@leiden.demo");

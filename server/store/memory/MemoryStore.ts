@@ -268,6 +268,15 @@ export class MemoryStore implements Store {
     Object.assign(e, { status: "claimed", claimedBy: staffId, claimedAt: now });
     return { ok: true, escalation: structuredClone(e) };
   }
+  async releaseEscalation(id: string, staffId: string, now: Millis): Promise<boolean> {
+    const e = this.escalations.get(id);
+    if (!e || e.status !== "claimed" || e.claimedBy !== staffId) return false;
+    Object.assign(e, { status: "open", offeredTo: [], offeredAt: now });
+    delete e.claimedBy;
+    delete e.claimedAt;
+    delete e.unroutedAt;
+    return true;
+  }
   async resolveEscalation(id: string, staffId: string, resolution: { at: Millis; outcome: string; referral: string }): Promise<boolean> {
     const e = this.escalations.get(id);
     if (!e || e.status !== "claimed" || e.claimedBy !== staffId) return false;

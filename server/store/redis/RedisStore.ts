@@ -53,6 +53,7 @@ import {
   READ_PRESENCES,
   RECORD_OFFER,
   REASSIGN_VOLUNTEER,
+  RELEASE_ESCALATION,
   RELEASE_LEASE,
   READ_WRAP_UPS,
   RESOLVE_ESCALATION,
@@ -309,6 +310,9 @@ export class RedisStore implements Store {
     const [status, fields] = reply as [string, string[]?];
     if (status !== "ok") return { ok: false, reason: status as Extract<ClaimEscalationResult, { ok: false }>["reason"] };
     return { ok: true, escalation: decodeEscalation(pairsToRecord(fields)) };
+  }
+  async releaseEscalation(id: string, staffId: string, now: Millis): Promise<boolean> {
+    return (await this.run(RELEASE_ESCALATION, { escalationId: id }, [staffId, now])) === 1;
   }
   async resolveEscalation(
     id: string,

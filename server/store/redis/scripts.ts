@@ -391,6 +391,18 @@ redis.call('SREM', KEYS[2], ARGV[1])
 return 1`,
 );
 
+/** Gives a claimed escalation back to the open pool, only if `staffId` holds it; routing restarts from now. */
+export const RELEASE_ESCALATION = script<EscalationIds>(
+  "releaseEscalation",
+  (k, { escalationId }) => [k.escalation(escalationId)],
+  `-- ARGV: staff id, now
+local e = redis.call('HMGET', KEYS[1], 'status', 'claimedBy')
+if e[1] ~= 'claimed' or e[2] ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'status', 'open', 'offeredTo', '[]', 'offeredAt', ARGV[2])
+redis.call('HDEL', KEYS[1], 'claimedBy', 'claimedAt', 'unroutedAt')
+return 1`,
+);
+
 /** Reads many escalation hashes in one round trip; an empty table for a missing one. */
 export const READ_ESCALATIONS = script<{ escalationIds: string[] }>(
   "readEscalations",
@@ -424,6 +436,7 @@ export function allScripts(k: RedisKeys): { name: string; lua: string; keys: str
     use(READ_WRAP_UPS, {}),
     use(LEASE, { name: "tick" }),
     use(RELEASE_LEASE, { name: "tick" }),
+    use(RELEASE_ESCALATION, { escalationId: "e_sample" }),
     use(REASSIGN_VOLUNTEER, { conversationId, from: staffId, to: "s_other" }),
     use(READ_CONVERSATIONS, { conversationIds: [conversationId, "c_sample0002"] }),
     use(READ_PRESENCES, { staffIds: [staffId, "s_other"] }),
