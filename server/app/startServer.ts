@@ -107,9 +107,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const messageLimit = limiter("msg", config.messageRatePer10s, 10);
   const joinLimit = limiter("join", config.joinsPer10Min, 600);
   const loginLimit = limiter("login", config.loginAttemptsPer15Min, 900);
+  const signalLimit = limiter("signal", config.messageRatePer10s * 4, 10);
   const abuse = new AbuseGuard(store, clock, config.blockMs);
   const wrapUps = new WrapUpService(deps, escalations);
-  const conversations = new ConversationService(deps, dispatcher, messageLimit, wrapUps, { score: loadDefaultRiskScorer(), escalations });
+  const conversations = new ConversationService(deps, dispatcher, messageLimit, wrapUps, { score: loadDefaultRiskScorer(), escalations }, signalLimit);
   const youth = new YouthService(deps, dispatcher, conversations, abuse, joinLimit, {
     sessionTtlMs: config.youthSessionTtlMs,
     maxQueuedPerNetwork: config.maxQueuedPerNetwork,

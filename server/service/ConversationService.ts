@@ -29,6 +29,8 @@ export class ConversationService {
     private readonly rateLimit: RateLimit,
     private readonly wrapUps: WrapUpService,
     private readonly risk: { score: RiskScorer; escalations: EscalationService },
+    /** Typing and delivery marks: cheap signals, but a flood of them must not reach everyone. */
+    private readonly signalLimit: RateLimit,
   ) {}
 
   /** The conversation, if this actor is part of it; a youth may write while still queued. */
@@ -70,8 +72,7 @@ export class ConversationService {
     if (!isLive(conversation)) fail("CONVERSATION_ENDED", "This conversation has ended");
     if (actor.kind === "staff" && conversation.status !== "active") fail("FORBIDDEN", "Not your conversation yet");
     this.requireSpeaker(actor, conversation);
-    const senderKey = actor.kind === "youth" ? actor.youthId : actor.staff.id;
-    if (!(await this.rateLimit.consume(senderKey))) fail("RATE_LIMITED", "Too many messages; wait a moment");
+    if (!(await this.rateLimit.consume(senderOf(actor)))) fail("RATE_LIMITED", "Too many messages; wait a moment");
 
     const now = clock.now();
     const { message, duplicate } = await store.appendMessage({
@@ -133,6 +134,7 @@ export class ConversationService {
   async confirmDelivery(actor: Actor, request: RequestOf<"delivery:confirm">) {
     const conversation = await this.authorise(actor, request.conversationId);
     this.requireSpeaker(actor, conversation);
+    if (!(await this.signalLimit.consume(senderOf(actor)))) fail("RATE_LIMITED", "Too many signals; wait a moment");
     const upToSeq = Math.min(request.upToSeq, conversation.lastSeq);
     await this.deps.store.markDelivered(conversation.id, actor.kind === "youth" ? "youth" : "staff", upToSeq);
     this.deps.notifier.emit({ conversation: conversation.id }, "delivery:confirmed", {
@@ -146,6 +148,7 @@ export class ConversationService {
   async typing(actor: Actor, request: RequestOf<"typing:set">) {
     const conversation = await this.authorise(actor, request.conversationId);
     this.requireSpeaker(actor, conversation);
+    if (!(await this.signalLimit.consume(senderOf(actor)))) fail("RATE_LIMITED", "Too many signals; wait a moment");
     if (conversation.status !== "active") return {};
     this.deps.notifier.emit({ conversation: conversation.id }, "typing:changed", {
       conversationId: conversation.id,
@@ -193,6 +196,10 @@ export class ConversationService {
     this.dispatcher.kick();
     return true;
   }
+}
+
+function senderOf(actor: Actor): string {
+  return actor.kind === "youth" ? actor.youthId : actor.staff.id;
 }
 
 function roleOf(actor: Actor): Role {

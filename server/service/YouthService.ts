@@ -154,6 +154,7 @@ export class YouthService {
   async feedback(actor: YouthActor, request: RequestOf<"feedback:give">): Promise<Record<string, never>> {
     const conversation = await this.conversations.authorise(actor, request.conversationId);
     if (conversation.status !== "ended") fail("FORBIDDEN", "Feedback is for a chat that has ended");
+    if (!(await this.joinLimit.consume(`feedback:${actor.youthId}`))) fail("RATE_LIMITED", "Thank you, we have your answer");
     await this.deps.store.appendEvent({
       type: "conversation.feedback",
       at: this.deps.clock.now(),

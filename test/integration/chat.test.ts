@@ -227,6 +227,9 @@ describe.each(stores)("on the %s store", (kind) => {
       const acks = await Promise.all(Array.from({ length: 30 }, (_, i) => send(y.socket, conversation.id, `m${i}`)));
       expect(acks.filter((a) => a.ok)).toHaveLength(20);
       expect(acks.filter((a) => !a.ok && a.code === "RATE_LIMITED")).toHaveLength(10);
+      // Typing signals have their own, larger allowance (4 × the message rate), but still one.
+      const typing = await Promise.all(Array.from({ length: 90 }, () => request(y.socket, "typing:set", { conversationId: conversation.id, typing: true })));
+      expect(typing.filter((a) => a.ok)).toHaveLength(80);
     });
   });
 

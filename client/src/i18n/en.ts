@@ -91,6 +91,7 @@ export const en: Record<MessageKey, string> = {
   "chat.sending": "sending…",
   "chat.sent": "sent",
   "chat.delivered": "delivered",
+  "chat.retry": "Try again",
   "chat.failed": "not sent",
   "chat.end": "End chat",
   "chat.endConfirm": "Are you sure you want to end the chat?",

@@ -89,6 +89,7 @@ export const nl = {
   "chat.sending": "wordt verstuurd…",
   "chat.sent": "verstuurd",
   "chat.delivered": "afgeleverd",
+  "chat.retry": "Opnieuw proberen",
   "chat.failed": "niet verstuurd",
   "chat.end": "Chat beëindigen",
   "chat.endConfirm": "Weet je zeker dat je de chat wilt beëindigen?",

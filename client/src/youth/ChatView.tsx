@@ -12,7 +12,9 @@ export function ChatView({
   onEnd,
   draft,
   setDraft,
+  onRetry,
 }: {
+  onRetry(id: string): void;
   draft: string;
   setDraft(text: string): void;
   model: YouthModel;
@@ -58,7 +60,7 @@ export function ChatView({
           {t("chat.joined", { name: peerName })}
         </p>
       )}
-      <MessageList model={model} />
+      <MessageList model={model} onRetry={onRetry} />
       <p className="typing" aria-live="polite">
         {model.peerTyping && peer ? t("chat.typing", { name: peer.name }) : ""}
       </p>

@@ -38,7 +38,7 @@ function Body({ message }: { message: MessageView }) {
 }
 
 /** The conversation as a log: new messages are announced politely to screen readers. */
-export function MessageList({ model }: { model: YouthModel }) {
+export function MessageList({ model, onRetry }: { model: YouthModel; onRetry?(id: string): void }) {
   const { t } = useI18n();
   const end = useRef<HTMLDivElement>(null);
   const count = model.messages.length + model.pending.length;
@@ -72,6 +72,11 @@ export function MessageList({ model }: { model: YouthModel }) {
           <span className="sender">{t("chat.you")}</span>
           <p className="text">{p.text}</p>
           <span className="state">{pendingLabel(p)}</span>
+          {p.failed && onRetry && model.conversation?.status !== "ended" && (
+            <button type="button" className="link-button" onClick={() => onRetry(p.id)}>
+              {t("chat.retry")}
+            </button>
+          )}
         </div>
       ))}
       <div ref={end} />

@@ -23,7 +23,9 @@ export function WaitingView({
   onSend,
   draft,
   setDraft,
+  onRetry,
 }: {
+  onRetry(id: string): void;
   model: YouthModel;
   onLeave(): void;
   onSend(text: string): void;
@@ -56,7 +58,7 @@ export function WaitingView({
         </div>
       )}
       <p className="hint">{t("waiting.writeMeanwhile")}</p>
-      <MessageList model={model} />
+      <MessageList model={model} onRetry={onRetry} />
       <Composer text={draft} setText={setDraft} onSend={onSend} />
       <button type="button" className="button button-quiet" onClick={onLeave}>
         {t("waiting.leave")}

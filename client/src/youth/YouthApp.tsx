@@ -24,9 +24,9 @@ export function YouthApp() {
       case "intro":
         return <IntroView status={model.status!} onStart={actions.join} />;
       case "waiting":
-        return <WaitingView model={model} onLeave={actions.leave} onSend={actions.send} draft={draft} setDraft={setDraft} />;
+        return <WaitingView model={model} onLeave={actions.leave} onSend={actions.send} draft={draft} setDraft={setDraft} onRetry={actions.retry} />;
       case "chatting":
-        return <ChatView model={model} onSend={actions.send} onTyping={actions.typing} onEnd={actions.end} draft={draft} setDraft={setDraft} />;
+        return <ChatView model={model} onSend={actions.send} onTyping={actions.typing} onEnd={actions.end} draft={draft} setDraft={setDraft} onRetry={actions.retry} />;
       case "ended":
         return <EndedView model={model} onFeedback={actions.feedback} />;
       case "goodbye":

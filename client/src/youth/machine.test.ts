@@ -167,6 +167,13 @@ describe("never losing a word", () => {
     expect(m.messages.map((x) => x.id)).toEqual(["u1"]);
   });
 
+  it("lets a message that failed be tried again, with the same id", () => {
+    let m = reduce(initialModel(), { type: "messageQueued", message: { id: "u1", conversationId: "c_abcdefghijkl", text: "hoi" } });
+    m = reduce(m, { type: "messageFailed", id: "u1" });
+    m = reduce(m, { type: "messageRetry", id: "u1" });
+    expect(m.pending).toEqual([{ id: "u1", conversationId: "c_abcdefghijkl", text: "hoi", failed: false }]);
+  });
+
   it("drops pending messages that a resume shows were stored", () => {
     const start = { ...initialModel([{ id: "u1", conversationId: "c_abcdefghijkl", text: "hoi" }, { id: "u2", conversationId: "c_abcdefghijkl", text: "nog" }]) };
     const m = run([{ type: "resumed", state: { conversation: conversation({ status: "active" }) }, missed: [msg(1, "youth", "u1")] }], start);

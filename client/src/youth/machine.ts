@@ -50,6 +50,7 @@ export type YouthAction =
   | { type: "messageQueued"; message: PendingMessage }
   | { type: "messageAcked"; id: string }
   | { type: "messageFailed"; id: string }
+  | { type: "messageRetry"; id: string }
   | { type: "typing"; role: Role; typing: boolean }
   | { type: "delivered"; by: Role; upToSeq: number }
   | { type: "ended"; conversationId: string; endedBy: string }
@@ -178,6 +179,8 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
       return model.notice === "slowDown" ? { ...model, notice: undefined } : model;
     case "messageFailed":
       return { ...model, pending: model.pending.map((p) => (p.id === action.id ? { ...p, failed: true } : p)) };
+    case "messageRetry":
+      return { ...model, pending: model.pending.map((p) => (p.id === action.id ? { ...p, failed: false } : p)) };
     case "typing":
       return isStaff(action.role) ? { ...model, peerTyping: action.typing } : model;
     case "delivered":

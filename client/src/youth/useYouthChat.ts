@@ -174,6 +174,12 @@ export function useYouthChat() {
       modelRef.current = { ...modelRef.current, pending: [...modelRef.current.pending, message] };
       void flush();
     },
+    /** A message refused for good (e.g. the chat had ended) may be tried again by hand. */
+    retry(id: string) {
+      dispatch({ type: "messageRetry", id });
+      modelRef.current = { ...modelRef.current, pending: modelRef.current.pending.map((p) => (p.id === id ? { ...p, failed: false } : p)) };
+      void flush();
+    },
     typing(typing: boolean) {
       const socket = socketRef.current;
       const conversation = modelRef.current.conversation;
