@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { ok, openStaff, openYouth } from "../../test/helpers/clients";
 import { REDIS_URL } from "../../test/helpers/redis";
-import { spawnServer, stopServerProcess } from "./processes";
+import { spawnServer } from "../../test/helpers/servers";
 import { percentile, writeResults } from "./results";
 
 export async function benchEscalation(RUNS = Number(process.env.BENCH_ESCALATION_RUNS ?? 500)): Promise<Record<string, number>> {
@@ -54,7 +54,7 @@ export async function benchEscalation(RUNS = Number(process.env.BENCH_ESCALATION
       escalation_alert_max_ms: round(samples.at(-1)!),
     };
   } finally {
-    await Promise.all([stopServerProcess(a), stopServerProcess(b)]);
+    await Promise.all([a.stop(), b.stop()]);
     const { Redis } = await import("ioredis");
     const { destroyRedisPrefix } = await import("../../server/store/redis/RedisStore");
     const redis = new Redis(REDIS_URL);

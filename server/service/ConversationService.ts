@@ -3,6 +3,7 @@ import type { Conversation } from "../domain/types";
 import type { Actor } from "./actors";
 import type { ServiceDeps } from "./context";
 import type { Dispatcher } from "./Dispatcher";
+import type { RiskScorer } from "../domain/risk/riskScorer";
 import type { EscalationService } from "./EscalationService";
 import type { WrapUpService } from "./WrapUpService";
 import { fail } from "./errors";
@@ -15,8 +16,6 @@ export interface RateLimit {
 
 const isLive = (c: Conversation) => c.status === "queued" || c.status === "active";
 
-/** Reads a youth message for danger; a safety net, not a diagnosis (see docs/RISK.md). */
-export type RiskScorer = (text: string) => { level: "none" | "concern" | "high"; signals: string[] };
 
 /** A queued youth whose message reads as high risk goes ahead of everyone who is not. */
 export const FLAGGED_PRIORITY = 10;

@@ -200,6 +200,11 @@ export const ESCALATION_LEVELS = ["consult", "urgent", "crisis"] as const;
 export const EscalationLevel = z.enum(ESCALATION_LEVELS);
 export type EscalationLevel = z.infer<typeof EscalationLevel>;
 
+/** The inbox order, shared by server and console: crisis before urgent before consult, then oldest first. */
+export function compareEscalations(a: { level: EscalationLevel; raisedAt: number }, b: { level: EscalationLevel; raisedAt: number }): number {
+  return ESCALATION_LEVELS.indexOf(b.level) - ESCALATION_LEVELS.indexOf(a.level) || a.raisedAt - b.raisedAt;
+}
+
 /** What a professional can refer to when resolving an escalation. */
 export const ESCALATION_REFERRALS = ["none", "gp", "mental-health-care", "113", "112"] as const;
 export const EscalationReferral = z.enum(ESCALATION_REFERRALS);

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { closeAll, type ClientSocket } from "./clients";
 import path from "node:path";
 import { startServer, type RunningServer, type StartOptions } from "../../server/app/startServer";
 import { loadConfig } from "../../server/config/config";
@@ -87,4 +90,32 @@ export async function stopServer(server: RunningServer, redisPrefix?: string): P
   const redis = new Redis(REDIS_URL);
   await destroyRedisPrefix(redis, redisPrefix);
   redis.disconnect();
+}
+
+/**
+ * One server for a whole describe block, on the memory or the Redis store: started before, reset
+ * between tests (sockets closed, state cleared), stopped and cleaned up after.
+ */
+export function useSharedServer(kind: string, env: Record<string, string> = {}) {
+  const prefix = `inloop-test-${randomUUID()}:`;
+  const sockets: ClientSocket[] = [];
+  const shared = {
+    server: undefined as unknown as RunningServer,
+    /** Closes this socket after the current test. */
+    track<T extends ClientSocket>(socket: T): T {
+      sockets.push(socket);
+      return socket;
+    },
+  };
+  beforeAll(async () => {
+    shared.server = await startTestServer(kind === "redis" ? { ...env, REDIS_URL, REDIS_PREFIX: prefix } : env);
+  });
+  afterEach(async () => {
+    await closeAll(...sockets.splice(0));
+    await resetState(shared.server);
+  });
+  afterAll(async () => {
+    await stopServer(shared.server, kind === "redis" ? prefix : undefined);
+  });
+  return shared;
 }

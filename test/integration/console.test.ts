@@ -1,26 +1,24 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../shared/protocol";
-import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { closeAll, collect, connect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
-import { REDIS_URL, redisAvailable } from "../helpers/redis";
-import { resetState, startTestServer, stopServer } from "../helpers/servers";
+import { collect, connect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { redisAvailable } from "../helpers/redis";
+import { useSharedServer } from "../helpers/servers";
 
 const stores = (await redisAvailable("console on Redis")) ? ["memory", "redis"] : ["memory"];
 
 describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
-  const prefix = `inloop-test-${randomUUID()}:`;
-  let server: RunningServer;
-  const open: ClientSocket[] = [];
+  const shared = useSharedServer(kind, { BLOCK_HOURS: "1" });
+  const track = shared.track;
   const staff = async (email: string) => {
-    const s = await openStaff(server.url, email, DEMO_PASSWORD);
-    open.push(s.socket);
+    const s = await openStaff(shared.server.url, email, DEMO_PASSWORD);
+    track(s.socket);
     return s;
   };
   const youth = async () => {
-    const y = await openYouth(server.url);
-    open.push(y.socket);
+    const y = await openYouth(shared.server.url);
+    track(y.socket);
     return y;
   };
   /** A youth in an active chat with the given volunteer. */
@@ -32,16 +30,6 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     return { youth: y, id: conversation.id };
   };
 
-  beforeAll(async () => {
-    server = await startTestServer(kind === "redis" ? { REDIS_URL, REDIS_PREFIX: prefix, BLOCK_HOURS: "1" } : { BLOCK_HOURS: "1" });
-  });
-  afterEach(async () => {
-    await closeAll(...open.splice(0));
-    await resetState(server);
-  });
-  afterAll(async () => {
-    await stopServer(server, kind === "redis" ? prefix : undefined);
-  });
 
   it("gives the console its locations with snippets, and the presence with its start time", async () => {
     const sam = await staff("sam@leiden.demo");
@@ -69,7 +57,7 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     const youthSync = await ok(y.socket, "conversation:sync", { conversationId: id, afterSeq: 0 });
     expect(youthSync.messages.map((m) => m.text)).toEqual(["Hoi!"]);
     expect(JSON.stringify(youthSync)).not.toContain("school");
-    const resumed = await ok(track(await connect(server.url)), "session:resume", { protocolVersion: PROTOCOL_VERSION, token: y.token, afterSeq: 0 });
+    const resumed = await ok(track(await connect(shared.server.url)), "session:resume", { protocolVersion: PROTOCOL_VERSION, token: y.token, afterSeq: 0 });
     expect(resumed.missed.map((m) => m.text)).toEqual(["Hoi!"]);
     expect(resumed.state.conversation?.lastSeq).toBe(2);
     const staffSync = await ok(sam.socket, "conversation:sync", { conversationId: id, afterSeq: 0 });
@@ -79,8 +67,6 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     expect(await request(y.socket, "whisper:send", { conversationId: id, id: randomUUID(), text: "x" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     expect(await request(y.socket, "note:set", { conversationId: id, note: "x" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
   });
-
-  const track = (s: ClientSocket) => (open.push(s), s);
 
   it("asks the on-duty professional with a consult", async () => {
     const sam = await staff("sam@leiden.demo");
@@ -148,15 +134,15 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
 
     // Same session: refused. A new session from the same network: refused too.
     expect(await request(y.socket, "queue:join", { locationChoice: "any" })).toMatchObject({ ok: false, code: "BLOCKED" });
-    const again = track(await connect(server.url));
+    const again = track(await connect(shared.server.url));
     expect(await request(again, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: y.token })).toMatchObject({ ok: false, code: "BLOCKED" });
     expect(await request(again, "session:open", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: false, code: "BLOCKED" });
     // Nothing that identifies the network is stored: only salted hashes.
-    const conversation = await server.store.getConversation(id);
+    const conversation = await shared.server.store.getConversation(id);
     expect(conversation?.abuseKey).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect(JSON.stringify(conversation)).not.toMatch(/127\.0\.0\.1|::1|::ffff/);
     // Unblock for the next tests: the block is keyed by network, and every test comes from 127.0.0.1.
-    await server.store.block([`net:${conversation!.abuseKey}`], 1);
+    await shared.server.store.block([`net:${conversation!.abuseKey}`], 1);
     await new Promise((r) => setTimeout(r, 5));
   });
 
@@ -177,7 +163,7 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
 
     await ok(sam.socket, "presence:set", { status: "walk-in" });
     await ok(sam.socket, "wrapup:submit", { walkInMinutes: 25, topics: ["home-family"], referral: "none", rating: 3, debrief: false });
-    const filed = (await server.store.listWrapUps(0)).filter((w) => w.staffId === "st_sam");
+    const filed = (await shared.server.store.listWrapUps(0)).filter((w) => w.staffId === "st_sam");
     expect(filed.find((w) => w.conversationId === id)).toMatchObject({ kind: "chat", referral: "gp", transfers: 0, locationId: "leiden" });
     expect(filed.find((w) => w.kind === "walk-in")).toMatchObject({ durationMs: 25 * 60_000, topics: ["home-family"] });
     expect(await request(sam.socket, "wrapup:submit", { conversationId: id, walkInMinutes: 3, topics: [], referral: "none", rating: 3, debrief: false })).toMatchObject({ ok: false, code: "BAD_REQUEST" });

@@ -1,44 +1,31 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../server/app/startServer";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { closeAll, connect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
-import { REDIS_URL, redisAvailable } from "../helpers/redis";
-import { resetState, startTestServer, stopServer } from "../helpers/servers";
+import { connect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { redisAvailable } from "../helpers/redis";
+import { useSharedServer } from "../helpers/servers";
 
 const stores = (await redisAvailable("escalation on Redis")) ? ["memory", "redis"] : ["memory"];
 
 describe.each(stores)("escalation on the %s store", (kind) => {
-  const prefix = `inloop-test-${randomUUID()}:`;
-  let server: RunningServer;
-  const open: ClientSocket[] = [];
+  const shared = useSharedServer(kind, { TICK_MS: "100", ESCALATION_TIMEOUT_CRISIS_S: "0.5" });
+  const track = shared.track;
   const staff = async (email: string) => {
-    const s = await openStaff(server.url, email, DEMO_PASSWORD);
-    open.push(s.socket);
+    const s = await openStaff(shared.server.url, email, DEMO_PASSWORD);
+    track(s.socket);
     return s.socket;
   };
   /** Sam in an active chat with a fresh youth at Leiden. */
   const chat = async () => {
     const sam = await staff("sam@leiden.demo");
     await ok(sam, "presence:set", { status: "available" });
-    const youth = await openYouth(server.url);
-    open.push(youth.socket);
+    const youth = await openYouth(shared.server.url);
+    track(youth.socket);
     const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
     await ok(sam, "queue:take");
     return { sam, youth: youth.socket, id: conversation.id };
   };
 
-  beforeAll(async () => {
-    const env = { TICK_MS: "100", ESCALATION_TIMEOUT_CRISIS_S: "0.5" };
-    server = await startTestServer(kind === "redis" ? { ...env, REDIS_URL, REDIS_PREFIX: prefix } : env);
-  });
-  afterEach(async () => {
-    await closeAll(...open.splice(0));
-    await resetState(server);
-  });
-  afterAll(async () => {
-    await stopServer(server, kind === "redis" ? prefix : undefined);
-  });
 
   it("gets a crisis to the on-duty professional, who reads along, joins, speaks and resolves", async () => {
     const eva = await staff("eva@inloop.demo");
@@ -93,7 +80,7 @@ describe.each(stores)("escalation on the %s store", (kind) => {
     const resolved = await ok(eva, "escalation:resolve", { escalationId: raised.escalation.id, outcome: "Afspraak met huisarts gemaakt", referral: "gp" });
     expect(resolved.status).toBe("resolved");
     expect(bramHeard).toEqual([]);
-    expect((await server.store.listEvents(0)).filter((e) => e.conversationId === id).map((e) => e.type)).toEqual(
+    expect((await shared.server.store.listEvents(0)).filter((e) => e.conversationId === id).map((e) => e.type)).toEqual(
       expect.arrayContaining(["escalation.raised", "escalation.offered", "escalation.claimed", "escalation.resolved", "professional.joined"]),
     );
   });
@@ -132,13 +119,14 @@ describe.each(stores)("escalation on the %s store", (kind) => {
   });
 
   it("puts a youth who writes a high-risk message while waiting first, and escalates when they are picked up", async () => {
-    const early = await openYouth(server.url);
-    const flagged = await openYouth(server.url);
-    open.push(early.socket, flagged.socket);
+    const early = await openYouth(shared.server.url);
+    const flagged = await openYouth(shared.server.url);
+    track(early.socket);
+    track(flagged.socket);
     await ok(early.socket, "queue:join", { locationChoice: "leiden" });
     const f = await ok(flagged.socket, "queue:join", { locationChoice: "leiden" });
     await ok(flagged.socket, "message:send", { conversationId: f.conversation.id, id: randomUUID(), text: "ik wil dood" });
-    await expect.poll(async () => (await server.store.getConversation(f.conversation.id))?.priority).toBeGreaterThan(0);
+    await expect.poll(async () => (await shared.server.store.getConversation(f.conversation.id))?.priority).toBeGreaterThan(0);
 
     const eva = await staff("eva@inloop.demo");
     await ok(eva, "duty:set", { onDuty: true });
@@ -154,8 +142,8 @@ describe.each(stores)("escalation on the %s store", (kind) => {
     const again = nextEvent(sam, "risk:flagged");
     await ok(flagged.socket, "message:send", { conversationId: f.conversation.id, id: randomUUID(), text: "ik heb pillen gespaard om er een eind aan te maken" });
     expect(await again).toMatchObject({ level: "high" });
-    expect((await server.store.listEscalations()).filter((e) => e.conversationId === f.conversation.id)).toHaveLength(1);
-    expect(JSON.stringify(await server.store.listEvents(0))).not.toContain("gespaard");
+    expect((await shared.server.store.listEscalations()).filter((e) => e.conversationId === f.conversation.id)).toHaveLength(1);
+    expect(JSON.stringify(await shared.server.store.listEvents(0))).not.toContain("gespaard");
   });
 
   it("does not let an open consult hold back a risk escalation", async () => {
@@ -169,21 +157,21 @@ describe.each(stores)("escalation on the %s store", (kind) => {
   });
 
   it("keeps a taken-over chat with the professional across a reconnect, and logging out ends duty", async () => {
-    const cookie = (await openStaff(server.url, "eva@inloop.demo", DEMO_PASSWORD)).cookie;
-    const eva = await connect(server.url, cookie);
-    open.push(eva);
+    const cookie = (await openStaff(shared.server.url, "eva@inloop.demo", DEMO_PASSWORD)).cookie;
+    const eva = await connect(shared.server.url, cookie);
+    track(eva);
     await ok(eva, "duty:set", { onDuty: true });
     const { id } = await chat();
     await ok(eva, "conversation:join", { conversationId: id });
     await ok(eva, "conversation:takeover", { conversationId: id });
     eva.disconnect();
-    const back = await connect(server.url, cookie);
-    open.push(back);
+    const back = await connect(shared.server.url, cookie);
+    track(back);
     const synced = await ok(back, "staff:sync", { protocolVersion: 1 });
     expect(synced.conversations.map((c) => c.id)).toEqual([id]);
     expect((await ok(back, "conversation:live")).map((l) => l.conversation.id)).toContain(id);
-    await fetch(`${server.url}/api/auth/logout`, { method: "POST", headers: { cookie } });
-    expect(await server.store.listDuty()).toEqual([]);
+    await fetch(`${shared.server.url}/api/auth/logout`, { method: "POST", headers: { cookie } });
+    expect(await shared.server.store.listDuty()).toEqual([]);
   });
 
   it("reopens what a professional claimed when they go off duty, for someone else to take", async () => {
@@ -196,7 +184,7 @@ describe.each(stores)("escalation on the %s store", (kind) => {
     await ok(bram, "duty:set", { onDuty: true });
     const bramAlert = nextEvent(bram, "escalation:alert", (e) => e.id === raised.escalation.id);
     await ok(eva, "duty:set", { onDuty: false });
-    expect((await server.store.getEscalation(raised.escalation.id))?.status).toBe("open");
+    expect((await shared.server.store.getEscalation(raised.escalation.id))?.status).toBe("open");
     expect((await bramAlert).offeredTo).toEqual(["st_bram"]);
     await ok(bram, "escalation:claim", { escalationId: raised.escalation.id });
   });

@@ -1,7 +1,7 @@
+import { compareEscalations as byLevelThenAge, type EscalationLevel } from "../../../shared/protocol";
 import type { Millis } from "../types";
 
-export const ESCALATION_LEVELS = ["consult", "urgent", "crisis"] as const;
-export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+export type { EscalationLevel };
 
 /** How long one professional has to acknowledge before the next one is alerted. */
 export const DEFAULT_ACK_TIMEOUTS_MS: Record<EscalationLevel, number> = {
@@ -83,7 +83,4 @@ export function applyStep(escalation: Escalation, step: RoutingStep, now: Millis
 }
 
 /** The inbox order: crisis before urgent before consult, then oldest first. */
-export function compareEscalations(a: Escalation, b: Escalation): number {
-  const rank = (e: Escalation) => ESCALATION_LEVELS.length - 1 - ESCALATION_LEVELS.indexOf(e.level);
-  return rank(a) - rank(b) || a.raisedAt - b.raisedAt;
-}
+export const compareEscalations: (a: Escalation, b: Escalation) => number = byLevelThenAge;

@@ -1,12 +1,11 @@
 import { useState } from "react";
-import { ESCALATION_REFERRALS, LIMITS, type EscalationView, type LocationView } from "../../../../shared/protocol";
+import { compareEscalations, ESCALATION_REFERRALS, LIMITS, type EscalationView, type LocationView } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import { useNow } from "../useNow";
 import { useProfessional, type Watched } from "./useProfessional";
 
 type Actions = ReturnType<typeof useProfessional>["actions"];
 const age = (now: number, at: number) => Math.max(0, Math.floor((now - at) / 60_000));
-const LEVEL_RANK = { crisis: 0, urgent: 1, consult: 2 } as const;
 
 /** The professional's console: on duty, the inbox by level and age, live chats, read along, join. */
 export function ProfessionalWorkplace() {
@@ -17,7 +16,7 @@ export function ProfessionalWorkplace() {
     if (!ack.ok) setError(t("console.error", { message: ack.message ?? "" }));
     return ack.ok;
   };
-  const sorted = [...inbox].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || a.raisedAt - b.raisedAt);
+  const sorted = [...inbox].sort(compareEscalations);
   return (
     <div className="console-main pro">
       {!online && <p className="offline" role="alert">{t("console.offline")}</p>}
