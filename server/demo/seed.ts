@@ -34,7 +34,8 @@ export const DEMO_STAFF: DemoStaff[] = [
   { id: "st_daan", email: "daan@apeldoorn.demo", displayName: "Daan", role: "volunteer", locationId: "apeldoorn", skills: ["sexual-exploitation"] },
   { id: "st_eva", email: "eva@inloop.demo", displayName: "Eva", role: "professional", locationId: "leiden", skills: [] },
   { id: "st_bram", email: "bram@inloop.demo", displayName: "Bram", role: "professional", locationId: "amsterdam", skills: [] },
-  { id: "st_kim", email: "kim@inloop.demo", displayName: "Kim", role: "coordinator", locationId: "leiden", skills: [] },
+  { id: "st_kim", email: "kim@inloop.demo", displayName: "Kim", role: "coordinator", locationId: "leiden", skills: [], manages: "all" },
+  { id: "st_ilse", email: "ilse@leiden.demo", displayName: "Ilse", role: "coordinator", locationId: "leiden", skills: [], manages: ["leiden"] },
 ];
 
 /** Puts the demo locations and staff in an empty store; a store that already has locations is left alone. */

@@ -1,5 +1,5 @@
 import type { RoutingContext } from "./queue";
-import { WEEKDAYS, type Location, type Presence, type QueueEntry, type TimeWindow, type Weekday } from "./types";
+import { WEEKDAYS, type Location, type Presence, type QueueEntry, type Staff, type TimeWindow, type Weekday } from "./types";
 
 /** Test factories: the smallest valid object, with the fields a test cares about overridden. */
 export function buildLocation(over: Partial<Location> = {}): Location {
@@ -41,4 +41,8 @@ export function buildPresence(over: Partial<Presence> = {}): Presence {
 
 export function routing(p: { now: number; locations: Location[]; presence: Presence[] }): RoutingContext {
   return { now: p.now, locations: new Map(p.locations.map((l) => [l.id, l])), presence: p.presence };
+}
+
+export function buildStaff(over: Partial<Staff> = {}): Staff {
+  return { id: "st_test", email: "test@inloop.test", displayName: "Test", role: "volunteer", locationId: "leiden", passwordHash: "x", active: true, skills: [], ...over };
 }

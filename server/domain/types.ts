@@ -57,6 +57,11 @@ export interface Staff {
   passwordHash: string;
   active: boolean;
   skills: string[];
+  /**
+   * For coordinators: the locations they run. "all" is a national coordinator; absent means their
+   * home location only.
+   */
+  manages?: string[] | "all";
 }
 
 /** A conversation from queue entry to end. While `status` is "queued" it is the queue entry. */

@@ -13,7 +13,7 @@ import type { WrapUpService } from "./WrapUpService";
 const decoyHash = hashPassword("inloop-decoy-password");
 
 export function staffPublicView(s: Staff): StaffView {
-  return { id: s.id, email: s.email, displayName: s.displayName, role: s.role, locationId: s.locationId };
+  return { id: s.id, email: s.email, displayName: s.displayName, role: s.role, locationId: s.locationId, ...(s.role === "coordinator" && { manages: s.manages ?? [s.locationId] }) };
 }
 
 /** Staff logins, sessions and availability. */

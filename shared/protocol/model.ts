@@ -193,6 +193,8 @@ export const StaffView = z.object({
   displayName: z.string(),
   role: StaffRole,
   locationId: z.string(),
+  /** Coordinators: the locations they run ("all" for a national coordinator). */
+  manages: z.union([z.literal("all"), z.array(z.string())]).optional(),
 });
 export type StaffView = z.infer<typeof StaffView>;
 

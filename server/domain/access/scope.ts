@@ -1,0 +1,16 @@
+import type { Staff } from "../types";
+
+/**
+ * The locations a coordinator runs: every location for a national coordinator, otherwise the ones
+ * named (their home location when none are). Other roles run none.
+ */
+export function managedLocationIds(staff: Staff, allLocationIds: readonly string[]): string[] {
+  if (staff.role !== "coordinator" || !staff.active) return [];
+  if (staff.manages === "all") return [...allLocationIds];
+  const named = staff.manages && staff.manages.length > 0 ? staff.manages : [staff.locationId];
+  return allLocationIds.filter((id) => named.includes(id));
+}
+
+export function managesLocation(staff: Staff, locationId: string, allLocationIds: readonly string[]): boolean {
+  return managedLocationIds(staff, allLocationIds).includes(locationId);
+}
