@@ -38,6 +38,10 @@ export const TOPICS = [
 export const Topic = z.enum(TOPICS);
 export type Topic = z.infer<typeof Topic>;
 
+/** Booster trainings a volunteer can hold; staff may also carry free-form skills. */
+export const BOOSTER_SKILLS = ["suicidality", "eating-disorders", "sexual-exploitation", "migrant-refugee"] as const;
+export const SkillKey = z.string().regex(/^[a-z0-9-]{1,40}$/);
+
 export const ANY_LOCATION = "any";
 export const LocationId = z.string().regex(/^[a-z0-9-]{1,40}$/);
 export const LocationChoice = z.union([z.literal(ANY_LOCATION), LocationId]);

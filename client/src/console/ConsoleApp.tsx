@@ -3,6 +3,7 @@ import type { StaffView, WrapUpTodoView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import "./console.css";
 import { ConversationPane } from "./ConversationPane";
+import { CoordinatorWorkplace } from "./coordinator/CoordinatorWorkplace";
 import { LoginView } from "./LoginView";
 import { PresenceBar } from "./PresenceBar";
 import { ProfessionalWorkplace } from "./professional/ProfessionalWorkplace";
@@ -21,6 +22,14 @@ export default function ConsoleApp() {
   }, []);
   if (me === undefined) return null;
   if (me === null) return <LoginView onLoggedIn={setMe} />;
+  if (me.role === "coordinator") {
+    return (
+      <div className="console">
+        <TopBar staff={me} onLogout={() => setMe(null)} />
+        <CoordinatorWorkplace me={me} />
+      </div>
+    );
+  }
   if (me.role === "professional") {
     return (
       <div className="console">

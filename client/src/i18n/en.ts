@@ -1,3 +1,4 @@
+import { coordinatorEn } from "./areas/coordinator";
 import type { MessageKey } from "./nl";
 
 /** English: complete; the type makes a missing key a compile error. */
@@ -276,4 +277,5 @@ export const en: Record<MessageKey, string> = {
   "pro.toVolunteer": "Message to the volunteer (whisper)",
   "pro.toYouth": "Message to the youth",
   "console.notVolunteer": "You are logged in as {role}. Your own console will live here; taking chats is for volunteers.",
+  ...coordinatorEn,
 };

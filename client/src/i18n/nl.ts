@@ -1,3 +1,5 @@
+import { coordinatorNl } from "./areas/coordinator";
+
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
 export const nl = {
   "app.name": "Inloop",
@@ -274,6 +276,8 @@ export const nl = {
   "pro.toVolunteer": "Bericht aan de vrijwilliger (fluisteren)",
   "pro.toYouth": "Bericht aan de jongere",
   "console.notVolunteer": "Je bent ingelogd als {role}. Je eigen console komt hier; chats nemen is voor vrijwilligers.",
+  // Each area keeps its own catalogue (areas/*.ts): Dutch and English side by side.
+  ...coordinatorNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
