@@ -4,7 +4,7 @@ const DAY_MS = 86_400_000;
 /** How far ahead nextChangeAt looks before giving up. */
 const HORIZON_MS = 14 * DAY_MS;
 
-interface Interval {
+export interface Interval {
   start: Millis;
   end: Millis;
 }
@@ -135,6 +135,14 @@ function openIntervals(location: Location, at: Millis, daysAhead: number): Inter
     else merged.push({ ...iv });
   }
   return merged;
+}
+
+/** The open stretches of a location between two instants, clipped to [from, to). */
+export function openIntervalsBetween(location: Location, from: Millis, to: Millis): Interval[] {
+  const days = Math.ceil((to - from) / DAY_MS) + 1;
+  return openIntervals(location, from, days)
+    .map((iv) => ({ start: Math.max(iv.start, from), end: Math.min(iv.end, to) }))
+    .filter((iv) => iv.end > iv.start);
 }
 
 /** Whether the location's chat is open at `at`, per its weekly hours and date exceptions. */

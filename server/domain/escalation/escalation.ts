@@ -40,6 +40,8 @@ export interface Duty {
   staffId: string;
   locationIds: string[];
   since: Millis;
+  /** "roster": set by a rostered shift and ended with it; otherwise set by the professional. */
+  source?: "manual" | "roster";
 }
 
 /**
