@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const server = await startServer(config);
   const lines = [
     "",
-    `Inloop is running (${config.redisUrl ? "Redis store" : "in-memory store: state is lost on restart"})`,
+    `Inloop is running (${config.redis ? `Redis store, ${config.redis.mode}` : "in-memory store: state is lost on restart"})`,
     `  Youth chat:    ${server.url}/`,
     `  Staff console: ${server.url}/console`,
     `  Health:        ${server.url}/healthz  ${server.url}/readyz`,

@@ -3,10 +3,8 @@ import { existsSync } from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { createAdapter } from "@socket.io/redis-adapter";
 import express from "express";
 import helmet from "helmet";
-import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { Server } from "socket.io";
@@ -34,6 +32,11 @@ import { WrapUpService } from "../service/WrapUpService";
 import { YouthService } from "../service/YouthService";
 import { MemoryStore } from "../store/memory/MemoryStore";
 import { RedisStore } from "../store/redis/RedisStore";
+import { connectRedis, socketAdapterFor, subscriberFor } from "../store/redis/connect";
+import { Metrics } from "../metrics/metrics";
+import { metricsRouter } from "../metrics/router";
+import { requestLog } from "../metrics/requestLog";
+import { localSocketRoles, logConnections } from "../metrics/socketObservers";
 import type { Store } from "../store/Store";
 
 export interface RunningServer {
@@ -76,9 +79,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const clock = options.clock ?? systemClock;
   const instanceId = randomUUID();
 
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true }) : undefined;
-  if (redis) await redis.connect();
-  const store: Store = redis ? new RedisStore(redis, { prefix: config.redisPrefix }) : new MemoryStore();
+  const redis = config.redis ? await connectRedis(config.redis) : undefined;
+  // Every store call is timed and every domain event counted for /metrics, without the services knowing.
+  const metrics = new Metrics({ socketRoles: () => localSocketRoles(io) });
+  const store: Store = metrics.instrument(redis ? new RedisStore(redis, { prefix: config.redisPrefix }) : new MemoryStore());
   if (config.demo && (await seedDemo(store))) log.info({ event: "demo.seeded" }, "demo locations and staff created");
 
   const app = express();
@@ -89,8 +93,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, config.allowedOrigins)),
   });
-  const subscriber = redis?.duplicate();
-  if (redis && subscriber) io.adapter(createAdapter(redis, subscriber, { key: `${config.redisPrefix}socket.io` }));
+  const subscriber = redis && subscriberFor(redis);
+  if (config.redis && redis && subscriber) io.adapter(socketAdapterFor(config.redis, redis, subscriber, config.redisPrefix));
 
   const notifier = new SocketNotifier(io);
   const deps: ServiceDeps = { store, clock, notifier, log: log.child({ layer: "service" }) };
@@ -122,6 +126,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   let draining = false;
   app.use(helmet());
+  app.use(requestLog(log.child({ layer: "http" })));
+  app.use(metricsRouter({ metrics, store, now: () => clock.now(), token: config.metricsToken, production: config.env === "production", log }));
   app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, quickExitUrl: config.quickExitUrl, youth, loginLimit, log: log.child({ layer: "http" }) }));
   const clientDir = options.clientDir ?? path.resolve(import.meta.dirname, "../../client/dist");
   if (existsSync(path.join(clientDir, "index.html"))) {
@@ -154,6 +160,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       next(new Error("UNAVAILABLE"));
     }
   });
+  logConnections(io, realtimeLog);
   io.on("connection", (socket) => onConnection(socket as AppSocket, services, realtimeLog));
 
   // Overflow timers and estimates change with time alone; one process at a time re-evaluates them.

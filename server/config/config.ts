@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseHostList, type RedisTopology } from "../store/redis/connect";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -10,6 +11,17 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Without it the service runs on the embedded in-memory store (one process only). */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Redis behind Sentinel (failover): "host:port,host:port" of the sentinels, plus the primary's name. */
+  REDIS_SENTINELS: z.string().min(1).optional(),
+  REDIS_SENTINEL_NAME: z.string().min(1).default("inloop"),
+  REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
+  /** Redis Cluster: "host:port,host:port" of some of its nodes (the rest are discovered). */
+  REDIS_CLUSTER_NODES: z.string().min(1).optional(),
+  /** Password for Sentinel- or Cluster-managed Redis servers (with REDIS_URL, put it in the URL). */
+  REDIS_PASSWORD: z.string().min(1).optional(),
+  REDIS_TLS: bool.optional(),
+  /** Bearer token Prometheus sends to GET /metrics; without it /metrics is open in development and off in production. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   REDIS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9:_-]*$/, "letters, digits, ':', '_' and '-' only (no braces: they are hash tags)")
@@ -56,6 +68,31 @@ const EnvSchema = z.object({
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/** At most one way to reach Redis; none means the in-memory store. */
+function redisTopology(e: z.infer<typeof EnvSchema>): RedisTopology | undefined {
+  const chosen = [e.REDIS_URL && "REDIS_URL", e.REDIS_SENTINELS && "REDIS_SENTINELS", e.REDIS_CLUSTER_NODES && "REDIS_CLUSTER_NODES"].filter(Boolean);
+  if (chosen.length > 1) throw new Error(`Invalid configuration:\n  set only one of ${chosen.join(", ")}`);
+  const tls = e.REDIS_TLS ?? false;
+  const secret = { ...(e.REDIS_PASSWORD && { password: e.REDIS_PASSWORD }) };
+  if (e.REDIS_URL) return { mode: "standalone", url: e.REDIS_URL };
+  if (e.REDIS_SENTINELS) {
+    const sentinelPassword = e.REDIS_SENTINEL_PASSWORD;
+    return { mode: "sentinel", sentinels: hosts("REDIS_SENTINELS", e.REDIS_SENTINELS, 26379), name: e.REDIS_SENTINEL_NAME, tls, ...secret, ...(sentinelPassword && { sentinelPassword }) };
+  }
+  if (e.REDIS_CLUSTER_NODES) return { mode: "cluster", nodes: hosts("REDIS_CLUSTER_NODES", e.REDIS_CLUSTER_NODES, 6379), tls, ...secret };
+  return undefined;
+}
+
+function hosts(name: string, list: string, defaultPort: number) {
+  try {
+    const parsed = parseHostList(list, defaultPort);
+    if (parsed.length === 0) throw new Error("empty list");
+    return parsed;
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n  ${name}: ${(error as Error).message}`);
+  }
+}
+
 /** Reads and checks the environment once at start-up; throws one readable error listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = EnvSchema.safeParse(env);
@@ -70,6 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     host: e.HOST,
     port: e.PORT,
     redisUrl: e.REDIS_URL,
+    /** Where Redis is, or undefined for the in-memory store. */
+    redis: redisTopology(e),
+    metricsToken: e.METRICS_TOKEN,
     redisPrefix: e.REDIS_PREFIX,
     demo: e.DEMO ?? !production,
     allowedOrigins: e.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),

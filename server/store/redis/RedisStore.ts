@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
+import type { RedisClient } from "./connect";
 import type { Duty, Escalation } from "../../domain/escalation/escalation";
 import type {
   Conversation,
@@ -81,7 +82,7 @@ export class RedisStore implements Store {
 
   /** Takes over `redis`: `close()` quits it. */
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     options: { prefix: string },
   ) {
     this.k = redisKeys(options.prefix);

@@ -1,0 +1,85 @@
+import { createAdapter, createShardedAdapter } from "@socket.io/redis-adapter";
+import { Cluster, Redis, type RedisOptions } from "ioredis";
+
+/** Where Redis is: one server, a Sentinel-watched primary (failover), or a Cluster. */
+export type RedisTopology =
+  | { mode: "standalone"; url: string }
+  | { mode: "sentinel"; sentinels: { host: string; port: number }[]; name: string; password?: string; sentinelPassword?: string; tls: boolean }
+  | { mode: "cluster"; nodes: { host: string; port: number }[]; password?: string; tls: boolean };
+
+/** Either client: the store and the adapters use only commands both have. */
+export type RedisClient = Redis | Cluster;
+
+/** "host:port,host:port" → addresses; a missing port is the given default. */
+export function parseHostList(list: string, defaultPort: number): { host: string; port: number }[] {
+  return list
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(item);
+      if (!match) throw new Error(`not a host[:port]: ${item}`);
+      return { host: match[1]!.replace(/^\[|\]$/g, ""), port: match[2] ? Number(match[2]) : defaultPort };
+    });
+}
+
+/**
+ * A short per-command retry budget: a request fails fast into "UNAVAILABLE" (the client waits and
+ * retries) rather than hanging while Redis is away; the connection itself keeps reconnecting.
+ */
+const COMMON: RedisOptions = { maxRetriesPerRequest: 3, lazyConnect: true, enableAutoPipelining: true };
+
+/**
+ * Builds the command client for the configured topology and connects it. Auto-pipelining sends
+ * the commands issued in one event-loop turn as one write: under load many messages are persisted
+ * at once, and this cuts the system calls per message.
+ */
+export async function connectRedis(topology: RedisTopology): Promise<RedisClient> {
+  const client = buildClient(topology);
+  await client.connect();
+  return client;
+}
+
+function buildClient(topology: RedisTopology): RedisClient {
+  switch (topology.mode) {
+    case "standalone":
+      return new Redis(topology.url, COMMON);
+    case "sentinel":
+      return new Redis({
+        ...COMMON,
+        sentinels: topology.sentinels,
+        name: topology.name,
+        ...(topology.password && { password: topology.password }),
+        ...(topology.sentinelPassword && { sentinelPassword: topology.sentinelPassword }),
+        ...(topology.tls && { tls: {}, enableTLSForSentinelMode: true }),
+      });
+    case "cluster":
+      return new Cluster(topology.nodes, {
+        lazyConnect: true,
+        enableAutoPipelining: true,
+        // The socket.io adapter uses sharded pub/sub (SPUBLISH) on a cluster: one subscriber per primary.
+        shardedSubscribers: true,
+        redisOptions: {
+          maxRetriesPerRequest: 3,
+          ...(topology.password && { password: topology.password }),
+          ...(topology.tls && { tls: {} }),
+        },
+      });
+  }
+}
+
+/** A second connection for the adapter's subscriptions (a subscribed connection can do nothing else). */
+export function subscriberFor(client: RedisClient): RedisClient {
+  return client instanceof Cluster ? client.duplicate(undefined, { enableAutoPipelining: false }) : client.duplicate({ enableAutoPipelining: false });
+}
+
+/**
+ * The socket.io adapter for the topology. On one server or Sentinel: classic Pub/Sub (every
+ * broadcast reaches every process). On a Cluster, classic PUBLISH would be copied to every node of
+ * the cluster, so the sharded adapter is used: SPUBLISH on a channel per room, which lands on one
+ * shard and reaches only the processes with a socket in that room.
+ */
+export function socketAdapterFor(topology: RedisTopology, pub: RedisClient, sub: RedisClient, prefix: string) {
+  if (topology.mode === "cluster") return createShardedAdapter(pub, sub, { channelPrefix: `${prefix}socket.io`, subscriptionMode: "dynamic" });
+  return createAdapter(pub, sub, { key: `${prefix}socket.io` });
+}
