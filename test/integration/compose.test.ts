@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+// Docker cannot run here, so the deployment files are checked for what a helpline relies on.
+const root = path.resolve(import.meta.dirname, "../..");
+const read = (file: string) => readFileSync(path.join(root, file), "utf8");
+
+interface Service {
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  command?: string[];
+  environment?: Record<string, string>;
+  deploy?: { replicas?: number };
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  volumes?: string[];
+  ports?: string[];
+  stop_grace_period?: string;
+}
+const compose = parse(read("docker-compose.yml")) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+const { redis, app, lb } = compose.services;
+const haproxy = read("deploy/haproxy.cfg");
+
+/** The value following a flag in a command list, e.g. `--appendonly yes`. */
+const flag = (command: string[] | undefined, name: string) => command?.[command.indexOf(name) + 1];
+
+describe("docker-compose.yml", () => {
+  it("runs Redis with AOF persistence on a volume, never evicting keys, with a health check", () => {
+    expect(redis?.image).toMatch(/^redis:7/);
+    expect(flag(redis?.command, "--appendonly")).toBe("yes");
+    expect(flag(redis?.command, "--appendfsync")).toMatch(/^(everysec|always)$/);
+    expect(flag(redis?.command, "--maxmemory-policy")).toBe("noeviction");
+    expect(redis?.volumes?.some((v) => v.endsWith(":/data") && v.split(":")[0]! in compose.volumes)).toBe(true);
+    expect(redis?.healthcheck?.test.join(" ")).toContain("redis-cli ping");
+  });
+
+  it("runs at least two app instances on that Redis, built from the Dockerfile, health-checked on /healthz", () => {
+    expect(app?.deploy?.replicas).toBeGreaterThanOrEqual(2);
+    expect(app?.build?.dockerfile).toBe("Dockerfile");
+    expect(existsSync(path.join(root, "Dockerfile"))).toBe(true);
+    expect(app?.environment?.REDIS_URL).toBe("redis://redis:6379");
+    expect(app?.environment?.NODE_ENV).toBe("production");
+    expect(app?.environment?.HOST).toBe("0.0.0.0");
+    expect(app?.environment?.TRUST_PROXY).toBe("true");
+    expect(app?.depends_on?.redis?.condition).toBe("service_healthy");
+    expect(app?.healthcheck?.test.join(" ")).toContain("/healthz");
+    // No host port: clients go through the load balancer only.
+    expect(app?.ports).toBeUndefined();
+    // The drain (SHUTDOWN_DRAIN_MS) must fit in the stop grace period, or SIGKILL cuts it short.
+    expect(Number.parseInt(app?.stop_grace_period ?? "10", 10) * 1000).toBeGreaterThan(Number(app?.environment?.SHUTDOWN_DRAIN_MS));
+  });
+
+  it("puts HAProxy in front with its config, after the app is healthy", () => {
+    expect(lb?.image).toMatch(/^haproxy:/);
+    expect(lb?.volumes).toContain("./deploy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro");
+    expect(lb?.depends_on?.app?.condition).toBe("service_healthy");
+    expect(lb?.ports?.length).toBe(1);
+  });
+
+  it("the Dockerfile starts the server the way npm start does, as a non-root user", () => {
+    const dockerfile = read("Dockerfile");
+    expect(dockerfile).toMatch(/^FROM node:20/m);
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toContain('CMD ["node", "--import", "tsx", "server/main.ts"]');
+  });
+});
+
+describe("deploy/haproxy.cfg", () => {
+  it("checks /readyz actively, so a draining instance gets no new sockets", () => {
+    expect(haproxy).toMatch(/^\s*option httpchk GET \/readyz$/m);
+    expect(haproxy).toMatch(/^\s*default-server check\b/m);
+    expect(haproxy).toMatch(/^\s*server-template app \d+ app:3000$/m);
+  });
+
+  it("keeps idle websockets open, forwards the client address and hides /metrics", () => {
+    expect(haproxy).toMatch(/^\s*mode http$/m);
+    expect(haproxy).toMatch(/^\s*timeout tunnel \d+h$/m);
+    expect(haproxy).toMatch(/^\s*option forwardfor$/m);
+    expect(haproxy).toMatch(/http-request return status 404 if \{ path \/metrics \}/);
+  });
+
+  it("never logs the client address", () => {
+    const format = /^\s*log-format (.*)$/m.exec(haproxy)?.[1];
+    expect(format).toBeDefined();
+    expect(format).not.toMatch(/%ci|%fi|%\[src\]/);
+    expect(/^\s*unique-id-format (.*)$/m.exec(haproxy)?.[1]).not.toMatch(/%ci|%\[src\]/);
+  });
+});
