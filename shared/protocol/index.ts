@@ -2,3 +2,4 @@ export * from "./version";
 export * from "./errors";
 export * from "./model";
 export * from "./events";
+export * from "./figures";

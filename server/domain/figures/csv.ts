@@ -1,0 +1,91 @@
+import { TOPICS } from "../../../shared/protocol";
+import type { FigureSummary } from "../../../shared/protocol/figures";
+import { REFERRALS } from "../types";
+import type { HourBucket } from "./buckets";
+import { datesBetween } from "./localTime";
+import { selectBuckets, type FigureLocation, type Period } from "./report";
+import { suppressCount, suppressDerived } from "./suppress";
+import { summarise } from "./summarise";
+
+const minutes = (ms: number) => (ms / 60_000).toFixed(1);
+const LEVELS = ["consult", "urgent", "crisis"] as const;
+
+/**
+ * One CSV cell. Spreadsheets run a cell that starts with = + - @ (or a tab or CR before one) as a
+ * formula, and location names are typed by people: such cells get a leading apostrophe. Every
+ * cell is quoted, so commas, quotes and line breaks stay inside it.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+interface Column {
+  header: string;
+  value(s: FigureSummary): string;
+}
+
+function columns(topicKeys: readonly string[], referralKeys: readonly string[]): Column[] {
+  const count = (header: string, pick: (s: FigureSummary) => number): Column => ({ header, value: (s) => suppressCount(pick(s)) });
+  return [
+    count("chats_started", (s) => s.chatsStarted),
+    count("chats_completed", (s) => s.chatsCompleted),
+    count("left_queue", (s) => s.leftQueue),
+    count("returning", (s) => s.returning),
+    { header: "wait_p50_min", value: (s) => suppressDerived(s.wait.p50Ms, s.wait.count, minutes) },
+    { header: "wait_p90_min", value: (s) => suppressDerived(s.wait.p90Ms, s.wait.count, minutes) },
+    { header: "left_queue_wait_p50_min", value: (s) => suppressDerived(s.leftQueueWait.p50Ms, s.leftQueueWait.count, minutes) },
+    { header: "duration_p50_min", value: (s) => suppressDerived(s.duration.p50Ms, s.duration.count, minutes) },
+    { header: "duration_p90_min", value: (s) => suppressDerived(s.duration.p90Ms, s.duration.count, minutes) },
+    ...LEVELS.map((l) => count(`escalations_${l}`, (s) => s.escalations[l])),
+    ...LEVELS.map((l): Column => ({ header: `time_to_claim_p50_min_${l}`, value: (s) => suppressDerived(s.timeToClaim[l].p50Ms, s.timeToClaim[l].count, minutes) })),
+    count("escalations_unrouted", (s) => s.unrouted),
+    count("debriefs", (s) => s.debriefs),
+    count("wrapups_chat", (s) => s.wrapUps.chat),
+    count("wrapups_walk_in", (s) => s.wrapUps.walkIn),
+    ...topicKeys.map((t) => count(`topic_${t}`, (s) => s.topics[t] ?? 0)),
+    ...referralKeys.map((r) => count(`referral_${r}`, (s) => s.referrals[r] ?? 0)),
+    count("feedback_answers", (s) => s.feedback.answers),
+    {
+      header: "helped_mean_1_5",
+      value: (s) => suppressDerived(s.feedback.helpedMean, s.feedback.helped.reduce((a, b) => a + b, 0), (v) => v.toFixed(2)),
+    },
+    count("would_return_yes", (s) => s.feedback.wouldReturn.yes),
+    count("would_return_maybe", (s) => s.feedback.wouldReturn.maybe),
+    count("would_return_no", (s) => s.feedback.wouldReturn.no),
+    count("peak_concurrent_chats", (s) => s.peakConcurrent),
+    // Staff time, not a count of youths: published as is.
+    { header: "volunteer_hours", value: (s) => s.volunteerHours.toFixed(1) },
+  ];
+}
+
+/**
+ * The export for the municipality: a row per location per day, a row per location for the whole
+ * period, and one row for everything selected. Small counts are "<5", thin medians "n<5".
+ */
+export function figuresCsv(buckets: readonly HourBucket[], locations: readonly FigureLocation[], period: Period): string {
+  const dated = selectBuckets(buckets, locations, period);
+  const seenTopics = new Set(dated.flatMap((d) => Object.keys(d.bucket.topics)));
+  const seenReferrals = new Set(dated.flatMap((d) => Object.keys(d.bucket.referrals)));
+  const topicKeys = [...TOPICS.filter((t) => seenTopics.has(t)), ...[...seenTopics].filter((t) => !(TOPICS as readonly string[]).includes(t)).sort()];
+  const referralKeys = [...REFERRALS.filter((r) => seenReferrals.has(r)), ...[...seenReferrals].filter((r) => !(REFERRALS as readonly string[]).includes(r)).sort()];
+  const cols = columns(topicKeys, referralKeys);
+  const line = (cells: string[]) => cells.map(csvCell).join(",");
+  const row = (locationId: string, name: string, date: string, selected: HourBucket[]) => {
+    const s = summarise(selected);
+    return line([locationId, name, date, ...cols.map((c) => c.value(s))]);
+  };
+
+  const lines = [line(["location_id", "location", "date", ...cols.map((c) => c.header)])];
+  const periodLabel = `${period.from}/${period.to}`;
+  for (const l of locations) {
+    const mine = dated.filter((d) => d.bucket.locationId === l.id);
+    for (const date of datesBetween(period.from, period.to)) {
+      lines.push(row(l.id, l.name, date, mine.filter((d) => d.date === date).map((d) => d.bucket)));
+    }
+    lines.push(row(l.id, l.name, periodLabel, mine.map((d) => d.bucket)));
+  }
+  lines.push(row("", "total", periodLabel, dated.map((d) => d.bucket)));
+  // CRLF per RFC 4180; the byte-order mark makes spreadsheet programs read UTF-8 names correctly.
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,64 @@
+import type { FiguresDay, FiguresReport } from "../../../shared/protocol/figures";
+import type { HourBucket } from "./buckets";
+import { datesBetween, localDateHour } from "./localTime";
+import { summarise } from "./summarise";
+
+/** A location as the figures need it: its id, the name shown, and the zone its days are told in. */
+export interface FigureLocation {
+  id: string;
+  name: string;
+  timeZone: string;
+}
+
+export interface Period {
+  /** Local dates, both included. */
+  from: string;
+  to: string;
+}
+
+/** A bucket with the local date and hour it belongs to in its location's zone. */
+export interface DatedBucket {
+  bucket: HourBucket;
+  date: string;
+  hour: number;
+}
+
+/** Keeps the buckets of these locations whose local date lies in the period, and dates them. */
+export function selectBuckets(buckets: readonly HourBucket[], locations: readonly FigureLocation[], period: Period): DatedBucket[] {
+  const zones = new Map(locations.map((l) => [l.id, l.timeZone]));
+  const out: DatedBucket[] = [];
+  for (const bucket of buckets) {
+    const zone = zones.get(bucket.locationId);
+    if (!zone) continue;
+    const { date, hour } = localDateHour(bucket.hourStart, zone);
+    if (date >= period.from && date <= period.to) out.push({ bucket, date, hour });
+  }
+  return out;
+}
+
+/** The dashboard's figures: totals, per location, per day and per hour of the day. */
+export function buildReport(buckets: readonly HourBucket[], locations: readonly FigureLocation[], period: Period): FiguresReport {
+  const dated = selectBuckets(buckets, locations, period);
+  const all = dated.map((d) => d.bucket);
+  const byDate = new Map<string, HourBucket[]>();
+  const byHourOfDay = new Array<number>(24).fill(0);
+  for (const d of dated) {
+    const day = byDate.get(d.date);
+    if (day) day.push(d.bucket);
+    else byDate.set(d.date, [d.bucket]);
+    byHourOfDay[d.hour]! += d.bucket.chatsStarted;
+  }
+  const byDay: FiguresDay[] = datesBetween(period.from, period.to).map((date) => {
+    const s = summarise(byDate.get(date) ?? []);
+    return { date, chatsStarted: s.chatsStarted, chatsCompleted: s.chatsCompleted, leftQueue: s.leftQueue, waitP50Ms: s.wait.p50Ms, volunteerHours: s.volunteerHours };
+  });
+  return {
+    from: period.from,
+    to: period.to,
+    locations: locations.map(({ id, name }) => ({ id, name })),
+    total: summarise(all),
+    byLocation: locations.map((l) => ({ locationId: l.id, summary: summarise(all.filter((b) => b.locationId === l.id)) })),
+    byDay,
+    byHourOfDay,
+  };
+}
