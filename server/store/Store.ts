@@ -1,4 +1,5 @@
 import type { Duty, Escalation } from "../domain/escalation/escalation";
+import type { HourBucket } from "../domain/figures/buckets";
 import type {
   Conversation,
   DomainEvent,
@@ -156,6 +157,17 @@ export interface Store {
   /** Keeps the most recent service times (chat durations), newest first, for the wait estimate. */
   recordServiceTime(durationMs: number, at: Millis): Promise<void>;
   recentServiceTimes(): Promise<{ durationMs: number; at: Millis }[]>;
+
+  // Figures: anonymous hourly buckets per location, rolled up from the events; kept after purges ---
+  /**
+   * Replaces every stored bucket whose hour starts in [fromHour, toHour) with `buckets` (so a
+   * recomputed hour that became empty disappears) and records `toHour` as rolled up. Atomic.
+   */
+  replaceFigureBuckets(fromHour: Millis, toHour: Millis, buckets: HourBucket[]): Promise<void>;
+  /** Stored buckets whose hour starts in [fromMs, toMs), oldest first. */
+  listFigureBuckets(fromMs: Millis, toMs: Millis): Promise<HourBucket[]>;
+  /** The hour (exclusive) up to which buckets are rolled up; 0 before the first rollup. */
+  figuresRolledUpTo(): Promise<Millis>;
 
   // Coordination -----------------------------------------------------------------------------------
   /** A lease that one process holds at a time (periodic jobs); true if `owner` holds it now. */

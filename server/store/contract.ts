@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { emptyBucket } from "../domain/figures/buckets";
 import { buildEntry, buildLocation } from "../domain/testFactories";
 import type { Escalation } from "../domain/escalation/escalation";
 import type { Message, Staff } from "../domain/types";
@@ -371,6 +372,26 @@ export function registerStoreContractTests(
       const times = await store.recentServiceTimes();
       expect(times).toHaveLength(30);
       expect(times[0]).toEqual({ durationMs: 40_000, at: 40 });
+    });
+
+    it("replaces figure buckets hour by hour and remembers how far they are rolled up", async () => {
+      const bucket = (locationId: string, hourStart: number, chatsStarted: number) => ({ ...emptyBucket(locationId, hourStart), chatsStarted, waitsMs: [60_000] });
+      const H = 3_600_000;
+      expect(await store.figuresRolledUpTo()).toBe(0);
+      await store.replaceFigureBuckets(0, 3 * H, [bucket("leiden", 0, 1), bucket("delft", 0, 2), bucket("leiden", 2 * H, 3)]);
+      expect(await store.figuresRolledUpTo()).toBe(3 * H);
+      // Recomputing hours 2..4: the old hour-2 bucket goes, hour 0 stays.
+      await store.replaceFigureBuckets(2 * H, 4 * H, [bucket("leiden", 3 * H, 4)]);
+      expect(await store.figuresRolledUpTo()).toBe(4 * H);
+      const all = await store.listFigureBuckets(0, 10 * H);
+      expect(all.map((b) => [b.locationId, b.hourStart, b.chatsStarted]).sort()).toEqual([
+        ["delft", 0, 2],
+        ["leiden", 0, 1],
+        ["leiden", 3 * H, 4],
+      ]);
+      expect(all[0]!.waitsMs).toEqual([60_000]);
+      expect((await store.listFigureBuckets(H, 3 * H + 1)).map((b) => b.hourStart)).toEqual([3 * H]);
+      expect(await store.listFigureBuckets(0, 3 * H)).toHaveLength(2);
     });
 
     it("gives a lease to one owner at a time until it expires", async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Duty, Escalation } from "../../domain/escalation/escalation";
+import type { HourBucket } from "../../domain/figures/buckets";
 import type {
   Conversation,
   DomainEvent,
@@ -46,6 +47,8 @@ export class MemoryStore implements Store {
   private readonly messageIds = new Map<string, Map<string, number>>();
   private readonly events: DomainEvent[] = [];
   private serviceTimes: { durationMs: number; at: Millis }[] = [];
+  private figureBuckets: HourBucket[] = [];
+  private rolledUpTo: Millis = 0;
   private readonly leases = new Map<string, Expiring<string>>();
   private readonly wrapUpTodo = new Map<string, Set<string>>();
   private readonly wrapUps = new Map<string, WrapUp>();
@@ -324,6 +327,18 @@ export class MemoryStore implements Store {
   }
   async recentServiceTimes(): Promise<{ durationMs: number; at: Millis }[]> {
     return this.serviceTimes.map((s) => ({ ...s }));
+  }
+
+  async replaceFigureBuckets(fromHour: Millis, toHour: Millis, buckets: HourBucket[]): Promise<void> {
+    const kept = this.figureBuckets.filter((b) => b.hourStart < fromHour || b.hourStart >= toHour);
+    this.figureBuckets = [...kept, ...buckets.map((b) => structuredClone(b))].sort((a, b) => a.hourStart - b.hourStart);
+    this.rolledUpTo = toHour;
+  }
+  async listFigureBuckets(fromMs: Millis, toMs: Millis): Promise<HourBucket[]> {
+    return this.figureBuckets.filter((b) => b.hourStart >= fromMs && b.hourStart < toMs).map((b) => structuredClone(b));
+  }
+  async figuresRolledUpTo(): Promise<Millis> {
+    return this.rolledUpTo;
   }
 
   async tryLease(name: string, owner: string, ttlMs: number): Promise<boolean> {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { RedisClient } from "./connect";
 import type { Duty, Escalation } from "../../domain/escalation/escalation";
+import type { HourBucket } from "../../domain/figures/buckets";
 import type {
   Conversation,
   DomainEvent,
@@ -376,6 +377,23 @@ export class RedisStore implements Store {
   async recentServiceTimes(): Promise<{ durationMs: number; at: Millis }[]> {
     const list = await this.redis.lrange(this.k.serviceTimes, 0, SERVICE_TIME_WINDOW - 1);
     return list.map((json) => JSON.parse(json) as { durationMs: number; at: Millis });
+  }
+
+  async replaceFigureBuckets(fromHour: Millis, toHour: Millis, buckets: HourBucket[]): Promise<void> {
+    // One MULTI on two keys of the {f} slot: a reader sees the old hours or the new, never a gap.
+    const tx = this.redis.multi().zremrangebyscore(this.k.figureBuckets, fromHour, `(${toHour}`);
+    if (buckets.length > 0) tx.zadd(this.k.figureBuckets, ...buckets.flatMap((b) => [b.hourStart, JSON.stringify(b)]));
+    tx.set(this.k.figuresRolledUpTo, String(toHour));
+    const results = await tx.exec();
+    const failed = results?.find(([error]) => error);
+    if (!results || failed) throw failed?.[0] ?? new Error("replaceFigureBuckets: transaction aborted");
+  }
+  async listFigureBuckets(fromMs: Millis, toMs: Millis): Promise<HourBucket[]> {
+    const members = await this.redis.zrangebyscore(this.k.figureBuckets, fromMs, `(${toMs}`);
+    return members.map((m) => JSON.parse(m) as HourBucket);
+  }
+  async figuresRolledUpTo(): Promise<Millis> {
+    return Number((await this.redis.get(this.k.figuresRolledUpTo)) ?? 0);
   }
 
   async tryLease(name: string, owner: string, ttlMs: number): Promise<boolean> {

@@ -65,6 +65,10 @@ export interface RedisKeys {
   block(key: string): string;
   /** STRING random salt of one day ("YYYY-MM-DD"), with an EX time to live. */
   dailySalt(day: string): string;
+  /** ZSET of figure bucket JSON (one location, one hour) scored by the hour's start; `{f}` slot. */
+  readonly figureBuckets: string;
+  /** STRING: the hour start up to which figure buckets are rolled up; `{f}` slot. */
+  readonly figuresRolledUpTo: string;
 }
 
 /** Builds the key space under `prefix`; braces in the prefix would break the hash tags. */
@@ -101,5 +105,7 @@ export function redisKeys(prefix: string): RedisKeys {
     unresolvedEscalations: `${escalations}esc-unresolved`,
     block: (key) => `${prefix}block:${key}`,
     dailySalt: (day) => `${prefix}salt:${day}`,
+    figureBuckets: `${prefix}{f}:figure-buckets`,
+    figuresRolledUpTo: `${prefix}{f}:figures-rolled-up-to`,
   };
 }
