@@ -14,7 +14,11 @@ import { systemClock, type Clock } from "../domain/types";
 import { readSessionCookie } from "../http/cookies";
 import { isAllowedOrigin } from "../http/origin";
 import { PLACEHOLDER_PAGE } from "../http/placeholder";
+import { adminRouter } from "../http/adminRoutes";
 import { apiRouter } from "../http/routes";
+import { LocationAdminService } from "../service/admin/LocationAdminService";
+import { RosterService } from "../service/admin/RosterService";
+import { StaffAdminService } from "../service/admin/StaffAdminService";
 import { createLogger } from "../log";
 import { onConnection, type AppSocket, type RealtimeServices } from "../realtime/connection";
 import { SocketNotifier, type IoServer } from "../realtime/SocketNotifier";
@@ -121,13 +125,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs);
   const retention = new RetentionJob(deps, config.retentionDays);
-  const staff = new StaffService(deps, dispatcher, wrapUps, escalations, config.staffSessionIdleMs);
+  const staff = new StaffService(deps, dispatcher, wrapUps, escalations, config.staffSessionIdleMs, config.staffSessionMaxMs);
   const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, messageLimit, escalations);
+  let publicUrl = config.publicUrl ?? "";
+  const locationAdmin = new LocationAdminService(deps);
+  const staffAdmin = new StaffAdminService(deps, staffConversations, escalations, { ttlMs: config.inviteTtlMs, baseUrl: () => publicUrl });
+  const roster = new RosterService(deps, escalations);
+  const inviteLimit = limiter("invite", config.loginAttemptsPer15Min * 3, 900);
 
   let draining = false;
   app.use(helmet());
   app.use(requestLog(log.child({ layer: "http" })));
   app.use(metricsRouter({ metrics, store, now: () => clock.now(), token: config.metricsToken, production: config.env === "production", log }));
+  // Before apiRouter, whose catch-all answers unknown /api routes with 404.
+  app.use(adminRouter({ staff, locations: locationAdmin, staffAdmin, roster, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, inviteLimit, log: log.child({ layer: "http" }) }));
   app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, quickExitUrl: config.quickExitUrl, youth, loginLimit, log: log.child({ layer: "http" }) }));
   const clientDir = options.clientDir ?? path.resolve(import.meta.dirname, "../../client/dist");
   if (existsSync(path.join(clientDir, "index.html"))) {
@@ -172,6 +183,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (!(await store.tryLease("dispatch-tick", instanceId, config.tickMs * 3))) return;
       // Each job on its own: one failing must not stop escalations or the queue.
       const jobs: [string, () => Promise<unknown>][] = [
+        // Roster first: a professional whose shift just began is offered what waits in this same pass.
+        ["roster", () => roster.syncDuty()],
         ["escalations", () => escalations.tick()],
         ["dispatch", () => dispatcher.run({ force: true })],
         ["retention", () => retention.maybeRun()],
@@ -189,6 +202,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
+  publicUrl ||= url;
   log.info({ event: "server.started", port, store: redis ? "redis" : "memory" }, "listening");
 
   return {

@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   COOKIE_SECURE: bool.optional(),
   YOUTH_SESSION_HOURS: z.coerce.number().positive().default(24),
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
+  /** A staff session ends this long after login, however active it is (a console left open on a shared PC). */
+  STAFF_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   /** Messages a youth or staff member may send per 10 seconds. */
   MESSAGE_RATE_PER_10S: z.coerce.number().int().positive().default(20),
   /** Queue joins one network (hashed) may make per 10 minutes: stops a script flooding the queue. */
@@ -50,6 +52,10 @@ const EnvSchema = z.object({
   ESCALATION_TIMEOUT_CONSULT_S: z.coerce.number().positive().default(300),
   /** Days a transcript is kept after the conversation ended; then it is purged (figures stay). */
   RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /** How long a staff invite link works. */
+  INVITE_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
+  /** The address people open (behind a load balancer or TLS); used in invite links. Default: this server's own. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** How often queue positions, estimates and overflow routing are re-evaluated. */
   TICK_MS: z.coerce.number().int().min(100).default(2000),
   /** How long a volunteer may be disconnected before they stop getting new youths. */
@@ -116,9 +122,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     cookieSecure: e.COOKIE_SECURE ?? production,
     youthSessionTtlMs: e.YOUTH_SESSION_HOURS * 3_600_000,
     staffSessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
+    staffSessionMaxMs: e.STAFF_SESSION_MAX_HOURS * 3_600_000,
     messageRatePer10s: e.MESSAGE_RATE_PER_10S,
     tickMs: e.TICK_MS,
     retentionDays: e.RETENTION_DAYS,
+    inviteTtlMs: e.INVITE_HOURS * 3_600_000,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     escalationTimeoutsMs: {
       crisis: e.ESCALATION_TIMEOUT_CRISIS_S * 1000,
       urgent: e.ESCALATION_TIMEOUT_URGENT_S * 1000,

@@ -18,6 +18,7 @@ const location = (id: string, name: string, autoAssign: boolean): Location => ({
   weeklyHours: alwaysOpen,
   exceptions: [],
   overflowSeconds: 60,
+  skillWindowSeconds: 45,
   autoAssign,
   snippets: DEFAULT_SNIPPETS,
   wrapUpTopics: [...TOPICS],

@@ -11,6 +11,7 @@ export function buildLocation(over: Partial<Location> = {}): Location {
     weeklyHours: Object.fromEntries(WEEKDAYS.map((d) => [d, allDay])) as Record<Weekday, TimeWindow[]>,
     exceptions: [],
     overflowSeconds: 60,
+    skillWindowSeconds: 45,
     autoAssign: false,
     snippets: [],
     wrapUpTopics: [],
@@ -39,8 +40,13 @@ export function buildPresence(over: Partial<Presence> = {}): Presence {
   return { staffId: "v1", locationId: "leiden", status: "available", capacity: 2, load: 0, lastAssignedAt: 0, since: 0, ...over };
 }
 
-export function routing(p: { now: number; locations: Location[]; presence: Presence[] }): RoutingContext {
-  return { now: p.now, locations: new Map(p.locations.map((l) => [l.id, l])), presence: p.presence };
+export function routing(p: { now: number; locations: Location[]; presence: Presence[]; skills?: Record<string, string[]> }): RoutingContext {
+  return {
+    now: p.now,
+    locations: new Map(p.locations.map((l) => [l.id, l])),
+    presence: p.presence,
+    staffSkills: new Map(Object.entries(p.skills ?? {})),
+  };
 }
 
 export function buildStaff(over: Partial<Staff> = {}): Staff {

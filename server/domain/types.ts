@@ -34,6 +34,11 @@ export interface Location {
   exceptions: OpeningException[];
   /** After this long, a youth who chose this location may be taken by any location's volunteer. */
   overflowSeconds: number;
+  /**
+   * A youth whose topic matches a booster training is kept this long for volunteers who hold it
+   * (never a flagged youth). Absent in records from before skill routing: treat as the default.
+   */
+  skillWindowSeconds?: number;
   /** Volunteers here get youths pushed to them instead of pressing "take next". */
   autoAssign: boolean;
   /** Canned responses volunteers insert by typing "/" and a few letters. */
@@ -62,6 +67,8 @@ export interface Staff {
    * home location only.
    */
   manages?: string[] | "all";
+  /** Set while an invite is outstanding: the hash of the only invite token that may set the password. */
+  inviteTokenHash?: string;
 }
 
 /** A conversation from queue entry to end. While `status` is "queued" it is the queue entry. */
@@ -97,6 +104,11 @@ export interface Conversation {
   professionalId?: string;
   /** The youth session's abuse key at queue time, so a block reaches where they connect from. */
   abuseKey?: string;
+  /** The youth came back with a return code: its volunteer is offered them first, for a while. */
+  returning?: boolean;
+  preferredStaffId?: string;
+  /** The preferred volunteer's own note from last time, only if the youth agreed to share it. */
+  returnNote?: string;
 }
 
 export type QueueEntry = Conversation & { status: "queued" };
@@ -138,6 +150,14 @@ export interface YouthSession {
   conversationId?: string;
 }
 
+/** A one-time link to set a password; only the latest invite of a staff member works. */
+export interface Invite {
+  tokenHash: string;
+  staffId: string;
+  invitedBy?: string;
+  expiresAt: Millis;
+}
+
 export interface StaffSession {
   sidHash: string;
   staffId: string;
@@ -168,6 +188,15 @@ export const DOMAIN_EVENT_TYPES = [
   "professional.tookOver",
   "professional.handedBack",
   "risk.flagged",
+  "location.created",
+  "location.changed",
+  "staff.invited",
+  "staff.joined",
+  "staff.changed",
+  "staff.deactivated",
+  "staff.reactivated",
+  "shift.added",
+  "shift.removed",
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 

@@ -21,11 +21,12 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  CONFLICT: 409,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 };
 
-function sendError(res: Response, code: ErrorCode, message: string): void {
+export function sendError(res: Response, code: ErrorCode, message: string): void {
   res.status(STATUS_OF[code] ?? 500).json({ ok: false, code, message });
 }
 
@@ -81,13 +82,22 @@ export function apiRouter(o: HttpOptions): express.Router {
     if (!(await o.loginLimit.consume(parsed.data.email.toLowerCase()))) {
       return sendError(res, "RATE_LIMITED", "Too many attempts; try again in a quarter of an hour");
     }
-    const { sid, staff } = await o.staff.login(parsed.data.email, parsed.data.password);
+    const { sid, staff } = await o.staff.login(parsed.data.email, parsed.data.password, readSessionCookie(req.headers.cookie));
     res.setHeader("Set-Cookie", sessionCookie(sid, o.cookieSecure));
     res.json({ ok: true, data: staffPublicView(staff) });
   });
 
   router.post("/api/auth/logout", async (req, res) => {
     await o.staff.logout(readSessionCookie(req.headers.cookie));
+    res.setHeader("Set-Cookie", clearedSessionCookie(o.cookieSecure));
+    res.json({ ok: true, data: {} });
+  });
+
+  // Every session of this staff member, on every device, and every open console of theirs.
+  router.post("/api/auth/logout-everywhere", async (req, res) => {
+    const sid = readSessionCookie(req.headers.cookie);
+    if (!(await o.staff.authenticate(sid))) return sendError(res, "UNAUTHENTICATED", "not logged in");
+    await o.staff.logout(sid, { everywhere: true });
     res.setHeader("Set-Cookie", clearedSessionCookie(o.cookieSecure));
     res.json({ ok: true, data: {} });
   });
@@ -113,12 +123,17 @@ export function apiRouter(o: HttpOptions): express.Router {
 
   router.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such route"));
 
-  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  router.use(apiErrorHandler(o.log));
+  return router;
+}
+
+/** Service refusals become their code; a bad body is a 400; anything else is logged (ids only) and a 500. */
+export function apiErrorHandler(log: Logger) {
+  return (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof ServiceError) return sendError(res, error.code, error.message);
     const status = (error as { status?: number }).status;
     if (status === 400 || status === 413) return sendError(res, "BAD_REQUEST", "malformed or too large body");
-    o.log.error({ err: error, event: "http.failed" }, "request failed");
+    log.error({ err: error, event: "http.failed" }, "request failed");
     sendError(res, "INTERNAL", "Something went wrong on our side");
-  });
-  return router;
+  };
 }

@@ -5,7 +5,7 @@ import { rooms } from "./rooms";
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
-function roomOf(to: Audience): string {
+function roomOf(to: Exclude<Audience, { everyone: true }>): string {
   if ("youth" in to) return rooms.youth(to.youth);
   if ("staff" in to) return rooms.staff(to.staff);
   if ("conversation" in to) return rooms.conversation(to.conversation);
@@ -21,7 +21,8 @@ export class SocketNotifier implements Notifier {
 
   emit<E extends EventName>(to: Audience, event: E, payload: EventPayload<E>): void {
     // socket.io's typed emit cannot follow a generic event name through its overloads.
-    (this.io.to(roomOf(to)).emit as (e: string, p: unknown) => void)(event, payload);
+    const target = "everyone" in to ? this.io : this.io.to(roomOf(to));
+    (target.emit as (e: string, p: unknown) => void).call(target, event, payload);
   }
 
   async join(who: { youth: string } | { staff: string }, conversationId: string): Promise<void> {

@@ -134,7 +134,7 @@ export class EscalationService {
       notifier.emit({ onDuty: true }, "escalation:alert", view);
       log.warn({ event: "escalation.unrouted", escalationId: e.id }, "no professional acknowledged; crisis protocol shown");
     }
-    await store.appendEvent({ type: step.kind === "offer" ? "escalation.offered" : "escalation.unrouted", at: now, ...(e.conversationId && { conversationId: e.conversationId }), locationId: e.locationId, ...(step.kind === "offer" && { staffId: step.staffId }) });
+    await store.appendEvent({ type: step.kind === "offer" ? "escalation.offered" : "escalation.unrouted", at: now, ...(e.conversationId && { conversationId: e.conversationId }), locationId: e.locationId, ...(step.kind === "offer" && { staffId: step.staffId }), data: { level: e.level, source: e.source } });
     return next;
   }
 
@@ -169,7 +169,7 @@ export class EscalationService {
     if (!result.ok) fail(result.reason === "not_found" ? "NOT_FOUND" : "ALREADY_CLAIMED", "Someone else already took this");
     const e = result.escalation;
     if (e.conversationId) await this.deps.notifier.join({ staff: pro.id }, e.conversationId);
-    await this.deps.store.appendEvent({ type: "escalation.claimed", at: now, staffId: pro.id, locationId: e.locationId, ...(e.conversationId && { conversationId: e.conversationId }), data: { level: e.level, timeToClaimMs: now - e.raisedAt } });
+    await this.deps.store.appendEvent({ type: "escalation.claimed", at: now, staffId: pro.id, locationId: e.locationId, ...(e.conversationId && { conversationId: e.conversationId }), data: { level: e.level, timeToClaimMs: now - e.raisedAt, source: e.source } });
     return this.broadcast(e);
   }
 
@@ -208,7 +208,7 @@ export class EscalationService {
     const pro = this.requireProfessional(actor);
     const now = this.deps.clock.now();
     const locationIds = request.locationIds ?? [pro.locationId];
-    if (request.onDuty) await this.deps.store.putDuty({ staffId: pro.id, locationIds, since: now });
+    if (request.onDuty) await this.deps.store.putDuty({ staffId: pro.id, locationIds, since: now, source: "manual" });
     else {
       await this.deps.store.removeDuty(pro.id);
       await this.releaseAllOf(pro.id);

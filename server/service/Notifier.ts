@@ -14,7 +14,9 @@ export type Audience =
   | { role: StaffRole }
   /** Professionals on duty now: escalations and risk flags carry notes, so nobody else gets them. */
   | { onDuty: true }
-  | { allStaff: true };
+  | { allStaff: true }
+  /** Every connected page, youth or staff: service-wide news such as changed opening hours. */
+  | { everyone: true };
 
 /** The only way services talk to clients: no socket.io inside the service layer. */
 export interface Notifier {

@@ -1,6 +1,6 @@
 import type { ColleagueView, RequestOf, StaffState, StaffView } from "../../shared/protocol";
 import { hashPassword, hashSecret, newSecret, verifyPassword } from "../auth/secrets";
-import type { Presence, Staff } from "../domain/types";
+import type { Presence, Staff, StaffSession } from "../domain/types";
 import type { ServiceDeps } from "./context";
 import type { Dispatcher } from "./Dispatcher";
 import { summarise } from "./Dispatcher";
@@ -24,37 +24,96 @@ export class StaffService {
     private readonly wrapUps: WrapUpService,
     private readonly escalations: EscalationService,
     private readonly sessionIdleMs: number,
+    /** A session ends this long after login however active it is (a forgotten console on a shared PC). */
+    private readonly sessionMaxMs: number = Number.POSITIVE_INFINITY,
   ) {}
 
-  /** Checks the password (argon2id) and starts a fresh session; the raw session id goes only into the cookie. */
-  async login(email: string, password: string): Promise<{ sid: string; staff: Staff }> {
+  /**
+   * Checks the password (argon2id) and starts a fresh session; the raw session id goes only into the
+   * cookie. The session this browser had before (`previousSid`) ends: a login never keeps an id
+   * that existed before it (session fixation).
+   */
+  async login(email: string, password: string, previousSid?: string): Promise<{ sid: string; staff: Staff }> {
     const staff = await this.deps.store.getStaffByEmail(email);
     const ok = await verifyPassword(staff?.passwordHash ?? (await decoyHash), password);
     if (!staff || !ok || !staff.active) fail("BAD_CREDENTIALS", "E-mail or password is not right");
+    if (previousSid) await this.deps.store.deleteStaffSession(hashSecret(previousSid));
     const sid = newSecret();
     const now = this.deps.clock.now();
-    await this.deps.store.putStaffSession({ sidHash: hashSecret(sid), staffId: staff.id, createdAt: now, lastSeenAt: now }, this.sessionIdleMs);
+    const session = { sidHash: hashSecret(sid), staffId: staff.id, createdAt: now, lastSeenAt: now };
+    await this.deps.store.putStaffSession(session, this.ttlOf(session, now));
     this.deps.log.info({ event: "staff.login", staffId: staff.id }, "staff logged in");
     return { sid, staff };
   }
 
-  /** The staff member behind a session id, extending the idle timeout; undefined when expired or deactivated. */
-  async authenticate(sid: string | undefined): Promise<Staff | undefined> {
+  /** A session for someone who proved who they are another way (an invite just accepted). */
+  async startSession(staff: Staff): Promise<{ sid: string }> {
+    if (!staff.active) fail("FORBIDDEN", "This account is not active");
+    const sid = newSecret();
+    const now = this.deps.clock.now();
+    const session = { sidHash: hashSecret(sid), staffId: staff.id, createdAt: now, lastSeenAt: now };
+    await this.deps.store.putStaffSession(session, this.ttlOf(session, now));
+    this.deps.log.info({ event: "staff.login", staffId: staff.id, via: "invite" }, "staff logged in");
+    return { sid };
+  }
+
+  /** Idle expiry, but never past the absolute limit counted from login. */
+  private ttlOf(session: StaffSession, now: number): number {
+    return Math.max(1, Math.min(this.sessionIdleMs, session.createdAt + this.sessionMaxMs - now));
+  }
+
+  /** The session and its staff member while both are valid: not expired (idle or absolute), not deactivated. */
+  private async liveSession(sid: string | undefined): Promise<{ session: StaffSession; staff: Staff } | undefined> {
     if (!sid) return undefined;
     const session = await this.deps.store.getStaffSession(hashSecret(sid));
     if (!session) return undefined;
+    if (this.deps.clock.now() - session.createdAt >= this.sessionMaxMs) {
+      await this.deps.store.deleteStaffSession(session.sidHash);
+      return undefined;
+    }
     const staff = await this.deps.store.getStaff(session.staffId);
     if (!staff?.active) return undefined;
-    await this.deps.store.putStaffSession({ ...session, lastSeenAt: this.deps.clock.now() }, this.sessionIdleMs);
-    return staff;
+    return { session, staff };
   }
 
-  /** Ends this session and closes its open consoles at once: a shared office PC shows nothing after logout. */
-  async logout(sid: string | undefined): Promise<void> {
+  /** The staff member behind a session id, extending the idle timeout; undefined when expired or deactivated. */
+  async authenticate(sid: string | undefined): Promise<Staff | undefined> {
+    const live = await this.liveSession(sid);
+    if (!live) return undefined;
+    const now = this.deps.clock.now();
+    await this.deps.store.putStaffSession({ ...live.session, lastSeenAt: now }, this.ttlOf(live.session, now));
+    return live.staff;
+  }
+
+  /**
+   * For an open console, before each event: the staff member as stored now, if the session the
+   * socket was opened with is still valid and still theirs. Logout elsewhere, expiry and
+   * deactivation take effect at the next event, not at the next reconnect. `touch` extends the
+   * idle timeout, so a console in use does not idle out.
+   */
+  async stillValid(sid: string | undefined, staffId: string, touch: boolean): Promise<Staff | undefined> {
+    const live = await this.liveSession(sid);
+    if (!live || live.staff.id !== staffId) return undefined;
+    if (touch) {
+      const now = this.deps.clock.now();
+      await this.deps.store.putStaffSession({ ...live.session, lastSeenAt: now }, this.ttlOf(live.session, now));
+    }
+    return live.staff;
+  }
+
+  /**
+   * Ends this session and closes its open consoles at once: a shared office PC shows nothing after
+   * logout. `everywhere` ends every other session of theirs too (a lost phone, a shared password).
+   */
+  async logout(sid: string | undefined, options: { everywhere?: boolean } = {}): Promise<void> {
     if (!sid) return;
     const session = await this.deps.store.getStaffSession(hashSecret(sid));
     await this.deps.store.deleteStaffSession(hashSecret(sid));
     if (!session) return;
+    if (options.everywhere) {
+      const ended = await this.deps.store.deleteStaffSessionsOf(session.staffId);
+      this.deps.log.info({ event: "staff.logout.everywhere", staffId: session.staffId, sessions: ended + 1 }, "every session ended");
+    }
     // Logged out is off duty: no escalation may wait for someone who left.
     await this.deps.store.removeDuty(session.staffId);
     await this.escalations.releaseAllOf(session.staffId);
@@ -90,7 +149,8 @@ export class StaffService {
     const duty = staff.role === "professional" ? await this.escalations.dutyOf(staff) : undefined;
     const mine = new Set(active.map((c) => c.id));
     const escalations = await this.escalations.viewsFor((e) => e.conversationId !== undefined && mine.has(e.conversationId));
-    const ctx = { now: clock.now(), locations: new Map(locations.map((l) => [l.id, l])), presence: allPresence };
+    // The summary only counts; it routes nobody, so skills do not matter here.
+    const ctx = { now: clock.now(), locations: new Map(locations.map((l) => [l.id, l])), presence: allPresence, staffSkills: new Map() };
     return {
       staff: staffPublicView(staff),
       presence,
@@ -143,7 +203,10 @@ export class StaffService {
     if (await this.deps.notifier.isStaffConnected(staffId)) return;
     const presence = await this.deps.store.getPresence(staffId);
     if (!presence || presence.status !== "available") return;
-    await this.deps.store.putPresence({ ...presence, status: "off", since: this.deps.clock.now() });
+    const now = this.deps.clock.now();
+    await this.deps.store.putPresence({ ...presence, status: "off", since: now });
+    // Recorded like a hand-set "off", so volunteer hours in the figures stop here too.
+    await this.deps.store.appendEvent({ type: "presence.changed", at: now, staffId, locationId: presence.locationId, data: { status: "off", capacity: presence.capacity, reason: "disconnected" } });
     this.deps.log.info({ event: "presence.gone", staffId }, "volunteer disconnected; set to off");
     this.dispatcher.kick();
   }

@@ -1,8 +1,11 @@
 import type { Duty, Escalation } from "../domain/escalation/escalation";
 import type { HourBucket } from "../domain/figures/buckets";
+import type { ReturnCodeRecord } from "../domain/returnCodes/returnCode";
+import type { Shift } from "../domain/roster/roster";
 import type {
   Conversation,
   DomainEvent,
+  Invite,
   Location,
   Message,
   Millis,
@@ -51,6 +54,8 @@ export interface Store {
   putStaffSession(session: StaffSession, ttlMs: number): Promise<void>;
   getStaffSession(sidHash: string): Promise<StaffSession | undefined>;
   deleteStaffSession(sidHash: string): Promise<void>;
+  /** Ends every session of one staff member ("log out everywhere", deactivation); resolves how many there were. */
+  deleteStaffSessionsOf(staffId: string): Promise<number>;
   /** Anonymous youth sessions, looked up by the hash of their token; expire `ttlMs` after the last put. */
   putYouthSession(session: YouthSession, ttlMs: number): Promise<void>;
   getYouthSession(tokenHash: string): Promise<YouthSession | undefined>;
@@ -168,6 +173,35 @@ export interface Store {
   listFigureBuckets(fromMs: Millis, toMs: Millis): Promise<HourBucket[]>;
   /** The hour (exclusive) up to which buckets are rolled up; 0 before the first rollup. */
   figuresRolledUpTo(): Promise<Millis>;
+
+  // Roster and invites -----------------------------------------------------------------------------
+  /** Creates or replaces a shift. */
+  putShift(shift: Shift): Promise<void>;
+  getShift(id: string): Promise<Shift | undefined>;
+  /** True if the shift was there. */
+  deleteShift(id: string): Promise<boolean>;
+  /** Shifts overlapping [from, to), ordered by start. Shifts are at most MAX_SHIFT_MS long. */
+  listShifts(from: Millis, to: Millis): Promise<Shift[]>;
+  /** Keeps an invite for `ttlMs`. */
+  putInvite(invite: Invite, ttlMs: number): Promise<void>;
+  getInvite(tokenHash: string): Promise<Invite | undefined>;
+  /** Atomic: returns the invite and deletes it; of two racing takes, one gets it. */
+  takeInvite(tokenHash: string): Promise<Invite | undefined>;
+
+  // Return codes ---------------------------------------------------------------------------------
+  /**
+   * Atomic: keeps a return code for `ttlMs` (then it is gone, note and all) and makes it the code of
+   * its conversation, forgetting the one taken there before.
+   */
+  putReturnCode(record: ReturnCodeRecord, ttlMs: number): Promise<void>;
+  getReturnCode(codeHash: string): Promise<ReturnCodeRecord | undefined>;
+  /** Forgets a code and its note; false if it was not there (any more). */
+  deleteReturnCode(codeHash: string): Promise<boolean>;
+  /**
+   * Keeps the note of the code taken at the end of a conversation in step with the volunteer's
+   * later edits ("" removes it); false if that conversation has no live code.
+   */
+  setReturnCodeNote(conversationId: string, note: string): Promise<boolean>;
 
   // Coordination -----------------------------------------------------------------------------------
   /** A lease that one process holds at a time (periodic jobs); true if `owner` holds it now. */

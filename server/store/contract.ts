@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { emptyBucket } from "../domain/figures/buckets";
 import { buildEntry, buildLocation } from "../domain/testFactories";
 import type { Escalation } from "../domain/escalation/escalation";
+import type { ReturnCodeRecord } from "../domain/returnCodes/returnCode";
 import type { Message, Staff } from "../domain/types";
 import type { Store } from "./Store";
 
@@ -58,6 +59,34 @@ export function registerStoreContractTests(
       expect((await store.listStaff()).map((s) => s.displayName)).toEqual(["Samira"]);
     });
 
+    it("keeps shifts and lists those overlapping a range, by start", async () => {
+      const H = 3_600_000;
+      const shift = (id: string, start: number, end: number) => ({ id, locationId: "leiden", staffId: "s1", role: "volunteer" as const, start, end });
+      await store.putShift(shift("late", 10 * H, 14 * H));
+      await store.putShift(shift("early", 2 * H, 6 * H));
+      await store.putShift(shift("overnight", -4 * H, 3 * H));
+      expect((await store.listShifts(0, 24 * H)).map((s) => s.id)).toEqual(["overnight", "early", "late"]);
+      expect((await store.listShifts(6 * H, 10 * H)).map((s) => s.id)).toEqual([]);
+      expect((await store.listShifts(5 * H, 11 * H)).map((s) => s.id)).toEqual(["early", "late"]);
+      await store.putShift({ ...shift("early", 2 * H, 6 * H), dutyAppliedAt: 2 * H });
+      expect(await store.getShift("early")).toEqual({ ...shift("early", 2 * H, 6 * H), dutyAppliedAt: 2 * H });
+      expect(await store.deleteShift("early")).toBe(true);
+      expect(await store.deleteShift("early")).toBe(false);
+      expect((await store.listShifts(0, 24 * H)).map((s) => s.id)).toEqual(["overnight", "late"]);
+    });
+
+    it("hands an invite out once, and not after it expired", async () => {
+      const invite = { tokenHash: "h1", staffId: "s1", expiresAt: Date.now() + 60_000 };
+      await store.putInvite(invite, 60_000);
+      expect(await store.getInvite("h1")).toEqual(invite);
+      const [first, second] = await Promise.all([store.takeInvite("h1"), store.takeInvite("h1")]);
+      expect([first, second].filter(Boolean)).toEqual([invite]);
+      expect(await store.getInvite("h1")).toBeUndefined();
+      await store.putInvite({ ...invite, tokenHash: "h2" }, 20);
+      await new Promise((r) => setTimeout(r, 60));
+      expect(await store.takeInvite("h2")).toBeUndefined();
+    });
+
     it("expires sessions after their time to live", async () => {
       await store.putYouthSession({ youthId: "y1", tokenHash: "h1", createdAt: 1, lastSeenAt: 1 }, 60_000);
       await store.putStaffSession({ sidHash: "sh", staffId: "s1", createdAt: 1, lastSeenAt: 1 }, 50);
@@ -67,6 +96,17 @@ export function registerStoreContractTests(
       expect(await store.getStaffSession("sh")).toBeUndefined();
       await store.deleteStaffSession("sh");
       expect(await store.getYouthSession("unknown")).toBeUndefined();
+    });
+
+    it("ends every session of one staff member at once, and only theirs", async () => {
+      await store.putStaffSession({ sidHash: "a1", staffId: "s1", createdAt: 1, lastSeenAt: 1 }, 60_000);
+      await store.putStaffSession({ sidHash: "a2", staffId: "s1", createdAt: 2, lastSeenAt: 2 }, 60_000);
+      await store.putStaffSession({ sidHash: "b1", staffId: "s2", createdAt: 1, lastSeenAt: 1 }, 60_000);
+      expect(await store.deleteStaffSessionsOf("s1")).toBe(2);
+      expect(await store.getStaffSession("a1")).toBeUndefined();
+      expect(await store.getStaffSession("a2")).toBeUndefined();
+      expect((await store.getStaffSession("b1"))?.staffId).toBe("s2");
+      expect(await store.deleteStaffSessionsOf("s1")).toBe(0);
     });
 
     it("queues, claims and ends a conversation", async () => {
@@ -404,6 +444,55 @@ export function registerStoreContractTests(
       expect(await store.tryLease("tick", "p1", 80)).toBe(false);
       await store.releaseLease("tick", "p2");
       expect(await store.tryLease("tick", "p1", 80)).toBe(true);
+    });
+
+    it("keeps a return code by its hash until it expires or is forgotten, one per conversation", async () => {
+      const code = (codeHash: string, over: Partial<ReturnCodeRecord> = {}): ReturnCodeRecord => ({
+        codeHash,
+        staffId: "s1",
+        conversationId: "c_returning01",
+        note: "wil over school praten",
+        createdAt: 1,
+        expiresAt: 2,
+        ...over,
+      });
+      await store.putReturnCode(code("h1"), 60_000);
+      expect(await store.getReturnCode("h1")).toEqual(code("h1"));
+      expect(await store.getReturnCode("unknown")).toBeUndefined();
+
+      // The volunteer edits the note after the code was taken: the code follows.
+      expect(await store.setReturnCodeNote("c_returning01", "school en thuis")).toBe(true);
+      expect((await store.getReturnCode("h1"))?.note).toBe("school en thuis");
+      expect(await store.setReturnCodeNote("c_returning01", "")).toBe(true);
+      expect((await store.getReturnCode("h1"))?.note).toBeUndefined();
+      expect(await store.setReturnCodeNote("c_nocode00001", "x")).toBe(false);
+
+      // A second code at the end of the same conversation replaces the first.
+      await store.putReturnCode(code("h2"), 60_000);
+      expect(await store.getReturnCode("h1")).toBeUndefined();
+      expect((await store.getReturnCode("h2"))?.note).toBe("wil over school praten");
+
+      // A code without a note stays without one.
+      await store.putReturnCode(code("h3", { conversationId: "c_other00001", note: undefined }), 60_000);
+      expect(await store.getReturnCode("h3")).toEqual(code("h3", { conversationId: "c_other00001", note: undefined }));
+
+      expect(await store.deleteReturnCode("h2")).toBe(true);
+      expect(await store.deleteReturnCode("h2")).toBe(false);
+      expect(await store.getReturnCode("h2")).toBeUndefined();
+      expect(await store.setReturnCodeNote("c_returning01", "x")).toBe(false);
+
+      await store.putReturnCode(code("h4", { conversationId: "c_short000001" }), 50);
+      await new Promise((r) => setTimeout(r, 120));
+      expect(await store.getReturnCode("h4")).toBeUndefined();
+      expect(await store.setReturnCodeNote("c_short000001", "x")).toBe(false);
+      expect(await store.deleteReturnCode("h4")).toBe(false);
+    });
+
+    it("stores racing return codes of one conversation so that exactly one stays", async () => {
+      const record = (codeHash: string): ReturnCodeRecord => ({ codeHash, staffId: "s1", conversationId: "c_race0000001", createdAt: 1, expiresAt: 2 });
+      await Promise.all(["r1", "r2", "r3", "r4"].map((h) => store.putReturnCode(record(h), 60_000)));
+      const left = await Promise.all(["r1", "r2", "r3", "r4"].map((h) => store.getReturnCode(h)));
+      expect(left.filter(Boolean)).toHaveLength(1);
     });
 
     it("answers a ping", async () => {

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   "BLOCKED", // this youth was blocked for abuse, for a while
   "ALREADY_CLAIMED", // another professional took this escalation first
   "TOO_LARGE",
+  "CONFLICT", // it exists already (an e-mail address, a location id)
   "BAD_CREDENTIALS",
   "UNAVAILABLE", // the store is unreachable; retry later
   "INTERNAL",

@@ -205,6 +205,12 @@ export interface ServerToClientEvents {
   "risk:flagged": (p: { conversationId: string; level: "concern" | "high"; signals: string[]; at: number }) => void;
   /** To everyone in the conversation: a professional takes part now. */
   "professional:joined": (p: { conversationId: string; peer: PeerView }) => void;
+  /** To every page, youth or staff: a coordinator changed opening hours; where it is open now. */
+  "service:changed": (p: ServiceStatus) => void;
+  /** To staff: a coordinator changed a location's settings (snippets, topics, auto-assign). */
+  "locations:changed": (p: { locations: LocationView[] }) => void;
+  /** To a professional: their duty changed without them pressing it (the roster started or ended a shift). */
+  "duty:changed": (p: DutyView) => void;
   /** To a volunteer: a wrap-up is waiting to be filed. */
   "wrapup:due": (p: WrapUpTodoView) => void;
 }

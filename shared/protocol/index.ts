@@ -2,4 +2,5 @@ export * from "./version";
 export * from "./errors";
 export * from "./model";
 export * from "./events";
+export * from "./admin";
 export * from "./figures";

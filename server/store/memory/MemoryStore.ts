@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { Duty, Escalation } from "../../domain/escalation/escalation";
 import type { HourBucket } from "../../domain/figures/buckets";
+import type { ReturnCodeRecord } from "../../domain/returnCodes/returnCode";
+import { MAX_SHIFT_MS, type Shift } from "../../domain/roster/roster";
 import type {
   Conversation,
   DomainEvent,
+  Invite,
   Location,
   Message,
   Millis,
@@ -36,6 +39,8 @@ interface Expiring<T> {
  */
 export class MemoryStore implements Store {
   private readonly locations = new Map<string, Location>();
+  private readonly shifts = new Map<string, Shift>();
+  private readonly invites = new Map<string, Expiring<Invite>>();
   private readonly staff = new Map<string, Staff>();
   private readonly staffSessions = new Map<string, Expiring<StaffSession>>();
   private readonly youthSessions = new Map<string, Expiring<YouthSession>>();
@@ -56,6 +61,9 @@ export class MemoryStore implements Store {
   private readonly salts = new Map<string, string>();
   private readonly duties = new Map<string, Duty>();
   private readonly escalations = new Map<string, Escalation>();
+  private readonly returnCodes = new Map<string, Expiring<ReturnCodeRecord>>();
+  /** Conversation id → hash of the return code taken at its end. */
+  private readonly returnCodeOf = new Map<string, string>();
 
   async putLocation(location: Location): Promise<void> {
     this.locations.set(location.id, structuredClone(location));
@@ -79,11 +87,48 @@ export class MemoryStore implements Store {
     return [...this.staff.values()].map((s) => structuredClone(s));
   }
 
+  async putShift(shift: Shift): Promise<void> {
+    this.shifts.set(shift.id, { ...shift });
+  }
+  async getShift(id: string): Promise<Shift | undefined> {
+    const s = this.shifts.get(id);
+    return s && { ...s };
+  }
+  async deleteShift(id: string): Promise<boolean> {
+    return this.shifts.delete(id);
+  }
+  async listShifts(from: Millis, to: Millis): Promise<Shift[]> {
+    return [...this.shifts.values()]
+      .filter((s) => s.start < to && s.end > from && s.start >= from - MAX_SHIFT_MS)
+      .sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1))
+      .map((s) => ({ ...s }));
+  }
+  async putInvite(invite: Invite, ttlMs: number): Promise<void> {
+    this.invites.set(invite.tokenHash, { value: { ...invite }, expiresAt: Date.now() + ttlMs });
+  }
+  async getInvite(tokenHash: string): Promise<Invite | undefined> {
+    return this.live(this.invites, tokenHash);
+  }
+  async takeInvite(tokenHash: string): Promise<Invite | undefined> {
+    const invite = this.live(this.invites, tokenHash);
+    this.invites.delete(tokenHash);
+    return invite;
+  }
+
   async putStaffSession(session: StaffSession, ttlMs: number): Promise<void> {
     this.staffSessions.set(session.sidHash, { value: { ...session }, expiresAt: Date.now() + ttlMs });
   }
   async getStaffSession(sidHash: string): Promise<StaffSession | undefined> {
     return this.live(this.staffSessions, sidHash);
+  }
+  async deleteStaffSessionsOf(staffId: string): Promise<number> {
+    let removed = 0;
+    for (const [sidHash, session] of this.staffSessions) {
+      if (session.value.staffId !== staffId) continue;
+      this.staffSessions.delete(sidHash);
+      if (session.expiresAt > Date.now()) removed += 1;
+    }
+    return removed;
   }
   async deleteStaffSession(sidHash: string): Promise<void> {
     this.staffSessions.delete(sidHash);
@@ -314,6 +359,31 @@ export class MemoryStore implements Store {
     let salt = this.salts.get(day);
     if (!salt) this.salts.set(day, (salt = randomBytes(32).toString("base64url")));
     return salt;
+  }
+
+  async putReturnCode(record: ReturnCodeRecord, ttlMs: number): Promise<void> {
+    const previous = this.returnCodeOf.get(record.conversationId);
+    if (previous) this.returnCodes.delete(previous);
+    this.returnCodes.set(record.codeHash, { value: { ...record }, expiresAt: Date.now() + ttlMs });
+    this.returnCodeOf.set(record.conversationId, record.codeHash);
+  }
+  async getReturnCode(codeHash: string): Promise<ReturnCodeRecord | undefined> {
+    return this.live(this.returnCodes, codeHash);
+  }
+  async deleteReturnCode(codeHash: string): Promise<boolean> {
+    const record = this.live(this.returnCodes, codeHash);
+    if (!record) return false;
+    this.returnCodes.delete(codeHash);
+    if (this.returnCodeOf.get(record.conversationId) === codeHash) this.returnCodeOf.delete(record.conversationId);
+    return true;
+  }
+  async setReturnCodeNote(conversationId: string, note: string): Promise<boolean> {
+    const codeHash = this.returnCodeOf.get(conversationId);
+    const hit = codeHash === undefined ? undefined : this.returnCodes.get(codeHash);
+    if (!codeHash || !hit || !this.live(this.returnCodes, codeHash)) return false;
+    if (note) hit.value.note = note;
+    else delete hit.value.note;
+    return true;
   }
 
   async appendEvent(event: DomainEvent): Promise<void> {

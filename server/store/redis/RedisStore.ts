@@ -3,9 +3,12 @@ import type { Redis } from "ioredis";
 import type { RedisClient } from "./connect";
 import type { Duty, Escalation } from "../../domain/escalation/escalation";
 import type { HourBucket } from "../../domain/figures/buckets";
+import type { ReturnCodeRecord } from "../../domain/returnCodes/returnCode";
+import { MAX_SHIFT_MS, type Shift } from "../../domain/roster/roster";
 import type {
   Conversation,
   DomainEvent,
+  Invite,
   Location,
   Message,
   Millis,
@@ -37,6 +40,7 @@ import {
   toSeq,
 } from "./codec";
 import { redisKeys, type RedisKeys } from "./keys";
+import { DELETE_RETURN_CODE, PUT_RETURN_CODE, SET_RETURN_CODE_NOTE } from "./returnCodeScripts";
 import {
   APPEND_EVENT,
   APPEND_MESSAGE,
@@ -114,8 +118,49 @@ export class RedisStore implements Store {
     return (await this.redis.hvals(this.k.staff)).map((json) => JSON.parse(json) as Staff);
   }
 
+  async putShift(shift: Shift): Promise<void> {
+    await this.redis.multi().hset(this.k.shifts, shift.id, JSON.stringify(shift)).zadd(this.k.shiftsByStart, shift.start, shift.id).exec();
+  }
+  async getShift(id: string): Promise<Shift | undefined> {
+    return parse<Shift>(await this.redis.hget(this.k.shifts, id));
+  }
+  async deleteShift(id: string): Promise<boolean> {
+    const replies = await this.redis.multi().hdel(this.k.shifts, id).zrem(this.k.shiftsByStart, id).exec();
+    return Number(replies?.[0]?.[1] ?? 0) > 0;
+  }
+  async listShifts(from: Millis, to: Millis): Promise<Shift[]> {
+    // A shift that overlaps the range started at most MAX_SHIFT_MS before it.
+    const ids = await this.redis.zrangebyscore(this.k.shiftsByStart, from - MAX_SHIFT_MS, `(${to}`);
+    if (ids.length === 0) return [];
+    const found = (await this.redis.hmget(this.k.shifts, ...ids)).flatMap((json) => (json ? [JSON.parse(json) as Shift] : []));
+    return found.filter((s) => s.end > from).sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
+  }
+  async putInvite(invite: Invite, ttlMs: number): Promise<void> {
+    await this.redis.set(this.k.invite(invite.tokenHash), JSON.stringify(invite), "PX", ttlMs);
+  }
+  async getInvite(tokenHash: string): Promise<Invite | undefined> {
+    return parse<Invite>(await this.redis.get(this.k.invite(tokenHash)));
+  }
+  async takeInvite(tokenHash: string): Promise<Invite | undefined> {
+    return parse<Invite>(await this.redis.getdel(this.k.invite(tokenHash)));
+  }
+
   async putStaffSession(session: StaffSession, ttlMs: number): Promise<void> {
-    await this.redis.set(this.k.staffSession(session.sidHash), JSON.stringify(session), "PX", ttlMs);
+    const index = this.k.staffSessionsOf(session.staffId);
+    // Separate commands, not MULTI: the session and its index live in different hash slots. The
+    // index outlives its sessions a little (a stale hash only costs a DEL of a key that is gone).
+    await Promise.all([
+      this.redis.set(this.k.staffSession(session.sidHash), JSON.stringify(session), "PX", ttlMs),
+      this.redis.sadd(index, session.sidHash),
+    ]);
+    if ((await this.redis.pttl(index)) < ttlMs) await this.redis.pexpire(index, ttlMs);
+  }
+  async deleteStaffSessionsOf(staffId: string): Promise<number> {
+    const index = this.k.staffSessionsOf(staffId);
+    const hashes = await this.redis.smembers(index);
+    const removed = await Promise.all(hashes.map((h) => this.redis.del(this.k.staffSession(h))));
+    await this.redis.del(index);
+    return removed.reduce((sum, n) => sum + n, 0);
   }
   async getStaffSession(sidHash: string): Promise<StaffSession | undefined> {
     return parse<StaffSession>(await this.redis.get(this.k.staffSession(sidHash)));
@@ -360,6 +405,41 @@ export class RedisStore implements Store {
       if (salt) return salt; // null only if it expired in between: then try again
     }
     throw new Error(`dailySalt(${day}): could not read or create the salt`);
+  }
+
+  async putReturnCode(record: ReturnCodeRecord, ttlMs: number): Promise<void> {
+    const px = Math.max(1, Math.floor(ttlMs));
+    const { codeHash, conversationId } = record;
+    const pairs = Object.entries(record).flatMap(([field, value]) => (value === undefined ? [] : [field, String(value)]));
+    // The conversation's earlier code is read first (its key must be declared); the script checks it.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const previousHash = (await this.redis.get(this.k.returnCodeOf(conversationId))) ?? undefined;
+      const ids = { codeHash, conversationId, ...(previousHash && { previousHash }) };
+      if ((await this.run(PUT_RETURN_CODE, ids, [previousHash ?? "", px, codeHash, ...pairs])) === "ok") return;
+    }
+    throw new Error(`putReturnCode(${conversationId}): the conversation's code kept changing`);
+  }
+  async getReturnCode(codeHash: string): Promise<ReturnCodeRecord | undefined> {
+    const fields = await this.redis.hgetall(this.k.returnCode(codeHash));
+    if (Object.keys(fields).length === 0) return undefined;
+    return {
+      codeHash: fields.codeHash ?? codeHash,
+      staffId: fields.staffId ?? "",
+      conversationId: fields.conversationId ?? "",
+      ...(fields.note && { note: fields.note }),
+      createdAt: Number(fields.createdAt),
+      expiresAt: Number(fields.expiresAt),
+    };
+  }
+  async deleteReturnCode(codeHash: string): Promise<boolean> {
+    const conversationId = await this.redis.hget(this.k.returnCode(codeHash), "conversationId");
+    if (conversationId === null) return false;
+    return (await this.run(DELETE_RETURN_CODE, { codeHash, conversationId }, [codeHash, conversationId])) === 1;
+  }
+  async setReturnCodeNote(conversationId: string, note: string): Promise<boolean> {
+    const codeHash = await this.redis.get(this.k.returnCodeOf(conversationId));
+    if (codeHash === null) return false;
+    return (await this.run(SET_RETURN_CODE_NOTE, { codeHash, conversationId }, [codeHash, note])) === 1;
   }
 
   async appendEvent(event: DomainEvent): Promise<void> {

@@ -11,6 +11,9 @@
  *   script (filing a wrap-up clears its to-do).
  * - `{x}`: escalations and the set of unresolved escalation ids, kept in step by the scripts that
  *   create and resolve them.
+ * - `{r}`: roster shifts and their time index, written together in one MULTI.
+ * - `{rc}`: return codes and the pointer from a conversation to the code taken there, written
+ *   together by one script (a new code replaces the conversation's earlier one).
  * Everything else is only ever touched one key at a time.
  */
 export interface RedisKeys {
@@ -37,8 +40,16 @@ export interface RedisKeys {
   readonly staff: string;
   /** HASH lower-cased e-mail → staff id. */
   readonly staffByEmail: string;
+  /** HASH shift id → Shift JSON. */
+  readonly shifts: string;
+  /** ZSET of shift ids scored by start, for a week's range. */
+  readonly shiftsByStart: string;
+  /** STRING Invite JSON with a PX time to live. */
+  invite(tokenHash: string): string;
   /** STRING StaffSession JSON with a PX time to live. */
   staffSession(sidHash: string): string;
+  /** SET of the session hashes of one staff member (some may have expired), for "log out everywhere". */
+  staffSessionsOf(staffId: string): string;
   /** STRING YouthSession JSON with a PX time to live. */
   youthSession(tokenHash: string): string;
   /** ZSET of "<counter>|<event JSON>" scored by the event's `at`. */
@@ -69,6 +80,10 @@ export interface RedisKeys {
   readonly figureBuckets: string;
   /** STRING: the hour start up to which figure buckets are rolled up; `{f}` slot. */
   readonly figuresRolledUpTo: string;
+  /** HASH of one return code (keyed hash of the code → its record), with a PX time to live. */
+  returnCode(codeHash: string): string;
+  /** STRING hash of the return code taken at the end of one conversation, with the same time to live. */
+  returnCodeOf(conversationId: string): string;
 }
 
 /** Builds the key space under `prefix`; braces in the prefix would break the hash tags. */
@@ -91,7 +106,11 @@ export function redisKeys(prefix: string): RedisKeys {
     locations: `${prefix}locations`,
     staff: `${prefix}{s}:staff`,
     staffByEmail: `${prefix}{s}:staff-by-email`,
+    shifts: `${prefix}{r}:shifts`,
+    shiftsByStart: `${prefix}{r}:shifts-by-start`,
+    invite: (tokenHash) => `${prefix}invite:${tokenHash}`,
     staffSession: (sidHash) => `${prefix}session:staff:${sidHash}`,
+    staffSessionsOf: (staffId) => `${prefix}session:staff-of:${staffId}`,
     youthSession: (tokenHash) => `${prefix}session:youth:${tokenHash}`,
     events: `${prefix}{e}:events`,
     eventSeq: `${prefix}{e}:event-seq`,
@@ -107,5 +126,7 @@ export function redisKeys(prefix: string): RedisKeys {
     dailySalt: (day) => `${prefix}salt:${day}`,
     figureBuckets: `${prefix}{f}:figure-buckets`,
     figuresRolledUpTo: `${prefix}{f}:figures-rolled-up-to`,
+    returnCode: (codeHash) => `${prefix}{rc}:code:${codeHash}`,
+    returnCodeOf: (conversationId) => `${prefix}{rc}:code-of:${conversationId}`,
   };
 }
