@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 
 /** An opaque bearer secret: 256 random bits, URL-safe. Youth session tokens and staff session ids. */
@@ -9,6 +9,14 @@ export function newSecret(): string {
 /** Secrets are stored only as this hash, so a copy of the store cannot be replayed as a login. */
 export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
+}
+
+/**
+ * A keyed hash (HMAC-SHA256) for short secrets a person can remember, such as return codes: without
+ * the server key, a copy of the store cannot be searched by trying every possible code.
+ */
+export function keyedHash(key: string, value: string): string {
+  return createHmac("sha256", key).update(value).digest("hex");
 }
 
 /** A short random id for records that are not secrets (conversations, youths). */

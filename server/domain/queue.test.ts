@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareEntries, isEligible, nextEntryFor, orderQueue, planAutoAssignments, positionOf } from "./queue";
+import { compareEntries, isEligible, mayTake, nextEntryFor, orderQueue, planAutoAssignments, positionOf, preferenceFor } from "./queue";
 import { buildEntry, buildLocation, buildPresence, routing } from "./testFactories";
 
 describe("queue order", () => {
@@ -95,6 +95,115 @@ describe("auto-assignment plan", () => {
       routing({ now: 10 * 60_000, locations: [auto, other], presence: [x, y] }),
     );
     expect(plan[0]?.staffId).toBe("y");
+  });
+});
+
+describe("preference windows (booster training, return code)", () => {
+  const leiden = buildLocation({ id: "leiden", skillWindowSeconds: 45, autoAssign: true });
+  const amsterdam = buildLocation({ id: "amsterdam", skillWindowSeconds: 30, autoAssign: true });
+  const eva = buildPresence({ staffId: "eva", locationId: "leiden", lastAssignedAt: 50 });
+  const sam = buildPresence({ staffId: "sam", locationId: "leiden", lastAssignedAt: 0 });
+  const skills = { eva: ["suicidality"] };
+  const at = (now: number, presence = [eva, sam]) => routing({ now, locations: [leiden, amsterdam], presence, skills });
+  const suicidal = () => buildEntry({ locationChoice: "leiden", topic: "self-harm-suicide", queuedAt: 0 });
+
+  it("offers a youth whose topic matches a training to volunteers who hold it, until the window ends", () => {
+    const entry = suicidal();
+    for (const now of [0, 44_999]) {
+      expect(mayTake(entry, eva, at(now))).toBe(true);
+      expect(mayTake(entry, sam, at(now))).toBe(false);
+    }
+    expect(preferenceFor(entry, at(0))).toEqual({ reason: "skill", staffIds: new Set(["eva"]), until: 45_000 });
+    // At the end of the window, and after it, anyone may.
+    expect(mayTake(entry, sam, at(45_000))).toBe(true);
+    expect(mayTake(entry, sam, at(90_000))).toBe(true);
+  });
+
+  it("lets take-next skip a youth kept for a colleague, and gives it to that colleague", () => {
+    const entry = suicidal();
+    expect(nextEntryFor(sam, [entry], at(10_000))).toBeUndefined();
+    expect(nextEntryFor(eva, [entry], at(10_000))?.id).toBe(entry.id);
+    expect(nextEntryFor(sam, [entry], at(45_000))?.id).toBe(entry.id);
+  });
+
+  it("auto-assigns to the trained volunteer even when another has been idle longer", () => {
+    const plan = planAutoAssignments([suicidal()], at(1_000));
+    expect(plan.map((p) => p.staffId)).toEqual(["eva"]);
+  });
+
+  it("never keeps a flagged youth waiting for anyone, but still gives them the trained volunteer if free", () => {
+    const flagged = { ...suicidal(), priority: 10 };
+    expect(preferenceFor(flagged, at(0))).toBeNull();
+    expect(mayTake(flagged, sam, at(0))).toBe(true);
+    expect(planAutoAssignments([flagged], at(0)).map((p) => p.staffId)).toEqual(["eva"]);
+    const evaBusy = { ...eva, capacity: 1, load: 1 };
+    expect(planAutoAssignments([flagged], at(0, [evaBusy, sam])).map((p) => p.staffId)).toEqual(["sam"]);
+  });
+
+  it("does not wait for a trained volunteer who is not there or has no room", () => {
+    const entry = suicidal();
+    const onBreak = { ...eva, status: "break" as const };
+    const full = { ...eva, capacity: 2, load: 2 };
+    for (const presence of [[sam], [onBreak, sam], [full, sam]]) {
+      expect(preferenceFor(entry, at(0, presence))).toBeNull();
+      expect(mayTake(entry, sam, at(0, presence))).toBe(true);
+      expect(planAutoAssignments([entry], at(0, presence)).map((p) => p.staffId)).toEqual(["sam"]);
+    }
+  });
+
+  it("leaves topics without a training, and youths without a topic, to the usual rules", () => {
+    for (const topic of ["loneliness", undefined] as const) {
+      const entry = buildEntry({ locationChoice: "leiden", queuedAt: 0, ...(topic && { topic }) });
+      expect(preferenceFor(entry, at(0))).toBeNull();
+      expect(mayTake(entry, sam, at(0))).toBe(true);
+    }
+  });
+
+  it("does not let the training override the location keep: a trained volunteer elsewhere waits for the overflow", () => {
+    const evaAdam = { ...eva, locationId: "amsterdam" };
+    const entry = suicidal();
+    expect(preferenceFor(entry, at(0, [evaAdam, sam]))).toBeNull();
+    expect(mayTake(entry, evaAdam, at(0, [evaAdam, sam]))).toBe(false);
+    expect(mayTake(entry, sam, at(0, [evaAdam, sam]))).toBe(true);
+  });
+
+  it("for 'any', uses the shortest window among the preferred volunteers' locations", () => {
+    const entry = buildEntry({ locationChoice: "any", topic: "self-harm-suicide", queuedAt: 0 });
+    const evaAdam = { ...eva, locationId: "amsterdam" };
+    expect(preferenceFor(entry, at(0, [evaAdam, sam]))?.until).toBe(30_000);
+    expect(mayTake(entry, sam, at(29_999, [evaAdam, sam]))).toBe(false);
+    expect(mayTake(entry, sam, at(30_000, [evaAdam, sam]))).toBe(true);
+  });
+
+  it("offers a returning youth to their volunteer first, whatever location that volunteer works at", () => {
+    const samAdam = { ...sam, locationId: "amsterdam" };
+    const entry = buildEntry({ locationChoice: "leiden", topic: "self-harm-suicide", queuedAt: 0, preferredStaffId: "sam" });
+    const ctx = at(1_000, [eva, samAdam]);
+    // The return code outranks the training: Eva waits, Sam (in Amsterdam) may take them at once.
+    expect(preferenceFor(entry, ctx)).toEqual({ reason: "return", staffIds: new Set(["sam"]), until: 45_000 });
+    expect(mayTake(entry, eva, ctx)).toBe(false);
+    expect(mayTake(entry, samAdam, ctx)).toBe(true);
+    expect(planAutoAssignments([entry], ctx).map((p) => p.staffId)).toEqual(["sam"]);
+    expect(mayTake(entry, eva, at(45_000, [eva, samAdam]))).toBe(true);
+  });
+
+  it("falls back to the training when the returning youth's volunteer is not free", () => {
+    const entry = buildEntry({ locationChoice: "leiden", topic: "self-harm-suicide", queuedAt: 0, preferredStaffId: "sam" });
+    const samOff = { ...sam, status: "off" as const };
+    expect(preferenceFor(entry, at(0, [eva, samOff]))?.reason).toBe("skill");
+    const lotte = buildPresence({ staffId: "lotte", locationId: "leiden" });
+    expect(preferenceFor({ ...entry, topic: "loneliness" }, at(0, [lotte, samOff]))).toBeNull();
+  });
+
+  it("does not plan two youths who prefer one volunteer past that volunteer's capacity", () => {
+    const one = { ...eva, capacity: 1 };
+    const first = buildEntry({ id: "c_first0000001", locationChoice: "leiden", topic: "self-harm-suicide", queuedAt: 0 });
+    const second = buildEntry({ id: "c_second000001", locationChoice: "leiden", topic: "self-harm-suicide", queuedAt: 1 });
+    // Eva fills up with the first; the second then has nobody free to wait for, so Sam takes them.
+    expect(planAutoAssignments([first, second], at(2_000, [one, sam]))).toEqual([
+      { conversationId: first.id, staffId: "eva" },
+      { conversationId: second.id, staffId: "sam" },
+    ]);
   });
 });
 

@@ -36,15 +36,18 @@ export class Dispatcher {
 
   private async readSnapshot(): Promise<Snapshot> {
     const { store, clock } = this.deps;
-    const [locations, presence, queue, serviceTimes] = await Promise.all([
+    const [locations, presence, queue, serviceTimes, staff] = await Promise.all([
       store.listLocations(),
       store.listPresence(),
       store.listQueue(),
       store.recentServiceTimes(),
+      store.listStaff(),
     ]);
     const volunteers = presence.filter((p) => p.status !== "off");
+    // Skills decide who is offered a youth first (booster trainings for their topic).
+    const staffSkills = new Map(staff.map((s) => [s.id, s.skills]));
     return {
-      ctx: { now: clock.now(), locations: new Map(locations.map((l) => [l.id, l])), presence: volunteers },
+      ctx: { now: clock.now(), locations: new Map(locations.map((l) => [l.id, l])), presence: volunteers, staffSkills },
       queue,
       serviceTimes,
     };

@@ -156,6 +156,21 @@ export interface Store {
   /** The random salt of one day ("YYYY-MM-DD"), made on first use; every process gets the same. */
   dailySalt(day: string): Promise<string>;
 
+  // Return codes ---------------------------------------------------------------------------------
+  /**
+   * Atomic: keeps a return code for `ttlMs` (then it is gone, note and all) and makes it the code of
+   * its conversation, forgetting the one taken there before.
+   */
+  putReturnCode(record: ReturnCodeRecord, ttlMs: number): Promise<void>;
+  getReturnCode(codeHash: string): Promise<ReturnCodeRecord | undefined>;
+  /** Forgets a code and its note; false if it was not there (any more). */
+  deleteReturnCode(codeHash: string): Promise<boolean>;
+  /**
+   * Keeps the note of the code taken at the end of a conversation in step with the volunteer's
+   * later edits ("" removes it); false if that conversation has no live code.
+   */
+  setReturnCodeNote(conversationId: string, note: string): Promise<boolean>;
+
   // Events and measurements ------------------------------------------------------------------------
   appendEvent(event: DomainEvent): Promise<void>;
   listEvents(sinceMs: Millis): Promise<DomainEvent[]>;
@@ -187,21 +202,6 @@ export interface Store {
   getInvite(tokenHash: string): Promise<Invite | undefined>;
   /** Atomic: returns the invite and deletes it; of two racing takes, one gets it. */
   takeInvite(tokenHash: string): Promise<Invite | undefined>;
-
-  // Return codes ---------------------------------------------------------------------------------
-  /**
-   * Atomic: keeps a return code for `ttlMs` (then it is gone, note and all) and makes it the code of
-   * its conversation, forgetting the one taken there before.
-   */
-  putReturnCode(record: ReturnCodeRecord, ttlMs: number): Promise<void>;
-  getReturnCode(codeHash: string): Promise<ReturnCodeRecord | undefined>;
-  /** Forgets a code and its note; false if it was not there (any more). */
-  deleteReturnCode(codeHash: string): Promise<boolean>;
-  /**
-   * Keeps the note of the code taken at the end of a conversation in step with the volunteer's
-   * later edits ("" removes it); false if that conversation has no live code.
-   */
-  setReturnCodeNote(conversationId: string, note: string): Promise<boolean>;
 
   // Coordination -----------------------------------------------------------------------------------
   /** A lease that one process holds at a time (periodic jobs); true if `owner` holds it now. */

@@ -12,7 +12,8 @@ export interface LuaScript<Ids> {
   keys(k: RedisKeys, ids: Ids): string[];
 }
 
-function script<Ids>(name: string, keys: (k: RedisKeys, ids: Ids) => string[], lua: string): LuaScript<Ids> {
+/** Declares a named script; also used by the scripts kept beside their feature (returnCodeScripts.ts). */
+export function script<Ids>(name: string, keys: (k: RedisKeys, ids: Ids) => string[], lua: string): LuaScript<Ids> {
   return { name, keys, lua, sha: createHash("sha1").update(lua).digest("hex") };
 }
 

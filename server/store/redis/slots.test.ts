@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { redisKeys } from "./keys";
+import { returnCodeScripts } from "./returnCodeScripts";
 import { allScripts } from "./scripts";
 
 /** CRC16-CCITT (XMODEM): polynomial 0x1021, initial value 0, as in the Redis Cluster spec. */
@@ -34,7 +35,7 @@ describe("Redis Cluster key slots", () => {
   });
 
   const k = redisKeys("inloop:");
-  for (const script of allScripts(k)) {
+  for (const script of [...allScripts(k), ...returnCodeScripts(k)]) {
     it(`${script.name} (${script.keys.length} keys) touches one slot`, () => {
       expect(script.keys.length).toBeGreaterThan(0);
       expect(new Set(script.keys.map(keySlot)).size).toBe(1);
@@ -45,6 +46,10 @@ describe("Redis Cluster key slots", () => {
     const slots = [k.messages("c1"), k.messageIds("c1"), k.messageSeq("c1")].map(keySlot);
     expect(new Set(slots).size).toBe(1);
     expect(keySlot(k.conversation("c1"))).toBe(keySlot(k.queue));
+  });
+
+  it("keeps every return code with its conversation pointer", () => {
+    expect(keySlot(k.returnCode("h1"))).toBe(keySlot(k.returnCodeOf("c1")));
   });
 
   it("rejects a prefix with braces", () => {
