@@ -13,6 +13,7 @@ import type { EscalationService } from "../service/EscalationService";
 import type { StaffConversationService } from "../service/StaffConversationService";
 import type { WrapUpService } from "../service/WrapUpService";
 import type { YouthService } from "../service/YouthService";
+import { readSessionCookie } from "../http/cookies";
 import { handle } from "./handle";
 import { rooms } from "./rooms";
 
@@ -138,7 +139,43 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "queue:take", log, () => s.dispatcher.takeNext(requireStaff(socket).staff.id));
 
   const actor = socket.data.actor;
-  if (actor?.kind === "staff") void joinStaffRooms(socket, actor.staff, s, log);
+  if (actor?.kind === "staff") {
+    guardStaffSession(socket, s, log);
+    void joinStaffRooms(socket, actor.staff, s, log);
+  }
+}
+
+/** How often an open console's activity extends its session's idle timeout (a write, so not on every event). */
+const SESSION_TOUCH_MS = 60_000;
+
+/**
+ * A staff socket keeps its rights only while the session it was opened with does: after a logout
+ * elsewhere, an expiry or a deactivation, the next event finds the socket anonymous and out of every
+ * room, so it neither acts nor hears anything more. Runs before every event's handler.
+ */
+function guardStaffSession(socket: AppSocket, s: RealtimeServices, log: Logger): void {
+  const sid = readSessionCookie(socket.request.headers.cookie);
+  let touchedAt = s.deps.clock.now();
+  socket.use((_packet, next) => {
+    const actor = socket.data.actor;
+    if (actor?.kind !== "staff") return next();
+    const touch = s.deps.clock.now() - touchedAt >= SESSION_TOUCH_MS;
+    s.staff.stillValid(sid, actor.staff.id, touch).then(
+      (staff) => {
+        if (touch) touchedAt = s.deps.clock.now();
+        if (staff) {
+          socket.data.actor = { kind: "staff", staff };
+          return next();
+        }
+        socket.data.actor = undefined;
+        for (const room of [...socket.rooms]) if (room !== socket.id) void socket.leave(room);
+        log.info({ event: "staff.session.revoked", staffId: actor.staff.id, socketId: socket.id }, "session no longer valid; socket made anonymous");
+        next();
+      },
+      // The store is away: let the handler run into the same outage and answer UNAVAILABLE.
+      () => next(),
+    );
+  });
 }
 
 async function joinStaffRooms(socket: AppSocket, staff: Staff, s: RealtimeServices, log: Logger): Promise<void> {

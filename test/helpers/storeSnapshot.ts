@@ -1,0 +1,35 @@
+import type { Store } from "../../server/store/Store";
+
+/**
+ * Everything a refused request could have changed, as one comparable value: the conversations
+ * named, their transcripts, the queue, presence, duty, escalations, wrap-ups, staff and the
+ * number of domain events. Two equal snapshots mean the store did not move.
+ */
+export async function storeSnapshot(store: Store, conversationIds: readonly string[] = []): Promise<string> {
+  const byId = <T extends { id?: string; staffId?: string }>(xs: T[]) =>
+    [...xs].sort((a, b) => String(a.id ?? a.staffId).localeCompare(String(b.id ?? b.staffId)));
+  const [queue, presence, duty, escalations, wrapUps, staff, events, locations] = await Promise.all([
+    store.listQueue(),
+    store.listPresence(),
+    store.listDuty(),
+    store.listEscalations(),
+    store.listWrapUps(0),
+    store.listStaff(),
+    store.listEvents(0),
+    store.listLocations(),
+  ]);
+  const conversations = await Promise.all(
+    conversationIds.map(async (id) => ({ conversation: await store.getConversation(id), messages: await store.listMessages(id, 0) })),
+  );
+  return JSON.stringify({
+    conversations,
+    queue: byId(queue),
+    presence: byId(presence),
+    duty: byId(duty),
+    escalations: byId(escalations),
+    wrapUps: byId(wrapUps),
+    staff: byId(staff),
+    locations: byId(locations),
+    events: events.length,
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * Staff sessions and youth tokens: rotation at login, absolute expiry, logging out everywhere, an
+ * open console losing its rights, the handshake's origin check, and a blocked youth's old token.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { io } from "socket.io-client";
+import { PROTOCOL_VERSION } from "../../shared/protocol";
+import type { RunningServer } from "../../server/app/startServer";
+import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { closeAll, collect, connect, login, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { resetState, startTestServer, stopServer } from "../helpers/servers";
+
+const SAM = "sam@leiden.demo";
+const HOUR = 3_600_000;
+
+/** A clock the test moves by hand, so a 12-hour limit takes no time. */
+const clock = { offset: 0, now: () => Date.now() + clock.offset };
+
+const me = (url: string, cookie: string) => fetch(`${url}/api/auth/me`, { headers: { cookie } }).then((r) => r.status);
+
+describe("staff sessions and youth tokens", () => {
+  let server: RunningServer;
+  const open: ClientSocket[] = [];
+  const track = <T extends ClientSocket>(s: T): T => (open.push(s), s);
+
+  beforeAll(async () => {
+    // The network block is 0 minutes here, so a blocked session is tested on its own.
+    server = await startTestServer({ STAFF_SESSION_MAX_HOURS: "12", BLOCK_NETWORK_MINUTES: "0", PRESENCE_GRACE_MS: "600000" }, { clock });
+  });
+  afterEach(async () => {
+    clock.offset = 0;
+    await closeAll(...open.splice(0));
+    await resetState(server);
+  });
+  afterAll(async () => stopServer(server));
+
+  it("rotates the session at login: the cookie the browser had before stops working", async () => {
+    const before = await login(server.url, SAM, DEMO_PASSWORD);
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: before },
+      body: JSON.stringify({ email: SAM, password: DEMO_PASSWORD }),
+    });
+    const after = res.headers.get("set-cookie")!.split(";")[0]!;
+    expect(after).not.toBe(before);
+    expect(await me(server.url, before)).toBe(401);
+    expect(await me(server.url, after)).toBe(200);
+  });
+
+  it("ends a session 12 hours after login however active it was, also for the open console", async () => {
+    const sam = await openStaff(server.url, SAM, DEMO_PASSWORD);
+    track(sam.socket);
+    for (const hours of [4, 8, 11.9]) {
+      clock.offset = hours * HOUR;
+      expect(await me(server.url, sam.cookie)).toBe(200); // activity keeps it from idling out
+      expect((await request(sam.socket, "presence:list")).ok).toBe(true);
+    }
+    clock.offset = 12 * HOUR + 1000;
+    expect(await me(server.url, sam.cookie)).toBe(401);
+    expect(await request(sam.socket, "presence:list")).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    const reconnected = track(await connect(server.url, sam.cookie));
+    expect(await request(reconnected, "staff:sync", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+  });
+
+  it("logs out everywhere: every session and every console of that staff member", async () => {
+    const laptop = await openStaff(server.url, SAM, DEMO_PASSWORD);
+    const phone = await openStaff(server.url, SAM, DEMO_PASSWORD);
+    const lotte = await openStaff(server.url, "lotte@leiden.demo", DEMO_PASSWORD);
+    track(laptop.socket), track(phone.socket), track(lotte.socket);
+    const phoneClosed = new Promise((resolve) => phone.socket.once("disconnect", resolve));
+    const res = await fetch(`${server.url}/api/auth/logout-everywhere`, { method: "POST", headers: { cookie: laptop.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("set-cookie")).toMatch(/Max-Age=0/i);
+    await phoneClosed;
+    expect(await me(server.url, laptop.cookie)).toBe(401);
+    expect(await me(server.url, phone.cookie)).toBe(401);
+    // A colleague is not touched.
+    expect(await me(server.url, lotte.cookie)).toBe(200);
+    expect(lotte.socket.connected).toBe(true);
+    // Without a valid session there is nothing to end.
+    expect((await fetch(`${server.url}/api/auth/logout-everywhere`, { method: "POST", headers: { cookie: laptop.cookie } })).status).toBe(401);
+  });
+
+  it("takes an open console's rights and its chats' messages away when the account is deactivated", async () => {
+    const sam = await openStaff(server.url, SAM, DEMO_PASSWORD);
+    track(sam.socket);
+    await ok(sam.socket, "presence:set", { status: "available" });
+    const youth = await openYouth(server.url);
+    track(youth.socket);
+    const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
+    await ok(sam.socket, "queue:take");
+    const heard = collect(sam.socket, "message:received");
+    await ok(youth.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "before" });
+    await expect.poll(() => heard.length).toBe(1);
+
+    const record = (await server.store.getStaffByEmail(SAM))!;
+    await server.store.putStaff({ ...record, active: false });
+    try {
+      expect(await request(sam.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "still here?" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+      await ok(youth.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "after" });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(heard.map((m) => m.text)).toEqual(["before"]);
+    } finally {
+      await server.store.putStaff(record);
+    }
+  });
+
+  it("refuses a socket handshake from a foreign origin and accepts its own", async () => {
+    const foreign = io(server.url, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { origin: "https://evil.example" } });
+    const outcome = await new Promise<string>((resolve) => {
+      foreign.once("connect", () => resolve("connected"));
+      foreign.once("connect_error", () => resolve("refused"));
+    });
+    foreign.disconnect();
+    expect(outcome).toBe("refused");
+    const own = io(server.url, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { origin: server.url } });
+    track(own as ClientSocket);
+    await new Promise<void>((resolve, reject) => {
+      own.once("connect", () => resolve());
+      own.once("connect_error", reject);
+    });
+  });
+
+  it("keeps a blocked youth out when they come back with their old token, even from another network", async () => {
+    const sam = await openStaff(server.url, SAM, DEMO_PASSWORD);
+    track(sam.socket);
+    await ok(sam.socket, "presence:set", { status: "available" });
+    const youth = await openYouth(server.url);
+    track(youth.socket);
+    const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
+    await ok(sam.socket, "queue:take");
+    const ended = nextEvent(youth.socket, "conversation:ended");
+    await ok(sam.socket, "conversation:block", { conversationId: conversation.id });
+    await ended;
+    youth.socket.disconnect();
+
+    // The network block is over at once here (0 minutes): what keeps them out is the session block.
+    const back = track(await connect(server.url));
+    expect(await request(back, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: youth.token, afterSeq: 0 })).toMatchObject({ ok: false, code: "BLOCKED" });
+    expect(await request(back, "queue:join", { locationChoice: "leiden" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    // Someone else on that network is not kept from help.
+    const neighbour = await openYouth(server.url);
+    track(neighbour.socket);
+    expect((await request(neighbour.socket, "queue:join", { locationChoice: "leiden" })).ok).toBe(true);
+  });
+});

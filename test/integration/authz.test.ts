@@ -1,0 +1,348 @@
+/**
+ * The authorisation matrix: every role × every socket event and HTTP route, with the expected
+ * allow (Y) or deny (N) written as a table below. Each cell runs against a fresh chat between a
+ * youth and Sam (a Leiden volunteer), so cells cannot leak into each other.
+ *
+ * Y: the ack is ok (HTTP: a 2xx answer).
+ * N: the ack is a refusal (HTTP: 401/403/404) and the store is exactly as before the request.
+ *
+ * New socket events are picked up from the protocol's `Requests` map: an event without a row fails
+ * the test, so nobody adds an event without deciding who may send it.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROTOCOL_VERSION, Requests, type RequestName } from "../../shared/protocol";
+import type { RunningServer } from "../../server/app/startServer";
+import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { closeAll, connect, login, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { resetState, startTestServer, stopServer } from "../helpers/servers";
+import { storeSnapshot } from "../helpers/storeSnapshot";
+
+const ROLES = [
+  "youth", // the youth of the chat
+  "otherYouth", // another youth, with a session of their own
+  "noSession", // a socket that never opened a session and has no cookie
+  "volunteer", // Sam, who has the chat (Leiden)
+  "otherVolunteer", // Noor, a volunteer of another location (Amsterdam), available
+  "professional", // Eva, on duty for Leiden, not (yet) joined
+  "otherProfessional", // Bram, on duty for Amsterdam only
+  "coordinator", // Kim, national coordinator
+  "deactivated", // Lotte: her console was open when her account was deactivated (it turns anonymous, like loggedOut)
+  "loggedOut", // Daan: logged out, then reconnected with the old cookie
+] as const;
+type RoleName = (typeof ROLES)[number];
+
+/** Parses a whitespace-aligned table: a header row of role names, then `name  Y N ...` rows. */
+function parseTable(text: string): Map<string, Record<RoleName, "Y" | "N">> {
+  const lines = text.trim().split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  const header = lines[0]!.split(/\s+/);
+  expect(header).toEqual([...ROLES]);
+  const rows = new Map<string, Record<RoleName, "Y" | "N">>();
+  for (const line of lines.slice(1)) {
+    const [name, ...cells] = line.split(/\s+/);
+    expect(cells, `row ${name}`).toHaveLength(ROLES.length);
+    rows.set(name!, Object.fromEntries(ROLES.map((r, i) => [r, cells[i] as "Y" | "N"])) as Record<RoleName, "Y" | "N">);
+  }
+  return rows;
+}
+
+// prettier-ignore
+const SOCKET_MATRIX = parseTable(`
+                         youth otherYouth noSession volunteer otherVolunteer professional otherProfessional coordinator deactivated loggedOut
+session:open               N       N         Y         N           N             N             N                N          Y          Y
+session:resume             Y       Y         N         N           N             N             N                N          N          N
+service:status             Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+queue:join                 N       Y         N         N           N             N             N                N          N          N
+queue:leave                Y       N         N         N           N             N             N                N          N          N
+feedback:give              Y       N         N         N           N             N             N                N          N          N
+message:send               Y       N         N         Y           N             N             N                N          N          N
+conversation:sync          Y       N         N         Y           N             Y             N                N          N          N
+delivery:confirm           Y       N         N         Y           N             N             N                N          N          N
+typing:set                 Y       N         N         Y           N             N             N                N          N          N
+conversation:end           Y       N         N         Y           N             N             N                N          N          N
+note:set                   N       N         N         Y           N             Y             N                N          N          N
+whisper:send               N       N         N         Y           N             Y             N                N          N          N
+conversation:transfer      N       N         N         Y           N             N             N                N          N          N
+conversation:block         N       N         N         Y           N             N             N                N          N          N
+wrapup:submit              N       N         N         Y           N             N             N                N          N          N
+wrapup:todo                N       N         N         Y           Y             Y             Y                Y          N          N
+presence:list              N       N         N         Y           Y             Y             Y                Y          N          N
+escalation:raise           N       N         N         Y           N             N             N                N          N          N
+escalation:list            N       N         N         N           N             Y             Y                N          N          N
+escalation:claim           N       N         N         N           N             Y             Y                N          N          N
+escalation:resolve         N       N         N         N           N             Y             N                N          N          N
+duty:set                   N       N         N         N           N             Y             Y                N          N          N
+conversation:watch         N       N         N         N           N             Y             N                N          N          N
+conversation:join          N       N         N         N           N             Y             N                N          N          N
+conversation:live          N       N         N         N           N             Y             Y                N          N          N
+conversation:takeover      N       N         N         N           N             Y             N                N          N          N
+conversation:handback      N       N         N         N           N             Y             N                N          N          N
+staff:sync                 N       N         N         Y           Y             Y             Y                Y          N          N
+presence:set               N       N         N         Y           Y             N             N                N          N          N
+queue:take                 N       N         N         Y           N             N             N                N          N          N
+`);
+
+/** The world one cell runs in: a chat `conversationId` between `youth` and Sam, and an escalation on it. */
+interface World {
+  conversationId: string;
+  escalationId: string;
+  youthToken: string;
+  tokenOf: Partial<Record<RoleName, string>>;
+}
+
+/** How the chat must look before the request, and what else must be true for the allowed role to succeed. */
+type Setup = "queued" | "active" | "ended" | "escalationClaimed" | "professionalJoined" | "professionalTookOver";
+
+interface SocketRow {
+  setup?: Setup;
+  payload: (w: World, role: RoleName) => unknown;
+}
+
+const chat = (w: World) => ({ conversationId: w.conversationId });
+const SOCKET_ROWS: Record<string, SocketRow> = {
+  "session:open": { payload: () => ({ protocolVersion: PROTOCOL_VERSION }) },
+  // Each role resumes with its own token, if it has one; a made-up token otherwise.
+  "session:resume": { payload: (w, role) => ({ protocolVersion: PROTOCOL_VERSION, token: w.tokenOf[role] ?? randomUUID() + randomUUID() }) },
+  "service:status": { payload: () => ({}) },
+  "queue:join": { payload: () => ({ locationChoice: "leiden" }) },
+  "queue:leave": { setup: "queued", payload: () => ({}) },
+  "feedback:give": { setup: "ended", payload: (w) => ({ ...chat(w), helped: 4 }) },
+  "message:send": { payload: (w) => ({ ...chat(w), id: randomUUID(), text: "hallo" }) },
+  "conversation:sync": { payload: (w) => ({ ...chat(w), afterSeq: 0 }) },
+  "delivery:confirm": { payload: (w) => ({ ...chat(w), upToSeq: 0 }) },
+  "typing:set": { payload: (w) => ({ ...chat(w), typing: true }) },
+  "conversation:end": { payload: chat },
+  "note:set": { payload: (w) => ({ ...chat(w), note: "internal" }) },
+  "whisper:send": { payload: (w) => ({ ...chat(w), id: randomUUID(), text: "staff only" }) },
+  "conversation:transfer": { payload: (w) => ({ ...chat(w), to: { locationChoice: "leiden" } }) },
+  "conversation:block": { payload: chat },
+  "wrapup:submit": { setup: "ended", payload: (w) => ({ ...chat(w), topics: [], referral: "none", rating: 3, debrief: false }) },
+  "wrapup:todo": { payload: () => ({}) },
+  "presence:list": { payload: () => ({}) },
+  "escalation:raise": { payload: (w) => ({ ...chat(w), level: "consult" }) },
+  "escalation:list": { payload: () => ({}) },
+  "escalation:claim": { payload: (w) => ({ escalationId: w.escalationId }) },
+  "escalation:resolve": { setup: "escalationClaimed", payload: (w) => ({ escalationId: w.escalationId, outcome: "talked", referral: "none" }) },
+  "duty:set": { payload: () => ({ onDuty: true, locationIds: ["leiden", "apeldoorn"] }) },
+  "conversation:watch": { payload: chat },
+  "conversation:join": { payload: chat },
+  "conversation:live": { payload: () => ({}) },
+  "conversation:takeover": { setup: "professionalJoined", payload: chat },
+  "conversation:handback": { setup: "professionalTookOver", payload: chat },
+  "staff:sync": { payload: () => ({ protocolVersion: PROTOCOL_VERSION }) },
+  "presence:set": { payload: () => ({ status: "break" }) },
+  "queue:take": { setup: "queued", payload: () => ({}) },
+};
+
+// prettier-ignore
+const HTTP_MATRIX = parseTable(`
+                         youth otherYouth noSession volunteer otherVolunteer professional otherProfessional coordinator deactivated loggedOut
+GET_/healthz               Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+GET_/readyz                Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+GET_/api/config            Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+GET_/api/status            Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+GET_/api/auth/session      Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+GET_/api/auth/me           N       N         N         Y           Y             Y             Y                Y          N          N
+POST_/api/auth/login       N       N         N         Y           Y             Y             Y                Y          N          Y
+POST_/api/auth/logout      Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+POST_/api/auth/logout-everywhere N N        N         Y           Y             Y             Y                Y          N          N
+POST_/api/youth/quick-exit Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+GET_/api/no-such-route     N       N         N         N           N             N             N                N          N          N
+# ── Coordinator and admin routes (issue 6) ──────────────────────────────────────────────────────
+# Add a row here for every route under /api/admin/... and /api/figures..., and its body in HTTP_ROWS.
+`);
+
+interface HttpRow {
+  body?: (w: World, role: RoleName) => unknown;
+  /** Logging in or out ends the session it is sent with, so the staff roles use a second login for it. */
+  ownSession?: boolean;
+}
+
+const EMAIL: Partial<Record<RoleName, string>> = {
+  volunteer: "sam@leiden.demo",
+  otherVolunteer: "noor@amsterdam.demo",
+  professional: "eva@inloop.demo",
+  otherProfessional: "bram@inloop.demo",
+  coordinator: "kim@inloop.demo",
+  deactivated: "lotte@leiden.demo",
+  loggedOut: "daan@apeldoorn.demo",
+};
+
+const HTTP_ROWS: Record<string, HttpRow> = {
+  "GET_/healthz": {},
+  "GET_/readyz": {},
+  "GET_/api/config": {},
+  "GET_/api/status": {},
+  "GET_/api/auth/session": {},
+  "GET_/api/auth/me": {},
+  // Staff log in with their own e-mail; youths have no account and can only guess.
+  "POST_/api/auth/login": { ownSession: true, body: (_w, role) => ({ email: EMAIL[role] ?? "nobody@inloop.demo", password: EMAIL[role] ? DEMO_PASSWORD : "guess" }) },
+  "POST_/api/auth/logout": { ownSession: true },
+  "POST_/api/auth/logout-everywhere": { ownSession: true },
+  // Always 204 (it is a beacon); only the token's own chat ends, which the quick-exit test in chat.test.ts checks.
+  "POST_/api/youth/quick-exit": { body: (w, role) => ({ token: w.tokenOf[role] ?? randomUUID() + randomUUID() }) },
+  "GET_/api/no-such-route": {},
+  // ── Coordinator and admin routes (issue 6): their bodies go here. ──
+};
+
+describe("authorisation matrix", () => {
+  let server: RunningServer;
+  const staffSockets: Partial<Record<RoleName, ClientSocket>> = {};
+  const cookies: Partial<Record<RoleName, string>> = {};
+  const extra: ClientSocket[] = [];
+  let cell = 0;
+
+  beforeAll(async () => {
+    // A long tick: routing and dispatch passes must not change the store while a cell compares it.
+    // A blocked youth must not block the next cell: every test client shares one network (127.0.0.1).
+    server = await startTestServer({ TICK_MS: "600000", PRESENCE_GRACE_MS: "600000", BLOCK_NETWORK_MINUTES: "0" });
+    for (const role of ["volunteer", "otherVolunteer", "professional", "otherProfessional", "coordinator"] as const) {
+      const opened = await openStaff(server.url, EMAIL[role]!, DEMO_PASSWORD);
+      staffSockets[role] = opened.socket;
+      cookies[role] = opened.cookie;
+    }
+    cookies.deactivated = await login(server.url, EMAIL.deactivated!, DEMO_PASSWORD);
+    cookies.loggedOut = await login(server.url, EMAIL.loggedOut!, DEMO_PASSWORD);
+    await fetch(`${server.url}/api/auth/logout`, { method: "POST", headers: { cookie: cookies.loggedOut } });
+    const lotte = (await server.store.getStaffByEmail(EMAIL.deactivated!))!;
+    await server.store.putStaff({ ...lotte, active: false });
+  });
+
+  afterAll(async () => {
+    await closeAll(...Object.values(staffSockets), ...extra);
+    await stopServer(server);
+  });
+
+  /** Logs in again and opens a new console for a staff role (after a logout closed the old one). */
+  async function reopenStaff(role: RoleName): Promise<void> {
+    staffSockets[role]?.disconnect();
+    const opened = await openStaff(server.url, EMAIL[role]!, DEMO_PASSWORD);
+    staffSockets[role] = opened.socket;
+    cookies[role] = opened.cookie;
+  }
+
+  /** A fresh chat in the state the row needs; Eva on duty for Leiden, Bram for Amsterdam. */
+  async function buildWorld(setup: Setup = "active"): Promise<World & { youth: ClientSocket; otherYouth: { socket: ClientSocket; token: string } }> {
+    await resetState(server);
+    const { store } = server;
+    const sam = staffSockets.volunteer!;
+    await ok(sam, "presence:set", { status: "available", capacity: 3 });
+    await ok(staffSockets.otherVolunteer!, "presence:set", { status: "available", capacity: 3 });
+    await ok(staffSockets.professional!, "duty:set", { onDuty: true, locationIds: ["leiden"] });
+    await ok(staffSockets.otherProfessional!, "duty:set", { onDuty: true, locationIds: ["amsterdam"] });
+    const youth = await openYouth(server.url);
+    const otherYouth = await openYouth(server.url);
+    extra.push(youth.socket, otherYouth.socket);
+    const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
+    if (setup !== "queued") await ok(sam, "queue:take");
+    if (setup === "ended") await ok(youth.socket, "conversation:end", { conversationId: conversation.id });
+    const escalationId = `e_authz${++cell}`;
+    const now = Date.now();
+    await store.createEscalation({ id: escalationId, conversationId: conversation.id, locationId: "leiden", level: "consult", source: "volunteer", raisedAt: now, status: "open", offeredTo: [], offeredAt: now });
+    if (setup === "escalationClaimed") await store.claimEscalation(escalationId, "st_eva", now);
+    if (setup === "professionalJoined" || setup === "professionalTookOver") await store.setConversationProfessional(conversation.id, "st_eva");
+    if (setup === "professionalTookOver") await store.reassignVolunteer(conversation.id, "st_sam", "st_eva");
+    await server.dispatcher.settled();
+    return {
+      conversationId: conversation.id,
+      escalationId,
+      youthToken: youth.token,
+      tokenOf: { youth: youth.token, otherYouth: otherYouth.token },
+      youth: youth.socket,
+      otherYouth,
+    };
+  }
+
+  /** The socket a role sends from in one cell. */
+  async function socketFor(role: RoleName, w: Awaited<ReturnType<typeof buildWorld>>): Promise<ClientSocket> {
+    const fresh = async (cookie?: string) => {
+      const s = await connect(server.url, cookie);
+      extra.push(s);
+      return s;
+    };
+    switch (role) {
+      case "youth":
+        return w.youth;
+      case "otherYouth":
+        return w.otherYouth.socket;
+      case "noSession":
+        return fresh();
+      case "loggedOut":
+        return fresh(cookies.loggedOut);
+      case "deactivated": {
+        // Connected while still active, then deactivated: the open console must lose its rights.
+        const lotte = (await server.store.getStaffByEmail(EMAIL.deactivated!))!;
+        await server.store.putStaff({ ...lotte, active: true });
+        const s = await fresh(cookies.deactivated);
+        await server.store.putStaff({ ...lotte, active: false });
+        return s;
+      }
+      default:
+        return staffSockets[role]!;
+    }
+  }
+
+  it("has a row for every socket event of the protocol", () => {
+    const events = Object.keys(Requests).sort();
+    expect([...SOCKET_MATRIX.keys()].sort()).toEqual(events);
+    expect(Object.keys(SOCKET_ROWS).sort()).toEqual(events);
+  });
+
+  it("has a request for every HTTP row", () => {
+    expect(Object.keys(HTTP_ROWS).sort()).toEqual([...HTTP_MATRIX.keys()].sort());
+  });
+
+  for (const event of Object.keys(Requests) as RequestName[]) {
+    it(`${event}: only the roles the table allows`, async () => {
+      const row = SOCKET_ROWS[event]!;
+      const expected = SOCKET_MATRIX.get(event)!;
+      const outcomes: string[] = [];
+      for (const role of ROLES) {
+        const w = await buildWorld(row.setup);
+        const socket = await socketFor(role, w);
+        const before = await storeSnapshot(server.store, [w.conversationId]);
+        const ack = await request(socket, event, row.payload(w, role));
+        await server.dispatcher.settled();
+        const after = await storeSnapshot(server.store, [w.conversationId]);
+        const got = ack.ok ? "Y" : "N";
+        const detail = ack.ok ? "ok" : ack.code;
+        if (got !== expected[role]) outcomes.push(`${role}: expected ${expected[role]}, got ${detail}`);
+        if (!ack.ok && ["BAD_REQUEST", "INTERNAL", "UNAVAILABLE"].includes(ack.code)) outcomes.push(`${role}: refused for the wrong reason (${ack.code}: ${ack.message})`);
+        if (!ack.ok && before !== after) outcomes.push(`${role}: refused (${ack.code}) but the store changed`);
+        await closeAll(...extra.splice(0));
+      }
+      expect(outcomes).toEqual([]);
+    });
+  }
+
+  for (const name of HTTP_MATRIX.keys()) {
+    it(`${name.replace("_", " ")}: only the roles the table allows`, async () => {
+      const [method, path] = name.split("_") as [string, string];
+      const row = HTTP_ROWS[name]!;
+      const expected = HTTP_MATRIX.get(name)!;
+      const outcomes: string[] = [];
+      for (const role of ROLES) {
+        const w = await buildWorld();
+        const staffRole = EMAIL[role] !== undefined && role !== "deactivated" && role !== "loggedOut";
+        const cookie = row.ownSession && staffRole ? await login(server.url, EMAIL[role]!, DEMO_PASSWORD) : cookies[role];
+        const before = await storeSnapshot(server.store, [w.conversationId]);
+        const body = row.body?.(w, role);
+        const res = await fetch(`${server.url}${path}`, {
+          method,
+          headers: { ...(cookie && { cookie }), ...(body !== undefined && { "content-type": "application/json" }) },
+          ...(body !== undefined && { body: JSON.stringify(body) }),
+        });
+        await server.dispatcher.settled();
+        const after = await storeSnapshot(server.store, [w.conversationId]);
+        // A logout closes every console of that staff member: open theirs again for the next cells.
+        if (row.ownSession && staffRole) await reopenStaff(role);
+        const got = res.status < 300 ? "Y" : "N";
+        if (got !== expected[role]) outcomes.push(`${role}: expected ${expected[role]}, got ${res.status}`);
+        if (got === "N" && ![401, 403, 404].includes(res.status)) outcomes.push(`${role}: refused with ${res.status}`);
+        if (got === "N" && before !== after) outcomes.push(`${role}: refused (${res.status}) but the store changed`);
+        await closeAll(...extra.splice(0));
+      }
+      expect(outcomes).toEqual([]);
+    });
+  }
+});
