@@ -90,8 +90,9 @@ export const AcceptInviteBody = z.object({ token: InviteToken, password: z.strin
 export const InviteInfoView = z.object({ email: z.string(), displayName: z.string(), role: StaffRole });
 export type InviteInfoView = z.infer<typeof InviteInfoView>;
 
+/** In the location's own clock: a coordinator thinks "Monday 14:00 to 18:00"; an end at or before the start is the next day. */
 export const ShiftBody = z
-  .object({ locationId: LocationId, staffId: z.string().min(1).max(60), start: z.number().int().positive(), end: z.number().int().positive() })
+  .object({ locationId: LocationId, staffId: z.string().min(1).max(60), date: LocalDate, start: LocalTime, end: LocalTime })
   .strict();
 export type ShiftBody = z.infer<typeof ShiftBody>;
 
@@ -106,12 +107,15 @@ export const ShiftView = z.object({
 });
 export type ShiftView = z.infer<typeof ShiftView>;
 
-export const RosterQuery = z.object({ locationId: LocationId, from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }).strict()
-  .refine((q) => q.to > q.from && q.to - q.from <= 31 * 86_400_000, "a range of at most 31 days");
+/** One week of one location; `week` is any date in it (the week starts on Monday). */
+export const RosterQuery = z.object({ locationId: LocationId, week: LocalDate }).strict();
 
 /** The roster of one location for a range: shifts, and open hours without a rostered professional. */
 export const RosterView = z.object({
   locationId: z.string(),
+  timeZone: z.string(),
+  /** The seven local dates of the week, Monday first. */
+  days: z.array(z.string()),
   from: z.number(),
   to: z.number(),
   shifts: z.array(ShiftView),

@@ -136,22 +136,30 @@ describe.each(stores)("a coordinator running locations on the %s store", (kind) 
     const kim = await as("kim@inloop.demo");
     const eva = await openStaff(url(), "eva@inloop.demo", DEMO_PASSWORD);
     shared.track(eva.socket);
-    const now = Date.now();
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(Date.now());
+    const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", hour: "2-digit", hourCycle: "h23" }).format(Date.now()));
+    const hh = (h: number) => `${String(h).padStart(2, "0")}:00`;
     const onDuty = nextEvent(eva.socket, "duty:changed", (d) => d.onDuty);
-    const shift = data(await call<ShiftView>(kim, "POST", "/api/admin/shifts", { locationId: "apeldoorn", staffId: "st_eva", start: now - H, end: now + H }));
+    const shift = data(await call<ShiftView>(kim, "POST", "/api/admin/shifts", { locationId: "apeldoorn", staffId: "st_eva", date: today, start: hh(Math.max(0, hour - 1)), end: hh(Math.min(24, hour + 2)) }));
+    expect(shift.start).toBeLessThanOrEqual(Date.now());
+    expect(shift.end).toBeGreaterThan(Date.now());
     expect((await onDuty).locationIds).toEqual(["apeldoorn"]);
     expect((await shared.server.store.listDuty()).find((d) => d.staffId === "st_eva")).toMatchObject({ source: "roster", locationIds: ["apeldoorn"] });
 
-    const roster = data(await call<RosterView>(kim, "GET", `/api/admin/roster?locationId=apeldoorn&from=${now - 2 * H}&to=${now + 2 * H}`));
+    const roster = data(await call<RosterView>(kim, "GET", `/api/admin/roster?locationId=apeldoorn&week=${today}`));
+    expect(roster.days).toHaveLength(7);
+    expect(roster.days).toContain(today);
     expect(roster.shifts.map((s) => [s.id, s.staffName])).toEqual([[shift.id, "Eva"]]);
-    // Apeldoorn is open around the clock in the demo: the hour either side of the shift is uncovered.
-    expect(roster.uncovered).toEqual([{ start: now - 2 * H, end: now - H }, { start: now + H, end: now + 2 * H }]);
+    // Apeldoorn is open around the clock in the demo: every day of the week but the rostered one is uncovered.
+    expect(roster.uncovered.some((u) => u.start < shift.end && u.end > shift.start)).toBe(false);
+    expect(roster.uncovered.reduce((sum, u) => sum + u.end - u.start, 0)).toBe(roster.to - roster.from - (shift.end - shift.start));
 
     const offDuty = nextEvent(eva.socket, "duty:changed", (d) => !d.onDuty);
     data(await call(kim, "DELETE", `/api/admin/shifts/${shift.id}`));
     await offDuty;
     expect((await shared.server.store.listDuty()).some((d) => d.staffId === "st_eva")).toBe(false);
     const ilse = await as("ilse@leiden.demo");
-    expect((await call(ilse, "POST", "/api/admin/shifts", { locationId: "apeldoorn", staffId: "st_eva", start: now, end: now + H })).status).toBe(403);
+    expect((await call(ilse, "POST", "/api/admin/shifts", { locationId: "apeldoorn", staffId: "st_eva", date: today, start: "09:00", end: "17:00" })).status).toBe(403);
+    expect((await call(kim, "POST", "/api/admin/shifts", { locationId: "apeldoorn", staffId: "st_eva", date: today, start: "25:00", end: "17:00" })).status).toBe(400);
   });
 });

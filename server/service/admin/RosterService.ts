@@ -2,7 +2,8 @@ import type { RosterView, ShiftBody, ShiftView } from "../../../shared/protocol"
 import { newId } from "../../auth/secrets";
 import { managedLocationIds } from "../../domain/access/scope";
 import { MAX_SHIFT_MS, planRosterDuty, shiftProblem, uncoveredOpenHours, type Shift, type ShiftProblem } from "../../domain/roster/roster";
-import type { Staff } from "../../domain/types";
+import { zonedLocalToInstant } from "../../domain/openingHours";
+import type { Location, Staff } from "../../domain/types";
 import type { ServiceDeps } from "../context";
 import { fail } from "../errors";
 import type { EscalationService } from "../EscalationService";
@@ -21,31 +22,38 @@ export class RosterService {
     private readonly escalations: EscalationService,
   ) {}
 
-  async roster(actor: Staff, query: { locationId: string; from: number; to: number }): Promise<RosterView> {
+  async roster(actor: Staff, query: { locationId: string; week: string }): Promise<RosterView> {
     const { store } = this.deps;
-    const [locations, staff, shifts] = await Promise.all([store.listLocations(), store.listStaff(), store.listShifts(query.from, query.to)]);
-    const location = locations.find((l) => l.id === query.locationId);
-    if (!location) fail("NOT_FOUND", "No such location");
-    if (!managedLocationIds(actor, locations.map((l) => l.id)).includes(location.id)) fail("FORBIDDEN", "You do not run this location");
+    const location = await this.managedLocation(actor, query.locationId);
+    const days = weekOf(query.week);
+    const from = zonedLocalToInstant(days[0]!, "00:00", location.timeZone);
+    const to = zonedLocalToInstant(days[6]!, "24:00", location.timeZone);
+    const [staff, shifts] = await Promise.all([store.listStaff(), store.listShifts(from, to)]);
     const here = shifts.filter((s) => s.locationId === location.id);
     const names = new Map(staff.map((s) => [s.id, s.displayName]));
     return {
       locationId: location.id,
-      from: query.from,
-      to: query.to,
+      timeZone: location.timeZone,
+      days,
+      from,
+      to,
       shifts: here.map((s) => shiftView(s, names.get(s.staffId) ?? "?")),
-      uncovered: uncoveredOpenHours(location, here, query.from, query.to),
+      uncovered: uncoveredOpenHours(location, here, from, to),
     };
   }
 
   async add(actor: Staff, body: ShiftBody): Promise<ShiftView> {
     const { store, clock } = this.deps;
+    const location = await this.managedLocation(actor, body.locationId);
     const staff = await store.getStaff(body.staffId);
     if (!staff) fail("NOT_FOUND", "No such staff member");
-    const managed = managedLocationIds(actor, (await store.listLocations()).map((l) => l.id));
-    const problem = shiftProblem(body, staff, managed);
+    const start = zonedLocalToInstant(body.date, body.start, location.timeZone);
+    // An end at or before the start is on the next day: an evening shift past midnight.
+    const endDate = body.end > body.start ? body.date : addDays(body.date, 1);
+    const end = zonedLocalToInstant(endDate, body.end, location.timeZone);
+    const problem = shiftProblem({ start, end, locationId: location.id }, staff, [location.id]);
     if (problem) fail(problem === "wrong_location" ? "FORBIDDEN" : "BAD_REQUEST", PROBLEM_TEXT[problem]);
-    const shift: Shift = { id: newId("sh"), locationId: body.locationId, staffId: staff.id, role: staff.role, start: body.start, end: body.end };
+    const shift: Shift = { id: newId("sh"), locationId: location.id, staffId: staff.id, role: staff.role, start, end };
     await store.putShift(shift);
     await store.appendEvent({ type: "shift.added", at: clock.now(), staffId: staff.id, locationId: shift.locationId, data: { by: actor.id, role: shift.role, start: shift.start, end: shift.end } });
     return shiftView(shift, staff.displayName);
@@ -60,6 +68,14 @@ export class RosterService {
     await store.deleteShift(shiftId);
     await store.appendEvent({ type: "shift.removed", at: clock.now(), staffId: shift.staffId, locationId: shift.locationId, data: { by: actor.id } });
     return { id: shiftId };
+  }
+
+  private async managedLocation(actor: Staff, locationId: string): Promise<Location> {
+    const locations = await this.deps.store.listLocations();
+    const location = locations.find((l) => l.id === locationId);
+    if (!location) fail("NOT_FOUND", "No such location");
+    if (!managedLocationIds(actor, locations.map((l) => l.id)).includes(location.id)) fail("FORBIDDEN", "You do not run this location");
+    return location;
   }
 
   /**
@@ -93,6 +109,16 @@ export class RosterService {
       await store.appendEvent({ type: "duty.changed", at: now, staffId, data: { onDuty: false, source: "roster" } });
     }
   }
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The seven dates of the week (Monday first) that holds `date`. */
+export function weekOf(date: string): string[] {
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return Array.from({ length: 7 }, (_, i) => addDays(date, i - weekday));
 }
 
 function shiftView(s: Shift, staffName: string): ShiftView {
