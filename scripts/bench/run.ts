@@ -1,15 +1,48 @@
-/** `npm run bench [-- name…]`: runs the named benchmarks (all by default) and writes loadtest/results/. */
-import { main as escalation } from "./escalation";
+/**
+ * `npm run bench [-- name…]`: runs the named benchmarks (all by default, in this order) and merges
+ * their keys into loadtest/results/latest.json plus one markdown table each. Figures that compare
+ * two runs (relay_ratio, two_node_scaling) use this run's figures, or latest.json's when only one
+ * side was run now.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { benchAdapters } from "./adapters";
+import { benchAssignment, benchConnections } from "./capacity";
+import { benchEscalation } from "./escalation";
+import { benchBaseline, benchRelay, benchTwoNode } from "./relay";
+import { machineLine, writeResults, writeSummary } from "./results";
 
-const benches: Record<string, () => Promise<void>> = { escalation };
+const latestFile = path.resolve(import.meta.dirname, "../../loadtest/results/latest.json");
+const figures: Record<string, number> = existsSync(latestFile) ? (JSON.parse(readFileSync(latestFile, "utf8")) as Record<string, number>) : {};
+
+const benches: Record<string, () => Promise<Record<string, number>>> = {
+  baseline: () => benchBaseline(),
+  relay: () => benchRelay(undefined, figures.baseline_relay_msgs_per_s),
+  "two-node": () => benchTwoNode(undefined, figures.relay_msgs_per_s),
+  connections: () => benchConnections(),
+  assignment: () => benchAssignment(),
+  escalation: () => benchEscalation(),
+  adapters: () => benchAdapters(),
+};
+
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const started = Date.now();
+// Taken before any load: the benches share the machine's cores with whatever else is running.
+const machine = machineLine();
+console.log(`bench: ${machine}`);
 for (const name of wanted.length ? wanted : Object.keys(benches)) {
   const run = benches[name];
   if (!run) {
     console.error(`unknown benchmark "${name}"; known: ${Object.keys(benches).join(", ")}`);
     process.exit(2);
   }
+  const t0 = Date.now();
   console.log(`bench: ${name}`);
-  await run();
+  const result = await run();
+  Object.assign(figures, result);
+  await writeResults(name, result);
+  console.log(result, `(${Math.round((Date.now() - t0) / 1000)} s)`);
 }
+writeSummary(figures, new Date(started), machine);
+console.log(`bench: done in ${Math.round((Date.now() - started) / 1000)} s; loadtest/results/latest.json and summary.md`);
 process.exit(0);

@@ -1,13 +1,49 @@
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { benchAdapters } from "../../scripts/bench/adapters";
+import { benchAssignment, benchConnections } from "../../scripts/bench/capacity";
 import { benchEscalation } from "../../scripts/bench/escalation";
+import { benchBaseline, benchRelay, benchTwoNode } from "../../scripts/bench/relay";
 import { redisAvailable } from "../helpers/redis";
 
 const reachable = await redisAvailable("bench smoke");
 
-// The benchmark's own code path, briefly: the full run (`npm run bench`) is not part of the tests.
-it.skipIf(!reachable)("escalation bench runs end to end and measures something sensible", async () => {
-  const figures = await benchEscalation(20);
-  expect(figures.escalation_alert_runs).toBe(20);
-  expect(figures.escalation_alert_p50_ms).toBeGreaterThan(0);
-  expect(figures.escalation_alert_p99_ms).toBeGreaterThanOrEqual(figures.escalation_alert_p50_ms!);
-}, 60_000);
+// The benchmarks' own code paths, briefly and small: the full run (`npm run bench`) is not part of the tests.
+describe.skipIf(!reachable)("bench smoke", () => {
+  it("escalation bench runs end to end and measures something sensible", async () => {
+    const figures = await benchEscalation(20);
+    expect(figures.escalation_alert_runs).toBe(20);
+    expect(figures.escalation_alert_p50_ms).toBeGreaterThan(0);
+    expect(figures.escalation_alert_p99_ms).toBeGreaterThanOrEqual(figures.escalation_alert_p50_ms!);
+  }, 60_000);
+
+  it("relay benches: bare baseline, Inloop on Redis (with delivery latency), two nodes", async () => {
+    const tiny = { pairs: 3, workers: 1, window: 2, warmupMs: 200, measureMs: 800, offeredPerS: 100 };
+    const baseline = await benchBaseline(tiny);
+    expect(baseline.baseline_relay_msgs_per_s).toBeGreaterThan(0);
+    const relay = await benchRelay(tiny, baseline.baseline_relay_msgs_per_s);
+    expect(relay.relay_msgs_per_s).toBeGreaterThan(0);
+    expect(relay.relay_refused).toBe(0);
+    expect(relay.relay_ratio).toBeCloseTo(relay.relay_msgs_per_s! / baseline.baseline_relay_msgs_per_s!, 1);
+    expect(relay.delivery_offered_msgs_per_s).toBeGreaterThan(0);
+    expect(relay.delivery_p99_ms).toBeGreaterThanOrEqual(relay.delivery_p50_ms!);
+    expect(relay.delivery_lost_or_refused).toBe(0);
+    const twoNode = await benchTwoNode(tiny, relay.relay_msgs_per_s);
+    expect(twoNode.two_node_relay_msgs_per_s).toBeGreaterThan(0);
+    expect(twoNode.two_node_scaling).toBeGreaterThan(0);
+  }, 90_000);
+
+  it("capacity benches: idle connections held with RSS per connection, assignment latency", async () => {
+    const held = await benchConnections({ target: 200, workers: 2, concurrency: 20 });
+    expect(held.connections_held).toBe(200);
+    expect(held.rss_kb_per_connection).toBeGreaterThan(0);
+    const assigned = await benchAssignment({ youths: 20, spreadMs: 1000, volunteers: 3, workers: 1 });
+    expect(assigned.assignment_failed).toBe(0);
+    expect(assigned.assignment_p99_ms).toBeGreaterThanOrEqual(assigned.assignment_p50_ms!);
+  }, 90_000);
+
+  it("adapter comparison relays across two processes (the Streams adapter; the others share its code path)", async () => {
+    const figures = await benchAdapters({ pairs: 2, workers: 1, window: 2, warmupMs: 200, measureMs: 600, offeredPerS: 50, adapters: ["streams"] });
+    expect(figures.adapter_streams_two_node_msgs_per_s).toBeGreaterThan(0);
+    expect(figures.adapter_streams_p99_ms).toBeGreaterThan(0);
+  }, 60_000);
+});

@@ -1,0 +1,123 @@
+/**
+ * Relay benchmarks: how many messages per second go from one side of a chat to the other.
+ * - baseline: a bare socket.io server (same settings), the ceiling of this stack on this machine;
+ * - relay: Inloop on Redis, youth ↔ volunteer, persisted and acknowledged, at saturation;
+ * - delivery: youth send → volunteer receive at a fixed offered load (open loop);
+ * - two-node: two Inloop processes behind one Redis, the two sides of each chat on different ones.
+ * Clients live in forked load-generator processes (loadWorker.ts).
+ */
+import { percentile } from "./results";
+import { addVolunteers, askAll, spawnBare, startInloop, startWorkers, type LoadWorker } from "./lib/processes";
+import type { PairGroup } from "./lib/protocol";
+
+export interface RelayOptions {
+  /** Chats (pairs of sockets). */
+  pairs: number;
+  /** Load-generator processes. */
+  workers: number;
+  /** Messages in flight per socket at saturation. */
+  window: number;
+  warmupMs: number;
+  measureMs: number;
+  /** Offered load for the delivery latency, msgs/s (2,000 unless the machine holds less). */
+  offeredPerS: number;
+}
+
+export const FULL: RelayOptions = { pairs: 60, workers: 2, window: 4, warmupMs: 2000, measureMs: 8000, offeredPerS: 2000 };
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Splits `items` into `parts` near-equal slices, in order. */
+function split<T>(items: T[], parts: number): T[][] {
+  return Array.from({ length: parts }, (_, i) => items.filter((_, j) => j % parts === i));
+}
+
+async function saturation(workers: LoadWorker[], o: RelayOptions): Promise<{ perS: number; errors: number }> {
+  const replies = await askAll(workers, () => ({ cmd: "saturate", warmupMs: o.warmupMs, measureMs: o.measureMs, window: o.window }), "saturated");
+  const relayed = replies.reduce((n, r) => n + r.relayed, 0);
+  const seconds = Math.max(...replies.map((r) => r.measuredMs)) / 1000;
+  return { perS: relayed / seconds, errors: replies.reduce((n, r) => n + r.errors, 0) };
+}
+
+async function delivery(workers: LoadWorker[], o: RelayOptions, offeredPerS: number) {
+  const replies = await askAll(workers, () => ({ cmd: "paced", warmupMs: o.warmupMs, measureMs: o.measureMs, ratePerS: offeredPerS / workers.length }), "paced");
+  const samples = replies.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
+  return {
+    delivery_offered_msgs_per_s: offeredPerS,
+    delivery_p50_ms: round(percentile(samples, 0.5)),
+    delivery_p99_ms: round(percentile(samples, 0.99)),
+    delivery_max_ms: round(samples.at(-1) ?? NaN),
+    delivery_lost_or_refused: replies.reduce((n, r) => n + r.errors, 0),
+  };
+}
+
+/** A bare socket.io server relaying between paired clients, as the ceiling. */
+export async function benchBaseline(o: RelayOptions = FULL): Promise<Record<string, number>> {
+  const bare = await spawnBare();
+  const workers = startWorkers(o.workers);
+  try {
+    const all = Array.from({ length: o.pairs }, () => ({ youthUrl: bare.url, staffUrl: bare.url }));
+    await askAll(workers, (i) => ({ cmd: "bare-pairs", pairs: split(all, o.workers)[i]! }), "ready");
+    const { perS } = await saturation(workers, o);
+    const figures: Record<string, number> = { baseline_relay_msgs_per_s: Math.round(perS) };
+    const latency = await delivery(workers, o, o.offeredPerS);
+    figures.baseline_delivery_p50_ms = latency.delivery_p50_ms;
+    figures.baseline_delivery_p99_ms = latency.delivery_p99_ms;
+    return figures;
+  } finally {
+    await Promise.all(workers.map((w) => w.close()));
+    await bare.stop();
+  }
+}
+
+/** Volunteers (three chats each) on `staffUrls`, their youths on `youthUrls`, round robin. */
+async function inloopChats(prefix: string, workers: LoadWorker[], o: RelayOptions, staffUrls: string[], youthUrls: string[]): Promise<void> {
+  const volunteers = await addVolunteers(prefix, Math.ceil(o.pairs / 3), "leiden", "relay");
+  const groups: PairGroup[] = volunteers.map((v, i) => ({
+    staffUrl: staffUrls[i % staffUrls.length]!,
+    email: v.email,
+    password: v.password,
+    youthUrls: Array.from({ length: Math.min(3, o.pairs - i * 3) }, () => youthUrls[i % youthUrls.length]!),
+    locationChoice: "leiden",
+  }));
+  // One worker at a time: "take next" must find that worker's own youth first in the queue.
+  const slices = split(groups, workers.length);
+  for (const [i, worker] of workers.entries()) await worker.ask({ cmd: "inloop-pairs", groups: slices[i]! }, "ready");
+}
+
+/** Inloop on Redis: saturation throughput, then delivery latency at the offered load. */
+export async function benchRelay(o: RelayOptions = FULL, baseline?: number): Promise<Record<string, number>> {
+  const service = await startInloop(1);
+  const workers = startWorkers(o.workers);
+  try {
+    const url = service.servers[0]!.url;
+    await inloopChats(service.prefix, workers, o, [url], [url]);
+    const { perS, errors } = await saturation(workers, o);
+    // 2,000 msgs/s unless that is more than this machine relays: then the most it holds with headroom.
+    const offered = perS >= o.offeredPerS * 1.25 ? o.offeredPerS : Math.max(100, Math.floor((perS * 0.8) / 100) * 100);
+    return {
+      relay_msgs_per_s: Math.round(perS),
+      relay_refused: errors,
+      ...(baseline ? { relay_ratio: round(perS / baseline) } : {}),
+      ...(await delivery(workers, o, offered)),
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.close()));
+    await service.cleanup();
+  }
+}
+
+/** Two Inloop processes on one Redis: each chat's youth on one, its volunteer on the other. */
+export async function benchTwoNode(o: RelayOptions = FULL, single?: number): Promise<Record<string, number>> {
+  const service = await startInloop(2);
+  const workers = startWorkers(o.workers);
+  try {
+    const [a, b] = service.servers.map((s) => s.url) as [string, string];
+    await inloopChats(service.prefix, workers, o, [a, b], [b, a]);
+    const { perS } = await saturation(workers, o);
+    return { two_node_relay_msgs_per_s: Math.round(perS), ...(single ? { two_node_scaling: round(perS / single) } : {}) };
+  } finally {
+    await Promise.all(workers.map((w) => w.close()));
+    await service.cleanup();
+  }
+}
