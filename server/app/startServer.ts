@@ -9,13 +9,15 @@ import type { Logger } from "pino";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { Server } from "socket.io";
 import type { Config } from "../config/config";
-import { seedDemo } from "../demo/seed";
+import { DEMO_LOCATIONS, seedDemo } from "../demo/seed";
+import { seedDemoFigures } from "../demo/figuresDemo";
 import { systemClock, type Clock } from "../domain/types";
 import { readSessionCookie } from "../http/cookies";
 import { isAllowedOrigin } from "../http/origin";
 import { PLACEHOLDER_PAGE } from "../http/placeholder";
 import { adminRouter } from "../http/adminRoutes";
 import { apiRouter } from "../http/routes";
+import { figuresRouter } from "../http/figuresRoutes";
 import { LocationAdminService } from "../service/admin/LocationAdminService";
 import { RosterService } from "../service/admin/RosterService";
 import { StaffAdminService } from "../service/admin/StaffAdminService";
@@ -31,6 +33,8 @@ import { loadDefaultRiskScorer } from "../domain/risk/riskScorer";
 import { EscalationService } from "../service/EscalationService";
 import { GhostSweeper } from "../service/GhostSweeper";
 import { RetentionJob } from "../service/RetentionJob";
+import { FiguresRollup } from "../service/FiguresRollup";
+import { FiguresService } from "../service/FiguresService";
 import { StaffConversationService } from "../service/StaffConversationService";
 import { WrapUpService } from "../service/WrapUpService";
 import { YouthService } from "../service/YouthService";
@@ -86,7 +90,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const redis = config.redis ? await connectRedis(config.redis) : undefined;
   // Every store call is timed and every domain event counted for /metrics, without the services knowing.
   const metrics = new Metrics({ socketRoles: () => localSocketRoles(io) });
-  const store: Store = metrics.instrument(redis ? new RedisStore(redis, { prefix: config.redisPrefix }) : new MemoryStore());
+  const bareStore: Store = redis ? new RedisStore(redis, { prefix: config.redisPrefix }) : new MemoryStore();
+  // A demo history for the coordinator's figures, in memory only (a new MemoryStore is empty), and into
+  // the bare store so /metrics does not count it as live traffic.
+  if (config.demo && !redis) await seedDemoFigures(bareStore, clock.now(), DEMO_LOCATIONS.map((l) => l.id));
+  const store: Store = metrics.instrument(bareStore);
   if (config.demo && (await seedDemo(store))) log.info({ event: "demo.seeded" }, "demo locations and staff created");
 
   const app = express();
@@ -125,6 +133,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs);
   const retention = new RetentionJob(deps, config.retentionDays);
+  const figuresRollup = new FiguresRollup(deps);
+  const figures = new FiguresService(deps);
   const staff = new StaffService(deps, dispatcher, wrapUps, escalations, config.staffSessionIdleMs, config.staffSessionMaxMs);
   const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, messageLimit, escalations);
   let publicUrl = config.publicUrl ?? "";
@@ -138,6 +148,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   app.use(requestLog(log.child({ layer: "http" })));
   app.use(metricsRouter({ metrics, store, now: () => clock.now(), token: config.metricsToken, production: config.env === "production", log }));
   // Before apiRouter, whose catch-all answers unknown /api routes with 404.
+  app.use(figuresRouter({ staff, figures, log: log.child({ layer: "http" }) }));
   app.use(adminRouter({ staff, locations: locationAdmin, staffAdmin, roster, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, inviteLimit, log: log.child({ layer: "http" }) }));
   app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, quickExitUrl: config.quickExitUrl, youth, loginLimit, log: log.child({ layer: "http" }) }));
   const clientDir = options.clientDir ?? path.resolve(import.meta.dirname, "../../client/dist");
@@ -188,6 +199,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         ["escalations", () => escalations.tick()],
         ["dispatch", () => dispatcher.run({ force: true })],
         ["retention", () => retention.maybeRun()],
+        ["figures", () => figuresRollup.maybeRun()],
       ];
       if (++ticks % sweepEvery === 0) jobs.unshift(["sweep", () => sweeper.sweep()]);
       for (const [name, job] of jobs) {

@@ -1,4 +1,4 @@
-import type { RequestOf, Role } from "../../shared/protocol";
+import { ANY_LOCATION, type RequestOf, type Role } from "../../shared/protocol";
 import type { Conversation } from "../domain/types";
 import type { Actor } from "./actors";
 import type { ServiceDeps } from "./context";
@@ -177,12 +177,14 @@ export class ConversationService {
     const c = result.conversation;
     const abandoned = c.status === "abandoned";
     const durationMs = c.assignedAt === undefined ? 0 : c.endedAt! - c.assignedAt;
+    // Left while queued: no volunteer's location yet, so the figures count the one the youth chose.
+    const locationId = c.locationId ?? (c.locationChoice !== ANY_LOCATION ? c.locationChoice : undefined);
     await Promise.all([
       store.appendEvent({
         type: abandoned ? "conversation.abandoned" : "conversation.ended",
         at: c.endedAt!,
         conversationId: c.id,
-        ...(c.locationId && { locationId: c.locationId }),
+        ...(locationId && { locationId }),
         ...(c.volunteerId && { staffId: c.volunteerId }),
         data: abandoned ? { waitMs: c.endedAt! - c.queuedAt } : { durationMs, endedBy: by, reason },
       }),

@@ -31,8 +31,8 @@ function morning(): DomainEvent[] {
     // Escalations: an urgent one claimed after 3 min, a crisis nobody took, a debrief (counted apart).
     { type: "escalation.raised", at: at(20), conversationId: "c2", locationId: "leiden", data: { level: "urgent", source: "risk" } },
     { type: "escalation.claimed", at: at(23), conversationId: "c2", locationId: "leiden", staffId: "p1", data: { level: "urgent", timeToClaimMs: 3 * MIN, source: "risk" } },
-    { type: "escalation.raised", at: at(50), conversationId: "c3", locationId: "leiden", data: { level: "crisis", source: "hand" } },
-    { type: "escalation.unrouted", at: at(53), conversationId: "c3", locationId: "leiden", data: { source: "hand" } },
+    { type: "escalation.raised", at: at(50), conversationId: "c3", locationId: "leiden", data: { level: "crisis", source: "volunteer" } },
+    { type: "escalation.unrouted", at: at(53), conversationId: "c3", locationId: "leiden", data: { source: "volunteer" } },
     { type: "escalation.raised", at: at(65), locationId: "leiden", staffId: "v2", data: { level: "consult", source: "debrief" } },
     { type: "escalation.claimed", at: at(66), locationId: "leiden", staffId: "p1", data: { level: "consult", timeToClaimMs: MIN, source: "debrief" } },
     // Wrap-ups: topics and referrals.

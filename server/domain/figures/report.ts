@@ -26,11 +26,16 @@ export interface DatedBucket {
 /** Keeps the buckets of these locations whose local date lies in the period, and dates them. */
 export function selectBuckets(buckets: readonly HourBucket[], locations: readonly FigureLocation[], period: Period): DatedBucket[] {
   const zones = new Map(locations.map((l) => [l.id, l.timeZone]));
+  // Every location in one zone shares an hour's local reading: look it up once, not per bucket.
+  const readings = new Map<string, { date: string; hour: number }>();
   const out: DatedBucket[] = [];
   for (const bucket of buckets) {
     const zone = zones.get(bucket.locationId);
     if (!zone) continue;
-    const { date, hour } = localDateHour(bucket.hourStart, zone);
+    const key = `${zone}|${bucket.hourStart}`;
+    let reading = readings.get(key);
+    if (!reading) readings.set(key, (reading = localDateHour(bucket.hourStart, zone)));
+    const { date, hour } = reading;
     if (date >= period.from && date <= period.to) out.push({ bucket, date, hour });
   }
   return out;
