@@ -38,6 +38,7 @@ import { FiguresService } from "../service/FiguresService";
 import { StaffConversationService } from "../service/StaffConversationService";
 import { WrapUpService } from "../service/WrapUpService";
 import { YouthService } from "../service/YouthService";
+import { ReturnCodeService } from "../service/ReturnCodeService";
 import { MemoryStore } from "../store/memory/MemoryStore";
 import { RedisStore } from "../store/redis/RedisStore";
 import { connectRedis, socketAdapterFor, subscriberFor } from "../store/redis/connect";
@@ -127,16 +128,24 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const abuse = new AbuseGuard(store, clock, config.blockMs);
   const wrapUps = new WrapUpService(deps, escalations);
   const conversations = new ConversationService(deps, dispatcher, messageLimit, wrapUps, { score: loadDefaultRiskScorer(), escalations }, signalLimit);
-  const youth = new YouthService(deps, dispatcher, conversations, abuse, joinLimit, {
-    sessionTtlMs: config.youthSessionTtlMs,
-    maxQueuedPerNetwork: config.maxQueuedPerNetwork,
-  });
+  const returnCodeLimit = limiter("return-code", config.returnCodes.attemptsPer10Min, 600);
+  const returnCodes = new ReturnCodeService(deps, conversations, returnCodeLimit, config.returnCodes);
+  if (!config.returnCodes.secret) log.warn({ event: "returnCodes.off" }, "RETURN_CODE_SECRET is not set: return codes are switched off");
+  const youth = new YouthService(
+    deps,
+    dispatcher,
+    conversations,
+    abuse,
+    joinLimit,
+    { sessionTtlMs: config.youthSessionTtlMs, maxQueuedPerNetwork: config.maxQueuedPerNetwork },
+    returnCodes,
+  );
   const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs);
   const retention = new RetentionJob(deps, config.retentionDays);
   const figuresRollup = new FiguresRollup(deps);
   const figures = new FiguresService(deps);
   const staff = new StaffService(deps, dispatcher, wrapUps, escalations, config.staffSessionIdleMs, config.staffSessionMaxMs);
-  const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, messageLimit, escalations);
+  const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, messageLimit, escalations, returnCodes);
   let publicUrl = config.publicUrl ?? "";
   const locationAdmin = new LocationAdminService(deps);
   const staffAdmin = new StaffAdminService(deps, staffConversations, escalations, { ttlMs: config.inviteTtlMs, baseUrl: () => publicUrl });
@@ -162,6 +171,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const realtimeLog = log.child({ layer: "realtime" });
   const services: RealtimeServices = {
     deps,
+    returnCodes,
     youth,
     staff,
     conversations,

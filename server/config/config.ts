@@ -52,6 +52,15 @@ const EnvSchema = z.object({
   ESCALATION_TIMEOUT_CONSULT_S: z.coerce.number().positive().default(300),
   /** Days a transcript is kept after the conversation ended; then it is purged (figures stay). */
   RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /** Days a youth's return code (and the volunteer's note it carries) lives; then both are gone. */
+  RETURN_CODE_DAYS: z.coerce.number().positive().default(90),
+  /**
+   * Key for hashing return codes (HMAC): a code has ~31 bits, so without this key a copy of the store
+   * cannot be searched by trying every code. Production without it: return codes are switched off.
+   */
+  RETURN_CODE_SECRET: z.string().min(32).optional(),
+  /** Return-code checks one network (hashed) may make per 10 minutes: what stops guessing. */
+  RETURN_CODE_ATTEMPTS_PER_10MIN: z.coerce.number().int().positive().default(10),
   /** How long a staff invite link works. */
   INVITE_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
   /** The address people open (behind a load balancer or TLS); used in invite links. Default: this server's own. */
@@ -73,6 +82,9 @@ const EnvSchema = z.object({
 });
 
 export type Config = ReturnType<typeof loadConfig>;
+
+/** Not a secret: only for development and tests, where no real youth's code is hashed with it. */
+const DEVELOPMENT_RETURN_CODE_SECRET = "inloop-development-return-code-key-not-secret";
 
 /** At most one way to reach Redis; none means the in-memory store. */
 function redisTopology(e: z.infer<typeof EnvSchema>): RedisTopology | undefined {
@@ -126,6 +138,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     messageRatePer10s: e.MESSAGE_RATE_PER_10S,
     tickMs: e.TICK_MS,
     retentionDays: e.RETENTION_DAYS,
+    returnCodes: {
+      ttlMs: e.RETURN_CODE_DAYS * 86_400_000,
+      // Outside production a fixed, public development key, so several local processes agree.
+      secret: e.RETURN_CODE_SECRET ?? (production ? undefined : DEVELOPMENT_RETURN_CODE_SECRET),
+      attemptsPer10Min: e.RETURN_CODE_ATTEMPTS_PER_10MIN,
+    },
     inviteTtlMs: e.INVITE_HOURS * 3_600_000,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     escalationTimeoutsMs: {

@@ -12,6 +12,7 @@ import type { StaffService } from "../service/StaffService";
 import type { EscalationService } from "../service/EscalationService";
 import type { StaffConversationService } from "../service/StaffConversationService";
 import type { WrapUpService } from "../service/WrapUpService";
+import type { ReturnCodeService } from "../service/ReturnCodeService";
 import type { YouthService } from "../service/YouthService";
 import { readSessionCookie } from "../http/cookies";
 import { handle } from "./handle";
@@ -25,6 +26,7 @@ export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Recor
 export interface RealtimeServices {
   deps: ServiceDeps;
   youth: YouthService;
+  returnCodes: ReturnCodeService;
   staff: StaffService;
   conversations: ConversationService;
   staffConversations: StaffConversationService;
@@ -104,6 +106,9 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "queue:join", log, (p) => s.youth.join(requireYouth(socket), p));
   handle(socket, "queue:leave", log, () => s.youth.leave(requireYouth(socket)));
   handle(socket, "feedback:give", log, (p) => s.youth.feedback(requireYouth(socket), p));
+  handle(socket, "returnCode:take", log, (p) => s.returnCodes.take(requireYouth(socket), p));
+  handle(socket, "returnCode:check", log, (p) => s.returnCodes.check(requireYouth(socket), p));
+  handle(socket, "returnCode:forget", log, (p) => s.returnCodes.forget(requireYouth(socket), p));
 
   handle(socket, "message:send", log, (p) => s.conversations.send(requireActor(socket), p));
   handle(socket, "conversation:sync", log, (p) => s.conversations.sync(requireActor(socket), p));

@@ -7,6 +7,7 @@ import type { ConversationService, RateLimit } from "./ConversationService";
 import type { Dispatcher } from "./Dispatcher";
 import type { EscalationService } from "./EscalationService";
 import { fail } from "./errors";
+import type { ReturnCodeService } from "./ReturnCodeService";
 import { messageView, staffView, youthView } from "./views";
 
 /** What only staff do inside a conversation: notes, whispers and consults, transfers, blocks. */
@@ -18,6 +19,7 @@ export class StaffConversationService {
     private readonly abuse: AbuseGuard,
     private readonly rateLimit: RateLimit,
     private readonly escalations: EscalationService,
+    private readonly returnCodes: Pick<ReturnCodeService, "noteChanged">,
   ) {}
 
   private async mineAndActive(actor: StaffActor, conversationId: string): Promise<Conversation> {
@@ -30,6 +32,7 @@ export class StaffConversationService {
   async setNote(actor: StaffActor, request: RequestOf<"note:set">) {
     const conversation = await this.conversations.authorise(actor, request.conversationId);
     await this.deps.store.setConversationNotes(conversation.id, { note: request.note });
+    await this.returnCodes.noteChanged(conversation, request.note);
     this.deps.notifier.emit({ conversationStaff: conversation.id }, "note:updated", { conversationId: conversation.id, note: request.note });
     return { conversationId: conversation.id };
   }

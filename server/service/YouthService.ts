@@ -8,6 +8,7 @@ import type { AbuseGuard } from "./AbuseGuard";
 import type { ConversationService, RateLimit } from "./ConversationService";
 import type { Dispatcher } from "./Dispatcher";
 import { fail } from "./errors";
+import type { Redeemed, ReturnCodeService } from "./ReturnCodeService";
 import { messageView, visibleToYouth, youthView } from "./views";
 
 /** The anonymous side: sessions without identity, joining and leaving the queue. */
@@ -19,6 +20,7 @@ export class YouthService {
     private readonly abuse: AbuseGuard,
     private readonly joinLimit: RateLimit,
     private readonly limits: { sessionTtlMs: number; maxQueuedPerNetwork: number },
+    private readonly returnCodes: ReturnCodeService,
   ) {}
 
   /**
@@ -103,6 +105,10 @@ export class YouthService {
     const chosen = status.locations.find((l) => l.id === request.locationChoice);
     if (request.locationChoice !== ANY_LOCATION && !chosen) fail("NOT_FOUND", "Unknown location");
     if (request.locationChoice === ANY_LOCATION ? !status.anyOpen : !chosen!.open) fail("CLOSED", "The chat is closed now");
+    // A wrong code is refused before anything is queued: the youth corrects it or starts without.
+    const back: Redeemed | undefined = request.returnCode
+      ? await this.returnCodes.redeem(actor, request.returnCode, request.shareNote === true)
+      : undefined;
 
     const nickname = request.nickname?.trim();
     const entry: Conversation & { status: "queued" } = {
@@ -116,6 +122,7 @@ export class YouthService {
       ...(request.ageBand && { ageBand: request.ageBand }),
       ...(request.topic && { topic: request.topic }),
       ...(session.abuseKey && { abuseKey: session.abuseKey }),
+      ...(back && { returning: true, preferredStaffId: back.staffId, ...(back.note && { returnNote: back.note }) }),
       lastSeq: 0,
       youthDeliveredSeq: 0,
       staffDeliveredSeq: 0,
@@ -129,7 +136,7 @@ export class YouthService {
         at: now,
         conversationId: entry.id,
         ...(request.locationChoice !== ANY_LOCATION && { locationId: request.locationChoice }),
-        data: { ageBand: request.ageBand ?? "unknown", topic: request.topic ?? "none" },
+        data: { ageBand: request.ageBand ?? "unknown", topic: request.topic ?? "none", ...(back && { returning: true }) },
       }),
     ]);
     const queue = (await this.dispatcher.standing(entry.id)) ?? { position: 1, estimate: { kind: "unknown" as const } };

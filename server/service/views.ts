@@ -40,6 +40,9 @@ export function staffView(c: Conversation): StaffConversationView {
     handoverNote: c.handoverNote,
     transfers: c.transfers ?? 0,
     ...(c.professionalId && { professionalId: c.professionalId }),
+    ...(c.returning && { returning: true }),
+    // The note from last time is that volunteer's own: nobody else the chat goes to sees it.
+    ...(c.returnNote && c.volunteerId === c.preferredStaffId && { returnNote: c.returnNote }),
   };
 }
 

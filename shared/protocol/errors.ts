@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   "RATE_LIMITED",
   "BLOCKED", // this youth was blocked for abuse, for a while
   "ALREADY_CLAIMED", // another professional took this escalation first
+  "RETURN_CODE_UNKNOWN", // no such return code: mistyped, forgotten or expired
   "TOO_LARGE",
   "CONFLICT", // it exists already (an e-mail address, a location id)
   "BAD_CREDENTIALS",

@@ -10,6 +10,8 @@ import {
   MessageText,
   PresenceStatus,
   Referral,
+  ReturnCodeText,
+  type ReturnCodeCheckView,
   EscalationLevel,
   EscalationReferral,
   LocationId,
@@ -56,9 +58,16 @@ export const Requests = {
       nickname: z.string().trim().max(LIMITS.nicknameChars).optional(),
       ageBand: AgeBand.optional(),
       topic: Topic.optional(),
+      /** A return code from an earlier chat: its volunteer is offered this youth first. */
+      returnCode: ReturnCodeText.optional(),
+      /** Only with `returnCode`: the volunteer may see their own note from last time. */
+      shareNote: z.boolean().optional(),
     })
     .strict(),
   "queue:leave": z.object({}).strict(),
+  "returnCode:take": z.object({ conversationId: ConversationId }).strict(),
+  "returnCode:check": z.object({ code: ReturnCodeText }).strict(),
+  "returnCode:forget": z.object({ code: ReturnCodeText }).strict(),
   "message:send": z.object({ conversationId: ConversationId, id: ClientId, text: MessageText }).strict(),
   "conversation:sync": z.object({ conversationId: ConversationId, afterSeq: Seq }).strict(),
   "delivery:confirm": z.object({ conversationId: ConversationId, upToSeq: Seq }).strict(),
@@ -143,6 +152,10 @@ export interface Responses {
   "service:status": ServiceStatus;
   "queue:join": { conversation: YouthConversationView; queue: { position: number; estimate: Estimate } };
   "queue:leave": { conversationId: string };
+  /** The code, shown once: only its keyed hash is kept. */
+  "returnCode:take": { code: string; expiresAt: number };
+  "returnCode:check": ReturnCodeCheckView;
+  "returnCode:forget": Record<string, never>;
   "message:send": { seq: number; sentAt: number; duplicate: boolean };
   "conversation:sync": { messages: MessageView[]; conversation: YouthConversationView | StaffConversationView };
   "delivery:confirm": { upToSeq: number };

@@ -105,6 +105,20 @@ export const YouthConversationView = z.object({
 });
 export type YouthConversationView = z.infer<typeof YouthConversationView>;
 
+/** What a youth types as a return code; the server reads it forgivingly (case, spaces, dashes). */
+export const ReturnCodeText = z.string().trim().min(5).max(80);
+
+/**
+ * The volunteer of a return code right now: "here" (on shift with room: offered first), "busy" (on
+ * shift, every slot taken) or "away" (not on shift). Told to the youth as it is.
+ */
+export const VolunteerAvailability = z.enum(["here", "busy", "away"]);
+export type VolunteerAvailability = z.infer<typeof VolunteerAvailability>;
+
+/** What a valid return code tells the youth: who they talked with, and whether that person is here. */
+export const ReturnCodeCheckView = z.object({ volunteer: PeerView, availability: VolunteerAvailability, expiresAt: z.number() });
+export type ReturnCodeCheckView = z.infer<typeof ReturnCodeCheckView>;
+
 /** A conversation as staff see it: what the youth chose to share, never more. */
 export const StaffConversationView = z.object({
   id: z.string(),
@@ -126,6 +140,10 @@ export const StaffConversationView = z.object({
   transfers: z.number().int(),
   /** The professional who joined, if any. */
   professionalId: z.string().optional(),
+  /** The youth came back with a return code (to this volunteer or, if they were not free, another). */
+  returning: z.boolean().optional(),
+  /** The volunteer's own note from last time: only to that volunteer, only if the youth agreed. */
+  returnNote: z.string().optional(),
 });
 export type StaffConversationView = z.infer<typeof StaffConversationView>;
 
