@@ -55,6 +55,8 @@ export interface RunningServer {
   io: IoServer;
   dispatcher: Dispatcher;
   log: Logger;
+  /** The express app, so tests can list every route it registers (the fuzzer and the authorisation matrix). */
+  app: express.Express;
   /** Graceful: stop taking connections, let clients reconnect elsewhere, finish work, close Redis. */
   close(): Promise<void>;
 }
@@ -230,6 +232,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   return {
     url,
     port,
+    app,
     store,
     io,
     dispatcher,

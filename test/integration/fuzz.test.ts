@@ -1,0 +1,59 @@
+/**
+ * Property-based fuzzing of every socket event (taken from the protocol's Requests map, so a new
+ * event is fuzzed without anyone adding it here) and every HTTP route the app registers. A few
+ * thousand cases here; `npm run bench -- fuzz` runs over 100,000.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Requests, type RequestName } from "../../shared/protocol";
+import type { RunningServer } from "../../server/app/startServer";
+import { emptyCounts, FUZZ_ENV, fuzzEventOrder, fuzzHttp, fuzzSocketEvent, FuzzWorld, listRoutes } from "../helpers/fuzz";
+import { startTestServer, stopServer } from "../helpers/servers";
+
+/** Cases per socket event; × 31 events is about 2,500. */
+const RUNS_PER_EVENT = 80;
+
+
+describe("fuzzing the server with random and adversarial input", () => {
+  let server: RunningServer;
+  let world: FuzzWorld;
+  const counts = emptyCounts();
+
+  beforeAll(async () => {
+    server = await startTestServer(FUZZ_ENV);
+    world = new FuzzWorld(server);
+    await world.build();
+  });
+  afterAll(async () => {
+    world.close();
+    await stopServer(server);
+    console.log(`fuzz: ${JSON.stringify(counts)}`);
+  });
+
+  for (const event of Object.keys(Requests) as RequestName[]) {
+    it(`${event}: answers every payload with a code; a rejected one changes nothing`, async () => {
+      const before = counts.cases;
+      await fuzzSocketEvent(world, counts, event, RUNS_PER_EVENT);
+      expect(counts.cases - before).toBe(RUNS_PER_EVENT);
+    });
+  }
+
+  it("refuses events out of order and ignores unknown ones, without hanging", async () => {
+    const before = counts.cases;
+    await fuzzEventOrder(world, counts, 60);
+    expect(counts.cases - before).toBeGreaterThanOrEqual(60);
+  });
+
+  it("answers every HTTP route below 500 and changes nothing when it refuses", async () => {
+    const routes = listRoutes(server);
+    // The enumeration must see the routers, including the admin one, or this test fuzzes nothing.
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(["POST /api/auth/login", "GET /readyz", "POST /api/youth/quick-exit"]));
+    await fuzzHttp(world, counts, routes, 600);
+    expect(counts.httpRequests).toBe(600);
+  });
+
+  it("ran thousands of cases, some accepted and most refused", () => {
+    expect(counts.cases).toBeGreaterThan(3000);
+    expect(counts.accepted).toBeGreaterThan(50);
+    expect(counts.rejected).toBeGreaterThan(1000);
+  });
+});
