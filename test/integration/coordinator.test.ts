@@ -67,6 +67,8 @@ describe.each(stores)("a coordinator running locations on the %s store", (kind) 
     expect((await call(ilse, "PUT", "/api/admin/locations/amsterdam", settingsOf(leiden))).status).toBe(403);
     expect((await call(ilse, "POST", "/api/admin/locations", { ...settingsOf(leiden), id: "delft", name: "Delft" })).status).toBe(403);
     expect((await call(ilse, "POST", "/api/admin/staff/invite", { email: "x@amsterdam.test", displayName: "X", role: "volunteer", locationId: "amsterdam" })).status).toBe(403);
+    // Kim works from Leiden too, but runs every location: not Ilse's to change.
+    expect((await call(ilse, "POST", "/api/admin/staff/st_kim/deactivate")).status).toBe(403);
     const staff = data(await call<StaffAdminView[]>(ilse, "GET", "/api/admin/staff"));
     expect(new Set(staff.map((s) => s.locationId))).toEqual(new Set(["leiden"]));
 

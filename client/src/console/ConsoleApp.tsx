@@ -3,6 +3,7 @@ import type { StaffView, WrapUpTodoView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import "./console.css";
 import { ConversationPane } from "./ConversationPane";
+import { InvitePage } from "./InvitePage";
 import { CoordinatorWorkplace } from "./coordinator/CoordinatorWorkplace";
 import { LoginView } from "./LoginView";
 import { PresenceBar } from "./PresenceBar";
@@ -11,8 +12,13 @@ import { QueuePanel } from "./QueuePanel";
 import { useConsole } from "./useConsole";
 import { WrapUpForm } from "./WrapUpForm";
 
-/** /console: log in, then the volunteer's workplace. */
+/** /console: log in, then the workplace of one's role; /console/invite sets a first password. */
 export default function ConsoleApp() {
+  if (window.location.pathname.startsWith("/console/invite")) return <InvitePage />;
+  return <LoggedInConsole />;
+}
+
+function LoggedInConsole() {
   const [me, setMe] = useState<StaffView | null | undefined>(undefined);
   useEffect(() => {
     fetch("/api/auth/session")

@@ -67,7 +67,8 @@ export type ConsoleAction =
   | { type: "escalation"; escalation: EscalationView; unrouted?: boolean }
   | { type: "risk"; conversationId: string; level: "concern" | "high"; at: number }
   | { type: "dismissRisk"; conversationId: string }
-  | { type: "closeProtocol"; conversationId: string };
+  | { type: "closeProtocol"; conversationId: string }
+  | { type: "locations"; locations: LocationView[] };
 
 export const initialConsole: ConsoleState = { online: false, locations: [], chats: {}, order: [], wrapUpsTodo: [], colleagues: [] };
 
@@ -101,6 +102,8 @@ export function reduceConsole(state: ConsoleState, action: ConsoleAction): Conso
   switch (action.type) {
     case "connection":
       return { ...state, online: action.online };
+    case "locations":
+      return { ...state, locations: action.locations };
     case "synced": {
       const { staff, presence, queue, locations, wrapUpsTodo, conversations } = action.state;
       let next: ConsoleState = { ...state, staff, presence, queue, locations, wrapUpsTodo };

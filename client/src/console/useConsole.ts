@@ -66,6 +66,7 @@ export function useConsole() {
     socket.on("typing:changed", (p) => dispatch({ type: "typing", ...p }));
     socket.on("delivery:confirmed", (p) => dispatch({ type: "delivered", conversationId: p.conversationId, by: p.by, upToSeq: p.upToSeq }));
     socket.on("note:updated", (p) => dispatch({ type: "note", ...p }));
+    socket.on("locations:changed", (p) => dispatch({ type: "locations", locations: p.locations }));
     socket.on("conversation:ended", (p) => dispatch({ type: "ended", conversationId: p.conversationId }));
     socket.on("conversation:transferred", (p) => dispatch({ type: "transferred", conversationId: p.conversationId }));
     socket.on("wrapup:due", (todo) => dispatch({ type: "wrapUpDue", todo }));

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { PROTOCOL_VERSION, type AgeBand, type Topic } from "../../../shared/protocol";
+import { PROTOCOL_VERSION, type Ack, type AgeBand, type ReturnCodeCheckView, type Topic } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { chime } from "../lib/alerts";
 import { call, openSocket, type AppSocket } from "../lib/socket";
@@ -12,7 +12,12 @@ export interface JoinForm {
   nickname?: string;
   ageBand?: AgeBand;
   topic?: Topic;
+  /** A return code checked on the start page, with the youth's answer about the note. */
+  returnCode?: { code: string; shareNote: boolean; check: ReturnCodeCheckView };
 }
+
+/** How a start attempt ended; a refused return code is the youth's to correct, so it is told apart. */
+export type JoinOutcome = "joined" | "returnCodeUnknown" | "returnCodeSlowDown" | "failed";
 
 /** Connects the pure page model to the server: session, resume, outbox, broadcasts, alerts. */
 export function useYouthChat() {
@@ -87,6 +92,8 @@ export function useYouthChat() {
       dispatch({ type: "connection", online: false });
     });
     socket.on("queue:updated", (p) => dispatch({ type: "queueUpdated", ...p }));
+    // A coordinator changed opening hours: the start and closed pages follow at once.
+    socket.on("service:changed", (status) => dispatch({ type: "status", status }));
     socket.on("conversation:assigned", (p) => p.youth && dispatch({ type: "assigned", conversation: p.youth }));
     socket.on("conversation:transferring", (p) => dispatch({ type: "transferring", ...p }));
     socket.on("professional:joined", (p) => dispatch({ type: "professionalJoined", conversationId: p.conversationId }));
@@ -143,21 +150,54 @@ export function useYouthChat() {
   }, []);
 
   const actions = {
-    async join(form: JoinForm): Promise<boolean> {
+    async join(form: JoinForm): Promise<JoinOutcome> {
       const socket = socketRef.current;
-      if (!socket || !(await ensureSession(socket))) return false;
+      if (!socket || !(await ensureSession(socket))) return "failed";
+      const back = form.returnCode;
       const ack = await call(socket, "queue:join", {
         locationChoice: form.locationChoice,
         ...(form.nickname?.trim() && { nickname: form.nickname.trim() }),
         ...(form.ageBand && { ageBand: form.ageBand }),
         ...(form.topic && { topic: form.topic }),
+        ...(back && { returnCode: back.code, shareNote: back.shareNote }),
       });
-      if (ack.ok) dispatch({ type: "joined", ...ack.data });
-      else if (ack.code === "CLOSED") {
+      if (ack.ok) {
+        const returning = back && { name: back.check.volunteer.name, availability: back.check.availability };
+        dispatch({ type: "joined", ...ack.data, ...(returning && { returning }) });
+        return "joined";
+      }
+      if (ack.code === "RETURN_CODE_UNKNOWN") return "returnCodeUnknown";
+      if (ack.code === "RATE_LIMITED" && back) return "returnCodeSlowDown";
+      if (ack.code === "CLOSED") {
         // It closed while they filled in the form: show the closed page with the lines that are open.
         const status = await call(socket, "service:status", {});
         if (status.ok) dispatch({ type: "status", status: status.data });
       } else dispatch({ type: "notice", notice: ack.code === "BLOCKED" ? "blocked" : "generic" });
+      return "failed";
+    },
+    /** Who a return code leads to, and whether they are here; opens the anonymous session if needed. */
+    async checkReturnCode(code: string): Promise<Ack<ReturnCodeCheckView> | undefined> {
+      const socket = socketRef.current;
+      if (!socket || !(await ensureSession(socket))) return undefined;
+      return call(socket, "returnCode:check", { code });
+    },
+    /** Forgets a code on the server: it and the note it carries are gone at once. */
+    async forgetReturnCode(code: string): Promise<boolean> {
+      const socket = socketRef.current;
+      if (!socket || !(await ensureSession(socket))) return false;
+      const ack = await call(socket, "returnCode:forget", { code });
+      // Unknown means it is already gone: for the youth, that is forgotten too.
+      const gone = ack.ok || ack.code === "RETURN_CODE_UNKNOWN";
+      if (gone && modelRef.current.returnCode?.state === "shown" && modelRef.current.returnCode.code === code) dispatch({ type: "returnCodeForgotten" });
+      return gone;
+    },
+    /** A code for the chat that just ended, shown once. */
+    async takeReturnCode(): Promise<boolean> {
+      const socket = socketRef.current;
+      const conversation = modelRef.current.conversation;
+      if (!socket || !conversation) return false;
+      const ack = await call(socket, "returnCode:take", { conversationId: conversation.id });
+      if (ack.ok) dispatch({ type: "returnCodeTaken", ...ack.data });
       return ack.ok;
     },
     async leave() {

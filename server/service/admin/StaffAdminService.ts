@@ -183,7 +183,13 @@ export class StaffAdminService {
   private async inScope(actor: Staff, staffId: string): Promise<Staff> {
     const staff = await this.deps.store.getStaff(staffId);
     if (!staff) fail("NOT_FOUND", "No such staff member");
-    if (!(await this.managed(actor)).includes(staff.locationId)) fail("FORBIDDEN", "This person works at a location you do not run");
+    const mine = await this.managed(actor);
+    if (!mine.includes(staff.locationId)) fail("FORBIDDEN", "This person works at a location you do not run");
+    // A coordinator who runs more than you (a national one at your location) is not yours to change.
+    if (staff.role === "coordinator" && staff.id !== actor.id) {
+      const theirs = staff.manages === "all" ? "all" : (staff.manages ?? [staff.locationId]);
+      if (theirs === "all" ? actor.manages !== "all" : theirs.some((id) => !mine.includes(id))) fail("FORBIDDEN", "This coordinator runs locations you do not");
+    }
     return staff;
   }
 

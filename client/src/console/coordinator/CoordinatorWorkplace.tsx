@@ -2,6 +2,10 @@ import { useState, type ReactNode } from "react";
 import type { StaffView } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/nl";
+import { FiguresPage } from "./FiguresPage";
+import { LocationsPage } from "./LocationsPage";
+import { RosterPage } from "./RosterPage";
+import { StaffPage } from "./StaffPage";
 
 interface Page {
   key: string;
@@ -10,7 +14,12 @@ interface Page {
 }
 
 /** Pages a coordinator switches between; each page loads its own data over the JSON API. */
-const PAGES: Page[] = [];
+const PAGES: Page[] = [
+  { key: "figures", label: "figures.tab", render: (me) => <FiguresPage me={me} /> },
+  { key: "locations", label: "coord.tab.locations", render: (me) => <LocationsPage me={me} /> },
+  { key: "staff", label: "coord.tab.staff", render: (me) => <StaffPage me={me} /> },
+  { key: "roster", label: "coord.tab.roster", render: () => <RosterPage /> },
+];
 
 /** The coordinator's console: figures, locations, staff and roster of the locations they run. */
 export function CoordinatorWorkplace({ me }: { me: StaffView }) {

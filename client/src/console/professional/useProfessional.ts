@@ -82,6 +82,12 @@ export function useProfessional() {
       chime();
     });
     socket.on("risk:flagged", () => void refresh());
+    // The roster started or ended a shift: the duty switch follows, and so does what they see.
+    socket.on("duty:changed", (d) => {
+      setDuty(d);
+      void refresh();
+    });
+    socket.on("locations:changed", (p) => setLocations(p.locations));
     socket.on("message:received", (m) => {
       setWatched((w) => (w && w.conversation.id === m.conversationId && !w.messages.some((x) => x.seq === m.seq) ? { ...w, messages: [...w.messages, m].sort((a, b) => a.seq - b.seq) } : w));
     });

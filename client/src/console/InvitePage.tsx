@@ -1,0 +1,66 @@
+import { useEffect, useState } from "react";
+import type { InviteInfoView } from "../../../shared/protocol";
+import { useI18n } from "../i18n/i18n";
+import { api } from "../lib/api";
+
+const MIN_PASSWORD = 12;
+
+/** /console/invite#<token>: a new staff member sets their own password, then lands in their console. */
+export function InvitePage() {
+  const { t } = useI18n();
+  // Read once, then taken out of the address bar so the token stays out of history and screenshots.
+  const [token] = useState(() => window.location.hash.slice(1));
+  const [info, setInfo] = useState<InviteInfoView | null>();
+  const [password, setPassword] = useState("");
+  const [repeat, setRepeat] = useState("");
+  const [problem, setProblem] = useState<string>();
+  const [done, setDone] = useState(false);
+
+  useEffect(() => {
+    window.history.replaceState(null, "", window.location.pathname);
+    if (!token) return setInfo(null);
+    void api<InviteInfoView>("/api/invites/info", { method: "POST", body: { token } }).then((ack) => setInfo(ack.ok ? ack.data : null));
+  }, [token]);
+
+  if (info === undefined) return null;
+  if (info === null)
+    return (
+      <main className="login">
+        <h1>{t("invite.title")}</h1>
+        <p role="alert">{t("invite.invalid")}</p>
+      </main>
+    );
+
+  const submit = async () => {
+    if (password.length < MIN_PASSWORD) return setProblem(t("invite.tooShort"));
+    if (password !== repeat) return setProblem(t("invite.mismatch"));
+    setProblem(undefined);
+    const ack = await api("/api/invites/accept", { method: "POST", body: { token, password } });
+    if (!ack.ok) return setProblem(ack.code === "NOT_FOUND" ? t("invite.invalid") : t("coord.error", { message: ack.message }));
+    setDone(true);
+    window.location.replace("/console");
+  };
+
+  return (
+    <main className="login">
+      <h1>{t("invite.title")}</h1>
+      <p>{t("invite.intro", { role: t(`console.role.${info.role}`), email: info.email })}</p>
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <input type="email" autoComplete="username" value={info.email} readOnly hidden />
+        <label htmlFor="invite-password">{t("invite.password")}</label>
+        <input id="invite-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} minLength={MIN_PASSWORD} required />
+        <label htmlFor="invite-repeat">{t("invite.repeat")}</label>
+        <input id="invite-repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required />
+        {problem && (
+          <p className="problems" role="alert">
+            {problem}
+          </p>
+        )}
+        {done && <p role="status">{t("invite.done")}</p>}
+        <button type="submit" className="button button-primary">
+          {t("invite.submit")}
+        </button>
+      </form>
+    </main>
+  );
+}
