@@ -140,8 +140,11 @@ export const StaffConversationView = z.object({
   transfers: z.number().int(),
   /** The professional who joined, if any. */
   professionalId: z.string().optional(),
-  /** The youth came back with a return code (to this volunteer or, if they were not free, another). */
-  returning: z.boolean().optional(),
+  /**
+   * The youth came back with a return code: to the volunteer now in the chat ("same-volunteer"), or
+   * to someone else because that volunteer was not free ("another-volunteer").
+   */
+  returning: z.enum(["same-volunteer", "another-volunteer"]).optional(),
   /** The volunteer's own note from last time: only to that volunteer, only if the youth agreed. */
   returnNote: z.string().optional(),
 });

@@ -71,8 +71,8 @@ describe.each(stores)("return codes on the %s store", (kind) => {
     // Lotte is free too, but the youth is kept for Sam during the window.
     expect(await request(lotte.socket, "queue:take")).toMatchObject({ ok: false, code: "QUEUE_EMPTY" });
     const taken = await ok(first.sam.socket, "queue:take");
-    expect(taken).toMatchObject({ id: joined.conversation.id, returning: true, returnNote: "Wil over school praten; spannend thuis" });
-    expect((await samSees).staff).toMatchObject({ returning: true });
+    expect(taken).toMatchObject({ id: joined.conversation.id, returning: "same-volunteer", returnNote: "Wil over school praten; spannend thuis" });
+    expect((await samSees).staff).toMatchObject({ returning: "same-volunteer" });
 
     const queued = (await server.store.listEvents(0)).find((e) => e.type === "conversation.queued" && e.conversationId === joined.conversation.id);
     expect(queued?.data).toMatchObject({ returning: true });
@@ -86,7 +86,7 @@ describe.each(stores)("return codes on the %s store", (kind) => {
     const declines = await youth();
     const noNote = await ok(declines.socket, "queue:join", { locationChoice: "leiden", returnCode: first.code, shareNote: false });
     const taken = await ok(first.sam.socket, "queue:take");
-    expect(taken).toMatchObject({ id: noNote.conversation.id, returning: true });
+    expect(taken).toMatchObject({ id: noNote.conversation.id, returning: "same-volunteer" });
     expect(taken.returnNote).toBeUndefined();
     await ok(first.sam.socket, "conversation:end", { conversationId: taken.id });
 
@@ -106,7 +106,7 @@ describe.each(stores)("return codes on the %s store", (kind) => {
     const joined = await ok(back.socket, "queue:join", { locationChoice: "leiden", returnCode: first.code, shareNote: true });
     const taken = await ok(lotte.socket, "queue:take");
     // Lotte sees the youth came back, but not Sam's note: it is Sam's own.
-    expect(taken).toMatchObject({ id: joined.conversation.id, returning: true });
+    expect(taken).toMatchObject({ id: joined.conversation.id, returning: "another-volunteer" });
     expect(taken.returnNote).toBeUndefined();
   });
 

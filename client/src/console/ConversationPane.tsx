@@ -28,6 +28,28 @@ function Message({ m, youthDeliveredSeq }: { m: MessageView; youthDeliveredSeq: 
   );
 }
 
+/** A youth who came back with a return code; to their own volunteer, the note from last time if the youth agreed. */
+function ReturningNotice({ view }: { view: ChatState["view"] }) {
+  const { t } = useI18n();
+  if (!view.returning) return null;
+  if (view.returning === "another-volunteer") return <p className="returning">{t("console.returnCode.backOther")}</p>;
+  return (
+    <div className="returning">
+      <p>
+        <strong>{t("console.returnCode.back")}</strong>
+      </p>
+      {view.returnNote ? (
+        <>
+          <p>{t("console.returnCode.note")}</p>
+          <blockquote className="return-note">{view.returnNote}</blockquote>
+        </>
+      ) : (
+        <p className="hint">{t("console.returnCode.noNote")}</p>
+      )}
+    </div>
+  );
+}
+
 /** One chat: who it is with (as far as they shared), the messages, the tools, the note. */
 export function ConversationPane({ chat, state, actions, onError }: { chat: ChatState; state: ConsoleState; actions: Actions; onError(message: string): void }) {
   const { t } = useI18n();
@@ -72,6 +94,7 @@ export function ConversationPane({ chat, state, actions, onError }: { chat: Chat
           )}
         </p>
         {v.handoverNote && <p className="handover">{t("console.chat.handover", { note: v.handoverNote })}</p>}
+        <ReturningNotice view={v} />
         <div className="tools">
           <button type="button" className="button button-danger" onClick={() => setDialog("escalate")}>
             {t("console.chat.escalate")}

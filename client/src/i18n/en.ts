@@ -1,3 +1,4 @@
+import { returnCodeEn } from "./areas/returnCode";
 import { coordinatorEn } from "./areas/coordinator";
 import type { MessageKey } from "./nl";
 
@@ -277,5 +278,6 @@ export const en: Record<MessageKey, string> = {
   "pro.toVolunteer": "Message to the volunteer (whisper)",
   "pro.toYouth": "Message to the youth",
   "console.notVolunteer": "You are logged in as {role}. Your own console will live here; taking chats is for volunteers.",
+  ...returnCodeEn,
   ...coordinatorEn,
 };

@@ -1,3 +1,4 @@
+import { returnCodeNl } from "./areas/returnCode";
 import { coordinatorNl } from "./areas/coordinator";
 
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
@@ -277,6 +278,7 @@ export const nl = {
   "pro.toYouth": "Bericht aan de jongere",
   "console.notVolunteer": "Je bent ingelogd als {role}. Je eigen console komt hier; chats nemen is voor vrijwilligers.",
   // Each area keeps its own catalogue (areas/*.ts): Dutch and English side by side.
+  ...returnCodeNl,
   ...coordinatorNl,
 } as const;
 

@@ -2,12 +2,23 @@ import { useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { AlwaysOpenLines } from "./AlwaysOpenLines";
 import type { YouthModel } from "./machine";
+import { ReturnCodeOffer } from "./ReturnCodeOffer";
 import { useStepFocus } from "./useStepFocus";
 
 type Answer = "yes" | "maybe" | "no";
 
-/** Two optional questions, then goodbye. Skipping is as easy as answering. */
-export function EndedView({ model, onFeedback }: { model: YouthModel; onFeedback(a: { helped?: number; wouldReturn?: Answer }): void }) {
+/** A return code if they want one, two optional questions, then goodbye. Skipping is as easy as answering. */
+export function EndedView({
+  model,
+  onFeedback,
+  onTakeCode,
+  onForgetCode,
+}: {
+  model: YouthModel;
+  onFeedback(a: { helped?: number; wouldReturn?: Answer }): void;
+  onTakeCode(): Promise<boolean>;
+  onForgetCode(code: string): Promise<boolean>;
+}) {
   const { t } = useI18n();
   const heading = useStepFocus<HTMLHeadingElement>();
   const [helped, setHelped] = useState<number | undefined>();
@@ -18,6 +29,7 @@ export function EndedView({ model, onFeedback }: { model: YouthModel; onFeedback
         {t("ended.title")}
       </h1>
       <p className="lead">{model.conversation?.endedBy === "youth" ? t("ended.byYou") : t("ended.byPeer")}</p>
+      <ReturnCodeOffer model={model} onTake={onTakeCode} onForget={onForgetCode} />
       <p>{t("ended.feedbackIntro")}</p>
       <form
         className="feedback"

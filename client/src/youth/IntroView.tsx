@@ -1,11 +1,22 @@
 import { useState, type FormEvent } from "react";
-import { AGE_BANDS, ANY_LOCATION, LIMITS, TOPICS, type AgeBand, type ServiceStatus, type Topic } from "../../../shared/protocol";
+import { AGE_BANDS, ANY_LOCATION, LIMITS, TOPICS, type Ack, type AgeBand, type ReturnCodeCheckView, type ServiceStatus, type Topic } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
-import type { JoinForm } from "./useYouthChat";
+import { afterCheck, emptyReturnCodeEntry, ReturnCodeEntry, type ReturnCodeEntryState } from "./ReturnCodeEntry";
+import type { JoinForm, JoinOutcome } from "./useYouthChat";
 import { useStepFocus } from "./useStepFocus";
 
-/** The warm start: what Inloop is, and four optional questions. Nothing here is required. */
-export function IntroView({ status, onStart }: { status: ServiceStatus; onStart(form: JoinForm): Promise<boolean> }) {
+/** The warm start: what Inloop is, four optional questions, and a return code for who has one. Nothing here is required. */
+export function IntroView({
+  status,
+  onStart,
+  onCheckCode,
+  onForgetCode,
+}: {
+  status: ServiceStatus;
+  onStart(form: JoinForm): Promise<JoinOutcome>;
+  onCheckCode(code: string): Promise<Ack<ReturnCodeCheckView> | undefined>;
+  onForgetCode(code: string): Promise<boolean>;
+}) {
   const { t } = useI18n();
   const heading = useStepFocus<HTMLHeadingElement>();
   const [nickname, setNickname] = useState("");
@@ -13,12 +24,22 @@ export function IntroView({ status, onStart }: { status: ServiceStatus; onStart(
   const [topic, setTopic] = useState<Topic | "">("");
   const [locationChoice, setLocationChoice] = useState(ANY_LOCATION);
   const [busy, setBusy] = useState(false);
+  const [code, setCode] = useState<ReturnCodeEntryState>(emptyReturnCodeEntry);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const joined = await onStart({ locationChoice, nickname, ...(ageBand && { ageBand }), ...(topic && { topic }) });
-    if (!joined) setBusy(false);
+    // A code typed but not checked yet: check it first, so the youth hears who is here and can decide about the note.
+    if (code.text.trim() && !code.check) {
+      setCode(afterCheck(code, await onCheckCode(code.text)));
+      setBusy(false);
+      return;
+    }
+    const returnCode = code.check && { code: code.text, shareNote: code.shareNote === true, check: code.check };
+    const outcome = await onStart({ locationChoice, nickname, ...(ageBand && { ageBand }), ...(topic && { topic }), ...(returnCode && { returnCode }) });
+    if (outcome === "returnCodeUnknown") setCode({ text: code.text, problem: "unknown" });
+    if (outcome === "returnCodeSlowDown") setCode({ text: code.text, problem: "slowDown" });
+    if (outcome !== "joined") setBusy(false);
   };
 
   return (
@@ -75,6 +96,8 @@ export function IntroView({ status, onStart }: { status: ServiceStatus; onStart(
             </option>
           ))}
         </select>
+
+        <ReturnCodeEntry state={code} setState={setCode} onCheck={onCheckCode} onForget={onForgetCode} />
 
         <button type="submit" className="button button-primary" disabled={busy}>
           {t("intro.start")}

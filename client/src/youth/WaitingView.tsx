@@ -50,6 +50,7 @@ export function WaitingView({
             <EstimateText estimate={queue.estimate} />
           </p>
         )}
+        {model.returning?.availability === "here" && <p>{t("returnCode.waiting.here", { name: model.returning.name })}</p>}
       </div>
       {long && (
         <div className="long-wait">

@@ -22,13 +22,13 @@ export function YouthApp() {
       case "closed":
         return <ClosedView status={model.status!} />;
       case "intro":
-        return <IntroView status={model.status!} onStart={actions.join} />;
+        return <IntroView status={model.status!} onStart={actions.join} onCheckCode={actions.checkReturnCode} onForgetCode={actions.forgetReturnCode} />;
       case "waiting":
         return <WaitingView model={model} onLeave={actions.leave} onSend={actions.send} draft={draft} setDraft={setDraft} onRetry={actions.retry} />;
       case "chatting":
         return <ChatView model={model} onSend={actions.send} onTyping={actions.typing} onEnd={actions.end} draft={draft} setDraft={setDraft} onRetry={actions.retry} />;
       case "ended":
-        return <EndedView model={model} onFeedback={actions.feedback} />;
+        return <EndedView model={model} onFeedback={actions.feedback} onTakeCode={actions.takeReturnCode} onForgetCode={actions.forgetReturnCode} />;
       case "goodbye":
         return <GoodbyeView onAgain={actions.restart} />;
     }

@@ -194,3 +194,30 @@ describe("never losing a word", () => {
     expect(m.deliveredSeq).toBe(3);
   });
 });
+
+describe("return codes on the youth page", () => {
+  const ended = (): YouthModel => run([{ type: "status", status: open }, { type: "resumed", state: { conversation: conversation({ status: "ended", peer: { role: "volunteer", name: "Sam" } }) }, missed: [] }]);
+
+  it("holds a taken code in memory until it is forgotten, and then keeps nothing of it", () => {
+    let m = reduce(ended(), { type: "returnCodeTaken", code: "appel-fiets-zon-42", expiresAt: 5 });
+    expect(m.returnCode).toEqual({ state: "shown", code: "appel-fiets-zon-42", expiresAt: 5 });
+    m = reduce(m, { type: "returnCodeForgotten" });
+    expect(m.returnCode).toEqual({ state: "forgotten" });
+    expect(JSON.stringify(m)).not.toContain("appel");
+  });
+
+  it("drops the code when a new chat starts or the page starts over", () => {
+    const shown = reduce(ended(), { type: "returnCodeTaken", code: "appel-fiets-zon-42", expiresAt: 5 });
+    expect(reduce(shown, { type: "restart" }).returnCode).toBeUndefined();
+    expect(reduce(shown, { type: "sessionLost" }).returnCode).toBeUndefined();
+    const joined = reduce(shown, { type: "joined", conversation: conversation({ id: "c_secondchat01" }), queue: { position: 1, estimate: { kind: "unknown" } } });
+    expect(joined.returnCode).toBeUndefined();
+  });
+
+  it("remembers, while waiting, who a returning youth asked for; leaving the queue forgets it", () => {
+    const returning = { name: "Sam", availability: "here" as const };
+    const m = run([{ type: "status", status: open }, { type: "joined", conversation: conversation(), queue: { position: 1, estimate: { kind: "unknown" } }, returning }]);
+    expect(m.returning).toEqual(returning);
+    expect(reduce(m, { type: "leftQueue" }).returning).toBeUndefined();
+  });
+});

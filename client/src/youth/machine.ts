@@ -3,6 +3,7 @@ import type {
   MessageView,
   Role,
   ServiceStatus,
+  VolunteerAvailability,
   YouthConversationView,
   YouthState,
 } from "../../../shared/protocol";
@@ -33,6 +34,13 @@ export interface YouthModel {
   /** Everything up to this seq is known (from the last resume); staff whispers leave gaps in seqs. */
   cursor: number;
   professionalJoined: boolean;
+  /**
+   * The return code taken at the end of this chat: shown once, held only in memory (never in
+   * storage: on a shared device the next person must not find it), gone on reload or restart.
+   */
+  returnCode?: { state: "shown"; code: string; expiresAt: number } | { state: "forgotten" };
+  /** This youth came back with a code: who they asked for and whether that volunteer is here. */
+  returning?: { name: string; availability: VolunteerAvailability };
   notice?: "reload" | "generic" | "slowDown" | "transferring" | "blocked";
 }
 
@@ -41,7 +49,14 @@ export type YouthAction =
   | { type: "status"; status: ServiceStatus }
   | { type: "resumed"; state: YouthState; missed: MessageView[]; closedHere?: boolean }
   | { type: "sessionLost" }
-  | { type: "joined"; conversation: YouthConversationView; queue: { position: number; estimate: Estimate } }
+  | {
+      type: "joined";
+      conversation: YouthConversationView;
+      queue: { position: number; estimate: Estimate };
+      returning?: { name: string; availability: VolunteerAvailability };
+    }
+  | { type: "returnCodeTaken"; code: string; expiresAt: number }
+  | { type: "returnCodeForgotten" }
   | { type: "queueUpdated"; conversationId: string; position: number; estimate: Estimate }
   | { type: "assigned"; conversation: YouthConversationView }
   | { type: "transferring"; conversationId: string; queued: boolean }
@@ -134,7 +149,23 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
     case "sessionLost":
       return { ...initialModel(), online: model.online, status: model.status, phase: phaseOf(undefined, model.status) };
     case "joined":
-      return { ...model, conversation: action.conversation, queue: action.queue, messages: [], deliveredSeq: 0, cursor: 0, phase: "waiting", professionalJoined: false };
+      return {
+        ...model,
+        conversation: action.conversation,
+        queue: action.queue,
+        messages: [],
+        deliveredSeq: 0,
+        cursor: 0,
+        phase: "waiting",
+        professionalJoined: false,
+        returnCode: undefined,
+        returning: action.returning,
+      };
+    case "returnCodeTaken":
+      return { ...model, returnCode: { state: "shown", code: action.code, expiresAt: action.expiresAt } };
+    case "returnCodeForgotten":
+      // The code leaves memory too: nothing of it stays on the page.
+      return { ...model, returnCode: { state: "forgotten" } };
     case "queueUpdated":
       if (model.conversation?.id !== action.conversationId) return model;
       return { ...model, queue: { position: action.position, estimate: action.estimate } };
@@ -197,7 +228,7 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
         pending: model.pending.map((p) => ({ ...p, failed: true })),
       };
     case "leftQueue":
-      return { ...model, conversation: undefined, queue: undefined, messages: [], pending: [], phase: phaseOf(undefined, model.status) };
+      return { ...model, conversation: undefined, queue: undefined, messages: [], pending: [], returning: undefined, phase: phaseOf(undefined, model.status) };
     case "feedbackDone":
       return { ...model, phase: "goodbye" };
     case "restart":
