@@ -16,6 +16,7 @@ import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { closeAll, connect, login, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
 import { resetState, startTestServer, stopServer } from "../helpers/servers";
+import { listRoutes } from "../helpers/fuzz";
 import { storeSnapshot } from "../helpers/storeSnapshot";
 
 const ROLES = [
@@ -55,6 +56,10 @@ service:status             Y       Y         Y         Y           Y            
 queue:join                 N       Y         N         N           N             N             N                N          N          N
 queue:leave                Y       N         N         N           N             N             N                N          N          N
 feedback:give              Y       N         N         N           N             N             N                N          N          N
+# A return code is a bearer secret, like the session token: any youth session that holds it may check or forget it.
+returnCode:take            Y       N         N         N           N             N             N                N          N          N
+returnCode:check           Y       Y         N         N           N             N             N                N          N          N
+returnCode:forget          Y       Y         N         N           N             N             N                N          N          N
 message:send               Y       N         N         Y           N             N             N                N          N          N
 conversation:sync          Y       N         N         Y           N             Y             N                N          N          N
 delivery:confirm           Y       N         N         Y           N             N             N                N          N          N
@@ -88,10 +93,14 @@ interface World {
   escalationId: string;
   youthToken: string;
   tokenOf: Partial<Record<RoleName, string>>;
+  /** The youth's return code (setup "returnCodeTaken"). */
+  returnCode?: string;
+  /** Ids an HTTP row made for itself (a throwaway staff member, a shift, an invite token). */
+  made: Record<string, string>;
 }
 
 /** How the chat must look before the request, and what else must be true for the allowed role to succeed. */
-type Setup = "queued" | "active" | "ended" | "escalationClaimed" | "professionalJoined" | "professionalTookOver";
+type Setup = "queued" | "active" | "ended" | "returnCodeTaken" | "escalationClaimed" | "professionalJoined" | "professionalTookOver";
 
 interface SocketRow {
   setup?: Setup;
@@ -107,6 +116,9 @@ const SOCKET_ROWS: Record<string, SocketRow> = {
   "queue:join": { payload: () => ({ locationChoice: "leiden" }) },
   "queue:leave": { setup: "queued", payload: () => ({}) },
   "feedback:give": { setup: "ended", payload: (w) => ({ ...chat(w), helped: 4 }) },
+  "returnCode:take": { setup: "ended", payload: chat },
+  "returnCode:check": { setup: "returnCodeTaken", payload: (w) => ({ code: w.returnCode }) },
+  "returnCode:forget": { setup: "returnCodeTaken", payload: (w) => ({ code: w.returnCode }) },
   "message:send": { payload: (w) => ({ ...chat(w), id: randomUUID(), text: "hallo" }) },
   "conversation:sync": { payload: (w) => ({ ...chat(w), afterSeq: 0 }) },
   "delivery:confirm": { payload: (w) => ({ ...chat(w), upToSeq: 0 }) },
@@ -148,11 +160,35 @@ POST_/api/auth/logout      Y       Y         Y         Y           Y            
 POST_/api/auth/logout-everywhere N N        N         Y           Y             Y             Y                Y          N          N
 POST_/api/youth/quick-exit Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
 GET_/api/no-such-route     N       N         N         N           N             N             N                N          N          N
+GET_/                      Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+# /metrics is open without METRICS_TOKEN outside production (a token, and off without one, in production).
+GET_/metrics               Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
 # ── Coordinator and admin routes (issue 6) ──────────────────────────────────────────────────────
-# Add a row here for every route under /api/admin/... and /api/figures..., and its body in HTTP_ROWS.
+# Add a row here for every route under /api/admin/... and /api/figures..., and its request in HTTP_ROWS.
+GET_/api/figures           N       N         N         N           N             N             N                Y          N          N
+GET_/api/figures.csv       N       N         N         N           N             N             N                Y          N          N
+GET_/api/admin/locations   N       N         N         N           N             N             N                Y          N          N
+POST_/api/admin/locations  N       N         N         N           N             N             N                Y          N          N
+PUT_/api/admin/locations/:id N     N         N         N           N             N             N                Y          N          N
+GET_/api/admin/staff       N       N         N         N           N             N             N                Y          N          N
+POST_/api/admin/staff/invite N     N         N         N           N             N             N                Y          N          N
+PUT_/api/admin/staff/:id   N       N         N         N           N             N             N                Y          N          N
+POST_/api/admin/staff/:id/deactivate N N     N         N           N             N             N                Y          N          N
+POST_/api/admin/staff/:id/reactivate N N     N         N           N             N             N                Y          N          N
+POST_/api/admin/staff/:id/reinvite N N       N         N           N             N             N                Y          N          N
+GET_/api/admin/roster      N       N         N         N           N             N             N                Y          N          N
+POST_/api/admin/shifts     N       N         N         N           N             N             N                Y          N          N
+DELETE_/api/admin/shifts/:id N     N         N         N           N             N             N                Y          N          N
+# Public: the one-time token in the body is what lets an invitee in, whoever sends it.
+POST_/api/invites/info     Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+POST_/api/invites/accept   Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
 `);
 
 interface HttpRow {
+  /** The concrete path, when the row's key has parameters (`:id`) or needs a query. */
+  url?: (w: World) => string;
+  /** Makes what the request needs (a throwaway staff member, a shift, an invite), into `w.made`. */
+  prepare?: (ctx: { server: RunningServer; cell: number; coordinatorCookie: string }) => Promise<Record<string, string>>;
   body?: (w: World, role: RoleName) => unknown;
   /** Logging in or out ends the session it is sent with, so the staff roles use a second login for it. */
   ownSession?: boolean;
@@ -168,6 +204,41 @@ const EMAIL: Partial<Record<RoleName, string>> = {
   loggedOut: "daan@apeldoorn.demo",
 };
 
+const today = () => new Date().toISOString().slice(0, 10);
+const allDay = [{ start: "00:00", end: "24:00" }];
+const LOCATION_SETTINGS = {
+  name: "Authz",
+  timeZone: "Europe/Amsterdam",
+  weeklyHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+  exceptions: [],
+  overflowSeconds: 60,
+  autoAssign: false,
+  skillWindowSeconds: 0,
+  wrapUpTopics: [],
+  snippets: [],
+};
+
+/** A staff member of Apeldoorn made for one cell, so deactivating or editing them touches nobody else. */
+function throwaway(fields: { active: boolean; passwordHash?: string }): NonNullable<HttpRow["prepare"]> {
+  return async ({ server, cell }) => {
+    const daan = (await server.store.getStaff("st_daan"))!;
+    const id = `st_authz${cell}`;
+    await server.store.putStaff({ id, email: `authz${cell}@authz.test`, displayName: "Tijdelijk", role: "volunteer", locationId: "apeldoorn", skills: [], passwordHash: daan.passwordHash, ...fields });
+    return { staffId: id };
+  };
+}
+
+/** An invite made by the coordinator, so the public invite routes get a real one-time token. */
+async function invited({ server, cell, coordinatorCookie }: { server: RunningServer; cell: number; coordinatorCookie: string }): Promise<Record<string, string>> {
+  const res = await fetch(`${server.url}/api/admin/staff/invite`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: coordinatorCookie },
+    body: JSON.stringify({ email: `invitee${cell}@authz.test`, displayName: "Genodigde", role: "volunteer", locationId: "apeldoorn" }),
+  });
+  const { data } = (await res.json()) as { data: { link: string } };
+  return { inviteToken: /[A-Za-z0-9_-]{40,50}$/.exec(data.link)![0] };
+}
+
 const HTTP_ROWS: Record<string, HttpRow> = {
   "GET_/healthz": {},
   "GET_/readyz": {},
@@ -182,7 +253,32 @@ const HTTP_ROWS: Record<string, HttpRow> = {
   // Always 204 (it is a beacon); only the token's own chat ends, which the quick-exit test in chat.test.ts checks.
   "POST_/api/youth/quick-exit": { body: (w, role) => ({ token: w.tokenOf[role] ?? randomUUID() + randomUUID() }) },
   "GET_/api/no-such-route": {},
-  // ── Coordinator and admin routes (issue 6): their bodies go here. ──
+  "GET_/": {},
+  "GET_/metrics": {},
+  // ── Coordinator and admin routes (issue 6): their requests go here. ──
+  "GET_/api/figures": { url: () => `/api/figures?from=${today()}&to=${today()}` },
+  "GET_/api/figures.csv": { url: () => `/api/figures.csv?from=${today()}&to=${today()}` },
+  "GET_/api/admin/locations": {},
+  "POST_/api/admin/locations": { body: () => ({ ...LOCATION_SETTINGS, id: `authz-${randomUUID().slice(0, 8)}` }) },
+  "PUT_/api/admin/locations/:id": { url: () => "/api/admin/locations/apeldoorn", body: () => ({ ...LOCATION_SETTINGS, name: "Apeldoorn" }) },
+  "GET_/api/admin/staff": {},
+  "POST_/api/admin/staff/invite": { body: () => ({ email: `new-${randomUUID().slice(0, 8)}@authz.test`, displayName: "Nieuw", role: "volunteer", locationId: "apeldoorn" }) },
+  "PUT_/api/admin/staff/:id": { prepare: throwaway({ active: true }), url: (w) => `/api/admin/staff/${w.made.staffId}`, body: () => ({ displayName: "Tijdelijk", role: "volunteer", locationId: "apeldoorn", skills: [] }) },
+  "POST_/api/admin/staff/:id/deactivate": { prepare: throwaway({ active: true }), url: (w) => `/api/admin/staff/${w.made.staffId}/deactivate` },
+  "POST_/api/admin/staff/:id/reactivate": { prepare: throwaway({ active: false }), url: (w) => `/api/admin/staff/${w.made.staffId}/reactivate` },
+  "POST_/api/admin/staff/:id/reinvite": { prepare: throwaway({ active: false, passwordHash: "" }), url: (w) => `/api/admin/staff/${w.made.staffId}/reinvite` },
+  "GET_/api/admin/roster": { url: () => `/api/admin/roster?locationId=apeldoorn&week=${today()}` },
+  "POST_/api/admin/shifts": { body: () => ({ locationId: "apeldoorn", staffId: "st_daan", date: today(), start: "10:00", end: "12:00" }) },
+  "DELETE_/api/admin/shifts/:id": {
+    prepare: async ({ server, cell }) => {
+      const start = Date.now() + 86_400_000;
+      await server.store.putShift({ id: `sh_authz${cell}`, locationId: "apeldoorn", staffId: "st_daan", role: "volunteer", start, end: start + 3_600_000 });
+      return { shiftId: `sh_authz${cell}` };
+    },
+    url: (w) => `/api/admin/shifts/${w.made.shiftId}`,
+  },
+  "POST_/api/invites/info": { prepare: invited, body: (w) => ({ token: w.made.inviteToken }) },
+  "POST_/api/invites/accept": { prepare: invited, body: (w) => ({ token: w.made.inviteToken, password: "a long enough password" }) },
 };
 
 describe("authorisation matrix", () => {
@@ -235,7 +331,8 @@ describe("authorisation matrix", () => {
     extra.push(youth.socket, otherYouth.socket);
     const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
     if (setup !== "queued") await ok(sam, "queue:take");
-    if (setup === "ended") await ok(youth.socket, "conversation:end", { conversationId: conversation.id });
+    if (setup === "ended" || setup === "returnCodeTaken") await ok(youth.socket, "conversation:end", { conversationId: conversation.id });
+    const returnCode = setup === "returnCodeTaken" ? (await ok(youth.socket, "returnCode:take", { conversationId: conversation.id })).code : undefined;
     const escalationId = `e_authz${++cell}`;
     const now = Date.now();
     await store.createEscalation({ id: escalationId, conversationId: conversation.id, locationId: "leiden", level: "consult", source: "volunteer", raisedAt: now, status: "open", offeredTo: [], offeredAt: now });
@@ -248,6 +345,8 @@ describe("authorisation matrix", () => {
       escalationId,
       youthToken: youth.token,
       tokenOf: { youth: youth.token, otherYouth: otherYouth.token },
+      ...(returnCode && { returnCode }),
+      made: {},
       youth: youth.socket,
       otherYouth,
     };
@@ -288,8 +387,13 @@ describe("authorisation matrix", () => {
     expect(Object.keys(SOCKET_ROWS).sort()).toEqual(events);
   });
 
-  it("has a request for every HTTP row", () => {
+  it("has a request for every HTTP row, and a row for every route the app registers", () => {
     expect(Object.keys(HTTP_ROWS).sort()).toEqual([...HTTP_MATRIX.keys()].sort());
+    const rows = [...HTTP_MATRIX.keys()].map((k) => k.replace("_", " "));
+    // The origin guard in front of every POST /api/... is a route in express's eyes, not an endpoint.
+    const routes = listRoutes(server).filter((r) => r.path !== "/api/{*path}");
+    const missing = routes.map((r) => `${r.method} ${r.path}`).filter((r) => !rows.includes(r));
+    expect(missing).toEqual([]);
   });
 
   for (const event of Object.keys(Requests) as RequestName[]) {
@@ -323,11 +427,12 @@ describe("authorisation matrix", () => {
       const outcomes: string[] = [];
       for (const role of ROLES) {
         const w = await buildWorld();
+        if (row.prepare) w.made = await row.prepare({ server, cell: ++cell, coordinatorCookie: cookies.coordinator! });
         const staffRole = EMAIL[role] !== undefined && role !== "deactivated" && role !== "loggedOut";
         const cookie = row.ownSession && staffRole ? await login(server.url, EMAIL[role]!, DEMO_PASSWORD) : cookies[role];
         const before = await storeSnapshot(server.store, [w.conversationId]);
         const body = row.body?.(w, role);
-        const res = await fetch(`${server.url}${path}`, {
+        const res = await fetch(`${server.url}${row.url?.(w) ?? path}`, {
           method,
           headers: { ...(cookie && { cookie }), ...(body !== undefined && { "content-type": "application/json" }) },
           ...(body !== undefined && { body: JSON.stringify(body) }),
