@@ -58,11 +58,12 @@ export function demoFigureEvents(o: DemoFiguresOptions): DomainEvent[] {
     const weekday = new Date(day).getUTCDay();
     const busy = weekday === 0 || weekday === 6 ? 0.6 : 1;
     o.locationIds.forEach((locationId, li) => {
-      // Two volunteers per location on shift from 13:00 to 21:00 UTC, one with a break.
+      // Two volunteers per location, most days, on shift for five to eight hours from early afternoon; one takes a break.
       for (let v = 0; v < 2; v++) {
+        if (random() < 0.15) continue;
         const staffId = `demo-v-${locationId}-${v}`;
-        const start = day + (13 + v) * HOUR;
-        const end = day + (20 + v) * HOUR;
+        const start = day + (12 + v + Math.floor(random() * 2)) * HOUR;
+        const end = start + (5 + Math.floor(random() * 4)) * HOUR;
         if (end > o.endAt) continue;
         events.push({ type: "presence.changed", at: start, staffId, locationId, data: { status: "available", capacity: 2 } });
         if (v === 1) events.push({ type: "presence.changed", at: start + 3 * HOUR, staffId, locationId, data: { status: "break", capacity: 2 } });
@@ -83,10 +84,13 @@ export function demoFigureEvents(o: DemoFiguresOptions): DomainEvent[] {
         const patienceMs = Math.floor(MIN * (2 + random() * 25));
         if (queuedAt + waitMs + HOUR > o.endAt) continue;
         const topic = pick(TOPICS);
-        events.push({ type: "conversation.queued", at: queuedAt, conversationId: id, locationId, data: { ageBand: pick(["12-15", "16-18", "19-21", "22-25"]), topic, ...(random() < 0.1 && { returning: true }) } });
-        if (waitMs > patienceMs || random() < 0.05) {
+        // Some youths pick no location ("any"); if they leave before pickup, no location is known.
+        const leaves = waitMs > patienceMs || random() < 0.05;
+        const chosen = leaves && random() < 0.25 ? {} : { locationId };
+        events.push({ type: "conversation.queued", at: queuedAt, conversationId: id, ...chosen, data: { ageBand: pick(["12-15", "16-18", "19-21", "22-25"]), topic, ...(random() < 0.1 && { returning: true }) } });
+        if (leaves) {
           const leftAfter = Math.min(waitMs, patienceMs);
-          events.push({ type: "conversation.abandoned", at: queuedAt + leftAfter, conversationId: id, locationId, data: { waitMs: leftAfter } });
+          events.push({ type: "conversation.abandoned", at: queuedAt + leftAfter, conversationId: id, ...chosen, data: { waitMs: leftAfter } });
           continue;
         }
         const assignedAt = queuedAt + waitMs;

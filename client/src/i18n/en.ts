@@ -1,5 +1,6 @@
 import { returnCodeEn } from "./areas/returnCode";
 import { coordinatorEn } from "./areas/coordinator";
+import { figuresEn } from "./areas/figures";
 import type { MessageKey } from "./nl";
 
 /** English: complete; the type makes a missing key a compile error. */
@@ -280,4 +281,5 @@ export const en: Record<MessageKey, string> = {
   "console.notVolunteer": "You are logged in as {role}. Your own console will live here; taking chats is for volunteers.",
   ...returnCodeEn,
   ...coordinatorEn,
+  ...figuresEn,
 };

@@ -1,5 +1,6 @@
 import { returnCodeNl } from "./areas/returnCode";
 import { coordinatorNl } from "./areas/coordinator";
+import { figuresNl } from "./areas/figures";
 
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
 export const nl = {
@@ -280,6 +281,7 @@ export const nl = {
   // Each area keeps its own catalogue (areas/*.ts): Dutch and English side by side.
   ...returnCodeNl,
   ...coordinatorNl,
+  ...figuresNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

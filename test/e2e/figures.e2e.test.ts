@@ -1,0 +1,91 @@
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import type { RunningServer } from "../../server/app/startServer";
+import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { CLIENT_DIST } from "../../scripts/clientBuild";
+import { startTestServer } from "../helpers/servers";
+import { LAPTOP, launchBrowser, newPage, shot } from "./browser";
+
+let browser: Browser;
+let server: RunningServer;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  // DEMO on the memory store: the server starts with a month of anonymous demo events.
+  server = await startTestServer({}, { clientDir: CLIENT_DIST });
+});
+afterAll(async () => {
+  await server?.close();
+  await browser?.close();
+});
+
+async function coordinator(email: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ ...LAPTOP, acceptDownloads: true });
+  const opened = await newPage(context);
+  await opened.page.goto(`${server.url}/console`);
+  await opened.page.getByLabel("E-mailadres").fill(email);
+  await opened.page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+  await opened.page.getByRole("button", { name: "Inloggen" }).click();
+  await opened.page.getByRole("heading", { name: "Anonieme cijfers" }).waitFor();
+  return opened;
+}
+
+/** Downloads the CSV through the page's own button and returns its rows as arrays of cells. */
+async function downloadCsv(page: Page): Promise<string[][]> {
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download CSV" }).click();
+  const file = await (await download).path();
+  const text = await readFile(file, "utf8");
+  return text
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\r\n")
+    .map((line) => line.split(/,(?=")/).map((cell) => cell.slice(1, -1).replace(/""/g, '"')));
+}
+
+describe("the coordinator's figures", () => {
+  it("shows a national coordinator charts for this month of every location, and exports them", async () => {
+    const { page, errors } = await coordinator("kim@inloop.demo");
+    const perDay = page.getByRole("img", { name: /^Staafdiagram: gestarte chats per dag/ });
+    await perDay.waitFor();
+    // Bars were drawn: at least one per day that had chats.
+    expect(await perDay.locator("rect").count()).toBeGreaterThan(3);
+    expect(await page.getByRole("img", { name: /^Lijndiagram: de mediane wachttijd/ }).locator("circle").count()).toBeGreaterThan(0);
+    const started = Number((await page.locator(".figures-kpi", { hasText: "Chats gestart" }).locator("strong").innerText()).replace(/\D/g, ""));
+    expect(started).toBeGreaterThan(20);
+    await page.getByRole("heading", { name: "Per locatie" }).waitFor();
+    for (const name of ["Leiden", "Amsterdam", "Apeldoorn", "Geen locatie gekozen"]) await page.getByRole("checkbox", { name }).waitFor();
+    await shot(page, "figures-01-dashboard");
+
+    const rows = await downloadCsv(page);
+    const header = rows[0]!;
+    expect(header.slice(0, 4)).toEqual(["location_id", "location", "date", "chats_started"]);
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(["leiden", "amsterdam", "apeldoorn", "any", ""]));
+    const total = rows.at(-1)!;
+    expect(total[1]).toBe("total");
+    expect(Number(total[header.indexOf("chats_started")])).toBe(started);
+    // Small days are suppressed, not printed: a count is a number ≥ 5, 0, or "<5".
+    const counts = rows.slice(1).map((r) => r[header.indexOf("chats_started")]!);
+    expect(counts.every((c) => c === "<5" || c === "0" || Number(c) >= 5)).toBe(true);
+
+    // Leave one location out: the dashboard and the export follow the filter.
+    await page.getByRole("checkbox", { name: "Amsterdam" }).uncheck();
+    await page.locator(".figures-grid-table th[scope=row]", { hasText: "Amsterdam" }).waitFor({ state: "detached" });
+    const filtered = await downloadCsv(page);
+    expect(filtered.some((r) => r[0] === "amsterdam")).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it("shows a location coordinator their own location only", async () => {
+    const { page, errors } = await coordinator("ilse@leiden.demo");
+    await page.getByRole("img", { name: /^Staafdiagram: gestarte chats per dag/ }).waitFor();
+    expect(await page.getByRole("checkbox").count()).toBe(0);
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { name: "Anonymous figures" }).waitFor();
+    await shot(page, "figures-02-leiden-en");
+    const rows = await downloadCsv(page);
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(["leiden", ""]));
+    expect(errors).toEqual([]);
+  });
+});
