@@ -98,7 +98,7 @@ export class EscalationService {
       ...(c.id && { conversationId: c.id }),
       locationId: escalation.locationId,
       ...(what.raisedBy && { staffId: what.raisedBy }),
-      data: { level: what.level, source: what.source },
+      data: { level: what.level, source: what.source, escalationId: escalation.id },
     });
     this.deps.log.info({ event: "escalation.raised", escalationId: escalation.id, level: what.level }, "escalation raised");
     return this.route(escalation);
@@ -179,7 +179,7 @@ export class EscalationService {
     const ok = await this.deps.store.resolveEscalation(request.escalationId, pro.id, { at: now, outcome: request.outcome, referral: request.referral });
     if (!ok) fail("FORBIDDEN", "Only the professional who took it can resolve it");
     const e = (await this.deps.store.getEscalation(request.escalationId))!;
-    await this.deps.store.appendEvent({ type: "escalation.resolved", at: now, staffId: pro.id, locationId: e.locationId, ...(e.conversationId && { conversationId: e.conversationId }), data: { referral: request.referral } });
+    await this.deps.store.appendEvent({ type: "escalation.resolved", at: now, staffId: pro.id, locationId: e.locationId, ...(e.conversationId && { conversationId: e.conversationId }), data: { referral: request.referral, escalationId: e.id } });
     return this.broadcast(e);
   }
 

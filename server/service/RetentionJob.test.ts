@@ -30,4 +30,20 @@ describe("retention", () => {
     expect(await job.maybeRun()).toBe(1);
     expect(await job.maybeRun()).toBe(0); // not again within the hour
   });
+
+  it("purges resolved escalations (notes and outcomes) after the same days, keeping their events", async () => {
+    const store = new MemoryStore();
+    const now = 100 * DAY;
+    const job = new RetentionJob({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) }, 30);
+    for (const [id, resolvedAt] of [["e_old", 60 * DAY], ["e_new", 95 * DAY]] as const) {
+      await store.createEscalation({ id, locationId: "leiden", level: "urgent", source: "volunteer", note: "zorgen om thuis", raisedAt: resolvedAt - 1, status: "open", offeredTo: [], offeredAt: resolvedAt - 1 });
+      await store.claimEscalation(id, "p1", resolvedAt - 1);
+      await store.resolveEscalation(id, "p1", { at: resolvedAt, outcome: "besproken", referral: "none" });
+      await store.appendEvent({ type: "escalation.resolved", at: resolvedAt, locationId: "leiden", data: { referral: "none", escalationId: id } });
+    }
+    await job.run();
+    expect(await store.getEscalation("e_old")).toBeUndefined();
+    expect((await store.getEscalation("e_new"))?.note).toBe("zorgen om thuis");
+    expect(await store.listEvents(0)).toHaveLength(2);
+  });
 });

@@ -32,7 +32,11 @@ export class RetentionJob {
     );
     let purged = 0;
     for (const id of new Set(ended.map((e) => e.conversationId!))) if (await store.purgeConversation(id)) purged += 1;
-    log.info({ event: "retention.purged", conversations: purged, retentionDays: this.retentionDays }, "retention pass");
+    // Escalations carry the volunteer's note and the professional's outcome: the same days apply.
+    const resolved = (await store.listEvents(0)).filter((e) => e.type === "escalation.resolved" && e.at < cutoff && typeof e.data?.escalationId === "string");
+    let escalations = 0;
+    for (const e of resolved) if (await store.purgeEscalation(String(e.data!.escalationId))) escalations += 1;
+    log.info({ event: "retention.purged", conversations: purged, escalations, retentionDays: this.retentionDays }, "retention pass");
     return purged;
   }
 }

@@ -94,6 +94,8 @@ export interface Store {
    * the anonymous domain events stay for the figures. True if anything was there.
    */
   purgeConversation(conversationId: string): Promise<boolean>;
+  /** Retention: removes a resolved escalation (its notes and outcome); open or claimed ones stay. True if removed. */
+  purgeEscalation(id: string): Promise<boolean>;
   /** Active conversations of one staff member. */
   listActiveFor(staffId: string): Promise<Conversation[]>;
   /** Raises (never lowers) the delivered-up-to mark of one side. */

@@ -326,6 +326,17 @@ export function registerStoreContractTests(
       expect(await store.listDuty()).toEqual([{ staffId: "p1", locationIds: ["leiden"], since: 7 }]);
     });
 
+    it("purges only resolved escalations, and only once", async () => {
+      await store.createEscalation(escalation());
+      expect(await store.purgeEscalation("e_one")).toBe(false);
+      await store.claimEscalation("e_one", "p1", 110);
+      expect(await store.purgeEscalation("e_one")).toBe(false);
+      await store.resolveEscalation("e_one", "p1", { at: 120, outcome: "gebeld met 113", referral: "113" });
+      expect(await store.purgeEscalation("e_one")).toBe(true);
+      expect(await store.getEscalation("e_one")).toBeUndefined();
+      expect(await store.purgeEscalation("e_one")).toBe(false);
+    });
+
     it("routes, claims once and resolves an escalation", async () => {
       await store.createEscalation(escalation());
       expect(await store.recordOffer("e_one", { offeredTo: ["p1"], offeredAt: 110 })).toBe(true);

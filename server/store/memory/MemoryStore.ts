@@ -218,6 +218,11 @@ export class MemoryStore implements Store {
     return { ok: true, conversation: { ...c } };
   }
 
+  async purgeEscalation(id: string): Promise<boolean> {
+    if (this.escalations.get(id)?.status !== "resolved") return false;
+    return this.escalations.delete(id);
+  }
+
   async purgeConversation(conversationId: string): Promise<boolean> {
     const existed = this.conversations.delete(conversationId);
     const hadMessages = this.messages.delete(conversationId);

@@ -369,6 +369,12 @@ export class RedisStore implements Store {
     const args = [id, staffId, resolution.at, resolution.outcome, resolution.referral];
     return (await this.run(RESOLVE_ESCALATION, { escalationId: id }, args)) === 1;
   }
+  async purgeEscalation(id: string): Promise<boolean> {
+    // Resolved is final, so checking first and deleting after cannot race with a claim or release.
+    if ((await this.redis.hget(this.k.escalation(id), "status")) !== "resolved") return false;
+    return (await this.redis.del(this.k.escalation(id))) > 0;
+  }
+
   async purgeConversation(conversationId: string): Promise<boolean> {
     // Two slots, two commands: the message keys share {c:<id>}, the record lives in {d}. Both are
     // idempotent, so a purge interrupted between them is finished by the next run.
