@@ -59,6 +59,9 @@ export function ReturnCodeEntry({
     <details className="return-code-entry" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t("returnCode.entry.toggle")}</summary>
       <label htmlFor="return-code">{t("returnCode.entry.label")}</label>
+      <p id="return-code-hint" className="hint">
+        {t("returnCode.entry.hint")}
+      </p>
       <div className="return-code-row">
         <input
           id="return-code"
@@ -83,9 +86,6 @@ export function ReturnCodeEntry({
           {t("returnCode.entry.check")}
         </button>
       </div>
-      <p id="return-code-hint" className="hint">
-        {t("returnCode.entry.hint")}
-      </p>
       <div id="return-code-result" role="status" aria-live="polite">
         {state.forgotten && <p>{t("returnCode.forgotten")}</p>}
         {state.problem && <p className="hint error">{t(state.problem === "unknown" ? "returnCode.entry.unknown" : "returnCode.entry.slowDown")}</p>}
