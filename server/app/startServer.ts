@@ -98,7 +98,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // the bare store so /metrics does not count it as live traffic.
   if (config.demo && !redis) await seedDemoFigures(bareStore, clock.now(), DEMO_LOCATIONS.map((l) => l.id));
   const store: Store = metrics.instrument(bareStore);
-  if (config.demo && (await seedDemo(store))) log.info({ event: "demo.seeded" }, "demo locations and staff created");
+  if (config.demo && (await seedDemo(store, clock.now()))) log.info({ event: "demo.seeded" }, "demo locations and staff created");
 
   const app = express();
   app.disable("x-powered-by");

@@ -3,6 +3,7 @@ import { TOPICS } from "../../shared/protocol";
 import { DEFAULT_SNIPPETS } from "./snippets";
 import { WEEKDAYS, type Location, type Staff, type TimeWindow, type Weekday } from "../domain/types";
 import type { Store } from "../store/Store";
+import { seedDemoRoster } from "./roster";
 
 /** One password for every demo account: this is a demo, printed on the console. */
 export const DEMO_PASSWORD = "inloop-demo";
@@ -40,10 +41,11 @@ export const DEMO_STAFF: DemoStaff[] = [
 ];
 
 /** Puts the demo locations and staff in an empty store; a store that already has locations is left alone. */
-export async function seedDemo(store: Store): Promise<boolean> {
+export async function seedDemo(store: Store, now: number): Promise<boolean> {
   if ((await store.listLocations()).length > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const location of DEMO_LOCATIONS) await store.putLocation(location);
   for (const staff of DEMO_STAFF) await store.putStaff({ ...staff, passwordHash, active: true });
+  await seedDemoRoster(store, now);
   return true;
 }
