@@ -45,6 +45,15 @@ describe("console state", () => {
     expect([s.activeId, totalUnread(s)]).toEqual(["b", 0]);
   });
 
+  it("takes a coordinator's changed snippets and topics without touching the chats", () => {
+    const before = run([{ type: "synced", state: synced([view("c1")]) }]);
+    const locations = [{ id: "leiden", name: "Leiden", autoAssign: true, snippets: [{ key: "doei", lang: "nl" as const, text: "Doei!" }], wrapUpTopics: ["loneliness"] }];
+    const after = reduceConsole(before, { type: "locations", locations });
+    expect(after.locations).toEqual(locations);
+    expect(after.chats).toBe(before.chats);
+    expect(matchSnippets(after.locations[0], "/doe", "nl").map((s) => s.key)).toEqual(["doei"]);
+  });
+
   it("does not count my own messages or whispers as unread", () => {
     let s = run([{ type: "assigned", view: view("a") }, { type: "assigned", view: view("b") }]);
     s = reduceConsole(s, { type: "message", message: msg("b", 1, "volunteer"), visible: false });
