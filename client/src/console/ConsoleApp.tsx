@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from "react";
-import type { StaffView, WrapUpTodoView } from "../../../shared/protocol";
+import type { ServiceStatus, StaffView, WrapUpTodoView } from "../../../shared/protocol";
+import { api } from "../lib/api";
 import { useI18n } from "../i18n/i18n";
 import "./console.css";
 import { ConversationPane } from "./ConversationPane";
@@ -47,9 +48,19 @@ function LoggedInConsole() {
   return <Workplace onLogout={() => setMe(null)} />;
 }
 
+/** Location names from the public status, for the roles whose console does not load locations. */
+function useLocationNames(): Record<string, string> {
+  const [names, setNames] = useState<Record<string, string>>({});
+  useEffect(() => {
+    void api<ServiceStatus>("/api/status").then((ack) => ack.ok && setNames(Object.fromEntries(ack.data.locations.map((l) => [l.id, l.name]))));
+  }, []);
+  return names;
+}
+
 /** Name, role, language and logout: the same for every role. */
 function TopBar({ staff, locationName, onLogout, children }: { staff: StaffView; locationName?: string; onLogout(): void; children?: ReactNode }) {
   const { t, lang, setLang } = useI18n();
+  const names = useLocationNames();
   const logout = async () => {
     await fetch("/api/auth/logout", { method: "POST" });
     onLogout();
@@ -58,7 +69,7 @@ function TopBar({ staff, locationName, onLogout, children }: { staff: StaffView;
     <header className="console-top">
       <span className="brand">{t("console.title")}</span>
       <span className="who">
-        {staff.displayName} · {t(`console.role.${staff.role}`)} · {locationName ?? staff.locationId}
+        {staff.displayName} · {t(`console.role.${staff.role}`)} · {staff.manages === "all" ? t("coord.national") : (locationName ?? names[staff.locationId] ?? staff.locationId)}
       </span>
       {children}
       <button type="button" className="button button-quiet" onClick={() => setLang(lang === "nl" ? "en" : "nl")}>

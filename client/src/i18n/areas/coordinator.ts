@@ -1,6 +1,7 @@
 /** Coordinator pages: locations, staff, roster, and the invite page. Dutch first; English must have every key. */
 export const coordinatorNl = {
   "coord.nav": "Beheer",
+  "coord.national": "alle locaties",
   "coord.tab.locations": "Locaties",
   "coord.tab.staff": "Medewerkers",
   "coord.tab.roster": "Rooster",
@@ -109,6 +110,7 @@ export const coordinatorNl = {
 
 export const coordinatorEn: Record<keyof typeof coordinatorNl, string> = {
   "coord.nav": "Management",
+  "coord.national": "all locations",
   "coord.tab.locations": "Locations",
   "coord.tab.staff": "Staff",
   "coord.tab.roster": "Roster",
