@@ -96,7 +96,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const bareStore: Store = redis ? new RedisStore(redis, { prefix: config.redisPrefix }) : new MemoryStore();
   // A demo history for the coordinator's figures, in memory only (a new MemoryStore is empty), and into
   // the bare store so /metrics does not count it as live traffic.
-  if (config.demo && !redis) await seedDemoFigures(bareStore, clock.now(), DEMO_LOCATIONS.map((l) => l.id));
+  if (config.demoFigures && !redis) await seedDemoFigures(bareStore, clock.now(), DEMO_LOCATIONS.map((l) => l.id));
   const store: Store = metrics.instrument(bareStore);
   if (config.demo && (await seedDemo(store, clock.now()))) log.info({ event: "demo.seeded" }, "demo locations and staff created");
 

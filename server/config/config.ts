@@ -28,6 +28,8 @@ const EnvSchema = z.object({
     .default("inloop:"),
   /** Seed demo locations and staff. On by default except in production. */
   DEMO: bool.optional(),
+  /** With the demo on the memory store: a month of anonymous demo events for the figures (default: on). */
+  DEMO_FIGURES: bool.optional(),
   /** Origins allowed to open a socket or post to the API, comma-separated; empty = same origin only. */
   ALLOWED_ORIGINS: z.string().default(""),
   /** Send cookies with `Secure`; on by default in production (behind TLS). */
@@ -130,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     metricsToken: e.METRICS_TOKEN,
     redisPrefix: e.REDIS_PREFIX,
     demo: e.DEMO ?? !production,
+    demoFigures: (e.DEMO ?? !production) && (e.DEMO_FIGURES ?? true),
     allowedOrigins: e.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
     cookieSecure: e.COOKIE_SECURE ?? production,
     youthSessionTtlMs: e.YOUTH_SESSION_HOURS * 3_600_000,

@@ -13,7 +13,7 @@ let server: RunningServer;
 beforeAll(async () => {
   browser = await launchBrowser();
   // DEMO on the memory store: the server starts with a month of anonymous demo events.
-  server = await startTestServer({}, { clientDir: CLIENT_DIST });
+  server = await startTestServer({ DEMO_FIGURES: "true" }, { clientDir: CLIENT_DIST });
 });
 afterAll(async () => {
   await server?.close();

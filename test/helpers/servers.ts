@@ -20,7 +20,8 @@ export const RELAXED_LIMITS = { QUEUE_JOINS_PER_10MIN: "100000", QUEUE_MAX_PER_N
 
 /** A server in this process on an ephemeral port, quiet unless LOG_LEVEL is set. */
 export async function startTestServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> {
-  const config = loadConfig({ NODE_ENV: "test", PORT: "0", DEMO: "true", TICK_MS: "200", ...RELAXED_LIMITS, ...env });
+  // The demo month of figures costs a second per server; only the figures tests ask for it.
+  const config = loadConfig({ NODE_ENV: "test", PORT: "0", DEMO: "true", DEMO_FIGURES: "false", TICK_MS: "200", ...RELAXED_LIMITS, ...env });
   const log = createLogger(process.env.LOG_LEVEL ?? "silent");
   return startServer(config, { log, clientDir: path.join(root, "test/no-client"), ...options });
 }
