@@ -1,6 +1,6 @@
 import type { Estimate, QueueSummary, StaffConversationView } from "../../shared/protocol";
 import { estimateWait } from "../domain/estimate";
-import { nextEntryFor, orderQueue, planAutoAssignments, positionOf, type RoutingContext } from "../domain/queue";
+import { nextEntryFor, orderQueue, planAutoAssignments, positionOf, preferenceFor, type RoutingContext } from "../domain/queue";
 import type { Conversation, QueueEntry } from "../domain/types";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
@@ -22,6 +22,8 @@ export class Dispatcher {
   private pending: Promise<void> | undefined;
   private again = false;
   private readonly lastSent = new Map<string, string>();
+  /** "<conversationId> <staffId>" pairs this process already told about a preference window. */
+  private readonly offered = new Set<string>();
 
   /** Concurrent callers (a burst of joins, many "take next") share one fresh read of the store. */
   private readonly snapshot: () => Promise<Snapshot>;
@@ -142,6 +144,26 @@ export class Dispatcher {
     }
     for (const id of this.lastSent.keys()) if (!live.has(id)) this.lastSent.delete(id);
     notifier.emit({ allStaff: true }, "queue:summarised", summarise(snap));
+    this.announceOffers(snap, live);
+  }
+
+  /**
+   * Tells a take-next volunteer that a waiting youth is theirs first for a while; without it they
+   * would not know to press "take next" before the window closes. Auto-assign needs no telling.
+   */
+  private announceOffers(snap: Snapshot, live: ReadonlySet<string>): void {
+    for (const entry of snap.queue) {
+      const preference = preferenceFor(entry, snap.ctx);
+      if (!preference) continue;
+      for (const staffId of preference.staffIds) {
+        const key = `${entry.id} ${staffId}`;
+        const where = snap.ctx.presence.find((p) => p.staffId === staffId)?.locationId;
+        if (this.offered.has(key) || (where && snap.ctx.locations.get(where)?.autoAssign)) continue;
+        this.offered.add(key);
+        this.deps.notifier.emit({ staff: staffId }, "queue:offered", { conversationId: entry.id, reason: preference.reason, until: preference.until });
+      }
+    }
+    for (const key of this.offered) if (!live.has(key.split(" ")[0]!)) this.offered.delete(key);
   }
 
   /** Re-routes and re-publishes soon; bursts of changes collapse into one run. */

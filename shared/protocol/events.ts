@@ -195,6 +195,12 @@ export interface ServerToClientEvents {
   "queue:updated": (p: { conversationId: string; position: number; estimate: Estimate }) => void;
   /** To staff: counts per location. */
   "queue:summarised": (p: QueueSummary) => void;
+  /**
+   * To a volunteer at a take-next location: a waiting youth is offered to them first until `until`
+   * (they came back to this volunteer with a return code, or their topic matches this volunteer's
+   * booster training). Sent once per youth; "take next" gives them this youth.
+   */
+  "queue:offered": (p: { conversationId: string; reason: "return" | "skill"; until: number }) => void;
   /** To the youth (with peer) and to the volunteer (with the staff view). */
   "conversation:assigned": (p: { youth?: YouthConversationView; staff?: StaffConversationView; peer?: PeerView }) => void;
   "message:received": (p: MessageView) => void;

@@ -86,6 +86,8 @@ describe("a return code on a phone", () => {
 
     // Lotte is free, but the youth is Sam's first.
     expect(await request(lotte, "queue:take")).toMatchObject({ ok: false, code: "QUEUE_EMPTY" });
+    await sam.page.getByText("Een jongere die bij jou terugkomt, wacht.", { exact: false }).waitFor();
+    await shot(sam.page, "return-05a-console-offer");
     await sam.page.getByRole("button", { name: "Neem volgende" }).click();
     await sam.page.getByText("Deze jongere komt bij je terug (terugkomcode).").waitFor();
     await sam.page.getByText("Ruzie thuis; wil over school en vrienden praten").waitFor();

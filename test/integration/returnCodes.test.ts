@@ -66,7 +66,11 @@ describe.each(stores)("return codes on the %s store", (kind) => {
       availability: "here",
     });
     const samSees = nextEvent(first.sam.socket, "conversation:assigned");
+    const samOffered = nextEvent(first.sam.socket, "queue:offered");
     const joined = await ok(back.socket, "queue:join", { locationChoice: "any", returnCode: typed, shareNote: true });
+    // Leiden is a take-next location: Sam is told the youth is theirs first, and for how long.
+    expect(await samOffered).toMatchObject({ conversationId: joined.conversation.id, reason: "return" });
+    expect((await samOffered).until - joined.conversation.queuedAt).toBe(45_000);
 
     // Lotte is free too, but the youth is kept for Sam during the window.
     expect(await request(lotte.socket, "queue:take")).toMatchObject({ ok: false, code: "QUEUE_EMPTY" });
@@ -108,6 +112,19 @@ describe.each(stores)("return codes on the %s store", (kind) => {
     // Lotte sees the youth came back, but not Sam's note: it is Sam's own.
     expect(taken).toMatchObject({ id: joined.conversation.id, returning: "another-volunteer" });
     expect(taken.returnNote).toBeUndefined();
+  });
+
+  it("offers a youth whose topic matches a booster training to the trained volunteer first", async () => {
+    const sam = await staff("sam@leiden.demo"); // holds "suicidality" in the demo
+    const lotte = await staff("lotte@leiden.demo");
+    await available(sam.socket);
+    await available(lotte.socket);
+    const samOffered = nextEvent(sam.socket, "queue:offered");
+    const y = await youth();
+    const joined = await ok(y.socket, "queue:join", { locationChoice: "leiden", topic: "self-harm-suicide" });
+    expect(await samOffered).toMatchObject({ conversationId: joined.conversation.id, reason: "skill" });
+    expect(await request(lotte.socket, "queue:take")).toMatchObject({ ok: false, code: "QUEUE_EMPTY" });
+    expect(await ok(sam.socket, "queue:take")).toMatchObject({ id: joined.conversation.id, topic: "self-harm-suicide" });
   });
 
   it("forgets a code in one step: it no longer works, and joining with it queues nothing", async () => {

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import type { ConsoleState } from "./state";
+import { useNow } from "./useNow";
 
 const minutes = (ms: number) => Math.floor(ms / 60_000);
 
@@ -15,6 +16,8 @@ export function QueuePanel({ state, onTake }: { state: ConsoleState; onTake(): P
   const ownLocation = state.locations.find((l) => l.id === own);
   const presence = state.presence;
   const reason = presence?.status !== "available" ? t("console.queue.notAvailable") : presence.load >= presence.capacity ? t("console.queue.atCapacity") : undefined;
+  const now = useNow(1000);
+  const offers = Object.values(state.offers).filter((o) => o.until > now);
 
   return (
     <section className="panel queue" aria-labelledby="queue-title">
@@ -30,6 +33,13 @@ export function QueuePanel({ state, onTake }: { state: ConsoleState; onTake(): P
         ))}
       </ul>
       {ownLocation?.autoAssign && <p className="hint">{t("console.queue.auto")}</p>}
+      {offers.length > 0 && (
+        <div className="offer">
+          {/* Announced once; the countdown beside it is not a live region, so it does not speak every second. */}
+          <p role="status">{t(offers.some((o) => o.reason === "return") ? "console.returnCode.offered.return" : "console.returnCode.offered.skill")}</p>
+          <p className="hint">{t("console.returnCode.offered.left", { seconds: Math.ceil((Math.min(...offers.map((o) => o.until)) - now) / 1000) })}</p>
+        </div>
+      )}
       <button
         type="button"
         className="button button-primary"

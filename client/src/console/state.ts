@@ -45,6 +45,8 @@ export interface ConsoleState {
   activeId?: string;
   wrapUpsTodo: WrapUpTodoView[];
   colleagues: ColleagueView[];
+  /** Waiting youths offered to me first (return code, my training), by conversation id, until when. */
+  offers: Record<string, { reason: "return" | "skill"; until: number }>;
 }
 
 export type ConsoleAction =
@@ -68,9 +70,10 @@ export type ConsoleAction =
   | { type: "risk"; conversationId: string; level: "concern" | "high"; at: number }
   | { type: "dismissRisk"; conversationId: string }
   | { type: "closeProtocol"; conversationId: string }
-  | { type: "locations"; locations: LocationView[] };
+  | { type: "locations"; locations: LocationView[] }
+  | { type: "offered"; conversationId: string; reason: "return" | "skill"; until: number };
 
-export const initialConsole: ConsoleState = { online: false, locations: [], chats: {}, order: [], wrapUpsTodo: [], colleagues: [] };
+export const initialConsole: ConsoleState = { online: false, locations: [], chats: {}, order: [], wrapUpsTodo: [], colleagues: [], offers: {} };
 
 function mergeBySeq(current: readonly MessageView[], incoming: readonly MessageView[]): MessageView[] {
   const bySeq = new Map(current.map((m) => [m.seq, m]));
@@ -118,8 +121,13 @@ export function reduceConsole(state: ConsoleState, action: ConsoleAction): Conso
       return { ...state, presence: action.presence };
     case "queue":
       return { ...state, queue: action.queue };
-    case "assigned":
-      return addChat(state, action.view);
+    case "assigned": {
+      // Once the youth is mine, the offer has done its work.
+      const { [action.view.id]: _done, ...offers } = state.offers;
+      return { ...addChat(state, action.view), offers };
+    }
+    case "offered":
+      return { ...state, offers: { ...state.offers, [action.conversationId]: { reason: action.reason, until: action.until } } };
     case "history":
       return withChat(state, action.conversationId, (c) => {
         const messages = mergeBySeq(c.messages, action.messages);

@@ -50,6 +50,10 @@ export function useConsole() {
       const after = waitingForMe({ ...stateRef.current, queue });
       if (after > before && stateRef.current.presence?.status === "available" && !mutedRef.current) chime();
     });
+    socket.on("queue:offered", (p) => {
+      dispatch({ type: "offered", ...p });
+      if (!mutedRef.current) chime();
+    });
     socket.on("conversation:assigned", ({ staff }) => {
       if (!staff) return;
       dispatch({ type: "assigned", view: staff });

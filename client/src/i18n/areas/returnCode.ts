@@ -29,6 +29,9 @@ export const returnCodeNl = {
   "console.returnCode.backOther": "Deze jongere kwam terug met een terugkomcode, voor een collega die nu niet vrij is.",
   "console.returnCode.note": "Jouw notitie van de vorige keer (de jongere vond het goed):",
   "console.returnCode.noNote": "De jongere deelt je notitie van de vorige keer niet, of er was geen notitie.",
+  "console.returnCode.offered.return": "Een jongere die bij jou terugkomt, wacht. Neem volgende.",
+  "console.returnCode.offered.skill": "Er wacht een jongere met een onderwerp waarvoor jij getraind bent. Neem volgende.",
+  "console.returnCode.offered.left": "Nog {seconds} s alleen voor jou, daarna voor iedereen.",
 } as const;
 
 export const returnCodeEn: Record<keyof typeof returnCodeNl, string> = {
@@ -61,4 +64,7 @@ export const returnCodeEn: Record<keyof typeof returnCodeNl, string> = {
   "console.returnCode.backOther": "This youth came back with a return code, for a colleague who is not free now.",
   "console.returnCode.note": "Your note from last time (the youth agreed):",
   "console.returnCode.noNote": "The youth does not share your note from last time, or there was none.",
+  "console.returnCode.offered.return": "A youth coming back to you is waiting. Take next.",
+  "console.returnCode.offered.skill": "A youth with a topic you are trained for is waiting. Take next.",
+  "console.returnCode.offered.left": "{seconds} s left just for you, then for everyone.",
 };
