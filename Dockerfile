@@ -16,6 +16,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY tsconfig.json ./
 COPY shared shared
 COPY server server
+# The production bootstrap (npm run admin): docker compose exec app node --import tsx scripts/admin.ts …
+COPY scripts/admin.ts scripts/admin.ts
 COPY --from=build /app/client/dist client/dist
 USER node
 EXPOSE 3000
