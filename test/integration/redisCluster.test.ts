@@ -21,7 +21,9 @@ import { startTestServer, stopServer } from "../helpers/servers";
  */
 const binaries = ["/usr/bin/redis-server", "/usr/bin/redis-cli"];
 const available = binaries.every((b) => existsSync(b));
-const PORTS = [17101, 17102, 17103];
+// Below the ephemeral range, as is each node's bus port (+10000); random, so two test runs on one machine do not meet.
+const base = 12_000 + Math.floor(Math.random() * 7000);
+const PORTS = [base, base + 1, base + 2];
 
 describe.skipIf(!available)("on a Redis Cluster (three primaries)", () => {
   const nodes: ChildProcess[] = [];
