@@ -100,13 +100,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const store: Store = metrics.instrument(bareStore);
   if (config.demo && (await seedDemo(store, clock.now()))) log.info({ event: "demo.seeded" }, "demo locations and staff created");
 
+  /** Set on shutdown: /readyz answers 503 and no new socket is accepted, so clients go elsewhere. */
+  let draining = false;
   const app = express();
   app.disable("x-powered-by");
   const httpServer: HttpServer = createServer(app);
   const io: IoServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
-    allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, config.allowedOrigins)),
+    // A draining process takes no new connections: the client's next try lands on another process.
+    allowRequest: (req, callback) => callback(null, !draining && isAllowedOrigin(req, config.allowedOrigins)),
   });
   const subscriber = redis && subscriberFor(redis);
   if (config.redis && redis && subscriber) io.adapter(socketAdapterFor(config.redis, redis, subscriber, config.redisPrefix));
@@ -154,7 +157,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const roster = new RosterService(deps, escalations);
   const inviteLimit = limiter("invite", config.loginAttemptsPer15Min * 3, 900);
 
-  let draining = false;
   app.use(helmet());
   app.use(requestLog(log.child({ layer: "http" })));
   app.use(metricsRouter({ metrics, store, now: () => clock.now(), token: config.metricsToken, production: config.env === "production", log }));
