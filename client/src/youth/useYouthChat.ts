@@ -53,7 +53,9 @@ export function useYouthChat() {
       { acked: (id) => dispatch({ type: "messageAcked", id }), failed: (id) => dispatch({ type: "messageFailed", id }) },
     );
     if (outcome.kind === "slowDown") dispatch({ type: "notice", notice: "slowDown" });
-    if (outcome.kind === "slowDown" || outcome.kind === "retry") setTimeout(() => void flush(), 3000);
+    // "offline" while still connected means the server could not store it (Redis away): keep it and try again soon.
+    const storeAway = outcome.kind === "offline" && socket.connected;
+    if (outcome.kind === "slowDown" || outcome.kind === "retry" || storeAway) setTimeout(() => void flush(), 3000);
   }, []);
 
   useEffect(() => {
@@ -81,6 +83,11 @@ export function useYouthChat() {
           dispatch({ type: "sessionLost" });
         } else if (resumed.code === "PROTOCOL_OUTDATED" || resumed.code === "BLOCKED") {
           dispatch({ type: "notice", notice: resumed.code === "BLOCKED" ? "blocked" : "reload" });
+        } else if (resumed.code === "UNAVAILABLE" || resumed.code === "INTERNAL") {
+          // The server is up but could not reach its store: resume again shortly, on this same connection.
+          setTimeout(() => {
+            if (socket.connected && !identified.current) void onConnect();
+          }, 2000);
         }
       }
       const status = await call(socket, "service:status", {});
