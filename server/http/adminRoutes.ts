@@ -19,6 +19,7 @@ import { fail } from "../service/errors";
 import type { RateLimit } from "../service/ConversationService";
 import type { StaffService } from "../service/StaffService";
 import { describeIssues } from "../realtime/handle";
+import { hashSecret } from "../auth/secrets";
 import { sessionCookie } from "./cookies";
 import { isAllowedOrigin } from "./origin";
 import { apiErrorHandler, sendError } from "./routes";
@@ -35,7 +36,7 @@ export interface AdminHttpOptions {
   roster: RosterService;
   cookieSecure: boolean;
   allowedOrigins: string[];
-  /** Guessing invite tokens is hopeless (256 bits), but the accept route also hashes a password. */
+  /** Per invite link: guessing tokens is hopeless (256 bits), but accepting hashes a password (argon2). */
   inviteLimit: RateLimit;
   log: Logger;
 }
@@ -100,12 +101,13 @@ export function adminRouter(o: AdminHttpOptions): express.Router {
   // Public: the invitee has no login yet. The token travels in the body, never in a URL.
   router.post("/api/invites/info", async (req, res) => {
     const { token } = parse(InviteInfoBody, req.body);
-    if (!(await o.inviteLimit.consume("invite"))) fail("RATE_LIMITED", "Too many attempts; try again later");
+    // Per link: a stranger hammering the route cannot lock every invitee out.
+    if (!(await o.inviteLimit.consume(hashSecret(token)))) fail("RATE_LIMITED", "Too many attempts; try again later");
     ok(res, await o.staffAdmin.inviteInfo(token));
   });
   router.post("/api/invites/accept", async (req, res) => {
     const body = parse(AcceptInviteBody, req.body);
-    if (!(await o.inviteLimit.consume("invite"))) fail("RATE_LIMITED", "Too many attempts; try again later");
+    if (!(await o.inviteLimit.consume(hashSecret(body.token)))) fail("RATE_LIMITED", "Too many attempts; try again later");
     const staff = await o.staffAdmin.acceptInvite(body.token, body.password);
     const { sid } = await o.staff.startSession(staff);
     res.setHeader("Set-Cookie", sessionCookie(sid, o.cookieSecure));

@@ -44,7 +44,10 @@ export const LocationSettings = z
   .strict();
 export type LocationSettings = z.infer<typeof LocationSettings>;
 
-export const CreateLocationBody = LocationSettings.extend({ id: LocationId }).strict();
+/** "any" is what a youth picks for "whichever location": never a location's own id. */
+export const NewLocationId = LocationId.refine((id) => id !== "any", "\"any\" is reserved");
+export const CreateLocationBody = LocationSettings.extend({ id: NewLocationId }).strict();
+export { isTimeZone };
 export const LocationAdminView = LocationSettings.extend({ id: z.string(), wrapUpTopics: z.array(z.string()) });
 export type LocationAdminView = z.infer<typeof LocationAdminView>;
 

@@ -53,6 +53,9 @@ describe.runIf(await redisAvailable("admin CLI"))("bootstrapping production with
 
     await expect(admin(["create-location", "utrecht", "Utrecht"])).rejects.toMatchObject({ stderr: expect.stringContaining("exists already") });
     await expect(admin(["create-coordinator", "x@y.example"])).rejects.toMatchObject({ code: 2 });
+    await expect(admin(["create-location", "Utrecht Centrum", "Utrecht"])).rejects.toMatchObject({ stderr: expect.stringContaining("cannot be a location id") });
+    await expect(admin(["create-location", "any", "Any"])).rejects.toMatchObject({ stderr: expect.stringContaining("cannot be a location id") });
+    await expect(admin(["create-location", "delft", "Delft", "--time-zone", "Europe/Amsterdm"])).rejects.toMatchObject({ stderr: expect.stringContaining("unknown time zone") });
   });
 
   it("refuses to run on the in-memory store, which lives inside one server process", async () => {

@@ -134,6 +134,53 @@ describe.each(stores)("a coordinator running locations on the %s store", (kind) 
     await login(url(), "sam@leiden.demo", DEMO_PASSWORD);
   });
 
+  it("never hands a deactivated volunteer's chats back to them, on an auto-assign location, and drops their old sessions", async () => {
+    const noor = await openStaff(url(), "noor@amsterdam.demo", DEMO_PASSWORD);
+    shared.track(noor.socket);
+    await ok(noor.socket, "presence:set", { status: "available", capacity: 2 });
+    const youths = [await openYouth(url()), await openYouth(url())];
+    const ids: string[] = [];
+    for (const y of youths) {
+      shared.track(y.socket);
+      const assigned = nextEvent(y.socket, "conversation:assigned");
+      ids.push((await ok(y.socket, "queue:join", { locationChoice: "amsterdam" })).conversation.id);
+      await assigned;
+    }
+    const kim = await as("kim@inloop.demo");
+    try {
+      data(await call(kim, "POST", "/api/admin/staff/st_noor/deactivate"));
+      // Two dispatcher ticks later nobody has given them back to Noor.
+      await new Promise((r) => setTimeout(r, 500));
+      for (const id of ids) {
+        const c = await shared.server.store.getConversation(id);
+        expect(c?.status).toBe("queued");
+        expect(c?.volunteerId).toBeUndefined();
+      }
+      expect((await shared.server.store.getPresence("st_noor"))?.status).toBe("off");
+      data(await call(kim, "POST", "/api/admin/staff/st_noor/reactivate"));
+      expect(data(await call(noor.cookie, "GET", "/api/auth/session"))).toBeNull();
+    } finally {
+      await call(kim, "POST", "/api/admin/staff/st_noor/reactivate");
+    }
+  });
+
+  it("keeps a coordinator's hands off other locations' staff and makes an old link useless after reactivation", async () => {
+    const ilse = await as("ilse@leiden.demo");
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(Date.now());
+    expect((await call(ilse, "POST", "/api/admin/shifts", { locationId: "leiden", staffId: "st_bram", date: today, start: "09:00", end: "12:00" })).status).toBe(403);
+    for (const action of ["deactivate", "reactivate", "reinvite"]) expect((await call(ilse, "POST", `/api/admin/staff/st_noor/${action}`)).status).toBe(403);
+    expect((await call(ilse, "PUT", "/api/admin/staff/st_sam", { displayName: "Sam", role: "volunteer", locationId: "amsterdam", skills: [] })).status).toBe(403);
+    expect((await call(ilse, "POST", "/api/admin/staff/invite", { email: "boss@leiden.test", displayName: "B", role: "coordinator", locationId: "leiden", manages: "all" })).status).toBe(403);
+
+    const kim = await as("kim@inloop.demo");
+    data(await call(kim, "POST", "/api/admin/staff/st_lotte/deactivate"));
+    const link = data(await call<InviteView>(kim, "POST", "/api/admin/staff/st_lotte/reinvite")).link;
+    data(await call(kim, "POST", "/api/admin/staff/st_lotte/reactivate"));
+    const token = new URL(link).hash.slice(1);
+    expect((await call(undefined, "POST", "/api/invites/accept", { token, password: "somebody-else-now" })).status).toBe(404);
+    await login(url(), "lotte@leiden.demo", DEMO_PASSWORD);
+  });
+
   it("puts a rostered professional on duty when the shift begins and off when it is removed", async () => {
     const kim = await as("kim@inloop.demo");
     const eva = await openStaff(url(), "eva@inloop.demo", DEMO_PASSWORD);

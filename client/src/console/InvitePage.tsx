@@ -15,11 +15,15 @@ export function InvitePage() {
   const [repeat, setRepeat] = useState("");
   const [problem, setProblem] = useState<string>();
   const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     window.history.replaceState(null, "", window.location.pathname);
     if (!token) return setInfo(null);
-    void api<InviteInfoView>("/api/invites/info", { method: "POST", body: { token } }).then((ack) => setInfo(ack.ok ? ack.data : null));
+    void api<InviteInfoView>("/api/invites/info", { method: "POST", body: { token } }).then((ack) => {
+      setInfo(ack.ok ? ack.data : null);
+      if (!ack.ok && ack.code === "RATE_LIMITED") setProblem(t("invite.rateLimited"));
+    });
   }, [token]);
 
   if (info === undefined) return null;
@@ -27,7 +31,7 @@ export function InvitePage() {
     return (
       <main className="login">
         <h1>{t("invite.title")}</h1>
-        <p role="alert">{t("invite.invalid")}</p>
+        <p role="alert">{problem ?? t("invite.invalid")}</p>
       </main>
     );
 
@@ -35,8 +39,13 @@ export function InvitePage() {
     if (password.length < MIN_PASSWORD) return setProblem(t("invite.tooShort"));
     if (password !== repeat) return setProblem(t("invite.mismatch"));
     setProblem(undefined);
+    setBusy(true);
     const ack = await api("/api/invites/accept", { method: "POST", body: { token, password } });
-    if (!ack.ok) return setProblem(ack.code === "NOT_FOUND" ? t("invite.invalid") : t("coord.error", { message: ack.message }));
+    setBusy(false);
+    if (!ack.ok) {
+      const text = ack.code === "NOT_FOUND" ? t("invite.invalid") : ack.code === "RATE_LIMITED" ? t("invite.rateLimited") : t("coord.error", { message: ack.message });
+      return setProblem(text);
+    }
     setDone(true);
     window.location.replace("/console");
   };
@@ -57,7 +66,7 @@ export function InvitePage() {
           </p>
         )}
         {done && <p role="status">{t("invite.done")}</p>}
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" disabled={busy || done}>
           {t("invite.submit")}
         </button>
       </form>

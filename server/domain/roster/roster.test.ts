@@ -36,6 +36,12 @@ describe("planRosterDuty", () => {
     expect(plan).toEqual({ start: [], stop: ["st_eva"] });
   });
 
+  it("keeps roster duty past the shift while the professional holds a claimed escalation", () => {
+    const duties = [{ staffId: "st_eva", locationIds: ["leiden"], since: 0, source: "roster" as const }];
+    expect(planRosterDuty([], duties, pros, now, new Set(["st_eva"]))).toEqual({ start: [], stop: [] });
+    expect(planRosterDuty([], duties, pros, now, new Set())).toEqual({ start: [], stop: ["st_eva"] });
+  });
+
   it("ignores volunteers' shifts, future shifts and staff who are no longer professionals", () => {
     const shifts = [
       shift({ id: "a", role: "volunteer", staffId: "st_sam", start: now - H, end: now + H }),

@@ -43,9 +43,16 @@ export interface RosterDutyPlan {
 /**
  * What the roster asks of duty now. A shift puts its professional on duty once, when it begins;
  * if they turn duty off by hand during the shift, that sticks. Duty the professional set by hand is
- * never ended by the roster; duty the roster set ends with the last shift.
+ * never ended by the roster; duty the roster set ends with the last shift, but not while the
+ * professional still holds a claimed escalation (`holding`): nobody is taken out of a crisis by the clock.
  */
-export function planRosterDuty(shifts: readonly Shift[], duties: readonly Duty[], professionals: ReadonlySet<string>, now: Millis): RosterDutyPlan {
+export function planRosterDuty(
+  shifts: readonly Shift[],
+  duties: readonly Duty[],
+  professionals: ReadonlySet<string>,
+  now: Millis,
+  holding: ReadonlySet<string> = new Set(),
+): RosterDutyPlan {
   const current = shifts.filter((s) => s.role === "professional" && professionals.has(s.staffId) && isOnShift(s, now));
   const byStaff = new Map<string, Shift[]>();
   for (const s of current) byStaff.set(s.staffId, [...(byStaff.get(s.staffId) ?? []), s]);
@@ -58,7 +65,7 @@ export function planRosterDuty(shifts: readonly Shift[], duties: readonly Duty[]
     const locationIds = [...new Set([...(duty?.locationIds ?? []), ...mine.map((s) => s.locationId)])];
     start.push({ staffId, locationIds, shiftIds: fresh.map((s) => s.id) });
   }
-  const stop = duties.filter((d) => d.source === "roster" && !byStaff.has(d.staffId)).map((d) => d.staffId);
+  const stop = duties.filter((d) => d.source === "roster" && !byStaff.has(d.staffId) && !holding.has(d.staffId)).map((d) => d.staffId);
   return { start, stop };
 }
 

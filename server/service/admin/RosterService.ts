@@ -47,6 +47,9 @@ export class RosterService {
     const location = await this.managedLocation(actor, body.locationId);
     const staff = await store.getStaff(body.staffId);
     if (!staff) fail("NOT_FOUND", "No such staff member");
+    // Cover from another location is rostered by someone who runs both (a national coordinator).
+    const managed = managedLocationIds(actor, (await store.listLocations()).map((l) => l.id));
+    if (!managed.includes(staff.locationId)) fail("FORBIDDEN", "This person works at a location you do not run");
     const start = zonedLocalToInstant(body.date, body.start, location.timeZone);
     // An end at or before the start is on the next day: an evening shift past midnight.
     const endDate = body.end > body.start ? body.date : addDays(body.date, 1);
@@ -85,15 +88,17 @@ export class RosterService {
   async syncDuty(): Promise<void> {
     const { store, clock, notifier } = this.deps;
     const now = clock.now();
-    const [shifts, duties, staff] = await Promise.all([store.listShifts(now - MAX_SHIFT_MS, now + 1), store.listDuty(), store.listStaff()]);
+    const [shifts, duties, staff, escalations] = await Promise.all([store.listShifts(now - MAX_SHIFT_MS, now + 1), store.listDuty(), store.listStaff(), store.listEscalations()]);
     const professionals = new Set(staff.filter((s) => s.active && s.role === "professional").map((s) => s.id));
-    const plan = planRosterDuty(shifts, duties, professionals, now);
+    const holding = new Set(escalations.flatMap((e) => (e.status === "claimed" && e.claimedBy ? [e.claimedBy] : [])));
+    const plan = planRosterDuty(shifts, duties, professionals, now, holding);
     for (const start of plan.start) {
       const existing = duties.find((d) => d.staffId === start.staffId);
       const duty = { staffId: start.staffId, locationIds: start.locationIds, since: existing?.since ?? now, source: existing?.source ?? ("roster" as const) };
       await store.putDuty(duty);
       for (const id of start.shiftIds) {
-        const shift = shifts.find((s) => s.id === id);
+        // Read again: a shift removed since the listing must not come back.
+        const shift = await store.getShift(id);
         if (shift) await store.putShift({ ...shift, dutyAppliedAt: now });
       }
       notifier.setOnDuty(start.staffId, true);

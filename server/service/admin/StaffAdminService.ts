@@ -90,7 +90,7 @@ export class StaffAdminService {
     await this.deps.store.putStaff(next);
     await this.record("staff.changed", actor, next);
     // A role or location change must show in their console at once: they reconnect into the new one.
-    if (next.role !== staff.role || next.locationId !== staff.locationId) await this.offboard(staff);
+    if (next.role !== staff.role || next.locationId !== staff.locationId) await this.offboard(staff, { dropFutureShifts: next.role !== staff.role });
     return staffAdminView(next);
   }
 
@@ -103,9 +103,11 @@ export class StaffAdminService {
     if (staff.id === actor.id) fail("FORBIDDEN", "You cannot deactivate yourself");
     const next: Staff = { ...staff, active: false };
     delete next.inviteTokenHash;
-    // Inactive first: from here on no login, no socket and no new chat reaches them.
+    // Inactive first: from here on no login, no socket and no new chat reaches them. Old cookies
+    // go too, so a reactivation later does not bring back a session on a lost phone.
     await this.deps.store.putStaff(next);
-    await this.offboard(staff);
+    await this.deps.store.deleteStaffSessionsOf(staff.id);
+    await this.offboard(staff, { dropFutureShifts: true });
     await this.record("staff.deactivated", actor, next);
     return staffAdminView(next);
   }
@@ -114,6 +116,8 @@ export class StaffAdminService {
     const staff = await this.inScope(actor, staffId);
     if (!staff.passwordHash) fail("CONFLICT", "This person has not set a password yet: send a new invite");
     const next: Staff = { ...staff, active: true };
+    // A link sent while they were inactive must not reset the password of the active account.
+    delete next.inviteTokenHash;
     await this.deps.store.putStaff(next);
     await this.record("staff.reactivated", actor, next);
     return staffAdminView(next);
@@ -127,10 +131,16 @@ export class StaffAdminService {
 
   /** Public: sets the password once; the caller logs the new staff member in. */
   async acceptInvite(token: string, password: string): Promise<Staff> {
+    // Check and hash before taking the link: a wrong token costs no argon2, and the slow hash does
+    // not sit between reading the record and writing it back.
+    await this.validInvite(token, false);
+    const passwordHash = await hashPassword(password);
     const { staff } = await this.validInvite(token, true);
-    const next: Staff = { ...staff, passwordHash: await hashPassword(password), active: true };
+    const next: Staff = { ...staff, passwordHash, active: true };
     delete next.inviteTokenHash;
     await this.deps.store.putStaff(next);
+    // Whoever held a session before the (re)set password is out.
+    await this.deps.store.deleteStaffSessionsOf(staff.id);
     await this.deps.store.appendEvent({ type: "staff.joined", at: this.deps.clock.now(), staffId: staff.id, locationId: staff.locationId });
     this.deps.log.info({ event: "staff.joined", staffId: staff.id }, "invite accepted");
     return next;
@@ -141,7 +151,7 @@ export class StaffAdminService {
     const invite = take ? await this.deps.store.takeInvite(tokenHash) : await this.deps.store.getInvite(tokenHash);
     const staff = invite && (await this.deps.store.getStaff(invite.staffId));
     // Only the newest link of someone not deactivated since counts.
-    if (!invite || !staff || staff.inviteTokenHash !== tokenHash || invite.expiresAt < this.deps.clock.now()) {
+    if (!invite || !staff || staff.active || staff.inviteTokenHash !== tokenHash || invite.expiresAt < this.deps.clock.now()) {
       fail("NOT_FOUND", "This invite link is not valid (any more); ask your coordinator for a new one");
     }
     return { staff };
@@ -159,16 +169,29 @@ export class StaffAdminService {
     return { staff: staffAdminView(next), link: `${this.invites.baseUrl()}/console/invite#${token}`, expiresAt };
   }
 
-  private async offboard(staff: Staff): Promise<void> {
-    const { store, clock, notifier } = this.deps;
+  private async offboard(staff: Staff, options: { dropFutureShifts: boolean }): Promise<void> {
+    const { store, clock, notifier, log } = this.deps;
+    const now = clock.now();
     notifier.disconnectStaff(staff.id);
-    for (const conversation of await store.listActiveFor(staff.id)) {
-      await this.staffConversations.transfer({ kind: "staff", staff }, { conversationId: conversation.id, to: { locationChoice: conversation.locationChoice } });
-    }
+    // Off before the chats go back: the atomic claim then refuses them, so a youth handed back is
+    // never routed straight to the person leaving.
     const presence = await store.getPresence(staff.id);
-    if (presence && presence.status !== "off") await store.putPresence({ ...presence, status: "off", since: clock.now() });
+    if (presence && presence.status !== "off") {
+      await store.putPresence({ ...presence, status: "off", since: now });
+      await store.appendEvent({ type: "presence.changed", at: now, staffId: staff.id, locationId: presence.locationId, data: { status: "off", capacity: presence.capacity, reason: "offboarded" } });
+    }
+    for (const conversation of await store.listActiveFor(staff.id)) {
+      // One chat that ended meanwhile must not leave the others with someone who is gone.
+      await this.staffConversations
+        .transfer({ kind: "staff", staff }, { conversationId: conversation.id, to: { locationChoice: conversation.locationChoice } })
+        .catch((error: unknown) => log.warn({ event: "offboard.transfer.failed", staffId: staff.id, conversationId: conversation.id, err: error }, "chat not handed back"));
+    }
     await store.removeDuty(staff.id);
     await this.escalations.releaseAllOf(staff.id);
+    // Shifts of someone who left (or changed role) would show as cover that never comes.
+    if (options.dropFutureShifts) {
+      for (const shift of await store.listShifts(now, now + 366 * 86_400_000)) if (shift.staffId === staff.id && shift.end > now) await store.deleteShift(shift.id);
+    }
   }
 
   /** Where a coordinator may place someone: a location they run; only a national coordinator makes another. */

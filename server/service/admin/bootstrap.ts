@@ -1,3 +1,4 @@
+import { isTimeZone, NewLocationId } from "../../../shared/protocol";
 import { hashSecret, newId, newSecret } from "../../auth/secrets";
 import { WEEKDAYS, type Location, type Staff, type TimeWindow, type Weekday } from "../../domain/types";
 import type { Store } from "../../store/Store";
@@ -9,6 +10,9 @@ import { DEFAULT_SKILL_WINDOW_SECONDS } from "./LocationAdminService";
  * password through a one-time link. Everything after that happens in the console.
  */
 export async function createLocation(store: Store, p: { id: string; name: string; timeZone?: string }): Promise<Location> {
+  // The same rules as the console's: an id the API could never address again is refused here too.
+  if (!NewLocationId.safeParse(p.id).success) throw new Error(`"${p.id}" cannot be a location id: use a-z, 0-9 and - (and not "any")`);
+  if (!isTimeZone(p.timeZone ?? "Europe/Amsterdam")) throw new Error(`unknown time zone "${p.timeZone}"`);
   const existing = (await store.listLocations()).find((l) => l.id === p.id);
   if (existing) throw new Error(`location "${p.id}" exists already`);
   // Closed until a coordinator sets the hours: a new location must not open by accident.

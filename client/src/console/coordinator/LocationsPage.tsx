@@ -88,7 +88,9 @@ function NewLocation({ template, onDone }: { template: LocationAdminView; onDone
       onSubmit={async (e) => {
         e.preventDefault();
         // A new location starts from the current one's settings, so nothing essential is empty.
-        const created = await save.run(() => api<LocationAdminView>("/api/admin/locations", { method: "POST", body: { ...settingsOf(template), id, name, exceptions: [] } }));
+        // Closed on every day until its hours are set: a new location must not open before anyone works there.
+        const closed = Object.fromEntries(DAYS.map((d) => [d, []])) as unknown as LocationAdminView["weeklyHours"];
+        const created = await save.run(() => api<LocationAdminView>("/api/admin/locations", { method: "POST", body: { ...settingsOf(template), id, name, exceptions: [], weeklyHours: closed, autoAssign: false } }));
         if (created) onDone(created.id);
       }}
     >
@@ -152,6 +154,7 @@ function LocationEditor({ location, onSave, message }: { location: LocationAdmin
 
       <fieldset className="panel">
         <legend>{t("coord.loc.hours")}</legend>
+        <p className="muted">{t("coord.loc.midnightHint")}</p>
         <ul className="week-hours">
           {DAYS.map((day) => (
             <li key={day}>
@@ -190,7 +193,7 @@ function LocationEditor({ location, onSave, message }: { location: LocationAdmin
             );
           })}
         </ul>
-        <button type="button" className="button" onClick={() => set("exceptions", [...draft.exceptions, { date: new Date().toISOString().slice(0, 10), windows: [] }])}>
+        <button type="button" className="button" onClick={() => set("exceptions", [...draft.exceptions, { date: new Date().toLocaleDateString("en-CA"), windows: [] }])}>
           {t("coord.loc.addException")}
         </button>
       </fieldset>
@@ -288,7 +291,7 @@ function Windows({ windows, dayLabel, onChange }: { windows: Window[]; dayLabel:
             aria-label={`${dayLabel} ${t("coord.loc.to")}`}
             value={w.end === "24:00" ? "23:59" : w.end}
             required
-            onChange={(e) => update(i, { end: e.target.value === "23:59" ? "24:00" : e.target.value })}
+            onChange={(e) => update(i, { end: e.target.value === "23:59" || e.target.value === "00:00" ? "24:00" : e.target.value })}
           />
           <button type="button" className="icon-button" aria-label={t("coord.loc.removeWindow", { from: w.start, to: w.end })} onClick={() => onChange(windows.filter((_, j) => j !== i))}>
             ×

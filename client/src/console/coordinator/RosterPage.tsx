@@ -143,7 +143,7 @@ function ShiftItem({ shift, label, onRemove }: { shift: ShiftView; label: string
         <strong>{label}</strong> {shift.staffName}
         <span className="muted block">{t(`console.role.${shift.role}`)}</span>
       </span>
-      <button type="button" className="icon-button" aria-label={t("coord.roster.removeShift", { name: shift.staffName })} onClick={onRemove}>
+      <button type="button" className="icon-button" aria-label={t("coord.roster.removeShift", { name: shift.staffName, time: label })} onClick={onRemove}>
         ×
       </button>
     </li>

@@ -71,13 +71,14 @@ export function StaffPage({ me }: { me: StaffView }) {
         />
       )}
       {confirming && (
-        <div className="panel dialog" role="alertdialog" aria-labelledby="confirm-text">
+        <div className="panel dialog" role="alertdialog" aria-labelledby="confirm-text" onKeyDown={(e) => e.key === "Escape" && setConfirming(undefined)}>
           <p id="confirm-text">{t("coord.staff.deactivateConfirm", { name: confirming.displayName })}</p>
           <div className="form-actions">
-            <button type="button" className="button button-danger" autoFocus onClick={async () => { const who = confirming; setConfirming(undefined); await act(who, "deactivate"); }}>
+            <button type="button" className="button button-danger" onClick={async () => { const who = confirming; setConfirming(undefined); await act(who, "deactivate"); }}>
               {t("coord.staff.deactivate")}
             </button>
-            <button type="button" className="button button-quiet" onClick={() => setConfirming(undefined)}>
+            {/* The safe choice has the focus: Enter on a confirmation must not deactivate anyone. */}
+            <button type="button" className="button button-quiet" autoFocus onClick={() => setConfirming(undefined)}>
               {t("coord.cancel")}
             </button>
           </div>
@@ -122,12 +123,12 @@ export function StaffPage({ me }: { me: StaffView }) {
                     </button>
                   )}
                   {!s.active && !s.invitePending && status === "inactive" && (
-                    <button type="button" className="button button-quiet" onClick={() => void act(s, "reactivate")}>
+                    <button type="button" className="button button-quiet" onClick={() => void act(s, "reactivate")} aria-label={`${t("coord.staff.reactivate")}: ${s.displayName}`}>
                       {t("coord.staff.reactivate")}
                     </button>
                   )}
                   {!s.active && (
-                    <button type="button" className="button button-quiet" onClick={() => void act(s, "reinvite")}>
+                    <button type="button" className="button button-quiet" onClick={() => void act(s, "reinvite")} aria-label={`${t("coord.staff.reinvite")}: ${s.displayName}`}>
                       {t("coord.staff.reinvite")}
                     </button>
                   )}
@@ -161,13 +162,14 @@ function InviteLink({ invite, onClose }: { invite: InviteView; onClose(): void }
           className="button"
           onClick={async () => {
             field.current?.select();
-            await navigator.clipboard?.writeText(invite.link).catch(() => undefined);
-            setCopied(true);
+            const done = await navigator.clipboard?.writeText(invite.link).then(() => true, () => false);
+            // Without a clipboard (plain http) the link stays selected for Ctrl+C.
+            setCopied(done === true);
           }}
         >
           {copied ? t("coord.staff.copied") : t("coord.staff.copy")}
         </button>
-        <button type="button" className="button button-quiet" onClick={onClose}>
+        <button type="button" className="button button-quiet" onClick={onClose} aria-label={t("coord.close")}>
           ×
         </button>
       </div>

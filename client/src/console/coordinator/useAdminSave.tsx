@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Ack } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
+import { nl, type MessageKey } from "../../i18n/nl";
 
 /** One place for "saving… saved / failed: why", announced politely to screen readers. */
 export function useAdminSave() {
@@ -13,7 +14,10 @@ export function useAdminSave() {
       setStatus({ kind: "ok", text: okText });
       return ack.data;
     }
-    setStatus({ kind: "error", text: t("coord.error", { message: ack.message }) });
+    const known = `coord.err.${ack.code}` as MessageKey;
+    // Refusals in the page's language; the server's own words only where they add detail.
+    const text = known in nl ? t(known, { message: ack.message }) : t("coord.error", { message: ack.message });
+    setStatus({ kind: "error", text });
     return undefined;
   }
   const message = (

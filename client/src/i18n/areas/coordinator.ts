@@ -11,6 +11,15 @@ export const coordinatorNl = {
   "coord.error": "Niet gelukt: {message}",
   "coord.cancel": "Annuleren",
   "coord.remove": "Weghalen",
+  "coord.close": "Sluiten",
+  "coord.err.FORBIDDEN": "Dat mag niet: het gaat om een locatie of persoon die jij niet beheert.",
+  "coord.err.CONFLICT": "Dat bestaat al, of is al gebeurd.",
+  "coord.err.NOT_FOUND": "Niet gevonden; misschien heeft iemand anders het net veranderd. Laad de pagina opnieuw.",
+  "coord.err.UNAUTHENTICATED": "Je bent niet meer ingelogd. Log opnieuw in.",
+  "coord.err.RATE_LIMITED": "Te veel pogingen; probeer het over een kwartier opnieuw.",
+  "coord.err.UNAVAILABLE": "Geen verbinding met de server. Probeer het zo opnieuw.",
+  "coord.err.BAD_REQUEST": "Niet alles is goed ingevuld ({message}).",
+  "coord.loc.midnightHint": "Tot middernacht: kies 00:00 (of 23:59) als eindtijd.",
 
   "coord.day.mon": "maandag",
   "coord.day.tue": "dinsdag",
@@ -92,7 +101,7 @@ export const coordinatorNl = {
   "coord.roster.date": "Dag",
   "coord.roster.start": "Begin",
   "coord.roster.end": "Einde (eerder dan begin = volgende dag)",
-  "coord.roster.removeShift": "Dienst van {name} weghalen",
+  "coord.roster.removeShift": "Dienst van {name} ({time}) weghalen",
   "coord.roster.none": "geen diensten",
   "coord.roster.uncovered": "Open zonder professional op het rooster. Escalaties gaan dan naar een professional van een andere locatie.",
   "coord.roster.covered": "Elk open uur van deze week heeft een professional op het rooster.",
@@ -106,6 +115,7 @@ export const coordinatorNl = {
   "invite.submit": "Wachtwoord instellen en inloggen",
   "invite.invalid": "Deze link werkt niet (meer). Vraag je locatiemanager om een nieuwe.",
   "invite.done": "Gelukt. Je console opent nu.",
+  "invite.rateLimited": "Te veel pogingen met deze link. Probeer het over een kwartier opnieuw (de link blijft werken).",
 } as const;
 
 export const coordinatorEn: Record<keyof typeof coordinatorNl, string> = {
@@ -120,6 +130,15 @@ export const coordinatorEn: Record<keyof typeof coordinatorNl, string> = {
   "coord.error": "That did not work: {message}",
   "coord.cancel": "Cancel",
   "coord.remove": "Remove",
+  "coord.close": "Close",
+  "coord.err.FORBIDDEN": "Not allowed: this is about a location or person you do not run.",
+  "coord.err.CONFLICT": "That exists already, or has happened already.",
+  "coord.err.NOT_FOUND": "Not found; someone may have just changed it. Reload the page.",
+  "coord.err.UNAUTHENTICATED": "You are no longer logged in. Please log in again.",
+  "coord.err.RATE_LIMITED": "Too many attempts; try again in a quarter of an hour.",
+  "coord.err.UNAVAILABLE": "No connection to the server. Try again in a moment.",
+  "coord.err.BAD_REQUEST": "Not everything is filled in correctly ({message}).",
+  "coord.loc.midnightHint": "Until midnight: choose 00:00 (or 23:59) as the end time.",
 
   "coord.day.mon": "Monday",
   "coord.day.tue": "Tuesday",
@@ -201,7 +220,7 @@ export const coordinatorEn: Record<keyof typeof coordinatorNl, string> = {
   "coord.roster.date": "Day",
   "coord.roster.start": "Start",
   "coord.roster.end": "End (earlier than start = next day)",
-  "coord.roster.removeShift": "Remove {name}'s shift",
+  "coord.roster.removeShift": "Remove {name}'s shift ({time})",
   "coord.roster.none": "no shifts",
   "coord.roster.uncovered": "Open with no professional on the roster. Escalations then go to a professional of another location.",
   "coord.roster.covered": "Every open hour this week has a professional on the roster.",
@@ -215,4 +234,5 @@ export const coordinatorEn: Record<keyof typeof coordinatorNl, string> = {
   "invite.submit": "Set password and log in",
   "invite.invalid": "This link does not work (any more). Ask your coordinator for a new one.",
   "invite.done": "Done. Your console opens now.",
+  "invite.rateLimited": "Too many attempts with this link. Try again in a quarter of an hour (the link keeps working).",
 };
