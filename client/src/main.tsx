@@ -1,3 +1,5 @@
+// First: it configures zod before any protocol schema is created (no eval under the CSP).
+import "./lib/zodJitless";
 import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nProvider } from "./i18n/i18n";

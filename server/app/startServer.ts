@@ -4,7 +4,6 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import express from "express";
-import helmet from "helmet";
 import type { Logger } from "pino";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { Server } from "socket.io";
@@ -14,6 +13,7 @@ import { seedDemoFigures } from "../demo/figuresDemo";
 import { systemClock, type Clock } from "../domain/types";
 import { readSessionCookie } from "../http/cookies";
 import { isAllowedOrigin } from "../http/origin";
+import { securityHeaders } from "../http/securityHeaders";
 import { PLACEHOLDER_PAGE } from "../http/placeholder";
 import { adminRouter } from "../http/adminRoutes";
 import { apiRouter } from "../http/routes";
@@ -157,7 +157,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const roster = new RosterService(deps, escalations);
   const inviteLimit = limiter("invite", config.loginAttemptsPer15Min * 3, 900);
 
-  app.use(helmet());
+  app.use(securityHeaders({ behindTls: config.cookieSecure }));
   app.use(requestLog(log.child({ layer: "http" })));
   app.use(metricsRouter({ metrics, store, now: () => clock.now(), token: config.metricsToken, production: config.env === "production", log }));
   // Before apiRouter, whose catch-all answers unknown /api routes with 404.

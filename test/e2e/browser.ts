@@ -26,7 +26,7 @@ export function launchBrowser(): Promise<Browser> {
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 export const LAPTOP = { viewport: { width: 1366, height: 768 } };
 
-/** A page that records console errors and page errors, so a test can assert there were none. */
+/** A page that records console errors, page errors and CSP violations, so a test can assert there were none. */
 export async function newPage(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
@@ -34,6 +34,11 @@ export async function newPage(context: BrowserContext): Promise<{ page: Page; er
     if (m.type() === "error") errors.push(m.text());
   });
   page.on("pageerror", (e) => errors.push(String(e) + (process.env.E2E_STACKS ? `\n${e.stack}` : "")));
+  // Every Content-Security-Policy violation becomes an error too, so each test that expects no
+  // errors also proves the pages satisfy the CSP.
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
   return { page, errors };
 }
 
