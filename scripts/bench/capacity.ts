@@ -52,19 +52,18 @@ export async function benchConnections(o: ConnectionOptions = FULL_CONNECTIONS):
 export interface AssignmentOptions {
   youths: number;
   spreadMs: number;
-  volunteers: number;
   workers: number;
 }
 
-export const FULL_ASSIGNMENT: AssignmentOptions = { youths: 500, spreadMs: 10_000, volunteers: 40, workers: 2 };
+export const FULL_ASSIGNMENT: AssignmentOptions = { youths: 500, spreadMs: 10_000, workers: 2 };
 
 export async function benchAssignment(o: AssignmentOptions = FULL_ASSIGNMENT): Promise<Record<string, number>> {
   const service = await startInloop(1);
   const workers = startWorkers(o.workers);
   try {
     const url = service.servers[0]!.url;
-    // Amsterdam assigns automatically; every youth ends the chat once assigned, so volunteers stay free.
-    const volunteers = await addVolunteers(service.prefix, o.volunteers, "amsterdam", "assign");
+    // Amsterdam assigns automatically. Enough free volunteers: a chat slot (3 per volunteer) for every youth.
+    const volunteers = await addVolunteers(service.prefix, Math.ceil(o.youths / 3) + 1, "amsterdam", "assign");
     const staffWorker = startWorkers(1)[0]!;
     workers.push(staffWorker);
     await staffWorker.ask({ cmd: "inloop-pairs", groups: volunteers.map((v) => ({ staffUrl: url, email: v.email, password: v.password, youthUrls: [], locationChoice: "amsterdam" })) }, "ready");
@@ -76,6 +75,7 @@ export async function benchAssignment(o: AssignmentOptions = FULL_ASSIGNMENT): P
     return {
       assignment_youths: o.youths,
       assignment_spread_s: o.spreadMs / 1000,
+      assignment_volunteers: volunteers.length,
       assignment_p50_ms: round(percentile(samples, 0.5)),
       assignment_p99_ms: round(percentile(samples, 0.99)),
       assignment_max_ms: round(samples.at(-1) ?? NaN),

@@ -215,10 +215,8 @@ async function joinSpread(spreadMs: number, locationChoice: string): Promise<Wor
       });
       const joinedAt = performance.now();
       try {
-        const { conversation } = await ok(socket, "queue:join", { locationChoice });
+        await ok(socket, "queue:join", { locationChoice });
         latenciesMs.push((await assigned) - joinedAt);
-        // The chat ends at once, so the slot is free for the next youth: volunteers stay free.
-        await ok(socket, "conversation:end", { conversationId: conversation.id });
       } catch {
         errors++;
       }

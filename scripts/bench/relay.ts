@@ -2,7 +2,8 @@
  * Relay benchmarks: how many messages per second go from one side of a chat to the other.
  * - baseline: a bare socket.io server (same settings), the ceiling of this stack on this machine;
  * - relay: Inloop on Redis, youth ↔ volunteer, persisted and acknowledged, at saturation;
- * - delivery: youth send → volunteer receive at a fixed offered load (open loop);
+ * - delivery: youth send → volunteer receive at a fixed offered load (open loop), stepping down
+ *   to a load the machine holds when it cannot keep up with the target;
  * - two-node: two Inloop processes behind one Redis, the two sides of each chat on different ones.
  * Clients live in forked load-generator processes (loadWorker.ts).
  */
@@ -43,11 +44,46 @@ async function delivery(workers: LoadWorker[], o: RelayOptions, offeredPerS: num
   const replies = await askAll(workers, () => ({ cmd: "paced", warmupMs: o.warmupMs, measureMs: o.measureMs, ratePerS: offeredPerS / workers.length }), "paced");
   const samples = replies.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
   return {
-    delivery_offered_msgs_per_s: offeredPerS,
-    delivery_p50_ms: round(percentile(samples, 0.5)),
-    delivery_p99_ms: round(percentile(samples, 0.99)),
-    delivery_max_ms: round(samples.at(-1) ?? NaN),
-    delivery_lost_or_refused: replies.reduce((n, r) => n + r.errors, 0),
+    offered: offeredPerS,
+    p50: round(percentile(samples, 0.5)),
+    p99: round(percentile(samples, 0.99)),
+    max: round(samples.at(-1) ?? NaN),
+    /** Sent in the window but not delivered within a second after it, or refused: the relay did not keep up. */
+    lateOrRefused: replies.reduce((n, r) => n + r.errors, 0),
+  };
+}
+
+/** A load is held when every message arrives within a second, none is refused, and no backlog builds (p99 ≤ 250 ms). */
+const holds = (d: { lateOrRefused: number; p99: number }) => d.lateOrRefused === 0 && d.p99 <= 250;
+
+/**
+ * Delivery latency at the target load; when the machine does not hold it, also at the highest of
+ * a few lower loads that it does hold.
+ */
+async function deliveryLadder(workers: LoadWorker[], o: RelayOptions): Promise<Record<string, number>> {
+  const atTarget = await delivery(workers, o, o.offeredPerS);
+  const figures: Record<string, number> = {
+    delivery_target_msgs_per_s: o.offeredPerS,
+    delivery_at_target_p50_ms: atTarget.p50,
+    delivery_at_target_p99_ms: atTarget.p99,
+    delivery_at_target_late_or_refused: atTarget.lateOrRefused,
+  };
+  let held = atTarget;
+  if (!holds(atTarget)) {
+    const lower = [0.75, 0.5, 0.25, 0.1].map((f) => Math.round((o.offeredPerS * f) / 50) * 50).filter((r) => r > 0);
+    const shorter = { ...o, warmupMs: Math.min(o.warmupMs, 1000), measureMs: Math.min(o.measureMs, 5000) };
+    for (const rate of lower) {
+      held = await delivery(workers, shorter, rate);
+      if (holds(held)) break;
+    }
+  }
+  return {
+    ...figures,
+    delivery_offered_msgs_per_s: held.offered,
+    delivery_p50_ms: held.p50,
+    delivery_p99_ms: held.p99,
+    delivery_max_ms: held.max,
+    delivery_late_or_refused: held.lateOrRefused,
   };
 }
 
@@ -59,11 +95,13 @@ export async function benchBaseline(o: RelayOptions = FULL): Promise<Record<stri
     const all = Array.from({ length: o.pairs }, () => ({ youthUrl: bare.url, staffUrl: bare.url }));
     await askAll(workers, (i) => ({ cmd: "bare-pairs", pairs: split(all, o.workers)[i]! }), "ready");
     const { perS } = await saturation(workers, o);
-    const figures: Record<string, number> = { baseline_relay_msgs_per_s: Math.round(perS) };
     const latency = await delivery(workers, o, o.offeredPerS);
-    figures.baseline_delivery_p50_ms = latency.delivery_p50_ms;
-    figures.baseline_delivery_p99_ms = latency.delivery_p99_ms;
-    return figures;
+    return {
+      baseline_relay_msgs_per_s: Math.round(perS),
+      baseline_delivery_p50_ms: latency.p50,
+      baseline_delivery_p99_ms: latency.p99,
+      baseline_delivery_late: latency.lateOrRefused,
+    };
   } finally {
     await Promise.all(workers.map((w) => w.close()));
     await bare.stop();
@@ -93,13 +131,11 @@ export async function benchRelay(o: RelayOptions = FULL, baseline?: number): Pro
     const url = service.servers[0]!.url;
     await inloopChats(service.prefix, workers, o, [url], [url]);
     const { perS, errors } = await saturation(workers, o);
-    // 2,000 msgs/s unless that is more than this machine relays: then the most it holds with headroom.
-    const offered = perS >= o.offeredPerS * 1.25 ? o.offeredPerS : Math.max(100, Math.floor((perS * 0.8) / 100) * 100);
     return {
       relay_msgs_per_s: Math.round(perS),
       relay_refused: errors,
       ...(baseline ? { relay_ratio: round(perS / baseline) } : {}),
-      ...(await delivery(workers, o, offered)),
+      ...(await deliveryLadder(workers, o)),
     };
   } finally {
     await Promise.all(workers.map((w) => w.close()));

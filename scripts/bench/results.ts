@@ -26,7 +26,7 @@ export function writeSummary(figures: Record<string, number>, startedAt: Date, m
     .sort()
     .map((k) => `| ${k} | ${figures[k]} | ${TARGETS[k] ?? ""} |`);
   const text = [`# npm run bench (${startedAt.toISOString()}, ${machine})`, "", "| key | value | target |", "|---|---|---|", ...rows, ""].join("\n");
-  writeFileSync(path.join(dir, "summary.md"), text);
+  writeFileSync(path.join(dir, "bench-summary.md"), text);
 }
 
 export function percentile(sorted: readonly number[], q: number): number {

@@ -52,5 +52,5 @@ for (const name of wanted.length ? wanted : Object.keys(benches)) {
   console.log(result, `(${Math.round((Date.now() - t0) / 1000)} s)`);
 }
 writeSummary(figures, new Date(started), machine);
-console.log(`bench: done in ${Math.round((Date.now() - started) / 1000)} s; loadtest/results/latest.json and summary.md`);
+console.log(`bench: done in ${Math.round((Date.now() - started) / 1000)} s; loadtest/results/latest.json and bench-summary.md`);
 process.exit(0);

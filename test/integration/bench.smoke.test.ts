@@ -26,7 +26,8 @@ describe.skipIf(!reachable)("bench smoke", () => {
     expect(relay.relay_ratio).toBeCloseTo(relay.relay_msgs_per_s! / baseline.baseline_relay_msgs_per_s!, 1);
     expect(relay.delivery_offered_msgs_per_s).toBeGreaterThan(0);
     expect(relay.delivery_p99_ms).toBeGreaterThanOrEqual(relay.delivery_p50_ms!);
-    expect(relay.delivery_lost_or_refused).toBe(0);
+    expect(relay.delivery_late_or_refused).toBe(0);
+    expect(relay.delivery_at_target_p99_ms).toBeGreaterThan(0);
     const twoNode = await benchTwoNode(tiny, relay.relay_msgs_per_s);
     expect(twoNode.two_node_relay_msgs_per_s).toBeGreaterThan(0);
     expect(twoNode.two_node_scaling).toBeGreaterThan(0);
@@ -36,7 +37,7 @@ describe.skipIf(!reachable)("bench smoke", () => {
     const held = await benchConnections({ target: 200, workers: 2, concurrency: 20 });
     expect(held.connections_held).toBe(200);
     expect(held.rss_kb_per_connection).toBeGreaterThan(0);
-    const assigned = await benchAssignment({ youths: 20, spreadMs: 1000, volunteers: 3, workers: 1 });
+    const assigned = await benchAssignment({ youths: 20, spreadMs: 1000, workers: 1 });
     expect(assigned.assignment_failed).toBe(0);
     expect(assigned.assignment_p99_ms).toBeGreaterThanOrEqual(assigned.assignment_p50_ms!);
   }, 90_000);

@@ -23,7 +23,7 @@ export type WorkerCommand =
   | { cmd: "hold"; url: string; count: number; concurrency: number }
   /** Connect youths with a session, ready to join a queue on "go". */
   | { cmd: "arm-youths"; url: string; count: number }
-  /** Spread the armed youths' queue joins over `spreadMs`; each ends its chat once assigned. */
+  /** Spread the armed youths' queue joins over `spreadMs`; each waits for its assignment. */
   | { cmd: "join-spread"; spreadMs: number; locationChoice: string }
   | { cmd: "close" };
 

@@ -1,0 +1,14 @@
+import { addVolunteers, askAll, startInloop, startWorkers } from "./lib/processes";
+const service = await startInloop(1);
+const url = service.servers[0]!.url;
+const vols = await addVolunteers(service.prefix, 40, "amsterdam", "assign");
+const workers = startWorkers(3);
+await workers[2]!.ask({ cmd: "inloop-pairs", groups: vols.map((v) => ({ staffUrl: url, email: v.email, password: v.password, youthUrls: [], locationChoice: "amsterdam" })) }, "ready");
+await askAll(workers.slice(0, 2), () => ({ cmd: "arm-youths", url, count: 250 }), "armed");
+let stop = false;
+const poll = (async () => { const t0 = Date.now(); while (!stop) { const m = await (await fetch(url + "/metrics")).text(); const q = /inloop_queue_length\{location="amsterdam"\} (\d+)/.exec(m)?.[1]; const a = /inloop_assignments_total\{location="amsterdam"\} (\d+)/.exec(m)?.[1]; const lag = /nodejs_eventloop_lag_p99_seconds (\S+)/.exec(m)?.[1]; console.log(((Date.now()-t0)/1000).toFixed(1), "queue", q, "assigned", a, "lag p99", lag); await new Promise((r) => setTimeout(r, 1000)); } })();
+const r = await askAll(workers.slice(0, 2), () => ({ cmd: "join-spread", spreadMs: 10000, locationChoice: "amsterdam" }), "joined");
+stop = true; await poll;
+const s = r.flatMap((x) => x.latenciesMs).sort((a, b) => a - b);
+console.log("p50", s[Math.floor(s.length/2)], "p99", s[Math.floor(s.length*0.99)]);
+await Promise.all(workers.map((w) => w.close())); await service.cleanup(); process.exit(0);
