@@ -88,3 +88,21 @@ describe("deploy/haproxy.cfg", () => {
     expect(/^\s*unique-id-format (.*)$/m.exec(haproxy)?.[1]).not.toMatch(/%ci|%\[src\]/);
   });
 });
+
+describe("deploy/prometheus-alerts.yml", () => {
+  const rules = (parse(read("deploy/prometheus-alerts.yml")) as { groups: { rules: { alert: string; expr: string }[] }[] }).groups.flatMap((g) => g.rules);
+  const metrics = read("server/metrics/metrics.ts");
+
+  it("alerts on a long queue wait, an unclaimed escalation and Redis down", () => {
+    expect(rules.map((r) => r.alert)).toEqual(expect.arrayContaining(["InloopQueueWaitLong", "InloopEscalationUnclaimed", "InloopRedisDown"]));
+  });
+
+  it("uses only metrics the server exports (or Prometheus' own)", () => {
+    for (const rule of rules) {
+      for (const name of rule.expr.match(/\b(inloop_[a-z_]+)/g) ?? []) {
+        const base = name.replace(/_(bucket|count|sum)$/, "");
+        expect(metrics, `${rule.alert} uses ${name}`).toContain(`"${base}"`);
+      }
+    }
+  });
+});
