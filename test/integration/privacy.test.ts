@@ -40,7 +40,7 @@ async function dumpPrefix(redis: Redis, prefix: string): Promise<string> {
       if (type === "string") out.push((await redis.get(key)) ?? "");
       else if (type === "hash") out.push(JSON.stringify(await redis.hgetall(key)));
       else if (type === "set") out.push(JSON.stringify(await redis.smembers(key)));
-      else if (type === "zset") out.push(JSON.stringify(await redis.zrange(key, 0, -1)));
+      else if (type === "zset") out.push(JSON.stringify(await redis.zrange(key, "0", "-1")));
       else if (type === "list") out.push(JSON.stringify(await redis.lrange(key, 0, -1)));
       else if (type === "stream") out.push(JSON.stringify(await redis.xrange(key, "-", "+")));
       else out.push(`<${type}>`);
