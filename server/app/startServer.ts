@@ -184,6 +184,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     escalations,
     dispatcher,
     presenceGraceMs: config.presenceGraceMs,
+    connectionEventsPer10s: config.connectionEventsPer10s,
     trustProxy: config.trustProxy,
     timers: new Set(),
   };

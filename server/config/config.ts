@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   STAFF_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   /** Messages a youth or staff member may send per 10 seconds. */
   MESSAGE_RATE_PER_10S: z.coerce.number().int().positive().default(20),
+  /** Events of any kind one connection may send per 10 seconds; beyond it each is refused at once, before any work. */
+  CONNECTION_EVENTS_PER_10S: z.coerce.number().int().positive().default(300),
   /** Queue joins one network (hashed) may make per 10 minutes: stops a script flooding the queue. */
   QUEUE_JOINS_PER_10MIN: z.coerce.number().int().positive().default(20),
   /** Youths from one network (hashed) waiting at the same time; a school behind one address stays well below. */
@@ -139,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     staffSessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
     staffSessionMaxMs: e.STAFF_SESSION_MAX_HOURS * 3_600_000,
     messageRatePer10s: e.MESSAGE_RATE_PER_10S,
+    connectionEventsPer10s: e.CONNECTION_EVENTS_PER_10S,
     tickMs: e.TICK_MS,
     retentionDays: e.RETENTION_DAYS,
     returnCodes: {

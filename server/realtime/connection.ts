@@ -15,6 +15,7 @@ import type { WrapUpService } from "../service/WrapUpService";
 import type { ReturnCodeService } from "../service/ReturnCodeService";
 import type { YouthService } from "../service/YouthService";
 import { readSessionCookie } from "../http/cookies";
+import { limitConnectionEvents } from "./connectionLimit";
 import { handle } from "./handle";
 import { rooms } from "./rooms";
 
@@ -34,6 +35,8 @@ export interface RealtimeServices {
   escalations: EscalationService;
   dispatcher: Dispatcher;
   presenceGraceMs: number;
+  /** Events of any kind one socket may send per 10 s (connectionLimit.ts). */
+  connectionEventsPer10s: number;
   trustProxy: boolean;
   /** Pending "gone" checks for disconnected staff, cleared on shutdown. */
   timers: Set<NodeJS.Timeout>;
@@ -77,6 +80,9 @@ function clientAddress(socket: AppSocket, trustProxy: boolean): string | undefin
 
 /** Wires one socket's events to the services. Staff were identified by the handshake; youths identify here. */
 export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger): void {
+  limitConnectionEvents(socket, { max: s.connectionEventsPer10s, windowMs: 10_000 }, s.deps.clock, () =>
+    log.warn({ event: "socket.rate_limited", socketId: socket.id }, "connection over its event limit"),
+  );
   const bindYouth = async (actor: YouthActor, conversationId?: string) => {
     socket.data.actor = actor;
     await socket.join(rooms.youth(actor.youthId));

@@ -61,6 +61,15 @@ export interface FaultReport {
 
 const PASSWORD = "fault-password";
 
+/** A set-up request that must succeed: a busy machine may answer slowly, so retry what timed out. */
+async function setUp<T>(client: ResilientClient, event: string, payload: unknown): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const ack = await call<T>(client.socket, event, payload, 10_000);
+    if (ack.ok) return ack.data;
+    if (ack.code !== "UNAVAILABLE" || attempt === 5) throw new Error(`${event}: ${ack.code} ${ack.message}`);
+  }
+}
+
 /** Runs one fault scenario and tears everything down, whatever happens. */
 export async function runFaultScenario(o: FaultOptions): Promise<FaultReport> {
   const progress = o.progress ?? (() => {});
@@ -100,8 +109,7 @@ export async function runFaultScenario(o: FaultOptions): Promise<FaultReport> {
         const cookie = await login(servers[i % 2]!.url, `f${i}@faults.test`, PASSWORD);
         const staff = track(new ResilientClient(alive, { kind: "staff", cookie }));
         await staff.connect(i % 2);
-        const ack = await call(staff.socket, "presence:set", { status: "available", capacity: 1 });
-        if (!ack.ok) throw new Error(`presence:set: ${ack.code}`);
+        await setUp(staff, "presence:set", { status: "available", capacity: 1 });
         return staff;
       }),
     );
@@ -109,16 +117,13 @@ export async function runFaultScenario(o: FaultOptions): Promise<FaultReport> {
     const openYouth = async (i: number) => {
       const youth = track(new ResilientClient(alive, { kind: "youth" }));
       await youth.connect(i % 2);
-      const opened = await call<{ token: string }>(youth.socket, "session:open", { protocolVersion: PROTOCOL_VERSION });
-      if (!opened.ok) throw new Error(`session:open: ${opened.code}`);
-      youth.token = opened.data.token;
+      youth.token = (await setUp<{ token: string }>(youth, "session:open", { protocolVersion: PROTOCOL_VERSION })).token;
       return youth;
     };
     const joinAs = async (youth: ResilientClient, locationChoice: string) => {
-      const joined = await call<{ conversation: { id: string }; queue: { position: number } }>(youth.socket, "queue:join", { locationChoice });
-      if (!joined.ok) throw new Error(`queue:join: ${joined.code}`);
-      youth.conversationId = joined.data.conversation.id;
-      return joined.data.queue.position;
+      const joined = await setUp<{ conversation: { id: string }; queue: { position: number } }>(youth, "queue:join", { locationChoice });
+      youth.conversationId = joined.conversation.id;
+      return joined.queue.position;
     };
 
     // Chats: each youth joins, the volunteer on the *other* process takes them, so chats cross processes.
@@ -127,9 +132,9 @@ export async function runFaultScenario(o: FaultOptions): Promise<FaultReport> {
       const youth = await openYouth(i + 1);
       await joinAs(youth, "chat");
       const staff = volunteers[i]!;
-      const taken = await call<{ id: string }>(staff.socket, "queue:take", {});
-      if (!taken.ok || taken.data.id !== youth.conversationId) throw new Error(`queue:take: ${taken.ok ? "another youth" : taken.code}`);
-      staff.conversationId = taken.data.id;
+      const taken = await setUp<{ id: string }>(staff, "queue:take", {});
+      if (taken.id !== youth.conversationId) throw new Error("queue:take: another youth");
+      staff.conversationId = taken.id;
       pairs.push({ youth, staff });
     }
     const waiting: ResilientClient[] = [];

@@ -16,7 +16,7 @@ const root = path.resolve(import.meta.dirname, "../..");
  * Every test client comes from 127.0.0.1, one "network" to the abuse limits; tests that are not
  * about those limits lift them (the limit tests set their own).
  */
-export const RELAXED_LIMITS = { QUEUE_JOINS_PER_10MIN: "100000", QUEUE_MAX_PER_NETWORK: "100000", LOGIN_ATTEMPTS_PER_15MIN: "100000", RETURN_CODE_ATTEMPTS_PER_10MIN: "100000" };
+export const RELAXED_LIMITS = { QUEUE_JOINS_PER_10MIN: "100000", QUEUE_MAX_PER_NETWORK: "100000", LOGIN_ATTEMPTS_PER_15MIN: "100000", RETURN_CODE_ATTEMPTS_PER_10MIN: "100000", CONNECTION_EVENTS_PER_10S: "1000000" };
 
 /** A server in this process on an ephemeral port, quiet unless LOG_LEVEL is set. */
 export async function startTestServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> {
