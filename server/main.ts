@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   ];
   if (config.demo) {
     lines.push("", `Demo logins (password for all: ${DEMO_PASSWORD}):`);
-    for (const s of DEMO_STAFF) lines.push(`  ${s.role.padEnd(13)} ${s.displayName.padEnd(6)} ${s.email.padEnd(22)} (${s.locationId})`);
+    for (const s of DEMO_STAFF) {
+      const where = s.manages === "all" ? "all locations" : s.manages ? `runs ${s.manages.join(", ")}` : s.locationId;
+      lines.push(`  ${s.role.padEnd(13)} ${s.displayName.padEnd(6)} ${s.email.padEnd(22)} (${where})`);
+    }
   }
   console.log(lines.join("\n") + "\n");
 
