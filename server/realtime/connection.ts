@@ -80,8 +80,8 @@ function clientAddress(socket: AppSocket, trustProxy: boolean): string | undefin
 
 /** Wires one socket's events to the services. Staff were identified by the handshake; youths identify here. */
 export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger): void {
-  limitConnectionEvents(socket, { max: s.connectionEventsPer10s, windowMs: 10_000 }, s.deps.clock, () =>
-    log.warn({ event: "socket.rate_limited", socketId: socket.id }, "connection over its event limit"),
+  limitConnectionEvents(socket, { max: s.connectionEventsPer10s, windowMs: 10_000 }, s.deps.clock, (closing) =>
+    log.warn({ event: closing ? "socket.flood.closed" : "socket.rate_limited", socketId: socket.id }, closing ? "connection closed: flooding" : "connection over its event limit"),
   );
   const bindYouth = async (actor: YouthActor, conversationId?: string) => {
     socket.data.actor = actor;

@@ -64,4 +64,11 @@ describe("limits", () => {
     expect((await request(youth.socket, "message:send", { conversationId, id: randomUUID(), text: "still here" })).ok).toBe(true);
     expect((await request(sam, "conversation:sync", { conversationId, afterSeq: 0 })).ok).toBe(true);
   });
+
+  it("closes a connection that keeps flooding past twice its limit: refusing alone still costs decoding every frame", async () => {
+    const flooder = track(await connect(server.url));
+    const closed = new Promise<string>((resolve) => flooder.once("disconnect", resolve));
+    for (let i = 0; i < 120; i++) (flooder as unknown as { emit(e: string, p: unknown): void }).emit("service:status", {});
+    expect(await closed).toBe("io server disconnect");
+  });
 });
