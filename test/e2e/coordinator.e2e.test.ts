@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { RunningServer } from "../../server/app/startServer";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { CLIENT_DIST } from "../../scripts/clientBuild";
-import { startTestServer } from "../helpers/servers";
-import { LAPTOP, launchBrowser, newPage, PHONE, shot } from "./browser";
+import { LAPTOP, newPage, PHONE, shot } from "./browser";
+import { useBrowserAndServer } from "./harness";
 
-let browser: Browser;
-let server: RunningServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startTestServer({}, { clientDir: CLIENT_DIST });
-});
-afterAll(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const e2e = useBrowserAndServer();
 
 async function coordinator(email: string): Promise<{ page: Page; errors: string[] }> {
   // Dutch staff: the browser's own widgets (time fields) show a 24-hour clock.
-  const opened = await newPage(await browser.newContext({ ...LAPTOP, locale: "nl-NL" }));
-  await opened.page.goto(`${server.url}/console`);
+  const opened = await newPage(await e2e.browser.newContext({ ...LAPTOP, locale: "nl-NL" }));
+  await opened.page.goto(`${e2e.server.url}/console`);
   await opened.page.getByLabel("E-mailadres").fill(email);
   await opened.page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
   await opened.page.getByRole("button", { name: "Inloggen" }).click();
@@ -31,8 +19,8 @@ async function coordinator(email: string): Promise<{ page: Page; errors: string[
 
 describe("the coordinator's pages", () => {
   it("closes every location for today, and an open youth page turns to 'closed' without a reload", async () => {
-    const youth = await (await browser.newContext(PHONE)).newPage();
-    await youth.goto(server.url);
+    const youth = await (await e2e.browser.newContext(PHONE)).newPage();
+    await youth.goto(e2e.server.url);
     await youth.getByRole("button", { name: "Start de chat" }).waitFor();
 
     const kim = await coordinator("kim@inloop.demo");
@@ -70,7 +58,7 @@ describe("the coordinator's pages", () => {
     await ilse.page.getByRole("row", { name: /Fien/ }).getByText("uitgenodigd").waitFor();
     await shot(ilse.page, "coordinator-03-staff");
 
-    const fien = await newPage(await browser.newContext({ ...LAPTOP, locale: "nl-NL" }));
+    const fien = await newPage(await e2e.browser.newContext({ ...LAPTOP, locale: "nl-NL" }));
     await fien.page.goto(link);
     await fien.page.getByText("Je bent uitgenodigd als vrijwilliger (fien@leiden.test).").waitFor();
     expect(fien.page.url()).not.toContain("#");

@@ -1,29 +1,17 @@
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { RunningServer } from "../../server/app/startServer";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { CLIENT_DIST } from "../../scripts/clientBuild";
-import { startTestServer } from "../helpers/servers";
-import { LAPTOP, launchBrowser, newPage, shot } from "./browser";
+import { LAPTOP, newPage, shot } from "./browser";
+import { useBrowserAndServer } from "./harness";
 
-let browser: Browser;
-let server: RunningServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  // DEMO on the memory store: the server starts with a month of anonymous demo events.
-  server = await startTestServer({ DEMO_FIGURES: "true" }, { clientDir: CLIENT_DIST });
-});
-afterAll(async () => {
-  await server?.close();
-  await browser?.close();
-});
+// DEMO on the memory store: the server starts with a month of anonymous demo events.
+const e2e = useBrowserAndServer({ DEMO_FIGURES: "true" });
 
 async function coordinator(email: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ ...LAPTOP, acceptDownloads: true });
+  const context = await e2e.browser.newContext({ ...LAPTOP, acceptDownloads: true });
   const opened = await newPage(context);
-  await opened.page.goto(`${server.url}/console`);
+  await opened.page.goto(`${e2e.server.url}/console`);
   await opened.page.getByLabel("E-mailadres").fill(email);
   await opened.page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
   await opened.page.getByRole("button", { name: "Inloggen" }).click();

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { RunningServer } from "../../server/app/startServer";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { CLIENT_DIST } from "../../scripts/clientBuild";
 import { ok, openStaff, request } from "../helpers/clients";
-import { startTestServer } from "../helpers/servers";
-import { LAPTOP, launchBrowser, newPage, PHONE, shot } from "./browser";
+import { LAPTOP, newPage, PHONE, shot } from "./browser";
+import { useBrowserAndServer } from "./harness";
 
-let browser: Browser;
-let server: RunningServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startTestServer({}, { clientDir: CLIENT_DIST });
-});
-afterAll(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const e2e = useBrowserAndServer();
 
 /** Everything the page keeps in the browser: a return code must never be in it. */
 async function browserStorage(page: Page): Promise<string> {
@@ -25,9 +13,9 @@ async function browserStorage(page: Page): Promise<string> {
 }
 
 async function startPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext(PHONE);
+  const context = await e2e.browser.newContext(PHONE);
   const opened = await newPage(context);
-  await opened.page.goto(server.url);
+  await opened.page.goto(e2e.server.url);
   await opened.page.getByRole("heading", { name: "Praat anoniem met iemand" }).waitFor();
   return opened;
 }
@@ -35,7 +23,7 @@ async function startPage(): Promise<{ page: Page; errors: string[] }> {
 describe("a return code on a phone", () => {
   it("is taken after a chat, brings the youth back to Sam first with the note, and can be forgotten", async () => {
     // The first chat: Sam (from a socket) takes the youth, keeps a note and ends.
-    const samSocket = (await openStaff(server.url, "sam@leiden.demo", DEMO_PASSWORD)).socket;
+    const samSocket = (await openStaff(e2e.server.url, "sam@leiden.demo", DEMO_PASSWORD)).socket;
     await ok(samSocket, "presence:set", { status: "available", capacity: 2 });
     const first = await startPage();
     await first.page.getByLabel("Met welke locatie wil je chatten?").selectOption("leiden");
@@ -63,13 +51,13 @@ describe("a return code on a phone", () => {
     samSocket.disconnect();
 
     // Days later, on another device: Sam is on shift in the console, Lotte too.
-    const sam = await newPage(await browser.newContext(LAPTOP));
-    await sam.page.goto(`${server.url}/console`);
+    const sam = await newPage(await e2e.browser.newContext(LAPTOP));
+    await sam.page.goto(`${e2e.server.url}/console`);
     await sam.page.getByLabel("E-mailadres").fill("sam@leiden.demo");
     await sam.page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
     await sam.page.getByRole("button", { name: "Inloggen" }).click();
     await sam.page.getByRole("radio", { name: "Beschikbaar" }).check();
-    const lotte = (await openStaff(server.url, "lotte@leiden.demo", DEMO_PASSWORD)).socket;
+    const lotte = (await openStaff(e2e.server.url, "lotte@leiden.demo", DEMO_PASSWORD)).socket;
     await ok(lotte, "presence:set", { status: "available", capacity: 2 });
 
     const back = await startPage();

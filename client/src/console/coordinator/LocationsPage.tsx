@@ -3,6 +3,7 @@ import { TOPICS, type LocationAdminView, type StaffView } from "../../../../shar
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/nl";
 import { api } from "../../lib/api";
+import { LocationSelect } from "./LocationSelect";
 import { useAdminSave } from "./useAdminSave";
 
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -37,16 +38,7 @@ export function LocationsPage({ me }: { me: StaffView }) {
     <section className="admin" aria-labelledby="locations-title">
       <div className="admin-head">
         <h1 id="locations-title">{t("coord.tab.locations")}</h1>
-        <label className="inline-field">
-          {t("coord.loc.pick")}
-          <select value={selected} onChange={(e) => { save.clear(); setSelected(e.target.value); }}>
-            {locations.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LocationSelect className="inline-field" label={t("coord.loc.pick")} locations={locations} value={selected} onChange={(id) => { save.clear(); setSelected(id); }} />
         {me.manages === "all" && (
           <button type="button" className="button" onClick={() => setCreating(true)}>
             {t("coord.loc.new")}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { LocationAdminView, RosterView, ShiftView, StaffAdminView } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import { api } from "../../lib/api";
+import { LocationSelect } from "./LocationSelect";
 import { useAdminSave } from "./useAdminSave";
 
 const DAY_MS = 86_400_000;
@@ -67,16 +68,7 @@ export function RosterPage() {
     <section className="admin" aria-labelledby="roster-title">
       <div className="admin-head">
         <h1 id="roster-title">{t("coord.tab.roster")}</h1>
-        <label className="inline-field">
-          {t("coord.loc.pick")}
-          <select value={locationId} onChange={(e) => setLocationId(e.target.value)}>
-            {locations.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LocationSelect className="inline-field" label={t("coord.loc.pick")} locations={locations} value={locationId} onChange={setLocationId} />
         <nav className="week-nav" aria-label={t("coord.roster.week", { date: dayName(roster.days[0]!) })}>
           <button type="button" className="button button-quiet" onClick={() => setWeek(shiftDate(roster.days[0]!, -7))}>
             ← {t("coord.roster.prev")}

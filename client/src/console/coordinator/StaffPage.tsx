@@ -3,6 +3,7 @@ import { BOOSTER_SKILLS, STAFF_ROLES, type InviteView, type LocationAdminView, t
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/nl";
 import { api } from "../../lib/api";
+import { LocationSelect } from "./LocationSelect";
 import { useAdminSave } from "./useAdminSave";
 
 interface StaffDraft {
@@ -224,16 +225,7 @@ function StaffForm({ me, locations, subject, onCancel, onDone }: { me: StaffView
           ))}
         </select>
       </label>
-      <label>
-        {t("coord.staff.location")}
-        <select value={draft.locationId} onChange={(e) => set("locationId", e.target.value)}>
-          {locations.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LocationSelect label={t("coord.staff.location")} locations={locations} value={draft.locationId} onChange={(id) => set("locationId", id)} />
       <fieldset>
         <legend>{t("coord.staff.skills")}</legend>
         <div className="chips">
