@@ -5,6 +5,7 @@
  * side was run now.
  */
 import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { benchAdapters } from "./adapters";
 import { benchAssignment, benchConnections } from "./capacity";
@@ -47,7 +48,10 @@ for (const name of wanted.length ? wanted : Object.keys(benches)) {
     process.exit(2);
   }
   const t0 = Date.now();
-  console.log(`bench: ${name}`);
+  // The machine is shared: each bench's figures sit next to how busy it was when that bench began.
+  const load = Math.round(os.loadavg()[0]! * 100) / 100;
+  console.log(`bench: ${name} (load average ${load})`);
+  thisRun[`loadavg_at_${name.replace(/-/g, "_")}_start`] = load;
   const result = await run();
   Object.assign(figures, result);
   Object.assign(thisRun, result);
