@@ -24,6 +24,19 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   });
 }
 
+/** Assignments and messages relayed (by sender role) from the server's /metrics, summed over labels. */
+async function serverCounts(url: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const counts: Record<string, number> = { "youths assigned": 0, "messages from youths": 0, "messages from volunteers": 0 };
+  for (const line of text.split("\n")) {
+    const value = Number(line.slice(line.lastIndexOf(" ") + 1));
+    if (line.startsWith("inloop_assignments_total{")) counts["youths assigned"]! += value;
+    if (line.startsWith('inloop_messages_relayed_total{role="youth"}')) counts["messages from youths"]! += value;
+    if (line.startsWith('inloop_messages_relayed_total{role="volunteer"}')) counts["messages from volunteers"]! += value;
+  }
+  return counts;
+}
+
 async function main(): Promise<void> {
   if (!(await redisAnswers(1000))) throw new Error(`npm run loadtest needs Redis at ${REDIS_URL}`);
   // artillery's install pulls a Playwright browser package whose install step downloads a browser: never here.
@@ -51,8 +64,12 @@ async function main(): Promise<void> {
     for (const name of scenarios) {
       console.log(`loadtest: ${name} against ${url}`);
       const output = path.join(results, `artillery-${name}.json`);
+      const before = await serverCounts(url);
       await run(artillery, ["run", "--quiet", "--target", url, "--output", output, `scenarios/${name}.yml`], { ...env, INLOOP_VOLUNTEERS: JSON.stringify(volunteers) });
-      sections.push(summariseReport(name, JSON.parse(readFileSync(output, "utf8")) as ArtilleryReport));
+      const after = await serverCounts(url);
+      // What the server itself counted (its /metrics), next to what artillery saw.
+      const served = Object.entries(after).map(([k, v]) => `| server: ${k} | ${v - (before[k] ?? 0)} |`);
+      sections.push(summariseReport(name, JSON.parse(readFileSync(output, "utf8")) as ArtilleryReport).trimEnd() + "\n" + served.join("\n") + "\n");
     }
   } finally {
     await service.cleanup();
