@@ -112,7 +112,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     allowRequest: (req, callback) => callback(null, !draining && isAllowedOrigin(req, config.allowedOrigins)),
   });
   const subscriber = redis && subscriberFor(redis);
-  if (config.redis && redis && subscriber) io.adapter(socketAdapterFor(config.redis, redis, subscriber, config.redisPrefix));
+  if (redis && subscriber) io.adapter(socketAdapterFor(redis, subscriber, config.redisPrefix));
 
   const notifier = new SocketNotifier(io);
   const deps: ServiceDeps = { store, clock, notifier, log: log.child({ layer: "service" }) };

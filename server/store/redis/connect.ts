@@ -1,4 +1,4 @@
-import { createAdapter, createShardedAdapter } from "@socket.io/redis-adapter";
+import { createShardedAdapter } from "@socket.io/redis-adapter";
 import { Cluster, Redis, type RedisOptions } from "ioredis";
 
 /** Where Redis is: one server, a Sentinel-watched primary (failover), or a Cluster. */
@@ -72,12 +72,12 @@ export function subscriberFor(client: RedisClient): RedisClient {
 }
 
 /**
- * The socket.io adapter for the topology. On one server or Sentinel: classic Pub/Sub (every
- * broadcast reaches every process). On a Cluster, classic PUBLISH would be copied to every node of
- * the cluster, so the sharded adapter is used: SPUBLISH on a channel per room, which lands on one
- * shard and reaches only the processes with a socket in that room.
+ * The socket.io adapter: `@socket.io/redis-adapter` in its sharded mode (Redis 7 `SPUBLISH`, one
+ * channel per room, "dynamic" subscriptions), on every topology. A broadcast reaches only the
+ * processes with a socket in that room, and on a Cluster it stays on one shard (classic `PUBLISH`
+ * would be copied to every node). Chosen on evidence over classic Pub/Sub and over Redis Streams:
+ * see `npm run bench -- adapters` and docs/OPERATIONS.md.
  */
-export function socketAdapterFor(topology: RedisTopology, pub: RedisClient, sub: RedisClient, prefix: string) {
-  if (topology.mode === "cluster") return createShardedAdapter(pub, sub, { channelPrefix: `${prefix}socket.io`, subscriptionMode: "dynamic" });
-  return createAdapter(pub, sub, { key: `${prefix}socket.io` });
+export function socketAdapterFor(pub: RedisClient, sub: RedisClient, prefix: string) {
+  return createShardedAdapter(pub, sub, { channelPrefix: `${prefix}socket.io`, subscriptionMode: "dynamic" });
 }
