@@ -159,7 +159,9 @@ describe("when the chat is closed", () => {
   beforeAll(async () => {
     closedServer = await startTestServer({ DEMO: "false" }, { clientDir: CLIENT_DIST });
     const none = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
-    await closedServer.store.putLocation(buildLocation({ id: "leiden", name: "Leiden", weeklyHours: { ...none, mon: [{ start: "14:00", end: "17:00" }] } }));
+    // Open only on the day after tomorrow, so it is closed whenever the test runs and opens within the week.
+    const later = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", weekday: "short" }).format(Date.now() + 2 * 86_400_000).toLowerCase() as keyof typeof none;
+    await closedServer.store.putLocation(buildLocation({ id: "leiden", name: "Leiden", weeklyHours: { ...none, [later]: [{ start: "14:00", end: "17:00" }] } }));
   });
   afterAll(async () => {
     await closedServer?.close();
