@@ -42,6 +42,7 @@ import { ReturnCodeService } from "../service/ReturnCodeService";
 import { MemoryStore } from "../store/memory/MemoryStore";
 import { RedisStore } from "../store/redis/RedisStore";
 import { connectRedis, socketAdapterFor, subscriberFor } from "../store/redis/connect";
+import { resyncClientsAfterRedisOutage } from "../realtime/resyncAfterOutage";
 import { Metrics } from "../metrics/metrics";
 import { metricsRouter } from "../metrics/router";
 import { requestLog } from "../metrics/requestLog";
@@ -113,6 +114,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   const subscriber = redis && subscriberFor(redis);
   if (redis && subscriber) io.adapter(socketAdapterFor(redis, subscriber, config.redisPrefix));
+  if (subscriber) resyncClientsAfterRedisOutage(subscriber, io, log.child({ layer: "realtime" }));
 
   const notifier = new SocketNotifier(io);
   const deps: ServiceDeps = { store, clock, notifier, log: log.child({ layer: "service" }) };
