@@ -91,11 +91,13 @@ export async function benchFlood(connectionEventsPer10s = 300): Promise<Record<s
     let flooderOut = "";
     flooder.stdout.on("data", (d: Buffer) => (flooderOut += d.toString()));
     const flooderDone = new Promise<void>((resolve) => flooder.once("exit", () => resolve()));
-    await new Promise((r) => setTimeout(r, 500));
+    // Measure only once it floods: on a busy machine starting a process takes seconds.
+    for (let waited = 0; !flooderOut.includes("flooding") && waited < 60_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
     const flooded = await measure();
     flooder.kill("SIGTERM");
     await flooderDone;
-    const counts = JSON.parse(flooderOut.trim().split("\n").at(-1) ?? "{}") as Record<string, number>;
+    const last = flooderOut.trim().split("\n").at(-1) ?? "";
+    const counts = (last.startsWith("{") ? JSON.parse(last) : {}) as Record<string, number>;
     const round = (n: number) => Math.round(n * 100) / 100;
     return {
       flood_victim_chats: chats.length,
@@ -136,9 +138,14 @@ async function flood(url: string, conversationId: string): Promise<void> {
     ["service:status", () => ({})],
     ["queue:join", () => ({ locationChoice: "__proto__" })],
   ];
+  let announced = false;
   while (flooding) {
     const socket = await connect(url).catch(() => undefined);
     if (!socket) continue;
+    if (!announced) {
+      announced = true;
+      console.log("flooding");
+    }
     while (flooding && socket.connected) {
       for (let i = 0; i < 100; i++) {
         const [event, make] = payloads[counts.sent % payloads.length]!;

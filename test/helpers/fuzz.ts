@@ -254,6 +254,8 @@ export async function runSocketCase(world: FuzzWorld, counts: FuzzCounts, event:
     (socket as unknown as { emit(e: string, p: unknown): void }).emit(event, payload);
     outcome = await emitAndWait(socket, "service:status", {}, 5000);
     counts.noAck += 1;
+    // Its handler may still be writing: let it finish before the next case takes its snapshot.
+    if (!mustReject) await quietSnapshot(world, 15);
   }
 
   if (outcome.closed) {
@@ -283,11 +285,11 @@ export async function runSocketCase(world: FuzzWorld, counts: FuzzCounts, event:
  * running on the server (socket.io does not wait for one handler before starting the next), and its
  * writes must not be blamed on the case after it.
  */
-async function quietSnapshot(world: FuzzWorld): Promise<string> {
+async function quietSnapshot(world: FuzzWorld, pauseMs = 2): Promise<string> {
   let previous = await storeSnapshot(world.server.store, [world.conversationId]);
   for (let i = 0; i < 20; i++) {
     await world.server.dispatcher.settled();
-    await new Promise((r) => setTimeout(r, 2));
+    await new Promise((r) => setTimeout(r, pauseMs));
     const now = await storeSnapshot(world.server.store, [world.conversationId]);
     if (now === previous) return now;
     previous = now;
@@ -361,6 +363,7 @@ export async function fuzzEventOrder(world: FuzzWorld, counts: FuzzCounts, numRu
       } finally {
         socket.disconnect();
       }
+      await quietSnapshot(world, 15);
       assertPrototypesClean();
     }),
     { numRuns, endOnFailure: true },
@@ -450,7 +453,7 @@ export async function fuzzHttp(world: FuzzWorld, counts: FuzzCounts, routes: Rou
         if (res.status >= 500) throw new Error(`${route.method} ${path}: ${res.status}`);
         await world.server.dispatcher.settled();
         if (res.status >= 400 && (await storeSnapshot(world.server.store, [world.conversationId])) !== before) {
-          throw new Error(`${route.method} ${path}: refused with ${res.status} but the store changed`);
+          throw new Error(`${route.method} ${path}: refused with ${res.status} but the store changed: ${firstDifference(before, await storeSnapshot(world.server.store, [world.conversationId]))}`);
         }
         assertPrototypesClean();
       },
