@@ -9,8 +9,8 @@ import type { RunningServer } from "../../server/app/startServer";
 import { emptyCounts, FUZZ_ENV, fuzzEventOrder, fuzzHttp, fuzzSocketEvent, FuzzWorld, listRoutes } from "../helpers/fuzz";
 import { startTestServer, stopServer } from "../helpers/servers";
 
-/** Cases per socket event; × 31 events is about 2,500. */
-const RUNS_PER_EVENT = 80;
+/** Cases per socket event; × 34 events, plus event order and HTTP, about 2,700 in all. */
+const RUNS_PER_EVENT = 60;
 
 
 describe("fuzzing the server with random and adversarial input", () => {
@@ -47,12 +47,12 @@ describe("fuzzing the server with random and adversarial input", () => {
     const routes = listRoutes(server);
     // The enumeration must see the routers, including the admin one, or this test fuzzes nothing.
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(["POST /api/auth/login", "GET /readyz", "POST /api/youth/quick-exit"]));
-    await fuzzHttp(world, counts, routes, 600);
-    expect(counts.httpRequests).toBe(600);
+    await fuzzHttp(world, counts, routes, 400);
+    expect(counts.httpRequests).toBe(400);
   });
 
   it("ran thousands of cases, some accepted and most refused", () => {
-    expect(counts.cases).toBeGreaterThan(3000);
+    expect(counts.cases).toBeGreaterThan(2500);
     expect(counts.accepted).toBeGreaterThan(50);
     expect(counts.rejected).toBeGreaterThan(1000);
   });
