@@ -54,11 +54,9 @@ describe.skipIf(!available)("on a Redis Cluster (three primaries)", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  // The whole store contract on the cluster, on demand (CLUSTER_CONTRACT=1) for now: on a cluster
-  // "racing return codes" fails (putReturnCode retries 3 times, fewer than the test's 4 racers),
-  // which is for the return-code work to settle; every other contract test passes there.
+  // The whole store contract again, on the cluster: every script and MULTI must stay in one slot.
   const seeds = PORTS.map((port) => ({ host: "127.0.0.1", port }));
-  if (process.env.CLUSTER_CONTRACT === "1") registerStoreContractTests("redis cluster", async () => new RedisStore(new Cluster(seeds, { redisOptions: { maxRetriesPerRequest: 1 } }), { prefix: `inloop-test-${randomUUID()}:` }));
+  registerStoreContractTests("redis cluster", async () => new RedisStore(new Cluster(seeds, { redisOptions: { maxRetriesPerRequest: 1 } }), { prefix: `inloop-test-${randomUUID()}:` }));
 
   it("runs a chat across two servers: queue, take, message both ways, end", async () => {
     const [a, b] = servers as [RunningServer, RunningServer];

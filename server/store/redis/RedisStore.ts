@@ -71,6 +71,9 @@ import {
   type LuaScript,
 } from "./scripts";
 
+/** How often `putReturnCode` re-reads a conversation's code after another write raced it. */
+const RETURN_CODE_ATTEMPTS = 10;
+
 /** How often `endConversation` re-reads the volunteer after a claim raced it (once is enough). */
 const END_ATTEMPTS = 3;
 
@@ -418,7 +421,8 @@ export class RedisStore implements Store {
     const { codeHash, conversationId } = record;
     const pairs = Object.entries(record).flatMap(([field, value]) => (value === undefined ? [] : [field, String(value)]));
     // The conversation's earlier code is read first (its key must be declared); the script checks it.
-    for (let attempt = 0; attempt < 3; attempt++) {
+    // Each round of racers lets one through, so the budget must exceed the racers a conversation can see.
+    for (let attempt = 0; attempt < RETURN_CODE_ATTEMPTS; attempt++) {
       const previousHash = (await this.redis.get(this.k.returnCodeOf(conversationId))) ?? undefined;
       const ids = { codeHash, conversationId, ...(previousHash && { previousHash }) };
       if ((await this.run(PUT_RETURN_CODE, ids, [previousHash ?? "", px, codeHash, ...pairs])) === "ok") return;
