@@ -248,7 +248,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (config.drainMs > 0) await new Promise((r) => setTimeout(r, config.drainMs));
       clearInterval(tick);
       for (const t of services.timers) clearTimeout(t);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      // Sockets are closed by now; an HTTP keep-alive connection a browser still holds open must not
+      // keep the process waiting (its clients reconnect elsewhere).
+      httpServer.closeAllConnections();
+      await closed;
       await dispatcher.settled();
       await store.close();
       subscriber?.disconnect();

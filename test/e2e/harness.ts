@@ -12,9 +12,10 @@ export function useBrowserAndServer(env: Record<string, string> = {}) {
     e2e.browser = await launchBrowser();
     e2e.server = await startTestServer(env, { clientDir: CLIENT_DIST });
   });
+  // The browser first: its pages' connections end, so the server's close has nothing left to wait for.
   afterAll(async () => {
-    await e2e.server?.close();
     await e2e.browser?.close();
+    await e2e.server?.close();
   });
   return e2e;
 }
