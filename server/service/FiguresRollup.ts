@@ -1,3 +1,4 @@
+import { atMostEvery } from "./throttle";
 import { aggregateEvents, WARM_UP_MS } from "../domain/figures/aggregate";
 import { HOUR_MS, hourStartOf } from "../domain/figures/buckets";
 import type { ServiceDeps } from "./context";
@@ -17,19 +18,18 @@ export const RECOMPUTE_MS = 24 * HOUR_MS;
  * process only; each pass replaces whole hours, so running twice is harmless.
  */
 export class FiguresRollup {
-  private lastRun = 0;
+  private readonly due: () => boolean;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly everyMs = ROLLUP_EVERY_MS,
-  ) {}
+  ) {
+    this.due = atMostEvery(deps.clock, everyMs);
+  }
 
   /** Runs at most once per `everyMs`; returns how many buckets it wrote. */
   async maybeRun(): Promise<number> {
-    const now = this.deps.clock.now();
-    if (now - this.lastRun < this.everyMs) return 0;
-    this.lastRun = now;
-    return this.run();
+    return this.due() ? this.run() : 0;
   }
 
   /** Rolls up every finished hour since the mark (the first pass: since the first event). */

@@ -1,3 +1,4 @@
+import { atMostEvery } from "./throttle";
 import type { ServiceDeps } from "./context";
 
 const DAY_MS = 86_400_000;
@@ -8,20 +9,19 @@ const DAY_MS = 86_400_000;
  * run by whichever process holds the tick lease, logs counts only.
  */
 export class RetentionJob {
-  private lastRun = 0;
+  private readonly due: () => boolean;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly retentionDays: number,
     private readonly everyMs = 3_600_000,
-  ) {}
+  ) {
+    this.due = atMostEvery(deps.clock, everyMs);
+  }
 
   /** Runs at most once per `everyMs`; returns how many conversations it purged. */
   async maybeRun(): Promise<number> {
-    const now = this.deps.clock.now();
-    if (now - this.lastRun < this.everyMs) return 0;
-    this.lastRun = now;
-    return this.run();
+    return this.due() ? this.run() : 0;
   }
 
   async run(): Promise<number> {
