@@ -4,3 +4,4 @@ export * from "./model";
 export * from "./events";
 export * from "./admin";
 export * from "./figures";
+export * from "./risk";

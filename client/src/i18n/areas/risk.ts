@@ -1,0 +1,46 @@
+import type { RiskSignal } from "../../../../shared/protocol";
+
+/** The risk triage's signals in words, for alerts and banners. Dutch first. */
+export const riskSignalNl: Record<RiskSignal, string> = {
+  "suicidal-ideation": "denkt aan zelfmoord",
+  "suicide-intent": "wil zelfmoord plegen",
+  "suicide-plan": "heeft een plan",
+  overdose: "(dreigende) overdosis",
+  "self-harm": "doet zichzelf nu pijn",
+  burdensomeness: "voelt zich een last",
+  "abuse-home": "geweld thuis",
+  "sexual-abuse": "seksueel misbruik",
+  "sexual-exploitation": "seksuele uitbuiting",
+  bullying: "pesten",
+  "eating-disorder": "eetproblemen",
+  "grooming-signs": "mogelijk grooming",
+  "helpline-mention": "noemt een hulplijn",
+  hopelessness: "hopeloosheid",
+  "others-at-risk": "iemand anders in gevaar",
+  "possible-plan": "mogelijk een plan",
+  "self-harm-past": "zelfbeschadiging in het verleden",
+  "suicide-mention": "noemt zelfmoord",
+  "unsafe-home": "onveilig thuis",
+};
+
+export const riskSignalEn: Record<RiskSignal, string> = {
+  "suicidal-ideation": "thinking about suicide",
+  "suicide-intent": "intends to end their life",
+  "suicide-plan": "has a plan",
+  overdose: "overdose (taken or about to)",
+  "self-harm": "hurting themselves now",
+  burdensomeness: "feels a burden",
+  "abuse-home": "violence at home",
+  "sexual-abuse": "sexual abuse",
+  "sexual-exploitation": "sexual exploitation",
+  bullying: "bullying",
+  "eating-disorder": "eating problems",
+  "grooming-signs": "possible grooming",
+  "helpline-mention": "mentions a helpline",
+  hopelessness: "hopelessness",
+  "others-at-risk": "someone else in danger",
+  "possible-plan": "possibly a plan",
+  "self-harm-past": "self-harm in the past",
+  "suicide-mention": "mentions suicide",
+  "unsafe-home": "unsafe at home",
+};
