@@ -185,6 +185,8 @@ export const DOMAIN_EVENT_TYPES = [
   "debrief.requested",
   "wrapup.filed",
   "escalation.raised",
+  /** A second call about a conversation raised its open escalation's level (no second escalation). */
+  "escalation.levelRaised",
   "escalation.offered",
   "escalation.unrouted",
   "escalation.claimed",
