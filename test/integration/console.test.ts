@@ -96,11 +96,12 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     await ok(sam.socket, "conversation:transfer", { conversationId: id, to: { staffId: "st_lotte" }, note: "school, voelt zich alleen" });
     expect(await transferring).toEqual({ conversationId: id, queued: false });
     expect((await youthAssigned).peer).toEqual({ role: "volunteer", name: "Lotte" });
-    expect(await samLost).toEqual({ conversationId: id });
+    expect(await samLost).toEqual({ conversationId: id, reason: "transfer", to: { role: "volunteer", name: "Lotte" } });
     expect((await lotteGot).staff).toMatchObject({ id, handoverNote: "school, voelt zich alleen", transfers: 1, volunteerId: "st_lotte" });
 
+    // Lotte reads everything, and a staff-only line saying who handed it to her.
     const history = await ok(lotte.socket, "conversation:sync", { conversationId: id, afterSeq: 0 });
-    expect(history.messages.map((m) => m.text)).toEqual(["het gaat over school"]);
+    expect(history.messages.map((m) => m.system ?? m.text)).toEqual(["het gaat over school", { kind: "transferred", by: "Sam", name: "Lotte" }]);
     expect(await request(sam.socket, "message:send", { conversationId: id, id: randomUUID(), text: "nog?" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     const youthGets = nextEvent(y.socket, "message:received");
     await ok(lotte.socket, "message:send", { conversationId: id, id: randomUUID(), text: "Hoi, ik ben Lotte." });

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { REFERRALS, type Ack, type Referral, type RequestOf, type Responses, type Topic, type WrapUpTodoView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { wrapUpProblems, type WrapUpForm as Form } from "./state";
+import { endedText } from "./systemLine";
 
 /**
  * The short registration after a chat (or a walk-in): topics, referral, how it went, debrief.
@@ -43,6 +44,9 @@ export function WrapUpForm({
     <section className="panel wrapup" aria-labelledby="wrapup-title">
       <h2 id="wrapup-title">{walkIn ? t("console.wrapup.walkInTitle") : t("console.wrapup.title")}</h2>
       {todo && <p className="muted">{t("console.wrapup.for", { name, minutes: Math.round(todo.durationMs / 60_000) })}</p>}
+      {todo && (todo.conversation.endReason || todo.conversation.endedBy) && (
+        <p className="muted">{t("console.wrapup.how", { how: endedText(t, todo.conversation.endedBy, todo.conversation.endReason) })}</p>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();
