@@ -181,8 +181,11 @@ export function reduceConsole(state: ConsoleState, action: ConsoleAction): Conso
     case "wrapUpDue":
       if (state.wrapUpsTodo.some((t) => t.conversation.id === action.todo.conversation.id)) return state;
       return { ...state, wrapUpsTodo: [...state.wrapUpsTodo, action.todo] };
-    case "wrapUpFiled":
-      return { ...state, wrapUpsTodo: state.wrapUpsTodo.filter((t) => t.conversation.id !== action.conversationId) };
+    case "wrapUpFiled": {
+      // Filed: a chat still on screen only to say it ended has done its work.
+      const filed = { ...state, wrapUpsTodo: state.wrapUpsTodo.filter((t) => t.conversation.id !== action.conversationId) };
+      return state.chats[action.conversationId]?.closed ? removeChat(filed, action.conversationId) : filed;
+    }
     case "colleagues":
       return { ...state, colleagues: action.colleagues };
     case "escalation": {
