@@ -26,6 +26,10 @@ export interface MessageScore {
   affirmative: boolean;
   /** The message holds a no-word or a negation. */
   negative: boolean;
+  /** Phrase or unit matches at concern (two in one message are high). */
+  concernHits: number;
+  /** Cue signals: means named, a goodbye; not a signal alone. */
+  cues: Set<string>;
 }
 
 /** How far the context rules reach. */
@@ -64,27 +68,33 @@ export function applyContext(
   let acute = current.acute || current.intentInTime || hasAt(signals, ACUTE, HIGH);
   if (hasAt(signals, INTENT_SIGNALS, HIGH) && hasAt(signals, MEANS, CONCERN)) acute = true;
 
-  // Two different concerns in one message.
-  if (rank === CONCERN && [...signals.values()].filter((r) => r === CONCERN).length >= 2) rank = HIGH;
+  // Two concerns in one message, or a concern with a cue ("sorry voor alles … doei").
+  if (rank === CONCERN && (current.concernHits >= 2 || current.cues.size > 0)) {
+    rank = HIGH;
+    for (const cue of current.cues) signals.set(cue, Math.max(signals.get(cue) ?? 0, HIGH));
+  }
 
-  // "ja" after "denk je aan zelfmoord?"
-  if (context?.lastStaff && rank < HIGH && current.affirmative && !current.negative && current.tokens <= RISK_CONTEXT.answerWords) {
-    const topic = staffQuestion(context.lastStaff);
+  // "ja" after "denk je aan zelfmoord?"; "pillen" after "hoe zou je het doen?"
+  if (context?.lastStaff && rank < HIGH && !current.negative && current.tokens <= RISK_CONTEXT.answerWords) {
+    const topic = current.affirmative || current.cues.has("means") ? staffQuestion(context.lastStaff) : undefined;
     if (topic) {
       signals.set(topic, HIGH);
+      for (const cue of current.cues) signals.set(cue, HIGH);
       rank = HIGH;
     }
   }
 
-  // A short run: a concern now after an earlier signal is high; intent and means across it are acute.
+  // A short run: a concern or cue now after an earlier signal is high; intent and means across it are acute.
   const recent = context?.recent?.slice(-RISK_CONTEXT.run) ?? [];
-  if (rank >= CONCERN && recent.length > 0) {
+  if ((rank >= CONCERN || current.cues.size > 0) && recent.length > 0) {
     const before = new Map<string, number>();
     for (const text of recent) {
       for (const [id, r] of scoreOne(text).signals) before.set(id, Math.max(r, before.get(id) ?? 0));
     }
-    if (before.size > 0) {
+    const raise = rank >= CONCERN ? before.size > 0 : hasAt(before, INTENT_SIGNALS, HIGH);
+    if (raise) {
       rank = HIGH;
+      for (const cue of current.cues) signals.set(cue, HIGH);
       const intent = hasAt(signals, INTENT_SIGNALS, CONCERN) || hasAt(before, INTENT_SIGNALS, HIGH);
       const means = hasAt(signals, MEANS, CONCERN) || hasAt(before, MEANS, CONCERN);
       if (intent && (means || current.intentInTime)) acute = true;

@@ -240,7 +240,16 @@ export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = 
   };
 
   const scoreOne = (text: string): MessageScore => {
-    const result: MessageScore = { signals: new Map(), acute: false, intentInTime: false, tokens: 0, affirmative: false, negative: false };
+    const result: MessageScore = {
+      signals: new Map(),
+      acute: false,
+      intentInTime: false,
+      tokens: 0,
+      affirmative: false,
+      negative: false,
+      concernHits: 0,
+      cues: new Set(),
+    };
     if (typeof text !== "string" || text.length === 0) return result;
     const norm = normalize(text);
     if (norm.length === 0) return result;
@@ -250,9 +259,21 @@ export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = 
     result.negative = tokens.some((t) => negations.has(t.text) || t.text === "nee" || t.text === "no" || t.text === "nope");
     let spans: Array<[number, number]> | undefined;
     const joking = tokens.some((t) => jokes.has(t.text));
-    const found = (id: string, matched: number, acute: boolean, at: number) => {
+    const farewellAt: Array<[number, number]> = [];
+    const counted = new Set<string>();
+    /** Records a match; one turned down (past, other people's words, a joke) never adds up with another. */
+    const found = (id: string, level: "concern" | "high", matched: number, acute: boolean, at: number, end: number) => {
       const rank = joking && HYPERBOLE.has(id) ? Math.min(matched, LEVEL_RANK.concern) : matched;
       if (rank === 0) return;
+      const countable = rank === LEVEL_RANK[level];
+      if (rank === LEVEL_RANK.concern && countable && !counted.has(id)) {
+        counted.add(id);
+        result.concernHits++;
+      }
+      if (rank === LEVEL_RANK.concern && countable && id === "farewell" && !farewellAt.some(([s, e]) => s < end && at < e)) {
+        farewellAt.push([at, end]);
+        if (farewellAt.length === 2) result.concernHits++; // two separate goodbyes
+      }
       if (rank > (result.signals.get(id) ?? 0)) result.signals.set(id, rank);
       if (rank === LEVEL_RANK.high && acute) result.acute = true;
       if (rank === LEVEL_RANK.high && INTENT_SIGNALS.has(id) && timeInClause(tokens, at)) result.intentInTime = true;
@@ -272,7 +293,7 @@ export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = 
           .filter((g): g is string => typeof g === "string" && g.length > 0)
           .flatMap((g) => g.split(" ").filter(Boolean));
         const rank = judge(norm, spans, start, end, entry.level, gapWords.some((w) => test(negationRe, [w])));
-        found(entry.id, rank, entry.acute, start);
+        found(entry.id, entry.level, rank, entry.acute, start, end);
         if (rank === LEVEL_RANK.high) break; // this entry cannot do better in this message
       }
     }
@@ -282,12 +303,18 @@ export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = 
       const last = tokens[positions[positions.length - 1]!]!;
       spans ??= ignoreSpans(norm);
       let negatedInside = false;
+      const after = tokens[positions[positions.length - 1]! + 1];
+      if (after && after.clause === last.clause && negations.has(after.text) && !unit.ownKeys.has(`=${after.text}`)) negatedInside = true;
       for (let i = positions[0]! + 1; i < positions[positions.length - 1]!; i++) {
         const t = tokens[i]!;
         if (negations.has(t.text) && !tokenKeys(t.text).some((k) => unit.ownKeys.has(k))) negatedInside = true;
       }
       // A negation that is one of the unit's own words ("niet meer leven") is part of its meaning.
-      found(unit.id, judge(norm, spans, first.start, last.end, unit.level, negatedInside), unit.acute, first.start);
+      if (unit.level === "cue") {
+        if (judge(norm, spans, first.start, last.end, "concern", negatedInside) > 0) result.cues.add(unit.id);
+        continue;
+      }
+      found(unit.id, unit.level, judge(norm, spans, first.start, last.end, unit.level, negatedInside), unit.acute, first.start, last.end);
     }
     return result;
   };

@@ -9,7 +9,8 @@ import { stemKey, tokenKeys, type StemLanguage } from "./stems";
 /** One unit as written in units.<lang>.json. */
 export interface UnitEntry {
   id: string;
-  level: "concern" | "high";
+  /** "cue": not a signal alone; counts with a concern or after an earlier signal (context.ts). */
+  level: "concern" | "high" | "cue";
   /** The top grade: intent with a plan, means or a time, an attempt in progress, danger now. */
   acute?: boolean;
   about: string;
@@ -51,7 +52,7 @@ export interface UnitMatch {
 
 export interface CompiledUnit {
   id: string;
-  level: "concern" | "high";
+  level: "concern" | "high" | "cue";
   acute: boolean;
   window: number;
   slots: number;
@@ -107,7 +108,7 @@ export class UnitMatcher {
 
   private add(entry: UnitEntry, lang: StemLanguage, normalizeWord: (w: string) => string): void {
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(entry.id)) throw new UnitError("id must be kebab-case");
-    if (entry.level !== "high" && entry.level !== "concern") throw new UnitError("level must be high or concern");
+    if (!["high", "concern", "cue"].includes(entry.level)) throw new UnitError("level must be high, concern or cue");
     if (!Array.isArray(entry.words) || entry.words.length === 0) throw new UnitError("needs at least one word");
     if (typeof entry.about !== "string" || entry.about.trim() === "") throw new UnitError("needs an about");
     const index = this.units.length;
@@ -185,23 +186,24 @@ function wordKey(word: string, lang: StemLanguage, normalizeWord: (w: string) =>
 
 /**
  * One distinct token per slot, all in one clause and within `window` tokens, or undefined. Tries
- * each hit as the window's start; slots are filled in order with the first free position.
+ * each hit as the window's start (slots filled in order with the first free position) and keeps
+ * the tightest placement.
  */
 function placeWithin(slots: number[][], tokens: Token[], window: number): number[] | undefined {
   const starts = [...new Set(slots.flat())].sort((a, b) => a - b);
+  let best: number[] | undefined;
   for (const start of starts) {
     const clause = tokens[start]!.clause;
-    const used = new Set<number>();
-    let ok = true;
+    const used: number[] = [];
     for (const list of slots) {
-      const pos = list.find((p) => p >= start && p < start + window && !used.has(p) && tokens[p]!.clause === clause);
-      if (pos === undefined) {
-        ok = false;
-        break;
-      }
-      used.add(pos);
+      const pos = list.find((p) => p >= start && p < start + window && !used.includes(p) && tokens[p]!.clause === clause);
+      if (pos === undefined) break;
+      used.push(pos);
     }
-    if (ok) return [...used].sort((a, b) => a - b);
+    if (used.length < slots.length) continue;
+    used.sort((a, b) => a - b);
+    // The tightest placement: context checks (past tense, negation) then look at the right words.
+    if (!best || used[used.length - 1]! - used[0]! < best[best.length - 1]! - best[0]!) best = used;
   }
-  return undefined;
+  return best;
 }
