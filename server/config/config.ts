@@ -48,8 +48,8 @@ const EnvSchema = z.object({
   QUEUE_MAX_PER_NETWORK: z.coerce.number().int().positive().default(5),
   /** Log-in attempts per e-mail address per 15 minutes (argon2 is expensive; guessing must be slow). */
   LOGIN_ATTEMPTS_PER_15MIN: z.coerce.number().int().positive().default(10),
-  /** A queued youth whose page is gone this long leaves the queue. */
-  QUEUE_GONE_MINUTES: z.coerce.number().positive().default(5),
+  /** A queued youth whose page is disconnected this long loses their place (until then they keep it, skipped by routing). */
+  QUEUE_GONE_MINUTES: z.coerce.number().positive().default(15),
   /** Seconds a professional has to acknowledge an escalation before the next one is alerted. */
   ESCALATION_TIMEOUT_CRISIS_S: z.coerce.number().positive().default(30),
   ESCALATION_TIMEOUT_URGENT_S: z.coerce.number().positive().default(60),

@@ -72,6 +72,8 @@ export interface RedisKeys {
   escalation(escalationId: string): string;
   /** SET of escalation ids not yet resolved (open or claimed). */
   readonly unresolvedEscalations: string;
+  /** HASH conversation id → id of its one unresolved escalation (debriefs are not in it). */
+  readonly escalationByConversation: string;
   /** STRING marker of one blocked key (a hash), with a PX time to live. */
   block(key: string): string;
   /** STRING random salt of one day ("YYYY-MM-DD"), with an EX time to live. */
@@ -122,6 +124,7 @@ export function redisKeys(prefix: string): RedisKeys {
     duty: `${prefix}duty`,
     escalation: (id) => `${escalations}esc:${id}`,
     unresolvedEscalations: `${escalations}esc-unresolved`,
+    escalationByConversation: `${escalations}esc-by-conversation`,
     block: (key) => `${prefix}block:${key}`,
     dailySalt: (day) => `${prefix}salt:${day}`,
     figureBuckets: `${prefix}{f}:figure-buckets`,
