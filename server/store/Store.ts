@@ -75,7 +75,8 @@ export interface Store {
   claim(conversationId: string, staffId: string, now: Millis): Promise<ClaimResult>;
   /**
    * Atomic: ends a queued ("abandoned") or active ("ended") conversation, takes it out of the queue
-   * and frees the volunteer's slot. Ending twice reports "already_ended".
+   * and frees the volunteer's slot. Ending twice reports "already_ended". The network hash
+   * (`abuseKey`) goes with it: no limit or block needs it once the conversation is over.
    */
   endConversation(
     conversationId: string,
@@ -155,8 +156,6 @@ export interface Store {
   /** Blocks these keys (hashes, never raw addresses) for `ttlMs`. */
   block(keys: string[], ttlMs: number): Promise<void>;
   isBlocked(keys: string[]): Promise<boolean>;
-  /** The random salt of one day ("YYYY-MM-DD"), made on first use; every process gets the same. */
-  dailySalt(day: string): Promise<string>;
 
   // Return codes ---------------------------------------------------------------------------------
   /**

@@ -75,7 +75,6 @@ export interface RedisKeys {
   /** STRING marker of one blocked key (a hash), with a PX time to live. */
   block(key: string): string;
   /** STRING random salt of one day ("YYYY-MM-DD"), with an EX time to live. */
-  dailySalt(day: string): string;
   /** ZSET of figure bucket JSON (one location, one hour) scored by the hour's start; `{f}` slot. */
   readonly figureBuckets: string;
   /** STRING: the hour start up to which figure buckets are rolled up; `{f}` slot. */
@@ -123,7 +122,6 @@ export function redisKeys(prefix: string): RedisKeys {
     escalation: (id) => `${escalations}esc:${id}`,
     unresolvedEscalations: `${escalations}esc-unresolved`,
     block: (key) => `${prefix}block:${key}`,
-    dailySalt: (day) => `${prefix}salt:${day}`,
     figureBuckets: `${prefix}{f}:figure-buckets`,
     figuresRolledUpTo: `${prefix}{f}:figures-rolled-up-to`,
     returnCode: (codeHash) => `${prefix}{rc}:code:${codeHash}`,
