@@ -505,8 +505,13 @@ export function registerStoreContractTests(
       expect(left.filter(Boolean)).toHaveLength(1);
     });
 
-    it("answers a ping", async () => {
+    it("answers a ping, and tells how full it is if it has a limit of its own", async () => {
       await expect(store.ping()).resolves.toBeUndefined();
+      const memory = await store.memoryUse();
+      if (memory !== undefined) {
+        expect(memory.usedBytes).toBeGreaterThan(0);
+        expect(memory.maxBytes).toBeGreaterThanOrEqual(0);
+      }
     });
   });
 }

@@ -102,6 +102,11 @@ describe("deploy/prometheus-alerts.yml", () => {
     expect(rules.map((r) => r.alert)).toEqual(expect.arrayContaining(["InloopQueueWaitLong", "InloopEscalationUnclaimed", "InloopRedisDown"]));
   });
 
+  it("pages before Redis fills up (a full Redis refuses every write while PING still answers)", () => {
+    const rule = rules.find((r) => r.alert === "InloopRedisMemoryHigh");
+    expect(rule?.expr).toMatch(/inloop_store_memory_used_ratio\) > 0\.[5-9]/);
+  });
+
   it("uses only metrics the server exports (or Prometheus' own)", () => {
     for (const rule of rules) {
       for (const name of rule.expr.match(/\b(inloop_[a-z_]+)/g) ?? []) {

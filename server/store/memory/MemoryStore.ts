@@ -423,6 +423,10 @@ export class MemoryStore implements Store {
   }
 
   async ping(): Promise<void> {}
+  /** The embedded store lives in the process's heap; its limit is the process's, not the store's. */
+  async memoryUse(): Promise<undefined> {
+    return undefined;
+  }
   async close(): Promise<void> {}
 
   private activeSet(staffId: string): Set<string> {

@@ -481,7 +481,15 @@ export class RedisStore implements Store {
   }
 
   async ping(): Promise<void> {
-    await this.redis.ping();
+    // A write, not PING: with noeviction, a full Redis answers PING and refuses every SET.
+    await this.redis.set(this.k.readyProbe, "1", "PX", 10_000);
+  }
+  async memoryUse(): Promise<{ usedBytes: number; maxBytes: number } | undefined> {
+    const info = await this.redis.info("memory");
+    const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, "m").exec(info)?.[1] ?? Number.NaN);
+    const usedBytes = field("used_memory");
+    const maxBytes = field("maxmemory");
+    return Number.isFinite(usedBytes) && Number.isFinite(maxBytes) ? { usedBytes, maxBytes } : undefined;
   }
   async close(): Promise<void> {
     await this.redis.quit();

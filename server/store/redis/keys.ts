@@ -60,6 +60,8 @@ export interface RedisKeys {
   readonly serviceTimes: string;
   /** STRING owner of one lease, with a PX time to live. */
   lease(name: string): string;
+  /** STRING written by the readiness probe (a write, so a full Redis shows as not ready). */
+  readonly readyProbe: string;
   /** HASH wrap-up key (`conversationId ?? id`) → WrapUp JSON; filing again for one key replaces it. */
   readonly wrapUps: string;
   /** ZSET of wrap-up keys scored by the wrap-up's `at`. */
@@ -115,6 +117,7 @@ export function redisKeys(prefix: string): RedisKeys {
     eventSeq: `${prefix}{e}:event-seq`,
     serviceTimes: `${prefix}service-times`,
     lease: (name) => `${prefix}lease:${name}`,
+    readyProbe: `${prefix}ready-probe`,
     wrapUps: `${wrapUp}wrap-ups`,
     wrapUpsByAt: `${wrapUp}wrap-ups-by-at`,
     wrapUpTodo: (staffId) => `${wrapUp}todo:${staffId}`,
