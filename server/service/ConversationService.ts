@@ -15,6 +15,13 @@ export interface RateLimit {
   consume(key: string): Promise<boolean>;
 }
 
+/** An allowance only failures spend (wrong codes, wrong passwords), shared by every process. */
+export interface FailureBudget {
+  /** True once this window's allowance for `key` (default: everyone) is used up. */
+  spent(key?: string): Promise<boolean>;
+  spend(key?: string): Promise<void>;
+}
+
 const isLive = (c: Conversation) => c.status === "queued" || c.status === "active";
 
 

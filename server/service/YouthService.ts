@@ -22,17 +22,22 @@ export class YouthService {
     private readonly joinLimit: RateLimit,
     private readonly limits: { sessionTtlMs: number; maxQueuedPerNetwork: number },
     private readonly returnCodes: ReturnCodeService,
+    private readonly sessionLimits: { perNetwork: RateLimit; global: RateLimit },
   ) {}
 
   /**
    * A new anonymous session. The token is shown once to the client and stored only as a hash; the
-   * address is used only to check and key blocks, and never stored.
+   * network (an IPv4 address or IPv6 /64) is used only to check blocks and limits, and never stored.
+   * Sessions cost Redis memory for a day each, so how many are made is limited per network and in
+   * total: a script cannot fill Redis and take the service down for everyone.
    */
-  async open(address: string | undefined): Promise<{ token: string; actor: YouthActor; state: YouthState }> {
-    await this.abuse.check(undefined, address);
+  async open(network: string | undefined): Promise<{ token: string; actor: YouthActor; state: YouthState }> {
+    await this.abuse.check(undefined, network);
+    const abuseKey = this.abuse.keyFor(network);
+    if (!(await this.sessionLimits.perNetwork.consume(`session:${abuseKey ?? "unknown"}`))) fail("RATE_LIMITED", "Too many new chats from here; wait a few minutes");
+    if (!(await this.sessionLimits.global.consume("session:all"))) fail("RATE_LIMITED", "It is very busy; try again in a minute");
     const token = newSecret();
     const now = this.deps.clock.now();
-    const abuseKey = await this.abuse.keyFor(address);
     const session: YouthSession = {
       youthId: newId("y"),
       tokenHash: hashSecret(token),

@@ -89,7 +89,8 @@ export interface Store {
   setYouthDisconnected(conversationId: string, at: Millis | undefined): Promise<boolean>;
   /**
    * Atomic: ends a queued ("abandoned") or active ("ended") conversation, takes it out of the queue
-   * and frees the volunteer's slot. Ending twice reports "already_ended".
+   * and frees the volunteer's slot. Ending twice reports "already_ended". The network hash
+   * (`abuseKey`) goes with it: no limit or block needs it once the conversation is over.
    */
   endConversation(
     conversationId: string,
@@ -175,8 +176,6 @@ export interface Store {
   /** Blocks these keys (hashes, never raw addresses) for `ttlMs`. */
   block(keys: string[], ttlMs: number): Promise<void>;
   isBlocked(keys: string[]): Promise<boolean>;
-  /** The random salt of one day ("YYYY-MM-DD"), made on first use; every process gets the same. */
-  dailySalt(day: string): Promise<string>;
 
   // Return codes ---------------------------------------------------------------------------------
   /**
@@ -231,8 +230,13 @@ export interface Store {
   /** Gives a lease back early, if `owner` still holds it. */
   releaseLease(name: string, owner: string): Promise<void>;
 
-  /** Health: resolves when the backing store answers. */
+  /**
+   * Health: resolves when the backing store answers and accepts a write. A Redis at `maxmemory`
+   * (noeviction) still answers PING but refuses every write, which is an outage for the service.
+   */
   ping(): Promise<void>;
+  /** How full the backing store is, for /metrics and its alert; undefined when it has no memory limit of its own. */
+  memoryUse(): Promise<{ usedBytes: number; maxBytes: number } | undefined>;
   close(): Promise<void>;
 }
 

@@ -59,7 +59,6 @@ export class MemoryStore implements Store {
   private readonly wrapUpTodo = new Map<string, Set<string>>();
   private readonly wrapUps = new Map<string, WrapUp>();
   private readonly blocks = new Map<string, number>();
-  private readonly salts = new Map<string, string>();
   private readonly duties = new Map<string, Duty>();
   private readonly escalations = new Map<string, Escalation>();
   private readonly returnCodes = new Map<string, Expiring<ReturnCodeRecord>>();
@@ -204,6 +203,7 @@ export class MemoryStore implements Store {
     this.queue.delete(conversationId);
     if (c.volunteerId) this.activeSet(c.volunteerId).delete(conversationId);
     Object.assign(c, { status, endedAt: end.at, endedBy: end.by, endReason: end.reason });
+    delete c.abuseKey;
     return { ok: true, conversation: { ...c } };
   }
 
@@ -394,11 +394,6 @@ export class MemoryStore implements Store {
   async isBlocked(keys: string[]): Promise<boolean> {
     return keys.some((key) => (this.blocks.get(key) ?? 0) > Date.now());
   }
-  async dailySalt(day: string): Promise<string> {
-    let salt = this.salts.get(day);
-    if (!salt) this.salts.set(day, (salt = randomBytes(32).toString("base64url")));
-    return salt;
-  }
 
   async putReturnCode(record: ReturnCodeRecord, ttlMs: number): Promise<void> {
     const previous = this.returnCodeOf.get(record.conversationId);
@@ -462,6 +457,10 @@ export class MemoryStore implements Store {
   }
 
   async ping(): Promise<void> {}
+  /** The embedded store lives in the process's heap; its limit is the process's, not the store's. */
+  async memoryUse(): Promise<undefined> {
+    return undefined;
+  }
   async close(): Promise<void> {}
 
   private activeSet(staffId: string): Set<string> {

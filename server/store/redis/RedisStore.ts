@@ -84,8 +84,6 @@ const ESCALATION_ATTEMPTS = 10;
 /** How often `endConversation` re-reads the volunteer after a claim raced it (once is enough). */
 const END_ATTEMPTS = 3;
 
-/** A daily salt outlives its day (3 days), so a session that spans midnight can still be checked. */
-const DAILY_SALT_TTL_SECONDS = 259_200;
 
 /**
  * The shared store for several server processes. Atomic operations are Lua scripts whose keys share
@@ -440,17 +438,6 @@ export class RedisStore implements Store {
     const found = await Promise.all(keys.map((key) => this.redis.exists(this.k.block(key))));
     return found.some((n) => n > 0);
   }
-  async dailySalt(day: string): Promise<string> {
-    const key = this.k.dailySalt(day);
-    // The first process to ask makes the salt; NX keeps everyone else on that one.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const fresh = randomBytes(32).toString("base64url");
-      if ((await this.redis.set(key, fresh, "EX", DAILY_SALT_TTL_SECONDS, "NX")) === "OK") return fresh;
-      const salt = await this.redis.get(key);
-      if (salt) return salt; // null only if it expired in between: then try again
-    }
-    throw new Error(`dailySalt(${day}): could not read or create the salt`);
-  }
 
   async putReturnCode(record: ReturnCodeRecord, ttlMs: number): Promise<void> {
     const px = Math.max(1, Math.floor(ttlMs));
@@ -530,7 +517,15 @@ export class RedisStore implements Store {
   }
 
   async ping(): Promise<void> {
-    await this.redis.ping();
+    // A write, not PING: with noeviction, a full Redis answers PING and refuses every SET.
+    await this.redis.set(this.k.readyProbe, "1", "PX", 10_000);
+  }
+  async memoryUse(): Promise<{ usedBytes: number; maxBytes: number } | undefined> {
+    const info = await this.redis.info("memory");
+    const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, "m").exec(info)?.[1] ?? Number.NaN);
+    const usedBytes = field("used_memory");
+    const maxBytes = field("maxmemory");
+    return Number.isFinite(usedBytes) && Number.isFinite(maxBytes) ? { usedBytes, maxBytes } : undefined;
   }
   async close(): Promise<void> {
     await this.redis.quit();
