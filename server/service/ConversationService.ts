@@ -108,10 +108,8 @@ export class ConversationService {
    * and the on-duty professional alerted. Only the level and the phrase ids travel; never the text.
    */
   private async triage(c: Conversation, text: string, now: number): Promise<void> {
-    const scored = this.risk.score(text);
-    const { level, signals } = scored;
-    // The top grade (intent with a plan or means, danger now) goes to the professional as a crisis.
-    const acute = (scored as { acute?: boolean }).acute === true;
+    // The top grade (`acute`: intent with a plan or means, danger now) reaches the professional as a crisis.
+    const { level, signals, acute } = this.risk.score(text);
     if (level === "none") return;
     const { store, notifier, log } = this.deps;
     log.info({ event: "risk.flagged", conversationId: c.id, level, signals }, "risk flagged");
