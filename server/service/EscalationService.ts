@@ -51,15 +51,21 @@ export class EscalationService {
   }
 
   /**
-   * A high-risk youth message raises an urgent escalation, unless one at urgent or crisis is already
-   * open or claimed for this conversation (an open consult does not hold it back). The volunteer is
+   * A high-risk youth message raises an escalation: at crisis when it is acute (intent with a plan,
+   * means or a time; an attempt in progress; danger now), otherwise urgent. It is held back while
+   * one at that level or higher is open or claimed for this conversation (an open consult never
+   * holds it back; an acute message after an urgent one still raises a crisis). The volunteer is
    * prompted too.
    */
-  async raiseFromRisk(c: Conversation, signals: string[]): Promise<void> {
-    const serious = (await this.deps.store.listEscalations()).some((e) => e.conversationId === c.id && e.status !== "resolved" && e.level !== "consult");
-    this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level: "high", signals, at: this.deps.clock.now() });
-    if (serious) return;
-    await this.create(c, { level: "urgent", source: "risk", raisedBy: c.volunteerId, note: signals.join(", ") });
+  async raiseFromRisk(c: Conversation, signals: string[], acute = false): Promise<void> {
+    const level: EscalationLevel = acute ? "crisis" : "urgent";
+    const rank = (l: EscalationLevel) => (l === "crisis" ? 2 : l === "urgent" ? 1 : 0);
+    const covered = (await this.deps.store.listEscalations()).some(
+      (e) => e.conversationId === c.id && e.status !== "resolved" && rank(e.level) >= rank(level),
+    );
+    this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level: "high", signals, acute, at: this.deps.clock.now() });
+    if (covered) return;
+    await this.create(c, { level, source: "risk", raisedBy: c.volunteerId, note: signals.join(", ") });
   }
 
   /** A volunteer's consult question becomes a consult-level escalation, so it lands in the same inbox. */

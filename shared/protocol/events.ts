@@ -220,8 +220,12 @@ export interface ServerToClientEvents {
   "escalation:alert": (p: EscalationView) => void;
   /** To the volunteer: nobody acknowledged (or nobody is on duty): show the crisis protocol now. */
   "escalation:unrouted": (p: EscalationView) => void;
-  /** To the volunteer (and on-duty professionals): a youth message reads as a risk. */
-  "risk:flagged": (p: { conversationId: string; level: "concern" | "high"; signals: string[]; at: number }) => void;
+  /**
+   * To the volunteer (and on-duty professionals): a youth message reads as a risk. `acute`: the top
+   * grade within high (intent with a plan, means or a time; an attempt or overdose in progress;
+   * danger now); always false for concern.
+   */
+  "risk:flagged": (p: { conversationId: string; level: "concern" | "high"; signals: string[]; acute: boolean; at: number }) => void;
   /** To everyone in the conversation: a professional takes part now. */
   "professional:joined": (p: { conversationId: string; peer: PeerView }) => void;
   /** To every page, youth or staff: a coordinator changed opening hours; where it is open now. */
