@@ -13,6 +13,7 @@ import { benchEscalation } from "./escalation";
 import { benchFaults } from "./faults";
 import { benchFuzz } from "./fuzz";
 import { benchBaseline, benchRelay, benchTwoNode } from "./relay";
+import { benchRisk } from "./risk";
 import { machineLine, writeResults, writeSummary } from "./results";
 
 const latestFile = path.resolve(import.meta.dirname, "../../loadtest/results/latest.json");
@@ -26,6 +27,7 @@ const benches: Record<string, () => Promise<Record<string, number>>> = {
   assignment: () => benchAssignment(),
   escalation: () => benchEscalation(),
   adapters: () => benchAdapters(),
+  risk: () => benchRisk(),
 };
 
 /** Long runs (issue 7), only when named: the default run must stay within its time budget. */
