@@ -18,8 +18,15 @@ const SETS = readdirSync(DIR)
   .map((file) => ({ name: file.replace(/\.json$/, ""), items: JSON.parse(readFileSync(join(DIR, file), "utf8")) as EvalItem[] }));
 
 const HIGH_KINDS_MIN = 0.7;
-/** Floors for hold-out sets, a few points under the first measurement (docs/RISK.md). */
-const HOLD_OUT_FLOORS: Record<string, { highRecall: number; noneToHigh: number; kindMin: number }> = {};
+/**
+ * Regression floors for hold-out sets, a few points under what was measured the first (and only)
+ * time the set's figures were looked at, with nothing tuned after (docs/RISK.md). Set B measured
+ * 2026-12-03: high recall 0.613, none scored high 12.5 %, lowest high kind 0.464 (acute-danger).
+ * These are NOT the issue's targets, which set B does not meet.
+ */
+const HOLD_OUT_FLOORS: Record<string, { highRecall: number; noneToHigh: number; kindMin: number }> = {
+  "set-b": { highRecall: 0.58, noneToHigh: 0.15, kindMin: 0.43 },
+};
 
 const score = loadDefaultRiskScorer();
 
