@@ -36,6 +36,7 @@ import {
   type StaffView,
   type YouthConversationView,
 } from "./model";
+import { RiskLevelSchema } from "./risk";
 
 /** Every ack has this one shape. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
@@ -101,6 +102,8 @@ export const Requests = {
       referral: Referral,
       rating: z.number().int().min(1).max(5),
       debrief: z.boolean(),
+      /** The volunteer's own judgement of the highest risk in the chat; set beside the risk triage's in the figures. */
+      riskJudgement: RiskLevelSchema.optional(),
     })
     .strict()
     .refine((w) => (w.conversationId === undefined) !== (w.walkInMinutes === undefined), "either conversationId or walkInMinutes"),
