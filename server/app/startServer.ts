@@ -212,6 +212,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     connectionEventsPer10s: config.connectionEventsPer10s,
     trustProxy: config.trustProxy,
     timers: new Set(),
+    staffSessionRecheckMs: config.staffSessionRecheckMs,
   };
   io.use(async (socket, next) => {
     try {

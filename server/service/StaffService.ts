@@ -37,7 +37,11 @@ export class StaffService {
     const staff = await this.deps.store.getStaffByEmail(email);
     const ok = await verifyPassword(staff?.passwordHash ?? (await decoyHash), password);
     if (!staff || !ok || !staff.active) fail("BAD_CREDENTIALS", "E-mail or password is not right");
-    if (previousSid) await this.deps.store.deleteStaffSession(hashSecret(previousSid));
+    if (previousSid) {
+      await this.deps.store.deleteStaffSession(hashSecret(previousSid));
+      // A console still open with the old session must not go on hearing under the new login.
+      this.deps.notifier.disconnectSession(hashSecret(previousSid));
+    }
     const sid = newSecret();
     const now = this.deps.clock.now();
     const session = { sidHash: hashSecret(sid), staffId: staff.id, createdAt: now, lastSeenAt: now };

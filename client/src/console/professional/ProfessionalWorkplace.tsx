@@ -26,7 +26,7 @@ export function ProfessionalWorkplace() {
         </p>
       )}
       <aside className="sidebar">
-        {staff && duty && <DutyPanel onDuty={duty.onDuty} chosen={duty.locationIds} locations={locations} onChange={(on, ids) => void actions.setDuty(on, ids).then(report)} />}
+        {staff && duty && <DutyPanel onDuty={duty.onDuty} chosen={duty.locationIds} locations={locations.filter((l) => !duty.mayCover || duty.mayCover.includes(l.id))} onChange={(on, ids) => void actions.setDuty(on, ids).then(report)} />}
         <LivePanel live={live} onWatch={(id) => void actions.watch(id).then(report)} />
       </aside>
       <main className="work">
