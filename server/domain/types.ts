@@ -193,6 +193,8 @@ export const DOMAIN_EVENT_TYPES = [
   "professional.tookOver",
   "professional.handedBack",
   "risk.flagged",
+  /** A waiting youth whose page was gone longer than the grace time left the queue (data.flagged). */
+  "queue.swept",
   "location.created",
   "location.changed",
   "staff.invited",
