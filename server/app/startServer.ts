@@ -29,6 +29,7 @@ import type { ServiceDeps } from "../service/context";
 import { Dispatcher } from "../service/Dispatcher";
 import { StaffService } from "../service/StaffService";
 import { AbuseGuard } from "../service/AbuseGuard";
+import { LoginGuard } from "../service/LoginGuard";
 import { loadDefaultRiskScorer } from "../domain/risk/riskScorer";
 import { EscalationService } from "../service/EscalationService";
 import { GhostSweeper } from "../service/GhostSweeper";
@@ -149,9 +150,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   const messageLimit = limiter("msg", config.messageRatePer10s, 10);
   const joinLimit = limiter("join", config.joinsPer10Min, 600);
-  const loginLimit = limiter("login", config.loginAttemptsPer15Min, 900);
+  const loginLimits = {
+    perAccount: limiter("login", config.loginAttemptsPer15Min, 900),
+    perDevice: limiter("login-device", config.loginAttemptsPer15Min, 900),
+    perNetwork: limiter("login-net", config.loginAttemptsPerNetworkPer15Min, 900),
+    failures: budget("login-failures", config.loginFailuresPerMinute, 60),
+  };
   const signalLimit = limiter("signal", config.messageRatePer10s * 4, 10);
   const abuse = new AbuseGuard(store, clock, config.blockMs, config.networkHashSecret);
+  const loginGuard = new LoginGuard(config.networkHashSecret, loginLimits, (network) => abuse.keyFor(network));
   if (!config.networkHashSecretSet && config.env === "production") log.warn({ event: "networkHash.localKey" }, "NETWORK_HASH_SECRET is not set: blocks and per-network limits reach this process only");
   const wrapUps = new WrapUpService(deps, escalations);
   const conversations = new ConversationService(deps, dispatcher, messageLimit, wrapUps, { score: loadDefaultRiskScorer(), escalations }, signalLimit);
@@ -188,7 +195,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // Before apiRouter, whose catch-all answers unknown /api routes with 404.
   app.use(figuresRouter({ staff, figures, log: log.child({ layer: "http" }) }));
   app.use(adminRouter({ staff, locations: locationAdmin, staffAdmin, roster, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, inviteLimit, log: log.child({ layer: "http" }) }));
-  app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, quickExitUrl: config.quickExitUrl, youth, loginLimit, log: log.child({ layer: "http" }) }));
+  app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, quickExitUrl: config.quickExitUrl, youth, loginGuard, trustProxy: config.trustProxy, log: log.child({ layer: "http" }) }));
   const clientDir = options.clientDir ?? path.resolve(import.meta.dirname, "../../client/dist");
   if (existsSync(path.join(clientDir, "index.html"))) {
     app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
