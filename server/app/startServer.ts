@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createServer, type Server as HttpServer } from "node:http";
+import { createServer, type IncomingMessage, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import express from "express";
@@ -13,6 +13,8 @@ import { seedDemoFigures } from "../demo/figuresDemo";
 import { systemClock, type Clock } from "../domain/types";
 import { readSessionCookie } from "../http/cookies";
 import { isAllowedOrigin } from "../http/origin";
+import { networkOfRequest } from "../http/clientNetwork";
+import { ConnectionsPerNetwork } from "../realtime/connectionsPerNetwork";
 import { securityHeaders } from "../http/securityHeaders";
 import { PLACEHOLDER_PAGE } from "../http/placeholder";
 import { adminRouter } from "../http/adminRoutes";
@@ -106,13 +108,28 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let draining = false;
   const app = express();
   app.disable("x-powered-by");
-  const httpServer: HttpServer = createServer(app);
+  // A connection that never sends its request headers is closed after the handshake time, checked
+  // every second (Node's default is a minute, checked every 30 s), so idle sockets cannot pile up.
+  const httpServer: HttpServer = createServer({ connectionsCheckingInterval: 1000, headersTimeout: config.handshakeTimeoutMs, requestTimeout: Math.max(30_000, config.handshakeTimeoutMs * 2) }, app);
+  // Node starts those timers only once a request begins: a connection that sends nothing at all is
+  // closed here, after the same time.
+  httpServer.on("connection", (socket) => {
+    const timer = setTimeout(() => {
+      if (socket.bytesRead === 0) socket.destroy();
+    }, config.handshakeTimeoutMs);
+    timer.unref();
+    socket.once("close", () => clearTimeout(timer));
+  });
+  const perNetwork = new ConnectionsPerNetwork(config.connectionsPerNetwork, (req) => networkOfRequest(req, config.trustProxy));
   const io: IoServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+    // A socket that opened but never joined (no socket.io CONNECT) is closed after this.
+    connectTimeout: config.handshakeTimeoutMs,
     // A draining process takes no new connections: the client's next try lands on another process.
-    allowRequest: (req, callback) => callback(null, !draining && isAllowedOrigin(req, config.allowedOrigins)),
+    allowRequest: (req, callback) => callback(null, !draining && isAllowedOrigin(req, config.allowedOrigins) && perNetwork.allows(req)),
   });
+  io.engine.on("connection", (raw: { request: IncomingMessage; once(event: "close", listener: () => void): void }) => perNetwork.track(raw.request, (listener) => raw.once("close", listener)));
   const subscriber = redis && subscriberFor(redis);
   if (redis && subscriber) io.adapter(socketAdapterFor(redis, subscriber, config.redisPrefix));
   if (subscriber) resyncClientsAfterRedisOutage(subscriber, io, log.child({ layer: "realtime" }));

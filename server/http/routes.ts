@@ -20,6 +20,7 @@ const QuickExitBody = z.object({ token: z.string().min(20).max(100) }).strict();
 const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
   BAD_CREDENTIALS: 401,
+  WEAK_PASSWORD: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

@@ -120,3 +120,27 @@ describe("log-in timing", () => {
     expect(median(invited)).toBeGreaterThan(median(real) * 0.6);
   });
 });
+
+describe("new staff passwords", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await stopServer(server);
+  });
+
+  it("refuses common or trivial passwords of twelve characters and more when an invite is accepted", async () => {
+    const kim = await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "kim@inloop.demo", password: DEMO_PASSWORD }) });
+    const cookie = kim.headers.getSetCookie()[0]!.split(";")[0]!;
+    const invite = await fetch(`${server.url}/api/admin/staff/invite`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ email: "nieuw@inloop.demo", displayName: "Nieuw", role: "volunteer", locationId: "leiden" }) });
+    const token = /#(.+)$/.exec(((await invite.json()) as { data: { link: string } }).data.link)![1]!;
+    const accept = (password: string) => fetch(`${server.url}/api/invites/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token, password }) });
+    for (const weak of ["            ", "aaaaaaaaaaaa", "password1234"]) {
+      const res = await accept(weak);
+      expect(res.status, weak).toBe(400);
+      expect(await res.json()).toMatchObject({ ok: false, code: "WEAK_PASSWORD" });
+    }
+    expect((await accept("fiets naar de duinen om zeven uur")).status).toBe(200);
+  });
+});

@@ -20,7 +20,7 @@ async function everything(redis: Redis, prefix: string): Promise<string[]> {
   const out: string[] = [];
   let cursor = "0";
   do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", "1000");
     cursor = next;
     for (const key of keys) {
       out.push(key);
@@ -29,7 +29,7 @@ async function everything(redis: Redis, prefix: string): Promise<string[]> {
       else if (type === "hash") out.push(...Object.entries(await redis.hgetall(key)).flat());
       else if (type === "list") out.push(...(await redis.lrange(key, 0, -1)));
       else if (type === "set") out.push(...(await redis.smembers(key)));
-      else if (type === "zset") out.push(...(await redis.zrange(key, 0, -1)));
+      else if (type === "zset") out.push(...(await redis.zrange(key, "0", "-1")));
     }
   } while (cursor !== "0");
   return out;
@@ -48,7 +48,10 @@ describe.runIf(onRedis)("network hashes in Redis", () => {
   it("cannot be reversed with anything Redis holds: no salt or key is stored next to them", async () => {
     const address = "198.51.100.80";
     const socket: ClientSocket = io(server.url, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { "x-forwarded-for": address } });
-    await new Promise<void>((resolve, reject) => (socket.once("connect", () => resolve()), socket.once("connect_error", reject)));
+    await new Promise<void>((resolve, reject) => {
+      socket.once("connect", () => resolve());
+      socket.once("connect_error", reject);
+    });
     const { token } = await ok(socket, "session:open", { protocolVersion: PROTOCOL_VERSION });
     await ok(socket, "queue:join", { locationChoice: "any" });
     socket.disconnect();

@@ -1,6 +1,7 @@
 import type { InviteBody, InviteInfoView, InviteView, StaffAdminView, StaffUpdateBody } from "../../../shared/protocol";
 import { hashPassword, hashSecret, newId, newSecret } from "../../auth/secrets";
 import { managedLocationIds } from "../../domain/access/scope";
+import { isWeakPassword } from "../../auth/passwordStrength";
 import type { DomainEventType, Staff } from "../../domain/types";
 import type { ServiceDeps } from "../context";
 import { fail } from "../errors";
@@ -140,7 +141,8 @@ export class StaffAdminService {
   async acceptInvite(token: string, password: string): Promise<Staff> {
     // Check and hash before taking the link: a wrong token costs no argon2, and the slow hash does
     // not sit between reading the record and writing it back.
-    await this.validInvite(token, false);
+    const { staff: invitee } = await this.validInvite(token, false);
+    if (isWeakPassword(password, [invitee.email, invitee.displayName])) fail("WEAK_PASSWORD", "This password is too common or easy to guess; choose a longer one, a sentence works well");
     const passwordHash = await hashPassword(password);
     const { staff } = await this.validInvite(token, true);
     const next: Staff = { ...staff, passwordHash, active: true };
