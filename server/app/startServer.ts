@@ -208,6 +208,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   app.use(securityHeaders({ behindTls: config.cookieSecure }));
   app.use(requestLog(log.child({ layer: "http" })));
+  // Answers about people and sessions must not stay in a browser or proxy cache (a shared PC).
+  app.use("/api", (_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
   app.use(metricsRouter({ metrics, store, now: () => clock.now(), token: config.metricsToken, production: config.env === "production", log }));
   // Before apiRouter, whose catch-all answers unknown /api routes with 404.
   app.use(figuresRouter({ staff, figures, log: log.child({ layer: "http" }) }));
