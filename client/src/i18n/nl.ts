@@ -1,6 +1,7 @@
 import { returnCodeNl } from "./areas/returnCode";
 import { coordinatorNl } from "./areas/coordinator";
 import { figuresNl } from "./areas/figures";
+import { screensNl } from "./areas/screens";
 
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
 export const nl = {
@@ -282,6 +283,7 @@ export const nl = {
   ...returnCodeNl,
   ...coordinatorNl,
   ...figuresNl,
+  ...screensNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
