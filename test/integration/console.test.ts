@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../shared/protocol";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { hashSecret } from "../../server/auth/secrets";
 import { collect, connect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
 import { redisAvailable } from "../helpers/redis";
 import { useSharedServer } from "../helpers/servers";
@@ -137,12 +138,15 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     const again = track(await connect(shared.server.url));
     expect(await request(again, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: y.token })).toMatchObject({ ok: false, code: "BLOCKED" });
     expect(await request(again, "session:open", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: false, code: "BLOCKED" });
-    // Nothing that identifies the network is stored: only salted hashes.
+    // Nothing that identifies the network is stored: a keyed hash on the session only, and the ended
+    // conversation keeps none.
     const conversation = await shared.server.store.getConversation(id);
-    expect(conversation?.abuseKey).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(conversation?.abuseKey).toBeUndefined();
     expect(JSON.stringify(conversation)).not.toMatch(/127\.0\.0\.1|::1|::ffff/);
+    const session = await shared.server.store.getYouthSession(hashSecret(y.token));
+    expect(session?.abuseKey).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     // Unblock for the next tests: the block is keyed by network, and every test comes from 127.0.0.1.
-    await shared.server.store.block([`net:${conversation!.abuseKey}`], 1);
+    await shared.server.store.block([`net:${session!.abuseKey}`], 1);
     await new Promise((r) => setTimeout(r, 5));
   });
 
