@@ -2,6 +2,7 @@ import { returnCodeEn } from "./areas/returnCode";
 import { coordinatorEn } from "./areas/coordinator";
 import { handoffsEn } from "./areas/handoffs";
 import { figuresEn } from "./areas/figures";
+import { screensEn } from "./areas/screens";
 import type { MessageKey } from "./nl";
 
 /** English: complete; the type makes a missing key a compile error. */
@@ -289,4 +290,5 @@ export const en: Record<MessageKey, string> = {
   ...coordinatorEn,
   ...figuresEn,
   ...handoffsEn,
+  ...screensEn,
 };
