@@ -11,6 +11,7 @@ import { benchAdapters } from "./adapters";
 import { benchAssignment, benchConnections } from "./capacity";
 import { benchEscalation } from "./escalation";
 import { benchFaults } from "./faults";
+import { benchFlagged } from "./flagged";
 import { benchFuzz } from "./fuzz";
 import { benchBaseline, benchRelay, benchTwoNode } from "./relay";
 import { benchRisk } from "./risk";
@@ -26,6 +27,7 @@ const benches: Record<string, () => Promise<Record<string, number>>> = {
   connections: () => benchConnections(),
   assignment: () => benchAssignment(),
   escalation: () => benchEscalation(),
+  flagged: () => benchFlagged(),
   adapters: () => benchAdapters(),
   risk: () => benchRisk(),
 };

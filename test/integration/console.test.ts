@@ -97,11 +97,12 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     await ok(sam.socket, "conversation:transfer", { conversationId: id, to: { staffId: "st_lotte" }, note: "school, voelt zich alleen" });
     expect(await transferring).toEqual({ conversationId: id, queued: false });
     expect((await youthAssigned).peer).toEqual({ role: "volunteer", name: "Lotte" });
-    expect(await samLost).toEqual({ conversationId: id });
+    expect(await samLost).toEqual({ conversationId: id, reason: "transfer", to: { role: "volunteer", name: "Lotte" } });
     expect((await lotteGot).staff).toMatchObject({ id, handoverNote: "school, voelt zich alleen", transfers: 1, volunteerId: "st_lotte" });
 
+    // Lotte reads everything, and a staff-only line saying who handed it to her.
     const history = await ok(lotte.socket, "conversation:sync", { conversationId: id, afterSeq: 0 });
-    expect(history.messages.map((m) => m.text)).toEqual(["het gaat over school"]);
+    expect(history.messages.map((m) => m.system ?? m.text)).toEqual(["het gaat over school", { kind: "transferred", by: "Sam", name: "Lotte" }]);
     expect(await request(sam.socket, "message:send", { conversationId: id, id: randomUUID(), text: "nog?" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     const youthGets = nextEvent(y.socket, "message:received");
     await ok(lotte.socket, "message:send", { conversationId: id, id: randomUUID(), text: "Hoi, ik ben Lotte." });
@@ -129,12 +130,14 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     const { youth: y, id } = await chatWith(sam.socket);
     const due = nextEvent(sam.socket, "wrapup:due");
     const ended = nextEvent(y.socket, "conversation:ended");
+    const closed = new Promise((resolve) => y.socket.once("disconnect", resolve));
     await ok(sam.socket, "conversation:block", { conversationId: id });
     expect(await ended).toMatchObject({ endedBy: "volunteer", reason: "blocked" });
     expect((await due).conversation.id).toBe(id);
 
-    // Same session: refused. A new session from the same network: refused too.
-    expect(await request(y.socket, "queue:join", { locationChoice: "any" })).toMatchObject({ ok: false, code: "BLOCKED" });
+    // The youth's sockets are closed; the same session coming back is refused, and a new session
+    // from the same network too.
+    expect(await closed).toBe("io server disconnect");
     const again = track(await connect(shared.server.url));
     expect(await request(again, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: y.token })).toMatchObject({ ok: false, code: "BLOCKED" });
     expect(await request(again, "session:open", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: false, code: "BLOCKED" });

@@ -5,6 +5,7 @@ import { REFERRALS, type Ack, type Referral, type RequestOf, type Responses, typ
 const RISK_LEVELS: readonly RiskLevel[] = ["none", "concern", "high"];
 import { useI18n } from "../i18n/i18n";
 import { wrapUpProblems, type WrapUpForm as Form } from "./state";
+import { endedText } from "./systemLine";
 
 /**
  * The short registration after a chat (or a walk-in): topics, referral, how it went, debrief.
@@ -47,6 +48,9 @@ export function WrapUpForm({
     <section className="panel wrapup" aria-labelledby="wrapup-title">
       <h2 id="wrapup-title">{walkIn ? t("console.wrapup.walkInTitle") : t("console.wrapup.title")}</h2>
       {todo && <p className="muted">{t("console.wrapup.for", { name, minutes: Math.round(todo.durationMs / 60_000) })}</p>}
+      {todo && (todo.conversation.endReason || todo.conversation.endedBy) && (
+        <p className="muted">{t("console.wrapup.how", { how: endedText(t, todo.conversation.endedBy, todo.conversation.endReason) })}</p>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,6 +1,8 @@
 import { returnCodeEn } from "./areas/returnCode";
 import { coordinatorEn } from "./areas/coordinator";
+import { handoffsEn } from "./areas/handoffs";
 import { figuresEn } from "./areas/figures";
+import { screensEn } from "./areas/screens";
 import type { MessageKey } from "./nl";
 
 /** English: complete; the type makes a missing key a compile error. */
@@ -287,4 +289,6 @@ export const en: Record<MessageKey, string> = {
   ...returnCodeEn,
   ...coordinatorEn,
   ...figuresEn,
+  ...handoffsEn,
+  ...screensEn,
 };

@@ -1,6 +1,8 @@
 import { returnCodeNl } from "./areas/returnCode";
 import { coordinatorNl } from "./areas/coordinator";
+import { handoffsNl } from "./areas/handoffs";
 import { figuresNl } from "./areas/figures";
+import { screensNl } from "./areas/screens";
 
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
 export const nl = {
@@ -287,6 +289,8 @@ export const nl = {
   ...returnCodeNl,
   ...coordinatorNl,
   ...figuresNl,
+  ...handoffsNl,
+  ...screensNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
