@@ -14,6 +14,8 @@ export class GhostSweeper {
     private readonly deps: ServiceDeps,
     private readonly conversations: ConversationService,
     private readonly graceMs: number,
+    /** Re-routes at once when a youth turns out to be back. */
+    private readonly dispatcherKick?: () => void,
   ) {}
 
   async sweep(): Promise<number> {
@@ -21,19 +23,23 @@ export class GhostSweeper {
     const now = clock.now();
     let swept = 0;
     for (const entry of await store.listQueue()) {
+      const connected = await notifier.isYouthConnected(entry.youthId);
       if (entry.disconnectedAt === undefined) {
+        if (connected) continue;
         // A socket that vanished without its disconnect being handled (a process that died) is
-        // marked here, so it is released in time too.
-        if (!(await notifier.isYouthConnected(entry.youthId))) await store.setYouthDisconnected(entry.id, now);
+        // marked here, so it is released in time too; a page that came back meanwhile is unmarked.
+        await store.setYouthDisconnected(entry.id, now);
+        if (await notifier.isYouthConnected(entry.youthId)) await store.setYouthDisconnected(entry.id, undefined);
+        continue;
+      }
+      // Marked, but connected after all (a race with a resume): their turn, now.
+      if (connected) {
+        if (await store.setYouthDisconnected(entry.id, undefined)) this.dispatcherKick?.();
         continue;
       }
       // A youth flagged as at risk is never taken out silently: a professional sees them and decides.
       if (entry.priority > 0) continue;
       if (now - entry.disconnectedAt < this.graceMs) continue;
-      if (await notifier.isYouthConnected(entry.youthId)) {
-        await store.setYouthDisconnected(entry.id, undefined);
-        continue;
-      }
       if (await this.conversations.finish(entry.id, "system", "gone")) swept += 1;
     }
     return swept;

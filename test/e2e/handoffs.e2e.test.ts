@@ -166,6 +166,9 @@ describe("hand-offs between volunteer and professional", () => {
     await mo.page.getByRole("heading", { name: "Je chat met Eva (professional)" }).waitFor();
     await eva.page.getByRole("heading", { name: "Mo", exact: true }).waitFor();
     await eva.page.getByRole("log").getByText("ik wil niet meer leven").waitFor();
+    await eva.page.getByRole("button", { name: "Beëindigen", exact: true }).waitFor();
+    // Nobody to hand back to: she took the youth from the queue herself.
+    expect(await eva.page.getByRole("button", { name: "Teruggeven aan de vrijwilliger" }).count()).toBe(0);
     const escalations = await e2e.server.store.listEscalations();
     expect(escalations.map((e) => [e.status, e.claimedBy])).toEqual([["claimed", "st_eva"]]);
     expect([...eva.errors, ...mo.errors]).toEqual([]);
