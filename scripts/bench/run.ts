@@ -14,6 +14,7 @@ import { benchFaults } from "./faults";
 import { benchFlagged } from "./flagged";
 import { benchFuzz } from "./fuzz";
 import { benchBaseline, benchRelay, benchTwoNode } from "./relay";
+import { benchRisk } from "./risk";
 import { machineLine, writeResults, writeSummary } from "./results";
 
 const latestFile = path.resolve(import.meta.dirname, "../../loadtest/results/latest.json");
@@ -28,6 +29,7 @@ const benches: Record<string, () => Promise<Record<string, number>>> = {
   escalation: () => benchEscalation(),
   flagged: () => benchFlagged(),
   adapters: () => benchAdapters(),
+  risk: () => benchRisk(),
 };
 
 /** Long runs (issue 7), only when named: the default run must stay within its time budget. */

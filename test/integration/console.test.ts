@@ -130,12 +130,14 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     const { youth: y, id } = await chatWith(sam.socket);
     const due = nextEvent(sam.socket, "wrapup:due");
     const ended = nextEvent(y.socket, "conversation:ended");
+    const closed = new Promise((resolve) => y.socket.once("disconnect", resolve));
     await ok(sam.socket, "conversation:block", { conversationId: id });
     expect(await ended).toMatchObject({ endedBy: "volunteer", reason: "blocked" });
     expect((await due).conversation.id).toBe(id);
 
-    // Same session: refused. A new session from the same network: refused too.
-    expect(await request(y.socket, "queue:join", { locationChoice: "any" })).toMatchObject({ ok: false, code: "BLOCKED" });
+    // The youth's sockets are closed; the same session coming back is refused, and a new session
+    // from the same network too.
+    expect(await closed).toBe("io server disconnect");
     const again = track(await connect(shared.server.url));
     expect(await request(again, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: y.token })).toMatchObject({ ok: false, code: "BLOCKED" });
     expect(await request(again, "session:open", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: false, code: "BLOCKED" });
@@ -172,6 +174,25 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     expect(filed.find((w) => w.conversationId === id)).toMatchObject({ kind: "chat", referral: "gp", transfers: 0, locationId: "leiden" });
     expect(filed.find((w) => w.kind === "walk-in")).toMatchObject({ durationMs: 25 * 60_000, topics: ["home-family"] });
     expect(await request(sam.socket, "wrapup:submit", { conversationId: id, walkInMinutes: 3, topics: [], referral: "none", rating: 3, debrief: false })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+  });
+
+  it("records the volunteer's own risk judgement beside the triage's highest level in the wrap-up event, without text", async () => {
+    const sam = await staff("sam@leiden.demo");
+    await ok(sam.socket, "presence:set", { status: "available" });
+    const { youth: y, id } = await chatWith(sam.socket);
+    await ok(y.socket, "message:send", { conversationId: id, id: randomUUID(), text: "ik zie het niet meer zitten, ik heb 40 pillen gespaard" });
+    await ok(sam.socket, "conversation:end", { conversationId: id });
+    await ok(sam.socket, "wrapup:submit", { conversationId: id, topics: [], referral: "113", rating: 2, debrief: false, riskJudgement: "high" });
+    const events = await shared.server.store.listEvents(0);
+    const filed = events.find((e) => e.type === "wrapup.filed" && e.conversationId === id);
+    expect(filed?.data).toMatchObject({ riskJudgement: "high", scorerRisk: "high" });
+    expect(events.find((e) => e.type === "risk.flagged" && e.conversationId === id)?.data).toMatchObject({ level: "high", acute: true });
+    expect(JSON.stringify(events)).not.toContain("pillen");
+    expect((await shared.server.store.listWrapUps(0)).find((w) => w.conversationId === id)).toMatchObject({ riskJudgement: "high" });
+    expect(await request(sam.socket, "wrapup:submit", { conversationId: id, topics: [], referral: "none", rating: 3, debrief: false, riskJudgement: "extreme" })).toMatchObject({
+      ok: false,
+      code: "BAD_REQUEST",
+    });
   });
 
   it("keeps each volunteer to their own chats and wrap-ups", async () => {

@@ -1,5 +1,8 @@
 import { useState } from "react";
-import { REFERRALS, type Ack, type Referral, type RequestOf, type Responses, type Topic, type WrapUpTodoView } from "../../../shared/protocol";
+import { REFERRALS, type Ack, type Referral, type RequestOf, type Responses, type RiskLevel, type Topic, type WrapUpTodoView } from "../../../shared/protocol";
+
+/** The volunteer's own judgement of the highest risk in the chat, lowest first. */
+const RISK_LEVELS: readonly RiskLevel[] = ["none", "concern", "high"];
 import { useI18n } from "../i18n/i18n";
 import { wrapUpProblems, type WrapUpForm as Form } from "./state";
 import { endedText } from "./systemLine";
@@ -36,6 +39,7 @@ export function WrapUpForm({
       referral: form.referral!,
       rating: form.rating!,
       debrief: form.debrief,
+      ...(!walkIn && form.riskJudgement && { riskJudgement: form.riskJudgement }),
     });
     if (!ack.ok) setError(t("console.error", { message: ack.message }));
   };
@@ -107,6 +111,19 @@ export function WrapUpForm({
             ))}
           </div>
         </fieldset>
+        {!walkIn && (
+          <fieldset>
+            <legend>{t("console.wrapup.risk")}</legend>
+            <div className="chips">
+              {RISK_LEVELS.map((level) => (
+                <label key={level} className="chip">
+                  <input type="radio" name="risk" checked={form.riskJudgement === level} onChange={() => setForm({ ...form, riskJudgement: level })} />
+                  <span>{t(`console.wrapup.risk.${level}`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
         <label className="toggle">
           <input type="checkbox" checked={form.debrief} onChange={(e) => setForm({ ...form, debrief: e.target.checked })} /> {t("console.wrapup.debrief")}
         </label>
