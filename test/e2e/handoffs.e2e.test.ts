@@ -111,6 +111,7 @@ describe("hand-offs between volunteer and professional", () => {
     await eva.page.getByText("Hoe het eindigde: Het gesprek is beëindigd door de professional.").waitFor();
     await eva.page.getByRole("radio", { name: "Geen" }).first().check();
     await eva.page.getByRole("radio", { name: "4" }).check();
+    await eva.page.getByRole("radio", { name: "Zorgen", exact: true }).check();
     await shot(eva.page, "handoffs-02-wrapup");
     await eva.page.getByRole("button", { name: "Opslaan" }).click();
     await eva.page.getByRole("heading", { name: "Afronding" }).waitFor({ state: "detached" });
