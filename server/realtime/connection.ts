@@ -107,6 +107,8 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
     checkVersion(p.protocolVersion);
     const resumed = await s.youth.resume(p.token, p.afterSeq);
     await bindYouth(resumed.actor, resumed.conversationId);
+    // In the room first, then "back": a racing "page closed" sees this socket and undoes its mark.
+    if (resumed.conversationId) await s.youth.pageBack(resumed.conversationId);
     log.info({ event: "youth.session.resumed", youthId: resumed.actor.youthId, socketId: socket.id }, "session resumed");
     return { state: resumed.state, missed: resumed.missed };
   });
