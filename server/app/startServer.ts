@@ -137,7 +137,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const notifier = new SocketNotifier(io);
   const deps: ServiceDeps = { store, clock, notifier, log: log.child({ layer: "service" }) };
   const escalations = new EscalationService(deps, config.escalationTimeoutsMs);
-  const dispatcher = new Dispatcher(deps, (c) => escalations.raiseFromRisk(c, ["flagged-while-waiting"]));
+  const dispatcher = new Dispatcher(deps, (c) => escalations.flaggedAssigned(c));
   // Limits are shared by every process when Redis is there, so a second process is no way around them.
   const limiter = (name: string, points: number, duration: number) =>
     rateLimit(

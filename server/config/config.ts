@@ -68,8 +68,8 @@ const EnvSchema = z.object({
   CONNECTIONS_PER_NETWORK: z.coerce.number().int().positive().default(200),
   /** A connection that has not finished its socket.io handshake by then is closed. */
   HANDSHAKE_TIMEOUT_MS: z.coerce.number().int().min(500).default(5000),
-  /** A queued youth whose page is gone this long leaves the queue. */
-  QUEUE_GONE_MINUTES: z.coerce.number().positive().default(5),
+  /** A queued youth whose page is disconnected this long loses their place (until then they keep it, skipped by routing). */
+  QUEUE_GONE_MINUTES: z.coerce.number().positive().default(15),
   /** Seconds a professional has to acknowledge an escalation before the next one is alerted. */
   ESCALATION_TIMEOUT_CRISIS_S: z.coerce.number().positive().default(30),
   ESCALATION_TIMEOUT_URGENT_S: z.coerce.number().positive().default(60),

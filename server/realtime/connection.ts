@@ -85,6 +85,13 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
     if (conversationId) await socket.join(rooms.conversation(conversationId));
   };
 
+  // A youth's page gone (closed tab, lost connection): their place or chat notes it across processes.
+  socket.on("disconnect", () => {
+    const actor = socket.data.actor;
+    if (actor?.kind !== "youth") return;
+    s.youth.pageClosed(actor).catch((error: unknown) => log.warn({ event: "youth.page.closed.failed", err: error }, "could not record a closed page"));
+  });
+
   handle(socket, "session:open", log, async (p) => {
     requireYouthSocket(socket);
     if (socket.data.actor) fail("FORBIDDEN", "This connection already has a session");
@@ -144,6 +151,8 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "conversation:takeover", log, (p) => s.escalations.takeOver(requireStaff(socket), p));
   handle(socket, "conversation:handback", log, (p) => s.escalations.handBack(requireStaff(socket), p));
   handle(socket, "queue:take", log, () => s.dispatcher.takeNext(requireStaff(socket).staff.id));
+  handle(socket, "queue:claim", log, (p) => s.dispatcher.takeForProfessional(requireStaff(socket).staff, p.conversationId));
+  handle(socket, "professional:state", log, () => s.escalations.professionalState(requireStaff(socket)));
 
   const actor = socket.data.actor;
   if (actor?.kind === "staff") {

@@ -8,6 +8,7 @@ import type { EscalationService } from "./EscalationService";
 import type { WrapUpService } from "./WrapUpService";
 import { fail } from "./errors";
 import { staffMayRead } from "../domain/access/conversationAccess";
+import { recordSystemLine } from "./transcript";
 import { messageView, staffView, visibleToYouth, youthView } from "./views";
 
 /** Limits how fast one sender may send; `consume` resolves false when they must slow down. */
@@ -105,7 +106,10 @@ export class ConversationService {
    * and the on-duty professional alerted. Only the level and the phrase ids travel; never the text.
    */
   private async triage(c: Conversation, text: string, now: number): Promise<void> {
-    const { level, signals } = this.risk.score(text);
+    const scored = this.risk.score(text);
+    const { level, signals } = scored;
+    // The top grade (intent with a plan or means, danger now) goes to the professional as a crisis.
+    const acute = (scored as { acute?: boolean }).acute === true;
     if (level === "none") return;
     const { store, notifier, log } = this.deps;
     log.info({ event: "risk.flagged", conversationId: c.id, level, signals }, "risk flagged");
@@ -120,8 +124,9 @@ export class ConversationService {
     }
     const flag = { conversationId: c.id, level, signals, at: now } as const;
     notifier.emit({ onDuty: true }, "risk:flagged", flag);
-    // In a chat the escalation step prompts the volunteer (once); a queued youth has no volunteer yet.
-    if (c.status === "active") await this.risk.escalations.raiseFromRisk(c, signals);
+    // In a chat the escalation prompts the volunteer too; a youth still waiting lands in the on-duty
+    // professional's inbox at once (one escalation per conversation: a repeat raises it).
+    await this.risk.escalations.raiseFromRisk(c, signals, acute);
   }
 
   /** Messages after `afterSeq`, for a client that reconnected or opened the conversation. */
@@ -191,10 +196,12 @@ export class ConversationService {
         conversationId: c.id,
         ...(locationId && { locationId }),
         ...(c.volunteerId && { staffId: c.volunteerId }),
-        data: abandoned ? { waitMs: c.endedAt! - c.queuedAt } : { durationMs, endedBy: by, reason },
+        data: abandoned ? { waitMs: c.endedAt! - c.queuedAt, reason } : { durationMs, endedBy: by, reason },
       }),
       abandoned ? undefined : store.recordServiceTime(durationMs, c.endedAt!),
     ]);
+    // Staff keep a line saying how it ended (quick exit, left the queue, page gone…), before the rooms close.
+    await recordSystemLine(this.deps, c.id, { kind: "ended", by, reason }, { role: by === "system" ? "youth" : by });
     notifier.emit({ conversation: c.id }, "conversation:ended", { conversationId: c.id, endedBy: by, reason });
     await notifier.closeConversation(c.id);
     await this.wrapUps.owe(c);

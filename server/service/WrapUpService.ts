@@ -21,9 +21,10 @@ export class WrapUpService {
   /** Called when a chat ends: the volunteer owes a wrap-up and the console nags gently. */
   async owe(conversation: Conversation): Promise<void> {
     if (!conversation.volunteerId || conversation.status !== "ended") return;
-    // A chat a professional took over is still the volunteer's to register.
+    // Whoever holds the chat when it ends registers it: a professional who took it over (or took
+    // the youth from the queue) files it like a volunteer would.
     const holder = await this.deps.store.getStaff(conversation.volunteerId);
-    const owner = holder?.role === "volunteer" ? holder.id : conversation.previousVolunteerId;
+    const owner = holder && holder.role !== "coordinator" ? holder.id : conversation.previousVolunteerId;
     if (!owner) return;
     await this.deps.store.addWrapUpTodo(owner, conversation.id);
     this.deps.notifier.emit({ staff: owner }, "wrapup:due", WrapUpService.todoOf(conversation));
@@ -38,7 +39,7 @@ export class WrapUpService {
   /** Files a wrap-up for one's own ended chat, or for a walk-in; duration and transfers are filled in. */
   async submit(staff: Staff, request: RequestOf<"wrapup:submit">): Promise<{ id: string }> {
     const { store, clock, notifier } = this.deps;
-    if (staff.role !== "volunteer") fail("FORBIDDEN", "Wrap-ups are filed by volunteers");
+    if (staff.role === "coordinator" || (staff.role === "professional" && !request.conversationId)) fail("FORBIDDEN", "Wrap-ups are filed by volunteers");
     const now = clock.now();
     let base: Pick<WrapUp, "kind" | "locationId" | "durationMs" | "transfers" | "escalations" | "conversationId">;
     if (request.conversationId) {

@@ -9,6 +9,7 @@ import type { ConversationService, RateLimit } from "./ConversationService";
 import type { Dispatcher } from "./Dispatcher";
 import { fail } from "./errors";
 import type { Redeemed, ReturnCodeService } from "./ReturnCodeService";
+import { recordSystemLine } from "./transcript";
 import { messageView, visibleToYouth, youthView } from "./views";
 
 /** The anonymous side: sessions without identity, joining and leaving the queue. */
@@ -59,14 +60,44 @@ export class YouthService {
     session.lastSeenAt = this.deps.clock.now();
     await this.deps.store.putYouthSession(session, this.limits.sessionTtlMs);
     const actor: YouthActor = { kind: "youth", youthId: session.youthId, tokenHash: session.tokenHash };
-    const conversation = session.conversationId ? await this.deps.store.getConversation(session.conversationId) : undefined;
-    if (!conversation) return { actor, state: {}, missed: [] };
+    const found = session.conversationId ? await this.deps.store.getConversation(session.conversationId) : undefined;
+    if (!found) return { actor, state: {}, missed: [] };
+    const conversation = await this.backOnline(found);
     const [state, missed] = await Promise.all([
       this.stateOf(conversation),
       afterSeq === undefined ? [] : this.deps.store.listMessages(conversation.id, afterSeq),
     ]);
     const live = conversation.status === "queued" || conversation.status === "active";
     return { actor, state, missed: visibleToYouth(missed).map(messageView), ...(live && { conversationId: conversation.id }) };
+  }
+
+  /**
+   * The youth's page is connected again: a waiting youth gets their turn back (their place was
+   * kept), and staff in a chat see that the page is back.
+   */
+  private async backOnline(c: Conversation): Promise<Conversation> {
+    if (c.disconnectedAt === undefined || !(await this.deps.store.setYouthDisconnected(c.id, undefined))) return c;
+    if (c.status === "active") await recordSystemLine(this.deps, c.id, { kind: "page-back" }, { role: "youth" });
+    if (c.status === "queued") this.dispatcher.kick();
+    const { disconnectedAt: _gone, ...back } = c;
+    return back;
+  }
+
+  /**
+   * The youth's last page closed or lost its connection (on any process). A waiting youth keeps
+   * their place but is handed to nobody until they are back (the ghost sweep releases the place
+   * after a while); in a chat, staff see "the youth closed the page" instead of silence.
+   */
+  async pageClosed(actor: YouthActor): Promise<void> {
+    const { store, notifier, clock } = this.deps;
+    if (await notifier.isYouthConnected(actor.youthId)) return;
+    const session = await store.getYouthSession(actor.tokenHash);
+    const c = session?.conversationId ? await store.getConversation(session.conversationId) : undefined;
+    if (!c || (c.status !== "queued" && c.status !== "active")) return;
+    if (!(await store.setYouthDisconnected(c.id, clock.now()))) return;
+    this.deps.log.info({ event: "youth.page.closed", conversationId: c.id, status: c.status }, "youth page disconnected");
+    if (c.status === "active") await recordSystemLine(this.deps, c.id, { kind: "page-closed" }, { role: "youth" });
+    else this.dispatcher.kick();
   }
 
   async stateOf(conversation: Conversation): Promise<YouthState> {

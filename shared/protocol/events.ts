@@ -18,6 +18,7 @@ import {
   type DutyView,
   type EscalationView,
   type LiveConversationView,
+  type ProfessionalStateView,
   type MessageView as MessageViewType,
   Topic,
   TOPICS,
@@ -120,6 +121,10 @@ export const Requests = {
   "staff:sync": z.object({ protocolVersion: z.number().int() }).strict(),
   "presence:set": z.object({ status: PresenceStatus.optional(), capacity: Capacity.optional() }).strict(),
   "queue:take": z.object({}).strict(),
+  /** A professional takes one waiting youth (a flagged one) straight from the queue. */
+  "queue:claim": z.object({ conversationId: ConversationId }).strict(),
+  /** The professional's inbox, live chats, watched chats and queue, for a (re)connecting workplace. */
+  "professional:state": z.object({}).strict(),
 } as const;
 
 export type RequestName = keyof typeof Requests;
@@ -182,6 +187,8 @@ export interface Responses {
   "staff:sync": StaffState;
   "presence:set": PresenceView;
   "queue:take": StaffConversationView;
+  "queue:claim": StaffConversationView;
+  "professional:state": ProfessionalStateView;
 }
 
 type Handler<E extends RequestName> = (payload: RequestOf<E>, ack: AckFn<Responses[E]>) => void;
@@ -213,7 +220,7 @@ export interface ServerToClientEvents {
   /** To the youth: a calm "you are being connected to someone else"; `queued` when back in line. */
   "conversation:transferring": (p: { conversationId: string; queued: boolean }) => void;
   /** To the volunteer who handed a conversation on: it is no longer theirs. */
-  "conversation:transferred": (p: { conversationId: string }) => void;
+  "conversation:transferred": (p: { conversationId: string; reason?: "transfer" | "takeover"; to?: PeerView }) => void;
   /** To professionals and the conversation's staff: an escalation was raised, offered, claimed or resolved. */
   "escalation:updated": (p: EscalationView) => void;
   /** To the one professional whose turn it is: sound and a timer. */

@@ -89,6 +89,10 @@ export async function resetState(server: RunningServer): Promise<void> {
     await store.putPresence({ ...p, status: "off" });
     for (const c of await store.listActiveFor(p.staffId)) await store.endConversation(c.id, { at: Date.now(), by: "system", reason: "test-reset" });
   }
+  // Chats a professional holds (taken over, taken from the queue) have no presence to find them by.
+  for (const s of await store.listStaff()) {
+    for (const c of await store.listActiveFor(s.id)) await store.endConversation(c.id, { at: Date.now(), by: "system", reason: "test-reset" });
+  }
   for (const e of await store.listQueue()) await store.endConversation(e.id, { at: Date.now(), by: "system", reason: "test-reset" });
   for (const e of await store.listEscalations()) {
     if (e.status === "open") await store.claimEscalation(e.id, "test-reset", 0);

@@ -86,6 +86,9 @@ conversation:handback      N       N         N         N           N            
 staff:sync                 N       N         N         Y           Y             Y             Y                Y          N          N
 presence:set               N       N         N         Y           Y             N             N                N          N          N
 queue:take                 N       N         N         Y           N             N             N                N          N          N
+# A professional takes a waiting youth of a queue they are on duty for (Eva: Leiden; Bram: Amsterdam only).
+queue:claim                N       N         N         N           N             Y             N                N          N          N
+professional:state         N       N         N         N           N             Y             Y                N          N          N
 `);
 
 /** The world one cell runs in: a chat `conversationId` between `youth` and Sam, and an escalation on it. */
@@ -145,6 +148,8 @@ const SOCKET_ROWS: Record<string, SocketRow> = {
   "staff:sync": { payload: () => ({ protocolVersion: PROTOCOL_VERSION }) },
   "presence:set": { payload: () => ({ status: "break" }) },
   "queue:take": { setup: "queued", payload: () => ({}) },
+  "queue:claim": { setup: "queued", payload: chat },
+  "professional:state": { payload: () => ({}) },
 };
 
 // prettier-ignore

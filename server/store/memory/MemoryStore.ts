@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Duty, Escalation } from "../../domain/escalation/escalation";
+import { mergeEscalation, type Duty, type Escalation } from "../../domain/escalation/escalation";
 import type { HourBucket } from "../../domain/figures/buckets";
 import type { ReturnCodeRecord } from "../../domain/returnCodes/returnCode";
 import { MAX_SHIFT_MS, type Shift } from "../../domain/roster/roster";
@@ -23,6 +23,7 @@ import {
   type ClaimEscalationResult,
   type ClaimResult,
   type EndResult,
+  type OpenEscalationResult,
   type Store,
   type TransferResult,
   type TransferTarget,
@@ -160,6 +161,7 @@ export class MemoryStore implements Store {
   async claim(conversationId: string, staffId: string, now: Millis): Promise<ClaimResult> {
     const c = this.conversations.get(conversationId);
     if (!c || !this.queue.has(conversationId)) return { ok: false, reason: "not_queued" };
+    if (c.disconnectedAt !== undefined) return { ok: false, reason: "disconnected" };
     const p = this.presence.get(staffId);
     if (!p || p.status !== "available") return { ok: false, reason: "not_available" };
     const active = this.activeSet(staffId);
@@ -169,6 +171,25 @@ export class MemoryStore implements Store {
     p.lastAssignedAt = now;
     Object.assign(c, { status: "active", volunteerId: staffId, locationId: p.locationId, assignedAt: now });
     return { ok: true, conversation: { ...c } };
+  }
+
+  async claimAsProfessional(conversationId: string, staffId: string, locationId: string, now: Millis): Promise<ClaimResult> {
+    const c = this.conversations.get(conversationId);
+    if (!c || !this.queue.has(conversationId)) return { ok: false, reason: "not_queued" };
+    if (c.disconnectedAt !== undefined) return { ok: false, reason: "disconnected" };
+    this.queue.delete(conversationId);
+    this.activeSet(staffId).add(conversationId);
+    Object.assign(c, { status: "active", volunteerId: staffId, professionalId: staffId, locationId, assignedAt: now });
+    return { ok: true, conversation: { ...c } };
+  }
+
+  async setYouthDisconnected(conversationId: string, at: Millis | undefined): Promise<boolean> {
+    const c = this.conversations.get(conversationId);
+    if (!c || (c.status !== "queued" && c.status !== "active")) return false;
+    if ((c.disconnectedAt === undefined) === (at === undefined)) return false;
+    if (at === undefined) delete c.disconnectedAt;
+    else c.disconnectedAt = at;
+    return true;
   }
 
   async endConversation(
@@ -300,6 +321,19 @@ export class MemoryStore implements Store {
   }
   async createEscalation(escalation: Escalation): Promise<void> {
     this.escalations.set(escalation.id, structuredClone(escalation));
+  }
+  async openEscalation(escalation: Escalation): Promise<OpenEscalationResult> {
+    const open =
+      escalation.conversationId && escalation.source !== "debrief"
+        ? [...this.escalations.values()].find((e) => e.conversationId === escalation.conversationId && e.status !== "resolved" && e.source !== "debrief")
+        : undefined;
+    if (!open) {
+      this.escalations.set(escalation.id, structuredClone(escalation));
+      return { escalation: structuredClone(escalation), created: true, raised: false };
+    }
+    const merged = mergeEscalation(open, escalation);
+    this.escalations.set(open.id, structuredClone(merged.escalation));
+    return { escalation: structuredClone(merged.escalation), created: false, raised: merged.raised };
   }
   async getEscalation(id: string): Promise<Escalation | undefined> {
     const e = this.escalations.get(id);

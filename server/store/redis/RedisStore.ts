@@ -25,6 +25,7 @@ import {
   type ClaimEscalationResult,
   type ClaimResult,
   type EndResult,
+  type OpenEscalationResult,
   type Store,
   type TransferResult,
   type TransferTarget,
@@ -45,7 +46,10 @@ import {
   APPEND_EVENT,
   APPEND_MESSAGE,
   CLAIM,
+  CLAIM_AS_PROFESSIONAL,
   CLAIM_ESCALATION,
+  OPEN_ESCALATION,
+  SET_DISCONNECTED,
   CREATE_ESCALATION,
   END,
   ENQUEUE,
@@ -73,6 +77,9 @@ import {
 
 /** How often `putReturnCode` re-reads a conversation's code after another write raced it. */
 const RETURN_CODE_ATTEMPTS = 10;
+
+/** How often `openEscalation` re-reads a conversation's escalation after another call raced it. */
+const ESCALATION_ATTEMPTS = 10;
 
 /** How often `endConversation` re-reads the volunteer after a claim raced it (once is enough). */
 const END_ATTEMPTS = 3;
@@ -211,6 +218,17 @@ export class RedisStore implements Store {
     return { ok: true, conversation: await this.withLastSeq(conversationId, fields) };
   }
 
+  async claimAsProfessional(conversationId: string, staffId: string, locationId: string, now: Millis): Promise<ClaimResult> {
+    const reply = await this.run(CLAIM_AS_PROFESSIONAL, { conversationId, staffId }, [conversationId, staffId, locationId, now]);
+    const [status, fields] = reply as [string, string[]?];
+    if (status !== "ok") return { ok: false, reason: status as Extract<ClaimResult, { ok: false }>["reason"] };
+    return { ok: true, conversation: await this.withLastSeq(conversationId, fields) };
+  }
+
+  async setYouthDisconnected(conversationId: string, at: Millis | undefined): Promise<boolean> {
+    return (await this.run(SET_DISCONNECTED, { conversationId }, [at ?? ""])) === 1;
+  }
+
   async endConversation(
     conversationId: string,
     end: { at: Millis; by: Conversation["endedBy"]; reason: string },
@@ -332,7 +350,25 @@ export class RedisStore implements Store {
 
   async createEscalation(escalation: Escalation): Promise<void> {
     const { id, status } = escalation;
-    await this.run(CREATE_ESCALATION, { escalationId: id }, [id, status, ...encodeEscalation(escalation)]);
+    const indexed = escalation.source === "debrief" ? "0" : "1";
+    await this.run(CREATE_ESCALATION, { escalationId: id }, [id, status, escalation.conversationId ?? "", indexed, ...encodeEscalation(escalation)]);
+  }
+  async openEscalation(escalation: Escalation): Promise<OpenEscalationResult> {
+    const { id, conversationId } = escalation;
+    if (!conversationId || escalation.source === "debrief") {
+      await this.createEscalation(escalation);
+      return { escalation, created: true, raised: false };
+    }
+    for (let attempt = 0; attempt < ESCALATION_ATTEMPTS; attempt++) {
+      const existingId = (await this.redis.hget(this.k.escalationByConversation, conversationId)) ?? undefined;
+      const args = [id, conversationId, existingId ?? "", escalation.level, JSON.stringify(escalation.signals ?? []), escalation.note ?? "", escalation.raisedAt];
+      const reply = (await this.run(OPEN_ESCALATION, { escalationId: id, existingId }, [...args, ...encodeEscalation(escalation)])) as unknown[];
+      const status = reply[0] as string;
+      if (status === "retry") continue;
+      if (status === "created") return { escalation: decodeEscalation(pairsToRecord(reply[1])), created: true, raised: false };
+      return { escalation: decodeEscalation(pairsToRecord(reply[2])), created: false, raised: Number(reply[1]) === 1 };
+    }
+    throw new Error(`openEscalation(${conversationId}): the conversation's escalation kept changing`);
   }
   async getEscalation(id: string): Promise<Escalation | undefined> {
     const fields = await this.redis.hgetall(this.k.escalation(id));

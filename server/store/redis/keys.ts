@@ -74,6 +74,8 @@ export interface RedisKeys {
   escalation(escalationId: string): string;
   /** SET of escalation ids not yet resolved (open or claimed). */
   readonly unresolvedEscalations: string;
+  /** HASH conversation id → id of its one unresolved escalation (debriefs are not in it). */
+  readonly escalationByConversation: string;
   /** STRING marker of one blocked key (a hash), with a PX time to live. */
   block(key: string): string;
   /** STRING random salt of one day ("YYYY-MM-DD"), with an EX time to live. */
@@ -124,6 +126,7 @@ export function redisKeys(prefix: string): RedisKeys {
     duty: `${prefix}duty`,
     escalation: (id) => `${escalations}esc:${id}`,
     unresolvedEscalations: `${escalations}esc-unresolved`,
+    escalationByConversation: `${escalations}esc-by-conversation`,
     block: (key) => `${prefix}block:${key}`,
     figureBuckets: `${prefix}{f}:figure-buckets`,
     figuresRolledUpTo: `${prefix}{f}:figures-rolled-up-to`,
