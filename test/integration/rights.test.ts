@@ -147,7 +147,8 @@ describe.runIf(onRedis)("rights and live delivery (two processes, one Redis)", (
     await ok(bram.socket, "duty:set", { onDuty: true, locationIds: ["amsterdam", "leiden"] });
     await ok(bram.socket, "conversation:watch", { conversationId: chat.conversationId });
     const bramHeard = collect(bram.socket, "message:received");
-    expect(bramHeard.map((m) => m.id)).toContain(await youthSays(chat, "Bram leest mee"));
+    const readAlong = await youthSays(chat, "Bram leest mee");
+    expect(bramHeard.map((m) => m.id)).toContain(readAlong);
     await setCovers("st_bram", { displayName: "Bram", locationId: "amsterdam" }, []);
     expect((await a.store.listDuty()).find((d) => d.staffId === "st_bram")?.locationIds).toEqual(["amsterdam"]);
     const trimmed = await youthSays(chat, "na het intrekken");
