@@ -8,9 +8,9 @@ import type { ConversationService } from "./ConversationService";
  * (tab closed, phone died), so positions stay honest and no volunteer picks up an empty chair.
  * Until then they keep their place (phones suspend background tabs) and routing skips them. The
  * connection state lives in the store (`disconnectedAt`, set when the last socket closes on any
- * process), so it does not matter which process runs the sweep. Released youths count as having
- * left the queue in the figures (reason "gone"). The rule is `sweepStep` (domain): a flagged youth
- * is released by it too, recorded (`queue.swept`, flagged) and logged.
+ * process), so it does not matter which process runs the sweep. The rule is `sweepStep` (domain):
+ * a flagged youth is released too, recorded (`queue.swept`, flagged) and logged; released youths
+ * count as having left the queue in the figures (reason "gone").
  */
 export class GhostSweeper {
   constructor(
@@ -24,16 +24,15 @@ export class GhostSweeper {
     const now = clock.now();
     let swept = 0;
     for (const entry of await store.listQueue()) {
-      const step = sweepStep(entry, now, this.graceMs);
+      const step = sweepStep(entry, await notifier.isYouthConnected(entry.youthId), entry.disconnectedAt, now, this.graceMs);
       if (step.kind === "present") {
-        // A socket that vanished without its disconnect being handled (a process that died) is
-        // marked here, so it is released in time too.
-        if (!(await notifier.isYouthConnected(entry.youthId))) await store.setYouthDisconnected(entry.id, now);
+        if (entry.disconnectedAt !== undefined) await store.setYouthDisconnected(entry.id, undefined);
         continue;
       }
-      if (step.kind === "absent") continue;
-      if (await notifier.isYouthConnected(entry.youthId)) {
-        await store.setYouthDisconnected(entry.id, undefined);
+      if (step.kind === "absent") {
+        // A socket that vanished without its disconnect being handled (a process that died) is
+        // marked here, so it is released in time too.
+        if (entry.disconnectedAt === undefined) await store.setYouthDisconnected(entry.id, step.since);
         continue;
       }
       if (!(await this.conversations.finish(entry.id, "system", "gone"))) continue;
