@@ -240,5 +240,7 @@ export interface WrapUp {
   durationMs: number;
   transfers: number;
   escalations: number;
+  /** The volunteer's judgement of the highest risk in the chat (absent: not given). */
+  riskJudgement?: "none" | "concern" | "high";
   at: Millis;
 }

@@ -1,9 +1,9 @@
 import { ANY_LOCATION, type RequestOf, type Role } from "../../shared/protocol";
-import type { Conversation } from "../domain/types";
+import type { Conversation, Message } from "../domain/types";
 import type { Actor } from "./actors";
 import type { ServiceDeps } from "./context";
 import type { Dispatcher } from "./Dispatcher";
-import type { RiskScorer } from "../domain/risk/riskScorer";
+import type { RiskContext, RiskScorer } from "../domain/risk/riskScorer";
 import type { EscalationService } from "./EscalationService";
 import type { WrapUpService } from "./WrapUpService";
 import { fail } from "./errors";
@@ -24,6 +24,20 @@ export interface FailureBudget {
 
 const isLive = (c: Conversation) => c.status === "queued" || c.status === "active";
 
+
+/** How many earlier messages of the conversation the risk triage reads with a youth message. */
+export const TRIAGE_CONTEXT_MESSAGES = 6;
+
+/**
+ * The scorer's context from the messages before this one: the youth's own (oldest first) and the
+ * last message staff sent the youth. Whispers are staff-only and left out.
+ */
+export function triageContext(earlier: Message[], seq: number): RiskContext {
+  const before = earlier.filter((m) => m.seq < seq && m.visibility !== "staff");
+  const recent = before.filter((m) => m.senderRole === "youth").map((m) => m.text);
+  const lastStaff = [...before].reverse().find((m) => m.senderRole !== "youth")?.text;
+  return { recent, ...(lastStaff !== undefined && { lastStaff }) };
+}
 
 /** A queued youth whose message reads as high risk goes ahead of everyone who is not. */
 export const FLAGGED_PRIORITY = 10;
@@ -92,7 +106,7 @@ export class ConversationService {
     });
     if (!duplicate) {
       notifier.emit({ conversation: conversation.id }, "message:received", messageView(message));
-      if (actor.kind === "youth") await this.triage(conversation, request.text, now);
+      if (actor.kind === "youth") await this.triage(conversation, request.text, message.seq, now);
       await store.appendEvent({
         type: "conversation.message",
         at: now,
@@ -104,27 +118,33 @@ export class ConversationService {
   }
 
   /**
-   * Risk triage of a youth message: a queued youth goes first, a volunteer in the chat is prompted
-   * and the on-duty professional alerted. Only the level and the phrase ids travel; never the text.
+   * Risk triage of a youth message, read with the conversation's last few messages (one bounded
+   * store read): a queued youth goes first, a volunteer in the chat is prompted and the on-duty
+   * professional alerted; an acute message escalates at crisis. Only the level, the signal ids and
+   * the acute mark travel; never the text.
    */
-  private async triage(c: Conversation, text: string, now: number): Promise<void> {
-    const scored = this.risk.score(text);
-    const { level, signals } = scored;
-    // The top grade (intent with a plan or means, danger now) goes to the professional as a crisis.
-    const acute = (scored as { acute?: boolean }).acute === true;
-    if (level === "none") return;
+  private async triage(c: Conversation, text: string, seq: number, now: number): Promise<void> {
     const { store, notifier, log } = this.deps;
-    log.info({ event: "risk.flagged", conversationId: c.id, level, signals }, "risk flagged");
-    await store.appendEvent({ type: "risk.flagged", at: now, conversationId: c.id, ...(c.locationId && { locationId: c.locationId }), data: { level, signals: signals.join(",") } });
+    const earlier = seq > 1 ? await store.listMessages(c.id, Math.max(0, seq - 1 - TRIAGE_CONTEXT_MESSAGES)) : [];
+    const { level, signals, acute } = this.risk.score(text, triageContext(earlier, seq));
+    if (level === "none") return;
+    log.info({ event: "risk.flagged", conversationId: c.id, level, signals, acute }, "risk flagged");
+    await store.appendEvent({
+      type: "risk.flagged",
+      at: now,
+      conversationId: c.id,
+      ...(c.locationId && { locationId: c.locationId }),
+      data: { level, signals: signals.join(","), acute },
+    });
     if (level !== "high") {
-      notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level, signals, at: now });
+      notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level, signals, acute: false, at: now });
       return;
     }
     if (c.status === "queued") {
       if (c.priority < FLAGGED_PRIORITY) await store.setPriority(c.id, FLAGGED_PRIORITY);
       this.dispatcher.kick();
     }
-    const flag = { conversationId: c.id, level, signals, at: now } as const;
+    const flag = { conversationId: c.id, level, signals, acute, at: now } as const;
     notifier.emit({ onDuty: true }, "risk:flagged", flag);
     // In a chat the escalation prompts the volunteer too; a youth still waiting lands in the on-duty
     // professional's inbox at once (one escalation per conversation: a repeat raises it).

@@ -84,7 +84,7 @@ export class EscalationService {
    */
   async raiseFromRisk(c: Conversation, signals: string[], acute = false): Promise<void> {
     if (c.status === "active") {
-      this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level: "high", signals, at: this.deps.clock.now() });
+      this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level: "high", signals, acute, at: this.deps.clock.now() });
     }
     await this.create(c, { level: acute ? "crisis" : "urgent", source: "risk", raisedBy: c.volunteerId, signals });
   }
@@ -102,7 +102,7 @@ export class EscalationService {
       const claimed = await this.deps.store.claimEscalation(open.id, holder.id, this.deps.clock.now());
       if (claimed.ok) current = claimed.escalation;
     }
-    this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level: "high", signals: open.signals ?? [], at: open.signalAt ?? open.raisedAt });
+    this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level: "high", signals: open.signals ?? [], acute: open.level === "crisis", at: open.signalAt ?? open.raisedAt });
     await this.broadcast(current);
   }
 

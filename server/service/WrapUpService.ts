@@ -42,13 +42,18 @@ export class WrapUpService {
     if (staff.role === "coordinator" || (staff.role === "professional" && !request.conversationId)) fail("FORBIDDEN", "Wrap-ups are filed by volunteers");
     const now = clock.now();
     let base: Pick<WrapUp, "kind" | "locationId" | "durationMs" | "transfers" | "escalations" | "conversationId">;
+    // The highest level the risk triage gave this chat, beside the volunteer's own judgement.
+    let scorerRisk: "none" | "concern" | "high" | undefined;
     if (request.conversationId) {
       const c = await store.getConversation(request.conversationId);
       if (!c) fail("NOT_FOUND", "No such conversation");
       if (c.volunteerId !== staff.id && c.previousVolunteerId !== staff.id) fail("FORBIDDEN", "This is not your conversation");
       if (c.status !== "ended") fail("FORBIDDEN", "A wrap-up is for a chat that has ended");
       const todo = WrapUpService.todoOf(c);
-      const consults = (await store.listEvents(c.queuedAt)).filter((e) => e.conversationId === c.id && e.type === "escalation.raised");
+      const events = (await store.listEvents(c.queuedAt)).filter((e) => e.conversationId === c.id);
+      const consults = events.filter((e) => e.type === "escalation.raised");
+      const flagged = events.filter((e) => e.type === "risk.flagged").map((e) => e.data?.level);
+      scorerRisk = flagged.includes("high") ? "high" : flagged.includes("concern") ? "concern" : "none";
       base = {
         kind: "chat",
         conversationId: c.id,
@@ -68,6 +73,7 @@ export class WrapUpService {
       referral: request.referral,
       rating: request.rating,
       debrief: request.debrief,
+      ...(request.riskJudgement && { riskJudgement: request.riskJudgement }),
       at: now,
     };
     await store.putWrapUp(wrapUp);
@@ -77,7 +83,14 @@ export class WrapUpService {
       staffId: staff.id,
       locationId: wrapUp.locationId,
       ...(wrapUp.conversationId && { conversationId: wrapUp.conversationId }),
-      data: { kind: wrapUp.kind, referral: wrapUp.referral, rating: wrapUp.rating, topics: wrapUp.topics.join(",") },
+      data: {
+        kind: wrapUp.kind,
+        referral: wrapUp.referral,
+        rating: wrapUp.rating,
+        topics: wrapUp.topics.join(","),
+        // Levels only: the volunteer's judgement and the triage's, for the agreement figures.
+        ...(wrapUp.riskJudgement && scorerRisk && { riskJudgement: wrapUp.riskJudgement, scorerRisk }),
+      },
     });
     if (request.debrief) {
       await store.appendEvent({ type: "debrief.requested", at: now, staffId: staff.id, locationId: wrapUp.locationId });

@@ -36,6 +36,7 @@ import {
   type StaffView,
   type YouthConversationView,
 } from "./model";
+import { RiskLevelSchema } from "./risk";
 
 /** Every ack has this one shape. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
@@ -102,6 +103,8 @@ export const Requests = {
       referral: Referral,
       rating: z.number().int().min(1).max(5),
       debrief: z.boolean(),
+      /** The volunteer's own judgement of the highest risk in the chat; set beside the risk triage's in the figures. */
+      riskJudgement: RiskLevelSchema.optional(),
     })
     .strict()
     .refine((w) => (w.conversationId === undefined) !== (w.walkInMinutes === undefined), "either conversationId or walkInMinutes"),
@@ -228,8 +231,12 @@ export interface ServerToClientEvents {
   "escalation:alert": (p: EscalationView) => void;
   /** To the volunteer: nobody acknowledged (or nobody is on duty): show the crisis protocol now. */
   "escalation:unrouted": (p: EscalationView) => void;
-  /** To the volunteer (and on-duty professionals): a youth message reads as a risk. */
-  "risk:flagged": (p: { conversationId: string; level: "concern" | "high"; signals: string[]; at: number }) => void;
+  /**
+   * To the volunteer (and on-duty professionals): a youth message reads as a risk. `acute`: the top
+   * grade within high (intent with a plan, means or a time; an attempt or overdose in progress;
+   * danger now); always false for concern.
+   */
+  "risk:flagged": (p: { conversationId: string; level: "concern" | "high"; signals: string[]; acute: boolean; at: number }) => void;
   /** To everyone in the conversation: a professional takes part now. */
   "professional:joined": (p: { conversationId: string; peer: PeerView }) => void;
   /** To every page, youth or staff: a coordinator changed opening hours; where it is open now. */

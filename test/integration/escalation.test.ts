@@ -143,10 +143,31 @@ describe.each(stores)("escalation on the %s store", (kind) => {
 
     // A further high-risk message prompts again; the urgent escalation is already there.
     const again = nextEvent(sam, "risk:flagged");
-    await ok(flagged.socket, "message:send", { conversationId: f.conversation.id, id: randomUUID(), text: "ik heb pillen gespaard om er een eind aan te maken" });
-    expect(await again).toMatchObject({ level: "high" });
+    await ok(flagged.socket, "message:send", { conversationId: f.conversation.id, id: randomUUID(), text: "ik wil echt niet meer leven" });
+    expect(await again).toMatchObject({ level: "high", acute: false });
     expect((await shared.server.store.listEscalations()).filter((e) => e.conversationId === f.conversation.id)).toHaveLength(1);
+
+    // An acute one (a plan with means) raises that escalation to crisis.
+    const acute = nextEvent(sam, "risk:flagged");
+    await ok(flagged.socket, "message:send", { conversationId: f.conversation.id, id: randomUUID(), text: "ik heb pillen gespaard om er een eind aan te maken" });
+    expect(await acute).toMatchObject({ level: "high", acute: true });
+    await expect
+      .poll(async () => (await shared.server.store.listEscalations()).filter((e) => e.conversationId === f.conversation.id).map((e) => e.level))
+      .toEqual(["crisis"]);
     expect(JSON.stringify(await shared.server.store.listEvents(0))).not.toContain("gespaard");
+  });
+
+  it("reads a youth's short answer with the volunteer's question: 'ja' after 'denk je aan zelfmoord?' is high", async () => {
+    const eva = await staff("eva@inloop.demo");
+    await ok(eva, "duty:set", { onDuty: true });
+    const { sam, youth, id } = await chat();
+    await ok(youth, "message:send", { conversationId: id, id: randomUUID(), text: "het gaat niet zo goed" });
+    await ok(sam, "message:send", { conversationId: id, id: randomUUID(), text: "Denk je weleens aan zelfmoord?" });
+    const flag = nextEvent(sam, "risk:flagged");
+    const urgent = nextEvent(eva, "escalation:alert", (e) => e.source === "risk");
+    await ok(youth, "message:send", { conversationId: id, id: randomUUID(), text: "ja soms" });
+    expect(await flag).toMatchObject({ level: "high", signals: ["suicidal-ideation"], acute: false });
+    expect((await urgent).level).toBe("urgent");
   });
 
   it("does not let an open consult hold back a risk escalation: it raises the consult to urgent", async () => {

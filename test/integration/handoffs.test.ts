@@ -35,7 +35,9 @@ describe.each(stores)("hand-offs on the %s store", (kind) => {
     await send(y.socket, conversation.id, HIGH_RISK);
     const e = await alert;
     expect(e).toMatchObject({ source: "risk", status: "open", offeredTo: ["st_eva"], about: { status: "queued", nickname: "Mo", ageBand: "16-18", topic: "feeling-down", locationChoice: "leiden" } });
-    expect(e.signals?.length).toBeGreaterThan(0);
+    // A plan with means is the scorer's acute grade: the alert is a crisis, with the signals behind it.
+    expect(e.level).toBe("crisis");
+    expect(e.signals).toEqual(["suicidal-ideation", "suicide-plan"]);
     expect(e.signalAt).toBeGreaterThan(0);
 
     const state = await ok(eva, "professional:state");

@@ -80,18 +80,24 @@ export function tokenize(norm: string): Token[] {
   return tokens;
 }
 
-interface SlotRef {
-  unit: number;
-  slot: number;
+/** What one word of a unit accepts: stem or exact keys, prefixes, or a number of at least N. */
+interface SlotSpec {
+  keys: Set<string>;
+  prefixes: string[];
+  numberMin: number | undefined;
 }
 
-/** The compiled units of all files, indexed by key for a single pass over a message's tokens. */
+/**
+ * The compiled units of all files. Each unit is indexed by one "anchor" word, its most specific
+ * (longest) one, so a message only checks the few units whose anchor it contains; common words
+ * ("ik", "me", "niet") then cost nothing.
+ */
 export class UnitMatcher {
   readonly units: CompiledUnit[] = [];
-  private readonly byKey = new Map<string, SlotRef[]>();
-  private readonly prefixes: Array<{ prefix: string; ref: SlotRef }> = [];
-  /** "#" (any number) and "#N" (a number of at least N) slots. */
-  private readonly numberRefs: Array<{ min: number; ref: SlotRef }> = [];
+  private readonly specs: SlotSpec[][] = [];
+  private readonly anchorKeys = new Map<string, number[]>();
+  private readonly anchorPrefixes: Array<{ prefix: string; unit: number }> = [];
+  private readonly anchorNumbers: Array<{ min: number; unit: number }> = [];
 
   constructor(files: UnitFile[], normalizeWord: (w: string) => string) {
     for (const file of files) {
@@ -113,60 +119,75 @@ export class UnitMatcher {
     if (typeof entry.about !== "string" || entry.about.trim() === "") throw new UnitError("needs an about");
     const index = this.units.length;
     const ownKeys = new Set<string>();
-    entry.words.forEach((item, slot) => {
+    // How specific a slot is: its shortest alternative's length (a bare number counts as 0).
+    const specificity: number[] = [];
+    const specs = entry.words.map((item): SlotSpec => {
+      const spec: SlotSpec = { keys: new Set(), prefixes: [], numberMin: undefined };
+      let shortest = Infinity;
       for (const alt of item.split("/")) {
-        const ref = { unit: index, slot };
         const number = /^#([0-9]*)$/.exec(alt);
         if (number) {
-          this.numberRefs.push({ min: Number(number[1] || 0), ref });
+          const min = Number(number[1] || 0);
+          spec.numberMin = spec.numberMin === undefined ? min : Math.min(spec.numberMin, min);
+          shortest = 0;
           continue;
         }
         if (alt.endsWith("*")) {
           const prefix = normalizeWord(alt.slice(0, -1));
           if (prefix.length < 3 || prefix.includes(" ")) throw new UnitError(`prefix too short: "${alt}"`);
-          this.prefixes.push({ prefix, ref });
+          spec.prefixes.push(prefix);
+          shortest = Math.min(shortest, prefix.length);
           continue;
         }
         const key = wordKey(alt, lang, normalizeWord);
         ownKeys.add(key);
-        this.byKey.set(key, [...(this.byKey.get(key) ?? []), ref]);
+        spec.keys.add(key);
+        shortest = Math.min(shortest, key.length - key.indexOf(":") - 1);
       }
+      specificity.push(shortest);
+      return spec;
     });
     const unless = new Set((entry.unless ?? []).map((w) => wordKey(w, lang, normalizeWord)));
     const window = entry.window ?? RISK_UNIT_WINDOW;
     if (window < entry.words.length) throw new UnitError("window is smaller than the number of words");
     this.units.push({ id: entry.id, level: entry.level, acute: entry.acute === true, window, slots: entry.words.length, unless, ownKeys });
+    this.specs.push(specs);
+
+    const anchor = specs[specificity.indexOf(Math.max(...specificity))]!;
+    for (const key of anchor.keys) this.anchorKeys.set(key, [...(this.anchorKeys.get(key) ?? []), index]);
+    for (const prefix of anchor.prefixes) this.anchorPrefixes.push({ prefix, unit: index });
+    if (anchor.numberMin !== undefined) this.anchorNumbers.push({ min: anchor.numberMin, unit: index });
   }
 
   /** Every unit whose words all occur within its window in one clause, once per unit. */
   match(tokens: Token[]): UnitMatch[] {
-    // hits[unit][slot] = token positions, filled in one pass over the tokens.
-    const hits = new Map<number, number[][]>();
-    const keysAt: (readonly string[])[] = [];
-    const note = (ref: SlotRef, pos: number) => {
-      let slots = hits.get(ref.unit);
-      if (!slots) {
-        slots = Array.from({ length: this.units[ref.unit]!.slots }, () => []);
-        hits.set(ref.unit, slots);
-      }
-      const list = slots[ref.slot]!;
-      if (list[list.length - 1] !== pos) list.push(pos);
-    };
+    const keysAt = tokens.map((t) => tokenKeys(t.text));
+    const numbers = tokens.map((t) => (/^[0-9]+$/.test(t.text) ? Number(t.text) : undefined));
+    const candidates = new Set<number>();
     tokens.forEach((tok, pos) => {
-      const keys = tokenKeys(tok.text);
-      keysAt.push(keys);
-      for (const key of keys) for (const ref of this.byKey.get(key) ?? []) note(ref, pos);
-      for (const p of this.prefixes) if (tok.text.startsWith(p.prefix)) note(p.ref, pos);
-      if (this.numberRefs.length > 0 && /^[0-9]+$/.test(tok.text)) {
-        const n = Number(tok.text);
-        for (const { min, ref } of this.numberRefs) if (n >= min) note(ref, pos);
-      }
+      for (const key of keysAt[pos]!) for (const u of this.anchorKeys.get(key) ?? []) candidates.add(u);
+      for (const a of this.anchorPrefixes) if (tok.text.startsWith(a.prefix)) candidates.add(a.unit);
+      const n = numbers[pos];
+      if (n !== undefined) for (const a of this.anchorNumbers) if (n >= a.min) candidates.add(a.unit);
     });
 
     const found: UnitMatch[] = [];
-    for (const [u, slots] of hits) {
-      if (slots.some((s) => s.length === 0)) continue;
+    for (const u of candidates) {
+      const accepts = (spec: SlotSpec, pos: number): boolean => {
+        if (keysAt[pos]!.some((k) => spec.keys.has(k))) return true;
+        if (spec.prefixes.some((p) => tokens[pos]!.text.startsWith(p))) return true;
+        const n = numbers[pos];
+        return spec.numberMin !== undefined && n !== undefined && n >= spec.numberMin;
+      };
+      const slots: number[][] = [];
+      for (const spec of this.specs[u]!) {
+        const at: number[] = [];
+        for (let pos = 0; pos < tokens.length; pos++) if (accepts(spec, pos)) at.push(pos);
+        if (at.length === 0) break;
+        slots.push(at);
+      }
       const unit = this.units[u]!;
+      if (slots.length < unit.slots) continue;
       const positions = placeWithin(slots, tokens, unit.window);
       if (!positions) continue;
       const cancelled = unit.unless.size > 0 && keysAt.some((keys) => keys.some((k) => unit.unless.has(k)));
