@@ -96,7 +96,7 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
     requireYouthSocket(socket);
     if (socket.data.actor) fail("FORBIDDEN", "This connection already has a session");
     checkVersion(p.protocolVersion);
-    const opened = await s.youth.open(networkOfRequest(socket.request, s.trustProxy));
+    const opened = await s.youth.open(networkOfRequest(socket.request, s.trustProxy), p.deviceId);
     await bindYouth(opened.actor);
     log.info({ event: "youth.session.opened", youthId: opened.actor.youthId, socketId: socket.id }, "session opened");
     return { token: opened.token, state: opened.state };

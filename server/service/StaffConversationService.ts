@@ -122,7 +122,7 @@ export class StaffConversationService {
   async block(actor: StaffActor, request: RequestOf<"conversation:block">) {
     const conversation = await this.mineAndActive(actor, request.conversationId);
     this.conversations.requireSpeaker(actor, conversation);
-    await this.abuse.block(conversation.youthId, conversation.abuseKey);
+    await this.abuse.block(conversation.youthId, conversation.deviceKey);
     await this.conversations.finish(conversation.id, actor.staff.role, "blocked");
     await this.deps.store.appendEvent({
       type: "conversation.blocked",

@@ -27,12 +27,14 @@ export class YouthService {
 
   /**
    * A new anonymous session. The token is shown once to the client and stored only as a hash; the
-   * network (an IPv4 address or IPv6 /64) is used only to check blocks and limits, and never stored.
+   * network (an IPv4 address or IPv6 /64) is used only for limits, and never stored; the browser's
+   * device id only as a keyed hash, so a block can reach that browser.
    * Sessions cost Redis memory for a day each, so how many are made is limited per network and in
    * total: a script cannot fill Redis and take the service down for everyone.
    */
-  async open(network: string | undefined): Promise<{ token: string; actor: YouthActor; state: YouthState }> {
-    await this.abuse.check(undefined, network);
+  async open(network: string | undefined, deviceId?: string): Promise<{ token: string; actor: YouthActor; state: YouthState }> {
+    const deviceKey = this.abuse.deviceKeyFor(deviceId);
+    await this.abuse.check(undefined, deviceKey);
     const abuseKey = this.abuse.keyFor(network);
     if (!(await this.sessionLimits.perNetwork.consume(`session:${abuseKey ?? "unknown"}`))) fail("RATE_LIMITED", "Too many new chats from here; wait a few minutes");
     if (!(await this.sessionLimits.global.consume("session:all"))) fail("RATE_LIMITED", "It is very busy; try again in a minute");
@@ -44,6 +46,7 @@ export class YouthService {
       createdAt: now,
       lastSeenAt: now,
       ...(abuseKey && { abuseKey }),
+      ...(deviceKey && { deviceKey }),
     };
     await this.deps.store.putYouthSession(session, this.limits.sessionTtlMs);
     return { token, actor: { kind: "youth", youthId: session.youthId, tokenHash: session.tokenHash }, state: {} };
@@ -56,7 +59,7 @@ export class YouthService {
   ): Promise<{ actor: YouthActor; state: YouthState; missed: MessageView[]; conversationId?: string }> {
     const session = await this.deps.store.getYouthSession(hashSecret(token));
     if (!session) fail("SESSION_UNKNOWN", "This chat session has expired; start a new one");
-    await this.abuse.check(session.youthId, undefined);
+    await this.abuse.check(session.youthId, session.deviceKey);
     session.lastSeenAt = this.deps.clock.now();
     await this.deps.store.putYouthSession(session, this.limits.sessionTtlMs);
     const actor: YouthActor = { kind: "youth", youthId: session.youthId, tokenHash: session.tokenHash };
@@ -128,8 +131,7 @@ export class YouthService {
   private async joinOnce(actor: YouthActor, request: RequestOf<"queue:join">) {
     const { store, clock, notifier } = this.deps;
     const session = await this.session(actor);
-    // The session's own block, and its network's: another tab opened before a block is no way back in.
-    await this.abuse.check(actor.youthId, undefined, session.abuseKey);
+    await this.abuse.check(actor.youthId, session.deviceKey);
     if (!(await this.joinLimit.consume(session.abuseKey ?? actor.youthId))) fail("RATE_LIMITED", "Too many chats started; wait a few minutes");
     if (session.conversationId) {
       const current = await store.getConversation(session.conversationId);
@@ -163,6 +165,7 @@ export class YouthService {
       ...(request.ageBand && { ageBand: request.ageBand }),
       ...(request.topic && { topic: request.topic }),
       ...(session.abuseKey && { abuseKey: session.abuseKey }),
+      ...(session.deviceKey && { deviceKey: session.deviceKey }),
       ...(back && { returning: true, preferredStaffId: back.staffId, ...(back.note && { returnNote: back.note }) }),
       lastSeq: 0,
       youthDeliveredSeq: 0,
