@@ -15,6 +15,7 @@ import { readSessionCookie } from "../http/cookies";
 import { isAllowedOrigin } from "../http/origin";
 import { securityHeaders } from "../http/securityHeaders";
 import { PLACEHOLDER_PAGE } from "../http/placeholder";
+import { answerClientBundleNotFound } from "../http/clientBundle";
 import { adminRouter } from "../http/adminRoutes";
 import { apiRouter } from "../http/routes";
 import { figuresRouter } from "../http/figuresRoutes";
@@ -112,6 +113,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // A draining process takes no new connections: the client's next try lands on another process.
     allowRequest: (req, callback) => callback(null, !draining && isAllowedOrigin(req, config.allowedOrigins)),
   });
+  answerClientBundleNotFound(httpServer);
   const subscriber = redis && subscriberFor(redis);
   if (redis && subscriber) io.adapter(socketAdapterFor(redis, subscriber, config.redisPrefix));
   if (subscriber) resyncClientsAfterRedisOutage(subscriber, io, log.child({ layer: "realtime" }));

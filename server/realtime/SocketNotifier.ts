@@ -61,4 +61,8 @@ export class SocketNotifier implements Notifier {
   disconnectStaff(staffId: string): void {
     this.io.in(rooms.staff(staffId)).disconnectSockets(true);
   }
+
+  disconnectYouth(youthId: string): void {
+    this.io.in(rooms.youth(youthId)).disconnectSockets(true);
+  }
 }

@@ -35,4 +35,6 @@ export interface Notifier {
   setOnDuty(staffId: string, onDuty: boolean): void;
   /** Closes every socket of a staff member (logout, deactivation); they must authenticate again. */
   disconnectStaff(staffId: string): void;
+  /** Closes every socket of a youth session (quick exit): its token no longer resumes. */
+  disconnectYouth(youthId: string): void;
 }
