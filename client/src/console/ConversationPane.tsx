@@ -74,7 +74,7 @@ export function ConversationPane({ chat, state, actions, onError }: { chat: Chat
   };
   const send = async (text: string, staffOnly: boolean) => {
     const payload = { conversationId: v.id, id: crypto.randomUUID(), text };
-    report(staffOnly ? await actions.request("whisper:send", payload) : await actions.request("message:send", payload));
+    report(staffOnly ? await actions.send("whisper:send", payload) : await actions.send("message:send", payload));
   };
   const saveNote = async () => {
     if (note === (v.note ?? "")) return;
@@ -142,7 +142,7 @@ export function ConversationPane({ chat, state, actions, onError }: { chat: Chat
         <ConsultDialog
           onClose={() => setDialog(undefined)}
           onSend={async (text) => {
-            if (report(await actions.request("whisper:send", { conversationId: v.id, id: crypto.randomUUID(), text, consult: true }))) setDialog(undefined);
+            if (report(await actions.send("whisper:send", { conversationId: v.id, id: crypto.randomUUID(), text, consult: true }))) setDialog(undefined);
           }}
         />
       )}

@@ -15,7 +15,8 @@ import {
 } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import { chime } from "../../lib/alerts";
-import { call, openSocket, type AppSocket } from "../../lib/socket";
+import { call, openSocket, sendWithResend, type AppSocket } from "../../lib/socket";
+import { gapBefore, lastContiguousSeq, mergeBySeq } from "../state";
 
 export interface Watched {
   conversation: StaffConversationView;
@@ -51,6 +52,20 @@ export function useProfessional() {
     if (list.ok) setInbox(list.data);
     if (conversations.ok) setLive(conversations.data);
   }, [request]);
+
+  /** Conversations with a conversation:sync in flight, so a burst of gapped messages asks once. */
+  const syncing = useRef(new Set<string>());
+  const fillGap = useCallback(async (socket: AppSocket, conversationId: string) => {
+    if (syncing.current.has(conversationId)) return;
+    syncing.current.add(conversationId);
+    try {
+      const held = watchedRef.current?.conversation.id === conversationId ? watchedRef.current.messages : [];
+      const ack = await call(socket, "conversation:sync", { conversationId, afterSeq: lastContiguousSeq(held) });
+      if (ack.ok) setWatched((w) => (w && w.conversation.id === conversationId ? { ...w, messages: mergeBySeq(w.messages, ack.data.messages) } : w));
+    } finally {
+      syncing.current.delete(conversationId);
+    }
+  }, []);
 
   useEffect(() => {
     const socket = openSocket();
@@ -89,7 +104,11 @@ export function useProfessional() {
     });
     socket.on("locations:changed", (p) => setLocations(p.locations));
     socket.on("message:received", (m) => {
-      setWatched((w) => (w && w.conversation.id === m.conversationId && !w.messages.some((x) => x.seq === m.seq) ? { ...w, messages: [...w.messages, m].sort((a, b) => a.seq - b.seq) } : w));
+      const current = watchedRef.current;
+      const gap = current?.conversation.id === m.conversationId && gapBefore(current.messages, m) !== undefined;
+      setWatched((w) => (w && w.conversation.id === m.conversationId ? { ...w, messages: mergeBySeq(w.messages, [m]) } : w));
+      // A broadcast lost with a server process: what is missing comes from the store (PROTOCOL.md §5.2).
+      if (gap) void fillGap(socket, m.conversationId);
     });
     socket.on("conversation:ended", (p) => {
       setWatched((w) => (w?.conversation.id === p.conversationId ? { ...w, conversation: { ...w.conversation, status: "ended" } } : w));
@@ -100,7 +119,7 @@ export function useProfessional() {
       clearInterval(timer);
       socket.disconnect();
     };
-  }, [refresh]);
+  }, [refresh, fillGap]);
 
   useEffect(() => {
     const open = inbox.filter((e) => e.status === "open").length;
@@ -109,6 +128,8 @@ export function useProfessional() {
 
   const actions = {
     request,
+    /** A message or whisper, resent with the same id until the server answers (PROTOCOL.md §5.1). */
+    send: <E extends "message:send" | "whisper:send">(event: E, payload: RequestOf<E>) => sendWithResend(() => socketRef.current, event, payload),
     /** Shows the change at once; the server's answer settles it. */
     async setDuty(onDuty: boolean, locationIds: string[]) {
       const before = duty;
