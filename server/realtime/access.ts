@@ -47,6 +47,8 @@ export const CALLERS: Record<RequestName, Caller> = {
   "conversation:takeover": "staff",
   "conversation:handback": "staff",
   "queue:take": "staff",
+  "queue:claim": "staff",
+  "professional:state": "staff",
 };
 
 /** Throws the refusal (UNAUTHENTICATED or FORBIDDEN) when this actor may not send `event` at all. */

@@ -1,6 +1,8 @@
 import { returnCodeNl } from "./areas/returnCode";
 import { coordinatorNl } from "./areas/coordinator";
+import { handoffsNl } from "./areas/handoffs";
 import { figuresNl } from "./areas/figures";
+import { screensNl } from "./areas/screens";
 
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
 export const nl = {
@@ -218,6 +220,11 @@ export const nl = {
   "console.wrapup.missing.referral": "Kies een doorverwijzing (of Geen).",
   "console.wrapup.missing.rating": "Kies hoe het ging.",
   "console.wrapup.missing.minutes": "Vul de duur in minuten in.",
+  "console.wrapup.missing.risk": "Geef aan hoe hoog jij het risico inschatte.",
+  "console.wrapup.risk": "Jouw inschatting: het hoogste risico in dit gesprek",
+  "console.wrapup.risk.none": "Geen zorgen",
+  "console.wrapup.risk.concern": "Zorgen",
+  "console.wrapup.risk.high": "Hoog risico",
   "console.wrapup.open": "Afronden",
   "console.error": "Dat lukte niet: {message}",
   "console.chat.escalate": "Escaleren",
@@ -282,6 +289,8 @@ export const nl = {
   ...returnCodeNl,
   ...coordinatorNl,
   ...figuresNl,
+  ...handoffsNl,
+  ...screensNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
