@@ -17,6 +17,7 @@ import { networkOfRequest } from "../http/clientNetwork";
 import { ConnectionsPerNetwork } from "../realtime/connectionsPerNetwork";
 import { securityHeaders } from "../http/securityHeaders";
 import { PLACEHOLDER_PAGE } from "../http/placeholder";
+import { answerClientBundleNotFound } from "../http/clientBundle";
 import { adminRouter } from "../http/adminRoutes";
 import { apiRouter } from "../http/routes";
 import { figuresRouter } from "../http/figuresRoutes";
@@ -129,6 +130,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // A draining process takes no new connections: the client's next try lands on another process.
     allowRequest: (req, callback) => callback(null, !draining && isAllowedOrigin(req, config.allowedOrigins) && perNetwork.allows(req)),
   });
+  answerClientBundleNotFound(httpServer);
   io.engine.on("connection", (raw: { request: IncomingMessage; once(event: "close", listener: () => void): void }) => perNetwork.track(raw.request, (listener) => raw.once("close", listener)));
   const subscriber = redis && subscriberFor(redis);
   if (redis && subscriber) io.adapter(socketAdapterFor(redis, subscriber, config.redisPrefix));

@@ -19,7 +19,7 @@ import { hashSecret } from "../auth/secrets";
 import { networkOfRequest } from "../http/clientNetwork";
 import type { TrustProxy } from "../domain/network/network";
 import { limitConnectionEvents } from "./connectionLimit";
-import { handle } from "./handle";
+import { answerUnknownEvents, handle } from "./handle";
 import { rooms } from "./rooms";
 
 export interface SocketData {
@@ -76,9 +76,10 @@ function requireStaff(socket: AppSocket): StaffActor {
 
 /** Wires one socket's events to the services. Staff were identified by the handshake; youths identify here. */
 export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger): void {
-  limitConnectionEvents(socket, { max: s.connectionEventsPer10s, windowMs: 10_000 }, s.deps.clock, (closing) =>
-    log.warn({ event: closing ? "socket.flood.closed" : "socket.rate_limited", socketId: socket.id }, closing ? "connection closed: flooding" : "connection over its event limit"),
+  limitConnectionEvents(socket, { max: s.connectionEventsPer10s, windowMs: 10_000 }, s.deps.clock, (kind) =>
+    log.warn({ event: kind === "closed" ? "socket.flood.closed" : "socket.rate_limited", socketId: socket.id }, kind === "closed" ? "connection closed: flooding" : "connection over its event limit"),
   );
+  answerUnknownEvents(socket);
   const bindYouth = async (actor: YouthActor, conversationId?: string) => {
     socket.data.actor = actor;
     await socket.join(rooms.youth(actor.youthId));
@@ -105,8 +106,11 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "session:resume", log, async (p) => {
     requireYouthSocket(socket);
     checkVersion(p.protocolVersion);
-    const resumed = await s.youth.resume(p.token, p.afterSeq);
-    await bindYouth(resumed.actor, resumed.conversationId);
+    // One socket, one session: another youth's token does not turn this socket into theirs.
+    const bound = socket.data.actor;
+    if (bound?.kind === "youth" && bound.tokenHash !== hashSecret(p.token)) fail("FORBIDDEN", "This connection already has a session");
+    // Bound (rooms joined) before the missed messages are read, so none falls between the two.
+    const resumed = await s.youth.resume(p.token, p.afterSeq, bindYouth);
     // In the room first, then "back": a racing "page closed" sees this socket and undoes its mark.
     if (resumed.conversationId) await s.youth.pageBack(resumed.conversationId);
     log.info({ event: "youth.session.resumed", youthId: resumed.actor.youthId, socketId: socket.id }, "session resumed");

@@ -61,6 +61,8 @@ export interface Store {
   /** Anonymous youth sessions, looked up by the hash of their token; expire `ttlMs` after the last put. */
   putYouthSession(session: YouthSession, ttlMs: number): Promise<void>;
   getYouthSession(tokenHash: string): Promise<YouthSession | undefined>;
+  /** Ends a youth session at once (quick exit): its token no longer resumes anything. */
+  deleteYouthSession(tokenHash: string): Promise<void>;
 
   // Queue and conversations ----------------------------------------------------------------------
   /** Creates the conversation in status "queued" and puts it in the queue, in one step. */

@@ -98,6 +98,15 @@ export function registerStoreContractTests(
       expect(await store.getYouthSession("unknown")).toBeUndefined();
     });
 
+    it("deletes one youth session at once, and only that one", async () => {
+      await store.putYouthSession({ youthId: "y1", tokenHash: "h1", createdAt: 1, lastSeenAt: 1 }, 60_000);
+      await store.putYouthSession({ youthId: "y2", tokenHash: "h2", createdAt: 1, lastSeenAt: 1 }, 60_000);
+      await store.deleteYouthSession("h1");
+      await store.deleteYouthSession("never-there");
+      expect(await store.getYouthSession("h1")).toBeUndefined();
+      expect((await store.getYouthSession("h2"))?.youthId).toBe("y2");
+    });
+
     it("ends every session of one staff member at once, and only theirs", async () => {
       await store.putStaffSession({ sidHash: "a1", staffId: "s1", createdAt: 1, lastSeenAt: 1 }, 60_000);
       await store.putStaffSession({ sidHash: "a2", staffId: "s1", createdAt: 2, lastSeenAt: 2 }, 60_000);

@@ -139,6 +139,9 @@ export class MemoryStore implements Store {
   async getYouthSession(tokenHash: string): Promise<YouthSession | undefined> {
     return this.live(this.youthSessions, tokenHash);
   }
+  async deleteYouthSession(tokenHash: string): Promise<void> {
+    this.youthSessions.delete(tokenHash);
+  }
 
   async enqueue(entry: QueueEntry): Promise<void> {
     this.conversations.set(entry.id, { ...entry });

@@ -352,7 +352,7 @@ function WatchPane({ watched, actions, report }: { watched: WatchedChat; actions
     const trimmed = text.trim();
     if (!trimmed) return;
     const payload = { conversationId: c.id, id: crypto.randomUUID(), text: trimmed };
-    if (report(watched.joined ? await actions.request("message:send", payload) : await actions.request("whisper:send", payload))) setText("");
+    if (report(watched.joined ? await actions.send("message:send", payload) : await actions.send("whisper:send", payload))) setText("");
   };
   return (
     <article className="chat" aria-labelledby="watch-title">
