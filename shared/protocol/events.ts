@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ErrorCode } from "./errors";
+import { ReachRequests, type ReachResponses, type ReachServerEvents } from "./reach";
 import {
   AgeBand,
   Capacity,
@@ -120,6 +121,7 @@ export const Requests = {
   "staff:sync": z.object({ protocolVersion: z.number().int() }).strict(),
   "presence:set": z.object({ status: PresenceStatus.optional(), capacity: Capacity.optional() }).strict(),
   "queue:take": z.object({}).strict(),
+  ...ReachRequests,
 } as const;
 
 export type RequestName = keyof typeof Requests;
@@ -146,7 +148,7 @@ export interface StaffState {
 }
 
 /** The data each ack carries on success. */
-export interface Responses {
+export interface Responses extends ReachResponses {
   "session:open": { token: string; state: YouthState };
   "session:resume": { state: YouthState; missed: MessageView[] };
   "service:status": ServiceStatus;
@@ -190,7 +192,7 @@ type Handler<E extends RequestName> = (payload: RequestOf<E>, ack: AckFn<Respons
 export type ClientToServerEvents = { [E in RequestName]: Handler<E> };
 
 /** Broadcasts: past tense, server-made, never re-validated on the hot path. */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends ReachServerEvents {
   /** To a queued youth: where they stand now. */
   "queue:updated": (p: { conversationId: string; position: number; estimate: Estimate }) => void;
   /** To staff: counts per location. */
