@@ -176,6 +176,8 @@ export const DOMAIN_EVENT_TYPES = [
   "conversation.transferred",
   "conversation.blocked",
   "debrief.requested",
+  "debrief.claimed",
+  "debrief.closed",
   "wrapup.filed",
   "escalation.raised",
   "escalation.offered",
