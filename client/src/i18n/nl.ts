@@ -1,6 +1,7 @@
 import { returnCodeNl } from "./areas/returnCode";
 import { coordinatorNl } from "./areas/coordinator";
 import { figuresNl } from "./areas/figures";
+import { reachNl } from "./areas/reach";
 
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
 export const nl = {
@@ -282,6 +283,7 @@ export const nl = {
   ...returnCodeNl,
   ...coordinatorNl,
   ...figuresNl,
+  ...reachNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

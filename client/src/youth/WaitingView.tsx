@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Estimate } from "../../../shared/protocol";
 import { useI18n, pluralKey } from "../i18n/i18n";
 import { AlwaysOpenLines } from "./AlwaysOpenLines";
@@ -24,7 +25,10 @@ export function WaitingView({
   draft,
   setDraft,
   onRetry,
+  children,
 }: {
+  /** Optional extras under the queue status (the turn notice opt-in). */
+  children?: ReactNode;
   onRetry(id: string): void;
   model: YouthModel;
   onLeave(): void;
@@ -52,6 +56,7 @@ export function WaitingView({
         )}
         {model.returning?.availability === "here" && <p>{t("returnCode.waiting.here", { name: model.returning.name })}</p>}
       </div>
+      {children}
       {long && (
         <div className="long-wait">
           <p>{t("waiting.long")}</p>

@@ -8,6 +8,7 @@ import { IntroView } from "./IntroView";
 import { QuickExitButton } from "./QuickExit";
 import { useYouthChat } from "./useYouthChat";
 import { WaitingView } from "./WaitingView";
+import { TurnOptIn } from "./TurnOptIn";
 
 /** The youth's page: one step at a time, quick exit always in reach. */
 export function YouthApp() {
@@ -24,7 +25,11 @@ export function YouthApp() {
       case "intro":
         return <IntroView status={model.status!} onStart={actions.join} onCheckCode={actions.checkReturnCode} onForgetCode={actions.forgetReturnCode} />;
       case "waiting":
-        return <WaitingView model={model} onLeave={actions.leave} onSend={actions.send} draft={draft} setDraft={setDraft} onRetry={actions.retry} />;
+        return (
+          <WaitingView model={model} onLeave={actions.leave} onSend={actions.send} draft={draft} setDraft={setDraft} onRetry={actions.retry}>
+            <TurnOptIn request={actions.request} />
+          </WaitingView>
+        );
       case "chatting":
         return <ChatView model={model} onSend={actions.send} onTyping={actions.typing} onEnd={actions.end} draft={draft} setDraft={setDraft} onRetry={actions.retry} />;
       case "ended":

@@ -3,6 +3,10 @@ import { compareEscalations, ESCALATION_REFERRALS, LIMITS, type EscalationView, 
 import { useI18n } from "../../i18n/i18n";
 import { useNow } from "../useNow";
 import { useProfessional, type Watched } from "./useProfessional";
+import { DutyReachPanel } from "../DutyReachPanel";
+import { NotifySettings } from "../NotifySettings";
+import { useStaffNotifications } from "../useStaffNotifications";
+import { DebriefInbox } from "./DebriefInbox";
 
 type Actions = ReturnType<typeof useProfessional>["actions"];
 const age = (now: number, at: number) => Math.max(0, Math.floor((now - at) / 60_000));
@@ -10,7 +14,9 @@ const age = (now: number, at: number) => Math.max(0, Math.floor((now - at) / 60_
 /** The professional's console: on duty, the inbox by level and age, live chats, read along, join. */
 export function ProfessionalWorkplace() {
   const { t } = useI18n();
-  const { online, staff, duty, locations, inbox, live, watched, actions } = useProfessional();
+  const { online, staff, duty, locations, inbox, live, watched, actions, socket } = useProfessional();
+  const locationName = (id: string) => locations.find((l) => l.id === id)?.name ?? id;
+  useStaffNotifications(socket, { role: "professional", ...(staff && { staffId: staff.id }), locationName });
   const [error, setError] = useState<string>();
   const report = (ack: { ok: boolean; message?: string }) => {
     if (!ack.ok) setError(t("console.error", { message: ack.message ?? "" }));
@@ -28,6 +34,8 @@ export function ProfessionalWorkplace() {
       <aside className="sidebar">
         {staff && duty && <DutyPanel onDuty={duty.onDuty} chosen={duty.locationIds} locations={locations} onChange={(on, ids) => void actions.setDuty(on, ids).then(report)} />}
         <LivePanel live={live} onWatch={(id) => void actions.watch(id).then(report)} />
+        <DutyReachPanel locationName={locationName} />
+        <NotifySettings request={actions.request} />
       </aside>
       <main className="work">
         <section className="panel" aria-labelledby="inbox-title">
@@ -39,6 +47,7 @@ export function ProfessionalWorkplace() {
             ))}
           </ul>
         </section>
+        <DebriefInbox socket={socket} request={actions.request} staffId={staff?.id} onError={setError} />
         {watched && <WatchPane watched={watched} actions={actions} report={report} />}
       </main>
     </div>

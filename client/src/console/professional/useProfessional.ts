@@ -37,6 +37,7 @@ export function useProfessional() {
   const [watched, setWatched] = useState<Watched>();
   const [alerts, setAlerts] = useState(0);
   const socketRef = useRef<AppSocket | undefined>(undefined);
+  const [socket, setSocket] = useState<AppSocket>();
   const watchedRef = useRef(watched);
   watchedRef.current = watched;
 
@@ -55,6 +56,7 @@ export function useProfessional() {
   useEffect(() => {
     const socket = openSocket();
     socketRef.current = socket;
+    setSocket(socket);
     socket.on("connect", async () => {
       setOnline(true);
       const synced = await call(socket, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
@@ -151,5 +153,5 @@ export function useProfessional() {
     },
     close: () => setWatched(undefined),
   };
-  return { online, staff, duty, locations, inbox, live, watched, actions };
+  return { online, staff, duty, locations, inbox, live, watched, actions, socket };
 }
