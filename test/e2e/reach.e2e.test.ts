@@ -12,13 +12,19 @@
  */
 import { randomUUID } from "node:crypto";
 import type { BrowserContext, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { ok, openStaff, openYouth } from "../helpers/clients";
+import { resetState } from "../helpers/servers";
 import { LAPTOP, newPage, shot } from "./browser";
 import { useBrowserAndServer } from "./harness";
 
 const e2e = useBrowserAndServer();
+const contexts: BrowserContext[] = [];
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+  await resetState(e2e.server);
+});
 
 /** Records sounds and notifications, and lets the test put the page in the background. */
 async function observed(context: BrowserContext): Promise<void> {
@@ -52,6 +58,7 @@ async function observed(context: BrowserContext): Promise<void> {
 
 async function consoleFor(email: string, options: { notifications?: boolean } = {}): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
   const context = await e2e.browser.newContext(LAPTOP);
+  contexts.push(context);
   await observed(context);
   if (options.notifications) await context.grantPermissions(["notifications"], { origin: e2e.server.url });
   const opened = await newPage(context);
@@ -148,10 +155,10 @@ describe("reaching staff (issue 13)", () => {
     await sam.page.getByText("Eva pakt je verzoek op").waitFor();
 
     await sam.page.getByLabel("Bericht (alleen voor jullie tweeën)").fill("Dat gesprek met Mo zit me niet lekker.");
-    await sam.page.getByRole("button", { name: "Stuur" }).click();
+    await sam.page.getByRole("button", { name: "Stuur", exact: true }).click();
     await inbox.getByText("Dat gesprek met Mo zit me niet lekker.").waitFor();
     await inbox.getByLabel("Bericht (alleen voor jullie tweeën)").fill("Bel me even, ik heb nu tijd.");
-    await inbox.getByRole("button", { name: "Stuur" }).click();
+    await inbox.getByRole("button", { name: "Stuur", exact: true }).click();
     await sam.page.getByText("Bel me even, ik heb nu tijd.").waitFor();
     await shot(sam.page, "reach-03-debrief-thread");
 
