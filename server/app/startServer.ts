@@ -25,7 +25,7 @@ import { StaffAdminService } from "../service/admin/StaffAdminService";
 import { createLogger } from "../log";
 import { onConnection, type AppSocket, type RealtimeServices } from "../realtime/connection";
 import { SocketNotifier, type IoServer } from "../realtime/SocketNotifier";
-import { ConversationService, type RateLimit } from "../service/ConversationService";
+import { ConversationService, type FailureBudget, type RateLimit } from "../service/ConversationService";
 import type { ServiceDeps } from "../service/context";
 import { Dispatcher } from "../service/Dispatcher";
 import { StaffService } from "../service/StaffService";
@@ -136,7 +136,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const notifier = new PushRelay(sockets, push, store, log.child({ layer: "push" }));
   const deps: ServiceDeps = { store, clock, notifier, log: serviceLog, push };
   const escalations = new EscalationService(deps, config.escalationTimeoutsMs);
-  const dispatcher = new Dispatcher(deps, (c) => escalations.raiseFromRisk(c, ["flagged-while-waiting"]));
+  const dispatcher = new Dispatcher(deps, (c) => escalations.flaggedAssigned(c));
   // Limits are shared by every process when Redis is there, so a second process is no way around them.
   const limiter = (name: string, points: number, duration: number) =>
     rateLimit(
@@ -145,16 +145,38 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         : new RateLimiterMemory({ keyPrefix: name, points, duration }),
       log,
     );
+  /** A shared allowance that only failures spend: `spent()` asks without spending, `spend()` takes one. */
+  const budget = (name: string, points: number, duration: number): FailureBudget => {
+    const l = redis
+      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.redisPrefix}rl:${name}`, points, duration })
+      : new RateLimiterMemory({ keyPrefix: name, points, duration });
+    return {
+      async spent(key = "all") {
+        try {
+          return ((await l.get(key))?.consumedPoints ?? 0) >= points;
+        } catch {
+          log.warn({ event: "ratelimit.unavailable" }, "budget check failed open");
+          return false;
+        }
+      },
+      async spend(key = "all") {
+        await l.penalty(key, 1).catch(() => log.warn({ event: "ratelimit.unavailable" }, "budget not recorded"));
+      },
+    };
+  };
   const messageLimit = limiter("msg", config.messageRatePer10s, 10);
   const joinLimit = limiter("join", config.joinsPer10Min, 600);
   const loginLimit = limiter("login", config.loginAttemptsPer15Min, 900);
   const signalLimit = limiter("signal", config.messageRatePer10s * 4, 10);
-  const abuse = new AbuseGuard(store, clock, config.blockMs);
+  const abuse = new AbuseGuard(store, clock, config.blockMs, config.networkHashSecret);
+  if (!config.networkHashSecretSet && config.env === "production") log.warn({ event: "networkHash.localKey" }, "NETWORK_HASH_SECRET is not set: blocks and per-network limits reach this process only");
   const debriefs = new DebriefService(deps, escalations, messageLimit);
   const wrapUps = new WrapUpService(deps, debriefs);
   const conversations = new ConversationService(deps, dispatcher, messageLimit, wrapUps, { score: loadDefaultRiskScorer(), escalations }, signalLimit);
   const returnCodeLimit = limiter("return-code", config.returnCodes.attemptsPer10Min, 600);
-  const returnCodes = new ReturnCodeService(deps, conversations, returnCodeLimit, config.returnCodes);
+  // Wrong codes from everywhere together: a guesser with many networks still gets nowhere.
+  const returnCodeBudget = budget("return-code-failures", config.returnCodes.failuresPerHour, 3600);
+  const returnCodes = new ReturnCodeService(deps, conversations, returnCodeLimit, { ...config.returnCodes, failures: returnCodeBudget });
   if (!config.returnCodes.secret) log.warn({ event: "returnCodes.off" }, "RETURN_CODE_SECRET is not set: return codes are switched off");
   const youth = new YouthService(
     deps,
@@ -164,6 +186,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     joinLimit,
     { sessionTtlMs: config.youthSessionTtlMs, maxQueuedPerNetwork: config.maxQueuedPerNetwork },
     returnCodes,
+    { perNetwork: limiter("session", config.sessionsPerNetworkPer10Min, 600), global: limiter("session-all", config.sessionsPerMinute, 60) },
   );
   const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs);
   const retention = new RetentionJob(deps, config.retentionDays);

@@ -17,6 +17,8 @@ import type { YouthService } from "../service/YouthService";
 import type { PushService } from "../service/PushService";
 import type { DebriefService } from "../service/DebriefService";
 import { readSessionCookie } from "../http/cookies";
+import { networkOfRequest } from "../http/clientNetwork";
+import type { TrustProxy } from "../domain/network/network";
 import { limitConnectionEvents } from "./connectionLimit";
 import { handle } from "./handle";
 import { rooms } from "./rooms";
@@ -41,7 +43,8 @@ export interface RealtimeServices {
   presenceGraceMs: number;
   /** Events of any kind one socket may send per 10 s (connectionLimit.ts). */
   connectionEventsPer10s: number;
-  trustProxy: boolean;
+  /** Which X-Forwarded-For hop is the client's (server/domain/network). */
+  trustProxy: TrustProxy;
   /** Pending "gone" checks for disconnected staff, cleared on shutdown. */
   timers: Set<NodeJS.Timeout>;
 }
@@ -72,16 +75,6 @@ function requireStaff(socket: AppSocket): StaffActor {
   return actor;
 }
 
-/**
- * Where the youth connects from, only to hash it for blocks: never stored or logged. Behind a
- * trusted proxy, the first X-Forwarded-For hop.
- */
-function clientAddress(socket: AppSocket, trustProxy: boolean): string | undefined {
-  const forwarded = socket.handshake.headers["x-forwarded-for"];
-  if (trustProxy && typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
-  return socket.handshake.address || undefined;
-}
-
 /** Wires one socket's events to the services. Staff were identified by the handshake; youths identify here. */
 export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger): void {
   limitConnectionEvents(socket, { max: s.connectionEventsPer10s, windowMs: 10_000 }, s.deps.clock, (closing) =>
@@ -93,11 +86,18 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
     if (conversationId) await socket.join(rooms.conversation(conversationId));
   };
 
+  // A youth's page gone (closed tab, lost connection): their place or chat notes it across processes.
+  socket.on("disconnect", () => {
+    const actor = socket.data.actor;
+    if (actor?.kind !== "youth") return;
+    s.youth.pageClosed(actor).catch((error: unknown) => log.warn({ event: "youth.page.closed.failed", err: error }, "could not record a closed page"));
+  });
+
   handle(socket, "session:open", log, async (p) => {
     requireYouthSocket(socket);
     if (socket.data.actor) fail("FORBIDDEN", "This connection already has a session");
     checkVersion(p.protocolVersion);
-    const opened = await s.youth.open(clientAddress(socket, s.trustProxy));
+    const opened = await s.youth.open(networkOfRequest(socket.request, s.trustProxy));
     await bindYouth(opened.actor);
     log.info({ event: "youth.session.opened", youthId: opened.actor.youthId, socketId: socket.id }, "session opened");
     return { token: opened.token, state: opened.state };
@@ -160,6 +160,8 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "debrief:send", log, (p) => s.debriefs.send(requireStaff(socket).staff, p));
   handle(socket, "debrief:sync", log, (p) => s.debriefs.sync(requireStaff(socket).staff, p));
   handle(socket, "debrief:close", log, (p) => s.debriefs.close(requireStaff(socket).staff, p));
+  handle(socket, "queue:claim", log, (p) => s.dispatcher.takeForProfessional(requireStaff(socket).staff, p.conversationId));
+  handle(socket, "professional:state", log, () => s.escalations.professionalState(requireStaff(socket)));
 
   const actor = socket.data.actor;
   if (actor?.kind === "staff") {

@@ -1,4 +1,4 @@
-import type { DutyView, EscalationView, LiveConversationView, RequestOf } from "../../shared/protocol";
+import { ANY_LOCATION, type DutyView, type EscalationView, type LiveConversationView, type ProfessionalStateView, type RequestOf } from "../../shared/protocol";
 import { newId } from "../auth/secrets";
 import {
   applyStep,
@@ -13,6 +13,7 @@ import type { Conversation, Staff } from "../domain/types";
 import type { StaffActor } from "./actors";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
+import { recordSystemLine } from "./transcript";
 import { messageView, staffView, youthView } from "./views";
 
 /**
@@ -26,12 +27,37 @@ export class EscalationService {
     private readonly timeouts: Record<EscalationLevel, number> = DEFAULT_ACK_TIMEOUTS_MS,
   ) {}
 
+  /**
+   * The escalation as staff see it: names instead of ids, and who and what it is about (the youth as
+   * far as they shared, waiting or in a chat with whom), so an alert can be read without opening it.
+   */
   private async view(e: Escalation): Promise<EscalationView> {
-    const [raiser, claimer] = await Promise.all([
-      e.raisedBy ? this.deps.store.getStaff(e.raisedBy) : undefined,
-      e.claimedBy ? this.deps.store.getStaff(e.claimedBy) : undefined,
+    const { store } = this.deps;
+    const offeredTo = e.status === "open" && e.unroutedAt === undefined ? e.offeredTo.at(-1) : undefined;
+    const [raiser, claimer, offered, c] = await Promise.all([
+      e.raisedBy ? store.getStaff(e.raisedBy) : undefined,
+      e.claimedBy ? store.getStaff(e.claimedBy) : undefined,
+      offeredTo ? store.getStaff(offeredTo) : undefined,
+      e.conversationId ? store.getConversation(e.conversationId) : undefined,
     ]);
-    return { ...e, ...(raiser && { raisedByName: raiser.displayName }), ...(claimer && { claimedByName: claimer.displayName }) };
+    const holder = c?.volunteerId ? await store.getStaff(c.volunteerId) : undefined;
+    return {
+      ...e,
+      ...(raiser && { raisedByName: raiser.displayName }),
+      ...(claimer && { claimedByName: claimer.displayName }),
+      ...(offered && { offeredToName: offered.displayName }),
+      ...(c && {
+        about: {
+          status: c.status,
+          ...(c.nickname && { nickname: c.nickname }),
+          ...(c.ageBand && { ageBand: c.ageBand }),
+          ...(c.topic && { topic: c.topic }),
+          locationChoice: c.locationId ?? c.locationChoice,
+          ...(holder && { volunteerName: holder.displayName, volunteerRole: holder.role }),
+          ...(c.disconnectedAt !== undefined && { disconnected: true }),
+        },
+      }),
+    };
   }
 
   private async broadcast(e: Escalation): Promise<EscalationView> {
@@ -47,20 +73,38 @@ export class EscalationService {
     if (!c) fail("NOT_FOUND", "No such conversation");
     if (c.volunteerId !== actor.staff.id) fail("FORBIDDEN", "This is not your conversation");
     if (c.status !== "active") fail("CONVERSATION_ENDED", "This conversation is not active");
+    // One per conversation: a second "escalate" raises the open one's level instead of filing another.
     const escalation = await this.create(c, { level: request.level, source: "volunteer", raisedBy: actor.staff.id, note: request.note });
-    return { escalation: await this.view(escalation), unrouted: escalation.unroutedAt !== undefined };
+    return { escalation: await this.view(escalation), unrouted: escalation.status === "open" && escalation.unroutedAt !== undefined };
   }
 
   /**
-   * A high-risk youth message raises an urgent escalation, unless one at urgent or crisis is already
-   * open or claimed for this conversation (an open consult does not hold it back). The volunteer is
-   * prompted too.
+   * A high-risk youth message raises an escalation (crisis when acute, else urgent), waiting or in a
+   * chat; one already open for this conversation is raised instead, never doubled. The volunteer in
+   * the chat is prompted too.
    */
-  async raiseFromRisk(c: Conversation, signals: string[]): Promise<void> {
-    const serious = (await this.deps.store.listEscalations()).some((e) => e.conversationId === c.id && e.status !== "resolved" && e.level !== "consult");
-    this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level: "high", signals, at: this.deps.clock.now() });
-    if (serious) return;
-    await this.create(c, { level: "urgent", source: "risk", raisedBy: c.volunteerId, note: signals.join(", ") });
+  async raiseFromRisk(c: Conversation, signals: string[], acute = false): Promise<void> {
+    if (c.status === "active") {
+      this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level: "high", signals, acute, at: this.deps.clock.now() });
+    }
+    await this.create(c, { level: acute ? "crisis" : "urgent", source: "risk", raisedBy: c.volunteerId, signals });
+  }
+
+  /**
+   * A youth flagged while waiting was just picked up: their escalation now says who has them, and
+   * the one who took them sees the risk prompt. Taken by a professional, it is theirs at once.
+   */
+  async flaggedAssigned(c: Conversation): Promise<void> {
+    const open = (await this.deps.store.listEscalations()).find((e) => e.conversationId === c.id && e.source !== "debrief");
+    if (!open) return this.raiseFromRisk(c, []);
+    const holder = c.volunteerId ? await this.deps.store.getStaff(c.volunteerId) : undefined;
+    let current = open;
+    if (holder?.role === "professional" && open.status === "open") {
+      const claimed = await this.deps.store.claimEscalation(open.id, holder.id, this.deps.clock.now());
+      if (claimed.ok) current = claimed.escalation;
+    }
+    this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level: "high", signals: open.signals ?? [], acute: open.level === "crisis", at: open.signalAt ?? open.raisedAt });
+    await this.broadcast(current);
   }
 
   /** A volunteer's consult question becomes a consult-level escalation, so it lands in the same inbox. */
@@ -70,8 +114,8 @@ export class EscalationService {
 
   private async create(
     about: { id?: string; locationId?: string; locationChoice?: string },
-    what: { level: EscalationLevel; source: Escalation["source"]; raisedBy?: string; note?: string },
-  ) {
+    what: { level: EscalationLevel; source: Escalation["source"]; raisedBy?: string; note?: string; signals?: string[] },
+  ): Promise<Escalation> {
     const c = { id: about.id, locationId: about.locationId ?? about.locationChoice ?? "" };
     const now = this.deps.clock.now();
     const escalation: Escalation = {
@@ -86,8 +130,11 @@ export class EscalationService {
       status: "open",
       offeredTo: [],
       offeredAt: now,
+      ...(what.signals && what.signals.length > 0 && { signals: what.signals }),
+      signalAt: now,
     };
-    await this.deps.store.createEscalation(escalation);
+    const opened = await this.deps.store.openEscalation(escalation);
+    if (!opened.created) return this.raised(opened.escalation, opened.raised, what.source);
     await this.deps.store.appendEvent({
       type: "escalation.raised",
       at: now,
@@ -98,6 +145,23 @@ export class EscalationService {
     });
     this.deps.log.info({ event: "escalation.raised", escalationId: escalation.id, level: what.level }, "escalation raised");
     return this.route(escalation);
+  }
+
+  /**
+   * A second call about a conversation that already has an escalation: it was merged into that
+   * one. Everyone sees the new level; whoever holds it (or is being asked) is alerted again, and a
+   * higher level may move the routing on sooner.
+   */
+  private async raised(e: Escalation, raised: boolean, source: Escalation["source"]): Promise<Escalation> {
+    const { notifier, store, clock, log } = this.deps;
+    const view = await this.broadcast(e);
+    if (!raised) return e;
+    await store.appendEvent({ type: "escalation.levelRaised", at: clock.now(), ...(e.conversationId && { conversationId: e.conversationId }), locationId: e.locationId, data: { level: e.level, source, escalationId: e.id } });
+    log.info({ event: "escalation.level.raised", escalationId: e.id, level: e.level }, "escalation level raised");
+    if (e.status === "claimed" && e.claimedBy) notifier.emit({ staff: e.claimedBy }, "escalation:alert", view);
+    else if (e.unroutedAt !== undefined) notifier.emit({ onDuty: true }, "escalation:alert", view);
+    else if (e.offeredTo.at(-1)) notifier.emit({ staff: e.offeredTo.at(-1)! }, "escalation:alert", view);
+    return e.status === "open" ? this.route(e) : e;
   }
 
   /** One routing step for one escalation: alert the next professional, or fall back to the crisis protocol. */
@@ -241,6 +305,33 @@ export class EscalationService {
       .map((c) => ({ conversation: staffView(c), ...(c.volunteerId && { volunteerName: names.get(c.volunteerId) }), flagged: flagged.has(c.id) || c.priority > 0 }));
   }
 
+  /**
+   * Everything the professional's workplace shows besides \`staff:sync\`: the inbox, the live chats,
+   * the chats they follow (claimed an escalation of, or joined without holding), and who waits in
+   * the queues they are on duty for. A reload rebuilds the workplace from this alone.
+   */
+  async professionalState(actor: StaffActor): Promise<ProfessionalStateView> {
+    const pro = this.requireProfessional(actor);
+    const { store } = this.deps;
+    const [duty, inbox, live, queue, escalations, active] = await Promise.all([
+      this.dutyOf(pro),
+      this.list(actor),
+      this.live(actor),
+      store.listQueue(),
+      store.listEscalations(),
+      store.listActiveFor(pro.id),
+    ]);
+    const held = new Set(active.map((c) => c.id));
+    const followed = new Set(escalations.filter((e) => e.claimedBy === pro.id && e.conversationId).map((e) => e.conversationId!));
+    for (const l of live) if (l.conversation.professionalId === pro.id) followed.add(l.conversation.id);
+    const covered = new Set(duty.onDuty ? [...duty.locationIds, ANY_LOCATION] : []);
+    const waiting = queue
+      .filter((e) => covered.has(e.locationChoice))
+      .sort((a, b) => b.priority - a.priority || a.queuedAt - b.queuedAt)
+      .map(staffView);
+    return { duty, inbox, live, watching: [...followed].filter((id) => !held.has(id)), queue: waiting };
+  }
+
   /** Read along: the professional sees the conversation and its whispers, without the youth knowing. */
   async watch(actor: StaffActor, request: RequestOf<"conversation:watch">) {
     const pro = this.requireProfessional(actor);
@@ -260,6 +351,7 @@ export class EscalationService {
     const { conversation } = await this.watch(actor, { conversationId: request.conversationId });
     if (conversation.status !== "active") fail("CONVERSATION_ENDED", "This conversation is not active");
     await this.deps.store.setConversationProfessional(conversation.id, pro.id);
+    await recordSystemLine(this.deps, conversation.id, { kind: "joined", name: pro.displayName }, { role: "professional", id: pro.id, name: pro.displayName });
     this.deps.notifier.emit({ conversation: conversation.id }, "professional:joined", { conversationId: conversation.id, peer: { role: "professional", name: pro.displayName } });
     await this.deps.store.appendEvent({ type: "professional.joined", at: this.deps.clock.now(), conversationId: conversation.id, staffId: pro.id });
     return { conversationId: conversation.id };
@@ -276,9 +368,11 @@ export class EscalationService {
     // The professional takes the volunteer's place, so the chat is theirs across reloads and processes.
     if (!(await this.deps.store.reassignVolunteer(c.id, c.volunteerId, pro.id))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
     const { notifier } = this.deps;
+    // The line reaches the volunteer before they leave the room: the chat does not just vanish.
+    await recordSystemLine(this.deps, c.id, { kind: "took-over", name: pro.displayName }, { role: "professional", id: pro.id, name: pro.displayName });
     await notifier.leave({ staff: c.volunteerId }, c.id);
     await notifier.join({ staff: pro.id }, c.id);
-    notifier.emit({ staff: c.volunteerId }, "conversation:transferred", { conversationId: c.id });
+    notifier.emit({ staff: c.volunteerId }, "conversation:transferred", { conversationId: c.id, reason: "takeover", to: { role: "professional", name: pro.displayName } });
     const youth = youthView({ ...c, volunteerId: pro.id }, pro);
     notifier.emit({ youth: c.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
     await this.deps.store.appendEvent({ type: "professional.tookOver", at: this.deps.clock.now(), conversationId: c.id, staffId: pro.id });
@@ -298,6 +392,7 @@ export class EscalationService {
     if (!(await store.reassignVolunteer(c.id, pro.id, volunteerId))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
     const volunteer = await store.getStaff(volunteerId);
     await notifier.join({ staff: volunteerId }, c.id);
+    await recordSystemLine(this.deps, c.id, { kind: "handed-back", name: volunteer?.displayName ?? "" }, { role: "professional", id: pro.id, name: pro.displayName });
     const back = { ...c, volunteerId };
     notifier.emit({ staff: volunteerId }, "conversation:assigned", { staff: staffView(back) });
     const youth = youthView(back, volunteer);

@@ -27,8 +27,15 @@ export async function storeSnapshot(store: Store, conversationIds: readonly stri
   // Debriefs and their threads, and every staff member's push devices (issue 13).
   const debriefs = await Promise.all(byId(await store.listDebriefs()).map(async (d) => ({ d, messages: await store.listDebriefMessages(d.id) })));
   const devices = await Promise.all(byId(staff).map(async (s) => (await store.listPushSubscriptions(`staff:${s.id}`)).map((x) => x.endpoint).sort()));
+  // A page's connection closing or coming back is recorded (disconnectedAt, a staff-only line) when
+  // the transport closes, whatever the payload was: that is not a change the request made.
   const conversations = await Promise.all(
-    conversationIds.map(async (id) => ({ conversation: await store.getConversation(id), messages: await store.listMessages(id, 0) })),
+    conversationIds.map(async (id) => {
+      const messages = (await store.listMessages(id, 0)).filter((m) => m.system?.kind !== "page-closed" && m.system?.kind !== "page-back");
+      const found = await store.getConversation(id);
+      const { disconnectedAt: _connection, ...conversation } = found ?? {};
+      return { conversation: found && { ...conversation, lastSeq: messages.at(-1)?.seq ?? 0 }, messages };
+    }),
   );
   return JSON.stringify({
     conversations,

@@ -97,6 +97,9 @@ debrief:claim              N       N         N         N           N            
 debrief:send               N       N         N         Y           N             Y             N                N          N          N
 debrief:sync               N       N         N         Y           N             Y             N                N          N          N
 debrief:close              N       N         N         Y           N             Y             N                N          N          N
+# A professional takes a waiting youth of a queue they are on duty for (Eva: Leiden; Bram: Amsterdam only).
+queue:claim                N       N         N         N           N             Y             N                N          N          N
+professional:state         N       N         N         N           N             Y             Y                N          N          N
 `);
 
 /** The world one cell runs in: a chat `conversationId` between `youth` and Sam, and an escalation on it. */
@@ -166,6 +169,8 @@ const SOCKET_ROWS: Record<string, SocketRow> = {
   "debrief:send": { setup: "debriefClaimed", payload: (w) => ({ debriefId: w.debriefId, id: randomUUID(), text: "even napraten" }) },
   "debrief:sync": { setup: "debriefClaimed", payload: (w) => ({ debriefId: w.debriefId }) },
   "debrief:close": { setup: "debriefClaimed", payload: (w) => ({ debriefId: w.debriefId }) },
+  "queue:claim": { setup: "queued", payload: chat },
+  "professional:state": { payload: () => ({}) },
 };
 
 // prettier-ignore

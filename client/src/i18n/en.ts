@@ -1,5 +1,6 @@
 import { returnCodeEn } from "./areas/returnCode";
 import { coordinatorEn } from "./areas/coordinator";
+import { handoffsEn } from "./areas/handoffs";
 import { figuresEn } from "./areas/figures";
 import { reachEn } from "./areas/reach";
 import type { MessageKey } from "./nl";
@@ -220,6 +221,11 @@ export const en: Record<MessageKey, string> = {
   "console.wrapup.missing.referral": "Choose a referral (or None).",
   "console.wrapup.missing.rating": "Choose how it went.",
   "console.wrapup.missing.minutes": "Fill in the duration in minutes.",
+  "console.wrapup.missing.risk": "Say how high you judged the risk.",
+  "console.wrapup.risk": "Your judgement: the highest risk in this chat",
+  "console.wrapup.risk.none": "No worries",
+  "console.wrapup.risk.concern": "Concern",
+  "console.wrapup.risk.high": "High risk",
   "console.wrapup.open": "Wrap up",
   "console.error": "That did not work: {message}",
   "console.chat.escalate": "Escalate",
@@ -284,4 +290,5 @@ export const en: Record<MessageKey, string> = {
   ...coordinatorEn,
   ...figuresEn,
   ...reachEn,
+  ...handoffsEn,
 };

@@ -1,5 +1,6 @@
 import { returnCodeNl } from "./areas/returnCode";
 import { coordinatorNl } from "./areas/coordinator";
+import { handoffsNl } from "./areas/handoffs";
 import { figuresNl } from "./areas/figures";
 import { reachNl } from "./areas/reach";
 
@@ -219,6 +220,11 @@ export const nl = {
   "console.wrapup.missing.referral": "Kies een doorverwijzing (of Geen).",
   "console.wrapup.missing.rating": "Kies hoe het ging.",
   "console.wrapup.missing.minutes": "Vul de duur in minuten in.",
+  "console.wrapup.missing.risk": "Geef aan hoe hoog jij het risico inschatte.",
+  "console.wrapup.risk": "Jouw inschatting: het hoogste risico in dit gesprek",
+  "console.wrapup.risk.none": "Geen zorgen",
+  "console.wrapup.risk.concern": "Zorgen",
+  "console.wrapup.risk.high": "Hoog risico",
   "console.wrapup.open": "Afronden",
   "console.error": "Dat lukte niet: {message}",
   "console.chat.escalate": "Escaleren",
@@ -284,6 +290,7 @@ export const nl = {
   ...coordinatorNl,
   ...figuresNl,
   ...reachNl,
+  ...handoffsNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
