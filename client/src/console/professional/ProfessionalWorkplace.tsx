@@ -12,6 +12,7 @@ import { DutyReachPanel } from "../DutyReachPanel";
 import { NotifySettings } from "../NotifySettings";
 import { useStaffNotifications } from "../useStaffNotifications";
 import { DebriefInbox } from "./DebriefInbox";
+import { RiskAnnouncer, RiskMarker } from "../RiskParts";
 
 type Actions = ReturnType<typeof useProfessional>["actions"];
 type Report = (a: { ok: boolean; message?: string }) => boolean;
@@ -24,7 +25,7 @@ const minutesSince = (now: number, at: number) => Math.max(0, Math.floor((now - 
  */
 export function ProfessionalWorkplace() {
   const { t } = useI18n();
-  const { state, actions, muted, socket } = useProfessional();
+  const { state, actions, muted, socket, risk } = useProfessional();
   const [error, setError] = useState<string>();
   const [wrapping, setWrapping] = useState<WrapUpTodoView>();
   const report: Report = (ack) => {
@@ -54,6 +55,7 @@ export function ProfessionalWorkplace() {
 
   return (
     <div className="console-main pro">
+      <RiskAnnouncer names={risk.announce} />
       {!state.online && <p className="offline" role="alert">{t("console.offline")}</p>}
       {error && (
         <p className="notice" role="alert" onClick={() => setError(undefined)}>
@@ -106,7 +108,8 @@ export function ProfessionalWorkplace() {
               {held.order.map((id) => {
                 const chat = held.chats[id]!;
                 return (
-                  <button key={id} type="button" role="tab" aria-selected={!watched && id === held.activeId} className={`tab${chat.risk ? " alerting" : ""}`} onClick={() => actions.focus(id)}>
+                  <button key={id} type="button" role="tab" aria-selected={!watched && id === held.activeId} className={`tab${chat.risk ? " alerting" : ""}${risk.marked.has(id) ? " tab-risk" : ""}`} onClick={() => actions.focus(id)}>
+                    {risk.marked.has(id) && <RiskMarker />}
                     {chat.view.nickname ?? t("console.chat.anonymous")}
                     {chat.closed && ` · ${t("console.closed.ended")}`}
                     {chat.unread > 0 && <span className="badge">{chat.unread}</span>}
