@@ -8,7 +8,9 @@
  *   script to observe what is constructed. Headless Chromium always reports a page as visible
  *   (bringToFront, a minimised window and a second window were tried), so the init script also
  *   overrides `document.hidden`/`visibilityState` and fires `visibilitychange` on demand;
- * - the debrief round trip between Sam's and Eva's consoles.
+ * - the debrief round trip between Sam's and Eva's consoles;
+ * - turning notifications on registers /sw.js under the CSP (the push subscription itself is refused
+ *   by Chromium in incognito contexts, which is what playwright makes).
  */
 import { randomUUID } from "node:crypto";
 import type { BrowserContext, Page } from "playwright-core";
@@ -169,4 +171,24 @@ describe("reaching staff (issue 13)", () => {
     await sam.page.getByText("De nabespreking is afgerond.").waitFor();
     expect([...eva.errors, ...sam.errors]).toEqual([]);
   });
+
+  it("turns notifications on from the console: permission, the service worker served and allowed by the CSP", async () => {
+    const sam = await consoleFor("sam@leiden.demo");
+    await sam.page.getByRole("heading", { name: "Wachtrij" }).waitFor();
+    // Granted while the console loads, so the button says notifications are on; pressing it (again)
+    // registers the service worker and subscribes this device.
+    await sam.context.grantPermissions(["notifications"], { origin: e2e.server.url });
+    await sam.page.getByRole("button", { name: /Meldingen staan aan/ }).click();
+    // Headless Chromium has no push service, so the subscription itself is refused there (and the
+    // console carries on); the push path is tested against a local push service in push.test.ts.
+    const script = await sam.page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/"))?.active?.scriptURL ?? (await navigator.serviceWorker.ready).active?.scriptURL);
+    expect(script).toBe(`${e2e.server.url}/sw.js`);
+    const res = await fetch(`${e2e.server.url}/sw.js`);
+    expect(res.headers.get("content-type")).toMatch(/javascript/);
+    expect(res.headers.get("content-security-policy")).toContain("worker-src 'self'");
+    // Playwright's contexts are incognito, where Chromium refuses the Push API and logs why: proof the
+    // console did ask to subscribe. Nothing else may be logged as an error (CSP violations included).
+    expect(sam.errors.filter((e) => !e.startsWith("Chrome currently does not support the Push API in incognito mode"))).toEqual([]);
+  });
 });
+

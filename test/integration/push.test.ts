@@ -134,6 +134,31 @@ describe.each(stores)("push on the %s store", (kind) => {
     }
   });
 
+  it("pages a volunteer on shift whose console is closed when a youth starts waiting at their location, not one elsewhere", async () => {
+    const sam = await staff("sam@leiden.demo");
+    await ok(sam.socket, "push:subscribe", { subscription: pushService.device(`sam-${kind}`).subscription });
+    const noor = await staff("noor@amsterdam.demo");
+    await ok(noor.socket, "push:subscribe", { subscription: pushService.device(`noor-${kind}`).subscription });
+    // Both on a roster shift now, both consoles closed.
+    const now = Date.now();
+    await shared.server.store.putShift({ id: `sh_sam_${kind}`, locationId: "leiden", staffId: "st_sam", role: "volunteer", start: now - 60_000, end: now + 3_600_000 });
+    await shared.server.store.putShift({ id: `sh_noor_${kind}`, locationId: "amsterdam", staffId: "st_noor", role: "volunteer", start: now - 60_000, end: now + 3_600_000 });
+    sam.socket.disconnect();
+    noor.socket.disconnect();
+    try {
+      const youth = await openYouth(shared.server.url);
+      track(youth.socket);
+      await ok(youth.socket, "queue:join", { locationChoice: "leiden", nickname: "Mo", topic: "self-harm-suicide" });
+      const push = await pushService.next((p) => p.path.endsWith(`/sam-${kind}`));
+      expect(push.payload).toEqual({ kind: "waiting", location: "Leiden" });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(pushService.received.filter((p) => p.path.endsWith(`/noor-${kind}`))).toEqual([]);
+    } finally {
+      await shared.server.store.deleteShift(`sh_sam_${kind}`);
+      await shared.server.store.deleteShift(`sh_noor_${kind}`);
+    }
+  });
+
   it("refuses a coordinator's subscription and a malformed one", async () => {
     const kim = await staff("kim@inloop.demo");
     expect(await request(kim.socket, "push:subscribe", { subscription: pushService.device("kim").subscription })).toMatchObject({ ok: false, code: "FORBIDDEN" });
