@@ -85,4 +85,13 @@ export class PushRelay implements Notifier {
   disconnectStaff(staffId: string): void {
     this.inner.disconnectStaff(staffId);
   }
+  disconnectSession(sidHash: string): void {
+    this.inner.disconnectSession(sidHash);
+  }
+  disconnectYouth(youthId: string): void {
+    this.inner.disconnectYouth(youthId);
+  }
+  conversationsOf(who: { staff: string }): Promise<string[]> {
+    return this.inner.conversationsOf(who);
+  }
 }

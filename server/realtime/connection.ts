@@ -17,6 +17,7 @@ import type { YouthService } from "../service/YouthService";
 import type { PushService } from "../service/PushService";
 import type { DebriefService } from "../service/DebriefService";
 import { readSessionCookie } from "../http/cookies";
+import { hashSecret } from "../auth/secrets";
 import { networkOfRequest } from "../http/clientNetwork";
 import type { TrustProxy } from "../domain/network/network";
 import { limitConnectionEvents } from "./connectionLimit";
@@ -47,6 +48,8 @@ export interface RealtimeServices {
   trustProxy: TrustProxy;
   /** Pending "gone" checks for disconnected staff, cleared on shutdown. */
   timers: Set<NodeJS.Timeout>;
+  /** How often an open console's session is checked while it sends nothing (expiry, logout elsewhere). */
+  staffSessionRecheckMs: number;
 }
 
 function checkVersion(version: number): void {
@@ -181,6 +184,24 @@ const SESSION_TOUCH_MS = 60_000;
 function guardStaffSession(socket: AppSocket, s: RealtimeServices, log: Logger): void {
   const sid = readSessionCookie(socket.request.headers.cookie);
   let touchedAt = s.deps.clock.now();
+  // The session's own room: a login that replaces it closes this console at once, on any process.
+  if (sid) void socket.join(rooms.session(hashSecret(sid)));
+  // A console that only listens must stop hearing when its session ends (expired, logged out
+  // elsewhere, deactivated), not at its next event: checked every so often, then closed.
+  const recheck = setInterval(() => {
+    const actor = socket.data.actor;
+    if (actor?.kind !== "staff") return;
+    s.staff.stillValid(sid, actor.staff.id, false).then(
+      (staff) => {
+        if (staff) return;
+        log.info({ event: "staff.session.ended", staffId: actor.staff.id, socketId: socket.id }, "session ended; console closed");
+        socket.disconnect(true);
+      },
+      () => undefined,
+    );
+  }, s.staffSessionRecheckMs);
+  recheck.unref();
+  socket.on("disconnect", () => clearInterval(recheck));
   socket.use((_packet, next) => {
     const actor = socket.data.actor;
     if (actor?.kind !== "staff") return next();

@@ -298,7 +298,14 @@ export const EscalationView = z.object({
 });
 export type EscalationView = z.infer<typeof EscalationView>;
 
-export const DutyView = z.object({ staffId: z.string(), onDuty: z.boolean(), locationIds: z.array(z.string()), since: z.number().optional() });
+export const DutyView = z.object({
+  staffId: z.string(),
+  onDuty: z.boolean(),
+  locationIds: z.array(z.string()),
+  since: z.number().optional(),
+  /** The locations this professional may be on duty for (home and those a coordinator gave them). */
+  mayCover: z.array(z.string()).optional(),
+});
 export type DutyView = z.infer<typeof DutyView>;
 
 /** A live conversation as a professional sees it in the overview. */

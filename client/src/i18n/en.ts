@@ -3,6 +3,7 @@ import { coordinatorEn } from "./areas/coordinator";
 import { handoffsEn } from "./areas/handoffs";
 import { figuresEn } from "./areas/figures";
 import { reachEn } from "./areas/reach";
+import { screensEn } from "./areas/screens";
 import type { MessageKey } from "./nl";
 
 /** English: complete; the type makes a missing key a compile error. */
@@ -291,4 +292,5 @@ export const en: Record<MessageKey, string> = {
   ...figuresEn,
   ...reachEn,
   ...handoffsEn,
+  ...screensEn,
 };

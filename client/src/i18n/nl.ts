@@ -3,6 +3,7 @@ import { coordinatorNl } from "./areas/coordinator";
 import { handoffsNl } from "./areas/handoffs";
 import { figuresNl } from "./areas/figures";
 import { reachNl } from "./areas/reach";
+import { screensNl } from "./areas/screens";
 
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
 export const nl = {
@@ -291,6 +292,7 @@ export const nl = {
   ...figuresNl,
   ...reachNl,
   ...handoffsNl,
+  ...screensNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -64,7 +64,7 @@ export function ProfessionalWorkplace() {
       )}
       <aside className="sidebar">
         {held.staff && state.duty && (
-          <DutyPanel onDuty={state.duty.onDuty} chosen={state.duty.locationIds} locations={locations} onChange={(on, ids) => void actions.setDuty(on, ids).then(report)} />
+          <DutyPanel onDuty={state.duty.onDuty} chosen={state.duty.locationIds} locations={locations.filter((l) => !state.duty!.mayCover || state.duty!.mayCover.includes(l.id))} onChange={(on, ids) => void actions.setDuty(on, ids).then(report)} />
         )}
         <button type="button" className="button button-quiet" onClick={actions.toggleMute} aria-pressed={muted}>
           {muted ? t("console.unmute") : t("console.mute")}
