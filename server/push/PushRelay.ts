@@ -8,7 +8,8 @@ import type { Store } from "../store/Store";
 /**
  * A Notifier that also reaches people whose page is closed: what goes to a professional (an
  * escalation alert, a debrief request) goes by Web Push to those without an open console, and a
- * waiting youth who asked is told when it is their turn. Everything else passes straight through.
+ * waiting youth who asked is told when it is their turn: when they are taken, or when they are first
+ * in line while their page is away. Everything else passes straight through.
  */
 export class PushRelay implements Notifier {
   constructor(
@@ -40,6 +41,13 @@ export class PushRelay implements Notifier {
     if (event === "conversation:assigned" && "youth" in to) {
       const p = payload as EventPayload<"conversation:assigned">;
       if (p.youth?.status === "active") await this.push.youthTurn(to.youth, true);
+      return;
+    }
+    if (event === "queue:updated" && "youth" in to) {
+      // A waiting youth whose page is away (a phone suspends background tabs) is never handed to
+      // anyone meanwhile: being first in line is their turn, so that is when they are told.
+      const p = payload as EventPayload<"queue:updated">;
+      if (p.position === 1 && !(await this.inner.isYouthConnected(to.youth))) await this.push.youthTurn(to.youth, true);
       return;
     }
     if (event === "conversation:ended" && "conversation" in to) {

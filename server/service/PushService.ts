@@ -103,7 +103,7 @@ export class PushService {
   /** The youth was served (or left): tell them if they asked, then forget their device either way. */
   async youthTurn(youthId: string, served: boolean): Promise<void> {
     const owner = pushOwner.youth(youthId);
-    if (served) await this.sendTo(owner, { kind: "turn" });
+    if (served && (await this.deps.store.listPushSubscriptions(owner)).length > 0) await this.sendTo(owner, { kind: "turn" });
     await this.deps.store.deletePushSubscriptionsOf(owner);
   }
 }

@@ -110,6 +110,21 @@ describe.each(stores)("push on the %s store", (kind) => {
     expect(await request(youth.socket, "push:subscribe", { subscription })).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 
+  it("tells a waiting youth whose page is away that it is their turn once they are first in line", async () => {
+    const sam = (await staff("sam@leiden.demo")).socket;
+    await ok(sam, "presence:set", { status: "break" });
+    const youth = await openYouth(shared.server.url);
+    track(youth.socket);
+    const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
+    await ok(youth.socket, "push:subscribe", { subscription: pushService.device(`away-${kind}`).subscription });
+    youth.socket.disconnect(); // the phone suspended the tab
+    const push = await pushService.next((p) => p.path.endsWith(`/away-${kind}`), 6000);
+    expect(push.payload).toEqual({ kind: "turn" });
+    const youthId = (await shared.server.store.getConversation(conversation.id))!.youthId;
+    await expect.poll(async () => (await shared.server.store.listPushSubscriptions(`youth:${youthId}`)).length).toBe(0);
+    expect(pushService.received.filter((p) => p.path.endsWith(`/away-${kind}`))).toHaveLength(1);
+  });
+
   it("forgets a waiting youth's device when they leave the queue, and a staff device the push service says is gone", async () => {
     const youth = await openYouth(shared.server.url);
     track(youth.socket);
