@@ -1,3 +1,4 @@
+import type { AccessLogStore, SecondFactorStore } from "./AccessStore";
 import type { Duty, Escalation } from "../domain/escalation/escalation";
 import type { HourBucket } from "../domain/figures/buckets";
 import type { ReturnCodeRecord } from "../domain/returnCodes/returnCode";
@@ -40,7 +41,7 @@ export type TransferResult =
  * All state of the service. One interface, two implementations (memory, Redis), one contract suite.
  * Methods documented as atomic must stay atomic across server processes.
  */
-export interface Store {
+export interface Store extends SecondFactorStore, AccessLogStore {
   // Configuration ------------------------------------------------------------------------------
   putLocation(location: Location): Promise<void>;
   listLocations(): Promise<Location[]>;

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import type { AccessEntry, AccessQuery } from "../../domain/access/accessRecord";
+import type { SecondFactor } from "../../domain/access/secondFactor";
+import { MemoryAccessSlice } from "./MemoryAccessSlice";
 import type { Duty, Escalation } from "../../domain/escalation/escalation";
 import type { HourBucket } from "../../domain/figures/buckets";
 import type { ReturnCodeRecord } from "../../domain/returnCodes/returnCode";
@@ -38,6 +41,7 @@ interface Expiring<T> {
  * without awaiting, so each is atomic on Node's single thread.
  */
 export class MemoryStore implements Store {
+  private readonly access = new MemoryAccessSlice();
   private readonly locations = new Map<string, Location>();
   private readonly shifts = new Map<string, Shift>();
   private readonly invites = new Map<string, Expiring<Invite>>();
@@ -444,5 +448,31 @@ export class MemoryStore implements Store {
       return undefined;
     }
     return { ...hit.value };
+  }
+
+  // Second factors and the access record: a slice of its own (see AccessStore.ts) --------------------
+  putSecondFactor(record: SecondFactor): Promise<void> {
+    return this.access.putSecondFactor(record);
+  }
+  getSecondFactor(staffId: string): Promise<SecondFactor | undefined> {
+    return this.access.getSecondFactor(staffId);
+  }
+  deleteSecondFactor(staffId: string): Promise<boolean> {
+    return this.access.deleteSecondFactor(staffId);
+  }
+  acceptTotpStep(staffId: string, step: number): Promise<boolean> {
+    return this.access.acceptTotpStep(staffId, step);
+  }
+  useRecoveryCode(staffId: string, codeHash: string): Promise<boolean> {
+    return this.access.useRecoveryCode(staffId, codeHash);
+  }
+  appendAccess(entry: AccessEntry): Promise<void> {
+    return this.access.appendAccess(entry);
+  }
+  listAccess(query: AccessQuery): Promise<AccessEntry[]> {
+    return this.access.listAccess(query);
+  }
+  purgeAccessBefore(before: Millis): Promise<number> {
+    return this.access.purgeAccessBefore(before);
   }
 }

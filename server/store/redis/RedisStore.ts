@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
+import type { AccessEntry, AccessQuery } from "../../domain/access/accessRecord";
+import type { SecondFactor } from "../../domain/access/secondFactor";
+import { RedisAccessSlice } from "./RedisAccessSlice";
 import type { RedisClient } from "./connect";
 import type { Duty, Escalation } from "../../domain/escalation/escalation";
 import type { HourBucket } from "../../domain/figures/buckets";
@@ -87,6 +90,7 @@ const DAILY_SALT_TTL_SECONDS = 259_200;
  */
 export class RedisStore implements Store {
   private readonly k: RedisKeys;
+  private readonly access: RedisAccessSlice;
 
   /** Takes over `redis`: `close()` quits it. */
   constructor(
@@ -94,6 +98,7 @@ export class RedisStore implements Store {
     options: { prefix: string },
   ) {
     this.k = redisKeys(options.prefix);
+    this.access = new RedisAccessSlice(redis, this.k);
   }
 
   async putLocation(location: Location): Promise<void> {
@@ -491,6 +496,32 @@ export class RedisStore implements Store {
   }
   async releaseLease(name: string, owner: string): Promise<void> {
     await this.run(RELEASE_LEASE, { name }, [owner]);
+  }
+
+  // Second factors and the access record: a slice of its own (see AccessStore.ts) --------------------
+  putSecondFactor(record: SecondFactor): Promise<void> {
+    return this.access.putSecondFactor(record);
+  }
+  getSecondFactor(staffId: string): Promise<SecondFactor | undefined> {
+    return this.access.getSecondFactor(staffId);
+  }
+  deleteSecondFactor(staffId: string): Promise<boolean> {
+    return this.access.deleteSecondFactor(staffId);
+  }
+  acceptTotpStep(staffId: string, step: number): Promise<boolean> {
+    return this.access.acceptTotpStep(staffId, step);
+  }
+  useRecoveryCode(staffId: string, codeHash: string): Promise<boolean> {
+    return this.access.useRecoveryCode(staffId, codeHash);
+  }
+  appendAccess(entry: AccessEntry): Promise<void> {
+    return this.access.appendAccess(entry);
+  }
+  listAccess(query: AccessQuery): Promise<AccessEntry[]> {
+    return this.access.listAccess(query);
+  }
+  purgeAccessBefore(before: Millis): Promise<number> {
+    return this.access.purgeAccessBefore(before);
   }
 
   async ping(): Promise<void> {

@@ -12,6 +12,8 @@
  * - `{x}`: escalations and the set of unresolved escalation ids, kept in step by the scripts that
  *   create and resolve them.
  * - `{r}`: roster shifts and their time index, written together in one MULTI.
+ * - `{sf:<staffId>}`: one staff member's second factor and recovery codes (enrolling replaces both).
+ * - `{a}`: the access record and its indexes by reader and by location, written together by one script.
  * - `{rc}`: return codes and the pointer from a conversation to the code taken there, written
  *   together by one script (a new code replaces the conversation's earlier one).
  * Everything else is only ever touched one key at a time.
@@ -84,6 +86,18 @@ export interface RedisKeys {
   returnCode(codeHash: string): string;
   /** STRING hash of the return code taken at the end of one conversation, with the same time to live. */
   returnCodeOf(conversationId: string): string;
+  /** HASH of one staff member's second factor: sealed secret, enrolledAt, lastStep. */
+  secondFactor(staffId: string): string;
+  /** SET of the hashes of one staff member's unused recovery codes. */
+  recoveryCodes(staffId: string): string;
+  /** ZSET of access entry JSON scored by `at`: the date index. */
+  readonly accessEntries: string;
+  /** ZSET of one reader's access entry JSON scored by `at`. */
+  accessByStaff(staffId: string): string;
+  /** ZSET of one location's access entry JSON scored by `at` (what a coordinator's scope reads). */
+  accessByLocation(locationId: string): string;
+  /** SET of "s:<staffId>" and "l:<locationId>": which per-reader and per-location indexes exist (for the purge). */
+  readonly accessIndexes: string;
 }
 
 /** Builds the key space under `prefix`; braces in the prefix would break the hash tags. */
@@ -128,5 +142,11 @@ export function redisKeys(prefix: string): RedisKeys {
     figuresRolledUpTo: `${prefix}{f}:figures-rolled-up-to`,
     returnCode: (codeHash) => `${prefix}{rc}:code:${codeHash}`,
     returnCodeOf: (conversationId) => `${prefix}{rc}:code-of:${conversationId}`,
+    secondFactor: (staffId) => `${prefix}{sf:${staffId}}:factor`,
+    recoveryCodes: (staffId) => `${prefix}{sf:${staffId}}:recovery`,
+    accessEntries: `${prefix}{a}:access`,
+    accessByStaff: (staffId) => `${prefix}{a}:access-by-staff:${staffId}`,
+    accessByLocation: (locationId) => `${prefix}{a}:access-by-location:${locationId}`,
+    accessIndexes: `${prefix}{a}:access-indexes`,
   };
 }
