@@ -18,6 +18,9 @@ import { PLACEHOLDER_PAGE } from "../http/placeholder";
 import { adminRouter } from "../http/adminRoutes";
 import { apiRouter } from "../http/routes";
 import { figuresRouter } from "../http/figuresRoutes";
+import { secondFactorRouter } from "../http/secondFactorRoutes";
+import { AccessLog } from "../service/AccessLog";
+import { SecondFactorService } from "../service/SecondFactorService";
 import { LocationAdminService } from "../service/admin/LocationAdminService";
 import { RosterService } from "../service/admin/RosterService";
 import { StaffAdminService } from "../service/admin/StaffAdminService";
@@ -151,7 +154,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const retention = new RetentionJob(deps, config.retentionDays);
   const figuresRollup = new FiguresRollup(deps);
   const figures = new FiguresService(deps);
-  const staff = new StaffService(deps, dispatcher, wrapUps, escalations, config.staffSessionIdleMs, config.staffSessionMaxMs);
+  const access = new AccessLog(deps);
+  if (!config.secondFactor.keySet && config.env === "production") {
+    log.warn({ event: "secondFactor.developmentKey" }, "SECOND_FACTOR_KEY is not set: TOTP secrets are sealed with the public development key");
+  }
+  const secondFactor = new SecondFactorService(deps, config.secondFactor.key, access);
+  const staff = new StaffService(deps, dispatcher, wrapUps, escalations, config.staffSessionIdleMs, config.staffSessionMaxMs, secondFactor);
   const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, messageLimit, escalations, returnCodes);
   let publicUrl = config.publicUrl ?? "";
   const locationAdmin = new LocationAdminService(deps);
@@ -164,7 +172,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   app.use(metricsRouter({ metrics, store, now: () => clock.now(), token: config.metricsToken, production: config.env === "production", log }));
   // Before apiRouter, whose catch-all answers unknown /api routes with 404.
   app.use(figuresRouter({ staff, figures, log: log.child({ layer: "http" }) }));
-  app.use(adminRouter({ staff, locations: locationAdmin, staffAdmin, roster, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, inviteLimit, log: log.child({ layer: "http" }) }));
+  app.use(secondFactorRouter({ staff, secondFactor, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, loginLimit, log: log.child({ layer: "http" }) }));
+  app.use(adminRouter({ staff, locations: locationAdmin, staffAdmin, roster, secondFactor, access, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, inviteLimit, log: log.child({ layer: "http" }) }));
   app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, quickExitUrl: config.quickExitUrl, youth, loginLimit, log: log.child({ layer: "http" }) }));
   const clientDir = options.clientDir ?? path.resolve(import.meta.dirname, "../../client/dist");
   if (existsSync(path.join(clientDir, "index.html"))) {

@@ -65,6 +65,13 @@ const EnvSchema = z.object({
   RETURN_CODE_SECRET: z.string().min(32).optional(),
   /** Return-code checks one network (hashed) may make per 10 minutes: what stops guessing. */
   RETURN_CODE_ATTEMPTS_PER_10MIN: z.coerce.number().int().positive().default(10),
+  /**
+   * Key that seals staff TOTP secrets at rest and keys the hashes of their recovery codes; the same
+   * on every process. Production without it: a warning, and the public development key is used.
+   */
+  SECOND_FACTOR_KEY: z.string().min(32).optional(),
+  /** Days the access record (who read which conversation, when, why) is kept; then it is purged. */
+  ACCESS_LOG_DAYS: z.coerce.number().positive().default(365),
   /** How long a staff invite link works. */
   INVITE_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
   /** The address people open (behind a load balancer or TLS); used in invite links. Default: this server's own. */
@@ -89,6 +96,9 @@ export type Config = ReturnType<typeof loadConfig>;
 
 /** Not a secret: only for development and tests, where no real youth's code is hashed with it. */
 const DEVELOPMENT_RETURN_CODE_SECRET = "inloop-development-return-code-key-not-secret";
+
+/** Not a secret: only for development and tests (and production without SECOND_FACTOR_KEY, with a warning). */
+export const DEVELOPMENT_SECOND_FACTOR_KEY = "inloop-development-second-factor-key-not-secret";
 
 /** At most one way to reach Redis; none means the in-memory store. */
 function redisTopology(e: z.infer<typeof EnvSchema>): RedisTopology | undefined {
@@ -150,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       secret: e.RETURN_CODE_SECRET ?? (production ? undefined : DEVELOPMENT_RETURN_CODE_SECRET),
       attemptsPer10Min: e.RETURN_CODE_ATTEMPTS_PER_10MIN,
     },
+    secondFactor: { key: e.SECOND_FACTOR_KEY ?? DEVELOPMENT_SECOND_FACTOR_KEY, keySet: e.SECOND_FACTOR_KEY !== undefined },
+    accessLogDays: e.ACCESS_LOG_DAYS,
     inviteTtlMs: e.INVITE_HOURS * 3_600_000,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     escalationTimeoutsMs: {

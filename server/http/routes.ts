@@ -82,9 +82,10 @@ export function apiRouter(o: HttpOptions): express.Router {
     if (!(await o.loginLimit.consume(parsed.data.email.toLowerCase()))) {
       return sendError(res, "RATE_LIMITED", "Too many attempts; try again in a quarter of an hour");
     }
-    const { sid, staff } = await o.staff.login(parsed.data.email, parsed.data.password, readSessionCookie(req.headers.cookie));
+    const { sid, staff, next } = await o.staff.login(parsed.data.email, parsed.data.password, readSessionCookie(req.headers.cookie));
     res.setHeader("Set-Cookie", sessionCookie(sid, o.cookieSecure));
-    res.json({ ok: true, data: staffPublicView(staff) });
+    // With a second factor due, the cookie holds a pending session only (secondFactorRoutes.ts).
+    res.json({ ok: true, data: next ? { next } : staffPublicView(staff) });
   });
 
   router.post("/api/auth/logout", async (req, res) => {

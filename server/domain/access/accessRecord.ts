@@ -1,19 +1,13 @@
+import type { ACCESS_ACTIONS, ACCESS_REASONS } from "../../../shared/protocol";
 import type { Millis } from "../types";
 
 /**
- * What a staff member did with a youth's words (or, for a reset, with a colleague's login). Every
- * read of a transcript is one of these; the record never holds the words themselves.
+ * What a staff member did with a youth's words (or, for a reset, with a colleague's login), and why:
+ * `assigned` (their own chat), `escalation` (a professional reading along on an alert),
+ * `supervision` (joining or taking over), `figures` (the anonymous export), an erasure's or a
+ * reset's reason. The lists live in the protocol, which the coordinator's page shares.
  */
-export const ACCESS_ACTIONS = ["open", "sync", "watch", "take-over", "export", "erase", "second-factor-reset"] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
-
-/**
- * Why: what gave the reader the right. `assigned`: their own chat; `escalation`: a professional
- * reading along on an alert; `supervision`: a professional joining or taking over; `figures`: the
- * anonymous export; `youth-request` and `safeguarding`: an erasure's reason; `lost-device`,
- * `left-service` and `other`: a reset's reason (erasures may say `other` too).
- */
-export const ACCESS_REASONS = ["assigned", "escalation", "supervision", "figures", "youth-request", "safeguarding", "lost-device", "left-service", "other"] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];
 
 /** One append-only entry of the access record: who, what, which conversation (or colleague), when, why. */

@@ -1,0 +1,77 @@
+import express from "express";
+import type { Logger } from "pino";
+import { EnrolConfirmBody, SecondFactorBody } from "../../shared/protocol";
+import { describeIssues } from "../realtime/handle";
+import type { RateLimit } from "../service/ConversationService";
+import { fail } from "../service/errors";
+import type { SecondFactorService } from "../service/SecondFactorService";
+import { staffPublicView, type StaffService } from "../service/StaffService";
+import { readSessionCookie, sessionCookie } from "./cookies";
+import { isAllowedOrigin } from "./origin";
+import { apiErrorHandler, sendError } from "./routes";
+
+export interface SecondFactorHttpOptions {
+  staff: StaffService;
+  secondFactor: SecondFactorService;
+  cookieSecure: boolean;
+  allowedOrigins: string[];
+  /** The login limiter: a code counts against the same e-mail address as a password. */
+  loginLimit: RateLimit;
+  log: Logger;
+}
+
+/**
+ * The second step of a staff login: a code (or recovery code), or enrolling first. Each answers
+ * only to the pending session the password step set in the cookie; a right code replaces it with a
+ * fresh session id (never the pending one: session fixation).
+ */
+export function secondFactorRouter(o: SecondFactorHttpOptions): express.Router {
+  const router = express.Router();
+  const paths = ["/api/auth/pending", "/api/auth/second-factor", "/api/auth/enrol", "/api/auth/enrol/confirm"];
+  router.use(paths, express.json({ limit: "4kb" }));
+  router.post(paths, (req, res, next) => {
+    if (!isAllowedOrigin(req, o.allowedOrigins)) return sendError(res, "FORBIDDEN", "origin not allowed");
+    next();
+  });
+  /** Counts a second-step attempt against the e-mail address of the pending login, like a password. */
+  const limited = async (sid: string | undefined) => {
+    const pending = await o.secondFactor.pending(sid);
+    if (pending && !(await o.loginLimit.consume(pending.staff.email.toLowerCase()))) fail("RATE_LIMITED", "Too many attempts; try again in a quarter of an hour");
+  };
+
+  // After a reload in the middle of a login: which step is due, if any.
+  router.get("/api/auth/pending", async (req, res) => {
+    const pending = await o.secondFactor.pending(readSessionCookie(req.headers.cookie));
+    res.json({ ok: true, data: { pending: pending?.session.pending ?? null } });
+  });
+
+  router.post("/api/auth/second-factor", async (req, res) => {
+    const parsed = SecondFactorBody.safeParse(req.body);
+    if (!parsed.success) return sendError(res, "BAD_REQUEST", describeIssues(parsed.error));
+    const sid = readSessionCookie(req.headers.cookie);
+    await limited(sid);
+    const staff = await o.secondFactor.verify(sid, parsed.data);
+    const session = await o.staff.startSession(staff, { secondFactorDone: true });
+    res.setHeader("Set-Cookie", sessionCookie(session.sid, o.cookieSecure));
+    res.json({ ok: true, data: staffPublicView(staff) });
+  });
+
+  router.post("/api/auth/enrol", async (req, res) => {
+    res.json({ ok: true, data: await o.secondFactor.enrolStart(readSessionCookie(req.headers.cookie)) });
+  });
+
+  router.post("/api/auth/enrol/confirm", async (req, res) => {
+    const parsed = EnrolConfirmBody.safeParse(req.body);
+    if (!parsed.success) return sendError(res, "BAD_REQUEST", describeIssues(parsed.error));
+    const sid = readSessionCookie(req.headers.cookie);
+    await limited(sid);
+    const { staff, recoveryCodes } = await o.secondFactor.enrolConfirm(sid, parsed.data.code);
+    const session = await o.staff.startSession(staff, { secondFactorDone: true });
+    res.setHeader("Set-Cookie", sessionCookie(session.sid, o.cookieSecure));
+    // The only time the recovery codes leave the server: they are stored hashed.
+    res.json({ ok: true, data: { staff: staffPublicView(staff), recoveryCodes } });
+  });
+
+  router.use(paths, apiErrorHandler(o.log));
+  return router;
+}
