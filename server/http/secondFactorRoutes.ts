@@ -27,9 +27,10 @@ export interface SecondFactorHttpOptions {
  */
 export function secondFactorRouter(o: SecondFactorHttpOptions): express.Router {
   const router = express.Router();
-  const paths = ["/api/auth/pending", "/api/auth/second-factor", "/api/auth/enrol", "/api/auth/enrol/confirm"];
-  router.use(paths, express.json({ limit: "4kb" }));
-  router.post(paths, (req, res, next) => {
+  const posts = ["/api/auth/second-factor", "/api/auth/enrol", "/api/auth/enrol/confirm"];
+  const paths = ["/api/auth/pending", ...posts];
+  router.use(posts, express.json({ limit: "4kb" }));
+  router.use(posts, (req, res, next) => {
     if (!isAllowedOrigin(req, o.allowedOrigins)) return sendError(res, "FORBIDDEN", "origin not allowed");
     next();
   });
