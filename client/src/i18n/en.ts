@@ -1,5 +1,6 @@
 import { returnCodeEn } from "./areas/returnCode";
 import { coordinatorEn } from "./areas/coordinator";
+import { accessEn } from "./areas/access";
 import { figuresEn } from "./areas/figures";
 import type { MessageKey } from "./nl";
 
@@ -282,4 +283,5 @@ export const en: Record<MessageKey, string> = {
   ...returnCodeEn,
   ...coordinatorEn,
   ...figuresEn,
+  ...accessEn,
 };

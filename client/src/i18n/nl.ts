@@ -1,5 +1,6 @@
 import { returnCodeNl } from "./areas/returnCode";
 import { coordinatorNl } from "./areas/coordinator";
+import { accessNl } from "./areas/access";
 import { figuresNl } from "./areas/figures";
 
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
@@ -282,6 +283,7 @@ export const nl = {
   ...returnCodeNl,
   ...coordinatorNl,
   ...figuresNl,
+  ...accessNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
