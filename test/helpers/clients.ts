@@ -107,6 +107,18 @@ export function knownSecondFactor(email: string): KnownFactor | undefined {
   return factors.get(email.toLowerCase())?.[0];
 }
 
+/** Remembers a factor enrolled elsewhere (through the console page), so later logins can give codes. */
+export function rememberSecondFactor(email: string, factor: KnownFactor): void {
+  factors.set(email.toLowerCase(), [factor, ...(factors.get(email.toLowerCase()) ?? []).slice(0, 3)]);
+}
+
+/** The code (or recovery code) this staff member's "phone" gives for their next login. */
+export function nextSecondFactorOf(email: string): Promise<{ code: string } | { recoveryCode: string }> {
+  const factor = knownSecondFactor(email);
+  if (!factor) throw new Error(`no second factor known for ${email}: enrol through a helper first`);
+  return nextSecondFactor(factor);
+}
+
 /** Step two of a login: enrol (first time on this store) or give a code; returns the full session cookie. */
 export async function completeSecondFactor(url: string, email: string, pendingCookie: string, next: "code" | "enrol"): Promise<string> {
   const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json", cookie: pendingCookie }, body: JSON.stringify(body) });
@@ -116,7 +128,7 @@ export async function completeSecondFactor(url: string, email: string, pendingCo
     const res = await post("/api/auth/enrol/confirm", { code: await totpCodeAt(data.secret, now) });
     if (!res.ok) throw new Error(`enrolling ${email} failed: ${res.status} ${await res.text()}`);
     const { data: done } = (await res.json()) as { data: { recoveryCodes: string[] } };
-    factors.set(email.toLowerCase(), [{ secret: data.secret, lastStep: totpStepAt(now), recoveryCodes: done.recoveryCodes }, ...(factors.get(email.toLowerCase()) ?? []).slice(0, 3)]);
+    rememberSecondFactor(email, { secret: data.secret, lastStep: totpStepAt(now), recoveryCodes: done.recoveryCodes });
     return cookieOf(res);
   }
   // Servers on other stores may know other factors of the same e-mail: newest first.
