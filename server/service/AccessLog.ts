@@ -16,6 +16,29 @@ export function conversationLocation(c: Pick<Conversation, "locationId" | "locat
   return c.locationId ?? c.locationChoice;
 }
 
+/** What an entry is about: a conversation, a colleague (a reset), or a whole location (the figures export). */
+export type AccessTarget = { conversation: Conversation } | { locationId: string; subjectStaffId?: string };
+
+/**
+ * Appends one entry to the access record. Services call it before they hand out a youth's words,
+ * so a read that cannot be recorded (the store is down) fails instead of going unrecorded.
+ */
+export async function recordAccess(deps: Pick<ServiceDeps, "store" | "clock" | "log">, staff: Staff, action: AccessAction, reason: AccessReason, target: AccessTarget): Promise<AccessEntry> {
+  const entry: AccessEntry = {
+    id: newId("acc"),
+    at: deps.clock.now(),
+    staffId: staff.id,
+    action,
+    reason,
+    ...("conversation" in target
+      ? { conversationId: target.conversation.id, locationId: conversationLocation(target.conversation) }
+      : { locationId: target.locationId, ...(target.subjectStaffId && { subjectStaffId: target.subjectStaffId }) }),
+  };
+  await deps.store.appendAccess(entry);
+  deps.log.info({ event: "access.recorded", action, reason, staffId: staff.id, conversationId: entry.conversationId }, "access recorded");
+  return entry;
+}
+
 /**
  * The access record: every read of a transcript (and every erasure and second-factor reset) as one
  * append-only entry, without the words. Recorded before the words are handed out, so a read that
@@ -24,20 +47,8 @@ export function conversationLocation(c: Pick<Conversation, "locationId" | "locat
 export class AccessLog {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async record(staff: Staff, action: AccessAction, reason: AccessReason, target: { conversation: Conversation } | { locationId: string; subjectStaffId: string }): Promise<AccessEntry> {
-    const entry: AccessEntry = {
-      id: newId("acc"),
-      at: this.deps.clock.now(),
-      staffId: staff.id,
-      action,
-      reason,
-      ...("conversation" in target
-        ? { conversationId: target.conversation.id, locationId: conversationLocation(target.conversation) }
-        : { locationId: target.locationId, subjectStaffId: target.subjectStaffId }),
-    };
-    await this.deps.store.appendAccess(entry);
-    this.deps.log.info({ event: "access.recorded", action, reason, staffId: staff.id, conversationId: entry.conversationId }, "access recorded");
-    return entry;
+  async record(staff: Staff, action: AccessAction, reason: AccessReason, target: AccessTarget): Promise<AccessEntry> {
+    return recordAccess(this.deps, staff, action, reason, target);
   }
 
   /** A coordinator's search, within the locations they run; dates are local to Europe/Amsterdam, inclusive. */
