@@ -151,7 +151,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     returnCodes,
   );
   const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs);
-  const retention = new RetentionJob(deps, config.retentionDays);
+  const retention = new RetentionJob(deps, config.retentionDays, undefined, { accessLogDays: config.accessLogDays, owner: instanceId });
   const figuresRollup = new FiguresRollup(deps);
   const figures = new FiguresService(deps);
   const access = new AccessLog(deps);

@@ -1,4 +1,5 @@
 import type { AccessLogStore, SecondFactorStore } from "./AccessStore";
+import type { RetentionStore } from "./RetentionStore";
 import type { Duty, Escalation } from "../domain/escalation/escalation";
 import type { HourBucket } from "../domain/figures/buckets";
 import type { ReturnCodeRecord } from "../domain/returnCodes/returnCode";
@@ -41,7 +42,7 @@ export type TransferResult =
  * All state of the service. One interface, two implementations (memory, Redis), one contract suite.
  * Methods documented as atomic must stay atomic across server processes.
  */
-export interface Store extends SecondFactorStore, AccessLogStore {
+export interface Store extends SecondFactorStore, AccessLogStore, RetentionStore {
   // Configuration ------------------------------------------------------------------------------
   putLocation(location: Location): Promise<void>;
   listLocations(): Promise<Location[]>;

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AccessEntry } from "../domain/access/accessRecord";
+import type { Escalation } from "../domain/escalation/escalation";
+import { buildEntry } from "../domain/testFactories";
 import type { SecondFactor } from "../domain/access/secondFactor";
 import type { Store } from "./Store";
 
@@ -104,6 +106,35 @@ export function registerAccessContractTests(name: string, make: () => Promise<St
       expect(await store.listAccess({ ...all, locationIds: ["amsterdam"] })).toEqual([]);
       expect(await store.listAccess({ ...all, locationIds: ["leiden"], staffId: "st_eva" })).toEqual([kept]);
       expect(await store.purgeAccessBefore(2000)).toBe(0);
+    });
+
+    it("[RS1] indexes ended and abandoned conversations by when, for retention without reading the event log", async () => {
+      const a = buildEntry({ queuedAt: 10 });
+      const b = buildEntry({ queuedAt: 20 });
+      const c = buildEntry({ queuedAt: 30 });
+      for (const e of [a, b, c]) await store.enqueue(e);
+      await store.endConversation(b.id, { at: 200, by: "youth", reason: "left-queue" });
+      await store.endConversation(a.id, { at: 100, by: "youth", reason: "left-queue" });
+      expect(await store.listEndedBefore(1000, 10)).toEqual([a.id, b.id]);
+      expect(await store.listEndedBefore(200, 10)).toEqual([a.id]);
+      expect(await store.listEndedBefore(1000, 1)).toEqual([a.id]);
+      await store.forgetEnded([a.id]);
+      expect(await store.listEndedBefore(1000, 10)).toEqual([b.id]);
+      expect(await store.listEndedBefore(1000, 10)).not.toContain(c.id); // still queued
+    });
+
+    it("[RS2] purges every escalation of one conversation, whatever its status, and only those", async () => {
+      const esc = (id: string, conversationId: string): Escalation => ({ id, conversationId, locationId: "leiden", level: "urgent", source: "volunteer", note: "zorgen", raisedAt: 1, status: "open", offeredTo: [], offeredAt: 1 });
+      await store.createEscalation(esc("e_open", "c_a"));
+      await store.createEscalation(esc("e_done", "c_a"));
+      await store.claimEscalation("e_done", "p1", 2);
+      await store.resolveEscalation("e_done", "p1", { at: 3, outcome: "besproken", referral: "none" });
+      await store.createEscalation(esc("e_other", "c_b"));
+      expect(await store.purgeEscalationsOf("c_a")).toBe(2);
+      expect(await store.getEscalation("e_open")).toBeUndefined();
+      expect(await store.getEscalation("e_done")).toBeUndefined();
+      expect((await store.listEscalations()).map((e) => e.id)).toEqual(["e_other"]);
+      expect(await store.purgeEscalationsOf("c_a")).toBe(0);
     });
   });
 }

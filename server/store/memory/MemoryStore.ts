@@ -42,6 +42,8 @@ interface Expiring<T> {
  */
 export class MemoryStore implements Store {
   private readonly access = new MemoryAccessSlice();
+  /** Conversation id → when it ended: the retention index. */
+  private readonly endedAt = new Map<string, Millis>();
   private readonly locations = new Map<string, Location>();
   private readonly shifts = new Map<string, Shift>();
   private readonly invites = new Map<string, Expiring<Invite>>();
@@ -187,6 +189,7 @@ export class MemoryStore implements Store {
     this.queue.delete(conversationId);
     if (c.volunteerId) this.activeSet(c.volunteerId).delete(conversationId);
     Object.assign(c, { status, endedAt: end.at, endedBy: end.by, endReason: end.reason });
+    this.endedAt.set(conversationId, end.at);
     return { ok: true, conversation: { ...c } };
   }
 
@@ -474,5 +477,22 @@ export class MemoryStore implements Store {
   }
   purgeAccessBefore(before: Millis): Promise<number> {
     return this.access.purgeAccessBefore(before);
+  }
+
+  // Retention index and escalations by conversation (see RetentionStore.ts) --------------------------
+  async listEndedBefore(before: Millis, limit: number): Promise<string[]> {
+    return [...this.endedAt]
+      .filter(([, at]) => at < before)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, limit)
+      .map(([id]) => id);
+  }
+  async forgetEnded(conversationIds: string[]): Promise<void> {
+    for (const id of conversationIds) this.endedAt.delete(id);
+  }
+  async purgeEscalationsOf(conversationId: string): Promise<number> {
+    let removed = 0;
+    for (const [id, e] of this.escalations) if (e.conversationId === conversationId && this.escalations.delete(id)) removed += 1;
+    return removed;
   }
 }

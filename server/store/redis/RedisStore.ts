@@ -50,6 +50,7 @@ import {
   CLAIM,
   CLAIM_ESCALATION,
   CREATE_ESCALATION,
+  PURGE_ESCALATIONS_OF,
   END,
   ENQUEUE,
   LEASE,
@@ -339,7 +340,8 @@ export class RedisStore implements Store {
 
   async createEscalation(escalation: Escalation): Promise<void> {
     const { id, status } = escalation;
-    await this.run(CREATE_ESCALATION, { escalationId: id }, [id, status, ...encodeEscalation(escalation)]);
+    const ids = { escalationId: id, ...(escalation.conversationId && { conversationId: escalation.conversationId }) };
+    await this.run(CREATE_ESCALATION, ids, [id, status, ...encodeEscalation(escalation)]);
   }
   async getEscalation(id: string): Promise<Escalation | undefined> {
     const fields = await this.redis.hgetall(this.k.escalation(id));
@@ -522,6 +524,20 @@ export class RedisStore implements Store {
   }
   purgeAccessBefore(before: Millis): Promise<number> {
     return this.access.purgeAccessBefore(before);
+  }
+
+  // Retention index and escalations by conversation (see RetentionStore.ts) --------------------------
+  async listEndedBefore(before: Millis, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.k.endedConversations, "-inf", `(${before}`, "LIMIT", 0, limit);
+  }
+  async forgetEnded(conversationIds: string[]): Promise<void> {
+    if (conversationIds.length > 0) await this.redis.zrem(this.k.endedConversations, ...conversationIds);
+  }
+  async purgeEscalationsOf(conversationId: string): Promise<number> {
+    // The index, plus the unresolved set for escalations raised before the index existed.
+    const [indexed, unresolved] = await Promise.all([this.redis.smembers(this.k.escalationsOf(conversationId)), this.listEscalations()]);
+    const ids = [...new Set([...indexed, ...unresolved.filter((e) => e.conversationId === conversationId).map((e) => e.id)])];
+    return Number(await this.run(PURGE_ESCALATIONS_OF, { conversationId, escalationIds: ids }, ids));
   }
 
   async ping(): Promise<void> {

@@ -74,6 +74,10 @@ export interface RedisKeys {
   escalation(escalationId: string): string;
   /** SET of escalation ids not yet resolved (open or claimed). */
   readonly unresolvedEscalations: string;
+  /** SET of the escalation ids of one conversation (any status), for retention and erasure; `{x}` slot. */
+  escalationsOf(conversationId: string): string;
+  /** ZSET of ended (or abandoned) conversation ids scored by when: the retention index; `{d}` slot (END writes it). */
+  readonly endedConversations: string;
   /** STRING marker of one blocked key (a hash), with a PX time to live. */
   block(key: string): string;
   /** STRING random salt of one day ("YYYY-MM-DD"), with an EX time to live. */
@@ -136,6 +140,8 @@ export function redisKeys(prefix: string): RedisKeys {
     duty: `${prefix}duty`,
     escalation: (id) => `${escalations}esc:${id}`,
     unresolvedEscalations: `${escalations}esc-unresolved`,
+    escalationsOf: (conversationId) => `${escalations}esc-of:${conversationId}`,
+    endedConversations: `${dispatch}ended`,
     block: (key) => `${prefix}block:${key}`,
     dailySalt: (day) => `${prefix}salt:${day}`,
     figureBuckets: `${prefix}{f}:figure-buckets`,

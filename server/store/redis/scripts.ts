@@ -79,6 +79,7 @@ export const END = script<{ conversationId: string; volunteerId?: string }>(
   (k, { conversationId, volunteerId }) => [
     k.queue,
     k.conversation(conversationId),
+    k.endedConversations,
     ...(volunteerId === undefined ? [] : [k.active(volunteerId)]),
   ],
   `-- ARGV: conversation id, at, ended by ('' = absent), reason, volunteer id read beforehand ('' = none)
@@ -89,7 +90,8 @@ if (c[2] or '') ~= ARGV[5] then return {'retry'} end
 local status = 'ended'
 if c[1] == 'queued' then status = 'abandoned' end
 redis.call('SREM', KEYS[1], ARGV[1])
-if KEYS[3] then redis.call('SREM', KEYS[3], ARGV[1]) end
+if KEYS[4] then redis.call('SREM', KEYS[4], ARGV[1]) end
+redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
 redis.call('HSET', KEYS[2], 'status', status, 'endedAt', ARGV[2], 'endReason', ARGV[4])
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[2], 'endedBy', ARGV[3]) end
 return {'ok', redis.call('HGETALL', KEYS[2])}`,
@@ -337,18 +339,36 @@ type EscalationIds = { escalationId: string };
  * Replaces an escalation hash and keeps the unresolved set in step: the id is in it unless the
  * escalation is already resolved.
  */
-export const CREATE_ESCALATION = script<EscalationIds>(
+export const CREATE_ESCALATION = script<EscalationIds & { conversationId?: string }>(
   "createEscalation",
-  (k, { escalationId }) => [k.escalation(escalationId), k.unresolvedEscalations],
-  `-- ARGV: escalation id, status, then field/value pairs
+  (k, { escalationId, conversationId }) => [k.escalation(escalationId), k.unresolvedEscalations, ...(conversationId ? [k.escalationsOf(conversationId)] : [])],
+  `-- ARGV: escalation id, status, then field/value pairs; KEYS[3]: the conversation's escalation index, if any
 redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+if KEYS[3] then redis.call('SADD', KEYS[3], ARGV[1]) end
 if ARGV[2] == 'resolved' then
   redis.call('SREM', KEYS[2], ARGV[1])
 else
   redis.call('SADD', KEYS[2], ARGV[1])
 end
 return 1`,
+);
+
+/**
+ * Removes the escalations of one conversation (read from its index beforehand: KEYS[3..]), their
+ * places among the unresolved ones, and the index itself; returns how many hashes went.
+ */
+export const PURGE_ESCALATIONS_OF = script<{ conversationId: string; escalationIds: string[] }>(
+  "purgeEscalationsOf",
+  (k, { conversationId, escalationIds }) => [k.escalationsOf(conversationId), k.unresolvedEscalations, ...escalationIds.map((id) => k.escalation(id))],
+  `-- ARGV: the escalation ids matching KEYS[3..]
+local removed = 0
+for i = 3, #KEYS do
+  removed = removed + redis.call('DEL', KEYS[i])
+  redis.call('SREM', KEYS[2], ARGV[i - 2])
+end
+redis.call('DEL', KEYS[1])
+return removed`,
 );
 
 /** Records a routing step only while the escalation is open; returns 1 if it did. */
@@ -443,6 +463,8 @@ export function allScripts(k: RedisKeys): { name: string; lua: string; keys: str
     use(READ_PRESENCES, { staffIds: [staffId, "s_other"] }),
     use(SET_PROFESSIONAL, { conversationId }),
     use(CREATE_ESCALATION, { escalationId }),
+    use(CREATE_ESCALATION, { escalationId, conversationId: "c_sample0001" }),
+    use(PURGE_ESCALATIONS_OF, { conversationId: "c_sample0001", escalationIds: [escalationId, "e_sample0002"] }),
     use(RECORD_OFFER, { escalationId }),
     use(CLAIM_ESCALATION, { escalationId }),
     use(RESOLVE_ESCALATION, { escalationId }),
