@@ -20,6 +20,7 @@ import { apiRouter } from "../http/routes";
 import { figuresRouter } from "../http/figuresRoutes";
 import { secondFactorRouter } from "../http/secondFactorRoutes";
 import { AccessLog } from "../service/AccessLog";
+import { ErasureService } from "../service/ErasureService";
 import { SecondFactorService } from "../service/SecondFactorService";
 import { LocationAdminService } from "../service/admin/LocationAdminService";
 import { RosterService } from "../service/admin/RosterService";
@@ -173,7 +174,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // Before apiRouter, whose catch-all answers unknown /api routes with 404.
   app.use(figuresRouter({ staff, figures, log: log.child({ layer: "http" }) }));
   app.use(secondFactorRouter({ staff, secondFactor, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, loginLimit, log: log.child({ layer: "http" }) }));
-  app.use(adminRouter({ staff, locations: locationAdmin, staffAdmin, roster, secondFactor, access, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, inviteLimit, log: log.child({ layer: "http" }) }));
+  app.use(adminRouter({ staff, locations: locationAdmin, staffAdmin, roster, secondFactor, access, erasure: new ErasureService(deps), cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, inviteLimit, log: log.child({ layer: "http" }) }));
   app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, quickExitUrl: config.quickExitUrl, youth, loginLimit, log: log.child({ layer: "http" }) }));
   const clientDir = options.clientDir ?? path.resolve(import.meta.dirname, "../../client/dist");
   if (existsSync(path.join(clientDir, "index.html"))) {

@@ -4,7 +4,9 @@ import { z } from "zod";
 import {
   AcceptInviteBody,
   AccessQueryParams,
+  ConversationId,
   CreateLocationBody,
+  EraseBody,
   InviteBody,
   InviteToken,
   LocationId,
@@ -15,6 +17,7 @@ import {
   StaffUpdateBody,
 } from "../../shared/protocol";
 import type { AccessLog } from "../service/AccessLog";
+import type { ErasureService } from "../service/ErasureService";
 import type { SecondFactorService } from "../service/SecondFactorService";
 import type { LocationAdminService } from "../service/admin/LocationAdminService";
 import type { RosterService } from "../service/admin/RosterService";
@@ -40,6 +43,7 @@ export interface AdminHttpOptions {
   roster: RosterService;
   secondFactor: SecondFactorService;
   access: AccessLog;
+  erasure: ErasureService;
   cookieSecure: boolean;
   allowedOrigins: string[];
   /** Per invite link: guessing tokens is hopeless (256 bits), but accepting hashes a password (argon2). */
@@ -101,6 +105,12 @@ export function adminRouter(o: AdminHttpOptions): express.Router {
   router.get("/api/admin/access", async (req, res) => {
     const actor = await coordinator(req);
     ok(res, await o.access.search(actor, parse(AccessQueryParams, req.query)));
+  });
+
+  // Erases one ended conversation's words (messages, notes, escalation notes, return-code note); figures keep counting it.
+  router.post("/api/admin/conversations/:id/erase", async (req, res) => {
+    const actor = await coordinator(req);
+    ok(res, await o.erasure.erase(actor, parse(ConversationId, req.params.id), parse(EraseBody, req.body ?? {}).reason));
   });
 
   router.get("/api/admin/roster", async (req, res) => {

@@ -188,6 +188,7 @@ POST_/api/auth/enrol       N       N         N         N           N            
 POST_/api/auth/enrol/confirm N     N         N         N           N             N             N                N          N          N
 POST_/api/admin/staff/:id/reset-second-factor N N N    N           N             N             N                Y          N          N
 GET_/api/admin/access      N       N         N         N           N             N             N                Y          N          N
+POST_/api/admin/conversations/:id/erase N N  N         N           N             N             N                Y          N          N
 # Public: the one-time token in the body is what lets an invitee in, whoever sends it.
 POST_/api/invites/info     Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
 POST_/api/invites/accept   Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
@@ -298,6 +299,17 @@ const HTTP_ROWS: Record<string, HttpRow> = {
     },
     url: (w) => `/api/admin/staff/${w.made.staffId}/reset-second-factor`,
     body: () => ({ reason: "lost-device" }),
+  },
+  "POST_/api/admin/conversations/:id/erase": {
+    // An ended chat of its own per cell: erasing the shared world's chat would change the next cell's store.
+    prepare: async ({ server, cell }) => {
+      const id = `c_authzerase${cell}`;
+      await server.store.enqueue({ id, youthId: `y_authz${cell}`, status: "queued", locationChoice: "leiden", priority: 0, queuedAt: Date.now(), lastSeq: 0, youthDeliveredSeq: 0, staffDeliveredSeq: 0 });
+      await server.store.endConversation(id, { at: Date.now(), by: "youth", reason: "left-queue" });
+      return { conversationId: id };
+    },
+    url: (w) => `/api/admin/conversations/${w.made.conversationId}/erase`,
+    body: () => ({ reason: "youth-request" }),
   },
   "GET_/api/admin/access": { url: () => `/api/admin/access?from=${today()}&to=${today()}` },
   "POST_/api/invites/info": { prepare: invited, body: (w) => ({ token: w.made.inviteToken }) },
