@@ -13,6 +13,8 @@ export const TARGETS: Record<string, string> = {
   assignment_p99_ms: "< 100",
   two_node_scaling: "≥ 1.6 (where cores allow)",
   escalation_alert_p99_ms: "< 2,000",
+  flagged_waiting_alert_p99_ms: "< 2,000",
+  risk_us_per_message: "< 200",
 };
 
 /** The machine, for every table: cores, memory, Node, and how busy it was when the run started. */

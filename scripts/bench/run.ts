@@ -11,8 +11,10 @@ import { benchAdapters } from "./adapters";
 import { benchAssignment, benchConnections } from "./capacity";
 import { benchEscalation } from "./escalation";
 import { benchFaults } from "./faults";
+import { benchFlagged } from "./flagged";
 import { benchFuzz } from "./fuzz";
 import { benchBaseline, benchRelay, benchTwoNode } from "./relay";
+import { benchRisk } from "./risk";
 import { machineLine, writeResults, writeSummary } from "./results";
 
 const latestFile = path.resolve(import.meta.dirname, "../../loadtest/results/latest.json");
@@ -25,7 +27,9 @@ const benches: Record<string, () => Promise<Record<string, number>>> = {
   connections: () => benchConnections(),
   assignment: () => benchAssignment(),
   escalation: () => benchEscalation(),
+  flagged: () => benchFlagged(),
   adapters: () => benchAdapters(),
+  risk: () => benchRisk(),
 };
 
 /** Long runs (issue 7), only when named: the default run must stay within its time budget. */

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { randomBytes } from "node:crypto";
+import { parseTrustProxy } from "../domain/network/network";
 import { parseHostList, type RedisTopology } from "../store/redis/connect";
 
 const bool = z
@@ -26,7 +28,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9:_-]*$/, "letters, digits, ':', '_' and '-' only (no braces: they are hash tags)")
     .default("inloop:"),
-  /** Seed demo locations and staff. On by default except in production. */
+  /** Seed demo locations and staff. On by default only on the in-memory store outside production; on Redis only with DEMO=true. */
   DEMO: bool.optional(),
   /** With the demo on the memory store: a month of anonymous demo events for the figures (default: on). */
   DEMO_FIGURES: bool.optional(),
@@ -38,6 +40,8 @@ const EnvSchema = z.object({
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
   /** A staff session ends this long after login, however active it is (a console left open on a shared PC). */
   STAFF_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  /** How often an open console that sends nothing has its session checked (expiry, logout elsewhere). */
+  STAFF_SESSION_RECHECK_MS: z.coerce.number().int().min(100).default(15_000),
   /** Messages a youth or staff member may send per 10 seconds. */
   MESSAGE_RATE_PER_10S: z.coerce.number().int().positive().default(20),
   /** Events of any kind one connection may send per 10 seconds; beyond it each is refused at once, before any work. */
@@ -46,10 +50,26 @@ const EnvSchema = z.object({
   QUEUE_JOINS_PER_10MIN: z.coerce.number().int().positive().default(20),
   /** Youths from one network (hashed) waiting at the same time; a school behind one address stays well below. */
   QUEUE_MAX_PER_NETWORK: z.coerce.number().int().positive().default(5),
-  /** Log-in attempts per e-mail address per 15 minutes (argon2 is expensive; guessing must be slow). */
+  /**
+   * Log-in attempts per e-mail address per 15 minutes from a browser that has not logged in to that
+   * account before (argon2 is expensive; guessing must be slow). A browser that has (its device
+   * cookie) gets its own allowance, so a stranger guessing never locks out the right password.
+   */
   LOGIN_ATTEMPTS_PER_15MIN: z.coerce.number().int().positive().default(10),
-  /** A queued youth whose page is gone this long leaves the queue. */
-  QUEUE_GONE_MINUTES: z.coerce.number().positive().default(5),
+  /** Log-in attempts per client network per 15 minutes, whichever e-mail (password spraying). */
+  LOGIN_ATTEMPTS_PER_NETWORK_PER_15MIN: z.coerce.number().int().positive().default(50),
+  /** Failed log-ins per minute over all accounts and networks; beyond it only known browsers may try. */
+  LOGIN_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** New youth sessions per client network per 10 minutes (each costs Redis memory for a day). */
+  SESSIONS_PER_NETWORK_PER_10MIN: z.coerce.number().int().positive().default(30),
+  /** New youth sessions per minute in total: a ceiling on how fast anyone can fill Redis. */
+  SESSIONS_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** Open connections per client network per process (a school behind one address stays well below). */
+  CONNECTIONS_PER_NETWORK: z.coerce.number().int().positive().default(200),
+  /** A connection that has not finished its socket.io handshake by then is closed. */
+  HANDSHAKE_TIMEOUT_MS: z.coerce.number().int().min(500).default(5000),
+  /** A queued youth whose page is disconnected this long loses their place (until then they keep it, skipped by routing). */
+  QUEUE_GONE_MINUTES: z.coerce.number().positive().default(15),
   /** Seconds a professional has to acknowledge an escalation before the next one is alerted. */
   ESCALATION_TIMEOUT_CRISIS_S: z.coerce.number().positive().default(30),
   ESCALATION_TIMEOUT_URGENT_S: z.coerce.number().positive().default(60),
@@ -63,7 +83,7 @@ const EnvSchema = z.object({
    * cannot be searched by trying every code. Production without it: return codes are switched off.
    */
   RETURN_CODE_SECRET: z.string().min(32).optional(),
-  /** Return-code checks one network (hashed) may make per 10 minutes: what stops guessing. */
+  /** Return-code checks one network (hashed) may make per 10 minutes. */
   RETURN_CODE_ATTEMPTS_PER_10MIN: z.coerce.number().int().positive().default(10),
   /**
    * Key that seals staff TOTP secrets at rest and keys the hashes of their recovery codes; the same
@@ -72,6 +92,8 @@ const EnvSchema = z.object({
   SECOND_FACTOR_KEY: z.string().min(32).optional(),
   /** Days the access record (who read which conversation, when, why) is kept; then it is purged. */
   ACCESS_LOG_DAYS: z.coerce.number().positive().default(365),
+  /** Wrong return codes per hour over every network together: the budget that makes guessing hopeless. */
+  RETURN_CODE_FAILURES_PER_HOUR: z.coerce.number().int().positive().default(1000),
   /** How long a staff invite link works. */
   INVITE_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
   /** The address people open (behind a load balancer or TLS); used in invite links. Default: this server's own. */
@@ -83,8 +105,18 @@ const EnvSchema = z.object({
   /** How long a youth blocked for abuse stays out: their session, and (shorter) their network. */
   BLOCK_HOURS: z.coerce.number().positive().default(24),
   BLOCK_NETWORK_MINUTES: z.coerce.number().min(0).max(1440).default(60),
-  /** Behind a load balancer: take the client address from X-Forwarded-For (used only, hashed, for blocks). */
-  TRUST_PROXY: bool.optional(),
+  /**
+   * Behind a load balancer: which X-Forwarded-For hop is the client's. "true" or a number: that many
+   * proxies in front (each appends one hop on the right); or a comma-separated list of the proxies'
+   * addresses. Default: no proxy, the header is ignored.
+   */
+  TRUST_PROXY: z.string().optional().refine((v) => parseTrustProxy(v) !== undefined, "false, true, a number of proxies, or their addresses"),
+  /**
+   * Key for hashing client networks (HMAC, a fresh key derived per day): what keeps a copy of Redis
+   * from giving away addresses. The same on every process; production without it gets a random key
+   * per process (blocks then reach only that process).
+   */
+  NETWORK_HASH_SECRET: z.string().min(32).optional(),
   /** Where quick exit sends a youth: a neutral site that does not hint at a helpline. */
   QUICK_EXIT_URL: z.url().default("https://www.buienradar.nl/"),
   /** On SIGTERM, how long /readyz reports "draining" before sockets are closed, so a load balancer stops sending new ones. */
@@ -143,13 +175,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     redis: redisTopology(e),
     metricsToken: e.METRICS_TOKEN,
     redisPrefix: e.REDIS_PREFIX,
-    demo: e.DEMO ?? !production,
-    demoFigures: (e.DEMO ?? !production) && (e.DEMO_FIGURES ?? true),
+    // Never seed the printed demo password into a shared store by accident: Redis needs DEMO=true.
+    demo: e.DEMO ?? (!production && !redisTopology(e)),
+    demoFigures: (e.DEMO ?? (!production && !redisTopology(e))) && (e.DEMO_FIGURES ?? true),
     allowedOrigins: e.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
     cookieSecure: e.COOKIE_SECURE ?? production,
     youthSessionTtlMs: e.YOUTH_SESSION_HOURS * 3_600_000,
     staffSessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
     staffSessionMaxMs: e.STAFF_SESSION_MAX_HOURS * 3_600_000,
+    staffSessionRecheckMs: e.STAFF_SESSION_RECHECK_MS,
     messageRatePer10s: e.MESSAGE_RATE_PER_10S,
     connectionEventsPer10s: e.CONNECTION_EVENTS_PER_10S,
     tickMs: e.TICK_MS,
@@ -159,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       // Outside production a fixed, public development key, so several local processes agree.
       secret: e.RETURN_CODE_SECRET ?? (production ? undefined : DEVELOPMENT_RETURN_CODE_SECRET),
       attemptsPer10Min: e.RETURN_CODE_ATTEMPTS_PER_10MIN,
+      failuresPerHour: e.RETURN_CODE_FAILURES_PER_HOUR,
     },
     secondFactor: { key: e.SECOND_FACTOR_KEY ?? DEVELOPMENT_SECOND_FACTOR_KEY, keySet: e.SECOND_FACTOR_KEY !== undefined },
     accessLogDays: e.ACCESS_LOG_DAYS,
@@ -172,11 +207,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     joinsPer10Min: e.QUEUE_JOINS_PER_10MIN,
     maxQueuedPerNetwork: e.QUEUE_MAX_PER_NETWORK,
     loginAttemptsPer15Min: e.LOGIN_ATTEMPTS_PER_15MIN,
+    loginAttemptsPerNetworkPer15Min: e.LOGIN_ATTEMPTS_PER_NETWORK_PER_15MIN,
+    loginFailuresPerMinute: e.LOGIN_FAILURES_PER_MINUTE,
+    sessionsPerNetworkPer10Min: e.SESSIONS_PER_NETWORK_PER_10MIN,
+    sessionsPerMinute: e.SESSIONS_PER_MINUTE,
+    connectionsPerNetwork: e.CONNECTIONS_PER_NETWORK,
+    handshakeTimeoutMs: e.HANDSHAKE_TIMEOUT_MS,
     queueGoneMs: e.QUEUE_GONE_MINUTES * 60_000,
     presenceGraceMs: e.PRESENCE_GRACE_MS,
     quickExitUrl: e.QUICK_EXIT_URL,
     blockMs: { session: e.BLOCK_HOURS * 3_600_000, network: e.BLOCK_NETWORK_MINUTES * 60_000 },
-    trustProxy: e.TRUST_PROXY ?? false,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY)!,
+    /** Generated at start when not set: fine for one process; production sets it (docker-compose.yml). */
+    networkHashSecret: e.NETWORK_HASH_SECRET ?? randomBytes(32).toString("base64url"),
+    networkHashSecretSet: e.NETWORK_HASH_SECRET !== undefined,
     drainMs: e.SHUTDOWN_DRAIN_MS ?? (production ? 5000 : 0),
     logLevel: e.LOG_LEVEL,
   };

@@ -221,3 +221,25 @@ describe("position", () => {
     expect(positionOf("c_missing000001", queue)).toBeUndefined();
   });
 });
+
+describe("a youth whose page is disconnected", () => {
+  const leiden = buildLocation({ id: "leiden", autoAssign: true });
+  const vol = buildPresence({ staffId: "v1", locationId: "leiden", capacity: 3 });
+  const gone = buildEntry({ id: "c_goneaaaaaaa", locationChoice: "leiden", queuedAt: 0, disconnectedAt: 5 });
+  const next = buildEntry({ id: "c_nextaaaaaaa", locationChoice: "leiden", queuedAt: 10 });
+
+  it("keeps their place in line while nobody is handed them; the next connected youth goes first", () => {
+    const ctx = routing({ now: 20, locations: [leiden], presence: [vol] });
+    expect(positionOf(next.id, [gone, next])).toBe(2);
+    expect(nextEntryFor(vol, [gone, next], ctx)?.id).toBe(next.id);
+    expect(planAutoAssignments([gone, next], ctx)).toEqual([{ conversationId: next.id, staffId: "v1" }]);
+    expect(nextEntryFor(vol, [gone], ctx)).toBeUndefined();
+  });
+
+  it("gets their turn back when they are connected again", () => {
+    const ctx = routing({ now: 20, locations: [leiden], presence: [vol] });
+    const back = { ...gone, disconnectedAt: undefined };
+    expect(nextEntryFor(vol, [back, next], ctx)?.id).toBe(gone.id);
+    expect(planAutoAssignments([back, next], ctx)[0]).toEqual({ conversationId: gone.id, staffId: "v1" });
+  });
+});

@@ -34,6 +34,14 @@ export function orderQueue(entries: readonly QueueEntry[]): QueueEntry[] {
   return [...entries].sort(compareEntries);
 }
 
+/**
+ * Whether a youth can be handed to someone now: not while their page is disconnected. They keep
+ * their place (position and queue time stay), so once back they are first again.
+ */
+export function isReachable(entry: QueueEntry): boolean {
+  return entry.disconnectedAt === undefined;
+}
+
 /** A volunteer may take chats when on shift as available and below their capacity. */
 export function hasFreeSlot(p: Presence): boolean {
   return p.status === "available" && p.load < p.capacity;
@@ -142,7 +150,7 @@ export function nextEntryFor(
   ctx: RoutingContext,
 ): QueueEntry | undefined {
   const staffed = locationsWithAvailableVolunteer(ctx.presence);
-  return orderQueue(queue).find((e) => mayTake(e, volunteer, ctx, staffed));
+  return orderQueue(queue).find((e) => isReachable(e) && mayTake(e, volunteer, ctx, staffed));
 }
 
 export interface ProposedAssignment {
@@ -165,6 +173,7 @@ export function planAutoAssignments(queue: readonly QueueEntry[], ctx: RoutingCo
   const free = working.filter((p) => hasFreeSlot(p) && ctx.locations.get(p.locationId)?.autoAssign);
   const plan: ProposedAssignment[] = [];
   for (const entry of orderQueue(queue)) {
+    if (!isReachable(entry)) continue;
     const preference = preferenceFor(entry, ctx, staffed, working);
     const candidates = free.filter((p) => hasFreeSlot(p) && mayTake(entry, p, ctx, staffed, preference));
     if (candidates.length === 0) continue;

@@ -1,4 +1,4 @@
-import type { AgeBand, ConversationStatus, PresenceStatus, Role, StaffRole, Topic } from "../../shared/protocol";
+import type { AgeBand, ConversationStatus, PresenceStatus, Role, StaffRole, SystemEvent, Topic } from "../../shared/protocol";
 
 /** Milliseconds since the epoch. Every time in the domain is one of these, taken from a Clock. */
 export type Millis = number;
@@ -69,6 +69,11 @@ export interface Staff {
    * home location only.
    */
   manages?: string[] | "all";
+  /**
+   * For professionals: locations besides their home location they may go on duty for, set by a
+   * coordinator who runs each of them. Absent means their home location only.
+   */
+  covers?: string[];
   /** Set while an invite is outstanding: the hash of the only invite token that may set the password. */
   inviteTokenHash?: string;
 }
@@ -106,6 +111,11 @@ export interface Conversation {
   professionalId?: string;
   /** The youth session's abuse key at queue time, so a block reaches where they connect from. */
   abuseKey?: string;
+  /**
+   * Set while the youth's page is disconnected (since when); absent while connected. A waiting youth
+   * keeps their place but is never handed to anyone meanwhile.
+   */
+  disconnectedAt?: Millis;
   /** The youth came back with a return code: its volunteer is offered them first, for a while. */
   returning?: boolean;
   preferredStaffId?: string;
@@ -140,6 +150,8 @@ export interface Message {
   sentAt: Millis;
   /** "staff": a whisper or consult inside the conversation, never sent to the youth. */
   visibility?: "staff";
+  /** A transcript event for staff (joined, took over, ended, page closed…); always staff-only. */
+  system?: SystemEvent;
 }
 
 export interface YouthSession {
@@ -189,6 +201,8 @@ export const DOMAIN_EVENT_TYPES = [
   "debrief.requested",
   "wrapup.filed",
   "escalation.raised",
+  /** A second call about a conversation raised its open escalation's level (no second escalation). */
+  "escalation.levelRaised",
   "escalation.offered",
   "escalation.unrouted",
   "escalation.claimed",
@@ -199,6 +213,8 @@ export const DOMAIN_EVENT_TYPES = [
   "professional.tookOver",
   "professional.handedBack",
   "risk.flagged",
+  /** A waiting youth whose page was gone longer than the grace time left the queue (data.flagged). */
+  "queue.swept",
   "location.created",
   "location.changed",
   "staff.invited",
@@ -238,5 +254,7 @@ export interface WrapUp {
   durationMs: number;
   transfers: number;
   escalations: number;
+  /** The volunteer's judgement of the highest risk in the chat (absent: not given). */
+  riskJudgement?: "none" | "concern" | "high";
   at: Millis;
 }

@@ -2,12 +2,14 @@ import express from "express";
 import type { Logger } from "pino";
 import { EnrolConfirmBody, SecondFactorBody } from "../../shared/protocol";
 import { describeIssues } from "../realtime/handle";
-import type { RateLimit } from "../service/ConversationService";
-import { fail } from "../service/errors";
+import type { TrustProxy } from "../domain/network/network";
+import type { LoginGuard } from "../service/LoginGuard";
 import type { SecondFactorService } from "../service/SecondFactorService";
 import { staffPublicView, type StaffService } from "../service/StaffService";
-import { readSessionCookie, sessionCookie } from "./cookies";
+import { networkOfRequest } from "./clientNetwork";
+import { deviceCookie, readDeviceCookie, readSessionCookie, sessionCookie } from "./cookies";
 import { isAllowedOrigin } from "./origin";
+import { ServiceError } from "../service/errors";
 import { apiErrorHandler, sendError } from "./routes";
 
 export interface SecondFactorHttpOptions {
@@ -15,8 +17,9 @@ export interface SecondFactorHttpOptions {
   secondFactor: SecondFactorService;
   cookieSecure: boolean;
   allowedOrigins: string[];
-  /** The login limiter: a code counts against the same e-mail address as a password. */
-  loginLimit: RateLimit;
+  /** The login guard: a code counts like a password (same account, device and network allowances). */
+  loginGuard: LoginGuard;
+  trustProxy: TrustProxy;
   log: Logger;
 }
 
@@ -34,11 +37,20 @@ export function secondFactorRouter(o: SecondFactorHttpOptions): express.Router {
     if (!isAllowedOrigin(req, o.allowedOrigins)) return sendError(res, "FORBIDDEN", "origin not allowed");
     next();
   });
-  /** Counts a second-step attempt against the e-mail address of the pending login, like a password. */
-  const limited = async (sid: string | undefined) => {
+  /** Counts a second-step attempt like a password attempt, against the e-mail of the pending login. */
+  const limited = async (req: express.Request, sid: string | undefined) => {
     const pending = await o.secondFactor.pending(sid);
-    if (pending && !(await o.loginLimit.consume(pending.staff.email.toLowerCase()))) fail("RATE_LIMITED", "Too many attempts; try again in a quarter of an hour");
+    if (pending) await o.loginGuard.admit(pending.staff.email, networkOfRequest(req, o.trustProxy), readDeviceCookie(req.headers.cookie));
   };
+  /** A wrong code spends the shared failure budget, as a wrong password does. */
+  const counted = async <T>(work: Promise<T>): Promise<T> =>
+    work.catch(async (error: unknown) => {
+      if (error instanceof ServiceError && error.code === "BAD_CREDENTIALS") await o.loginGuard.failed();
+      throw error;
+    });
+  /** The full session, and (only now, after both steps) the browser becomes a known device. */
+  const loggedIn = (res: express.Response, sid: string, email: string) =>
+    res.setHeader("Set-Cookie", [sessionCookie(sid, o.cookieSecure), deviceCookie(o.loginGuard.issue(email), o.cookieSecure)]);
 
   // After a reload in the middle of a login: which step is due, if any.
   router.get("/api/auth/pending", async (req, res) => {
@@ -50,10 +62,10 @@ export function secondFactorRouter(o: SecondFactorHttpOptions): express.Router {
     const parsed = SecondFactorBody.safeParse(req.body);
     if (!parsed.success) return sendError(res, "BAD_REQUEST", describeIssues(parsed.error));
     const sid = readSessionCookie(req.headers.cookie);
-    await limited(sid);
-    const staff = await o.secondFactor.verify(sid, parsed.data);
+    await limited(req, sid);
+    const staff = await counted(o.secondFactor.verify(sid, parsed.data));
     const session = await o.staff.startSession(staff, { secondFactorDone: true });
-    res.setHeader("Set-Cookie", sessionCookie(session.sid, o.cookieSecure));
+    loggedIn(res, session.sid, staff.email);
     res.json({ ok: true, data: staffPublicView(staff) });
   });
 
@@ -65,10 +77,10 @@ export function secondFactorRouter(o: SecondFactorHttpOptions): express.Router {
     const parsed = EnrolConfirmBody.safeParse(req.body);
     if (!parsed.success) return sendError(res, "BAD_REQUEST", describeIssues(parsed.error));
     const sid = readSessionCookie(req.headers.cookie);
-    await limited(sid);
-    const { staff, recoveryCodes } = await o.secondFactor.enrolConfirm(sid, parsed.data.code);
+    await limited(req, sid);
+    const { staff, recoveryCodes } = await counted(o.secondFactor.enrolConfirm(sid, parsed.data.code));
     const session = await o.staff.startSession(staff, { secondFactorDone: true });
-    res.setHeader("Set-Cookie", sessionCookie(session.sid, o.cookieSecure));
+    loggedIn(res, session.sid, staff.email);
     // The only time the recovery codes leave the server: they are stored hashed.
     res.json({ ok: true, data: { staff: staffPublicView(staff), recoveryCodes } });
   });

@@ -35,7 +35,8 @@ export class Metrics {
   private readonly longestWait = new Gauge({ name: "inloop_queue_longest_wait_seconds", help: "How long the longest-waiting youth has waited, by the location they chose", labelNames: ["location"], registers: [this.registry] });
   private readonly openEscalations = new Gauge({ name: "inloop_escalations_open", help: "Escalations not yet resolved, by level and status (open = nobody claimed it yet)", labelNames: ["level", "status"], registers: [this.registry] });
   private readonly oldestUnclaimed = new Gauge({ name: "inloop_escalation_oldest_unclaimed_seconds", help: "Age of the oldest escalation nobody has claimed, by level (0 when none)", labelNames: ["level"], registers: [this.registry] });
-  private readonly storeUp = new Gauge({ name: "inloop_store_up", help: "1 if the store (Redis) answered the last scrape's ping, else 0", registers: [this.registry] });
+  private readonly storeMemory = new Gauge({ name: "inloop_store_memory_used_ratio", help: "Redis used_memory / maxmemory (absent without a maxmemory); at 1 every write fails", registers: [this.registry] });
+  private readonly storeUp = new Gauge({ name: "inloop_store_up", help: "1 if the store (Redis) accepted the last scrape's write probe, else 0", registers: [this.registry] });
   private readonly events = new Counter({ name: "inloop_domain_events_total", help: "Domain events recorded by this process, by type", labelNames: ["type"], registers: [this.registry] });
   private readonly assignments = new Counter({ name: "inloop_assignments_total", help: "Youths assigned to a volunteer by this process, by location", labelNames: ["location"], registers: [this.registry] });
   private readonly messages = new Counter({ name: "inloop_messages_relayed_total", help: "Messages persisted and relayed by this process, by the sender's role", labelNames: ["role"], registers: [this.registry] });
@@ -98,6 +99,9 @@ export class Metrics {
 
     try {
       await store.ping();
+      const memory = await store.memoryUse();
+      this.storeMemory.reset();
+      if (memory && memory.maxBytes > 0) this.storeMemory.set(memory.usedBytes / memory.maxBytes);
       const [locations, queue, escalations] = await Promise.all([store.listLocations(), store.listQueue(), store.listEscalations()]);
       this.knownLocations = new Set(locations.map((l) => l.id));
       this.queueLength.reset();
@@ -128,6 +132,7 @@ export class Metrics {
     } catch {
       // The store is away: say so, and let the shared-state gauges drop out rather than show stale values.
       this.storeUp.set(0);
+      this.storeMemory.reset();
       this.queueLength.reset();
       this.longestWait.reset();
       this.openEscalations.reset();

@@ -15,6 +15,9 @@ import type { WrapUpService } from "../service/WrapUpService";
 import type { ReturnCodeService } from "../service/ReturnCodeService";
 import type { YouthService } from "../service/YouthService";
 import { readSessionCookie } from "../http/cookies";
+import { hashSecret } from "../auth/secrets";
+import { networkOfRequest } from "../http/clientNetwork";
+import type { TrustProxy } from "../domain/network/network";
 import { limitConnectionEvents } from "./connectionLimit";
 import { handle } from "./handle";
 import { rooms } from "./rooms";
@@ -37,9 +40,12 @@ export interface RealtimeServices {
   presenceGraceMs: number;
   /** Events of any kind one socket may send per 10 s (connectionLimit.ts). */
   connectionEventsPer10s: number;
-  trustProxy: boolean;
+  /** Which X-Forwarded-For hop is the client's (server/domain/network). */
+  trustProxy: TrustProxy;
   /** Pending "gone" checks for disconnected staff, cleared on shutdown. */
   timers: Set<NodeJS.Timeout>;
+  /** How often an open console's session is checked while it sends nothing (expiry, logout elsewhere). */
+  staffSessionRecheckMs: number;
 }
 
 function checkVersion(version: number): void {
@@ -68,16 +74,6 @@ function requireStaff(socket: AppSocket): StaffActor {
   return actor;
 }
 
-/**
- * Where the youth connects from, only to hash it for blocks: never stored or logged. Behind a
- * trusted proxy, the first X-Forwarded-For hop.
- */
-function clientAddress(socket: AppSocket, trustProxy: boolean): string | undefined {
-  const forwarded = socket.handshake.headers["x-forwarded-for"];
-  if (trustProxy && typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
-  return socket.handshake.address || undefined;
-}
-
 /** Wires one socket's events to the services. Staff were identified by the handshake; youths identify here. */
 export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger): void {
   limitConnectionEvents(socket, { max: s.connectionEventsPer10s, windowMs: 10_000 }, s.deps.clock, (closing) =>
@@ -89,11 +85,18 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
     if (conversationId) await socket.join(rooms.conversation(conversationId));
   };
 
+  // A youth's page gone (closed tab, lost connection): their place or chat notes it across processes.
+  socket.on("disconnect", () => {
+    const actor = socket.data.actor;
+    if (actor?.kind !== "youth") return;
+    s.youth.pageClosed(actor).catch((error: unknown) => log.warn({ event: "youth.page.closed.failed", err: error }, "could not record a closed page"));
+  });
+
   handle(socket, "session:open", log, async (p) => {
     requireYouthSocket(socket);
     if (socket.data.actor) fail("FORBIDDEN", "This connection already has a session");
     checkVersion(p.protocolVersion);
-    const opened = await s.youth.open(clientAddress(socket, s.trustProxy));
+    const opened = await s.youth.open(networkOfRequest(socket.request, s.trustProxy));
     await bindYouth(opened.actor);
     log.info({ event: "youth.session.opened", youthId: opened.actor.youthId, socketId: socket.id }, "session opened");
     return { token: opened.token, state: opened.state };
@@ -148,6 +151,8 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "conversation:takeover", log, (p) => s.escalations.takeOver(requireStaff(socket), p));
   handle(socket, "conversation:handback", log, (p) => s.escalations.handBack(requireStaff(socket), p));
   handle(socket, "queue:take", log, () => s.dispatcher.takeNext(requireStaff(socket).staff.id));
+  handle(socket, "queue:claim", log, (p) => s.dispatcher.takeForProfessional(requireStaff(socket).staff, p.conversationId));
+  handle(socket, "professional:state", log, () => s.escalations.professionalState(requireStaff(socket)));
 
   const actor = socket.data.actor;
   if (actor?.kind === "staff") {
@@ -167,6 +172,24 @@ const SESSION_TOUCH_MS = 60_000;
 function guardStaffSession(socket: AppSocket, s: RealtimeServices, log: Logger): void {
   const sid = readSessionCookie(socket.request.headers.cookie);
   let touchedAt = s.deps.clock.now();
+  // The session's own room: a login that replaces it closes this console at once, on any process.
+  if (sid) void socket.join(rooms.session(hashSecret(sid)));
+  // A console that only listens must stop hearing when its session ends (expired, logged out
+  // elsewhere, deactivated), not at its next event: checked every so often, then closed.
+  const recheck = setInterval(() => {
+    const actor = socket.data.actor;
+    if (actor?.kind !== "staff") return;
+    s.staff.stillValid(sid, actor.staff.id, false).then(
+      (staff) => {
+        if (staff) return;
+        log.info({ event: "staff.session.ended", staffId: actor.staff.id, socketId: socket.id }, "session ended; console closed");
+        socket.disconnect(true);
+      },
+      () => undefined,
+    );
+  }, s.staffSessionRecheckMs);
+  recheck.unref();
+  socket.on("disconnect", () => clearInterval(recheck));
   socket.use((_packet, next) => {
     const actor = socket.data.actor;
     if (actor?.kind !== "staff") return next();

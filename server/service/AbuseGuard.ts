@@ -7,36 +7,49 @@ const DAY_MS = 86_400_000;
 const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 /**
- * Blocks an abusive youth without keeping where they connect from: the address only ever exists
- * in memory, hashed with a random salt that changes every day. The session is blocked for the
- * whole block time; the network only briefly, because a school or a mobile carrier puts many
- * youths behind one address and none of them may be kept from help for long.
+ * Blocks an abusive youth without keeping where they connect from: the network (an IPv4 address or
+ * an IPv6 /64) only ever exists in memory, and what is stored is an HMAC of it under a key derived
+ * for each day from `NETWORK_HASH_SECRET`. That secret lives in the environment, never in Redis, so
+ * a copy of Redis cannot be searched by hashing every address; and yesterday's key cannot be
+ * recomputed without it either. The session is blocked for the whole block time; the network only
+ * briefly, because a school or a mobile carrier puts many youths behind one address and none of them
+ * may be kept from help for long.
  */
 export class AbuseGuard {
+  private readonly dayKeys = new Map<string, Buffer>();
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly blockMs: { session: number; network: number },
+    private readonly secret: string,
   ) {}
 
-  private async hash(address: string, day: string): Promise<string> {
-    const salt = await this.store.dailySalt(day);
-    return createHmac("sha256", salt).update(address).digest("base64url");
+  /** The day's key: derived, so rotating daily needs no shared state. */
+  private dayKey(day: string): Buffer {
+    let key = this.dayKeys.get(day);
+    if (!key) {
+      key = createHmac("sha256", this.secret).update(`network-day:${day}`).digest();
+      if (this.dayKeys.size > 4) this.dayKeys.clear();
+      this.dayKeys.set(day, key);
+    }
+    return key;
   }
 
-  /** Today's key for an address; stored with the session, never the address itself. */
-  async keyFor(address: string | undefined): Promise<string | undefined> {
-    return address ? this.hash(address, dayOf(this.clock.now())) : undefined;
+  private hash(network: string, day: string): string {
+    return createHmac("sha256", this.dayKey(day)).update(network).digest("base64url");
+  }
+
+  /** Today's key for a network; stored with the session, never the network itself. */
+  keyFor(network: string | undefined): string | undefined {
+    return network ? this.hash(network, dayOf(this.clock.now())) : undefined;
   }
 
   /** Refuses a youth whose session, or whose network today or yesterday, is blocked. */
-  async check(youthId: string | undefined, address: string | undefined): Promise<void> {
+  async check(youthId: string | undefined, network: string | undefined): Promise<void> {
     const now = this.clock.now();
     const keys = youthId ? [`youth:${youthId}`] : [];
-    if (address) {
-      const days = [dayOf(now), dayOf(now - DAY_MS)];
-      keys.push(...(await Promise.all(days.map((d) => this.hash(address, d)))).map((h) => `net:${h}`));
-    }
+    if (network) keys.push(...[dayOf(now), dayOf(now - DAY_MS)].map((d) => `net:${this.hash(network, d)}`));
     if (keys.length && (await this.store.isBlocked(keys))) fail("BLOCKED", "This chat is not available to you for a while");
   }
 

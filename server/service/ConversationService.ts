@@ -1,13 +1,15 @@
 import { ANY_LOCATION, type RequestOf, type Role } from "../../shared/protocol";
-import type { Conversation } from "../domain/types";
+import type { Conversation, Message } from "../domain/types";
 import type { Actor } from "./actors";
 import { recordAccess } from "./AccessLog";
 import type { ServiceDeps } from "./context";
 import type { Dispatcher } from "./Dispatcher";
-import type { RiskScorer } from "../domain/risk/riskScorer";
+import type { RiskContext, RiskScorer } from "../domain/risk/riskScorer";
 import type { EscalationService } from "./EscalationService";
 import type { WrapUpService } from "./WrapUpService";
 import { fail } from "./errors";
+import { recordSystemLine } from "./transcript";
+import { staffMayRead } from "../domain/access/conversationAccess";
 import { messageView, staffView, visibleToYouth, youthView } from "./views";
 
 /** Limits how fast one sender may send; `consume` resolves false when they must slow down. */
@@ -15,8 +17,29 @@ export interface RateLimit {
   consume(key: string): Promise<boolean>;
 }
 
+/** An allowance only failures spend (wrong codes, wrong passwords), shared by every process. */
+export interface FailureBudget {
+  /** True once this window's allowance for `key` (default: everyone) is used up. */
+  spent(key?: string): Promise<boolean>;
+  spend(key?: string): Promise<void>;
+}
+
 const isLive = (c: Conversation) => c.status === "queued" || c.status === "active";
 
+
+/** How many earlier messages of the conversation the risk triage reads with a youth message. */
+export const TRIAGE_CONTEXT_MESSAGES = 6;
+
+/**
+ * The scorer's context from the messages before this one: the youth's own (oldest first) and the
+ * last message staff sent the youth. Whispers are staff-only and left out.
+ */
+export function triageContext(earlier: Message[], seq: number): RiskContext {
+  const before = earlier.filter((m) => m.seq < seq && m.visibility !== "staff");
+  const recent = before.filter((m) => m.senderRole === "youth").map((m) => m.text);
+  const lastStaff = [...before].reverse().find((m) => m.senderRole !== "youth")?.text;
+  return { recent, ...(lastStaff !== undefined && { lastStaff }) };
+}
 
 /** A queued youth whose message reads as high risk goes ahead of everyone who is not. */
 export const FLAGGED_PRIORITY = 10;
@@ -49,11 +72,8 @@ export class ConversationService {
     if (actor.kind === "youth") return c.youthId === actor.youthId;
     if (c.volunteerId === actor.staff.id) return true;
     if (actor.staff.role !== "professional") return false;
-    if (c.professionalId === actor.staff.id) return true;
     const [duties, escalations] = await Promise.all([this.deps.store.listDuty(), this.deps.store.listEscalations()]);
-    if (escalations.some((e) => e.conversationId === c.id && e.claimedBy === actor.staff.id)) return true;
-    const duty = duties.find((d) => d.staffId === actor.staff.id);
-    return Boolean(c.locationId && duty?.locationIds.includes(c.locationId));
+    return staffMayRead(actor.staff, c, duties, escalations);
   }
 
   /**
@@ -85,7 +105,7 @@ export class ConversationService {
     });
     if (!duplicate) {
       notifier.emit({ conversation: conversation.id }, "message:received", messageView(message));
-      if (actor.kind === "youth") await this.triage(conversation, request.text, now);
+      if (actor.kind === "youth") await this.triage(conversation, request.text, message.seq, now);
       await store.appendEvent({
         type: "conversation.message",
         at: now,
@@ -97,27 +117,37 @@ export class ConversationService {
   }
 
   /**
-   * Risk triage of a youth message: a queued youth goes first, a volunteer in the chat is prompted
-   * and the on-duty professional alerted. Only the level and the phrase ids travel; never the text.
+   * Risk triage of a youth message, read with the conversation's last few messages (one bounded
+   * store read): a queued youth goes first, a volunteer in the chat is prompted and the on-duty
+   * professional alerted; an acute message escalates at crisis. Only the level, the signal ids and
+   * the acute mark travel; never the text.
    */
-  private async triage(c: Conversation, text: string, now: number): Promise<void> {
-    const { level, signals } = this.risk.score(text);
-    if (level === "none") return;
+  private async triage(c: Conversation, text: string, seq: number, now: number): Promise<void> {
     const { store, notifier, log } = this.deps;
-    log.info({ event: "risk.flagged", conversationId: c.id, level, signals }, "risk flagged");
-    await store.appendEvent({ type: "risk.flagged", at: now, conversationId: c.id, ...(c.locationId && { locationId: c.locationId }), data: { level, signals: signals.join(",") } });
+    const earlier = seq > 1 ? await store.listMessages(c.id, Math.max(0, seq - 1 - TRIAGE_CONTEXT_MESSAGES)) : [];
+    const { level, signals, acute } = this.risk.score(text, triageContext(earlier, seq));
+    if (level === "none") return;
+    log.info({ event: "risk.flagged", conversationId: c.id, level, signals, acute }, "risk flagged");
+    await store.appendEvent({
+      type: "risk.flagged",
+      at: now,
+      conversationId: c.id,
+      ...(c.locationId && { locationId: c.locationId }),
+      data: { level, signals: signals.join(","), acute },
+    });
     if (level !== "high") {
-      notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level, signals, at: now });
+      notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level, signals, acute: false, at: now });
       return;
     }
     if (c.status === "queued") {
       if (c.priority < FLAGGED_PRIORITY) await store.setPriority(c.id, FLAGGED_PRIORITY);
       this.dispatcher.kick();
     }
-    const flag = { conversationId: c.id, level, signals, at: now } as const;
+    const flag = { conversationId: c.id, level, signals, acute, at: now } as const;
     notifier.emit({ onDuty: true }, "risk:flagged", flag);
-    // In a chat the escalation step prompts the volunteer (once); a queued youth has no volunteer yet.
-    if (c.status === "active") await this.risk.escalations.raiseFromRisk(c, signals);
+    // In a chat the escalation prompts the volunteer too; a youth still waiting lands in the on-duty
+    // professional's inbox at once (one escalation per conversation: a repeat raises it).
+    await this.risk.escalations.raiseFromRisk(c, signals, acute);
   }
 
   /** Messages after `afterSeq`, for a client that reconnected or opened the conversation. */
@@ -192,10 +222,12 @@ export class ConversationService {
         conversationId: c.id,
         ...(locationId && { locationId }),
         ...(c.volunteerId && { staffId: c.volunteerId }),
-        data: abandoned ? { waitMs: c.endedAt! - c.queuedAt } : { durationMs, endedBy: by, reason },
+        data: abandoned ? { waitMs: c.endedAt! - c.queuedAt, reason } : { durationMs, endedBy: by, reason },
       }),
       abandoned ? undefined : store.recordServiceTime(durationMs, c.endedAt!),
     ]);
+    // Staff keep a line saying how it ended (quick exit, left the queue, page gone…), before the rooms close.
+    await recordSystemLine(this.deps, c.id, { kind: "ended", by, reason }, { role: by === "system" ? "youth" : by });
     notifier.emit({ conversation: c.id }, "conversation:ended", { conversationId: c.id, endedBy: by, reason });
     await notifier.closeConversation(c.id);
     await this.wrapUps.owe(c);

@@ -1,7 +1,8 @@
 import type { Estimate, QueueSummary, StaffConversationView } from "../../shared/protocol";
+import { ANY_LOCATION } from "../../shared/protocol";
 import { estimateWait } from "../domain/estimate";
 import { nextEntryFor, orderQueue, planAutoAssignments, positionOf, preferenceFor, type RoutingContext } from "../domain/queue";
-import type { Conversation, QueueEntry } from "../domain/types";
+import type { Conversation, QueueEntry, Staff } from "../domain/types";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
 import { freshRead } from "./freshRead";
@@ -72,8 +73,32 @@ export class Dispatcher {
       }
       if (result.reason === "at_capacity") fail("AT_CAPACITY", "You already have as many chats as your capacity");
       if (result.reason === "not_available") fail("NOT_AVAILABLE", "Set yourself to available first");
+      // not_queued or disconnected: the next pass reads a fresh snapshot without them.
     }
     return fail("QUEUE_EMPTY", "Others took the waiting youths first; try again");
+  }
+
+  /**
+   * A professional on duty takes one waiting youth (usually a flagged one) straight from the queue:
+   * the same atomic claim as a volunteer's, so of two racing takes one wins. They hold the chat as
+   * a volunteer would, and the youth sees them as a professional.
+   */
+  async takeForProfessional(staff: Staff, conversationId: string): Promise<StaffConversationView> {
+    const { store, clock } = this.deps;
+    if (staff.role !== "professional") fail("FORBIDDEN", "Only professionals take youths from the queue this way");
+    const [duty, entry] = await Promise.all([store.listDuty().then((all) => all.find((d) => d.staffId === staff.id)), store.getConversation(conversationId)]);
+    if (!duty) fail("FORBIDDEN", "Go on duty to take youths from the queue");
+    if (!entry || entry.status !== "queued") fail("NOT_QUEUED", "This youth is not waiting any more");
+    if (entry.locationChoice !== ANY_LOCATION && !duty.locationIds.includes(entry.locationChoice)) fail("FORBIDDEN", "Not a queue of your locations");
+    const locationId = entry.locationChoice !== ANY_LOCATION ? entry.locationChoice : duty.locationIds.includes(staff.locationId) ? staff.locationId : duty.locationIds[0]!;
+    const result = await store.claimAsProfessional(conversationId, staff.id, locationId, clock.now());
+    if (!result.ok) {
+      if (result.reason === "disconnected") fail("NOT_AVAILABLE", "The youth's page is not connected right now; they keep their place");
+      fail("NOT_QUEUED", "Someone else took this youth first");
+    }
+    await this.announceAssignment(result.conversation);
+    this.kick();
+    return staffView(result.conversation);
   }
 
   /** Claims what the auto-assign plan proposes; a lost race just means another process did it. */

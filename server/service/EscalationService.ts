@@ -1,4 +1,4 @@
-import type { DutyView, EscalationView, LiveConversationView, RequestOf } from "../../shared/protocol";
+import { ANY_LOCATION, type DutyView, type EscalationView, type LiveConversationView, type ProfessionalStateView, type RequestOf } from "../../shared/protocol";
 import { newId } from "../auth/secrets";
 import {
   applyStep,
@@ -13,6 +13,9 @@ import type { StaffActor } from "./actors";
 import { recordAccess } from "./AccessLog";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
+import { recordSystemLine } from "./transcript";
+import { staffMayRead } from "../domain/access/conversationAccess";
+import { dutyLocationIds } from "../domain/access/scope";
 import { messageView, staffView, youthView } from "./views";
 
 /**
@@ -26,12 +29,37 @@ export class EscalationService {
     private readonly timeouts: Record<EscalationLevel, number> = DEFAULT_ACK_TIMEOUTS_MS,
   ) {}
 
+  /**
+   * The escalation as staff see it: names instead of ids, and who and what it is about (the youth as
+   * far as they shared, waiting or in a chat with whom), so an alert can be read without opening it.
+   */
   private async view(e: Escalation): Promise<EscalationView> {
-    const [raiser, claimer] = await Promise.all([
-      e.raisedBy ? this.deps.store.getStaff(e.raisedBy) : undefined,
-      e.claimedBy ? this.deps.store.getStaff(e.claimedBy) : undefined,
+    const { store } = this.deps;
+    const offeredTo = e.status === "open" && e.unroutedAt === undefined ? e.offeredTo.at(-1) : undefined;
+    const [raiser, claimer, offered, c] = await Promise.all([
+      e.raisedBy ? store.getStaff(e.raisedBy) : undefined,
+      e.claimedBy ? store.getStaff(e.claimedBy) : undefined,
+      offeredTo ? store.getStaff(offeredTo) : undefined,
+      e.conversationId ? store.getConversation(e.conversationId) : undefined,
     ]);
-    return { ...e, ...(raiser && { raisedByName: raiser.displayName }), ...(claimer && { claimedByName: claimer.displayName }) };
+    const holder = c?.volunteerId ? await store.getStaff(c.volunteerId) : undefined;
+    return {
+      ...e,
+      ...(raiser && { raisedByName: raiser.displayName }),
+      ...(claimer && { claimedByName: claimer.displayName }),
+      ...(offered && { offeredToName: offered.displayName }),
+      ...(c && {
+        about: {
+          status: c.status,
+          ...(c.nickname && { nickname: c.nickname }),
+          ...(c.ageBand && { ageBand: c.ageBand }),
+          ...(c.topic && { topic: c.topic }),
+          locationChoice: c.locationId ?? c.locationChoice,
+          ...(holder && { volunteerName: holder.displayName, volunteerRole: holder.role }),
+          ...(c.disconnectedAt !== undefined && { disconnected: true }),
+        },
+      }),
+    };
   }
 
   private async broadcast(e: Escalation): Promise<EscalationView> {
@@ -47,20 +75,38 @@ export class EscalationService {
     if (!c) fail("NOT_FOUND", "No such conversation");
     if (c.volunteerId !== actor.staff.id) fail("FORBIDDEN", "This is not your conversation");
     if (c.status !== "active") fail("CONVERSATION_ENDED", "This conversation is not active");
+    // One per conversation: a second "escalate" raises the open one's level instead of filing another.
     const escalation = await this.create(c, { level: request.level, source: "volunteer", raisedBy: actor.staff.id, note: request.note });
-    return { escalation: await this.view(escalation), unrouted: escalation.unroutedAt !== undefined };
+    return { escalation: await this.view(escalation), unrouted: escalation.status === "open" && escalation.unroutedAt !== undefined };
   }
 
   /**
-   * A high-risk youth message raises an urgent escalation, unless one at urgent or crisis is already
-   * open or claimed for this conversation (an open consult does not hold it back). The volunteer is
-   * prompted too.
+   * A high-risk youth message raises an escalation (crisis when acute, else urgent), waiting or in a
+   * chat; one already open for this conversation is raised instead, never doubled. The volunteer in
+   * the chat is prompted too.
    */
-  async raiseFromRisk(c: Conversation, signals: string[]): Promise<void> {
-    const serious = (await this.deps.store.listEscalations()).some((e) => e.conversationId === c.id && e.status !== "resolved" && e.level !== "consult");
-    this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level: "high", signals, at: this.deps.clock.now() });
-    if (serious) return;
-    await this.create(c, { level: "urgent", source: "risk", raisedBy: c.volunteerId, note: signals.join(", ") });
+  async raiseFromRisk(c: Conversation, signals: string[], acute = false): Promise<void> {
+    if (c.status === "active") {
+      this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level: "high", signals, acute, at: this.deps.clock.now() });
+    }
+    await this.create(c, { level: acute ? "crisis" : "urgent", source: "risk", raisedBy: c.volunteerId, signals });
+  }
+
+  /**
+   * A youth flagged while waiting was just picked up: their escalation now says who has them, and
+   * the one who took them sees the risk prompt. Taken by a professional, it is theirs at once.
+   */
+  async flaggedAssigned(c: Conversation): Promise<void> {
+    const open = (await this.deps.store.listEscalations()).find((e) => e.conversationId === c.id && e.source !== "debrief");
+    if (!open) return this.raiseFromRisk(c, []);
+    const holder = c.volunteerId ? await this.deps.store.getStaff(c.volunteerId) : undefined;
+    let current = open;
+    if (holder?.role === "professional" && open.status === "open") {
+      const claimed = await this.deps.store.claimEscalation(open.id, holder.id, this.deps.clock.now());
+      if (claimed.ok) current = claimed.escalation;
+    }
+    this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level: "high", signals: open.signals ?? [], acute: open.level === "crisis", at: open.signalAt ?? open.raisedAt });
+    await this.broadcast(current);
   }
 
   /** A volunteer's consult question becomes a consult-level escalation, so it lands in the same inbox. */
@@ -75,8 +121,8 @@ export class EscalationService {
 
   private async create(
     about: { id?: string; locationId?: string; locationChoice?: string },
-    what: { level: EscalationLevel; source: Escalation["source"]; raisedBy?: string; note?: string },
-  ) {
+    what: { level: EscalationLevel; source: Escalation["source"]; raisedBy?: string; note?: string; signals?: string[] },
+  ): Promise<Escalation> {
     const c = { id: about.id, locationId: about.locationId ?? about.locationChoice ?? "" };
     const now = this.deps.clock.now();
     const escalation: Escalation = {
@@ -91,8 +137,11 @@ export class EscalationService {
       status: "open",
       offeredTo: [],
       offeredAt: now,
+      ...(what.signals && what.signals.length > 0 && { signals: what.signals }),
+      signalAt: now,
     };
-    await this.deps.store.createEscalation(escalation);
+    const opened = await this.deps.store.openEscalation(escalation);
+    if (!opened.created) return this.raised(opened.escalation, opened.raised, what.source);
     await this.deps.store.appendEvent({
       type: "escalation.raised",
       at: now,
@@ -103,6 +152,23 @@ export class EscalationService {
     });
     this.deps.log.info({ event: "escalation.raised", escalationId: escalation.id, level: what.level }, "escalation raised");
     return this.route(escalation);
+  }
+
+  /**
+   * A second call about a conversation that already has an escalation: it was merged into that
+   * one. Everyone sees the new level; whoever holds it (or is being asked) is alerted again, and a
+   * higher level may move the routing on sooner.
+   */
+  private async raised(e: Escalation, raised: boolean, source: Escalation["source"]): Promise<Escalation> {
+    const { notifier, store, clock, log } = this.deps;
+    const view = await this.broadcast(e);
+    if (!raised) return e;
+    await store.appendEvent({ type: "escalation.levelRaised", at: clock.now(), ...(e.conversationId && { conversationId: e.conversationId }), locationId: e.locationId, data: { level: e.level, source, escalationId: e.id } });
+    log.info({ event: "escalation.level.raised", escalationId: e.id, level: e.level }, "escalation level raised");
+    if (e.status === "claimed" && e.claimedBy) notifier.emit({ staff: e.claimedBy }, "escalation:alert", view);
+    else if (e.unroutedAt !== undefined) notifier.emit({ onDuty: true }, "escalation:alert", view);
+    else if (e.offeredTo.at(-1)) notifier.emit({ staff: e.offeredTo.at(-1)! }, "escalation:alert", view);
+    return e.status === "open" ? this.route(e) : e;
   }
 
   /** One routing step for one escalation: alert the next professional, or fall back to the crisis protocol. */
@@ -155,10 +221,14 @@ export class EscalationService {
     return Promise.all(all.map((e) => this.view(e)));
   }
 
+  /**
+   * The inbox: escalations of the locations the professional is on duty for now, and whatever they
+   * claimed themselves. Off duty that is only their own: escalation notes are about youths.
+   */
   async list(actor: StaffActor): Promise<EscalationView[]> {
-    this.requireProfessional(actor);
-    const all = (await this.deps.store.listEscalations()).sort(compareEscalations);
-    return Promise.all(all.map((e) => this.view(e)));
+    const pro = this.requireProfessional(actor);
+    const covered = await this.coveredBy(pro);
+    return this.viewsFor((e) => covered.has(e.locationId) || e.claimedBy === pro.id);
   }
 
   /** Atomic across processes: of two professionals pressing at once, one gets it, the other is told. */
@@ -204,25 +274,76 @@ export class EscalationService {
     return released;
   }
 
-  /** On duty for one's own or chosen locations; coming on duty picks up whatever is waiting. */
+  /**
+   * On duty for one's own location or others a coordinator gave them to cover (never any other);
+   * coming on duty picks up whatever is waiting. Going off duty or moving duty ends, at once and on
+   * every process, the reading along that the old duty allowed.
+   */
   async setDuty(actor: StaffActor, request: RequestOf<"duty:set">): Promise<DutyView> {
     const pro = this.requireProfessional(actor);
     const now = this.deps.clock.now();
-    const locationIds = request.locationIds ?? [pro.locationId];
+    const locationIds = [...new Set(request.locationIds ?? [pro.locationId])];
+    const allowed = await this.mayCover(pro);
+    if (locationIds.some((id) => !allowed.includes(id))) fail("FORBIDDEN", "You can only be on duty for your own locations");
     if (request.onDuty) await this.deps.store.putDuty({ staffId: pro.id, locationIds, since: now, source: "manual" });
     else {
       await this.deps.store.removeDuty(pro.id);
       await this.releaseAllOf(pro.id);
     }
     this.deps.notifier.setOnDuty(pro.id, request.onDuty);
+    await this.dropLostRooms(pro);
     // Whatever waits is offered to them by the next periodic pass (one process at a time, no double alerts).
     await this.deps.store.appendEvent({ type: "duty.changed", at: now, staffId: pro.id, data: { onDuty: request.onDuty, locations: locationIds.join(",") } });
-    return { staffId: pro.id, onDuty: request.onDuty, locationIds, ...(request.onDuty && { since: now }) };
+    return { staffId: pro.id, onDuty: request.onDuty, locationIds, mayCover: allowed, ...(request.onDuty && { since: now }) };
   }
 
   async dutyOf(staff: Staff): Promise<DutyView> {
-    const duty = (await this.deps.store.listDuty()).find((d) => d.staffId === staff.id);
-    return duty ? { staffId: staff.id, onDuty: true, locationIds: duty.locationIds, since: duty.since } : { staffId: staff.id, onDuty: false, locationIds: [staff.locationId] };
+    const [duty, mayCover] = await Promise.all([this.deps.store.listDuty().then((all) => all.find((d) => d.staffId === staff.id)), this.mayCover(staff)]);
+    return duty ? { staffId: staff.id, onDuty: true, locationIds: duty.locationIds, since: duty.since, mayCover } : { staffId: staff.id, onDuty: false, locationIds: [staff.locationId], mayCover };
+  }
+
+  /** Locations this professional may be on duty for, as the coordinators set them now. */
+  private async mayCover(staff: Staff): Promise<string[]> {
+    return dutyLocationIds(staff, (await this.deps.store.listLocations()).map((l) => l.id));
+  }
+
+  /**
+   * After a coordinator took locations off what a professional covers: duty there ends now (all of
+   * it if none is left), with its escalations and the rooms it opened.
+   */
+  async trimDuty(pro: Staff): Promise<void> {
+    const { store, clock, notifier } = this.deps;
+    const duty = (await store.listDuty()).find((d) => d.staffId === pro.id);
+    if (!duty) return;
+    const allowed = new Set(await this.mayCover(pro));
+    const kept = duty.locationIds.filter((id) => allowed.has(id));
+    if (kept.length === duty.locationIds.length) return;
+    if (kept.length > 0) await store.putDuty({ ...duty, locationIds: kept });
+    else {
+      await store.removeDuty(pro.id);
+      await this.releaseAllOf(pro.id);
+      notifier.setOnDuty(pro.id, false);
+    }
+    const view: DutyView = kept.length > 0 ? { staffId: pro.id, onDuty: true, locationIds: kept, since: duty.since } : { staffId: pro.id, onDuty: false, locationIds: [pro.locationId] };
+    notifier.emit({ staff: pro.id }, "duty:changed", view);
+    await store.appendEvent({ type: "duty.changed", at: clock.now(), staffId: pro.id, data: { onDuty: kept.length > 0, locations: kept.join(","), source: "coordinator" } });
+    await this.dropLostRooms(pro);
+  }
+
+  /**
+   * Takes a staff member's open consoles, on every process, out of each conversation they may no
+   * longer read (`staffMayRead`): what a right let them hear stops when the right ends, not when
+   * they next send something.
+   */
+  async dropLostRooms(staff: Pick<Staff, "id" | "role">): Promise<void> {
+    const { store, notifier } = this.deps;
+    const ids = await notifier.conversationsOf({ staff: staff.id });
+    if (ids.length === 0) return;
+    const [duties, escalations] = await Promise.all([store.listDuty(), store.listEscalations()]);
+    for (const id of ids) {
+      const c = await store.getConversation(id);
+      if (!c || !staffMayRead(staff, c, duties, escalations)) await notifier.leave({ staff: staff.id }, id);
+    }
   }
 
   /** The locations a professional looks after now: only while on duty. */
@@ -245,6 +366,33 @@ export class EscalationService {
       .map((c) => ({ conversation: staffView(c), ...(c.volunteerId && { volunteerName: names.get(c.volunteerId) }), flagged: flagged.has(c.id) || c.priority > 0 }));
   }
 
+  /**
+   * Everything the professional's workplace shows besides \`staff:sync\`: the inbox, the live chats,
+   * the chats they follow (claimed an escalation of, or joined without holding), and who waits in
+   * the queues they are on duty for. A reload rebuilds the workplace from this alone.
+   */
+  async professionalState(actor: StaffActor): Promise<ProfessionalStateView> {
+    const pro = this.requireProfessional(actor);
+    const { store } = this.deps;
+    const [duty, inbox, live, queue, escalations, active] = await Promise.all([
+      this.dutyOf(pro),
+      this.list(actor),
+      this.live(actor),
+      store.listQueue(),
+      store.listEscalations(),
+      store.listActiveFor(pro.id),
+    ]);
+    const held = new Set(active.map((c) => c.id));
+    const followed = new Set(escalations.filter((e) => e.claimedBy === pro.id && e.conversationId).map((e) => e.conversationId!));
+    for (const l of live) if (l.conversation.professionalId === pro.id) followed.add(l.conversation.id);
+    const covered = new Set(duty.onDuty ? [...duty.locationIds, ANY_LOCATION] : []);
+    const waiting = queue
+      .filter((e) => covered.has(e.locationChoice))
+      .sort((a, b) => b.priority - a.priority || a.queuedAt - b.queuedAt)
+      .map(staffView);
+    return { duty, inbox, live, watching: [...followed].filter((id) => !held.has(id)), queue: waiting };
+  }
+
   /** Read along: the professional sees the conversation and its whispers, without the youth knowing. */
   async watch(actor: StaffActor, request: RequestOf<"conversation:watch">) {
     const pro = this.requireProfessional(actor);
@@ -265,6 +413,7 @@ export class EscalationService {
     const { conversation } = await this.watch(actor, { conversationId: request.conversationId });
     if (conversation.status !== "active") fail("CONVERSATION_ENDED", "This conversation is not active");
     await this.deps.store.setConversationProfessional(conversation.id, pro.id);
+    await recordSystemLine(this.deps, conversation.id, { kind: "joined", name: pro.displayName }, { role: "professional", id: pro.id, name: pro.displayName });
     this.deps.notifier.emit({ conversation: conversation.id }, "professional:joined", { conversationId: conversation.id, peer: { role: "professional", name: pro.displayName } });
     await this.deps.store.appendEvent({ type: "professional.joined", at: this.deps.clock.now(), conversationId: conversation.id, staffId: pro.id });
     return { conversationId: conversation.id };
@@ -282,9 +431,11 @@ export class EscalationService {
     // The professional takes the volunteer's place, so the chat is theirs across reloads and processes.
     if (!(await this.deps.store.reassignVolunteer(c.id, c.volunteerId, pro.id))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
     const { notifier } = this.deps;
+    // The line reaches the volunteer before they leave the room: the chat does not just vanish.
+    await recordSystemLine(this.deps, c.id, { kind: "took-over", name: pro.displayName }, { role: "professional", id: pro.id, name: pro.displayName });
     await notifier.leave({ staff: c.volunteerId }, c.id);
     await notifier.join({ staff: pro.id }, c.id);
-    notifier.emit({ staff: c.volunteerId }, "conversation:transferred", { conversationId: c.id });
+    notifier.emit({ staff: c.volunteerId }, "conversation:transferred", { conversationId: c.id, reason: "takeover", to: { role: "professional", name: pro.displayName } });
     const youth = youthView({ ...c, volunteerId: pro.id }, pro);
     notifier.emit({ youth: c.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
     await this.deps.store.appendEvent({ type: "professional.tookOver", at: this.deps.clock.now(), conversationId: c.id, staffId: pro.id });
@@ -299,11 +450,16 @@ export class EscalationService {
     if (c.volunteerId !== pro.id || !c.previousVolunteerId) fail("FORBIDDEN", "Nothing to hand back");
     const volunteerId = c.previousVolunteerId;
     const { notifier, store } = this.deps;
+    // Only to someone who is still a volunteer: a former volunteer made coordinator or deactivated
+    // since the take-over has no right to the chat any more.
+    const target = await store.getStaff(volunteerId);
+    if (!target?.active || target.role !== "volunteer") fail("NOT_AVAILABLE", "The volunteer can no longer take this chat; transfer instead");
     // Never hand a youth back to someone who is not there to answer.
     if (!(await notifier.isStaffConnected(volunteerId))) fail("NOT_AVAILABLE", "The volunteer is not online; transfer instead");
     if (!(await store.reassignVolunteer(c.id, pro.id, volunteerId))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
-    const volunteer = await store.getStaff(volunteerId);
+    const volunteer = target;
     await notifier.join({ staff: volunteerId }, c.id);
+    await recordSystemLine(this.deps, c.id, { kind: "handed-back", name: volunteer?.displayName ?? "" }, { role: "professional", id: pro.id, name: pro.displayName });
     const back = { ...c, volunteerId };
     notifier.emit({ staff: volunteerId }, "conversation:assigned", { staff: staffView(back) });
     const youth = youthView(back, volunteer);

@@ -1,14 +1,18 @@
+import { ANY_LOCATION } from "../../shared/protocol";
+import { sweepStep } from "../domain/queueSweep";
 import type { ServiceDeps } from "./context";
 import type { ConversationService } from "./ConversationService";
 
 /**
- * Takes youths out of the queue whose page has been gone for a while (tab closed, phone died), so
- * positions stay honest and no volunteer picks up an empty chair. Runs on the tick's process; a
- * youth who comes back within the grace time keeps their place.
+ * Releases the place of youths whose page has been disconnected for longer than the grace time
+ * (tab closed, phone died), so positions stay honest and no volunteer picks up an empty chair.
+ * Until then they keep their place (phones suspend background tabs) and routing skips them. The
+ * connection state lives in the store (`disconnectedAt`, set when the last socket closes on any
+ * process), so it does not matter which process runs the sweep. The rule is `sweepStep` (domain):
+ * a flagged youth is released too, recorded (`queue.swept`, flagged) and logged; released youths
+ * count as having left the queue in the figures (reason "gone").
  */
 export class GhostSweeper {
-  private readonly goneSince = new Map<string, number>();
-
   constructor(
     private readonly deps: ServiceDeps,
     private readonly conversations: ConversationService,
@@ -18,22 +22,24 @@ export class GhostSweeper {
   async sweep(): Promise<number> {
     const { store, clock, notifier } = this.deps;
     const now = clock.now();
-    const queue = await store.listQueue();
-    const live = new Set(queue.map((e) => e.id));
-    for (const id of this.goneSince.keys()) if (!live.has(id)) this.goneSince.delete(id);
     let swept = 0;
-    for (const entry of queue) {
-      // A youth flagged as at risk is never taken out silently: a volunteer sees them and decides.
-      if (entry.priority > 0) continue;
-      if (await notifier.isYouthConnected(entry.youthId)) {
-        this.goneSince.delete(entry.id);
+    for (const entry of await store.listQueue()) {
+      const step = sweepStep(entry, await notifier.isYouthConnected(entry.youthId), entry.disconnectedAt, now, this.graceMs);
+      if (step.kind === "present") {
+        if (entry.disconnectedAt !== undefined) await store.setYouthDisconnected(entry.id, undefined);
         continue;
       }
-      const since = this.goneSince.get(entry.id) ?? now;
-      this.goneSince.set(entry.id, since);
-      if (now - since < this.graceMs) continue;
-      if (await this.conversations.finish(entry.id, "system", "gone")) swept += 1;
-      this.goneSince.delete(entry.id);
+      if (step.kind === "absent") {
+        // A socket that vanished without its disconnect being handled (a process that died) is
+        // marked here, so it is released in time too.
+        if (entry.disconnectedAt === undefined) await store.setYouthDisconnected(entry.id, step.since);
+        continue;
+      }
+      if (!(await this.conversations.finish(entry.id, "system", "gone"))) continue;
+      swept += 1;
+      const locationId = entry.locationChoice !== ANY_LOCATION ? entry.locationChoice : undefined;
+      await store.appendEvent({ type: "queue.swept", at: now, conversationId: entry.id, ...(locationId && { locationId }), data: { flagged: step.flagged, waitMs: now - entry.queuedAt } });
+      if (step.flagged) this.deps.log.warn({ event: "queue.swept.flagged", conversationId: entry.id }, "flagged youth left the queue: page gone past the grace time");
     }
     return swept;
   }

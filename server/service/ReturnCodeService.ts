@@ -11,7 +11,7 @@ import {
 import type { Conversation, YouthSession } from "../domain/types";
 import type { YouthActor } from "./actors";
 import type { ServiceDeps } from "./context";
-import type { ConversationService, RateLimit } from "./ConversationService";
+import type { ConversationService, FailureBudget, RateLimit } from "./ConversationService";
 import { fail } from "./errors";
 import { peerOf } from "./views";
 
@@ -19,6 +19,8 @@ export interface ReturnCodeOptions {
   /** HMAC key; without it (production not configured) return codes are switched off. */
   secret: string | undefined;
   ttlMs: number;
+  /** Wrong codes over every network together; once spent, every check waits (see docs/SECURITY.md). */
+  failures: FailureBudget;
 }
 
 /** What a valid code gives a new queue entry: the volunteer to offer first, and their note if shared. */
@@ -33,7 +35,8 @@ const UNKNOWN = "This return code is unknown or has expired";
  * Return codes: a youth's account-free way back to the same volunteer. Taken at the end of a chat,
  * shown once, kept only as a keyed hash with the volunteer's id and note; checked, used and
  * forgotten by whoever holds the code. Every attempt with a code counts against a per-network limit,
- * because the code itself is short.
+ * and every wrong code against one budget shared by all networks, so even a guesser with endless
+ * addresses gets a few thousand tries a day against a space of about 2^39.
  */
 export class ReturnCodeService {
   constructor(
@@ -105,8 +108,14 @@ export class ReturnCodeService {
     }
     const canonical = normaliseReturnCode(code);
     if (!canonical) fail("RETURN_CODE_UNKNOWN", UNKNOWN);
+    // Checked before the lookup: once the shared budget of wrong codes is spent, a right code is not
+    // told apart from a wrong one either, or a guesser could simply ignore the refusals.
+    if (await this.options.failures.spent()) fail("RATE_LIMITED", "Return codes are very busy; try again later or start without one");
     const record = await this.deps.store.getReturnCode(keyedHash(secret, canonical));
-    if (!record || !isLive(record, this.deps.clock.now())) fail("RETURN_CODE_UNKNOWN", UNKNOWN);
+    if (!record || !isLive(record, this.deps.clock.now())) {
+      await this.options.failures.spend();
+      fail("RETURN_CODE_UNKNOWN", UNKNOWN);
+    }
     return record;
   }
 

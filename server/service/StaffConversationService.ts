@@ -8,6 +8,7 @@ import type { Dispatcher } from "./Dispatcher";
 import type { EscalationService } from "./EscalationService";
 import { fail } from "./errors";
 import type { ReturnCodeService } from "./ReturnCodeService";
+import { recordSystemLine } from "./transcript";
 import { messageView, staffView, youthView } from "./views";
 
 /** What only staff do inside a conversation: notes, whispers and consults, transfers, blocks. */
@@ -89,8 +90,16 @@ export class StaffConversationService {
     const moved = result.conversation;
     if (request.note) await store.setConversationNotes(moved.id, { handoverNote: request.note });
     const withNote = { ...moved, ...(request.note && { handoverNote: request.note }) };
+    const next = moved.status === "active" ? ((await store.getStaff(moved.volunteerId!)) as Staff) : undefined;
+    // Kept in the transcript for whoever reads it next; the sender sees it before leaving the room.
+    await recordSystemLine(
+      this.deps,
+      moved.id,
+      { kind: "transferred", by: actor.staff.displayName, ...(next ? { name: next.displayName } : { reason: moved.locationChoice }) },
+      { role: actor.staff.role, id: actor.staff.id, name: actor.staff.displayName },
+    );
     await notifier.leave({ staff: actor.staff.id }, moved.id);
-    notifier.emit({ staff: actor.staff.id }, "conversation:transferred", { conversationId: moved.id });
+    notifier.emit({ staff: actor.staff.id }, "conversation:transferred", { conversationId: moved.id, reason: "transfer", ...(next && { to: { role: next.role, name: next.displayName } }) });
     notifier.emit({ youth: moved.youthId }, "conversation:transferring", { conversationId: moved.id, queued: moved.status === "queued" });
     await store.appendEvent({
       type: "conversation.transferred",
@@ -99,8 +108,7 @@ export class StaffConversationService {
       staffId: actor.staff.id,
       data: "staffId" in request.to ? { to: "volunteer" } : { to: "queue", locationChoice: request.to.locationChoice },
     });
-    if (moved.status === "active") {
-      const next = (await store.getStaff(moved.volunteerId!)) as Staff;
+    if (next) {
       await notifier.join({ staff: next.id }, moved.id);
       const youth = youthView(withNote, next);
       notifier.emit({ youth: moved.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
@@ -116,6 +124,9 @@ export class StaffConversationService {
     this.conversations.requireSpeaker(actor, conversation);
     await this.abuse.block(conversation.youthId, conversation.abuseKey);
     await this.conversations.finish(conversation.id, actor.staff.role, "blocked");
+    // Every tab of this session, on every process: a second tab opened before the block must not
+    // go on. Coming back with the token answers BLOCKED.
+    this.deps.notifier.disconnectYouth(conversation.youthId);
     await this.deps.store.appendEvent({
       type: "conversation.blocked",
       at: this.deps.clock.now(),

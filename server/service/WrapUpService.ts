@@ -21,9 +21,10 @@ export class WrapUpService {
   /** Called when a chat ends: the volunteer owes a wrap-up and the console nags gently. */
   async owe(conversation: Conversation): Promise<void> {
     if (!conversation.volunteerId || conversation.status !== "ended") return;
-    // A chat a professional took over is still the volunteer's to register.
+    // Whoever holds the chat when it ends registers it: a professional who took it over (or took
+    // the youth from the queue) files it like a volunteer would.
     const holder = await this.deps.store.getStaff(conversation.volunteerId);
-    const owner = holder?.role === "volunteer" ? holder.id : conversation.previousVolunteerId;
+    const owner = holder && holder.role !== "coordinator" ? holder.id : conversation.previousVolunteerId;
     if (!owner) return;
     await this.deps.store.addWrapUpTodo(owner, conversation.id);
     this.deps.notifier.emit({ staff: owner }, "wrapup:due", WrapUpService.todoOf(conversation));
@@ -38,16 +39,21 @@ export class WrapUpService {
   /** Files a wrap-up for one's own ended chat, or for a walk-in; duration and transfers are filled in. */
   async submit(staff: Staff, request: RequestOf<"wrapup:submit">): Promise<{ id: string }> {
     const { store, clock, notifier } = this.deps;
-    if (staff.role !== "volunteer") fail("FORBIDDEN", "Wrap-ups are filed by volunteers");
+    if (staff.role === "coordinator" || (staff.role === "professional" && !request.conversationId)) fail("FORBIDDEN", "Wrap-ups are filed by volunteers");
     const now = clock.now();
     let base: Pick<WrapUp, "kind" | "locationId" | "durationMs" | "transfers" | "escalations" | "conversationId">;
+    // The highest level the risk triage gave this chat, beside the volunteer's own judgement.
+    let scorerRisk: "none" | "concern" | "high" | undefined;
     if (request.conversationId) {
       const c = await store.getConversation(request.conversationId);
       if (!c) fail("NOT_FOUND", "No such conversation");
       if (c.volunteerId !== staff.id && c.previousVolunteerId !== staff.id) fail("FORBIDDEN", "This is not your conversation");
       if (c.status !== "ended") fail("FORBIDDEN", "A wrap-up is for a chat that has ended");
       const todo = WrapUpService.todoOf(c);
-      const consults = (await store.listEvents(c.queuedAt)).filter((e) => e.conversationId === c.id && e.type === "escalation.raised");
+      const events = (await store.listEvents(c.queuedAt)).filter((e) => e.conversationId === c.id);
+      const consults = events.filter((e) => e.type === "escalation.raised");
+      const flagged = events.filter((e) => e.type === "risk.flagged").map((e) => e.data?.level);
+      scorerRisk = flagged.includes("high") ? "high" : flagged.includes("concern") ? "concern" : "none";
       base = {
         kind: "chat",
         conversationId: c.id,
@@ -67,6 +73,7 @@ export class WrapUpService {
       referral: request.referral,
       rating: request.rating,
       debrief: request.debrief,
+      ...(request.riskJudgement && { riskJudgement: request.riskJudgement }),
       at: now,
     };
     await store.putWrapUp(wrapUp);
@@ -76,7 +83,14 @@ export class WrapUpService {
       staffId: staff.id,
       locationId: wrapUp.locationId,
       ...(wrapUp.conversationId && { conversationId: wrapUp.conversationId }),
-      data: { kind: wrapUp.kind, referral: wrapUp.referral, rating: wrapUp.rating, topics: wrapUp.topics.join(",") },
+      data: {
+        kind: wrapUp.kind,
+        referral: wrapUp.referral,
+        rating: wrapUp.rating,
+        topics: wrapUp.topics.join(","),
+        // Levels only: the volunteer's judgement and the triage's, for the agreement figures.
+        ...(wrapUp.riskJudgement && scorerRisk && { riskJudgement: wrapUp.riskJudgement, scorerRisk }),
+      },
     });
     if (request.debrief) {
       await store.appendEvent({ type: "debrief.requested", at: now, staffId: staff.id, locationId: wrapUp.locationId });

@@ -34,6 +34,9 @@ export function staffView(c: Conversation): StaffConversationView {
     assignedAt: c.assignedAt,
     endedAt: c.endedAt,
     volunteerId: c.volunteerId,
+    ...(c.endedBy && { endedBy: c.endedBy }),
+    ...(c.endReason && { endReason: c.endReason }),
+    ...(c.disconnectedAt !== undefined && { disconnectedAt: c.disconnectedAt }),
     lastSeq: c.lastSeq,
     youthDeliveredSeq: c.youthDeliveredSeq,
     note: c.note,
@@ -60,5 +63,6 @@ export function messageView(m: Message): MessageView {
     text: m.text,
     sentAt: m.sentAt,
     ...(m.visibility && { visibility: m.visibility }),
+    ...(m.system && { system: m.system }),
   };
 }

@@ -21,7 +21,9 @@ import type {
 
 export type ClaimResult =
   | { ok: true; conversation: Conversation }
-  | { ok: false; reason: "not_queued" | "not_available" | "at_capacity" };
+  | { ok: false; reason: "not_queued" | "not_available" | "at_capacity" | "disconnected" };
+
+export type OpenEscalationResult = { escalation: Escalation; created: boolean; raised: boolean };
 
 export type EndResult =
   | { ok: true; conversation: Conversation }
@@ -76,8 +78,21 @@ export interface Store extends SecondFactorStore, AccessLogStore, RetentionStore
    */
   claim(conversationId: string, staffId: string, now: Millis): Promise<ClaimResult>;
   /**
+   * Atomic, like `claim`, for a professional taking a waiting youth straight from the queue: no
+   * presence or capacity, but still queued and connected ("disconnected" otherwise). The
+   * professional becomes both the conversation's holder and its joined professional. Of a
+   * volunteer's claim and a professional's racing for one entry, exactly one wins.
+   */
+  claimAsProfessional(conversationId: string, staffId: string, locationId: string, now: Millis): Promise<ClaimResult>;
+  /**
+   * Marks a queued or active conversation's youth as disconnected since `at`, or connected again
+   * (`undefined`). A queued entry marked disconnected is refused by `claim`. True if it changed.
+   */
+  setYouthDisconnected(conversationId: string, at: Millis | undefined): Promise<boolean>;
+  /**
    * Atomic: ends a queued ("abandoned") or active ("ended") conversation, takes it out of the queue
-   * and frees the volunteer's slot. Ending twice reports "already_ended".
+   * and frees the volunteer's slot. Ending twice reports "already_ended". The network hash
+   * (`abuseKey`) goes with it: no limit or block needs it once the conversation is over.
    */
   endConversation(
     conversationId: string,
@@ -132,6 +147,12 @@ export interface Store extends SecondFactorStore, AccessLogStore, RetentionStore
   removeDuty(staffId: string): Promise<void>;
   listDuty(): Promise<Duty[]>;
   createEscalation(escalation: Escalation): Promise<void>;
+  /**
+   * Atomic: one unresolved escalation per conversation. If the conversation (not for debriefs) has
+   * an unresolved one, it is raised instead (`mergeEscalation`: level up, signals merged) and no
+   * second one is made; otherwise `escalation` is created. Racing calls make exactly one.
+   */
+  openEscalation(escalation: Escalation): Promise<OpenEscalationResult>;
   getEscalation(id: string): Promise<Escalation | undefined>;
   /** Every escalation not yet resolved, in no particular order. */
   listEscalations(): Promise<Escalation[]>;
@@ -157,8 +178,6 @@ export interface Store extends SecondFactorStore, AccessLogStore, RetentionStore
   /** Blocks these keys (hashes, never raw addresses) for `ttlMs`. */
   block(keys: string[], ttlMs: number): Promise<void>;
   isBlocked(keys: string[]): Promise<boolean>;
-  /** The random salt of one day ("YYYY-MM-DD"), made on first use; every process gets the same. */
-  dailySalt(day: string): Promise<string>;
 
   // Return codes ---------------------------------------------------------------------------------
   /**
@@ -213,8 +232,13 @@ export interface Store extends SecondFactorStore, AccessLogStore, RetentionStore
   /** Gives a lease back early, if `owner` still holds it. */
   releaseLease(name: string, owner: string): Promise<void>;
 
-  /** Health: resolves when the backing store answers. */
+  /**
+   * Health: resolves when the backing store answers and accepts a write. A Redis at `maxmemory`
+   * (noeviction) still answers PING but refuses every write, which is an outage for the service.
+   */
   ping(): Promise<void>;
+  /** How full the backing store is, for /metrics and its alert; undefined when it has no memory limit of its own. */
+  memoryUse(): Promise<{ usedBytes: number; maxBytes: number } | undefined>;
   close(): Promise<void>;
 }
 

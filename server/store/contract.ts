@@ -134,11 +134,14 @@ export function registerStoreContractTests(
       expect(await store.listActiveFor("s1")).toEqual([]);
     });
 
-    it("marks a queued conversation that ends as abandoned", async () => {
-      const entry = buildEntry();
+    it("marks a queued conversation that ends as abandoned, and forgets its network hash", async () => {
+      const entry = buildEntry({ abuseKey: "network-hash" });
       await store.enqueue(entry);
+      expect((await store.getConversation(entry.id))?.abuseKey).toBe("network-hash");
       const ended = await store.endConversation(entry.id, { at: 3, by: "youth", reason: "left-queue" });
       expect(ended.ok && ended.conversation.status).toBe("abandoned");
+      expect(ended.ok && ended.conversation.abuseKey).toBeUndefined();
+      expect((await store.getConversation(entry.id))?.abuseKey).toBeUndefined();
       expect(await store.listQueue()).toEqual([]);
       expect(await store.endConversation("c_doesnotexist00", { at: 3, by: "youth", reason: "x" })).toEqual({
         ok: false,
@@ -173,6 +176,51 @@ export function registerStoreContractTests(
       expect(new Set(wins.map((w) => w.ok && w.conversation.id)).size).toBe(12);
       for (const s of ["a", "b", "c", "d"]) expect((await store.getPresence(s))?.load).toBe(3);
       expect(await store.listQueue()).toHaveLength(8);
+    });
+
+    it("lets a professional take a waiting youth straight from the queue, as holder and joined professional", async () => {
+      const entry = buildEntry({ locationChoice: "leiden" });
+      await store.enqueue(entry);
+      const taken = await store.claimAsProfessional(entry.id, "p1", "leiden", 7);
+      expect(taken).toEqual({ ok: true, conversation: { ...entry, status: "active", volunteerId: "p1", professionalId: "p1", locationId: "leiden", assignedAt: 7 } });
+      expect(await store.listQueue()).toEqual([]);
+      expect((await store.listActiveFor("p1")).map((c) => c.id)).toEqual([entry.id]);
+      expect(await store.claimAsProfessional(entry.id, "p2", "leiden", 8)).toEqual({ ok: false, reason: "not_queued" });
+      const ended = await store.endConversation(entry.id, { at: 9, by: "professional", reason: "ended" });
+      expect(ended.ok).toBe(true);
+      expect(await store.listActiveFor("p1")).toEqual([]);
+    });
+
+    it("[H6] lets exactly one of a volunteer's and a professional's racing takes of one youth win", async () => {
+      const entries = Array.from({ length: 10 }, () => buildEntry());
+      for (const e of entries) await store.enqueue(e);
+      await available("s1", 3);
+      const results = await Promise.all(entries.flatMap((e) => [store.claim(e.id, "s1", 1), store.claimAsProfessional(e.id, "p1", "leiden", 1)]));
+      for (let i = 0; i < entries.length; i++) expect([results[2 * i]!.ok, results[2 * i + 1]!.ok].filter(Boolean)).toHaveLength(1);
+      const volunteerWins = results.filter((r, i) => r.ok && i % 2 === 0).length;
+      expect(volunteerWins).toBeLessThanOrEqual(3);
+      expect((await store.listActiveFor("s1")).length + (await store.listActiveFor("p1")).length).toBe(10);
+      expect(await store.listQueue()).toEqual([]);
+    });
+
+    it("[H7] keeps a disconnected youth's place but refuses to hand them to anyone until they are back", async () => {
+      const entry = buildEntry({ queuedAt: 5 });
+      await store.enqueue(entry);
+      await available("s1");
+      expect(await store.setYouthDisconnected(entry.id, 50)).toBe(true);
+      expect(await store.setYouthDisconnected(entry.id, 60)).toBe(false);
+      expect((await store.listQueue()).map((e) => [e.id, e.disconnectedAt, e.queuedAt])).toEqual([[entry.id, 50, 5]]);
+      expect(await store.claim(entry.id, "s1", 70)).toEqual({ ok: false, reason: "disconnected" });
+      expect(await store.claimAsProfessional(entry.id, "p1", "leiden", 70)).toEqual({ ok: false, reason: "disconnected" });
+      expect(await store.setYouthDisconnected(entry.id, undefined)).toBe(true);
+      expect(await store.setYouthDisconnected(entry.id, undefined)).toBe(false);
+      const claimed = await store.claim(entry.id, "s1", 80);
+      expect(claimed.ok && claimed.conversation.disconnectedAt).toBeUndefined();
+      expect(await store.setYouthDisconnected(entry.id, 90)).toBe(true);
+      expect((await store.getConversation(entry.id))?.disconnectedAt).toBe(90);
+      await store.endConversation(entry.id, { at: 95, by: "youth", reason: "ended" });
+      expect(await store.setYouthDisconnected(entry.id, undefined)).toBe(false);
+      expect(await store.setYouthDisconnected("c_doesnotexist00", 1)).toBe(false);
     });
 
     it("changes priority only while queued", async () => {
@@ -291,16 +339,12 @@ export function registerStoreContractTests(
       expect((await store.listWrapUps(150)).map((w) => w.id)).toEqual(["w2"]);
     });
 
-    it("blocks keys for a while and shares one salt per day", async () => {
+    it("blocks keys for a while", async () => {
       await store.block(["k1", "k2"], 80);
       expect(await store.isBlocked(["x", "k2"])).toBe(true);
       expect(await store.isBlocked(["x"])).toBe(false);
       await new Promise((r) => setTimeout(r, 150));
       expect(await store.isBlocked(["k1"])).toBe(false);
-      const salt = await store.dailySalt("2026-11-23");
-      expect(salt.length).toBeGreaterThanOrEqual(32);
-      expect(await store.dailySalt("2026-11-23")).toBe(salt);
-      expect(await store.dailySalt("2026-11-24")).not.toBe(salt);
     });
 
     const escalation = (over: Partial<Escalation> = {}): Escalation => ({
@@ -363,6 +407,37 @@ export function registerStoreContractTests(
       expect(await store.getEscalation("e_one")).toEqual(escalation({ offeredTo: [], offeredAt: 300 }));
       expect(await store.releaseEscalation("e_one", "p1", 301)).toBe(false);
       expect((await store.claimEscalation("e_one", "p2", 400)).ok).toBe(true);
+    });
+
+    it("[H4] keeps one unresolved escalation per conversation: a second raises its level and merges its signals", async () => {
+      const first = await store.openEscalation(escalation({ level: "urgent", source: "risk", signals: ["suicidal-ideation"], signalAt: 100, note: undefined }));
+      expect(first).toMatchObject({ created: true, raised: false, escalation: { id: "e_one", level: "urgent" } });
+      const lower = await store.openEscalation(escalation({ id: "e_two", level: "consult", raisedAt: 150, note: "vraag" }));
+      expect(lower).toMatchObject({ created: false, raised: false, escalation: { id: "e_one", level: "urgent", note: "vraag", signalAt: 100 } });
+      const higher = await store.openEscalation(escalation({ id: "e_three", level: "crisis", source: "risk", raisedAt: 200, signals: ["suicide-plan", "suicidal-ideation"] }));
+      expect(higher).toMatchObject({ created: false, raised: true, escalation: { id: "e_one", level: "crisis", signalAt: 200, note: "vraag" } });
+      expect(higher.escalation.signals).toEqual(["suicidal-ideation", "suicide-plan"]);
+      expect((await store.listEscalations()).map((e) => e.id)).toEqual(["e_one"]);
+      expect(await store.getEscalation("e_one")).toMatchObject({ level: "crisis", signals: ["suicidal-ideation", "suicide-plan"], signalAt: 200 });
+      // Claimed still counts as open; once resolved, a new call makes a new escalation.
+      await store.claimEscalation("e_one", "p1", 300);
+      expect((await store.openEscalation(escalation({ id: "e_four", level: "urgent", raisedAt: 310 }))).created).toBe(false);
+      await store.resolveEscalation("e_one", "p1", { at: 320, outcome: "ok", referral: "none" });
+      expect(await store.openEscalation(escalation({ id: "e_five", level: "consult", raisedAt: 330 }))).toMatchObject({ created: true, escalation: { id: "e_five" } });
+      // A debrief is its own item, and another conversation has its own escalation.
+      expect((await store.openEscalation(escalation({ id: "e_six", source: "debrief", level: "consult" }))).created).toBe(true);
+      expect((await store.openEscalation(escalation({ id: "e_seven", conversationId: "c_otherconvers" }))).created).toBe(true);
+      expect((await store.listEscalations()).map((e) => e.id).sort()).toEqual(["e_five", "e_seven", "e_six"]);
+    });
+
+    it("[H5] makes exactly one escalation of many racing calls about one conversation, at the highest level", async () => {
+      const levels = ["consult", "urgent", "crisis", "urgent", "consult", "urgent"] as const;
+      const results = await Promise.all(levels.map((level, i) => store.openEscalation(escalation({ id: `e_race${i}`, level, raisedAt: 100 + i }))));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      const open = await store.listEscalations();
+      expect(open).toHaveLength(1);
+      expect(open[0]!.level).toBe("crisis");
+      expect(new Set(results.map((r) => r.escalation.id))).toEqual(new Set([open[0]!.id]));
     });
 
     it("lists escalations until they are resolved", async () => {
@@ -506,8 +581,13 @@ export function registerStoreContractTests(
       expect(left.filter(Boolean)).toHaveLength(1);
     });
 
-    it("answers a ping", async () => {
+    it("answers a ping, and tells how full it is if it has a limit of its own", async () => {
       await expect(store.ping()).resolves.toBeUndefined();
+      const memory = await store.memoryUse();
+      if (memory !== undefined) {
+        expect(memory.usedBytes).toBeGreaterThan(0);
+        expect(memory.maxBytes).toBeGreaterThanOrEqual(0);
+      }
     });
   });
 }

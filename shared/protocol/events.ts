@@ -18,6 +18,7 @@ import {
   type DutyView,
   type EscalationView,
   type LiveConversationView,
+  type ProfessionalStateView,
   type MessageView as MessageViewType,
   Topic,
   TOPICS,
@@ -35,6 +36,7 @@ import {
   type StaffView,
   type YouthConversationView,
 } from "./model";
+import { RiskLevelSchema } from "./risk";
 
 /** Every ack has this one shape. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
@@ -100,6 +102,8 @@ export const Requests = {
       referral: Referral,
       rating: z.number().int().min(1).max(5),
       debrief: z.boolean(),
+      /** The volunteer's own judgement of the highest risk in the chat; set beside the risk triage's in the figures. */
+      riskJudgement: RiskLevelSchema.optional(),
     })
     .strict()
     .refine((w) => (w.conversationId === undefined) !== (w.walkInMinutes === undefined), "either conversationId or walkInMinutes"),
@@ -120,6 +124,10 @@ export const Requests = {
   "staff:sync": z.object({ protocolVersion: z.number().int() }).strict(),
   "presence:set": z.object({ status: PresenceStatus.optional(), capacity: Capacity.optional() }).strict(),
   "queue:take": z.object({}).strict(),
+  /** A professional takes one waiting youth (a flagged one) straight from the queue. */
+  "queue:claim": z.object({ conversationId: ConversationId }).strict(),
+  /** The professional's inbox, live chats, watched chats and queue, for a (re)connecting workplace. */
+  "professional:state": z.object({}).strict(),
 } as const;
 
 export type RequestName = keyof typeof Requests;
@@ -182,6 +190,8 @@ export interface Responses {
   "staff:sync": StaffState;
   "presence:set": PresenceView;
   "queue:take": StaffConversationView;
+  "queue:claim": StaffConversationView;
+  "professional:state": ProfessionalStateView;
 }
 
 type Handler<E extends RequestName> = (payload: RequestOf<E>, ack: AckFn<Responses[E]>) => void;
@@ -213,15 +223,19 @@ export interface ServerToClientEvents {
   /** To the youth: a calm "you are being connected to someone else"; `queued` when back in line. */
   "conversation:transferring": (p: { conversationId: string; queued: boolean }) => void;
   /** To the volunteer who handed a conversation on: it is no longer theirs. */
-  "conversation:transferred": (p: { conversationId: string }) => void;
+  "conversation:transferred": (p: { conversationId: string; reason?: "transfer" | "takeover"; to?: PeerView }) => void;
   /** To professionals and the conversation's staff: an escalation was raised, offered, claimed or resolved. */
   "escalation:updated": (p: EscalationView) => void;
   /** To the one professional whose turn it is: sound and a timer. */
   "escalation:alert": (p: EscalationView) => void;
   /** To the volunteer: nobody acknowledged (or nobody is on duty): show the crisis protocol now. */
   "escalation:unrouted": (p: EscalationView) => void;
-  /** To the volunteer (and on-duty professionals): a youth message reads as a risk. */
-  "risk:flagged": (p: { conversationId: string; level: "concern" | "high"; signals: string[]; at: number }) => void;
+  /**
+   * To the volunteer (and on-duty professionals): a youth message reads as a risk. `acute`: the top
+   * grade within high (intent with a plan, means or a time; an attempt or overdose in progress;
+   * danger now); always false for concern.
+   */
+  "risk:flagged": (p: { conversationId: string; level: "concern" | "high"; signals: string[]; acute: boolean; at: number }) => void;
   /** To everyone in the conversation: a professional takes part now. */
   "professional:joined": (p: { conversationId: string; peer: PeerView }) => void;
   /** To every page, youth or staff: a coordinator changed opening hours; where it is open now. */

@@ -39,6 +39,19 @@ export const FIGURE_LEVELS = ["consult", "urgent", "crisis"] as const;
 export const WOULD_RETURN = ["yes", "maybe", "no"] as const;
 
 /** Everything counted over one set of hours (a location's period, a day, the whole selection). */
+/**
+ * The risk triage against the volunteer's own judgement of the highest risk in each chat (from the
+ * wrap-up): chats judged, judged high by the volunteer, of those flagged high by the triage too (the
+ * triage's recall is bothHigh / volunteerHigh), and flagged high where the volunteer saw none.
+ */
+export const RiskAgreement = z.object({
+  judged: z.number().int(),
+  volunteerHigh: z.number().int(),
+  bothHigh: z.number().int(),
+  scorerHighVolunteerNone: z.number().int(),
+});
+export type RiskAgreement = z.infer<typeof RiskAgreement>;
+
 export const FigureSummary = z.object({
   chatsStarted: z.number().int(),
   chatsCompleted: z.number().int(),
@@ -67,6 +80,7 @@ export const FigureSummary = z.object({
   volunteerHours: z.number(),
   /** Most chats open at once in one location; over several locations the highest hourly sum (an upper bound). */
   peakConcurrent: z.number().int(),
+  riskAgreement: RiskAgreement,
 });
 export type FigureSummary = z.infer<typeof FigureSummary>;
 
@@ -90,5 +104,7 @@ export const FiguresReport = z.object({
   byDay: z.array(FiguresDay),
   /** Chats started per local hour of the day (0–23), over the whole period. */
   byHourOfDay: z.array(z.number().int()).length(24),
+  /** The risk triage against the volunteers' judgement, per calendar month ("2026-12") in the period. */
+  riskByMonth: z.array(RiskAgreement.extend({ month: z.string() })),
 });
 export type FiguresReport = z.infer<typeof FiguresReport>;

@@ -75,6 +75,21 @@ export type ConversationStatus = z.infer<typeof ConversationStatus>;
 export const PeerView = z.object({ role: StaffRole, name: z.string() });
 export type PeerView = z.infer<typeof PeerView>;
 
+/**
+ * What happened in a conversation, as a line in the staff's transcript (never shown to the youth):
+ * a professional joined, took over or handed back; the chat was transferred; it ended (with `by`
+ * and `reason`, e.g. "quick-exit", "left-queue", "gone", "ended", "blocked"); the youth's page
+ * closed or came back. `name` is the staff member it is about, if any.
+ */
+export const SYSTEM_EVENTS = ["joined", "took-over", "handed-back", "transferred", "ended", "page-closed", "page-back"] as const;
+export const SystemEvent = z.object({
+  kind: z.enum(SYSTEM_EVENTS),
+  name: z.string().optional(),
+  by: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type SystemEvent = z.infer<typeof SystemEvent>;
+
 export const MessageView = z.object({
   id: z.string(),
   conversationId: z.string(),
@@ -84,6 +99,8 @@ export const MessageView = z.object({
   sentAt: z.number(),
   /** "staff": a whisper or consult between staff inside the conversation; never sent to a youth. */
   visibility: z.literal("staff").optional(),
+  /** A transcript event for staff (always with visibility "staff"); `text` is empty. */
+  system: SystemEvent.optional(),
 });
 export type MessageView = z.infer<typeof MessageView>;
 
@@ -133,6 +150,11 @@ export const StaffConversationView = z.object({
   assignedAt: z.number().optional(),
   endedAt: z.number().optional(),
   volunteerId: z.string().optional(),
+  /** How it ended ("ended", "quick-exit", "left-queue", "gone", "blocked", …) and by whom. */
+  endedBy: z.string().optional(),
+  endReason: z.string().optional(),
+  /** The youth's page has been disconnected since then (epoch ms); absent while connected. */
+  disconnectedAt: z.number().optional(),
   lastSeq: z.number().int(),
   youthDeliveredSeq: z.number().int(),
   note: z.string().optional(),
@@ -254,10 +276,36 @@ export const EscalationView = z.object({
   claimedByName: z.string().optional(),
   claimedAt: z.number().optional(),
   resolvedAt: z.number().optional(),
+  /** Risk signal ids (shown in words from the client catalogue, never raw). */
+  signals: z.array(z.string()).optional(),
+  /** When the last signal or level raise came in: "minutes since the signal". */
+  signalAt: z.number().optional(),
+  /** The professional it is offered to now (the last of `offeredTo`), by name. */
+  offeredToName: z.string().optional(),
+  /** Who and what: the youth as far as they shared, and where they are now. */
+  about: z
+    .object({
+      status: ConversationStatus,
+      nickname: z.string().optional(),
+      ageBand: AgeBand.optional(),
+      topic: Topic.optional(),
+      locationChoice: z.string(),
+      volunteerName: z.string().optional(),
+      volunteerRole: StaffRole.optional(),
+      disconnected: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type EscalationView = z.infer<typeof EscalationView>;
 
-export const DutyView = z.object({ staffId: z.string(), onDuty: z.boolean(), locationIds: z.array(z.string()), since: z.number().optional() });
+export const DutyView = z.object({
+  staffId: z.string(),
+  onDuty: z.boolean(),
+  locationIds: z.array(z.string()),
+  since: z.number().optional(),
+  /** The locations this professional may be on duty for (home and those a coordinator gave them). */
+  mayCover: z.array(z.string()).optional(),
+});
 export type DutyView = z.infer<typeof DutyView>;
 
 /** A live conversation as a professional sees it in the overview. */
@@ -267,3 +315,16 @@ export const LiveConversationView = z.object({
   flagged: z.boolean(),
 });
 export type LiveConversationView = z.infer<typeof LiveConversationView>;
+
+/** Everything the professional's workplace needs after (re)connecting, besides `staff:sync`. */
+export const ProfessionalStateView = z.object({
+  duty: DutyView,
+  /** Unresolved escalations, inbox order. */
+  inbox: z.array(EscalationView),
+  live: z.array(LiveConversationView),
+  /** Chats they read along with or joined (claimed an escalation of, or joined), to reopen after a reload. */
+  watching: z.array(z.string()),
+  /** Youths waiting for the locations they are on duty for (and "any"), flagged first. */
+  queue: z.array(StaffConversationView),
+});
+export type ProfessionalStateView = z.infer<typeof ProfessionalStateView>;

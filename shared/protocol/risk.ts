@@ -16,6 +16,11 @@ export const RISK_SIGNALS = [
   "abuse-home",
   "sexual-abuse",
   "sexual-exploitation",
+  "farewell",
+  "means",
+  "cannot-keep-safe",
+  "self-harm-now",
+  "acute-danger",
   // concern
   "bullying",
   "eating-disorder",

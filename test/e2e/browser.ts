@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expectAccessible } from "./axe";
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, "screenshots");
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -24,7 +25,11 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+/** The small phone the youth page must still work on (iPhone SE, first generation). */
+export const SMALL_PHONE = { ...PHONE, viewport: { width: 320, height: 568 } };
 export const LAPTOP = { viewport: { width: 1366, height: 768 } };
+/** The volunteer's laptop: everything of the console fits here, composer always in view. */
+export const CONSOLE = { viewport: { width: 1280, height: 720 } };
 
 /** A page that records console errors, page errors and CSP violations, so a test can assert there were none. */
 export async function newPage(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
@@ -42,6 +47,12 @@ export async function newPage(context: BrowserContext): Promise<{ page: Page; er
   return { page, errors };
 }
 
+/**
+ * Saves a screenshot of a state the test reached, and checks that state with axe-core: no WCAG 2.1
+ * A/AA violation and no contrast item left for review, or the test fails. Every e2e file calls this
+ * at each state it visits.
+ */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await expectAccessible(page, name);
 }

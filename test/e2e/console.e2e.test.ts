@@ -90,7 +90,7 @@ describe("the volunteer console", () => {
     const keys = await fillWrapUpWithKeyboard(lotte.page);
     await lotte.page.getByRole("heading", { name: "Afronding" }).waitFor({ state: "detached" });
     const wrapUp = (await server.store.listWrapUps(0)).find((w) => w.staffId === "st_lotte");
-    expect(wrapUp).toMatchObject({ kind: "chat", topics: ["school-work"], referral: "none", rating: 4, transfers: 1 });
+    expect(wrapUp).toMatchObject({ kind: "chat", topics: ["school-work"], referral: "none", rating: 4, transfers: 1, riskJudgement: "none" });
     console.log(`wrap-up with the keyboard: ${keys} keystrokes`);
     await shot(lotte.page, "console-04-after-wrapup");
     expect([...sam.errors, ...lotte.errors]).toEqual([]);
@@ -147,6 +147,9 @@ async function fillWrapUpWithKeyboard(page: Page): Promise<number> {
   await press("ArrowRight");
   await press("ArrowRight");
   await press("ArrowRight");
+  // Own risk judgement: Tab into the group, Space picks "Geen zorgen".
+  await press("Tab");
+  await press("Space");
   await press("Enter");
   return presses.length;
 }

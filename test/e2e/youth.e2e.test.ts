@@ -106,7 +106,7 @@ describe("the youth page on a phone", () => {
     await shot(page, "youth-06-feedback");
     await page.getByRole("button", { name: "Verstuur" }).click();
     await page.getByRole("heading", { name: "Dank je wel" }).waitFor();
-    await page.locator('a[href="tel:113"]').waitFor();
+    await page.locator('.lines a[href="tel:113"]').waitFor();
     await shot(page, "youth-07-goodbye");
 
     const feedback = (await server.store.listEvents(0)).filter((e) => e.type === "conversation.feedback" && e.conversationId === taken.id);
@@ -173,7 +173,7 @@ describe("when the chat is closed", () => {
     await page.goto(closedServer.url);
     await page.getByRole("heading", { name: "De chat is nu dicht" }).waitFor();
     await page.getByText("We zijn weer open").waitFor();
-    for (const tel of ["113", "08000113", "08000432", "112"]) expect(await page.locator(`a[href="tel:${tel}"]`).count()).toBe(1);
+    for (const tel of ["113", "08000113", "08000432", "112"]) expect(await page.locator(`.lines a[href="tel:${tel}"]`).count()).toBe(1);
     await shot(page, "youth-09-closed");
     expect(errors).toEqual([]);
     await context.close();

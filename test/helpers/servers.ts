@@ -16,7 +16,19 @@ const root = path.resolve(import.meta.dirname, "../..");
  * Every test client comes from 127.0.0.1, one "network" to the abuse limits; tests that are not
  * about those limits lift them (the limit tests set their own).
  */
-export const RELAXED_LIMITS = { QUEUE_JOINS_PER_10MIN: "100000", QUEUE_MAX_PER_NETWORK: "100000", LOGIN_ATTEMPTS_PER_15MIN: "100000", RETURN_CODE_ATTEMPTS_PER_10MIN: "100000", CONNECTION_EVENTS_PER_10S: "1000000" };
+export const RELAXED_LIMITS = {
+  QUEUE_JOINS_PER_10MIN: "100000",
+  QUEUE_MAX_PER_NETWORK: "100000",
+  LOGIN_ATTEMPTS_PER_15MIN: "100000",
+  LOGIN_ATTEMPTS_PER_NETWORK_PER_15MIN: "100000",
+  LOGIN_FAILURES_PER_MINUTE: "100000",
+  RETURN_CODE_ATTEMPTS_PER_10MIN: "100000",
+  RETURN_CODE_FAILURES_PER_HOUR: "100000",
+  SESSIONS_PER_NETWORK_PER_10MIN: "100000",
+  SESSIONS_PER_MINUTE: "100000",
+  CONNECTIONS_PER_NETWORK: "100000",
+  CONNECTION_EVENTS_PER_10S: "1000000",
+};
 
 /** A server in this process on an ephemeral port, quiet unless LOG_LEVEL is set. */
 export async function startTestServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> {
@@ -37,7 +49,8 @@ export interface ServerProcess {
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "test", PORT: "0", LOG_LEVEL: "warn", ...RELAXED_LIMITS, ...env },
+    // One network-hash key for every process of a test, as production sets it (blocks reach all).
+    env: { ...process.env, NODE_ENV: "test", PORT: "0", LOG_LEVEL: "warn", NETWORK_HASH_SECRET: "test-only-network-hash-secret-not-secret", ...RELAXED_LIMITS, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -75,6 +88,10 @@ export async function resetState(server: RunningServer): Promise<void> {
   for (const p of await store.listPresence()) {
     await store.putPresence({ ...p, status: "off" });
     for (const c of await store.listActiveFor(p.staffId)) await store.endConversation(c.id, { at: Date.now(), by: "system", reason: "test-reset" });
+  }
+  // Chats a professional holds (taken over, taken from the queue) have no presence to find them by.
+  for (const s of await store.listStaff()) {
+    for (const c of await store.listActiveFor(s.id)) await store.endConversation(c.id, { at: Date.now(), by: "system", reason: "test-reset" });
   }
   for (const e of await store.listQueue()) await store.endConversation(e.id, { at: Date.now(), by: "system", reason: "test-reset" });
   for (const e of await store.listEscalations()) {

@@ -24,8 +24,15 @@ export async function storeSnapshot(store: Store, conversationIds: readonly stri
     store.listEvents(EVENTS_SINCE),
     store.listLocations(),
   ]);
+  // A page's connection closing or coming back is recorded (disconnectedAt, a staff-only line) when
+  // the transport closes, whatever the payload was: that is not a change the request made.
   const conversations = await Promise.all(
-    conversationIds.map(async (id) => ({ conversation: await store.getConversation(id), messages: await store.listMessages(id, 0) })),
+    conversationIds.map(async (id) => {
+      const messages = (await store.listMessages(id, 0)).filter((m) => m.system?.kind !== "page-closed" && m.system?.kind !== "page-back");
+      const found = await store.getConversation(id);
+      const { disconnectedAt: _connection, ...conversation } = found ?? {};
+      return { conversation: found && { ...conversation, lastSeq: messages.at(-1)?.seq ?? 0 }, messages };
+    }),
   );
   return JSON.stringify({
     conversations,

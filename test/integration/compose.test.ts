@@ -43,7 +43,9 @@ describe("docker-compose.yml", () => {
     expect(app?.environment?.REDIS_URL).toBe("redis://redis:6379");
     expect(app?.environment?.NODE_ENV).toBe("production");
     expect(app?.environment?.HOST).toBe("0.0.0.0");
-    expect(app?.environment?.TRUST_PROXY).toBe("true");
+    // Exactly one proxy in front (HAProxy), so the app reads the one hop it set.
+    expect(app?.environment?.TRUST_PROXY).toBe("1");
+    expect(app?.environment?.NETWORK_HASH_SECRET).toMatch(/^\$\{NETWORK_HASH_SECRET:\?/);
     expect(app?.depends_on?.redis?.condition).toBe("service_healthy");
     expect(app?.healthcheck?.test.join(" ")).toContain("/healthz");
     // No host port: clients go through the load balancer only.
@@ -59,11 +61,25 @@ describe("docker-compose.yml", () => {
     expect(lb?.ports?.length).toBe(1);
   });
 
-  it("the Dockerfile starts the server the way npm start does, as a non-root user", () => {
+  it("the Dockerfile runs the compiled server with production dependencies only, as a non-root user", () => {
     const dockerfile = read("Dockerfile");
     expect(dockerfile).toMatch(/^FROM node:20/m);
     expect(dockerfile).toMatch(/^USER node$/m);
-    expect(dockerfile).toContain('CMD ["node", "--import", "tsx", "server/main.ts"]');
+    expect(dockerfile).toContain('CMD ["node", "dist/server/main.js"]');
+    expect(dockerfile).toMatch(/^RUN npm run build$/m);
+    const final = dockerfile.slice(dockerfile.lastIndexOf("FROM "));
+    expect(final).toMatch(/npm ci --omit=dev/);
+    // No TypeScript sources in the running image: only what the build stage compiled.
+    expect(final).not.toMatch(/^COPY (server|shared|scripts)\b/m);
+  });
+
+  it("keeps build tools out of the production dependencies", () => {
+    const pkg = JSON.parse(read("package.json")) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string> };
+    for (const tool of ["vite", "@vitejs/plugin-react", "tsx", "esbuild", "typescript", "react", "react-dom"]) {
+      expect(pkg.dependencies[tool], tool).toBeUndefined();
+    }
+    expect(pkg.scripts.build).toContain("build:server");
+    expect(pkg.scripts["build:server"]).toContain("server/main.ts");
   });
 });
 
@@ -77,8 +93,11 @@ describe("deploy/haproxy.cfg", () => {
   it("keeps idle websockets open, forwards the client address and hides /metrics", () => {
     expect(haproxy).toMatch(/^\s*mode http$/m);
     expect(haproxy).toMatch(/^\s*timeout tunnel \d+h$/m);
-    expect(haproxy).toMatch(/^\s*option forwardfor$/m);
-    expect(haproxy).toMatch(/http-request return status 404 if \{ path \/metrics \}/);
+    // Set, not appended: `option forwardfor` keeps what the client sent in front of the real address.
+    expect(haproxy).toMatch(/^\s*http-request set-header X-Forwarded-For %\[src\]$/m);
+    expect(haproxy).not.toMatch(/^\s*option forwardfor/m);
+    // Every spelling of /metrics, not only the exact one.
+    expect(haproxy).toMatch(/http-request return status 404 if \{ path_beg -i \/metrics \}/);
   });
 
   it("never logs the client address", () => {
@@ -95,6 +114,11 @@ describe("deploy/prometheus-alerts.yml", () => {
 
   it("alerts on a long queue wait, an unclaimed escalation and Redis down", () => {
     expect(rules.map((r) => r.alert)).toEqual(expect.arrayContaining(["InloopQueueWaitLong", "InloopEscalationUnclaimed", "InloopRedisDown"]));
+  });
+
+  it("pages before Redis fills up (a full Redis refuses every write while PING still answers)", () => {
+    const rule = rules.find((r) => r.alert === "InloopRedisMemoryHigh");
+    expect(rule?.expr).toMatch(/inloop_store_memory_used_ratio\) > 0\.[5-9]/);
   });
 
   it("uses only metrics the server exports (or Prometheus' own)", () => {

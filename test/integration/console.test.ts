@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../shared/protocol";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { hashSecret } from "../../server/auth/secrets";
 import { collect, connect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
 import { redisAvailable } from "../helpers/redis";
 import { useSharedServer } from "../helpers/servers";
@@ -96,11 +97,12 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     await ok(sam.socket, "conversation:transfer", { conversationId: id, to: { staffId: "st_lotte" }, note: "school, voelt zich alleen" });
     expect(await transferring).toEqual({ conversationId: id, queued: false });
     expect((await youthAssigned).peer).toEqual({ role: "volunteer", name: "Lotte" });
-    expect(await samLost).toEqual({ conversationId: id });
+    expect(await samLost).toEqual({ conversationId: id, reason: "transfer", to: { role: "volunteer", name: "Lotte" } });
     expect((await lotteGot).staff).toMatchObject({ id, handoverNote: "school, voelt zich alleen", transfers: 1, volunteerId: "st_lotte" });
 
+    // Lotte reads everything, and a staff-only line saying who handed it to her.
     const history = await ok(lotte.socket, "conversation:sync", { conversationId: id, afterSeq: 0 });
-    expect(history.messages.map((m) => m.text)).toEqual(["het gaat over school"]);
+    expect(history.messages.map((m) => m.system ?? m.text)).toEqual(["het gaat over school", { kind: "transferred", by: "Sam", name: "Lotte" }]);
     expect(await request(sam.socket, "message:send", { conversationId: id, id: randomUUID(), text: "nog?" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     const youthGets = nextEvent(y.socket, "message:received");
     await ok(lotte.socket, "message:send", { conversationId: id, id: randomUUID(), text: "Hoi, ik ben Lotte." });
@@ -128,21 +130,26 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     const { youth: y, id } = await chatWith(sam.socket);
     const due = nextEvent(sam.socket, "wrapup:due");
     const ended = nextEvent(y.socket, "conversation:ended");
+    const closed = new Promise((resolve) => y.socket.once("disconnect", resolve));
     await ok(sam.socket, "conversation:block", { conversationId: id });
     expect(await ended).toMatchObject({ endedBy: "volunteer", reason: "blocked" });
     expect((await due).conversation.id).toBe(id);
 
-    // Same session: refused. A new session from the same network: refused too.
-    expect(await request(y.socket, "queue:join", { locationChoice: "any" })).toMatchObject({ ok: false, code: "BLOCKED" });
+    // The youth's sockets are closed; the same session coming back is refused, and a new session
+    // from the same network too.
+    expect(await closed).toBe("io server disconnect");
     const again = track(await connect(shared.server.url));
     expect(await request(again, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: y.token })).toMatchObject({ ok: false, code: "BLOCKED" });
     expect(await request(again, "session:open", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: false, code: "BLOCKED" });
-    // Nothing that identifies the network is stored: only salted hashes.
+    // Nothing that identifies the network is stored: a keyed hash on the session only, and the ended
+    // conversation keeps none.
     const conversation = await shared.server.store.getConversation(id);
-    expect(conversation?.abuseKey).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(conversation?.abuseKey).toBeUndefined();
     expect(JSON.stringify(conversation)).not.toMatch(/127\.0\.0\.1|::1|::ffff/);
+    const session = await shared.server.store.getYouthSession(hashSecret(y.token));
+    expect(session?.abuseKey).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     // Unblock for the next tests: the block is keyed by network, and every test comes from 127.0.0.1.
-    await shared.server.store.block([`net:${conversation!.abuseKey}`], 1);
+    await shared.server.store.block([`net:${session!.abuseKey}`], 1);
     await new Promise((r) => setTimeout(r, 5));
   });
 
@@ -167,6 +174,25 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     expect(filed.find((w) => w.conversationId === id)).toMatchObject({ kind: "chat", referral: "gp", transfers: 0, locationId: "leiden" });
     expect(filed.find((w) => w.kind === "walk-in")).toMatchObject({ durationMs: 25 * 60_000, topics: ["home-family"] });
     expect(await request(sam.socket, "wrapup:submit", { conversationId: id, walkInMinutes: 3, topics: [], referral: "none", rating: 3, debrief: false })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+  });
+
+  it("records the volunteer's own risk judgement beside the triage's highest level in the wrap-up event, without text", async () => {
+    const sam = await staff("sam@leiden.demo");
+    await ok(sam.socket, "presence:set", { status: "available" });
+    const { youth: y, id } = await chatWith(sam.socket);
+    await ok(y.socket, "message:send", { conversationId: id, id: randomUUID(), text: "ik zie het niet meer zitten, ik heb 40 pillen gespaard" });
+    await ok(sam.socket, "conversation:end", { conversationId: id });
+    await ok(sam.socket, "wrapup:submit", { conversationId: id, topics: [], referral: "113", rating: 2, debrief: false, riskJudgement: "high" });
+    const events = await shared.server.store.listEvents(0);
+    const filed = events.find((e) => e.type === "wrapup.filed" && e.conversationId === id);
+    expect(filed?.data).toMatchObject({ riskJudgement: "high", scorerRisk: "high" });
+    expect(events.find((e) => e.type === "risk.flagged" && e.conversationId === id)?.data).toMatchObject({ level: "high", acute: true });
+    expect(JSON.stringify(events)).not.toContain("pillen");
+    expect((await shared.server.store.listWrapUps(0)).find((w) => w.conversationId === id)).toMatchObject({ riskJudgement: "high" });
+    expect(await request(sam.socket, "wrapup:submit", { conversationId: id, topics: [], referral: "none", rating: 3, debrief: false, riskJudgement: "extreme" })).toMatchObject({
+      ok: false,
+      code: "BAD_REQUEST",
+    });
   });
 
   it("keeps each volunteer to their own chats and wrap-ups", async () => {

@@ -66,7 +66,7 @@ describe.each(stores)("escalation on the %s store", (kind) => {
     const samOut = nextEvent(sam, "conversation:transferred");
     const youthToEva = nextEvent(youth, "conversation:assigned");
     await ok(eva, "conversation:takeover", { conversationId: id });
-    expect(await samOut).toEqual({ conversationId: id });
+    expect(await samOut).toEqual({ conversationId: id, reason: "takeover", to: { role: "professional", name: "Eva" } });
     expect((await youthToEva).peer).toEqual({ role: "professional", name: "Eva" });
     expect(await request(sam, "message:send", { conversationId: id, id: randomUUID(), text: "nog?" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await request(eva, "conversation:takeover", { conversationId: id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
@@ -128,32 +128,57 @@ describe.each(stores)("escalation on the %s store", (kind) => {
     await ok(flagged.socket, "message:send", { conversationId: f.conversation.id, id: randomUUID(), text: "ik wil dood" });
     await expect.poll(async () => (await shared.server.store.getConversation(f.conversation.id))?.priority).toBeGreaterThan(0);
 
+    // Nobody on duty yet: the escalation waits, open; a professional coming on duty is alerted at once.
     const eva = await staff("eva@inloop.demo");
+    const alert = nextEvent(eva, "escalation:alert");
     await ok(eva, "duty:set", { onDuty: true });
+    expect(await alert).toMatchObject({ source: "risk", level: "urgent", conversationId: f.conversation.id, about: { status: "queued" } });
     const sam = await staff("sam@leiden.demo");
     await ok(sam, "presence:set", { status: "available" });
     const prompt = nextEvent(sam, "risk:flagged");
-    const alert = nextEvent(eva, "escalation:alert");
+    const evaSees = nextEvent(eva, "escalation:updated", (e) => e.conversationId === f.conversation.id && e.about?.status === "active");
     expect((await ok(sam, "queue:take")).id).toBe(f.conversation.id);
     expect(await prompt).toMatchObject({ level: "high", conversationId: f.conversation.id });
-    expect(await alert).toMatchObject({ source: "risk", level: "urgent", conversationId: f.conversation.id });
+    expect((await evaSees).about).toMatchObject({ volunteerName: "Sam", volunteerRole: "volunteer" });
 
     // A further high-risk message prompts again; the urgent escalation is already there.
     const again = nextEvent(sam, "risk:flagged");
-    await ok(flagged.socket, "message:send", { conversationId: f.conversation.id, id: randomUUID(), text: "ik heb pillen gespaard om er een eind aan te maken" });
-    expect(await again).toMatchObject({ level: "high" });
+    await ok(flagged.socket, "message:send", { conversationId: f.conversation.id, id: randomUUID(), text: "ik wil echt niet meer leven" });
+    expect(await again).toMatchObject({ level: "high", acute: false });
     expect((await shared.server.store.listEscalations()).filter((e) => e.conversationId === f.conversation.id)).toHaveLength(1);
+
+    // An acute one (a plan with means) raises that escalation to crisis.
+    const acute = nextEvent(sam, "risk:flagged");
+    await ok(flagged.socket, "message:send", { conversationId: f.conversation.id, id: randomUUID(), text: "ik heb pillen gespaard om er een eind aan te maken" });
+    expect(await acute).toMatchObject({ level: "high", acute: true });
+    await expect
+      .poll(async () => (await shared.server.store.listEscalations()).filter((e) => e.conversationId === f.conversation.id).map((e) => e.level))
+      .toEqual(["crisis"]);
     expect(JSON.stringify(await shared.server.store.listEvents(0))).not.toContain("gespaard");
   });
 
-  it("does not let an open consult hold back a risk escalation", async () => {
+  it("reads a youth's short answer with the volunteer's question: 'ja' after 'denk je aan zelfmoord?' is high", async () => {
     const eva = await staff("eva@inloop.demo");
     await ok(eva, "duty:set", { onDuty: true });
     const { sam, youth, id } = await chat();
-    await ok(sam, "escalation:raise", { conversationId: id, level: "consult", note: "vraagje" });
+    await ok(youth, "message:send", { conversationId: id, id: randomUUID(), text: "het gaat niet zo goed" });
+    await ok(sam, "message:send", { conversationId: id, id: randomUUID(), text: "Denk je weleens aan zelfmoord?" });
+    const flag = nextEvent(sam, "risk:flagged");
     const urgent = nextEvent(eva, "escalation:alert", (e) => e.source === "risk");
-    await ok(youth, "message:send", { conversationId: id, id: randomUUID(), text: "ik wil niet meer leven" });
+    await ok(youth, "message:send", { conversationId: id, id: randomUUID(), text: "ja soms" });
+    expect(await flag).toMatchObject({ level: "high", signals: ["suicidal-ideation"], acute: false });
     expect((await urgent).level).toBe("urgent");
+  });
+
+  it("does not let an open consult hold back a risk escalation: it raises the consult to urgent", async () => {
+    const eva = await staff("eva@inloop.demo");
+    await ok(eva, "duty:set", { onDuty: true });
+    const { sam, youth, id } = await chat();
+    const consult = await ok(sam, "escalation:raise", { conversationId: id, level: "consult", note: "vraagje" });
+    const urgent = nextEvent(eva, "escalation:alert", (e) => e.level === "urgent");
+    await ok(youth, "message:send", { conversationId: id, id: randomUUID(), text: "ik wil niet meer leven" });
+    expect(await urgent).toMatchObject({ id: consult.escalation.id, level: "urgent", note: "vraagje" });
+    expect((await shared.server.store.listEscalations()).filter((e) => e.conversationId === id)).toHaveLength(1);
   });
 
   it("keeps a taken-over chat with the professional across a reconnect, and logging out ends duty", async () => {

@@ -8,7 +8,7 @@ import { resetState, startTestServer, stopServer } from "../helpers/servers";
 
 const stores = (await redisAvailable("return codes on Redis")) ? ["memory", "redis"] : ["memory"];
 const DAY = 86_400_000;
-const CODE = /^[a-z]+-[a-z]+-[a-z]+-\d{2}$/;
+const CODE = /^[a-z]+-[a-z]+-[a-z]+-[a-z]+-\d{2}$/;
 
 describe.each(stores)("return codes on the %s store", (kind) => {
   const prefix = `inloop-test-${randomUUID()}:`;
@@ -152,13 +152,13 @@ describe.each(stores)("return codes on the %s store", (kind) => {
 
   it("answers wrong codes and bad payloads with a clear error, never a crash", async () => {
     const y = await youth();
-    expect(await request(y.socket, "returnCode:check", { code: "appel-appel-appel-10" })).toMatchObject({ ok: false, code: "RETURN_CODE_UNKNOWN" });
+    expect(await request(y.socket, "returnCode:check", { code: "appel-appel-appel-appel-10" })).toMatchObject({ ok: false, code: "RETURN_CODE_UNKNOWN" });
     expect(await request(y.socket, "returnCode:check", { code: "dit is geen code" })).toMatchObject({ ok: false, code: "RETURN_CODE_UNKNOWN" });
     expect(await request(y.socket, "returnCode:check", { code: 42 })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     expect(await request(y.socket, "returnCode:check", { code: "x".repeat(200) })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     expect(await request(y.socket, "returnCode:take", { conversationId: "c_doesnotexist1" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     const sam = await staff("sam@leiden.demo");
-    expect(await request(sam.socket, "returnCode:check", { code: "appel-appel-appel-10" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await request(sam.socket, "returnCode:check", { code: "appel-appel-appel-appel-10" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 
   it("lets only the youth of a chat take its code", async () => {
@@ -180,10 +180,10 @@ describe("return-code guessing", () => {
   it("is slowed down per network, across new sessions", async () => {
     const first = await openYouth(server.url);
     const second = await openYouth(server.url);
-    const guess = (s: ClientSocket) => request(s, "returnCode:check", { code: "appel-fiets-zon-42" });
+    const guess = (s: ClientSocket) => request(s, "returnCode:check", { code: "appel-fiets-zon-kaas-42" });
     for (let i = 0; i < 3; i++) expect(await guess(i < 2 ? first.socket : second.socket)).toMatchObject({ code: "RETURN_CODE_UNKNOWN" });
     expect(await guess(second.socket)).toMatchObject({ ok: false, code: "RATE_LIMITED" });
-    expect(await request(second.socket, "queue:join", { locationChoice: "any", returnCode: "appel-fiets-zon-43" })).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    expect(await request(second.socket, "queue:join", { locationChoice: "any", returnCode: "appel-fiets-zon-kaas-43" })).toMatchObject({ ok: false, code: "RATE_LIMITED" });
     await closeAll(first.socket, second.socket);
   });
 });
@@ -192,7 +192,7 @@ describe("return codes in production without a key", () => {
   it("are switched off with a clear answer instead of hashing with a known key", async () => {
     const server = await startTestServer({ NODE_ENV: "production", SHUTDOWN_DRAIN_MS: "0" });
     const y = await openYouth(server.url);
-    expect(await request(y.socket, "returnCode:check", { code: "appel-fiets-zon-42" })).toMatchObject({ ok: false, code: "UNAVAILABLE" });
+    expect(await request(y.socket, "returnCode:check", { code: "appel-fiets-zon-kaas-42" })).toMatchObject({ ok: false, code: "UNAVAILABLE" });
     await closeAll(y.socket);
     await stopServer(server);
   });

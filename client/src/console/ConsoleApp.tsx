@@ -10,6 +10,7 @@ import { LoginView } from "./LoginView";
 import { PresenceBar } from "./PresenceBar";
 import { ProfessionalWorkplace } from "./professional/ProfessionalWorkplace";
 import { QueuePanel } from "./QueuePanel";
+import { liveChats } from "./state";
 import { useConsole } from "./useConsole";
 import { WrapUpForm } from "./WrapUpForm";
 
@@ -94,7 +95,7 @@ function Workplace({ onLogout }: { onLogout(): void }) {
   // A chat that just ended opens its wrap-up, unless the volunteer is already filling one in.
   const due = state.wrapUpsTodo.at(-1);
   useEffect(() => {
-    if (due && !wrapping && state.order.length === 0) setWrapping(due);
+    if (due && !wrapping && liveChats(state) === 0) setWrapping(due);
     // Only a new to-do should open the form, not every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [due?.conversation.id]);
@@ -180,12 +181,27 @@ function Workplace({ onLogout }: { onLogout(): void }) {
                     return (
                       <button key={id} type="button" role="tab" aria-selected={id === state.activeId} className="tab" onClick={() => actions.focus(id)}>
                         {chat.view.nickname ?? t("console.chat.anonymous")}
+                        {chat.closed && ` · ${t("console.closed.ended")}`}
                         {chat.unread > 0 && <span className="badge">{chat.unread}</span>}
                       </button>
                     );
                   })}
                 </nav>
-                {active && <ConversationPane key={active.view.id} chat={active} state={state} actions={actions} onError={setError} />}
+                {active && (
+                  <ConversationPane
+                    key={active.view.id}
+                    chat={active}
+                    state={state}
+                    actions={actions}
+                    onError={setError}
+                    onDismiss={() => actions.dismiss(active.view.id)}
+                    onWrapUp={() => {
+                      const todo = state.wrapUpsTodo.find((w) => w.conversation.id === active.view.id);
+                      if (todo) setWrapping(todo);
+                      actions.dismiss(active.view.id);
+                    }}
+                  />
+                )}
               </>
             )}
           </main>

@@ -1,19 +1,33 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { LIMITS, type Ack, type MessageView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { ConfirmDialog, ConsultDialog, TransferDialog } from "./dialogs";
 import { CrisisProtocol, EscalateDialog, EscalationStatus } from "./EscalationParts";
 import { SnippetComposer } from "./SnippetComposer";
-import type { ChatState, ConsoleState } from "./state";
+import { openEscalation, type ChatState, type ConsoleState } from "./state";
+import { endedText, systemLineText } from "./systemLine";
 import type { useConsole } from "./useConsole";
 import { useNow } from "./useNow";
 
-type Actions = ReturnType<typeof useConsole>["actions"];
+/** What the pane needs from its workplace: the volunteer console and the professional's taken-over chats both give it. */
+export type PaneActions = Pick<ReturnType<typeof useConsole>["actions"], "request" | "escalate" | "dismissRisk" | "closeProtocol" | "refreshColleagues">;
 type Dialog = "transfer" | "consult" | "block" | "end" | "escalate" | undefined;
 const minutes = (ms: number) => Math.max(0, Math.floor(ms / 60_000));
 
+/** A staff-only transcript line (who joined, took over, how it ended…), kept with the chat. */
+export function SystemLine({ m }: { m: MessageView }) {
+  const { t } = useI18n();
+  if (!m.system) return null;
+  return (
+    <p className="system-line" data-system={m.system.kind}>
+      {systemLineText(t, m.system)}
+    </p>
+  );
+}
+
 function Message({ m, youthDeliveredSeq }: { m: MessageView; youthDeliveredSeq: number }) {
   const { t } = useI18n();
+  if (m.system) return <SystemLine m={m} />;
   const mine = m.sender.role !== "youth";
   const staffOnly = m.visibility === "staff";
   return (
@@ -51,7 +65,25 @@ function ReturningNotice({ view }: { view: ChatState["view"] }) {
 }
 
 /** One chat: who it is with (as far as they shared), the messages, the tools, the note. */
-export function ConversationPane({ chat, state, actions, onError }: { chat: ChatState; state: ConsoleState; actions: Actions; onError(message: string): void }) {
+export function ConversationPane({
+  chat,
+  state,
+  actions,
+  onError,
+  extraTools,
+  onWrapUp,
+  onDismiss,
+}: {
+  chat: ChatState;
+  state: Pick<ConsoleState, "locations" | "staff" | "colleagues">;
+  actions: PaneActions;
+  onError(message: string): void;
+  /** More tools in the header (the professional's "hand back"). */
+  extraTools?: ReactNode;
+  /** A closed chat: open its wrap-up, or close it. */
+  onWrapUp?(): void;
+  onDismiss(): void;
+}) {
   const { t } = useI18n();
   const now = useNow();
   const [dialog, setDialog] = useState<Dialog>();
@@ -59,6 +91,8 @@ export function ConversationPane({ chat, state, actions, onError }: { chat: Chat
   const [noteSaved, setNoteSaved] = useState(false);
   const end = useRef<HTMLDivElement>(null);
   const v = chat.view;
+  const open = openEscalation(chat);
+  const closed = chat.closed;
   const location = state.locations.find((l) => l.id === (v.locationId ?? state.staff?.locationId));
 
   useEffect(() => {
@@ -95,10 +129,36 @@ export function ConversationPane({ chat, state, actions, onError }: { chat: Chat
         </p>
         {v.handoverNote && <p className="handover">{t("console.chat.handover", { note: v.handoverNote })}</p>}
         <ReturningNotice view={v} />
+        {closed ? (
+          <div className="closed-chat" role="status">
+            <p>
+              <strong>
+                {closed.kind === "ended"
+                  ? `${t("console.closed.ended")} ${endedText(t, closed.by, closed.reason)}`
+                  : closed.to
+                    ? t("console.closed.takenOver", { name: closed.to.name })
+                    : t("console.closed.takenOverAnon")}
+              </strong>
+            </p>
+            <div className="tools">
+              {closed.kind === "ended" && onWrapUp && (
+                <button type="button" className="button button-primary" onClick={onWrapUp}>
+                  {t("console.closed.wrapUp")}
+                </button>
+              )}
+              <button type="button" className="button" onClick={onDismiss}>
+                {t("console.closed.dismiss")}
+              </button>
+            </div>
+          </div>
+        ) : (
         <div className="tools">
-          <button type="button" className="button button-danger" onClick={() => setDialog("escalate")}>
-            {t("console.chat.escalate")}
-          </button>
+          {/* One escalation per chat: once one is open, the button raises its level instead. */}
+          {open?.level !== "crisis" && (
+            <button type="button" className="button button-danger" onClick={() => setDialog("escalate")}>
+              {open ? t("console.escalation.raise") : t("console.chat.escalate")}
+            </button>
+          )}
           <button type="button" className="button" onClick={() => (void actions.refreshColleagues(), setDialog("transfer"))}>
             {t("console.chat.transfer")}
           </button>
@@ -111,17 +171,23 @@ export function ConversationPane({ chat, state, actions, onError }: { chat: Chat
           <button type="button" className="button" onClick={() => setDialog("end")}>
             {t("console.chat.end")}
           </button>
+          {extraTools}
         </div>
+        )}
       </header>
 
-      <EscalationStatus
-        chat={chat}
-        onEscalateFromRisk={async () => report(await actions.escalate(v.id, "urgent", t("console.risk.note")))}
-        onDismissRisk={() => actions.dismissRisk(v.id)}
-      />
+      {!closed && (
+        <EscalationStatus
+          chat={chat}
+          onEscalateFromRisk={async () => report(await actions.escalate(v.id, "urgent", t("console.risk.note")))}
+          onRaise={async (level) => report(await actions.escalate(v.id, level))}
+          onDismissRisk={() => actions.dismissRisk(v.id)}
+        />
+      )}
       {chat.crisisProtocol && <CrisisProtocol onClose={() => actions.closeProtocol(v.id)} />}
       {dialog === "escalate" && (
         <EscalateDialog
+          above={open?.level}
           onClose={() => setDialog(undefined)}
           onRaise={async (level, note) => {
             if (report(await actions.escalate(v.id, level, note))) setDialog(undefined);
@@ -188,11 +254,13 @@ export function ConversationPane({ chat, state, actions, onError }: { chat: Chat
       <p className="typing" aria-live="polite">
         {chat.youthTyping ? t("console.chat.youthTyping") : ""}
       </p>
-      <SnippetComposer
-        location={location}
-        onSend={(text, staffOnly) => void send(text, staffOnly)}
-        onTyping={(typing) => void actions.request("typing:set", { conversationId: v.id, typing })}
-      />
+      {!closed && (
+        <SnippetComposer
+          location={location}
+          onSend={(text, staffOnly) => void send(text, staffOnly)}
+          onTyping={(typing) => void actions.request("typing:set", { conversationId: v.id, typing })}
+        />
+      )}
     </article>
   );
 }

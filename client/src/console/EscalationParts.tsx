@@ -2,15 +2,27 @@ import { useState } from "react";
 import { ESCALATION_LEVELS, LIMITS, type EscalationLevel } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { DialogActions, Panel } from "./dialogs";
-import type { ChatState } from "./state";
+import { openEscalation, type ChatState } from "./state";
 
 /** Three levels and an optional note; crisis is one Tab and one arrow away, not buried. */
-export function EscalateDialog({ initial = "urgent", onRaise, onClose }: { initial?: EscalationLevel; onRaise(level: EscalationLevel, note: string): void; onClose(): void }) {
+export function EscalateDialog({
+  initial = "urgent",
+  above,
+  onRaise,
+  onClose,
+}: {
+  initial?: EscalationLevel;
+  /** An escalation is already open at this level: only higher levels are offered (it is raised, not doubled). */
+  above?: EscalationLevel;
+  onRaise(level: EscalationLevel, note: string): void;
+  onClose(): void;
+}) {
   const { t } = useI18n();
-  const [level, setLevel] = useState<EscalationLevel>(initial);
+  const levels = above ? ESCALATION_LEVELS.slice(ESCALATION_LEVELS.indexOf(above) + 1) : ESCALATION_LEVELS;
+  const [level, setLevel] = useState<EscalationLevel>(levels.includes(initial) ? initial : levels[0]!);
   const [note, setNote] = useState("");
   return (
-    <Panel title={t("console.escalate.title")} onClose={onClose}>
+    <Panel title={above ? t("console.escalation.raiseTitle") : t("console.escalate.title")} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -19,7 +31,7 @@ export function EscalateDialog({ initial = "urgent", onRaise, onClose }: { initi
       >
         <fieldset>
           <legend>{t("console.escalate.level")}</legend>
-          {ESCALATION_LEVELS.map((l) => (
+          {levels.map((l) => (
             <label key={l} className={`option level-${l}`}>
               <input type="radio" name="level" checked={level === l} onChange={() => setLevel(l)} autoFocus={l === level} />
               <strong>{t(`console.escalate.${l}`)}</strong> <span className="muted">{t(`console.escalate.${l}.hint`)}</span>
@@ -57,13 +69,28 @@ export function CrisisProtocol({ onClose }: { onClose(): void }) {
   );
 }
 
-/** One line on where the escalation stands, or the risk prompt with a one-click escalation. */
-export function EscalationStatus({ chat, onEscalateFromRisk, onDismissRisk }: { chat: ChatState; onEscalateFromRisk(): void; onDismissRisk(): void }) {
+/**
+ * Where the chat's one escalation really stands, from the server's events: offered to Eva, taken by
+ * Eva, or nobody reached (the crisis protocol shows). A risk flag without an escalation prompts to
+ * escalate; once one is open (the system's or the volunteer's) there is no second escalate button,
+ * only "raise to crisis".
+ */
+export function EscalationStatus({
+  chat,
+  onEscalateFromRisk,
+  onRaise,
+  onDismissRisk,
+}: {
+  chat: ChatState;
+  onEscalateFromRisk(): void;
+  onRaise(level: EscalationLevel): void;
+  onDismissRisk(): void;
+}) {
   const { t } = useI18n();
-  const e = chat.escalation;
+  const e = openEscalation(chat);
   return (
     <>
-      {chat.risk && (
+      {chat.risk && !e && (
         <div className={`risk risk-${chat.risk.level}`} role="alert">
           <span>{t(chat.risk.level === "high" ? "console.risk.high" : "console.risk.concern")}</span>
           <button type="button" className="button button-danger" onClick={onEscalateFromRisk}>
@@ -74,14 +101,24 @@ export function EscalationStatus({ chat, onEscalateFromRisk, onDismissRisk }: { 
           </button>
         </div>
       )}
-      {e && e.status !== "resolved" && (
-        <p className={`escalation-status level-${e.level}`} role="status">
-          {e.status === "claimed"
-            ? t("console.escalation.claimed", { name: e.claimedByName ?? "" })
-            : e.unroutedAt !== undefined
-              ? t("console.escalation.unrouted")
-              : t("console.escalation.waiting", { level: t(`console.escalate.${e.level}`) })}
-        </p>
+      {e && (
+        <div className={`escalation-status level-${e.level}`} role="status">
+          {chat.risk && <span>{t("console.risk.escalated")} </span>}
+          <span>
+            {e.status === "claimed"
+              ? t("console.escalation.claimed", { name: e.claimedByName ?? "" })
+              : e.unroutedAt !== undefined
+                ? t("console.escalation.unrouted")
+                : e.offeredToName
+                  ? t("console.escalation.offered", { level: t(`console.escalate.${e.level}`), name: e.offeredToName })
+                  : t("console.escalation.waiting", { level: t(`console.escalate.${e.level}`) })}
+          </span>
+          {e.level !== "crisis" && (
+            <button type="button" className="button button-danger" onClick={() => onRaise("crisis")}>
+              {t("console.escalation.raiseTo", { level: t("console.escalate.crisis") })}
+            </button>
+          )}
+        </div>
       )}
     </>
   );

@@ -43,7 +43,7 @@ export function InvitePage() {
     const ack = await api("/api/invites/accept", { method: "POST", body: { token, password } });
     setBusy(false);
     if (!ack.ok) {
-      const text = ack.code === "NOT_FOUND" ? t("invite.invalid") : ack.code === "RATE_LIMITED" ? t("invite.rateLimited") : t("coord.error", { message: ack.message });
+      const text = ack.code === "NOT_FOUND" ? t("invite.invalid") : ack.code === "RATE_LIMITED" ? t("invite.rateLimited") : ack.code === "WEAK_PASSWORD" ? t("invite.weakPassword") : t("coord.error", { message: ack.message });
       return setProblem(text);
     }
     setDone(true);

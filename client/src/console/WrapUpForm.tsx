@@ -1,7 +1,11 @@
 import { useState } from "react";
-import { REFERRALS, type Ack, type Referral, type RequestOf, type Responses, type Topic, type WrapUpTodoView } from "../../../shared/protocol";
+import { REFERRALS, type Ack, type Referral, type RequestOf, type Responses, type RiskLevel, type Topic, type WrapUpTodoView } from "../../../shared/protocol";
+
+/** The volunteer's own judgement of the highest risk in the chat, lowest first. */
+const RISK_LEVELS: readonly RiskLevel[] = ["none", "concern", "high"];
 import { useI18n } from "../i18n/i18n";
 import { wrapUpProblems, type WrapUpForm as Form } from "./state";
+import { endedText } from "./systemLine";
 
 /**
  * The short registration after a chat (or a walk-in): topics, referral, how it went, debrief.
@@ -35,6 +39,7 @@ export function WrapUpForm({
       referral: form.referral!,
       rating: form.rating!,
       debrief: form.debrief,
+      ...(!walkIn && form.riskJudgement && { riskJudgement: form.riskJudgement }),
     });
     if (!ack.ok) setError(t("console.error", { message: ack.message }));
   };
@@ -43,6 +48,9 @@ export function WrapUpForm({
     <section className="panel wrapup" aria-labelledby="wrapup-title">
       <h2 id="wrapup-title">{walkIn ? t("console.wrapup.walkInTitle") : t("console.wrapup.title")}</h2>
       {todo && <p className="muted">{t("console.wrapup.for", { name, minutes: Math.round(todo.durationMs / 60_000) })}</p>}
+      {todo && (todo.conversation.endReason || todo.conversation.endedBy) && (
+        <p className="muted">{t("console.wrapup.how", { how: endedText(t, todo.conversation.endedBy, todo.conversation.endReason) })}</p>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -103,6 +111,19 @@ export function WrapUpForm({
             ))}
           </div>
         </fieldset>
+        {!walkIn && (
+          <fieldset>
+            <legend>{t("console.wrapup.risk")}</legend>
+            <div className="chips">
+              {RISK_LEVELS.map((level) => (
+                <label key={level} className="chip">
+                  <input type="radio" name="risk" checked={form.riskJudgement === level} onChange={() => setForm({ ...form, riskJudgement: level })} />
+                  <span>{t(`console.wrapup.risk.${level}`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
         <label className="toggle">
           <input type="checkbox" checked={form.debrief} onChange={(e) => setForm({ ...form, debrief: e.target.checked })} /> {t("console.wrapup.debrief")}
         </label>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MessageView, StaffConversationView, StaffState } from "../../../shared/protocol";
-import { initialConsole, matchSnippets, reduceConsole, totalUnread, waitingForMe, wrapUpProblems, type ConsoleAction, type ConsoleState } from "./state";
+import { initialConsole, liveChats, matchSnippets, openEscalation, reduceConsole, totalUnread, waitingForMe, wrapUpProblems, type ConsoleAction, type ConsoleState } from "./state";
 
 const view = (id: string, over: Partial<StaffConversationView> = {}): StaffConversationView => ({
   id,
@@ -60,9 +60,14 @@ describe("console state", () => {
     expect(totalUnread(s)).toBe(0);
   });
 
-  it("drops a chat that ended or was handed on, and owes a wrap-up once", () => {
+  it("keeps a chat that ended on screen, saying how, until it is closed; drops one handed on; owes a wrap-up once", () => {
     let s = run([{ type: "assigned", view: view("a") }, { type: "assigned", view: view("b") }, { type: "focus", conversationId: "b" }]);
-    s = reduceConsole(s, { type: "ended", conversationId: "b" });
+    s = reduceConsole(s, { type: "ended", conversationId: "b", endedBy: "youth", reason: "quick-exit" });
+    expect([s.order, s.activeId, s.chats.b?.closed, s.chats.b?.view.status, liveChats(s)]).toEqual([["a", "b"], "b", { kind: "ended", by: "youth", reason: "quick-exit" }, "ended", 1]);
+    // A resync does not drop it while it is still on screen.
+    s = reduceConsole(s, { type: "synced", state: synced([view("a")]) });
+    expect(s.order).toEqual(["a", "b"]);
+    s = reduceConsole(s, { type: "dismiss", conversationId: "b" });
     expect([s.order, s.activeId]).toEqual([["a"], "a"]);
     const todo = { conversation: view("b", { status: "ended" }), durationMs: 60_000, transfers: 0 };
     s = reduceConsole(reduceConsole(s, { type: "wrapUpDue", todo }), { type: "wrapUpDue", todo });
@@ -112,6 +117,23 @@ describe("escalation in the console", () => {
     expect(s.chats.a?.crisisProtocol).toBe(false);
   });
 
+  it("tells the volunteer a professional took the chat over instead of dropping it", () => {
+    let s = run([{ type: "assigned", view: view("a") }, { type: "risk", conversationId: "a", level: "high", at: 1 }]);
+    s = reduceConsole(s, { type: "transferred", conversationId: "a", reason: "takeover", to: { role: "professional", name: "Eva" } });
+    expect([s.order, s.chats.a?.closed, s.chats.a?.risk]).toEqual([["a"], { kind: "taken-over", to: { role: "professional", name: "Eva" } }, undefined]);
+  });
+
+  it("knows the chat's one open escalation, whatever the system or the volunteer raised", () => {
+    let s = run([{ type: "assigned", view: view("a") }]);
+    expect(openEscalation(s.chats.a!)).toBeUndefined();
+    s = reduceConsole(s, { type: "escalation", escalation: { ...escalation, source: "risk", level: "urgent" } });
+    expect(openEscalation(s.chats.a!)?.level).toBe("urgent");
+    s = reduceConsole(s, { type: "escalation", escalation: { ...escalation, source: "risk", level: "crisis", status: "claimed", claimedBy: "st_eva", claimedByName: "Eva" } });
+    expect(openEscalation(s.chats.a!)).toMatchObject({ level: "crisis", claimedByName: "Eva" });
+    s = reduceConsole(s, { type: "escalation", escalation: { ...escalation, status: "resolved" } });
+    expect(openEscalation(s.chats.a!)).toBeUndefined();
+  });
+
   it("shows the protocol again after a reload while nobody took the call", () => {
     const open = { ...escalation, unroutedAt: 5 };
     const s = run([{ type: "synced", state: { ...synced([view("a")]), escalations: [open] } }]);
@@ -121,8 +143,9 @@ describe("escalation in the console", () => {
 
 describe("wrap-up form", () => {
   it("needs a referral and a rating; a walk-in also its minutes; topics may be empty", () => {
-    expect(wrapUpProblems({ topics: [], debrief: false }, false)).toEqual(["referral", "rating"]);
-    expect(wrapUpProblems({ topics: [], referral: "none", rating: 3, debrief: false }, false)).toEqual([]);
+    expect(wrapUpProblems({ topics: [], debrief: false }, false)).toEqual(["referral", "rating", "risk"]);
+    expect(wrapUpProblems({ topics: [], referral: "none", rating: 3, debrief: false }, false)).toEqual(["risk"]);
+    expect(wrapUpProblems({ topics: [], referral: "none", rating: 3, debrief: false, riskJudgement: "none" }, false)).toEqual([]);
     expect(wrapUpProblems({ topics: ["loneliness"], referral: "gp", rating: 5, debrief: true }, true)).toEqual(["minutes"]);
     expect(wrapUpProblems({ topics: [], referral: "gp", rating: 5, debrief: true, walkInMinutes: 20 }, true)).toEqual([]);
   });

@@ -3,9 +3,11 @@ import type {
   EscalationView,
   LocationView,
   MessageView,
+  PeerView,
   PresenceView,
   QueueSummary,
   Referral,
+  RiskLevel,
   Role,
   StaffConversationView,
   StaffState,
@@ -31,6 +33,11 @@ export interface ChatState {
   protocolClosed: boolean;
   /** When the youth last wrote, for "last message 4 min ago". */
   lastYouthAt?: number;
+  /**
+   * The chat is over for me, but stays on screen until I close it, saying why: it ended (how, by
+   * whom) or a professional took it over. It never just vanishes.
+   */
+  closed?: { kind: "ended"; by: string; reason: string } | { kind: "taken-over"; to?: PeerView };
 }
 
 export interface ConsoleState {
@@ -60,8 +67,9 @@ export type ConsoleAction =
   | { type: "typing"; conversationId: string; role: Role; typing: boolean }
   | { type: "delivered"; conversationId: string; by: Role; upToSeq: number }
   | { type: "note"; conversationId: string; note: string }
-  | { type: "ended"; conversationId: string }
-  | { type: "transferred"; conversationId: string }
+  | { type: "ended"; conversationId: string; endedBy?: string; reason?: string }
+  | { type: "transferred"; conversationId: string; reason?: "transfer" | "takeover"; to?: PeerView }
+  | { type: "dismiss"; conversationId: string }
   | { type: "wrapUpDue"; todo: WrapUpTodoView }
   | { type: "wrapUpFiled"; conversationId: string }
   | { type: "colleagues"; colleagues: ColleagueView[] }
@@ -110,8 +118,9 @@ export function reduceConsole(state: ConsoleState, action: ConsoleAction): Conso
     case "synced": {
       const { staff, presence, queue, locations, wrapUpsTodo, conversations } = action.state;
       let next: ConsoleState = { ...state, staff, presence, queue, locations, wrapUpsTodo };
-      // Chats that ended or moved while we were away are gone from the server's list.
-      for (const id of state.order) if (!conversations.some((c) => c.id === id)) next = removeChat(next, id);
+      // Chats that ended or moved while we were away are gone from the server's list; a closed one
+      // stays until its volunteer closes it.
+      for (const id of state.order) if (!conversations.some((c) => c.id === id) && !state.chats[id]?.closed) next = removeChat(next, id);
       for (const view of conversations) next = addChat(next, view);
       // After a reload the escalations come back, and with them the crisis protocol if still needed.
       for (const escalation of action.state.escalations) next = reduceConsole(next, { type: "escalation", escalation });
@@ -156,13 +165,28 @@ export function reduceConsole(state: ConsoleState, action: ConsoleAction): Conso
     case "note":
       return withChat(state, action.conversationId, (c) => ({ ...c, view: { ...c.view, note: action.note } }));
     case "ended":
+      return withChat(state, action.conversationId, (c) => ({
+        ...c,
+        view: { ...c.view, status: "ended", ...(action.endedBy && { endedBy: action.endedBy }), ...(action.reason && { endReason: action.reason }) },
+        youthTyping: false,
+        crisisProtocol: false,
+        risk: undefined,
+        closed: c.closed ?? { kind: "ended", by: action.endedBy ?? "system", reason: action.reason ?? "ended" },
+      }));
     case "transferred":
+      // Handed on by me: gone. Taken over by a professional: it says so until I close it.
+      if (action.reason !== "takeover") return removeChat(state, action.conversationId);
+      return withChat(state, action.conversationId, (c) => ({ ...c, youthTyping: false, crisisProtocol: false, risk: undefined, closed: { kind: "taken-over", ...(action.to && { to: action.to }) } }));
+    case "dismiss":
       return removeChat(state, action.conversationId);
     case "wrapUpDue":
       if (state.wrapUpsTodo.some((t) => t.conversation.id === action.todo.conversation.id)) return state;
       return { ...state, wrapUpsTodo: [...state.wrapUpsTodo, action.todo] };
-    case "wrapUpFiled":
-      return { ...state, wrapUpsTodo: state.wrapUpsTodo.filter((t) => t.conversation.id !== action.conversationId) };
+    case "wrapUpFiled": {
+      // Filed: a chat still on screen only to say it ended has done its work.
+      const filed = { ...state, wrapUpsTodo: state.wrapUpsTodo.filter((t) => t.conversation.id !== action.conversationId) };
+      return state.chats[action.conversationId]?.closed ? removeChat(filed, action.conversationId) : filed;
+    }
     case "colleagues":
       return { ...state, colleagues: action.colleagues };
     case "escalation": {
@@ -192,6 +216,16 @@ function needsProtocol(escalations: Record<string, EscalationView>): boolean {
   return Object.values(escalations).some((e) => e.status === "open" && e.unroutedAt !== undefined && e.source !== "debrief");
 }
 
+/** The chat's unresolved escalation that is not a debrief, if any: there is one per conversation. */
+export function openEscalation(chat: ChatState): EscalationView | undefined {
+  return Object.values(chat.escalations).find((e) => e.status !== "resolved" && e.source !== "debrief");
+}
+
+/** Chats still going (not closed), for "no open chats" and the wrap-up that opens by itself. */
+export function liveChats(state: ConsoleState): number {
+  return state.order.filter((id) => !state.chats[id]?.closed).length;
+}
+
 /** Total unread youth messages, for the tab title. */
 export function totalUnread(state: ConsoleState): number {
   return Object.values(state.chats).reduce((sum, c) => sum + c.unread, 0);
@@ -209,9 +243,11 @@ export interface WrapUpForm {
   rating?: number;
   debrief: boolean;
   walkInMinutes?: number;
+  /** The volunteer's own judgement of the highest risk in the chat (chats only). */
+  riskJudgement?: RiskLevel;
 }
 
-export type WrapUpProblem = "referral" | "rating" | "minutes";
+export type WrapUpProblem = "referral" | "rating" | "minutes" | "risk";
 
 /** What is still missing before a wrap-up can be filed; topics may be empty ("none of these"). */
 export function wrapUpProblems(form: WrapUpForm, walkIn: boolean): WrapUpProblem[] {
@@ -219,6 +255,7 @@ export function wrapUpProblems(form: WrapUpForm, walkIn: boolean): WrapUpProblem
   if (!form.referral) problems.push("referral");
   if (!form.rating || form.rating < 1 || form.rating > 5) problems.push("rating");
   if (walkIn && !(form.walkInMinutes && form.walkInMinutes >= 1 && form.walkInMinutes <= 600)) problems.push("minutes");
+  if (!walkIn && !form.riskJudgement) problems.push("risk");
   return problems;
 }
 

@@ -71,8 +71,13 @@ export function useConsole() {
     socket.on("delivery:confirmed", (p) => dispatch({ type: "delivered", conversationId: p.conversationId, by: p.by, upToSeq: p.upToSeq }));
     socket.on("note:updated", (p) => dispatch({ type: "note", ...p }));
     socket.on("locations:changed", (p) => dispatch({ type: "locations", locations: p.locations }));
-    socket.on("conversation:ended", (p) => dispatch({ type: "ended", conversationId: p.conversationId }));
-    socket.on("conversation:transferred", (p) => dispatch({ type: "transferred", conversationId: p.conversationId }));
+    socket.on("conversation:ended", (p) => {
+      const chat = stateRef.current.chats[p.conversationId];
+      dispatch({ type: "ended", conversationId: p.conversationId, endedBy: p.endedBy, reason: p.reason });
+      // The youth left (quick exit, ended, page gone): say so, do not let the chat just vanish.
+      if (chat && !chat.closed && p.endedBy !== stateRef.current.staff?.role && !mutedRef.current) chime();
+    });
+    socket.on("conversation:transferred", (p) => dispatch({ type: "transferred", conversationId: p.conversationId, ...(p.reason && { reason: p.reason }), ...(p.to && { to: p.to }) }));
     socket.on("wrapup:due", (todo) => dispatch({ type: "wrapUpDue", todo }));
     socket.on("escalation:updated", (escalation) => dispatch({ type: "escalation", escalation }));
     socket.on("escalation:unrouted", (escalation) => {
@@ -142,6 +147,8 @@ export function useConsole() {
     dismissRisk: (conversationId: string) => dispatch({ type: "dismissRisk", conversationId }),
     closeProtocol: (conversationId: string) => dispatch({ type: "closeProtocol", conversationId }),
     wrapUpFiled: (conversationId: string) => dispatch({ type: "wrapUpFiled", conversationId }),
+    /** Closes a chat that ended or was taken over. */
+    dismiss: (conversationId: string) => dispatch({ type: "dismiss", conversationId }),
     toggleMute() {
       const next = !mutedRef.current;
       localStorage.setItem(MUTE_KEY, next ? "1" : "0");

@@ -1,7 +1,9 @@
 import { returnCodeEn } from "./areas/returnCode";
 import { coordinatorEn } from "./areas/coordinator";
+import { handoffsEn } from "./areas/handoffs";
 import { accessEn } from "./areas/access";
 import { figuresEn } from "./areas/figures";
+import { screensEn } from "./areas/screens";
 import type { MessageKey } from "./nl";
 
 /** English: complete; the type makes a missing key a compile error. */
@@ -220,6 +222,11 @@ export const en: Record<MessageKey, string> = {
   "console.wrapup.missing.referral": "Choose a referral (or None).",
   "console.wrapup.missing.rating": "Choose how it went.",
   "console.wrapup.missing.minutes": "Fill in the duration in minutes.",
+  "console.wrapup.missing.risk": "Say how high you judged the risk.",
+  "console.wrapup.risk": "Your judgement: the highest risk in this chat",
+  "console.wrapup.risk.none": "No worries",
+  "console.wrapup.risk.concern": "Concern",
+  "console.wrapup.risk.high": "High risk",
   "console.wrapup.open": "Wrap up",
   "console.error": "That did not work: {message}",
   "console.chat.escalate": "Escalate",
@@ -283,5 +290,7 @@ export const en: Record<MessageKey, string> = {
   ...returnCodeEn,
   ...coordinatorEn,
   ...figuresEn,
+  ...handoffsEn,
+  ...screensEn,
   ...accessEn,
 };

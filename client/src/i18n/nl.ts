@@ -1,7 +1,9 @@
 import { returnCodeNl } from "./areas/returnCode";
 import { coordinatorNl } from "./areas/coordinator";
+import { handoffsNl } from "./areas/handoffs";
 import { accessNl } from "./areas/access";
 import { figuresNl } from "./areas/figures";
+import { screensNl } from "./areas/screens";
 
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
 export const nl = {
@@ -219,6 +221,11 @@ export const nl = {
   "console.wrapup.missing.referral": "Kies een doorverwijzing (of Geen).",
   "console.wrapup.missing.rating": "Kies hoe het ging.",
   "console.wrapup.missing.minutes": "Vul de duur in minuten in.",
+  "console.wrapup.missing.risk": "Geef aan hoe hoog jij het risico inschatte.",
+  "console.wrapup.risk": "Jouw inschatting: het hoogste risico in dit gesprek",
+  "console.wrapup.risk.none": "Geen zorgen",
+  "console.wrapup.risk.concern": "Zorgen",
+  "console.wrapup.risk.high": "Hoog risico",
   "console.wrapup.open": "Afronden",
   "console.error": "Dat lukte niet: {message}",
   "console.chat.escalate": "Escaleren",
@@ -283,6 +290,8 @@ export const nl = {
   ...returnCodeNl,
   ...coordinatorNl,
   ...figuresNl,
+  ...handoffsNl,
+  ...screensNl,
   ...accessNl,
 } as const;
 

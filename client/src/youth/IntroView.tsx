@@ -4,6 +4,26 @@ import { useI18n } from "../i18n/i18n";
 import { afterCheck, emptyReturnCodeEntry, ReturnCodeEntry, type ReturnCodeEntryState } from "./ReturnCodeEntry";
 import type { JoinForm, JoinOutcome } from "./useYouthChat";
 import { useStepFocus } from "./useStepFocus";
+import { HELPLINES } from "./helplines";
+
+/** Under 12 or over 25: where else to go, as links to call or chat; staying is fine too. */
+function AgePointer({ lead, line, chat }: { lead: string; line: { tel: string; label: string }; chat: { href: string; label: string } }) {
+  const { t } = useI18n();
+  return (
+    <div className="kind-pointer" role="note">
+      <p>{lead}</p>
+      <p className="line-numbers">
+        <a className="button button-tel" href={`tel:${line.tel}`}>
+          {t("intro.call", { number: line.label })}
+        </a>
+        <a className="button button-tel" href={chat.href} target="_blank" rel="noopener noreferrer">
+          {chat.label}
+        </a>
+      </p>
+      <p>{t("intro.pointer.stay")}</p>
+    </div>
+  );
+}
 
 /** The warm start: what Inloop is, four optional questions, and a return code for who has one. Nothing here is required. */
 export function IntroView({
@@ -47,11 +67,15 @@ export function IntroView({
       <h1 ref={heading} tabIndex={-1}>
         {t("intro.title")}
       </h1>
-      <p className="lead">{t("intro.body1")}</p>
-      <p>{t("intro.body2")}</p>
-      <p className="pro-note">{t("intro.body3")}</p>
-
+      {/* The first screen of a phone: the promise, the 24/7 strip above, and the start button. */}
+      <p className="lead">{t("intro.promise")}</p>
       <form onSubmit={submit} className="intro-form">
+        <button type="submit" className="button button-primary start-now" disabled={busy}>
+          {t("intro.start")}
+        </button>
+        <p>{t("intro.body2")}</p>
+        <p className="pro-note">{t("intro.body3")}</p>
+        <h2 className="optional-title">{t("intro.optional")}</h2>
         <label htmlFor="nickname">{t("intro.nickname")}</label>
         <input
           id="nickname"
@@ -74,8 +98,10 @@ export function IntroView({
             </option>
           ))}
         </select>
-        {ageBand === "under-12" && <p className="kind-pointer" role="note">{t("intro.under12")}</p>}
-        {ageBand === "over-25" && <p className="kind-pointer" role="note">{t("intro.over25")}</p>}
+        {ageBand === "under-12" && (
+          <AgePointer lead={t("intro.under12.lead")} line={HELPLINES.kindertelefoon} chat={{ href: HELPLINES.chatKindertelefoon, label: t("intro.chatKt") }} />
+        )}
+        {ageBand === "over-25" && <AgePointer lead={t("intro.over25.lead")} line={HELPLINES.mind} chat={{ href: HELPLINES.chatMind, label: t("intro.chatMind") }} />}
 
         <label htmlFor="location">{t("intro.location")}</label>
         <select id="location" value={locationChoice} onChange={(e) => setLocationChoice(e.target.value)}>
@@ -100,7 +126,7 @@ export function IntroView({
         <ReturnCodeEntry state={code} setState={setCode} onCheck={onCheckCode} onForget={onForgetCode} />
 
         <button type="submit" className="button button-primary" disabled={busy}>
-          {t("intro.start")}
+          {t("intro.startWithAnswers")}
         </button>
       </form>
     </main>

@@ -57,7 +57,8 @@ export function MessageList({ model, onRetry }: { model: YouthModel; onRetry?(id
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {latestPeer ? `${roleLabel(latestPeer)}: ${latestPeer.text}` : ""}
       </p>
-    <div className="messages" role="log" aria-live="off" aria-label={t("chat.log")}>
+    {/* Focusable, so keyboard users can scroll back through a long conversation. */}
+    <div className="messages" role="log" aria-live="off" aria-label={t("chat.log")} tabIndex={0}>
       {model.messages.map((m) => (
         <div key={m.id} className={`message ${m.sender.role === "youth" ? "mine" : `theirs role-${m.sender.role}`}`}>
           <span className="sender">{roleLabel(m)}</span>

@@ -1,19 +1,21 @@
 import { useI18n } from "../i18n/i18n";
 import { usePublicConfig } from "../lib/config";
 import { AlwaysOpenLines } from "./AlwaysOpenLines";
-import { ChatView } from "./ChatView";
 import { ClosedView } from "./ClosedView";
+import { ConversationView } from "./ConversationView";
 import { EndedView, GoodbyeView } from "./EndedView";
 import { IntroView } from "./IntroView";
+import { useInputModality } from "./inputModality";
 import { QuickExitButton } from "./QuickExit";
+import { SafetyStrip } from "./SafetyStrip";
 import { useYouthChat } from "./useYouthChat";
-import { WaitingView } from "./WaitingView";
 
-/** The youth's page: one step at a time, quick exit always in reach. */
+/** The youth's page: one step at a time, quick exit always in reach, the 24/7 lines on every screen. */
 export function YouthApp() {
   const { t, lang, setLang } = useI18n();
   const { quickExitUrl } = usePublicConfig();
   const { model, actions, draft, setDraft } = useYouthChat();
+  useInputModality();
 
   const step = (() => {
     switch (model.phase) {
@@ -23,10 +25,21 @@ export function YouthApp() {
         return <ClosedView status={model.status!} />;
       case "intro":
         return <IntroView status={model.status!} onStart={actions.join} onCheckCode={actions.checkReturnCode} onForgetCode={actions.forgetReturnCode} />;
+      // One element for both: a pickup must not replace the input the youth is typing in.
       case "waiting":
-        return <WaitingView model={model} onLeave={actions.leave} onSend={actions.send} draft={draft} setDraft={setDraft} onRetry={actions.retry} />;
       case "chatting":
-        return <ChatView model={model} onSend={actions.send} onTyping={actions.typing} onEnd={actions.end} draft={draft} setDraft={setDraft} onRetry={actions.retry} />;
+        return (
+          <ConversationView
+            model={model}
+            onLeave={actions.leave}
+            onSend={actions.send}
+            onTyping={actions.typing}
+            onEnd={actions.end}
+            draft={draft}
+            setDraft={setDraft}
+            onRetry={actions.retry}
+          />
+        );
       case "ended":
         return <EndedView model={model} onFeedback={actions.feedback} onTakeCode={actions.takeReturnCode} onForgetCode={actions.forgetReturnCode} />;
       case "goodbye":
@@ -34,15 +47,18 @@ export function YouthApp() {
     }
   })();
 
+  const chatLayout = model.phase === "chatting" && model.notice !== "blocked";
   return (
-    <div className={model.phase === "chatting" && model.notice !== "blocked" ? "youth chat-layout" : "youth"}>
+    <div className={chatLayout ? "youth chat-layout" : "youth"}>
       <header className="topbar">
+        {/* First in the tab order: one Tab and Enter leaves, before anything else. */}
+        <QuickExitButton url={quickExitUrl} onExit={actions.leaveNow} />
         <span className="brand">{t("app.name")}</span>
         <button type="button" className="button button-quiet lang" onClick={() => setLang(lang === "nl" ? "en" : "nl")} aria-label={t("lang.switchLabel")} lang={lang === "nl" ? "en" : "nl"}>
           {t("lang.switch")}
         </button>
-        <QuickExitButton url={quickExitUrl} onExit={actions.leaveNow} />
       </header>
+      <SafetyStrip />
       {!model.online && model.phase !== "loading" && (
         <p className="offline" role="alert">
           {t("offline.banner")}
@@ -50,8 +66,12 @@ export function YouthApp() {
       )}
       {model.notice === "reload" && <p className="offline" role="alert">{t("error.reload")}</p>}
       {model.notice === "generic" && <p className="notice" role="alert">{t("error.generic")}</p>}
-      {model.notice === "slowDown" && <p className="notice" role="status">{t("chat.slowDown")}</p>}
-      {model.notice === "transferring" && <p className="notice" role="status">{t("chat.transferring")}</p>}
+      {/* Always in the page, so what appears in it is announced. */}
+      <div role="status" className="status-notices">
+        {model.notice === "slowDown" && <p className="notice">{t("chat.slowDown")}</p>}
+        {model.notice === "transferring" && <p className="notice">{t("chat.transferring")}</p>}
+        {model.notice === "leftQueue" && model.phase !== "waiting" && <p className="notice">{t("intro.leftQueue")}</p>}
+      </div>
       {model.notice === "blocked" ? (
         <main className="step">
           <h1>{t("blocked.title")}</h1>

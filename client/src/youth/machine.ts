@@ -41,7 +41,8 @@ export interface YouthModel {
   returnCode?: { state: "shown"; code: string; expiresAt: number } | { state: "forgotten" };
   /** This youth came back with a code: who they asked for and whether that volunteer is here. */
   returning?: { name: string; availability: VolunteerAvailability };
-  notice?: "reload" | "generic" | "slowDown" | "transferring" | "blocked";
+  /** "leftQueue": they left the queue themselves, and are told so on the start page. */
+  notice?: "reload" | "generic" | "slowDown" | "transferring" | "blocked" | "leftQueue";
 }
 
 export type YouthAction =
@@ -160,6 +161,7 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
         professionalJoined: false,
         returnCode: undefined,
         returning: action.returning,
+        notice: model.notice === "leftQueue" ? undefined : model.notice,
       };
     case "returnCodeTaken":
       return { ...model, returnCode: { state: "shown", code: action.code, expiresAt: action.expiresAt } };
@@ -228,7 +230,7 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
         pending: model.pending.map((p) => ({ ...p, failed: true })),
       };
     case "leftQueue":
-      return { ...model, conversation: undefined, queue: undefined, messages: [], pending: [], returning: undefined, phase: phaseOf(undefined, model.status) };
+      return { ...model, conversation: undefined, queue: undefined, messages: [], pending: [], returning: undefined, phase: phaseOf(undefined, model.status), notice: "leftQueue" };
     case "feedbackDone":
       return { ...model, phase: "goodbye" };
     case "restart":

@@ -9,6 +9,7 @@ const KEYS = {
   lang: `${STORAGE_PREFIX}lang`,
   draft: `${STORAGE_PREFIX}draft`,
   closed: `${STORAGE_PREFIX}closed`,
+  sound: `${STORAGE_PREFIX}sound`,
 } as const;
 
 /**
@@ -34,6 +35,9 @@ export const tabStore = {
   setClosed: (conversationId: string) => sessionStorage.setItem(KEYS.closed, conversationId),
   draft: () => sessionStorage.getItem(KEYS.draft) ?? "",
   setDraft: (text: string) => (text ? sessionStorage.setItem(KEYS.draft, text) : sessionStorage.removeItem(KEYS.draft)),
+  /** Sound for new messages: off unless the youth turned it on in this tab. */
+  sound: () => sessionStorage.getItem(KEYS.sound) === "on",
+  setSound: (on: boolean) => (on ? sessionStorage.setItem(KEYS.sound, "on") : sessionStorage.removeItem(KEYS.sound)),
   lang: () => sessionStorage.getItem(KEYS.lang) ?? undefined,
   setLang: (lang: string) => sessionStorage.setItem(KEYS.lang, lang),
 };

@@ -111,7 +111,9 @@ export function useYouthChat() {
       if (document.hidden) {
         unread.current += 1;
         document.title = t("chat.newMessageTitle", { n: unread.current });
-        chime();
+        // Silent unless the youth turned sound on: a chime can give them away at home.
+        if (tabStore.sound()) chime();
+        navigator.vibrate?.(200);
       }
     });
     socket.on("typing:changed", (p) => dispatch({ type: "typing", role: p.role, typing: p.typing }));
@@ -132,17 +134,25 @@ export function useYouthChat() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // The start and closed pages follow opening and closing time without a reload.
+  // The start and closed pages follow opening and closing time without a reload, and a youth who
+  // waits is told at once when the chat closes: checked every minute and at the next change.
   useEffect(() => {
-    if (model.phase !== "intro" && model.phase !== "closed") return;
-    const timer = setInterval(async () => {
+    if (model.phase !== "intro" && model.phase !== "closed" && model.phase !== "waiting") return;
+    const refresh = async () => {
       const socket = socketRef.current;
       if (!socket) return;
       const status = await call(socket, "service:status", {});
       if (status.ok) dispatch({ type: "status", status: status.data });
-    }, 60_000);
-    return () => clearInterval(timer);
-  }, [model.phase]);
+    };
+    const timer = setInterval(() => void refresh(), 60_000);
+    const changes = (model.status?.locations ?? []).map((l) => l.nextChangeAt).filter((at): at is number => at !== undefined && at > Date.now());
+    const next = changes.length ? Math.min(...changes) - Date.now() + 1000 : undefined;
+    const atChange = next !== undefined && next < 2 ** 31 - 1 ? setTimeout(() => void refresh(), next) : undefined;
+    return () => {
+      clearInterval(timer);
+      clearTimeout(atChange);
+    };
+  }, [model.phase, model.status]);
 
   const ensureSession = useCallback(async (socket: AppSocket) => {
     if (tabStore.token()) return identified.current;

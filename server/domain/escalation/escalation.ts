@@ -33,6 +33,36 @@ export interface Escalation {
   resolvedAt?: Millis;
   outcome?: string;
   referral?: string;
+  /** Risk signal ids behind it (risk escalations), merged when a later signal raises it. */
+  signals?: string[];
+  /** When the last signal or raise came in. */
+  signalAt?: Millis;
+}
+
+/** The higher of two levels. */
+export function higherLevel(a: EscalationLevel, b: EscalationLevel): EscalationLevel {
+  const order: readonly EscalationLevel[] = ["consult", "urgent", "crisis"];
+  return order.indexOf(a) >= order.indexOf(b) ? a : b;
+}
+
+/**
+ * A second call about a conversation that already has an open (or claimed) one: the level only
+ * goes up, signals are merged, and a raise counts as a new signal. Pure; the store applies it
+ * atomically. `raised` says whether the level went up.
+ */
+export function mergeEscalation(open: Escalation, incoming: Escalation): { escalation: Escalation; raised: boolean } {
+  const level = higherLevel(open.level, incoming.level);
+  const raised = level !== open.level;
+  const signals = [...new Set([...(open.signals ?? []), ...(incoming.signals ?? [])])];
+  const newSignal = signals.length > (open.signals ?? []).length;
+  const escalation: Escalation = {
+    ...open,
+    level,
+    ...(signals.length > 0 && { signals }),
+    ...(!open.note && incoming.note && { note: incoming.note }),
+    ...((raised || newSignal) && { signalAt: incoming.raisedAt }),
+  };
+  return { escalation, raised };
 }
 
 /** A professional on duty, for the locations they cover. */

@@ -138,6 +138,12 @@ export function aggregateEvents(events: readonly DomainEvent[], window: Aggregat
         const topics = typeof data.topics === "string" && data.topics.length > 0 ? data.topics.split(",") : [];
         for (const topic of topics) b.topics[topic] = (b.topics[topic] ?? 0) + 1;
         if (typeof data.referral === "string") b.referrals[data.referral] = (b.referrals[data.referral] ?? 0) + 1;
+        if (typeof data.riskJudgement === "string" && typeof data.scorerRisk === "string") {
+          b.risk.judged += 1;
+          if (data.riskJudgement === "high") b.risk.volunteerHigh += 1;
+          if (data.riskJudgement === "high" && data.scorerRisk === "high") b.risk.bothHigh += 1;
+          if (data.riskJudgement === "none" && data.scorerRisk === "high") b.risk.scorerHighVolunteerNone += 1;
+        }
         break;
       }
       case "presence.changed": {

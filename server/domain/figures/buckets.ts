@@ -36,6 +36,24 @@ export interface HourBucket {
   wouldReturn: Record<"yes" | "maybe" | "no", number>;
   volunteerMs: number;
   peakConcurrent: number;
+  /** Chat wrap-ups with the volunteer's risk judgement, and how the triage compared (see RiskAgreement). */
+  risk: RiskAgreement;
+}
+
+/**
+ * The risk triage against the volunteer's own judgement of the highest risk in a chat (from the
+ * wrap-up): how many chats were judged, how many the volunteer judged high, how many of those the
+ * triage had flagged high (its recall), and how many it flagged high that the volunteer judged none.
+ */
+export interface RiskAgreement {
+  judged: number;
+  volunteerHigh: number;
+  bothHigh: number;
+  scorerHighVolunteerNone: number;
+}
+
+export function emptyRiskAgreement(): RiskAgreement {
+  return { judged: 0, volunteerHigh: 0, bothHigh: 0, scorerHighVolunteerNone: 0 };
 }
 
 export function emptyBucket(locationId: string, hourStart: Millis): HourBucket {
@@ -62,6 +80,7 @@ export function emptyBucket(locationId: string, hourStart: Millis): HourBucket {
     wouldReturn: { yes: 0, maybe: 0, no: 0 },
     volunteerMs: 0,
     peakConcurrent: 0,
+    risk: emptyRiskAgreement(),
   };
 }
 

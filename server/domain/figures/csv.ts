@@ -54,6 +54,14 @@ function columns(topicKeys: readonly string[], referralKeys: readonly string[]):
     count("would_return_maybe", (s) => s.feedback.wouldReturn.maybe),
     count("would_return_no", (s) => s.feedback.wouldReturn.no),
     count("peak_concurrent_chats", (s) => s.peakConcurrent),
+    count("risk_judged_chats", (s) => s.riskAgreement.judged),
+    count("risk_volunteer_high", (s) => s.riskAgreement.volunteerHigh),
+    count("risk_volunteer_high_triage_high", (s) => s.riskAgreement.bothHigh),
+    count("risk_triage_high_volunteer_none", (s) => s.riskAgreement.scorerHighVolunteerNone),
+    {
+      header: "risk_triage_recall",
+      value: (s) => suppressDerived(s.riskAgreement.volunteerHigh ? s.riskAgreement.bothHigh / s.riskAgreement.volunteerHigh : null, s.riskAgreement.volunteerHigh, (v) => v.toFixed(2)),
+    },
     // Staff time, not a count of youths: published as is.
     { header: "volunteer_hours", value: (s) => s.volunteerHours.toFixed(1) },
   ];

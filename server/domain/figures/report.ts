@@ -46,13 +46,19 @@ export function buildReport(buckets: readonly HourBucket[], locations: readonly 
   const dated = selectBuckets(buckets, locations, period);
   const all = dated.map((d) => d.bucket);
   const byDate = new Map<string, HourBucket[]>();
+  const byMonth = new Map<string, HourBucket[]>();
   const byHourOfDay = new Array<number>(24).fill(0);
   for (const d of dated) {
     const day = byDate.get(d.date);
     if (day) day.push(d.bucket);
     else byDate.set(d.date, [d.bucket]);
     byHourOfDay[d.hour]! += d.bucket.chatsStarted;
+    const month = d.date.slice(0, 7);
+    const inMonth = byMonth.get(month);
+    if (inMonth) inMonth.push(d.bucket);
+    else byMonth.set(month, [d.bucket]);
   }
+  const months = [...new Set(datesBetween(period.from, period.to).map((date) => date.slice(0, 7)))];
   const byDay: FiguresDay[] = datesBetween(period.from, period.to).map((date) => {
     const s = summarise(byDate.get(date) ?? []);
     return { date, chatsStarted: s.chatsStarted, chatsCompleted: s.chatsCompleted, leftQueue: s.leftQueue, waitP50Ms: s.wait.p50Ms, volunteerHours: s.volunteerHours };
@@ -65,5 +71,6 @@ export function buildReport(buckets: readonly HourBucket[], locations: readonly 
     byLocation: locations.map((l) => ({ locationId: l.id, summary: summarise(all.filter((b) => b.locationId === l.id)) })),
     byDay,
     byHourOfDay,
+    riskByMonth: months.map((month) => ({ month, ...summarise(byMonth.get(month) ?? []).riskAgreement })),
   };
 }

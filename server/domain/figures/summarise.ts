@@ -50,5 +50,11 @@ export function summarise(buckets: readonly HourBucket[]): FigureSummary {
     },
     volunteerHours: Math.round(sum((b) => b.volunteerMs) / 360_000) / 10,
     peakConcurrent: peakOf(buckets),
+    riskAgreement: {
+      judged: sum((b) => b.risk.judged),
+      volunteerHigh: sum((b) => b.risk.volunteerHigh),
+      bothHigh: sum((b) => b.risk.bothHigh),
+      scorerHighVolunteerNone: sum((b) => b.risk.scorerHighVolunteerNone),
+    },
   };
 }

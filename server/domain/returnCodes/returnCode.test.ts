@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildPresence } from "../testFactories";
-import { availabilityOf, isLive, makeReturnCode, normaliseReturnCode } from "./returnCode";
+import { availabilityOf, isLive, makeReturnCode, normaliseReturnCode, RETURN_CODE_WORD_COUNT } from "./returnCode";
 import { RETURN_CODE_WORDS } from "./words";
 
 /** A scripted "random" source: returns the given values in turn. */
@@ -10,28 +10,30 @@ const scripted = (...values: number[]) => {
 };
 
 describe("return codes", () => {
-  it("are three words from the list and a two-digit number", () => {
-    expect(makeReturnCode(scripted(0, 1, 2, 32))).toBe(`${RETURN_CODE_WORDS[0]}-${RETURN_CODE_WORDS[1]}-${RETURN_CODE_WORDS[2]}-42`);
-    expect(makeReturnCode(scripted(0, 0, 0, 0))).toMatch(/-10$/);
-    expect(makeReturnCode(scripted(0, 0, 0, 89))).toMatch(/-99$/);
+  it("are four words from the list and a two-digit number", () => {
+    expect(makeReturnCode(scripted(0, 1, 2, 3, 32))).toBe(`${RETURN_CODE_WORDS[0]}-${RETURN_CODE_WORDS[1]}-${RETURN_CODE_WORDS[2]}-${RETURN_CODE_WORDS[3]}-42`);
+    expect(makeReturnCode(scripted(0, 0, 0, 0, 0))).toMatch(/-10$/);
+    expect(makeReturnCode(scripted(0, 0, 0, 0, 89))).toMatch(/-99$/);
   });
 
-  it("have a word list without duplicates, spelled with plain letters only, big enough for ~30 bits", () => {
+  it("have a word list without duplicates, spelled with plain letters only, big enough for codes of over 38 bits", () => {
     expect(new Set(RETURN_CODE_WORDS).size).toBe(RETURN_CODE_WORDS.length);
     for (const w of RETURN_CODE_WORDS) expect(w).toMatch(/^[a-z]{2,9}$/);
-    expect(Math.log2(RETURN_CODE_WORDS.length ** 3 * 90)).toBeGreaterThan(30);
+    // One in 2^38: a thousand live codes and the daily budget of wrong guesses leave a guesser nowhere.
+    const codes = RETURN_CODE_WORDS.length ** RETURN_CODE_WORD_COUNT * 90;
+    expect(Math.log2(codes)).toBeGreaterThan(38);
   });
 
   it("read back what a youth typed, forgiving capitals and separators", () => {
-    const code = makeReturnCode(scripted(5, 6, 7, 20));
+    const code = makeReturnCode(scripted(5, 6, 7, 8, 20));
     expect(normaliseReturnCode(code)).toBe(code);
-    const [a, b, c, n] = code.split("-");
-    expect(normaliseReturnCode(`  ${a!.toUpperCase()} ${b}.${c}   ${n} `)).toBe(code);
+    const [a, b, c, d, n] = code.split("-");
+    expect(normaliseReturnCode(`  ${a!.toUpperCase()} ${b}.${c}   ${d} ${n} `)).toBe(code);
   });
 
   it("reject anything that cannot be a code, without a store lookup", () => {
-    const [a, b, c] = RETURN_CODE_WORDS;
-    for (const wrong of ["", "hallo", `${a}-${b}-${c}`, `${a}-${b}-${c}-9`, `${a}-${b}-${c}-100`, `${a}-${b}-nietbestaand-42`, `${a}-${b}-${c}-42-1`]) {
+    const [a, b, c, d] = RETURN_CODE_WORDS;
+    for (const wrong of ["", "hallo", `${a}-${b}-${c}-${d}`, `${a}-${b}-${c}-42`, `${a}-${b}-${c}-${d}-9`, `${a}-${b}-${c}-${d}-100`, `${a}-${b}-${c}-nietbestaand-42`, `${a}-${b}-${c}-${d}-42-1`]) {
       expect(normaliseReturnCode(wrong)).toBeUndefined();
     }
   });

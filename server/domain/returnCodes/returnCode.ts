@@ -2,11 +2,12 @@ import type { Millis, Presence } from "../types";
 import { RETURN_CODE_WORDS } from "./words";
 
 /**
- * A return code: three words and a number from 10 to 99, written "appel-fiets-zon-42". About 31
- * bits: too little to stand on its own, so it is stored only as a keyed hash (a copy of the store
- * is no list of codes) and guessing is stopped by rate limits, not by length.
+ * A return code: four words and a number from 10 to 99, written "appel-fiets-zon-kaas-42". About 39
+ * bits (271^4 × 90): with a thousand live codes, one guess in about 500 million hits one. It is
+ * stored only as a keyed hash (a copy of the store is no list of codes), and guessing is also
+ * bounded by a per-network limit and a budget of wrong codes shared by every network.
  */
-export const RETURN_CODE_WORD_COUNT = 3;
+export const RETURN_CODE_WORD_COUNT = 4;
 const NUMBER_LOW = 10;
 const NUMBER_HIGH = 99;
 

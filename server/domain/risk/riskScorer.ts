@@ -1,24 +1,43 @@
 /**
- * Risk triage: a pure, fast phrase matcher that reads one youth message and says whether it
- * suggests danger. It is a safety net for the volunteer and the on-duty professional, not a
- * diagnosis: see docs/RISK.md. The phrase lists are data (phrases.nl.json, phrases.en.json; the
- * format is described in README.md next to them). Nothing here logs or keeps the text.
+ * Risk triage: a pure, fast reader of one youth message (with the conversation's last few messages
+ * as context) that says whether it suggests danger. It is a safety net for the volunteer and the
+ * on-duty professional, not a diagnosis: see docs/RISK.md. Two kinds of data drive it: phrases
+ * (phrases.nl.json, phrases.en.json: word sequences, idioms, negations) and meaning units
+ * (units.nl.json, units.en.json: sets of stemmed words in any order within a clause). Nothing here
+ * logs or keeps the text.
  */
 import en from "./phrases.en.json" with { type: "json" };
 import nl from "./phrases.nl.json" with { type: "json" };
+import unitsEn from "./units.en.json" with { type: "json" };
+import unitsNl from "./units.nl.json" with { type: "json" };
+import { baseNormalize, buildVariantRewriter, variantTable } from "./normalise";
+import { compileList, RISK_WINDOWS } from "./phrases";
+import { applyContext, INTENT_SIGNALS, type MessageScore, type RiskContext } from "./context";
+import { tokenize, UnitMatcher, type Token, type UnitFile, type UnitEntry } from "./units";
+import { tokenKeys } from "./stems";
+
+export { RISK_WINDOWS } from "./phrases";
+export type { RiskContext } from "./context";
 
 export type RiskLevel = "none" | "concern" | "high";
 
 export interface RiskResult {
   level: RiskLevel;
-  /** Ids of the phrase entries that matched (after negation, topic and idiom checks), high first. */
+  /** Ids of the signals found (after negation, topic and idiom checks), high first. */
   signals: string[];
+  /**
+   * The top grade within high: intent with a plan, means or a time; an attempt or overdose in
+   * progress; danger happening now. Always false below high.
+   */
+  acute: boolean;
 }
 
 export interface PhraseEntry {
   /** Signal id, shared across languages for the same meaning (e.g. "self-harm"). */
   id: string;
   about?: string;
+  /** A match of this entry at high is acute (an overdose taken, danger now). */
+  acute?: boolean;
   patterns: string[];
 }
 
@@ -40,145 +59,36 @@ export interface PhraseLists {
   breakers: string[];
   /** Subject pronouns: a negation does not reach past one ("im not ok i want to die"). */
   subjects: string[];
-  /** Spelling variants rewritten before matching ("mn" -> "mijn", "wanna" -> "want to"). */
+  /** Spelling variants rewritten before matching ("mn" -> "mijn", "kwil" -> "ik wil"). */
   variants: Record<string, string>;
 }
 
-export type RiskScorer = (text: string) => RiskResult;
+/** One language's meaning units, with the words the context rules need. */
+export interface UnitLists extends UnitFile {
+  /** Words that put an intent in time ("vanavond", "tonight"): intent with one is acute. */
+  time: string[];
+  /** Short answers that mean yes ("ja", "soms", "yeah") to a volunteer's question. */
+  affirmatives: string[];
+  /**
+   * Laughter and embarrassment markers ("haha", "lol", "genant"): with one in the message, wanting
+   * to die or to kill oneself is read as hyperbole and counts as concern, never higher.
+   */
+  jokes: string[];
+  /** Topics of a volunteer's question about suicide or self-harm; the id is the answer's signal. */
+  questions: UnitEntry[];
+}
 
-/** How far (in words, within one sentence) each kind of context reaches. */
-export const RISK_WINDOWS = {
-  /** Words a `..` gap in a pattern may skip. */
-  gap: 3,
-  /** Words before a match searched for a negation. */
-  negation: 3,
-  /** Words before a match searched for a topic marker. */
-  topic: 6,
-  /** Words before a match searched for a downgrade marker. */
-  downgradeBefore: 10,
-  /** Words after a match searched for a downgrade marker. */
-  downgradeAfter: 6,
-} as const;
+/** Scores one youth message; `context` holds the conversation's recent messages (see context.ts). */
+export type RiskScorer = (text: string, context?: RiskContext) => RiskResult;
 
 const LEVEL_RANK: Record<RiskLevel, number> = { none: 0, concern: 1, high: 2 };
-const RANK_LEVEL: RiskLevel[] = ["none", "concern", "high"];
-const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
-const WORD = "[a-z0-9]";
-
-// ---------------------------------------------------------------------------------------------
-// Normalisation: the same steps for message text and for the words in patterns.
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Lower case, accents off, apostrophes out ("don't" -> "dont"), censor stars out ("sh*t" -> "sht"),
- * leetspeak inside words ("d00d" -> "dood", "113" stays), sentence punctuation to " | ", anything
- * else to a space, and letters repeated three or more times cut to two ("dooooood" -> "dood").
- */
-function baseNormalize(text: string): string {
-  let s = text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
-  s = s.replace(/['’‘`´]/g, "");
-  s = s.replace(/(?<=[a-z])\*+(?=[a-z])/g, "");
-  s = s.replace(/[.!?,;:()\[\]"“”\n\r\u2026|]+/g, " | ");
-  s = s.replace(/[a-z0-9@$]+/g, (tok) =>
-    /[a-z]/.test(tok) && /[0-9@$]/.test(tok) ? tok.replace(/[0-9@$]/g, (c) => LEET[c] ?? c) : tok,
-  );
-  s = s.replace(/[^a-z0-9|]+/g, " ");
-  s = s.replace(/([a-z])\1{2,}/g, "$1$1");
-  s = s.replace(/\s*\|[\s|]*/g, " | ").replace(/ +/g, " ").trim();
-  return s;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-function buildVariantRewriter(variants: Map<string, string>): (s: string) => string {
-  if (variants.size === 0) return (s) => s;
-  const keys = [...variants.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const re = new RegExp(`(?<![a-z0-9])(?:${keys.join("|")})(?![a-z0-9])`, "g");
-  return (s) => s.replace(re, (m) => variants.get(m) ?? m);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Pattern compiler
-// ---------------------------------------------------------------------------------------------
-
-/** One word, tolerant of stretched letters in words of three letters or more ("diee" for "die"). */
-function wordRegex(word: string): string {
-  if (word.length <= 2 || /^[0-9]+$/.test(word)) return escapeRegExp(word);
-  return word.replace(/([a-z0-9])\1*/g, (run) => {
-    const c = run[0] as string;
-    if (/[0-9]/.test(c)) return run;
-    return run.length === 1 ? `${c}+` : `${c}{${run.length},}`;
-  });
-}
-
-class PatternError extends Error {}
-
-interface CompiledPattern {
-  source: string;
-  /** Literal characters; longer (more specific) patterns are tried first. */
-  weight: number;
-}
-
-function compilePattern(pattern: string, rewrite: (s: string) => string): CompiledPattern {
-  const items = pattern.trim().split(/\s+/);
-  if (items.length === 0 || items[0] === "") throw new PatternError("empty pattern");
-  let source = "";
-  let weight = 0;
-  items.forEach((item, i) => {
-    if (item === "..") {
-      if (i === 0 || i === items.length - 1) throw new PatternError("'..' must stand between words");
-      if (items[i - 1] === ".." || items[i + 1] === "$") throw new PatternError("'..' must stand between words");
-      source += `((?: ${WORD}+){0,${RISK_WINDOWS.gap}})`;
-      return;
-    }
-    if (item === "$") {
-      if (i !== items.length - 1 || i === 0) throw new PatternError("'$' may only end a pattern");
-      source += "(?= ?(?:\\||$))";
-      return;
-    }
-    let slotWeight = 0;
-    const alts = item.split("/").map((alt) => {
-      if (alt === "#") return `[0-9]+`;
-      const prefix = alt.endsWith("*");
-      const raw = prefix ? alt.slice(0, -1) : alt;
-      if (raw.includes("*")) throw new PatternError(`'*' may only end a word: "${alt}"`);
-      if (/[|]/.test(raw)) throw new PatternError(`'|' is not allowed: "${alt}"`);
-      const words = rewrite(baseNormalize(raw)).split(" ").filter(Boolean);
-      if (words.length === 0 || words.includes("|")) throw new PatternError(`no letters or digits in "${alt}"`);
-      slotWeight = Math.max(slotWeight, words.join("").length);
-      return words.map(wordRegex).join(" ?") + (prefix ? `${WORD}*` : "");
-    });
-    weight += slotWeight;
-    if (i > 0) source += " ?";
-    source += alts.length === 1 ? (alts[0] as string) : `(?:${alts.join("|")})`;
-  });
-  return { source, weight };
-}
-
-function compileList(patterns: string[], rewrite: (s: string) => string, where: string): RegExp | undefined {
-  const compiled: CompiledPattern[] = [];
-  for (const p of patterns) {
-    try {
-      compiled.push(compilePattern(p, rewrite));
-    } catch (err) {
-      if (err instanceof PatternError) throw new Error(`risk phrase list: ${where}: pattern "${p}": ${err.message}`);
-      throw err;
-    }
-  }
-  if (compiled.length === 0) return undefined;
-  compiled.sort((a, b) => b.weight - a.weight);
-  return new RegExp(`(?<![a-z0-9])(?:${compiled.map((c) => c.source).join("|")})(?![a-z0-9])`, "g");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Scorer
-// ---------------------------------------------------------------------------------------------
+/** Signals a joke marker caps at concern ("ik wil dood haha zo genant"); plans, means and harm are never capped. */
+const HYPERBOLE: ReadonlySet<string> = new Set(["suicidal-ideation", "suicide-intent"]);
 
 interface CompiledEntry {
   id: string;
   level: "concern" | "high";
+  acute: boolean;
   regex: RegExp;
 }
 
@@ -206,43 +116,49 @@ function validateLists(lists: PhraseLists[]): void {
 }
 
 /**
- * Builds a scorer from one or more phrase lists. All work that can be done once (normalising and
- * compiling every pattern) is done here; scoring a message only runs the compiled expressions.
- * Throws on a malformed list, naming the entry and pattern.
+ * Builds a scorer from phrase lists and unit lists. All work that can be done once (normalising,
+ * compiling every pattern and stemming every unit word) is done here. Throws on a malformed list,
+ * naming the entry and pattern.
  */
-export function createRiskScorer(lists: PhraseLists[]): RiskScorer {
+export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = []): RiskScorer {
   validateLists(lists);
-
-  const variants = new Map<string, string>();
-  for (const list of lists) {
-    for (const [from, to] of Object.entries(list.variants)) {
-      const key = baseNormalize(from);
-      if (key && !key.includes("|")) variants.set(key, baseNormalize(to));
-    }
-  }
-  const rewrite = buildVariantRewriter(variants);
+  const rewrite = buildVariantRewriter(variantTable(lists.map((l) => l.variants)));
   const normalize = (text: string): string => rewrite(baseNormalize(text));
+  const normalizeWord = (w: string): string => normalize(w);
 
   const entries: CompiledEntry[] = [];
   for (const level of ["high", "concern"] as const) {
     // Merge entries with the same id and level across languages into one expression.
-    const byId = new Map<string, string[]>();
+    const byId = new Map<string, { patterns: string[]; acute: boolean }>();
     for (const list of lists) {
-      for (const entry of list[level]) byId.set(entry.id, [...(byId.get(entry.id) ?? []), ...entry.patterns]);
+      for (const entry of list[level]) {
+        const had = byId.get(entry.id);
+        byId.set(entry.id, { patterns: [...(had?.patterns ?? []), ...entry.patterns], acute: Boolean(had?.acute || entry.acute) });
+      }
     }
-    for (const [id, patterns] of byId) {
+    for (const [id, { patterns, acute }] of byId) {
       const regex = compileList(patterns, rewrite, `${level} "${id}"`);
-      if (regex) entries.push({ id, level, regex });
+      if (regex) entries.push({ id, level, acute, regex });
     }
   }
+  const units = new UnitMatcher(unitLists, normalizeWord);
+  const questions = new UnitMatcher(
+    unitLists.map((u) => ({ about: u.about, language: u.language, units: u.questions.map((q) => ({ ...q, level: "high" as const })) })),
+    normalizeWord,
+  );
+  const wordSet = (words: string[]) => new Set(words.flatMap((w) => normalize(w).split(" ")).filter((w) => w && w !== "|"));
+  const timeWords = wordSet(unitLists.flatMap((u) => u.time));
+  const affirmatives = wordSet(unitLists.flatMap((u) => u.affirmatives));
+  const jokes = wordSet(unitLists.flatMap((u) => u.jokes));
 
   const all = (key: "negations" | "downgrades" | "topics" | "ignore") => lists.flatMap((l) => l[key]);
   const negationRe = compileList(all("negations"), rewrite, "negations");
   const downgradeRe = compileList(all("downgrades"), rewrite, "downgrades");
   const topicRe = compileList(all("topics"), rewrite, "topics");
   const ignoreRe = compileList(all("ignore"), rewrite, "ignore");
-  const breakers = new Set(lists.flatMap((l) => l.breakers).flatMap((b) => normalize(b).split(" ")));
-  const subjects = new Set(lists.flatMap((l) => l.subjects).flatMap((b) => normalize(b).split(" ")));
+  const breakers = wordSet(lists.flatMap((l) => l.breakers));
+  const subjects = wordSet(lists.flatMap((l) => l.subjects));
+  const negations = wordSet(all("negations"));
 
   /** The words a negation may stand in: up to N before the match, not past a subject pronoun. */
   const negationReach = (before: string[], matched: string): string[] => {
@@ -263,7 +179,7 @@ export function createRiskScorer(lists: PhraseLists[]): RiskScorer {
     return re.test(words.join(" "));
   };
 
-  /** Spans of idioms in the text, found once per message and only when something matched. */
+  /** Spans of idioms in the text. */
   const ignoreSpans = (text: string): Array<[number, number]> => {
     const spans: Array<[number, number]> = [];
     if (!ignoreRe) return spans;
@@ -277,7 +193,7 @@ export function createRiskScorer(lists: PhraseLists[]): RiskScorer {
   };
 
   /** The words of the sentence before and after a match, cut at the nearest breaker word. */
-  const context = (text: string, start: number, end: number): { before: string[]; after: string[] } => {
+  const around = (text: string, start: number, end: number): { before: string[]; after: string[] } => {
     const sentenceStart = text.lastIndexOf("|", start) + 1;
     let sentenceEnd = text.indexOf("|", end);
     if (sentenceEnd === -1) sentenceEnd = text.length;
@@ -295,14 +211,73 @@ export function createRiskScorer(lists: PhraseLists[]): RiskScorer {
     return { before: beforeAll.slice(from), after: afterAll.slice(0, to) };
   };
 
-  return (text: string): RiskResult => {
-    if (typeof text !== "string" || text.length === 0) return { level: "none", signals: [] };
-    const norm = normalize(text);
-    if (norm.length === 0) return { level: "none", signals: [] };
+  /** The rank a match keeps after idiom, negation, topic and past-tense checks (0: dropped). */
+  const judge = (
+    norm: string,
+    spans: Array<[number, number]>,
+    start: number,
+    end: number,
+    level: "concern" | "high",
+    negatedInside: boolean,
+  ): number => {
+    if (spans.some(([s, e]) => s < end && start < e)) return 0;
+    const { before, after } = around(norm, start, end);
+    if (negatedInside || test(negationRe, negationReach(before, norm.slice(start, end)))) return 0;
+    if (test(topicRe, before.slice(-RISK_WINDOWS.topic))) return 0;
+    if (
+      level === "high" &&
+      (test(downgradeRe, before.slice(-RISK_WINDOWS.downgradeBefore)) || test(downgradeRe, after.slice(0, RISK_WINDOWS.downgradeAfter)))
+    ) {
+      return LEVEL_RANK.concern;
+    }
+    return LEVEL_RANK[level];
+  };
 
-    const found = new Map<string, number>();
-    let best = 0;
+  /** Whether the clause around a character position holds a time word ("vanavond", "tonight"). */
+  const timeInClause = (tokens: Token[], at: number): boolean => {
+    const tok = tokens.find((t) => t.end >= at) ?? tokens[tokens.length - 1];
+    return tok !== undefined && tokens.some((t) => t.clause === tok.clause && timeWords.has(t.text));
+  };
+
+  const scoreOne = (text: string): MessageScore => {
+    const result: MessageScore = {
+      signals: new Map(),
+      acute: false,
+      intentInTime: false,
+      tokens: 0,
+      affirmative: false,
+      negative: false,
+      concernHits: 0,
+      cues: new Set(),
+    };
+    if (typeof text !== "string" || text.length === 0) return result;
+    const norm = normalize(text);
+    if (norm.length === 0) return result;
+    const tokens = tokenize(norm);
+    result.tokens = tokens.length;
+    result.affirmative = tokens.some((t) => affirmatives.has(t.text));
+    result.negative = tokens.some((t) => negations.has(t.text) || t.text === "nee" || t.text === "no" || t.text === "nope");
     let spans: Array<[number, number]> | undefined;
+    const joking = tokens.some((t) => jokes.has(t.text));
+    const farewellAt: Array<[number, number]> = [];
+    const counted = new Set<string>();
+    /** Records a match; one turned down (past, other people's words, a joke) never adds up with another. */
+    const found = (id: string, level: "concern" | "high", matched: number, acute: boolean, at: number, end: number) => {
+      const rank = joking && HYPERBOLE.has(id) ? Math.min(matched, LEVEL_RANK.concern) : matched;
+      if (rank === 0) return;
+      const countable = rank === LEVEL_RANK[level];
+      if (rank === LEVEL_RANK.concern && countable && !counted.has(id)) {
+        counted.add(id);
+        result.concernHits++;
+      }
+      if (rank === LEVEL_RANK.concern && countable && id === "farewell" && !farewellAt.some(([s, e]) => s < end && at < e)) {
+        farewellAt.push([at, end]);
+        if (farewellAt.length === 2) result.concernHits++; // two separate goodbyes
+      }
+      if (rank > (result.signals.get(id) ?? 0)) result.signals.set(id, rank);
+      if (rank === LEVEL_RANK.high && acute) result.acute = true;
+      if (rank === LEVEL_RANK.high && INTENT_SIGNALS.has(id) && timeInClause(tokens, at)) result.intentInTime = true;
+    };
 
     for (const entry of entries) {
       const re = entry.regex;
@@ -312,56 +287,68 @@ export function createRiskScorer(lists: PhraseLists[]): RiskScorer {
         const start = m.index;
         const end = start + m[0].length;
         re.lastIndex = start + 1;
-
         spans ??= ignoreSpans(norm);
-        if (spans.some(([s, e]) => s < end && start < e)) continue;
-
-        const { before, after } = context(norm, start, end);
         const gapWords = m
           .slice(1)
           .filter((g): g is string => typeof g === "string" && g.length > 0)
           .flatMap((g) => g.split(" ").filter(Boolean));
-        if (test(negationRe, negationReach(before, m[0])) || gapWords.some((w) => test(negationRe, [w]))) {
-          continue;
-        }
-        if (test(topicRe, before.slice(-RISK_WINDOWS.topic))) continue;
-
-        let rank = LEVEL_RANK[entry.level];
-        if (
-          rank === LEVEL_RANK.high &&
-          (test(downgradeRe, before.slice(-RISK_WINDOWS.downgradeBefore)) ||
-            test(downgradeRe, after.slice(0, RISK_WINDOWS.downgradeAfter)))
-        ) {
-          rank = LEVEL_RANK.concern;
-        }
-        if (rank > (found.get(entry.id) ?? 0)) found.set(entry.id, rank);
-        if (rank > best) best = rank;
+        const rank = judge(norm, spans, start, end, entry.level, gapWords.some((w) => test(negationRe, [w])));
+        found(entry.id, entry.level, rank, entry.acute, start, end);
         if (rank === LEVEL_RANK.high) break; // this entry cannot do better in this message
       }
     }
 
-    if (best === 0) return { level: "none", signals: [] };
-    const signals = [...found.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-    return { level: RANK_LEVEL[best] as RiskLevel, signals };
+    for (const { unit, positions } of units.match(tokens)) {
+      const first = tokens[positions[0]!]!;
+      const last = tokens[positions[positions.length - 1]!]!;
+      spans ??= ignoreSpans(norm);
+      let negatedInside = false;
+      const after = tokens[positions[positions.length - 1]! + 1];
+      if (after && after.clause === last.clause && negations.has(after.text) && !unit.ownKeys.has(`=${after.text}`)) negatedInside = true;
+      for (let i = positions[0]! + 1; i < positions[positions.length - 1]!; i++) {
+        const t = tokens[i]!;
+        if (negations.has(t.text) && !tokenKeys(t.text).some((k) => unit.ownKeys.has(k))) negatedInside = true;
+      }
+      // A negation that is one of the unit's own words ("niet meer leven") is part of its meaning.
+      if (unit.level === "cue") {
+        if (judge(norm, spans, first.start, last.end, "concern", negatedInside) > 0) result.cues.add(unit.id);
+        continue;
+      }
+      found(unit.id, unit.level, judge(norm, spans, first.start, last.end, unit.level, negatedInside), unit.acute, first.start, last.end);
+    }
+    return result;
   };
+
+  return (text: string, context?: RiskContext): RiskResult => {
+    const current = scoreOne(text);
+    const { rank, signals, acute } = applyContext(current, context, scoreOne, (staff) => staffQuestion(staff));
+    if (rank === 0) return { level: "none", signals: [], acute: false };
+    return { level: rank === LEVEL_RANK.high ? "high" : "concern", signals, acute: rank === LEVEL_RANK.high && acute };
+  };
+
+  /** The signal a volunteer's question asks about ("denk je aan zelfmoord?"), if any. */
+  function staffQuestion(staff: string): string | undefined {
+    const norm = normalize(staff);
+    if (!norm) return undefined;
+    const hits = questions.match(tokenize(norm));
+    return hits[0]?.unit.id;
+  }
 }
 
 /** For tests and tooling: the text exactly as the patterns see it. */
 export function normalizeForRisk(text: string, lists: PhraseLists[] = DEFAULT_LISTS): string {
-  const variants = new Map<string, string>();
-  for (const list of lists) {
-    for (const [from, to] of Object.entries(list.variants)) variants.set(baseNormalize(from), baseNormalize(to));
-  }
-  return buildVariantRewriter(variants)(baseNormalize(text));
+  return buildVariantRewriter(variantTable(lists.map((l) => l.variants)))(baseNormalize(text));
 }
 
-/** The shipped lists, read once when this module loads. */
+/** The shipped phrase lists, read once when this module loads. */
 export const DEFAULT_LISTS: PhraseLists[] = [nl as PhraseLists, en as PhraseLists];
+/** The shipped meaning units. */
+export const DEFAULT_UNITS: UnitLists[] = [unitsNl as UnitLists, unitsEn as UnitLists];
 
 let defaultScorer: RiskScorer | undefined;
 
 /** The scorer over the shipped Dutch and English lists, compiled once and reused. */
 export function loadDefaultRiskScorer(): RiskScorer {
-  defaultScorer ??= createRiskScorer(DEFAULT_LISTS);
+  defaultScorer ??= createRiskScorer(DEFAULT_LISTS, DEFAULT_UNITS);
   return defaultScorer;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { AccessEntry, AccessQuery } from "../../domain/access/accessRecord";
 import type { SecondFactor } from "../../domain/access/secondFactor";
 import { MemoryAccessSlice } from "./MemoryAccessSlice";
-import type { Duty, Escalation } from "../../domain/escalation/escalation";
+import { mergeEscalation, type Duty, type Escalation } from "../../domain/escalation/escalation";
 import type { HourBucket } from "../../domain/figures/buckets";
 import type { ReturnCodeRecord } from "../../domain/returnCodes/returnCode";
 import { MAX_SHIFT_MS, type Shift } from "../../domain/roster/roster";
@@ -26,6 +26,7 @@ import {
   type ClaimEscalationResult,
   type ClaimResult,
   type EndResult,
+  type OpenEscalationResult,
   type Store,
   type TransferResult,
   type TransferTarget,
@@ -64,7 +65,6 @@ export class MemoryStore implements Store {
   private readonly wrapUpTodo = new Map<string, Set<string>>();
   private readonly wrapUps = new Map<string, WrapUp>();
   private readonly blocks = new Map<string, number>();
-  private readonly salts = new Map<string, string>();
   private readonly duties = new Map<string, Duty>();
   private readonly escalations = new Map<string, Escalation>();
   private readonly returnCodes = new Map<string, Expiring<ReturnCodeRecord>>();
@@ -167,6 +167,7 @@ export class MemoryStore implements Store {
   async claim(conversationId: string, staffId: string, now: Millis): Promise<ClaimResult> {
     const c = this.conversations.get(conversationId);
     if (!c || !this.queue.has(conversationId)) return { ok: false, reason: "not_queued" };
+    if (c.disconnectedAt !== undefined) return { ok: false, reason: "disconnected" };
     const p = this.presence.get(staffId);
     if (!p || p.status !== "available") return { ok: false, reason: "not_available" };
     const active = this.activeSet(staffId);
@@ -176,6 +177,25 @@ export class MemoryStore implements Store {
     p.lastAssignedAt = now;
     Object.assign(c, { status: "active", volunteerId: staffId, locationId: p.locationId, assignedAt: now });
     return { ok: true, conversation: { ...c } };
+  }
+
+  async claimAsProfessional(conversationId: string, staffId: string, locationId: string, now: Millis): Promise<ClaimResult> {
+    const c = this.conversations.get(conversationId);
+    if (!c || !this.queue.has(conversationId)) return { ok: false, reason: "not_queued" };
+    if (c.disconnectedAt !== undefined) return { ok: false, reason: "disconnected" };
+    this.queue.delete(conversationId);
+    this.activeSet(staffId).add(conversationId);
+    Object.assign(c, { status: "active", volunteerId: staffId, professionalId: staffId, locationId, assignedAt: now });
+    return { ok: true, conversation: { ...c } };
+  }
+
+  async setYouthDisconnected(conversationId: string, at: Millis | undefined): Promise<boolean> {
+    const c = this.conversations.get(conversationId);
+    if (!c || (c.status !== "queued" && c.status !== "active")) return false;
+    if ((c.disconnectedAt === undefined) === (at === undefined)) return false;
+    if (at === undefined) delete c.disconnectedAt;
+    else c.disconnectedAt = at;
+    return true;
   }
 
   async endConversation(
@@ -190,6 +210,7 @@ export class MemoryStore implements Store {
     if (c.volunteerId) this.activeSet(c.volunteerId).delete(conversationId);
     Object.assign(c, { status, endedAt: end.at, endedBy: end.by, endReason: end.reason });
     this.endedAt.set(conversationId, end.at);
+    delete c.abuseKey;
     return { ok: true, conversation: { ...c } };
   }
 
@@ -308,6 +329,19 @@ export class MemoryStore implements Store {
   async createEscalation(escalation: Escalation): Promise<void> {
     this.escalations.set(escalation.id, structuredClone(escalation));
   }
+  async openEscalation(escalation: Escalation): Promise<OpenEscalationResult> {
+    const open =
+      escalation.conversationId && escalation.source !== "debrief"
+        ? [...this.escalations.values()].find((e) => e.conversationId === escalation.conversationId && e.status !== "resolved" && e.source !== "debrief")
+        : undefined;
+    if (!open) {
+      this.escalations.set(escalation.id, structuredClone(escalation));
+      return { escalation: structuredClone(escalation), created: true, raised: false };
+    }
+    const merged = mergeEscalation(open, escalation);
+    this.escalations.set(open.id, structuredClone(merged.escalation));
+    return { escalation: structuredClone(merged.escalation), created: false, raised: merged.raised };
+  }
   async getEscalation(id: string): Promise<Escalation | undefined> {
     const e = this.escalations.get(id);
     return e && structuredClone(e);
@@ -366,11 +400,6 @@ export class MemoryStore implements Store {
   }
   async isBlocked(keys: string[]): Promise<boolean> {
     return keys.some((key) => (this.blocks.get(key) ?? 0) > Date.now());
-  }
-  async dailySalt(day: string): Promise<string> {
-    let salt = this.salts.get(day);
-    if (!salt) this.salts.set(day, (salt = randomBytes(32).toString("base64url")));
-    return salt;
   }
 
   async putReturnCode(record: ReturnCodeRecord, ttlMs: number): Promise<void> {
@@ -435,6 +464,10 @@ export class MemoryStore implements Store {
   }
 
   async ping(): Promise<void> {}
+  /** The embedded store lives in the process's heap; its limit is the process's, not the store's. */
+  async memoryUse(): Promise<undefined> {
+    return undefined;
+  }
   async close(): Promise<void> {}
 
   private activeSet(staffId: string): Set<string> {

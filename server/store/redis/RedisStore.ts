@@ -28,6 +28,7 @@ import {
   type ClaimEscalationResult,
   type ClaimResult,
   type EndResult,
+  type OpenEscalationResult,
   type Store,
   type TransferResult,
   type TransferTarget,
@@ -48,7 +49,10 @@ import {
   APPEND_EVENT,
   APPEND_MESSAGE,
   CLAIM,
+  CLAIM_AS_PROFESSIONAL,
   CLAIM_ESCALATION,
+  OPEN_ESCALATION,
+  SET_DISCONNECTED,
   CREATE_ESCALATION,
   PURGE_ESCALATIONS_OF,
   END,
@@ -78,11 +82,12 @@ import {
 /** How often `putReturnCode` re-reads a conversation's code after another write raced it. */
 const RETURN_CODE_ATTEMPTS = 10;
 
+/** How often `openEscalation` re-reads a conversation's escalation after another call raced it. */
+const ESCALATION_ATTEMPTS = 10;
+
 /** How often `endConversation` re-reads the volunteer after a claim raced it (once is enough). */
 const END_ATTEMPTS = 3;
 
-/** A daily salt outlives its day (3 days), so a session that spans midnight can still be checked. */
-const DAILY_SALT_TTL_SECONDS = 259_200;
 
 /**
  * The shared store for several server processes. Atomic operations are Lua scripts whose keys share
@@ -219,6 +224,17 @@ export class RedisStore implements Store {
     return { ok: true, conversation: await this.withLastSeq(conversationId, fields) };
   }
 
+  async claimAsProfessional(conversationId: string, staffId: string, locationId: string, now: Millis): Promise<ClaimResult> {
+    const reply = await this.run(CLAIM_AS_PROFESSIONAL, { conversationId, staffId }, [conversationId, staffId, locationId, now]);
+    const [status, fields] = reply as [string, string[]?];
+    if (status !== "ok") return { ok: false, reason: status as Extract<ClaimResult, { ok: false }>["reason"] };
+    return { ok: true, conversation: await this.withLastSeq(conversationId, fields) };
+  }
+
+  async setYouthDisconnected(conversationId: string, at: Millis | undefined): Promise<boolean> {
+    return (await this.run(SET_DISCONNECTED, { conversationId }, [at ?? ""])) === 1;
+  }
+
   async endConversation(
     conversationId: string,
     end: { at: Millis; by: Conversation["endedBy"]; reason: string },
@@ -340,8 +356,25 @@ export class RedisStore implements Store {
 
   async createEscalation(escalation: Escalation): Promise<void> {
     const { id, status } = escalation;
-    const ids = { escalationId: id, ...(escalation.conversationId && { conversationId: escalation.conversationId }) };
-    await this.run(CREATE_ESCALATION, ids, [id, status, ...encodeEscalation(escalation)]);
+    const indexed = escalation.source === "debrief" ? "0" : "1";
+    await this.run(CREATE_ESCALATION, { escalationId: id, ...(escalation.conversationId && { conversationId: escalation.conversationId }) }, [id, status, escalation.conversationId ?? "", indexed, ...encodeEscalation(escalation)]);
+  }
+  async openEscalation(escalation: Escalation): Promise<OpenEscalationResult> {
+    const { id, conversationId } = escalation;
+    if (!conversationId || escalation.source === "debrief") {
+      await this.createEscalation(escalation);
+      return { escalation, created: true, raised: false };
+    }
+    for (let attempt = 0; attempt < ESCALATION_ATTEMPTS; attempt++) {
+      const existingId = (await this.redis.hget(this.k.escalationByConversation, conversationId)) ?? undefined;
+      const args = [id, conversationId, existingId ?? "", escalation.level, JSON.stringify(escalation.signals ?? []), escalation.note ?? "", escalation.raisedAt];
+      const reply = (await this.run(OPEN_ESCALATION, { escalationId: id, existingId, conversationId }, [...args, ...encodeEscalation(escalation)])) as unknown[];
+      const status = reply[0] as string;
+      if (status === "retry") continue;
+      if (status === "created") return { escalation: decodeEscalation(pairsToRecord(reply[1])), created: true, raised: false };
+      return { escalation: decodeEscalation(pairsToRecord(reply[2])), created: false, raised: Number(reply[1]) === 1 };
+    }
+    throw new Error(`openEscalation(${conversationId}): the conversation's escalation kept changing`);
   }
   async getEscalation(id: string): Promise<Escalation | undefined> {
     const fields = await this.redis.hgetall(this.k.escalation(id));
@@ -410,17 +443,6 @@ export class RedisStore implements Store {
   async isBlocked(keys: string[]): Promise<boolean> {
     const found = await Promise.all(keys.map((key) => this.redis.exists(this.k.block(key))));
     return found.some((n) => n > 0);
-  }
-  async dailySalt(day: string): Promise<string> {
-    const key = this.k.dailySalt(day);
-    // The first process to ask makes the salt; NX keeps everyone else on that one.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const fresh = randomBytes(32).toString("base64url");
-      if ((await this.redis.set(key, fresh, "EX", DAILY_SALT_TTL_SECONDS, "NX")) === "OK") return fresh;
-      const salt = await this.redis.get(key);
-      if (salt) return salt; // null only if it expired in between: then try again
-    }
-    throw new Error(`dailySalt(${day}): could not read or create the salt`);
   }
 
   async putReturnCode(record: ReturnCodeRecord, ttlMs: number): Promise<void> {
@@ -537,11 +559,19 @@ export class RedisStore implements Store {
     // The index, plus the unresolved set for escalations raised before the index existed.
     const [indexed, unresolved] = await Promise.all([this.redis.smembers(this.k.escalationsOf(conversationId)), this.listEscalations()]);
     const ids = [...new Set([...indexed, ...unresolved.filter((e) => e.conversationId === conversationId).map((e) => e.id)])];
-    return Number(await this.run(PURGE_ESCALATIONS_OF, { conversationId, escalationIds: ids }, ids));
+    return Number(await this.run(PURGE_ESCALATIONS_OF, { conversationId, escalationIds: ids }, [conversationId, ...ids]));
   }
 
   async ping(): Promise<void> {
-    await this.redis.ping();
+    // A write, not PING: with noeviction, a full Redis answers PING and refuses every SET.
+    await this.redis.set(this.k.readyProbe, "1", "PX", 10_000);
+  }
+  async memoryUse(): Promise<{ usedBytes: number; maxBytes: number } | undefined> {
+    const info = await this.redis.info("memory");
+    const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, "m").exec(info)?.[1] ?? Number.NaN);
+    const usedBytes = field("used_memory");
+    const maxBytes = field("maxmemory");
+    return Number.isFinite(usedBytes) && Number.isFinite(maxBytes) ? { usedBytes, maxBytes } : undefined;
   }
   async close(): Promise<void> {
     await this.redis.quit();

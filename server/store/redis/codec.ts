@@ -10,6 +10,7 @@ const NUMERIC_CONVERSATION_FIELDS = new Set<string>([
   "youthDeliveredSeq",
   "staffDeliveredSeq",
   "transfers",
+  "disconnectedAt",
 ]);
 
 /**
@@ -66,14 +67,16 @@ export function toSeq(value: string | null | undefined): number {
 }
 
 /** Escalation hash fields that hold numbers; `offeredTo` is a JSON array; the rest are strings. */
-const NUMERIC_ESCALATION_FIELDS = new Set<string>(["raisedAt", "offeredAt", "unroutedAt", "claimedAt", "resolvedAt"]);
+const NUMERIC_ESCALATION_FIELDS = new Set<string>(["raisedAt", "offeredAt", "unroutedAt", "claimedAt", "resolvedAt", "signalAt"]);
+/** Escalation hash fields kept as JSON arrays. */
+const ARRAY_ESCALATION_FIELDS = new Set<string>(["offeredTo", "signals"]);
 
 /** Flat field/value list for HSET; undefined fields are left out so they come back absent. */
 export function encodeEscalation(e: Escalation): string[] {
   const out: string[] = [];
   for (const [field, value] of Object.entries(e)) {
     if (value === undefined || value === null) continue;
-    out.push(field, field === "offeredTo" ? JSON.stringify(value) : String(value));
+    out.push(field, ARRAY_ESCALATION_FIELDS.has(field) ? JSON.stringify(value) : String(value));
   }
   return out;
 }
@@ -81,7 +84,7 @@ export function encodeEscalation(e: Escalation): string[] {
 export function decodeEscalation(fields: Record<string, string>): Escalation {
   const e: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(fields)) {
-    if (field === "offeredTo") e[field] = JSON.parse(value) as string[];
+    if (ARRAY_ESCALATION_FIELDS.has(field)) e[field] = JSON.parse(value) as string[];
     else e[field] = NUMERIC_ESCALATION_FIELDS.has(field) ? Number(value) : value;
   }
   // Always an array, even if the field were missing.

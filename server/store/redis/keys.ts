@@ -62,6 +62,8 @@ export interface RedisKeys {
   readonly serviceTimes: string;
   /** STRING owner of one lease, with a PX time to live. */
   lease(name: string): string;
+  /** STRING written by the readiness probe (a write, so a full Redis shows as not ready). */
+  readonly readyProbe: string;
   /** HASH wrap-up key (`conversationId ?? id`) → WrapUp JSON; filing again for one key replaces it. */
   readonly wrapUps: string;
   /** ZSET of wrap-up keys scored by the wrap-up's `at`. */
@@ -74,6 +76,8 @@ export interface RedisKeys {
   escalation(escalationId: string): string;
   /** SET of escalation ids not yet resolved (open or claimed). */
   readonly unresolvedEscalations: string;
+  /** HASH conversation id → id of its one unresolved escalation (debriefs are not in it). */
+  readonly escalationByConversation: string;
   /** SET of the escalation ids of one conversation (any status), for retention and erasure; `{x}` slot. */
   escalationsOf(conversationId: string): string;
   /** ZSET of ended (or abandoned) conversation ids scored by when: the retention index; `{d}` slot (END writes it). */
@@ -81,7 +85,6 @@ export interface RedisKeys {
   /** STRING marker of one blocked key (a hash), with a PX time to live. */
   block(key: string): string;
   /** STRING random salt of one day ("YYYY-MM-DD"), with an EX time to live. */
-  dailySalt(day: string): string;
   /** ZSET of figure bucket JSON (one location, one hour) scored by the hour's start; `{f}` slot. */
   readonly figureBuckets: string;
   /** STRING: the hour start up to which figure buckets are rolled up; `{f}` slot. */
@@ -134,16 +137,17 @@ export function redisKeys(prefix: string): RedisKeys {
     eventSeq: `${prefix}{e}:event-seq`,
     serviceTimes: `${prefix}service-times`,
     lease: (name) => `${prefix}lease:${name}`,
+    readyProbe: `${prefix}ready-probe`,
     wrapUps: `${wrapUp}wrap-ups`,
     wrapUpsByAt: `${wrapUp}wrap-ups-by-at`,
     wrapUpTodo: (staffId) => `${wrapUp}todo:${staffId}`,
     duty: `${prefix}duty`,
     escalation: (id) => `${escalations}esc:${id}`,
     unresolvedEscalations: `${escalations}esc-unresolved`,
+    escalationByConversation: `${escalations}esc-by-conversation`,
     escalationsOf: (conversationId) => `${escalations}esc-of:${conversationId}`,
     endedConversations: `${dispatch}ended`,
     block: (key) => `${prefix}block:${key}`,
-    dailySalt: (day) => `${prefix}salt:${day}`,
     figureBuckets: `${prefix}{f}:figure-buckets`,
     figuresRolledUpTo: `${prefix}{f}:figures-rolled-up-to`,
     returnCode: (codeHash) => `${prefix}{rc}:code:${codeHash}`,

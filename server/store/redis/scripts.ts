@@ -58,6 +58,7 @@ export const CLAIM = script<{ conversationId: string; staffId: string }>(
 if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 or redis.call('EXISTS', KEYS[2]) == 0 then
   return {'not_queued'}
 end
+if redis.call('HEXISTS', KEYS[2], 'disconnectedAt') == 1 then return {'disconnected'} end
 local p = redis.call('HMGET', KEYS[3], 'status', 'capacity', 'locationId')
 if p[1] ~= 'available' then return {'not_available'} end
 if redis.call('SCARD', KEYS[4]) >= (tonumber(p[2]) or 0) then return {'at_capacity'} end
@@ -66,6 +67,43 @@ redis.call('SADD', KEYS[4], ARGV[1])
 redis.call('HSET', KEYS[3], 'lastAssignedAt', ARGV[3])
 redis.call('HSET', KEYS[2], 'status', 'active', 'volunteerId', ARGV[2], 'locationId', p[3], 'assignedAt', ARGV[3])
 return {'ok', redis.call('HGETALL', KEYS[2])}`,
+);
+
+/**
+ * A professional takes a waiting youth straight from the queue: still queued and connected, then
+ * it moves to the professional's active set with them as holder and joined professional. Serialises
+ * with CLAIM on the same keys. Returns {reason} or {'ok', conversation fields}.
+ */
+export const CLAIM_AS_PROFESSIONAL = script<{ conversationId: string; staffId: string }>(
+  "claimAsProfessional",
+  (k, { conversationId, staffId }) => [k.queue, k.conversation(conversationId), k.active(staffId)],
+  `-- ARGV: conversation id, staff id, location id, now
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 or redis.call('EXISTS', KEYS[2]) == 0 then
+  return {'not_queued'}
+end
+if redis.call('HEXISTS', KEYS[2], 'disconnectedAt') == 1 then return {'disconnected'} end
+redis.call('SREM', KEYS[1], ARGV[1])
+redis.call('SADD', KEYS[3], ARGV[1])
+redis.call('HSET', KEYS[2], 'status', 'active', 'volunteerId', ARGV[2], 'professionalId', ARGV[2], 'locationId', ARGV[3], 'assignedAt', ARGV[4])
+return {'ok', redis.call('HGETALL', KEYS[2])}`,
+);
+
+/** Sets (ARGV[1] = ms) or clears (ARGV[1] = '') `disconnectedAt` of a queued or active conversation; 1 if it changed. */
+export const SET_DISCONNECTED = script<ConversationIds>(
+  "setDisconnected",
+  (k, { conversationId }) => [k.conversation(conversationId)],
+  `-- ARGV: disconnected since ('' = connected again)
+local status = redis.call('HGET', KEYS[1], 'status')
+if status ~= 'queued' and status ~= 'active' then return 0 end
+local marked = redis.call('HEXISTS', KEYS[1], 'disconnectedAt') == 1
+if ARGV[1] == '' then
+  if not marked then return 0 end
+  redis.call('HDEL', KEYS[1], 'disconnectedAt')
+  return 1
+end
+if marked then return 0 end
+redis.call('HSET', KEYS[1], 'disconnectedAt', ARGV[1])
+return 1`,
 );
 
 /**
@@ -93,6 +131,7 @@ redis.call('SREM', KEYS[1], ARGV[1])
 if KEYS[4] then redis.call('SREM', KEYS[4], ARGV[1]) end
 redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
 redis.call('HSET', KEYS[2], 'status', status, 'endedAt', ARGV[2], 'endReason', ARGV[4])
+redis.call('HDEL', KEYS[2], 'abuseKey')
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[2], 'endedBy', ARGV[3]) end
 return {'ok', redis.call('HGETALL', KEYS[2])}`,
 );
@@ -341,34 +380,90 @@ type EscalationIds = { escalationId: string };
  */
 export const CREATE_ESCALATION = script<EscalationIds & { conversationId?: string }>(
   "createEscalation",
-  (k, { escalationId, conversationId }) => [k.escalation(escalationId), k.unresolvedEscalations, ...(conversationId ? [k.escalationsOf(conversationId)] : [])],
-  `-- ARGV: escalation id, status, then field/value pairs; KEYS[3]: the conversation's escalation index, if any
+  (k, { escalationId, conversationId }) => [
+    k.escalation(escalationId),
+    k.unresolvedEscalations,
+    k.escalationByConversation,
+    ...(conversationId ? [k.escalationsOf(conversationId)] : []),
+  ],
+  `-- ARGV: escalation id, status, conversation id ('' = none), indexed ('1' unless a debrief), then field/value pairs;
+-- KEYS[4]: every escalation of the conversation, whatever its status (retention and erasure)
 redis.call('DEL', KEYS[1])
-redis.call('HSET', KEYS[1], unpack(ARGV, 3))
-if KEYS[3] then redis.call('SADD', KEYS[3], ARGV[1]) end
+redis.call('HSET', KEYS[1], unpack(ARGV, 5))
+if KEYS[4] then redis.call('SADD', KEYS[4], ARGV[1]) end
 if ARGV[2] == 'resolved' then
   redis.call('SREM', KEYS[2], ARGV[1])
 else
   redis.call('SADD', KEYS[2], ARGV[1])
+  if ARGV[3] ~= '' and ARGV[4] == '1' then redis.call('HSET', KEYS[3], ARGV[3], ARGV[1]) end
 end
 return 1`,
 );
 
 /**
- * Removes the escalations of one conversation (read from its index beforehand: KEYS[3..]), their
- * places among the unresolved ones, and the index itself; returns how many hashes went.
+
+ * Removes the escalations of one conversation (read from its index beforehand: KEYS[4..]), their
+ * places among the unresolved ones and in the one-per-conversation index, and the index itself;
+ * returns how many hashes went.
  */
 export const PURGE_ESCALATIONS_OF = script<{ conversationId: string; escalationIds: string[] }>(
   "purgeEscalationsOf",
-  (k, { conversationId, escalationIds }) => [k.escalationsOf(conversationId), k.unresolvedEscalations, ...escalationIds.map((id) => k.escalation(id))],
-  `-- ARGV: the escalation ids matching KEYS[3..]
+  (k, { conversationId, escalationIds }) => [k.escalationsOf(conversationId), k.unresolvedEscalations, k.escalationByConversation, ...escalationIds.map((id) => k.escalation(id))],
+  `-- ARGV: conversation id, then the escalation ids matching KEYS[4..]
 local removed = 0
-for i = 3, #KEYS do
+for i = 4, #KEYS do
   removed = removed + redis.call('DEL', KEYS[i])
   redis.call('SREM', KEYS[2], ARGV[i - 2])
 end
+redis.call('HDEL', KEYS[3], ARGV[1])
 redis.call('DEL', KEYS[1])
 return removed`,
+);
+
+/** * One unresolved escalation per conversation. The caller reads the conversation's current one first
+ * (its key must be declared) and passes it; if the index moved meanwhile the script changes nothing
+ * and returns {'retry'}. With an unresolved one: level only up, signals merged, the note kept (or
+ * the new one if none), signalAt on a raise or a new signal: {'merged', raised 0|1, fields}.
+ * Otherwise the new escalation is created and indexed: {'created', fields}.
+ */
+export const OPEN_ESCALATION = script<{ escalationId: string; existingId?: string; conversationId: string }>(
+  "openEscalation",
+  (k, { escalationId, existingId, conversationId }) => [
+    k.escalation(escalationId),
+    k.unresolvedEscalations,
+    k.escalationByConversation,
+    k.escalation(existingId ?? "-none-"),
+    k.escalationsOf(conversationId),
+  ],
+  `-- ARGV: new id, conversation id, existing id read beforehand ('' = none), level, signals JSON, note, raisedAt, then field/value pairs
+local current = redis.call('HGET', KEYS[3], ARGV[2])
+if (current or '') ~= ARGV[3] then return {'retry'} end
+if current then
+  local e = redis.call('HMGET', KEYS[4], 'status', 'level', 'signals', 'note')
+  if e[1] and e[1] ~= 'resolved' then
+    local rank = { consult = 1, urgent = 2, crisis = 3 }
+    local raised = 0
+    if (rank[ARGV[4]] or 0) > (rank[e[2]] or 0) then
+      redis.call('HSET', KEYS[4], 'level', ARGV[4])
+      raised = 1
+    end
+    local list = {}
+    local seen = {}
+    if e[3] then for _, s in ipairs(cjson.decode(e[3])) do list[#list + 1] = s; seen[s] = true end end
+    local before = #list
+    for _, s in ipairs(cjson.decode(ARGV[5])) do if not seen[s] then list[#list + 1] = s; seen[s] = true end end
+    if #list > before then redis.call('HSET', KEYS[4], 'signals', cjson.encode(list)) end
+    if (not e[4] or e[4] == '') and ARGV[6] ~= '' then redis.call('HSET', KEYS[4], 'note', ARGV[6]) end
+    if raised == 1 or #list > before then redis.call('HSET', KEYS[4], 'signalAt', ARGV[7]) end
+    return {'merged', raised, redis.call('HGETALL', KEYS[4])}
+  end
+end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, 8))
+redis.call('SADD', KEYS[2], ARGV[1])
+redis.call('HSET', KEYS[3], ARGV[2], ARGV[1])
+redis.call('SADD', KEYS[5], ARGV[1])
+return {'created', redis.call('HGETALL', KEYS[1])}`,
 );
 
 /** Records a routing step only while the escalation is open; returns 1 if it did. */
@@ -403,12 +498,13 @@ return {'ok', redis.call('HGETALL', KEYS[1])}`,
  */
 export const RESOLVE_ESCALATION = script<EscalationIds>(
   "resolveEscalation",
-  (k, { escalationId }) => [k.escalation(escalationId), k.unresolvedEscalations],
+  (k, { escalationId }) => [k.escalation(escalationId), k.unresolvedEscalations, k.escalationByConversation],
   `-- ARGV: escalation id, staff id, resolved at, outcome, referral
-local e = redis.call('HMGET', KEYS[1], 'status', 'claimedBy')
+local e = redis.call('HMGET', KEYS[1], 'status', 'claimedBy', 'conversationId')
 if e[1] ~= 'claimed' or e[2] ~= ARGV[2] then return 0 end
 redis.call('HSET', KEYS[1], 'status', 'resolved', 'resolvedAt', ARGV[3], 'outcome', ARGV[4], 'referral', ARGV[5])
 redis.call('SREM', KEYS[2], ARGV[1])
+if e[3] and redis.call('HGET', KEYS[3], e[3]) == ARGV[1] then redis.call('HDEL', KEYS[3], e[3]) end
 return 1`,
 );
 
@@ -443,6 +539,8 @@ export function allScripts(k: RedisKeys): { name: string; lua: string; keys: str
     use(ENQUEUE, { conversationId }),
     use(SET_PRIORITY, { conversationId }),
     use(CLAIM, { conversationId, staffId }),
+    use(CLAIM_AS_PROFESSIONAL, { conversationId, staffId }),
+    use(SET_DISCONNECTED, { conversationId }),
     use(END, { conversationId }),
     use(END, { conversationId, volunteerId: staffId }),
     use(PUT_PRESENCE, { staffId }),
@@ -465,6 +563,8 @@ export function allScripts(k: RedisKeys): { name: string; lua: string; keys: str
     use(CREATE_ESCALATION, { escalationId }),
     use(CREATE_ESCALATION, { escalationId, conversationId: "c_sample0001" }),
     use(PURGE_ESCALATIONS_OF, { conversationId: "c_sample0001", escalationIds: [escalationId, "e_sample0002"] }),
+    use(OPEN_ESCALATION, { escalationId, conversationId: "c_sample0001" }),
+    use(OPEN_ESCALATION, { escalationId, existingId: "e_sample0002", conversationId: "c_sample0001" }),
     use(RECORD_OFFER, { escalationId }),
     use(CLAIM_ESCALATION, { escalationId }),
     use(RESOLVE_ESCALATION, { escalationId }),

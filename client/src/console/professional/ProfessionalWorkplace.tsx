@@ -1,47 +1,152 @@
-import { useState } from "react";
-import { compareEscalations, ESCALATION_REFERRALS, LIMITS, type EscalationView, type LocationView } from "../../../../shared/protocol";
+import { useEffect, useRef, useState } from "react";
+import { ANY_LOCATION, ESCALATION_REFERRALS, LIMITS, type EscalationView, type LocationView, type StaffConversationView, type WrapUpTodoView } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
+import { riskSignalEn, riskSignalNl } from "../../i18n/areas/risk";
+import { ConversationPane, SystemLine } from "../ConversationPane";
+import { WrapUpForm } from "../WrapUpForm";
+import { liveChats } from "../state";
 import { useNow } from "../useNow";
-import { useProfessional, type Watched } from "./useProfessional";
+import { sortedInbox, type InboxItem, type ProfessionalState, type WatchedChat } from "./state";
+import { useProfessional } from "./useProfessional";
 
 type Actions = ReturnType<typeof useProfessional>["actions"];
-const age = (now: number, at: number) => Math.max(0, Math.floor((now - at) / 60_000));
+type Report = (a: { ok: boolean; message?: string }) => boolean;
+const minutesSince = (now: number, at: number) => Math.max(0, Math.floor((now - at) / 60_000));
 
-/** The professional's console: on duty, the inbox by level and age, live chats, read along, join. */
+/**
+ * The professional's console: duty, the waiting youths of her locations, live chats, the inbox by
+ * level and age, the chats she follows, and the chats she holds (taken over or taken from the
+ * queue) with every control a volunteer has.
+ */
 export function ProfessionalWorkplace() {
   const { t } = useI18n();
-  const { online, staff, duty, locations, inbox, live, watched, actions } = useProfessional();
+  const { state, actions, muted } = useProfessional();
   const [error, setError] = useState<string>();
-  const report = (ack: { ok: boolean; message?: string }) => {
+  const [wrapping, setWrapping] = useState<WrapUpTodoView>();
+  const report: Report = (ack) => {
     if (!ack.ok) setError(t("console.error", { message: ack.message ?? "" }));
     return ack.ok;
   };
-  const sorted = [...inbox].sort(compareEscalations);
+  const held = state.held;
+  const locations = held.locations;
+  const watched = state.watchId ? state.watched[state.watchId] : undefined;
+  const active = !watched && held.activeId ? held.chats[held.activeId] : undefined;
+  const chatRef = useRef<HTMLDivElement>(null);
+  const anyChat = held.order.length > 0 || Object.keys(state.watched).length > 0;
+
+  // "Meelezen" and a take-over bring the chat into view, not below the fold.
+  useEffect(() => {
+    chatRef.current?.scrollIntoView({ block: "start" });
+  }, [state.watchId, held.activeId]);
+
+  const due = held.wrapUpsTodo.at(-1);
+  useEffect(() => {
+    if (due && !wrapping && liveChats(held) === 0) setWrapping(due);
+    // Only a new to-do should open the form, not every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [due?.conversation.id]);
+
   return (
     <div className="console-main pro">
-      {!online && <p className="offline" role="alert">{t("console.offline")}</p>}
+      {!state.online && <p className="offline" role="alert">{t("console.offline")}</p>}
       {error && (
         <p className="notice" role="alert" onClick={() => setError(undefined)}>
           {error}
         </p>
       )}
       <aside className="sidebar">
-        {staff && duty && <DutyPanel onDuty={duty.onDuty} chosen={duty.locationIds} locations={locations} onChange={(on, ids) => void actions.setDuty(on, ids).then(report)} />}
-        <LivePanel live={live} onWatch={(id) => void actions.watch(id).then(report)} />
+        {held.staff && state.duty && (
+          <DutyPanel onDuty={state.duty.onDuty} chosen={state.duty.locationIds} locations={locations.filter((l) => !state.duty!.mayCover || state.duty!.mayCover.includes(l.id))} onChange={(on, ids) => void actions.setDuty(on, ids).then(report)} />
+        )}
+        <button type="button" className="button button-quiet" onClick={actions.toggleMute} aria-pressed={muted}>
+          {muted ? t("console.unmute") : t("console.mute")}
+        </button>
+        <QueueList state={state} locations={locations} onTake={(id) => void actions.takeFromQueue(id).then(report)} />
+        <LivePanel state={state} onWatch={(id) => void actions.watch(id).then(report)} />
       </aside>
       <main className="work">
-        <section className="panel" aria-labelledby="inbox-title">
-          <h2 id="inbox-title">{t("pro.inbox", { n: sorted.length })}</h2>
-          {sorted.length === 0 && <p className="muted">{t("pro.inbox.empty")}</p>}
-          <ul className="inbox">
-            {sorted.map((e) => (
-              <InboxItem key={e.id} e={e} mine={e.claimedBy === staff?.id} locations={locations} actions={actions} report={report} />
+        {wrapping && (
+          <WrapUpForm
+            key={wrapping.conversation.id}
+            todo={wrapping}
+            topics={locations.find((l) => l.id === wrapping.conversation.locationId)?.wrapUpTopics ?? []}
+            onLater={() => setWrapping(undefined)}
+            onSubmit={async (request) => {
+              const ack = await actions.request("wrapup:submit", request);
+              if (ack.ok) {
+                actions.wrapUpFiled(wrapping.conversation.id);
+                setWrapping(undefined);
+              }
+              return ack;
+            }}
+          />
+        )}
+        {held.wrapUpsTodo.length > 0 && !wrapping && (
+          <ul className="todo">
+            {held.wrapUpsTodo.map((todo) => (
+              <li key={todo.conversation.id}>
+                <button type="button" className="link-button" onClick={() => setWrapping(todo)}>
+                  {t("console.wrapup.open")}: {todo.conversation.nickname ?? t("console.chat.anonymous")}
+                </button>
+              </li>
             ))}
           </ul>
-        </section>
-        {watched && <WatchPane watched={watched} actions={actions} report={report} />}
+        )}
+        {anyChat && (
+          <div ref={chatRef}>
+            <nav className="tabs" role="tablist" aria-label={t("pro.chats")}>
+              {held.order.map((id) => {
+                const chat = held.chats[id]!;
+                return (
+                  <button key={id} type="button" role="tab" aria-selected={!watched && id === held.activeId} className={`tab${chat.risk ? " alerting" : ""}`} onClick={() => actions.focus(id)}>
+                    {chat.view.nickname ?? t("console.chat.anonymous")}
+                    {chat.closed && ` · ${t("console.closed.ended")}`}
+                    {chat.unread > 0 && <span className="badge">{chat.unread}</span>}
+                  </button>
+                );
+              })}
+              {Object.values(state.watched).map((w) => (
+                <button key={w.conversation.id} type="button" role="tab" aria-selected={watched?.conversation.id === w.conversation.id} className="tab" onClick={() => actions.showWatched(w.conversation.id)}>
+                  {t("pro.reading", { name: w.conversation.nickname ?? t("console.chat.anonymous") })}
+                </button>
+              ))}
+            </nav>
+            {watched && <WatchPane watched={watched} actions={actions} report={report} />}
+            {active && (
+              <ConversationPane
+                key={active.view.id}
+                chat={active}
+                state={held}
+                actions={actions}
+                onError={setError}
+                onDismiss={() => actions.dismiss(active.view.id)}
+                onWrapUp={() => {
+                  const todo = held.wrapUpsTodo.find((w) => w.conversation.id === active.view.id);
+                  if (todo) setWrapping(todo);
+                  actions.dismiss(active.view.id);
+                }}
+                extraTools={
+                  active.view.professionalId === held.staff?.id && active.view.status === "active" && active.view.handoverNote === undefined ? (
+                    <HandBack conversationId={active.view.id} actions={actions} report={report} />
+                  ) : undefined
+                }
+              />
+            )}
+          </div>
+        )}
+        <Inbox state={state} locations={locations} actions={actions} report={report} />
       </main>
     </div>
+  );
+}
+
+/** "Hand back" for a chat she took over; the server refuses it when there is nobody to hand back to. */
+function HandBack({ conversationId, actions, report }: { conversationId: string; actions: Actions; report: Report }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="button" onClick={() => void actions.handBack(conversationId).then(report)}>
+      {t("console.handBack")}
+    </button>
   );
 }
 
@@ -76,17 +181,49 @@ function DutyPanel({ onDuty, chosen, locations, onChange }: { onDuty: boolean; c
   );
 }
 
-function LivePanel({ live, onWatch }: { live: ReturnType<typeof useProfessional>["live"]; onWatch(id: string): void }) {
+const locationName = (locations: LocationView[], id: string, any: string) => (id === ANY_LOCATION ? any : (locations.find((l) => l.id === id)?.name ?? id));
+
+/** Who waits at her locations, flagged first; she can take one herself. */
+function QueueList({ state, locations, onTake }: { state: ProfessionalState; locations: LocationView[]; onTake(id: string): void }) {
+  const { t } = useI18n();
+  const now = useNow();
+  return (
+    <section className="panel" aria-labelledby="pro-queue-title">
+      <h2 id="pro-queue-title">{t("pro.queue", { n: state.queue.length })}</h2>
+      {!state.duty?.onDuty ? (
+        <p className="muted">{t("pro.queue.offDuty")}</p>
+      ) : state.queue.length === 0 ? (
+        <p className="muted">{t("pro.queue.empty")}</p>
+      ) : (
+        <ul className="todo queue-list">
+          {state.queue.map((c: StaffConversationView) => (
+            <li key={c.id}>
+              {c.priority > 0 && <span className="badge">{t("pro.queue.flagged")}</span>}
+              <span>
+                {c.nickname ?? t("console.chat.anonymous")} · {locationName(locations, c.locationChoice, t("pro.about.any"))} · {minutesSince(now, c.queuedAt)} min
+                {c.disconnectedAt !== undefined && ` · ${t("pro.queue.gone")}`}
+              </span>
+              <button type="button" className="link-button" disabled={c.disconnectedAt !== undefined} onClick={() => onTake(c.id)}>
+                {t("pro.queue.take")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function LivePanel({ state, onWatch }: { state: ProfessionalState; onWatch(id: string): void }) {
   const { t } = useI18n();
   const now = useNow();
   return (
     <section className="panel" aria-labelledby="live-title">
-      <h2 id="live-title">{t("pro.live", { n: live.length })}</h2>
+      <h2 id="live-title">{t("pro.live", { n: state.live.length })}</h2>
       <ul className="todo">
-        {live.map((l) => (
+        {state.live.map((l) => (
           <li key={l.conversation.id}>
-            {l.flagged && <span className="badge">!</span>} {l.volunteerName} · {l.conversation.nickname ?? t("console.chat.anonymous")} ·{" "}
-            {age(now, l.conversation.assignedAt ?? now)} min{" "}
+            {l.flagged && <span className="badge">!</span>} {l.volunteerName} · {l.conversation.nickname ?? t("console.chat.anonymous")} · {minutesSince(now, l.conversation.assignedAt ?? now)} min{" "}
             <button type="button" className="link-button" onClick={() => onWatch(l.conversation.id)}>
               {t("pro.watch")}
             </button>
@@ -97,28 +234,79 @@ function LivePanel({ live, onWatch }: { live: ReturnType<typeof useProfessional>
   );
 }
 
-function InboxItem({ e, mine, locations, actions, report }: { e: EscalationView; mine: boolean; locations: LocationView[]; actions: Actions; report(a: { ok: boolean; message?: string }): boolean }) {
+function Inbox({ state, locations, actions, report }: { state: ProfessionalState; locations: LocationView[]; actions: Actions; report: Report }) {
   const { t } = useI18n();
+  const items = sortedInbox(state);
+  return (
+    <section className="panel" aria-labelledby="inbox-title">
+      <h2 id="inbox-title">{t("pro.inbox", { n: items.length })}</h2>
+      {items.length === 0 && <p className="muted">{t("pro.inbox.empty")}</p>}
+      <ul className="inbox">
+        {items.map((item) => (
+          <InboxEntry key={item.id} item={item} me={state.held.staff?.id} locations={locations} actions={actions} report={report} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** One inbox item; each kind draws itself. */
+function InboxEntry({ item, me, locations, actions, report }: { item: InboxItem; me?: string; locations: LocationView[]; actions: Actions; report: Report }) {
+  switch (item.kind) {
+    case "escalation":
+      return <EscalationItem e={item.escalation} mine={item.escalation.claimedBy === me} locations={locations} actions={actions} report={report} />;
+  }
+}
+
+/** Who is it about (as far as the youth shared), where are they now, and with whom. */
+function whoAndWhere(e: EscalationView, t: ReturnType<typeof useI18n>["t"]): string {
+  const a = e.about;
+  if (!a) return "";
+  const who = [a.nickname ?? t("pro.about.anonymous"), a.ageBand && t(`age.${a.ageBand}`), a.topic && t(`topic.${a.topic}`)].filter(Boolean).join(" · ");
+  const where =
+    a.status === "queued"
+      ? t(a.disconnected ? "pro.about.waitingGone" : "pro.about.waiting")
+      : a.status === "active"
+        ? t(a.volunteerRole === "professional" ? "pro.about.chatPro" : "pro.about.chat", { name: a.volunteerName ?? "" })
+        : t("pro.about.ended");
+  return `${who} — ${where}`;
+}
+
+function EscalationItem({ e, mine, locations, actions, report }: { e: EscalationView; mine: boolean; locations: LocationView[]; actions: Actions; report: Report }) {
+  const { t, lang } = useI18n();
   const now = useNow(5_000);
   const [outcome, setOutcome] = useState("");
   const [referral, setReferral] = useState<(typeof ESCALATION_REFERRALS)[number]>("none");
-  const where = locations.find((l) => l.id === e.locationId)?.name ?? e.locationId;
+  const words = lang === "nl" ? riskSignalNl : riskSignalEn;
+  // Only signals the catalogue knows are shown: a raw id never reaches the screen.
+  const signals = (e.signals ?? []).flatMap((s) => (s in words ? [words[s as keyof typeof words]] : []));
+  const where = locationName(locations, e.about?.locationChoice ?? e.locationId, t("pro.about.any"));
+  const queued = e.about?.status === "queued";
   return (
     <li className={`inbox-item level-${e.level}`}>
       <p>
-        <strong className={`level level-${e.level}`}>{t(`console.escalate.${e.level}`)}</strong> · {t(`pro.source.${e.source}`)} · {where} · {e.raisedByName ?? ""} ·{" "}
-        {t("pro.age", { minutes: age(now, e.raisedAt) })}
+        <strong className={`level level-${e.level}`}>{t(`console.escalate.${e.level}`)}</strong> · {t(`pro.source.${e.source}`)} · {where} ·{" "}
+        {t("pro.signal", { minutes: minutesSince(now, e.signalAt ?? e.raisedAt) })}
+        {e.raisedByName && ` · ${e.raisedByName}`}
         {e.status === "claimed" && ` · ${t("pro.claimedBy", { name: e.claimedByName ?? "" })}`}
+        {e.status === "open" && e.offeredToName && ` · ${t("pro.offeredTo", { name: e.offeredToName })}`}
         {e.unroutedAt !== undefined && e.status === "open" && <span className="badge">{t("pro.unrouted")}</span>}
       </p>
-      {e.note && <p className="muted">{e.note}</p>}
+      {e.about && <p className="who">{whoAndWhere(e, t)}</p>}
+      {signals.length > 0 && <p className="signals">{t("pro.signals", { list: signals.join(", ") })}</p>}
+      {e.note && e.source !== "risk" && <p className="muted">{e.note}</p>}
       <div className="actions">
         {e.status === "open" && (
           <button type="button" className="button button-danger" onClick={() => void actions.claim(e.id).then(report)}>
             {t("pro.claim")}
           </button>
         )}
-        {e.conversationId && e.status === "claimed" && mine && (
+        {e.conversationId && queued && (e.status === "open" || mine) && (
+          <button type="button" className="button button-primary" disabled={e.about?.disconnected} onClick={() => void actions.takeFromQueue(e.conversationId!).then(report)}>
+            {t("pro.queue.take")}
+          </button>
+        )}
+        {e.conversationId && !queued && e.about?.status === "active" && (e.status === "open" || mine) && (
           <button type="button" className="button" onClick={() => void actions.watch(e.conversationId!).then(report)}>
             {t("pro.watch")}
           </button>
@@ -151,10 +339,15 @@ function InboxItem({ e, mine, locations, actions, report }: { e: EscalationView;
   );
 }
 
-function WatchPane({ watched, actions, report }: { watched: Watched; actions: Actions; report(a: { ok: boolean; message?: string }): boolean }) {
+/** A chat she reads along with (whispers go to the volunteer) or has joined (messages go to the youth). */
+function WatchPane({ watched, actions, report }: { watched: WatchedChat; actions: Actions; report: Report }) {
   const { t } = useI18n();
   const [text, setText] = useState("");
+  const heading = useRef<HTMLHeadingElement>(null);
   const c = watched.conversation;
+  useEffect(() => {
+    heading.current?.focus();
+  }, [c.id]);
   const send = async () => {
     const trimmed = text.trim();
     if (!trimmed) return;
@@ -164,7 +357,9 @@ function WatchPane({ watched, actions, report }: { watched: Watched; actions: Ac
   return (
     <article className="chat" aria-labelledby="watch-title">
       <header className="chat-info">
-        <h2 id="watch-title">{t("pro.reading", { name: c.nickname ?? t("console.chat.anonymous") })}</h2>
+        <h2 id="watch-title" ref={heading} tabIndex={-1}>
+          {t("pro.reading", { name: c.nickname ?? t("console.chat.anonymous") })}
+        </h2>
         <p className="muted">{watched.joined ? t("pro.joinedHint") : t("pro.readingHint")}</p>
         <div className="tools">
           {!watched.joined && c.status === "active" && (
@@ -172,31 +367,30 @@ function WatchPane({ watched, actions, report }: { watched: Watched; actions: Ac
               {t("pro.join")}
             </button>
           )}
-          {watched.joined && c.status === "active" && c.volunteerId && (
+          {watched.joined && c.status === "active" && (
             <button type="button" className="button" onClick={() => void actions.takeOver(c.id).then(report)}>
               {t("pro.takeOver")}
             </button>
           )}
-          {watched.joined && c.status === "active" && !c.volunteerId && (
-            <button type="button" className="button" onClick={() => void actions.handBack(c.id).then(report)}>
-              {t("pro.handBack")}
-            </button>
-          )}
-          <button type="button" className="button" onClick={actions.close}>
+          <button type="button" className="button" onClick={() => actions.closeWatched(c.id)}>
             {t("console.close")}
           </button>
         </div>
       </header>
       <div className="messages pro-messages" role="log" aria-live="polite">
-        {watched.messages.map((m) => (
-          <div key={m.seq} className={`message ${m.sender.role === "youth" ? "theirs" : "mine"}${m.visibility === "staff" ? " whisper" : ""}`}>
-            <span className="sender">
-              {m.sender.role === "youth" ? t("console.chat.anonymous") : `${m.sender.name} (${t(`console.role.${m.sender.role}`)})`}
-              {m.visibility === "staff" && ` · ${t("console.chat.whisper")}`}
-            </span>
-            <p className="text">{m.text}</p>
-          </div>
-        ))}
+        {watched.messages.map((m) =>
+          m.system ? (
+            <SystemLine key={m.seq} m={m} />
+          ) : (
+            <div key={m.seq} className={`message ${m.sender.role === "youth" ? "theirs" : "mine"}${m.visibility === "staff" ? " whisper" : ""}`}>
+              <span className="sender">
+                {m.sender.role === "youth" ? t("console.chat.anonymous") : `${m.sender.name} (${t(`console.role.${m.sender.role}`)})`}
+                {m.visibility === "staff" && ` · ${t("console.chat.whisper")}`}
+              </span>
+              <p className="text">{m.text}</p>
+            </div>
+          ),
+        )}
       </div>
       <form
         className="composer console-composer"

@@ -1,44 +1,30 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import {
-  PROTOCOL_VERSION,
-  type Ack,
-  type DutyView,
-  type EscalationView,
-  type LiveConversationView,
-  type LocationView,
-  type MessageView,
-  type RequestName,
-  type RequestOf,
-  type Responses,
-  type StaffConversationView,
-  type StaffView,
-} from "../../../../shared/protocol";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { PROTOCOL_VERSION, type Ack, type EscalationLevel, type RequestName, type RequestOf, type Responses } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import { chime } from "../../lib/alerts";
 import { call, openSocket, type AppSocket } from "../../lib/socket";
-
-export interface Watched {
-  conversation: StaffConversationView;
-  messages: MessageView[];
-  joined: boolean;
-}
+import { initialProfessional, reduceProfessional, titleOf } from "./state";
 
 const LIVE_REFRESH_MS = 10_000;
+/** Several broadcasts in a row (queue changes, flags) cause one refresh of the workplace. */
+const REFRESH_DEBOUNCE_MS = 300;
+const MUTE_KEY = "inloop.console.mute";
 
-/** The professional's side: duty, the inbox of escalations, live chats, and one chat read along. */
+/**
+ * The professional's side: connects the workplace reducer to the server. Every (re)connect rebuilds
+ * it from `staff:sync` (held chats, wrap-ups, duty) and `professional:state` (inbox, live chats,
+ * followed chats, queue), so a reload loses nothing.
+ */
 export function useProfessional() {
   const { t } = useI18n();
-  const [online, setOnline] = useState(false);
-  const [staff, setStaff] = useState<StaffView>();
-  const [duty, setDuty] = useState<DutyView>();
-  const [locations, setLocations] = useState<LocationView[]>([]);
-  const [inbox, setInbox] = useState<EscalationView[]>([]);
-  const [live, setLive] = useState<LiveConversationView[]>([]);
-  const [watched, setWatched] = useState<Watched>();
-  const [alerts, setAlerts] = useState(0);
+  const [state, dispatch] = useReducer(reduceProfessional, initialProfessional);
+  const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === "1");
   const socketRef = useRef<AppSocket | undefined>(undefined);
-  const watchedRef = useRef(watched);
-  watchedRef.current = watched;
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const mutedRef = useRef(muted);
+  mutedRef.current = muted;
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const request = useCallback(<E extends RequestName>(event: E, payload: RequestOf<E>): Promise<Ack<Responses[E]>> => {
     const socket = socketRef.current;
@@ -46,110 +32,248 @@ export function useProfessional() {
     return call(socket, event, payload);
   }, []);
 
+  /** A held chat is on screen when it is the active tab, no followed chat covers it, and the page is visible. */
+  const heldOnScreen = useCallback((conversationId: string) => {
+    const s = stateRef.current;
+    return s.held.activeId === conversationId && !s.watchId && !document.hidden;
+  }, []);
+
+  const confirmDelivery = useCallback(
+    (conversationId: string) => {
+      const chat = stateRef.current.held.chats[conversationId];
+      const lastYouth = chat?.messages.filter((m) => m.sender.role === "youth").at(-1);
+      if (lastYouth && !chat?.closed) void request("delivery:confirm", { conversationId, upToSeq: lastYouth.seq });
+    },
+    [request],
+  );
+
+  /** Loads a held chat's transcript (messages and staff-only lines). */
+  const loadHeld = useCallback(
+    async (conversationId: string) => {
+      const ack = await request("conversation:sync", { conversationId, afterSeq: 0 });
+      if (!ack.ok) return ack;
+      dispatch({ type: "held", action: { type: "history", conversationId, messages: ack.data.messages } });
+      if (heldOnScreen(conversationId)) confirmDelivery(conversationId);
+      return ack;
+    },
+    [request, heldOnScreen, confirmDelivery],
+  );
+
+  /** Inbox, live chats, queue, followed chats: from the server, never patched up on the client. */
   const refresh = useCallback(async () => {
-    const [list, conversations] = await Promise.all([request("escalation:list", {}), request("conversation:live", {})]);
-    if (list.ok) setInbox(list.data);
-    if (conversations.ok) setLive(conversations.data);
+    const ack = await request("professional:state", {});
+    if (!ack.ok) return;
+    dispatch({ type: "state", state: ack.data });
+    const me = stateRef.current.held.staff?.id;
+    for (const id of ack.data.watching) {
+      if (stateRef.current.watched[id] || stateRef.current.held.chats[id]) continue;
+      const watched = await request("conversation:watch", { conversationId: id });
+      if (watched.ok) dispatch({ type: "watched", ...watched.data, joined: watched.data.conversation.professionalId === me, show: false });
+    }
   }, [request]);
+
+  const refreshSoon = useCallback(() => {
+    if (refreshTimer.current) return;
+    refreshTimer.current = setTimeout(() => {
+      refreshTimer.current = undefined;
+      void refresh();
+    }, REFRESH_DEBOUNCE_MS);
+  }, [refresh]);
 
   useEffect(() => {
     const socket = openSocket();
     socketRef.current = socket;
+    const signal = () => {
+      if (!mutedRef.current) chime();
+    };
     socket.on("connect", async () => {
-      setOnline(true);
+      dispatch({ type: "connection", online: true });
       const synced = await call(socket, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
       if (!synced.ok) return;
-      setStaff(synced.data.staff);
-      setLocations(synced.data.locations);
-      setDuty(synced.data.duty);
-      await refresh();
-      // Back after a reload: the chat being read along, or one taken over, opens again.
-      const w = watchedRef.current;
-      const mine = synced.data.conversations[0];
-      const reopen = w?.conversation.id ?? mine?.id;
-      if (reopen) {
-        const again = await call(socket, "conversation:watch", { conversationId: reopen });
-        if (again.ok) setWatched({ ...again.data, joined: w ? w.joined : again.data.conversation.professionalId === synced.data.staff.id });
+      dispatch({ type: "synced", state: synced.data });
+      await Promise.all(synced.data.conversations.map((c) => loadHeld(c.id)));
+      // Followed chats open before the reload are read again (the server put us back in their rooms).
+      const me = synced.data.staff.id;
+      for (const w of Object.values(stateRef.current.watched)) {
+        const again = await call(socket, "conversation:watch", { conversationId: w.conversation.id });
+        if (again.ok) dispatch({ type: "watched", ...again.data, joined: again.data.conversation.professionalId === me, show: false });
       }
+      await refresh();
     });
-    socket.on("disconnect", () => setOnline(false));
-    const upsert = (e: EscalationView) =>
-      setInbox((list) => (e.status === "resolved" ? list.filter((x) => x.id !== e.id) : [...list.filter((x) => x.id !== e.id), e]));
-    socket.on("escalation:updated", upsert);
-    socket.on("escalation:alert", (e) => {
-      upsert(e);
-      setAlerts((n) => n + 1);
-      chime();
+    socket.on("disconnect", () => dispatch({ type: "connection", online: false }));
+    socket.on("escalation:updated", (escalation) => dispatch({ type: "escalation", escalation }));
+    socket.on("escalation:alert", (escalation) => {
+      dispatch({ type: "escalation", escalation, alert: true });
+      signal();
     });
-    socket.on("risk:flagged", () => void refresh());
-    // The roster started or ended a shift: the duty switch follows, and so does what they see.
-    socket.on("duty:changed", (d) => {
-      setDuty(d);
-      void refresh();
+    socket.on("escalation:unrouted", (escalation) => dispatch({ type: "held", action: { type: "escalation", escalation, unrouted: true } }));
+    socket.on("risk:flagged", (p) => {
+      if (stateRef.current.held.chats[p.conversationId]) dispatch({ type: "held", action: { type: "risk", conversationId: p.conversationId, level: p.level, at: p.at } });
+      refreshSoon();
     });
-    socket.on("locations:changed", (p) => setLocations(p.locations));
-    socket.on("message:received", (m) => {
-      setWatched((w) => (w && w.conversation.id === m.conversationId && !w.messages.some((x) => x.seq === m.seq) ? { ...w, messages: [...w.messages, m].sort((a, b) => a.seq - b.seq) } : w));
+    socket.on("duty:changed", (duty) => {
+      dispatch({ type: "duty", duty });
+      refreshSoon();
+    });
+    socket.on("queue:summarised", () => refreshSoon());
+    socket.on("locations:changed", (p) => dispatch({ type: "held", action: { type: "locations", locations: p.locations } }));
+    socket.on("message:received", (message) => {
+      const held = Boolean(stateRef.current.held.chats[message.conversationId]);
+      const visible = held && heldOnScreen(message.conversationId);
+      dispatch({ type: "message", message, visible });
+      if (!held || message.sender.role !== "youth") return;
+      if (visible) void call(socket, "delivery:confirm", { conversationId: message.conversationId, upToSeq: message.seq });
+      else signal();
+    });
+    socket.on("typing:changed", (p) => dispatch({ type: "held", action: { type: "typing", ...p } }));
+    socket.on("delivery:confirmed", (p) => dispatch({ type: "held", action: { type: "delivered", conversationId: p.conversationId, by: p.by, upToSeq: p.upToSeq } }));
+    socket.on("note:updated", (p) => dispatch({ type: "held", action: { type: "note", ...p } }));
+    socket.on("conversation:assigned", ({ staff }) => {
+      if (!staff) return;
+      dispatch({ type: "held", action: { type: "assigned", view: staff } });
+      void loadHeld(staff.id);
     });
     socket.on("conversation:ended", (p) => {
-      setWatched((w) => (w?.conversation.id === p.conversationId ? { ...w, conversation: { ...w.conversation, status: "ended" } } : w));
-      void refresh();
+      const chat = stateRef.current.held.chats[p.conversationId];
+      dispatch({ type: "ended", conversationId: p.conversationId, endedBy: p.endedBy, reason: p.reason });
+      if (chat && !chat.closed && p.endedBy !== "professional") signal();
+      refreshSoon();
     });
+    socket.on("conversation:transferred", (p) =>
+      dispatch({ type: "held", action: { type: "transferred", conversationId: p.conversationId, ...(p.reason && { reason: p.reason }), ...(p.to && { to: p.to }) } }),
+    );
+    socket.on("wrapup:due", (todo) => dispatch({ type: "held", action: { type: "wrapUpDue", todo } }));
     const timer = setInterval(() => void refresh(), LIVE_REFRESH_MS);
     return () => {
       clearInterval(timer);
+      if (refreshTimer.current) clearTimeout(refreshTimer.current);
       socket.disconnect();
     };
-  }, [refresh]);
+  }, [refresh, refreshSoon, loadHeld, heldOnScreen]);
+
+  // The title says what needs her: new youth messages in her chats, else open alerts.
+  useEffect(() => {
+    const title = titleOf(state);
+    document.title = title.kind === "unread" ? t("pro.unread", { n: title.n }) : title.kind === "open" ? t("pro.title.open", { n: title.n }) : t("console.title");
+  }, [state, t]);
 
   useEffect(() => {
-    const open = inbox.filter((e) => e.status === "open").length;
-    document.title = open > 0 ? t("pro.title.open", { n: open }) : t("console.title");
-  }, [inbox, alerts, t]);
+    const onVisible = () => {
+      const active = stateRef.current.held.activeId;
+      if (document.hidden) return;
+      dispatch({ type: "seenAlerts" });
+      if (active && !stateRef.current.watchId) {
+        dispatch({ type: "held", action: { type: "focus", conversationId: active } });
+        confirmDelivery(active);
+      }
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [confirmDelivery]);
 
   const actions = {
     request,
     /** Shows the change at once; the server's answer settles it. */
     async setDuty(onDuty: boolean, locationIds: string[]) {
-      const before = duty;
-      setDuty((d) => (d ? { ...d, onDuty, locationIds } : d));
+      const before = stateRef.current.duty;
+      if (before) dispatch({ type: "duty", duty: { ...before, onDuty, locationIds } });
       const ack = await request("duty:set", { onDuty, locationIds });
-      setDuty(ack.ok ? ack.data : before);
+      if (ack.ok) dispatch({ type: "duty", duty: ack.data });
+      else if (before) dispatch({ type: "duty", duty: before });
       await refresh();
       return ack;
     },
     async claim(id: string) {
       const ack = await request("escalation:claim", { escalationId: id });
-      if (ack.ok && ack.data.conversationId) await actions.watch(ack.data.conversationId);
+      if (ack.ok) {
+        dispatch({ type: "escalation", escalation: ack.data });
+        if (ack.data.conversationId && ack.data.about?.status !== "queued") await actions.watch(ack.data.conversationId);
+      }
       await refresh();
       return ack;
     },
     async resolve(id: string, outcome: string, referral: RequestOf<"escalation:resolve">["referral"]) {
       const ack = await request("escalation:resolve", { escalationId: id, outcome, referral });
+      if (ack.ok) dispatch({ type: "escalation", escalation: ack.data });
       await refresh();
       return ack;
     },
+    /** Reads along: the chat opens on screen (a held chat just comes to the front). */
     async watch(conversationId: string) {
+      if (stateRef.current.held.chats[conversationId]) {
+        actions.focus(conversationId);
+        return { ok: true as const, data: undefined };
+      }
       const ack = await request("conversation:watch", { conversationId });
-      if (ack.ok) setWatched({ ...ack.data, joined: false });
+      if (ack.ok) dispatch({ type: "watched", ...ack.data, joined: ack.data.conversation.professionalId === stateRef.current.held.staff?.id, show: true });
       return ack;
     },
     async join(conversationId: string) {
       const ack = await request("conversation:join", { conversationId });
-      if (ack.ok) setWatched((w) => (w ? { ...w, joined: true } : w));
+      if (ack.ok) dispatch({ type: "joined", conversationId });
       return ack;
     },
+    /** Takes the chat over: from the server's own view of it, it becomes one of her held chats. */
     async takeOver(conversationId: string) {
       const ack = await request("conversation:takeover", { conversationId });
-      if (ack.ok) setWatched((w) => (w ? { ...w, conversation: { ...w.conversation, volunteerId: undefined } } : w));
+      if (!ack.ok) return ack;
+      const synced = await request("conversation:sync", { conversationId, afterSeq: 0 });
+      if (synced.ok && "volunteerId" in synced.data.conversation) {
+        dispatch({ type: "held", action: { type: "assigned", view: synced.data.conversation } });
+        dispatch({ type: "held", action: { type: "history", conversationId, messages: synced.data.messages } });
+        actions.focus(conversationId);
+      }
+      await refresh();
       return ack;
     },
+    /** Back to the volunteer it came from; she keeps following it, joined. */
     async handBack(conversationId: string) {
       const ack = await request("conversation:handback", { conversationId });
-      if (ack.ok) await actions.watch(conversationId).then(() => setWatched((w) => (w ? { ...w, joined: true } : w)));
+      if (!ack.ok) return ack;
+      dispatch({ type: "held", action: { type: "dismiss", conversationId } });
+      await actions.watch(conversationId);
+      await refresh();
       return ack;
     },
-    close: () => setWatched(undefined),
+    /** Takes a waiting youth straight from the queue: the chat is hers, with every control. */
+    async takeFromQueue(conversationId: string) {
+      const ack = await request("queue:claim", { conversationId });
+      if (ack.ok) {
+        dispatch({ type: "held", action: { type: "assigned", view: ack.data } });
+        await loadHeld(ack.data.id);
+        actions.focus(ack.data.id);
+      }
+      await refresh();
+      return ack;
+    },
+    focus(conversationId: string) {
+      dispatch({ type: "showWatched", conversationId: undefined });
+      dispatch({ type: "held", action: { type: "focus", conversationId } });
+      confirmDelivery(conversationId);
+    },
+    showWatched: (conversationId: string) => dispatch({ type: "showWatched", conversationId }),
+    closeWatched: (conversationId: string) => dispatch({ type: "unwatch", conversationId }),
+    async refreshColleagues() {
+      const ack = await request("presence:list", {});
+      if (ack.ok) dispatch({ type: "held", action: { type: "colleagues", colleagues: ack.data } });
+    },
+    async escalate(conversationId: string, level: EscalationLevel, note?: string) {
+      const ack = await request("escalation:raise", { conversationId, level, ...(note && { note }) });
+      if (ack.ok) {
+        dispatch({ type: "held", action: { type: "escalation", escalation: ack.data.escalation, unrouted: ack.data.unrouted } });
+        dispatch({ type: "held", action: { type: "dismissRisk", conversationId } });
+      }
+      return ack;
+    },
+    dismissRisk: (conversationId: string) => dispatch({ type: "held", action: { type: "dismissRisk", conversationId } }),
+    closeProtocol: (conversationId: string) => dispatch({ type: "held", action: { type: "closeProtocol", conversationId } }),
+    dismiss: (conversationId: string) => dispatch({ type: "held", action: { type: "dismiss", conversationId } }),
+    wrapUpFiled: (conversationId: string) => dispatch({ type: "held", action: { type: "wrapUpFiled", conversationId } }),
+    toggleMute() {
+      const next = !mutedRef.current;
+      localStorage.setItem(MUTE_KEY, next ? "1" : "0");
+      setMuted(next);
+    },
   };
-  return { online, staff, duty, locations, inbox, live, watched, actions };
+  return { state, actions, muted };
 }

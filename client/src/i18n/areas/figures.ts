@@ -66,6 +66,14 @@ export const figuresNl = {
   "figures.col.claimP50": "Opgepakt binnen (mediaan)",
   "figures.col.claimP90": "9 op 10 binnen",
   "figures.unrouted": "Door niemand op tijd opgepakt: {n}. Nagesprekken aangevraagd: {debriefs}.",
+  "figures.risk.title": "Risicotriage naast de inschatting van vrijwilligers",
+  "figures.risk.month": "Maand",
+  "figures.risk.judged": "Chats met inschatting",
+  "figures.risk.volunteerHigh": "Vrijwilliger: hoog risico",
+  "figures.risk.bothHigh": "Daarvan ook door de triage gemeld",
+  "figures.risk.recall": "Door de triage gevonden",
+  "figures.risk.falseAlarm": "Triage hoog, vrijwilliger geen zorgen",
+  "figures.risk.note": "De vrijwilliger geeft bij de afronding het hoogste risico in het gesprek aan. Onder vijf chats met hoog risico staat het aandeel niet vermeld (n<5).",
 } as const;
 
 export const figuresEn: Record<keyof typeof figuresNl, string> = {
@@ -135,4 +143,12 @@ export const figuresEn: Record<keyof typeof figuresNl, string> = {
   "figures.col.claimP50": "Claimed within (median)",
   "figures.col.claimP90": "9 in 10 within",
   "figures.unrouted": "Not taken by anyone in time: {n}. Debriefs asked for: {debriefs}.",
+  "figures.risk.title": "Risk triage beside the volunteers' judgement",
+  "figures.risk.month": "Month",
+  "figures.risk.judged": "Chats judged",
+  "figures.risk.volunteerHigh": "Volunteer: high risk",
+  "figures.risk.bothHigh": "Of those, flagged by the triage too",
+  "figures.risk.recall": "Found by the triage",
+  "figures.risk.falseAlarm": "Triage high, volunteer no worries",
+  "figures.risk.note": "In the wrap-up the volunteer gives the highest risk in the chat. Under five high-risk chats the share is withheld (n<5).",
 };

@@ -1,0 +1,106 @@
+/**
+ * Conversation context for the risk triage, as pure rules over per-message scores: two concerns in
+ * one message or in a short run of youth messages raise to high; a short "ja" or "soms" after a
+ * volunteer's question about suicide or self-harm counts as that signal; intent together with means,
+ * a method or a time is acute.
+ */
+
+/** What the caller knows of the conversation before this message; the scorer keeps nothing. */
+export interface RiskContext {
+  /** The youth's own messages before this one, oldest first; only the last few are read. */
+  recent?: string[];
+  /** The last message a volunteer or professional sent the youth before this one. */
+  lastStaff?: string;
+}
+
+/** One message scored on its own: signal id -> rank (1 concern, 2 high), and what the rules need. */
+export interface MessageScore {
+  signals: Map<string, number>;
+  /** An acute entry matched at high. */
+  acute: boolean;
+  /** An intent matched at high in a clause with a time word ("vanavond", "tonight"). */
+  intentInTime: boolean;
+  /** Words in the message. */
+  tokens: number;
+  /** The message holds a yes-word ("ja", "soms", "yeah"). */
+  affirmative: boolean;
+  /** The message holds a no-word or a negation. */
+  negative: boolean;
+  /** Phrase or unit matches at concern (two in one message are high). */
+  concernHits: number;
+  /** Cue signals: means named, a goodbye; not a signal alone. */
+  cues: Set<string>;
+}
+
+/** How far the context rules reach. */
+export const RISK_CONTEXT = {
+  /** Youth messages before this one that count as the same run. */
+  run: 3,
+  /** At most this many words for a reply to count as an answer to the volunteer's question. */
+  answerWords: 6,
+} as const;
+
+const HIGH = 2;
+const CONCERN = 1;
+
+/** Intent to die: with means, a method or a time it is acute. */
+export const INTENT_SIGNALS: ReadonlySet<string> = new Set(["suicidal-ideation", "suicide-intent", "suicide-plan", "farewell", "cannot-keep-safe"]);
+/** Means or a method named. */
+const MEANS = new Set(["means", "suicide-plan", "overdose"]);
+/** Signals that are acute whenever they are high. */
+const ACUTE = new Set(["suicide-plan", "overdose", "self-harm-now", "acute-danger", "cannot-keep-safe"]);
+
+const hasAt = (signals: Map<string, number>, ids: ReadonlySet<string>, min: number) =>
+  [...signals].some(([id, rank]) => ids.has(id) && rank >= min);
+
+/**
+ * Combines this message's score with its context into the final rank (0 none, 1 concern, 2 high),
+ * the signal ids (high first) and whether it is acute.
+ */
+export function applyContext(
+  current: MessageScore,
+  context: RiskContext | undefined,
+  scoreOne: (text: string) => MessageScore,
+  staffQuestion: (staffText: string) => string | undefined,
+): { rank: number; signals: string[]; acute: boolean } {
+  const signals = new Map(current.signals);
+  let rank = Math.max(0, ...signals.values());
+  let acute = current.acute || current.intentInTime || hasAt(signals, ACUTE, HIGH);
+  if (hasAt(signals, INTENT_SIGNALS, HIGH) && hasAt(signals, MEANS, CONCERN)) acute = true;
+
+  // Two concerns in one message, or a concern with a cue ("sorry voor alles … doei").
+  if (rank === CONCERN && (current.concernHits >= 2 || current.cues.size > 0)) {
+    rank = HIGH;
+    for (const cue of current.cues) signals.set(cue, Math.max(signals.get(cue) ?? 0, HIGH));
+  }
+
+  // "ja" after "denk je aan zelfmoord?"; "pillen" after "hoe zou je het doen?"
+  if (context?.lastStaff && rank < HIGH && !current.negative && current.tokens <= RISK_CONTEXT.answerWords) {
+    const topic = current.affirmative || current.cues.has("means") ? staffQuestion(context.lastStaff) : undefined;
+    if (topic) {
+      signals.set(topic, HIGH);
+      for (const cue of current.cues) signals.set(cue, HIGH);
+      rank = HIGH;
+    }
+  }
+
+  // A short run: a concern or cue now after an earlier signal is high; intent and means across it are acute.
+  const recent = context?.recent?.slice(-RISK_CONTEXT.run) ?? [];
+  if ((rank >= CONCERN || current.cues.size > 0) && recent.length > 0) {
+    const before = new Map<string, number>();
+    for (const text of recent) {
+      for (const [id, r] of scoreOne(text).signals) before.set(id, Math.max(r, before.get(id) ?? 0));
+    }
+    const raise = rank >= CONCERN ? before.size > 0 : hasAt(before, INTENT_SIGNALS, HIGH);
+    if (raise) {
+      rank = HIGH;
+      for (const cue of current.cues) signals.set(cue, HIGH);
+      const intent = hasAt(signals, INTENT_SIGNALS, CONCERN) || hasAt(before, INTENT_SIGNALS, HIGH);
+      const means = hasAt(signals, MEANS, CONCERN) || hasAt(before, MEANS, CONCERN);
+      if (intent && (means || current.intentInTime)) acute = true;
+    }
+  }
+
+  const ordered = [...signals].filter(([, r]) => r > 0).sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  return { rank, signals: ordered, acute: rank === HIGH && acute };
+}
