@@ -66,10 +66,6 @@ export class SocketNotifier implements Notifier {
     this.io.in(rooms.session(sidHash)).disconnectSockets(true);
   }
 
-  disconnectYouth(youthId: string): void {
-    this.io.in(rooms.youth(youthId)).disconnectSockets(true);
-  }
-
   async conversationsOf(who: { staff: string }): Promise<string[]> {
     const sockets = await this.io.in(rooms.staff(who.staff)).fetchSockets();
     const ids = new Set<string>();

@@ -45,10 +45,15 @@ export class AbuseGuard {
     return network ? this.hash(network, dayOf(this.clock.now())) : undefined;
   }
 
-  /** Refuses a youth whose session, or whose network today or yesterday, is blocked. */
-  async check(youthId: string | undefined, network: string | undefined): Promise<void> {
+  /**
+   * Refuses a youth whose session, or whose network today or yesterday, is blocked. `abuseKey` is a
+   * session's stored network hash: a session opened on that network before the block (another tab
+   * of the same browser) may not start a chat while the network block lasts either.
+   */
+  async check(youthId: string | undefined, network: string | undefined, abuseKey?: string): Promise<void> {
     const now = this.clock.now();
     const keys = youthId ? [`youth:${youthId}`] : [];
+    if (abuseKey) keys.push(`net:${abuseKey}`);
     if (network) keys.push(...[dayOf(now), dayOf(now - DAY_MS)].map((d) => `net:${this.hash(network, d)}`));
     if (keys.length && (await this.store.isBlocked(keys))) fail("BLOCKED", "This chat is not available to you for a while");
   }

@@ -124,7 +124,8 @@ export class YouthService {
   private async joinOnce(actor: YouthActor, request: RequestOf<"queue:join">) {
     const { store, clock, notifier } = this.deps;
     const session = await this.session(actor);
-    await this.abuse.check(actor.youthId, undefined);
+    // The session's own block, and its network's: another tab opened before a block is no way back in.
+    await this.abuse.check(actor.youthId, undefined, session.abuseKey);
     if (!(await this.joinLimit.consume(session.abuseKey ?? actor.youthId))) fail("RATE_LIMITED", "Too many chats started; wait a few minutes");
     if (session.conversationId) {
       const current = await store.getConversation(session.conversationId);

@@ -118,14 +118,17 @@ describe.runIf(onRedis)("client addresses behind the load balancer (two processe
     expect(await request(fresh.socket, "returnCode:check", { code })).toMatchObject({ ok: false, code: "RATE_LIMITED" });
   });
 
-  it("keeps a blocked network out on the other process, whatever first hop it sends next", async () => {
+  it("keeps a blocked network out on the other process, whatever first hop it sends next, and a tab opened before the block too", async () => {
     const sam = await openStaff(b.url, "sam@leiden.demo", DEMO_PASSWORD);
     open.push(sam.socket);
     await ok(sam.socket, "presence:set", { status: "available", capacity: 3 });
     const y = await youthVia(a, "198.51.100.50");
+    // A second tab of the same browser, opened before the block: a session of its own, same network.
+    const secondTab = await youthVia(b, "198.51.100.50");
     const { conversation } = await ok(y.socket, "queue:join", { locationChoice: "leiden" });
     await ok(sam.socket, "queue:take");
     await ok(sam.socket, "conversation:block", { conversationId: conversation.id });
+    expect(await request(secondTab.socket, "queue:join", { locationChoice: "any" })).toMatchObject({ ok: false, code: "BLOCKED" });
     for (const server of [a, b]) {
       const again = await connectVia(server.url, `${forged()}, 198.51.100.50`);
       open.push(again);
