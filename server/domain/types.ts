@@ -192,6 +192,8 @@ export const DOMAIN_EVENT_TYPES = [
   "conversation.transferred",
   "conversation.blocked",
   "debrief.requested",
+  "debrief.claimed",
+  "debrief.closed",
   "wrapup.filed",
   "escalation.raised",
   /** A second call about a conversation raised its open escalation's level (no second escalation). */
