@@ -192,6 +192,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const joinLimit = limiter("join", config.joinsPer10Min, 600);
   const loginLimits = {
     perAccount: limiter("login", config.loginAttemptsPer15Min, 900),
+    perAccountSlow: limiter("login-slow", 1, config.loginSlowAttemptSeconds),
     perDevice: limiter("login-device", config.loginAttemptsPer15Min, 900),
     perNetwork: limiter("login-net", config.loginAttemptsPerNetworkPer15Min, 900),
     failures: budget("login-failures", config.loginFailuresPerMinute, 60),

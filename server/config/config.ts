@@ -57,6 +57,8 @@ const EnvSchema = z.object({
    * cookie) gets its own allowance, so a stranger guessing never locks out the right password.
    */
   LOGIN_ATTEMPTS_PER_15MIN: z.coerce.number().int().positive().default(10),
+  /** Beyond LOGIN_ATTEMPTS_PER_15MIN an account still takes one attempt this often: slowed down, never locked. */
+  LOGIN_SLOW_ATTEMPT_SECONDS: z.coerce.number().int().positive().default(30),
   /** Log-in attempts per client network per 15 minutes, whichever e-mail (password spraying). */
   LOGIN_ATTEMPTS_PER_NETWORK_PER_15MIN: z.coerce.number().int().positive().default(50),
   /** Failed log-ins per minute over all accounts and networks; beyond it only known browsers may try. */
@@ -223,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     maxQueuedPerNetwork: e.QUEUE_MAX_PER_NETWORK,
     loginAttemptsPer15Min: e.LOGIN_ATTEMPTS_PER_15MIN,
     loginAttemptsPerNetworkPer15Min: e.LOGIN_ATTEMPTS_PER_NETWORK_PER_15MIN,
+    loginSlowAttemptSeconds: e.LOGIN_SLOW_ATTEMPT_SECONDS,
     loginFailuresPerMinute: e.LOGIN_FAILURES_PER_MINUTE,
     sessionsPerNetworkPer10Min: e.SESSIONS_PER_NETWORK_PER_10MIN,
     sessionsPerMinute: e.SESSIONS_PER_MINUTE,
