@@ -17,6 +17,7 @@ import { networkOfRequest } from "../http/clientNetwork";
 import { ConnectionsPerNetwork } from "../realtime/connectionsPerNetwork";
 import { securityHeaders } from "../http/securityHeaders";
 import { PLACEHOLDER_PAGE } from "../http/placeholder";
+import { answerClientBundleNotFound } from "../http/clientBundle";
 import { adminRouter } from "../http/adminRoutes";
 import { apiRouter } from "../http/routes";
 import { figuresRouter } from "../http/figuresRoutes";
@@ -134,6 +135,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // A draining process takes no new connections: the client's next try lands on another process.
     allowRequest: (req, callback) => callback(null, !draining && isAllowedOrigin(req, config.allowedOrigins) && perNetwork.allows(req)),
   });
+  answerClientBundleNotFound(httpServer);
   io.engine.on("connection", (raw: { request: IncomingMessage; once(event: "close", listener: () => void): void }) => perNetwork.track(raw.request, (listener) => raw.once("close", listener)));
   const subscriber = redis && subscriberFor(redis);
   if (redis && subscriber) io.adapter(socketAdapterFor(redis, subscriber, config.redisPrefix));
@@ -212,7 +214,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     returnCodes,
     { perNetwork: limiter("session", config.sessionsPerNetworkPer10Min, 600), global: limiter("session-all", config.sessionsPerMinute, 60) },
   );
-  const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs);
+  const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs, () => dispatcher.kick());
   const retention = new RetentionJob(deps, config.retentionDays);
   const figuresRollup = new FiguresRollup(deps);
   const figures = new FiguresService(deps);

@@ -21,7 +21,7 @@ import { hashSecret } from "../auth/secrets";
 import { networkOfRequest } from "../http/clientNetwork";
 import type { TrustProxy } from "../domain/network/network";
 import { limitConnectionEvents } from "./connectionLimit";
-import { handle } from "./handle";
+import { answerUnknownEvents, handle } from "./handle";
 import { rooms } from "./rooms";
 
 export interface SocketData {
@@ -80,9 +80,10 @@ function requireStaff(socket: AppSocket): StaffActor {
 
 /** Wires one socket's events to the services. Staff were identified by the handshake; youths identify here. */
 export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger): void {
-  limitConnectionEvents(socket, { max: s.connectionEventsPer10s, windowMs: 10_000 }, s.deps.clock, (closing) =>
-    log.warn({ event: closing ? "socket.flood.closed" : "socket.rate_limited", socketId: socket.id }, closing ? "connection closed: flooding" : "connection over its event limit"),
+  limitConnectionEvents(socket, { max: s.connectionEventsPer10s, windowMs: 10_000 }, s.deps.clock, (kind) =>
+    log.warn({ event: kind === "closed" ? "socket.flood.closed" : "socket.rate_limited", socketId: socket.id }, kind === "closed" ? "connection closed: flooding" : "connection over its event limit"),
   );
+  answerUnknownEvents(socket);
   const bindYouth = async (actor: YouthActor, conversationId?: string) => {
     socket.data.actor = actor;
     await socket.join(rooms.youth(actor.youthId));
@@ -100,7 +101,7 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
     requireYouthSocket(socket);
     if (socket.data.actor) fail("FORBIDDEN", "This connection already has a session");
     checkVersion(p.protocolVersion);
-    const opened = await s.youth.open(networkOfRequest(socket.request, s.trustProxy));
+    const opened = await s.youth.open(networkOfRequest(socket.request, s.trustProxy), p.deviceId);
     await bindYouth(opened.actor);
     log.info({ event: "youth.session.opened", youthId: opened.actor.youthId, socketId: socket.id }, "session opened");
     return { token: opened.token, state: opened.state };
@@ -109,8 +110,13 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "session:resume", log, async (p) => {
     requireYouthSocket(socket);
     checkVersion(p.protocolVersion);
-    const resumed = await s.youth.resume(p.token, p.afterSeq);
-    await bindYouth(resumed.actor, resumed.conversationId);
+    // One socket, one session: another youth's token does not turn this socket into theirs.
+    const bound = socket.data.actor;
+    if (bound?.kind === "youth" && bound.tokenHash !== hashSecret(p.token)) fail("FORBIDDEN", "This connection already has a session");
+    // Bound (rooms joined) before the missed messages are read, so none falls between the two.
+    const resumed = await s.youth.resume(p.token, p.afterSeq, bindYouth);
+    // In the room first, then "back": a racing "page closed" sees this socket and undoes its mark.
+    if (resumed.conversationId) await s.youth.pageBack(resumed.conversationId);
     log.info({ event: "youth.session.resumed", youthId: resumed.actor.youthId, socketId: socket.id }, "session resumed");
     return { state: resumed.state, missed: resumed.missed };
   });

@@ -63,6 +63,8 @@ export interface Store {
   /** Anonymous youth sessions, looked up by the hash of their token; expire `ttlMs` after the last put. */
   putYouthSession(session: YouthSession, ttlMs: number): Promise<void>;
   getYouthSession(tokenHash: string): Promise<YouthSession | undefined>;
+  /** Ends a youth session at once (quick exit): its token no longer resumes anything. */
+  deleteYouthSession(tokenHash: string): Promise<void>;
 
   // Queue and conversations ----------------------------------------------------------------------
   /** Creates the conversation in status "queued" and puts it in the queue, in one step. */
@@ -91,8 +93,9 @@ export interface Store {
   setYouthDisconnected(conversationId: string, at: Millis | undefined): Promise<boolean>;
   /**
    * Atomic: ends a queued ("abandoned") or active ("ended") conversation, takes it out of the queue
-   * and frees the volunteer's slot. Ending twice reports "already_ended". The network hash
-   * (`abuseKey`) goes with it: no limit or block needs it once the conversation is over.
+   * and frees the volunteer's slot. Ending twice reports "already_ended". The network and device
+   * hashes (`abuseKey`, `deviceKey`) go with it: no limit or block needs them once it is over (a
+   * block is written before the conversation ends).
    */
   endConversation(
     conversationId: string,

@@ -98,6 +98,15 @@ export function registerStoreContractTests(
       expect(await store.getYouthSession("unknown")).toBeUndefined();
     });
 
+    it("deletes one youth session at once, and only that one", async () => {
+      await store.putYouthSession({ youthId: "y1", tokenHash: "h1", createdAt: 1, lastSeenAt: 1 }, 60_000);
+      await store.putYouthSession({ youthId: "y2", tokenHash: "h2", createdAt: 1, lastSeenAt: 1 }, 60_000);
+      await store.deleteYouthSession("h1");
+      await store.deleteYouthSession("never-there");
+      expect(await store.getYouthSession("h1")).toBeUndefined();
+      expect((await store.getYouthSession("h2"))?.youthId).toBe("y2");
+    });
+
     it("ends every session of one staff member at once, and only theirs", async () => {
       await store.putStaffSession({ sidHash: "a1", staffId: "s1", createdAt: 1, lastSeenAt: 1 }, 60_000);
       await store.putStaffSession({ sidHash: "a2", staffId: "s1", createdAt: 2, lastSeenAt: 2 }, 60_000);
@@ -134,14 +143,17 @@ export function registerStoreContractTests(
       expect(await store.listActiveFor("s1")).toEqual([]);
     });
 
-    it("marks a queued conversation that ends as abandoned, and forgets its network hash", async () => {
-      const entry = buildEntry({ abuseKey: "network-hash" });
+    it("marks a queued conversation that ends as abandoned, and forgets its network and device hashes", async () => {
+      const entry = buildEntry({ abuseKey: "network-hash", deviceKey: "device-hash" });
       await store.enqueue(entry);
       expect((await store.getConversation(entry.id))?.abuseKey).toBe("network-hash");
+      expect((await store.getConversation(entry.id))?.deviceKey).toBe("device-hash");
       const ended = await store.endConversation(entry.id, { at: 3, by: "youth", reason: "left-queue" });
       expect(ended.ok && ended.conversation.status).toBe("abandoned");
       expect(ended.ok && ended.conversation.abuseKey).toBeUndefined();
+      expect(ended.ok && ended.conversation.deviceKey).toBeUndefined();
       expect((await store.getConversation(entry.id))?.abuseKey).toBeUndefined();
+      expect((await store.getConversation(entry.id))?.deviceKey).toBeUndefined();
       expect(await store.listQueue()).toEqual([]);
       expect(await store.endConversation("c_doesnotexist00", { at: 3, by: "youth", reason: "x" })).toEqual({
         ok: false,

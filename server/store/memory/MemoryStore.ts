@@ -180,6 +180,9 @@ export class MemoryStore implements Store {
   async getYouthSession(tokenHash: string): Promise<YouthSession | undefined> {
     return this.live(this.youthSessions, tokenHash);
   }
+  async deleteYouthSession(tokenHash: string): Promise<void> {
+    this.youthSessions.delete(tokenHash);
+  }
 
   async enqueue(entry: QueueEntry): Promise<void> {
     this.conversations.set(entry.id, { ...entry });
@@ -245,6 +248,7 @@ export class MemoryStore implements Store {
     if (c.volunteerId) this.activeSet(c.volunteerId).delete(conversationId);
     Object.assign(c, { status, endedAt: end.at, endedBy: end.by, endReason: end.reason });
     delete c.abuseKey;
+    delete c.deviceKey;
     return { ok: true, conversation: { ...c } };
   }
 

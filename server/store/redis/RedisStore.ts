@@ -225,6 +225,9 @@ export class RedisStore implements Store {
   async getYouthSession(tokenHash: string): Promise<YouthSession | undefined> {
     return parse<YouthSession>(await this.redis.get(this.k.youthSession(tokenHash)));
   }
+  async deleteYouthSession(tokenHash: string): Promise<void> {
+    await this.redis.del(this.k.youthSession(tokenHash));
+  }
 
   async enqueue(entry: QueueEntry): Promise<void> {
     await this.run(ENQUEUE, { conversationId: entry.id }, [entry.id, ...encodeConversation(entry)]);

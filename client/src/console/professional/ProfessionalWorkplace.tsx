@@ -137,7 +137,7 @@ export function ProfessionalWorkplace() {
                   actions.dismiss(active.view.id);
                 }}
                 extraTools={
-                  active.view.professionalId === held.staff?.id && active.view.status === "active" && active.view.handoverNote === undefined ? (
+                  active.view.previousVolunteerId && active.view.status === "active" && !active.closed ? (
                     <HandBack conversationId={active.view.id} actions={actions} report={report} />
                   ) : undefined
                 }
@@ -364,7 +364,7 @@ function WatchPane({ watched, actions, report }: { watched: WatchedChat; actions
     const trimmed = text.trim();
     if (!trimmed) return;
     const payload = { conversationId: c.id, id: crypto.randomUUID(), text: trimmed };
-    if (report(watched.joined ? await actions.request("message:send", payload) : await actions.request("whisper:send", payload))) setText("");
+    if (report(watched.joined ? await actions.send("message:send", payload) : await actions.send("whisper:send", payload))) setText("");
   };
   return (
     <article className="chat" aria-labelledby="watch-title">

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { PROTOCOL_VERSION, type Ack, type EscalationLevel, type RequestName, type RequestOf, type Responses } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import { chime } from "../../lib/alerts";
-import { call, openSocket, type AppSocket } from "../../lib/socket";
-import { initialProfessional, reduceProfessional, titleOf } from "./state";
+import { call, openSocket, sendWithResend, type AppSocket } from "../../lib/socket";
+import { heldUpTo, initialProfessional, professionalGapBefore, reduceProfessional, titleOf } from "./state";
 import { withRiskPrefix } from "../riskAttention";
 import { useDocumentHidden, useRiskAttention } from "../useRiskAttention";
 
@@ -91,6 +91,34 @@ export function useProfessional() {
     }, REFRESH_DEBOUNCE_MS);
   }, [refresh]);
 
+  /** Chats with a conversation:sync in flight, and whether another gap showed meanwhile. */
+  const syncing = useRef(new Map<string, { again: boolean }>());
+  /** A gap in a held or followed chat's seqs: fetch everything after what is held (PROTOCOL.md §5.2). */
+  const fillGap = useCallback(async (socket: AppSocket, conversationId: string) => {
+    const running = syncing.current.get(conversationId);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const mark = { again: false };
+    syncing.current.set(conversationId, mark);
+    try {
+      for (let round = 0; round < 5; round++) {
+        const ack = await call(socket, "conversation:sync", { conversationId, afterSeq: heldUpTo(stateRef.current, conversationId) });
+        if (ack.ok) {
+          if (stateRef.current.held.chats[conversationId]) dispatch({ type: "held", action: { type: "history", conversationId, messages: ack.data.messages } });
+          else dispatch({ type: "watchedHistory", conversationId, messages: ack.data.messages });
+        }
+        if (!mark.again) return;
+        mark.again = false;
+        // Let the answer reach the state before the next round reads where it stands.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } finally {
+      syncing.current.delete(conversationId);
+    }
+  }, []);
+
   useEffect(() => {
     const socket = openSocket();
     socketRef.current = socket;
@@ -132,8 +160,12 @@ export function useProfessional() {
     socket.on("message:received", (message) => {
       const held = Boolean(stateRef.current.held.chats[message.conversationId]);
       const visible = held && heldOnScreen(message.conversationId);
+      const gap = professionalGapBefore(stateRef.current, message) !== undefined;
+      // A resend is broadcast again: a message already held is not news.
+      const known = stateRef.current.held.chats[message.conversationId]?.messages.some((m) => m.id === message.id);
       dispatch({ type: "message", message, visible });
-      if (!held || message.sender.role !== "youth") return;
+      if (gap) void fillGap(socket, message.conversationId);
+      if (known || !held || message.sender.role !== "youth") return;
       if (visible) void call(socket, "delivery:confirm", { conversationId: message.conversationId, upToSeq: message.seq });
       else signal();
     });
@@ -161,7 +193,7 @@ export function useProfessional() {
       if (refreshTimer.current) clearTimeout(refreshTimer.current);
       socket.disconnect();
     };
-  }, [refresh, refreshSoon, loadHeld, heldOnScreen]);
+  }, [refresh, refreshSoon, loadHeld, heldOnScreen, fillGap]);
 
   // The title says what needs her: new youth messages in her chats, else open alerts.
   useEffect(() => {
@@ -186,6 +218,8 @@ export function useProfessional() {
 
   const actions = {
     request,
+    /** A message or whisper, resent with the same id until the server answers (PROTOCOL.md §5.1). */
+    send: <E extends "message:send" | "whisper:send">(event: E, payload: RequestOf<E>) => sendWithResend(() => socketRef.current, event, payload),
     /** Shows the change at once; the server's answer settles it. */
     async setDuty(onDuty: boolean, locationIds: string[]) {
       const before = stateRef.current.duty;
