@@ -22,6 +22,10 @@ import { adminRouter } from "../http/adminRoutes";
 import { apiRouter } from "../http/routes";
 import { figuresRouter } from "../http/figuresRoutes";
 import { reachRouter } from "../http/reachRoutes";
+import { secondFactorRouter } from "../http/secondFactorRoutes";
+import { AccessLog } from "../service/AccessLog";
+import { ErasureService } from "../service/ErasureService";
+import { SecondFactorService } from "../service/SecondFactorService";
 import { LocationAdminService } from "../service/admin/LocationAdminService";
 import { RosterService } from "../service/admin/RosterService";
 import { StaffAdminService } from "../service/admin/StaffAdminService";
@@ -215,10 +219,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     { perNetwork: limiter("session", config.sessionsPerNetworkPer10Min, 600), global: limiter("session-all", config.sessionsPerMinute, 60) },
   );
   const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs, () => dispatcher.kick());
-  const retention = new RetentionJob(deps, config.retentionDays);
+  const retention = new RetentionJob(deps, config.retentionDays, undefined, { accessLogDays: config.accessLogDays, owner: instanceId });
   const figuresRollup = new FiguresRollup(deps);
   const figures = new FiguresService(deps);
-  const staff = new StaffService(deps, dispatcher, wrapUps, escalations, config.staffSessionIdleMs, config.staffSessionMaxMs);
+  const access = new AccessLog(deps);
+  if (!config.secondFactor.keySet && config.env === "production") {
+    log.warn({ event: "secondFactor.developmentKey" }, "SECOND_FACTOR_KEY is not set: TOTP secrets are sealed with the public development key");
+  }
+  const secondFactor = new SecondFactorService(deps, config.secondFactor.key, access);
+  const staff = new StaffService(deps, dispatcher, wrapUps, escalations, config.staffSessionIdleMs, config.staffSessionMaxMs, secondFactor);
   const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, messageLimit, escalations, returnCodes);
   let publicUrl = config.publicUrl ?? "";
   const locationAdmin = new LocationAdminService(deps);
@@ -236,7 +245,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   app.use(metricsRouter({ metrics, store, now: () => clock.now(), token: config.metricsToken, production: config.env === "production", log }));
   // Before apiRouter, whose catch-all answers unknown /api routes with 404.
   app.use(figuresRouter({ staff, figures, log: log.child({ layer: "http" }) }));
-  app.use(adminRouter({ staff, locations: locationAdmin, staffAdmin, roster, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, inviteLimit, log: log.child({ layer: "http" }) }));
+  app.use(secondFactorRouter({ staff, secondFactor, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, loginGuard, trustProxy: config.trustProxy, log: log.child({ layer: "http" }) }));
+  app.use(adminRouter({ staff, locations: locationAdmin, staffAdmin, roster, secondFactor, access, erasure: new ErasureService(deps), cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, inviteLimit, log: log.child({ layer: "http" }) }));
   app.use(reachRouter({ deps, staff, push, log: log.child({ layer: "http" }) }));
   app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, quickExitUrl: config.quickExitUrl, youth, loginGuard, trustProxy: config.trustProxy, log: log.child({ layer: "http" }) }));
   const clientDir = options.clientDir ?? path.resolve(import.meta.dirname, "../../client/dist");

@@ -86,6 +86,13 @@ const EnvSchema = z.object({
   RETURN_CODE_SECRET: z.string().min(32).optional(),
   /** Return-code checks one network (hashed) may make per 10 minutes. */
   RETURN_CODE_ATTEMPTS_PER_10MIN: z.coerce.number().int().positive().default(10),
+  /**
+   * Key that seals staff TOTP secrets at rest and keys the hashes of their recovery codes; the same
+   * on every process. Production without it: a warning, and the public development key is used.
+   */
+  SECOND_FACTOR_KEY: z.string().min(32).optional(),
+  /** Days the access record (who read which conversation, when, why) is kept; then it is purged. */
+  ACCESS_LOG_DAYS: z.coerce.number().positive().default(365),
   /** Wrong return codes per hour over every network together: the budget that makes guessing hopeless. */
   RETURN_CODE_FAILURES_PER_HOUR: z.coerce.number().int().positive().default(1000),
   /** How long a staff invite link works. */
@@ -132,6 +139,9 @@ export type Config = ReturnType<typeof loadConfig>;
 
 /** Not a secret: only for development and tests, where no real youth's code is hashed with it. */
 const DEVELOPMENT_RETURN_CODE_SECRET = "inloop-development-return-code-key-not-secret";
+
+/** Not a secret: only for development and tests (and production without SECOND_FACTOR_KEY, with a warning). */
+export const DEVELOPMENT_SECOND_FACTOR_KEY = "inloop-development-second-factor-key-not-secret";
 
 /** At most one way to reach Redis; none means the in-memory store. */
 function redisTopology(e: z.infer<typeof EnvSchema>): RedisTopology | undefined {
@@ -200,6 +210,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       attemptsPer10Min: e.RETURN_CODE_ATTEMPTS_PER_10MIN,
       failuresPerHour: e.RETURN_CODE_FAILURES_PER_HOUR,
     },
+    secondFactor: { key: e.SECOND_FACTOR_KEY ?? DEVELOPMENT_SECOND_FACTOR_KEY, keySet: e.SECOND_FACTOR_KEY !== undefined },
+    accessLogDays: e.ACCESS_LOG_DAYS,
     inviteTtlMs: e.INVITE_HOURS * 3_600_000,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     escalationTimeoutsMs: {

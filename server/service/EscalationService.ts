@@ -11,6 +11,7 @@ import {
 } from "../domain/escalation/escalation";
 import type { Conversation, Staff } from "../domain/types";
 import type { StaffActor } from "./actors";
+import { recordAccess } from "./AccessLog";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
 import { recordSystemLine } from "./transcript";
@@ -397,6 +398,7 @@ export class EscalationService {
     const covered = await this.coveredBy(pro);
     const claimedHere = (await this.deps.store.listEscalations()).some((e) => e.conversationId === c.id && e.claimedBy === pro.id);
     if (!covered.has(c.locationId ?? "") && !claimedHere && c.professionalId !== pro.id) fail("FORBIDDEN", "Not a conversation of your locations");
+    await recordAccess(this.deps, pro, "watch", claimedHere ? "escalation" : c.professionalId === pro.id ? "supervision" : "escalation", { conversation: c });
     await this.deps.notifier.join({ staff: pro.id }, c.id);
     const messages = (await this.deps.store.listMessages(c.id, 0)).map(messageView);
     return { conversation: staffView(c), messages };
@@ -422,6 +424,7 @@ export class EscalationService {
     if (c.professionalId !== pro.id) fail("FORBIDDEN", "Join the conversation first");
     if (!c.volunteerId) fail("FORBIDDEN", "Nobody to take over from");
     if (c.volunteerId === pro.id) fail("FORBIDDEN", "You already have this conversation");
+    await recordAccess(this.deps, pro, "take-over", "supervision", { conversation: c });
     // The professional takes the volunteer's place, so the chat is theirs across reloads and processes.
     if (!(await this.deps.store.reassignVolunteer(c.id, c.volunteerId, pro.id))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
     const { notifier } = this.deps;

@@ -1,4 +1,6 @@
 import type { ClaimDebriefResult, Debrief, DebriefMessage } from "../domain/debrief/debrief";
+import type { AccessLogStore, SecondFactorStore } from "./AccessStore";
+import type { RetentionStore } from "./RetentionStore";
 import type { Duty, Escalation } from "../domain/escalation/escalation";
 import type { PushSubscriptionRecord } from "../domain/push/push";
 import type { HourBucket } from "../domain/figures/buckets";
@@ -44,7 +46,7 @@ export type TransferResult =
  * All state of the service. One interface, two implementations (memory, Redis), one contract suite.
  * Methods documented as atomic must stay atomic across server processes.
  */
-export interface Store {
+export interface Store extends SecondFactorStore, AccessLogStore, RetentionStore {
   // Configuration ------------------------------------------------------------------------------
   putLocation(location: Location): Promise<void>;
   listLocations(): Promise<Location[]>;

@@ -6,3 +6,4 @@ export * from "./admin";
 export * from "./figures";
 export * from "./risk";
 export * from "./reach";
+export * from "./access";

@@ -207,6 +207,16 @@ POST_/api/admin/staff/:id/reinvite N N       N         N           N            
 GET_/api/admin/roster      N       N         N         N           N             N             N                Y          N          N
 POST_/api/admin/shifts     N       N         N         N           N             N             N                Y          N          N
 DELETE_/api/admin/shifts/:id N     N         N         N           N             N             N                Y          N          N
+# ── Accountable access (issue 17) ─────────────────────────────────────────────────────────────
+# The second step answers only the half-way session of a password just given; no role here holds
+# one (test/integration/secondFactor.test.ts walks that path), so a full session is refused too.
+GET_/api/auth/pending      Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+POST_/api/auth/second-factor N     N         N         N           N             N             N                N          N          N
+POST_/api/auth/enrol       N       N         N         N           N             N             N                N          N          N
+POST_/api/auth/enrol/confirm N     N         N         N           N             N             N                N          N          N
+POST_/api/admin/staff/:id/reset-second-factor N N N    N           N             N             N                Y          N          N
+GET_/api/admin/access      N       N         N         N           N             N             N                Y          N          N
+POST_/api/admin/conversations/:id/erase N N  N         N           N             N             N                Y          N          N
 # Public: the one-time token in the body is what lets an invitee in, whoever sends it.
 POST_/api/invites/info     Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
 POST_/api/invites/accept   Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
@@ -308,6 +318,31 @@ const HTTP_ROWS: Record<string, HttpRow> = {
     },
     url: (w) => `/api/admin/shifts/${w.made.shiftId}`,
   },
+  "GET_/api/auth/pending": {},
+  "POST_/api/auth/second-factor": { body: () => ({ code: "123456" }) },
+  "POST_/api/auth/enrol": { body: () => ({}) },
+  "POST_/api/auth/enrol/confirm": { body: () => ({ code: "123456" }) },
+  "POST_/api/admin/staff/:id/reset-second-factor": {
+    prepare: async (ctx) => {
+      const made = await throwaway({ active: true })(ctx);
+      await ctx.server.store.putSecondFactor({ staffId: made.staffId!, secret: "v1.sealed", enrolledAt: 0, lastStep: 0, recoveryCodeHashes: ["h"] });
+      return made;
+    },
+    url: (w) => `/api/admin/staff/${w.made.staffId}/reset-second-factor`,
+    body: () => ({ reason: "lost-device" }),
+  },
+  "POST_/api/admin/conversations/:id/erase": {
+    // An ended chat of its own per cell: erasing the shared world's chat would change the next cell's store.
+    prepare: async ({ server, cell }) => {
+      const id = `c_authzerase${cell}`;
+      await server.store.enqueue({ id, youthId: `y_authz${cell}`, status: "queued", locationChoice: "leiden", priority: 0, queuedAt: Date.now(), lastSeq: 0, youthDeliveredSeq: 0, staffDeliveredSeq: 0 });
+      await server.store.endConversation(id, { at: Date.now(), by: "youth", reason: "left-queue" });
+      return { conversationId: id };
+    },
+    url: (w) => `/api/admin/conversations/${w.made.conversationId}/erase`,
+    body: () => ({ reason: "youth-request" }),
+  },
+  "GET_/api/admin/access": { url: () => `/api/admin/access?from=${today()}&to=${today()}` },
   "POST_/api/invites/info": { prepare: invited, body: (w) => ({ token: w.made.inviteToken }) },
   "POST_/api/invites/accept": { prepare: invited, body: (w) => ({ token: w.made.inviteToken, password: "a long enough password" }) },
   "GET_/api/push/key": {},

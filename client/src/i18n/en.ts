@@ -1,6 +1,7 @@
 import { returnCodeEn } from "./areas/returnCode";
 import { coordinatorEn } from "./areas/coordinator";
 import { handoffsEn } from "./areas/handoffs";
+import { accessEn } from "./areas/access";
 import { figuresEn } from "./areas/figures";
 import { reachEn } from "./areas/reach";
 import { screensEn } from "./areas/screens";
@@ -293,4 +294,5 @@ export const en: Record<MessageKey, string> = {
   ...reachEn,
   ...handoffsEn,
   ...screensEn,
+  ...accessEn,
 };

@@ -1,6 +1,7 @@
 import { returnCodeNl } from "./areas/returnCode";
 import { coordinatorNl } from "./areas/coordinator";
 import { handoffsNl } from "./areas/handoffs";
+import { accessNl } from "./areas/access";
 import { figuresNl } from "./areas/figures";
 import { reachNl } from "./areas/reach";
 import { screensNl } from "./areas/screens";
@@ -293,6 +294,7 @@ export const nl = {
   ...reachNl,
   ...handoffsNl,
   ...screensNl,
+  ...accessNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { redisKeys } from "./keys";
 import { returnCodeScripts } from "./returnCodeScripts";
 import { reachScripts } from "./reachScripts";
+import { accessScripts } from "./accessScripts";
 import { allScripts } from "./scripts";
 
 /** CRC16-CCITT (XMODEM): polynomial 0x1021, initial value 0, as in the Redis Cluster spec. */
@@ -36,7 +37,7 @@ describe("Redis Cluster key slots", () => {
   });
 
   const k = redisKeys("inloop:");
-  for (const script of [...allScripts(k), ...returnCodeScripts(k), ...reachScripts(k)]) {
+  for (const script of [...allScripts(k), ...returnCodeScripts(k), ...reachScripts(k), ...accessScripts(k)]) {
     it(`${script.name} (${script.keys.length} keys) touches one slot`, () => {
       expect(script.keys.length).toBeGreaterThan(0);
       expect(new Set(script.keys.map(keySlot)).size).toBe(1);

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from "react";
 import type { StaffView } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/nl";
+import { AccessPage } from "./AccessPage";
 import { FiguresPage } from "./FiguresPage";
 import { LocationsPage } from "./LocationsPage";
 import { RosterPage } from "./RosterPage";
@@ -20,6 +21,7 @@ const PAGES: Page[] = [
   { key: "locations", label: "coord.tab.locations", render: (me) => <LocationsPage me={me} /> },
   { key: "staff", label: "coord.tab.staff", render: (me) => <StaffPage me={me} /> },
   { key: "roster", label: "coord.tab.roster", render: () => <RosterPage /> },
+  { key: "access", label: "access.tab", render: () => <AccessPage /> },
 ];
 
 /** The coordinator's console: figures, locations, staff and roster of the locations they run. */
