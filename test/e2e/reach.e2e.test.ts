@@ -175,10 +175,11 @@ describe("reaching staff (issue 13)", () => {
   it("turns notifications on from the console: permission, the service worker served and allowed by the CSP", async () => {
     const sam = await consoleFor("sam@leiden.demo");
     await sam.page.getByRole("heading", { name: "Wachtrij" }).waitFor();
-    // Granted while the console loads, so the button says notifications are on; pressing it (again)
-    // registers the service worker and subscribes this device.
+    // Granted while the console loads: the button says "on" or still "aanzetten" (a race with the
+    // first render); pressing it registers the service worker and subscribes this device.
     await sam.context.grantPermissions(["notifications"], { origin: e2e.server.url });
-    await sam.page.getByRole("button", { name: /Meldingen staan aan/ }).click();
+    await sam.page.getByRole("button", { name: /Meldingen (aanzetten|staan aan)/ }).click();
+    await sam.page.getByRole("button", { name: /Meldingen staan aan/ }).waitFor();
     // Headless Chromium has no push service, so the subscription itself is refused there (and the
     // console carries on); the push path is tested against a local push service in push.test.ts.
     const script = await sam.page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/"))?.active?.scriptURL ?? (await navigator.serviceWorker.ready).active?.scriptURL);

@@ -6,7 +6,7 @@ import { api } from "../lib/api";
 const REFRESH_MS = 15_000;
 
 /** Who is on duty now and whether they can be reached; "niet bereikbaar" when no console is open and no device is subscribed. */
-export function DutyReachPanel({ locationName }: { locationName?: (id: string) => string }) {
+export function DutyReachPanel({ locationName, refreshKey }: { locationName?: (id: string) => string; refreshKey?: string }) {
   const { t } = useI18n();
   const [duty, setDuty] = useState<DutyStatusView[]>();
   const [names, setNames] = useState<Record<string, string>>({});
@@ -23,7 +23,8 @@ export function DutyReachPanel({ locationName }: { locationName?: (id: string) =
       stopped = true;
       clearInterval(timer);
     };
-  }, []);
+    // A change of one's own duty shows at once, not at the next poll.
+  }, [refreshKey]);
   if (!duty) return null;
   return (
     <section className="panel" aria-labelledby="duty-reach-title">

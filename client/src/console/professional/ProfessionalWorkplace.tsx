@@ -71,7 +71,7 @@ export function ProfessionalWorkplace() {
         </button>
         <QueueList state={state} locations={locations} onTake={(id) => void actions.takeFromQueue(id).then(report)} />
         <LivePanel state={state} onWatch={(id) => void actions.watch(id).then(report)} />
-        <DutyReachPanel locationName={locationName} />
+        <DutyReachPanel locationName={locationName} refreshKey={`${state.duty?.onDuty ?? false}:${state.duty?.locationIds.join(",") ?? ""}`} />
         <NotifySettings request={actions.request} />
       </aside>
       <main className="work">
