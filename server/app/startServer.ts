@@ -196,7 +196,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     returnCodes,
     { perNetwork: limiter("session", config.sessionsPerNetworkPer10Min, 600), global: limiter("session-all", config.sessionsPerMinute, 60) },
   );
-  const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs);
+  const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs, () => dispatcher.kick());
   const retention = new RetentionJob(deps, config.retentionDays);
   const figuresRollup = new FiguresRollup(deps);
   const figures = new FiguresService(deps);

@@ -95,9 +95,8 @@ const EnvSchema = z.object({
   TICK_MS: z.coerce.number().int().min(100).default(2000),
   /** How long a volunteer may be disconnected before they stop getting new youths. */
   PRESENCE_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
-  /** How long a youth blocked for abuse stays out: their session, and (shorter) their network. */
+  /** How long a youth blocked for abuse stays out: their session and their browser (never their network). */
   BLOCK_HOURS: z.coerce.number().positive().default(24),
-  BLOCK_NETWORK_MINUTES: z.coerce.number().min(0).max(1440).default(60),
   /**
    * Behind a load balancer: which X-Forwarded-For hop is the client's. "true" or a number: that many
    * proxies in front (each appends one hop on the right); or a comma-separated list of the proxies'
@@ -204,7 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     queueGoneMs: e.QUEUE_GONE_MINUTES * 60_000,
     presenceGraceMs: e.PRESENCE_GRACE_MS,
     quickExitUrl: e.QUICK_EXIT_URL,
-    blockMs: { session: e.BLOCK_HOURS * 3_600_000, network: e.BLOCK_NETWORK_MINUTES * 60_000 },
+    blockMs: { session: e.BLOCK_HOURS * 3_600_000 },
     trustProxy: parseTrustProxy(e.TRUST_PROXY)!,
     /** Generated at start when not set: fine for one process; production sets it (docker-compose.yml). */
     networkHashSecret: e.NETWORK_HASH_SECRET ?? randomBytes(32).toString("base64url"),

@@ -97,7 +97,7 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
     requireYouthSocket(socket);
     if (socket.data.actor) fail("FORBIDDEN", "This connection already has a session");
     checkVersion(p.protocolVersion);
-    const opened = await s.youth.open(networkOfRequest(socket.request, s.trustProxy));
+    const opened = await s.youth.open(networkOfRequest(socket.request, s.trustProxy), p.deviceId);
     await bindYouth(opened.actor);
     log.info({ event: "youth.session.opened", youthId: opened.actor.youthId, socketId: socket.id }, "session opened");
     return { token: opened.token, state: opened.state };
@@ -111,6 +111,8 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
     if (bound?.kind === "youth" && bound.tokenHash !== hashSecret(p.token)) fail("FORBIDDEN", "This connection already has a session");
     // Bound (rooms joined) before the missed messages are read, so none falls between the two.
     const resumed = await s.youth.resume(p.token, p.afterSeq, bindYouth);
+    // In the room first, then "back": a racing "page closed" sees this socket and undoes its mark.
+    if (resumed.conversationId) await s.youth.pageBack(resumed.conversationId);
     log.info({ event: "youth.session.resumed", youthId: resumed.actor.youthId, socketId: socket.id }, "session resumed");
     return { state: resumed.state, missed: resumed.missed };
   });

@@ -37,7 +37,7 @@ export interface Notifier {
   disconnectStaff(staffId: string): void;
   /** Closes every console opened with one staff session (a login that replaced it), on every process. */
   disconnectSession(sidHash: string): void;
-  /** Closes every socket of a youth session, on every process (a block): a second tab must not go on. */
+  /** Closes every socket of a youth session, on every process (quick exit): its token no longer resumes. */
   disconnectYouth(youthId: string): void;
   /** The conversations whose rooms any socket of this staff member is in now, on every process. */
   conversationsOf(who: { staff: string }): Promise<string[]>;

@@ -91,8 +91,9 @@ export interface Store {
   setYouthDisconnected(conversationId: string, at: Millis | undefined): Promise<boolean>;
   /**
    * Atomic: ends a queued ("abandoned") or active ("ended") conversation, takes it out of the queue
-   * and frees the volunteer's slot. Ending twice reports "already_ended". The network hash
-   * (`abuseKey`) goes with it: no limit or block needs it once the conversation is over.
+   * and frees the volunteer's slot. Ending twice reports "already_ended". The network and device
+   * hashes (`abuseKey`, `deviceKey`) go with it: no limit or block needs them once it is over (a
+   * block is written before the conversation ends).
    */
   endConversation(
     conversationId: string,

@@ -143,14 +143,17 @@ export function registerStoreContractTests(
       expect(await store.listActiveFor("s1")).toEqual([]);
     });
 
-    it("marks a queued conversation that ends as abandoned, and forgets its network hash", async () => {
-      const entry = buildEntry({ abuseKey: "network-hash" });
+    it("marks a queued conversation that ends as abandoned, and forgets its network and device hashes", async () => {
+      const entry = buildEntry({ abuseKey: "network-hash", deviceKey: "device-hash" });
       await store.enqueue(entry);
       expect((await store.getConversation(entry.id))?.abuseKey).toBe("network-hash");
+      expect((await store.getConversation(entry.id))?.deviceKey).toBe("device-hash");
       const ended = await store.endConversation(entry.id, { at: 3, by: "youth", reason: "left-queue" });
       expect(ended.ok && ended.conversation.status).toBe("abandoned");
       expect(ended.ok && ended.conversation.abuseKey).toBeUndefined();
+      expect(ended.ok && ended.conversation.deviceKey).toBeUndefined();
       expect((await store.getConversation(entry.id))?.abuseKey).toBeUndefined();
+      expect((await store.getConversation(entry.id))?.deviceKey).toBeUndefined();
       expect(await store.listQueue()).toEqual([]);
       expect(await store.endConversation("c_doesnotexist00", { at: 3, by: "youth", reason: "x" })).toEqual({
         ok: false,

@@ -49,7 +49,8 @@ const Seq = z.number().int().min(0);
  * the client uses the inferred types to build them.
  */
 export const Requests = {
-  "session:open": z.object({ protocolVersion: z.number().int() }).strict(),
+  /** `deviceId`: a random id the youth page keeps in its storage, so a block can reach this browser. */
+  "session:open": z.object({ protocolVersion: z.number().int(), deviceId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional() }).strict(),
   "session:resume": z
     .object({ protocolVersion: z.number().int(), token: z.string().min(20).max(100), afterSeq: Seq.optional() })
     .strict(),

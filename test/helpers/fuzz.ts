@@ -17,7 +17,7 @@ import { connect, login, ok, openStaff, openYouth, type ClientSocket } from "./c
 import { storeSnapshot } from "./storeSnapshot";
 
 /** Settings that keep the fuzzer's world steady: ticks and grace periods that never fire during a run, no network blocks. */
-export const FUZZ_ENV = { TICK_MS: "600000", PRESENCE_GRACE_MS: "600000", BLOCK_NETWORK_MINUTES: "0", MESSAGE_RATE_PER_10S: "1000" };
+export const FUZZ_ENV = { TICK_MS: "600000", PRESENCE_GRACE_MS: "600000", MESSAGE_RATE_PER_10S: "1000" };
 
 /** socket.io closes a connection whose frame is larger than this (maxHttpBufferSize). */
 const MAX_FRAME = 64 * 1024;

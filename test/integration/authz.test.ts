@@ -299,7 +299,7 @@ describe("authorisation matrix", () => {
   beforeAll(async () => {
     // A long tick: routing and dispatch passes must not change the store while a cell compares it.
     // A blocked youth must not block the next cell: every test client shares one network (127.0.0.1).
-    server = await startTestServer({ TICK_MS: "600000", PRESENCE_GRACE_MS: "600000", BLOCK_NETWORK_MINUTES: "0" });
+    server = await startTestServer({ TICK_MS: "600000", PRESENCE_GRACE_MS: "600000" });
     for (const role of ["volunteer", "otherVolunteer", "professional", "otherProfessional", "coordinator"] as const) {
       const opened = await openStaff(server.url, EMAIL[role]!, DEMO_PASSWORD);
       staffSockets[role] = opened.socket;

@@ -5,7 +5,7 @@ import { chime } from "../lib/alerts";
 import { call, openSocket, type AppSocket } from "../lib/socket";
 import { contiguousSeq, gapBefore, initialModel, reduce, type PendingMessage, type YouthAction, type YouthModel } from "./machine";
 import { flushOutbox } from "./outbox";
-import { tabStore } from "./storage";
+import { browserStore, tabStore } from "./storage";
 
 export interface JoinForm {
   locationChoice: string;
@@ -159,7 +159,11 @@ export function useYouthChat() {
     });
     socket.on("typing:changed", (p) => dispatch({ type: "typing", role: p.role, typing: p.typing }));
     socket.on("delivery:confirmed", (p) => dispatch({ type: "delivered", by: p.by, upToSeq: p.upToSeq }));
-    socket.on("conversation:ended", (p) => dispatch({ type: "ended", conversationId: p.conversationId, endedBy: p.endedBy }));
+    socket.on("conversation:ended", (p) => {
+      dispatch({ type: "ended", conversationId: p.conversationId, endedBy: p.endedBy });
+      // Blocked: the blocked page at once, never the end page with its return code.
+      if (p.reason === "blocked" && p.conversationId === modelRef.current.conversation?.id) dispatch({ type: "notice", notice: "blocked" });
+    });
 
     const onVisible = () => {
       if (document.hidden) return;
@@ -197,7 +201,7 @@ export function useYouthChat() {
 
   const ensureSession = useCallback(async (socket: AppSocket) => {
     if (tabStore.token()) return identified.current;
-    const opened = await call(socket, "session:open", { protocolVersion: PROTOCOL_VERSION });
+    const opened = await call(socket, "session:open", { protocolVersion: PROTOCOL_VERSION, deviceId: browserStore.deviceId() });
     if (!opened.ok) {
       dispatch({ type: "notice", notice: opened.code === "PROTOCOL_OUTDATED" ? "reload" : opened.code === "BLOCKED" ? "blocked" : "generic" });
       return false;

@@ -207,6 +207,7 @@ export class MemoryStore implements Store {
     if (c.volunteerId) this.activeSet(c.volunteerId).delete(conversationId);
     Object.assign(c, { status, endedAt: end.at, endedBy: end.by, endReason: end.reason });
     delete c.abuseKey;
+    delete c.deviceKey;
     return { ok: true, conversation: { ...c } };
   }
 

@@ -126,7 +126,7 @@ export function ProfessionalWorkplace() {
                   actions.dismiss(active.view.id);
                 }}
                 extraTools={
-                  active.view.professionalId === held.staff?.id && active.view.status === "active" && active.view.handoverNote === undefined ? (
+                  active.view.previousVolunteerId && active.view.status === "active" && !active.closed ? (
                     <HandBack conversationId={active.view.id} actions={actions} report={report} />
                   ) : undefined
                 }
