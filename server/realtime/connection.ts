@@ -14,6 +14,8 @@ import type { StaffConversationService } from "../service/StaffConversationServi
 import type { WrapUpService } from "../service/WrapUpService";
 import type { ReturnCodeService } from "../service/ReturnCodeService";
 import type { YouthService } from "../service/YouthService";
+import type { PushService } from "../service/PushService";
+import type { DebriefService } from "../service/DebriefService";
 import { readSessionCookie } from "../http/cookies";
 import { hashSecret } from "../auth/secrets";
 import { networkOfRequest } from "../http/clientNetwork";
@@ -37,6 +39,8 @@ export interface RealtimeServices {
   wrapUps: WrapUpService;
   escalations: EscalationService;
   dispatcher: Dispatcher;
+  push: PushService;
+  debriefs: DebriefService;
   presenceGraceMs: number;
   /** Events of any kind one socket may send per 10 s (connectionLimit.ts). */
   connectionEventsPer10s: number;
@@ -157,6 +161,14 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "conversation:takeover", log, (p) => s.escalations.takeOver(requireStaff(socket), p));
   handle(socket, "conversation:handback", log, (p) => s.escalations.handBack(requireStaff(socket), p));
   handle(socket, "queue:take", log, () => s.dispatcher.takeNext(requireStaff(socket).staff.id));
+  handle(socket, "push:subscribe", log, (p) => s.push.subscribe(requireActor(socket), p.subscription));
+  handle(socket, "push:unsubscribe", log, (p) => s.push.unsubscribe(requireActor(socket), p.endpoint));
+  handle(socket, "debrief:request", log, (p) => s.debriefs.request(requireStaff(socket).staff, p.conversationId));
+  handle(socket, "debrief:list", log, () => s.debriefs.list(requireStaff(socket).staff));
+  handle(socket, "debrief:claim", log, (p) => s.debriefs.claim(requireStaff(socket).staff, p));
+  handle(socket, "debrief:send", log, (p) => s.debriefs.send(requireStaff(socket).staff, p));
+  handle(socket, "debrief:sync", log, (p) => s.debriefs.sync(requireStaff(socket).staff, p));
+  handle(socket, "debrief:close", log, (p) => s.debriefs.close(requireStaff(socket).staff, p));
   handle(socket, "queue:claim", log, (p) => s.dispatcher.takeForProfessional(requireStaff(socket).staff, p.conversationId));
   handle(socket, "professional:state", log, () => s.escalations.professionalState(requireStaff(socket)));
 

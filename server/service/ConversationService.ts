@@ -1,6 +1,7 @@
 import { ANY_LOCATION, type RequestOf, type Role } from "../../shared/protocol";
 import type { Conversation, Message } from "../domain/types";
 import type { Actor } from "./actors";
+import { recordAccess } from "./AccessLog";
 import type { ServiceDeps } from "./context";
 import type { Dispatcher } from "./Dispatcher";
 import type { RiskContext, RiskScorer } from "../domain/risk/riskScorer";
@@ -154,6 +155,11 @@ export class ConversationService {
   /** Messages after `afterSeq`, for a client that reconnected or opened the conversation. */
   async sync(actor: Actor, request: RequestOf<"conversation:sync">) {
     const conversation = await this.authorise(actor, request.conversationId);
+    // A staff read of the transcript is recorded first (never the words): why they may read it.
+    if (actor.kind === "staff") {
+      const reason = conversation.volunteerId === actor.staff.id ? "assigned" : conversation.professionalId === actor.staff.id ? "supervision" : "escalation";
+      await recordAccess(this.deps, actor.staff, "sync", reason, { conversation });
+    }
     const stored = await this.deps.store.listMessages(conversation.id, request.afterSeq);
     const messages = (actor.kind === "youth" ? visibleToYouth(stored) : stored).map(messageView);
     const volunteer =

@@ -52,8 +52,8 @@ export class YouthService {
     return { token, actor: { kind: "youth", youthId: session.youthId, tokenHash: session.tokenHash }, state: {} };
   }
 
-  /** Back after a reload or a lost connection: same session, same queue place, missed messages. */
   /**
+   * Back after a reload or a lost connection: same session, same queue place, missed messages.
    * `bind` puts the caller's socket in the youth's rooms (and a live conversation's) before the
    * missed messages are read: a message stored in between is then broadcast to it, never lost.
    */
@@ -189,6 +189,8 @@ export class YouthService {
         data: { ageBand: request.ageBand ?? "unknown", topic: request.topic ?? "none", ...(back && { returning: true }) },
       }),
     ]);
+    // Volunteers on shift whose console is closed hear of it on a subscribed device; never holds up the join.
+    this.deps.push?.youthWaiting(entry).catch((error: unknown) => this.deps.log.warn({ event: "push.waiting.failed", err: error }, "waiting push failed"));
     const queue = (await this.dispatcher.standing(entry.id)) ?? { position: 1, estimate: { kind: "unknown" as const } };
     this.dispatcher.kick();
     return { conversation: youthView(entry), queue };

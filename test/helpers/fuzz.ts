@@ -108,6 +108,13 @@ export function validSamples(conversationId: string): Partial<Record<RequestName
     "conversation:handback": { conversationId },
     "staff:sync": { protocolVersion: PROTOCOL_VERSION },
     "presence:set": { status: "break", capacity: 2 },
+    "push:subscribe": { subscription: { endpoint: "http://127.0.0.1:9/push/fuzz", keys: { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) } } },
+    "push:unsubscribe": { endpoint: "http://127.0.0.1:9/push/fuzz" },
+    "debrief:request": { conversationId },
+    "debrief:claim": { debriefId: "d_fuzz00000001" },
+    "debrief:send": { debriefId: "d_fuzz00000001", id: randomUUID(), text: "napraten" },
+    "debrief:sync": { debriefId: "d_fuzz00000001" },
+    "debrief:close": { debriefId: "d_fuzz00000001" },
   };
 }
 

@@ -107,6 +107,8 @@ describe("escalation in the console", () => {
     expect(s.chats.a?.risk?.level).toBe("high");
     s = reduceConsole(s, { type: "risk", conversationId: "a", level: "concern", at: 2 });
     expect(s.chats.a?.risk?.level).toBe("high"); // a lower flag never hides a higher one
+    expect(s.chats.a?.risk?.at).toBe(1);
+    expect(reduceConsole(s, { type: "risk", conversationId: "a", level: "high", at: 3 }).chats.a?.risk).toEqual({ level: "high", at: 3 }); // a new high flag is new
     s = reduceConsole(s, { type: "escalation", escalation: { ...escalation, unroutedAt: 5 }, unrouted: true });
     // The prompt stays until the volunteer acts on it; the protocol shows.
     expect([s.chats.a?.crisisProtocol, s.chats.a?.risk?.level]).toEqual([true, "high"]);

@@ -226,7 +226,9 @@ export function reduceConsole(state: ConsoleState, action: ConsoleAction): Conso
       });
     }
     case "risk":
-      return withChat(state, action.conversationId, (c) => (c.risk?.level === "high" ? c : { ...c, risk: { level: action.level, at: action.at } }));
+      // A lower flag never hides a higher one; a new high flag replaces the old one (its time), so the
+      // risk signals (riskAttention.ts) sound again for it.
+      return withChat(state, action.conversationId, (c) => (c.risk?.level === "high" && action.level !== "high" ? c : { ...c, risk: { level: action.level, at: action.at } }));
     case "dismissRisk":
       return withChat(state, action.conversationId, (c) => ({ ...c, risk: undefined }));
     case "closeProtocol":

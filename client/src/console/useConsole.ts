@@ -4,6 +4,9 @@ import { useI18n } from "../i18n/i18n";
 import { chime } from "../lib/alerts";
 import { call, openSocket, sendWithResend, type AppSocket } from "../lib/socket";
 import { chatGapBefore, initialConsole, lastContiguousSeq, reduceConsole, totalUnread, waitingForMe, type ConsoleAction } from "./state";
+import { withRiskPrefix } from "./riskAttention";
+import { useDocumentHidden, useRiskAttention } from "./useRiskAttention";
+import { useStaffNotifications } from "./useStaffNotifications";
 
 const MUTE_KEY = "inloop.console.mute";
 
@@ -13,6 +16,15 @@ export function useConsole() {
   const [state, dispatchToReact] = useReducer(reduceConsole, initialConsole);
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === "1");
   const socketRef = useRef<AppSocket | undefined>(undefined);
+  const [socket, setSocket] = useState<AppSocket>();
+  const hidden = useDocumentHidden();
+  // A high risk flag in a chat that is not on screen: red tab, title prefix, repeated alarm, announced.
+  const risk = useRiskAttention(
+    state.order.map((id) => {
+      const chat = state.chats[id]!;
+      return { id, name: chat.view.nickname ?? t("console.chat.anonymous"), ...(chat.risk && { risk: chat.risk }), onScreen: id === state.activeId && !hidden };
+    }),
+  );
   const stateRef = useRef(state);
   stateRef.current = state;
   /** Every action also moves the ref at once, so a broadcast right behind another sees the state it left. */
@@ -65,6 +77,7 @@ export function useConsole() {
   useEffect(() => {
     const socket = openSocket();
     socketRef.current = socket;
+    setSocket(socket);
     socket.on("connect", async () => {
       dispatch({ type: "connection", online: true });
       const synced = await call(socket, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
@@ -131,8 +144,15 @@ export function useConsole() {
   useEffect(() => {
     const unread = totalUnread(state);
     const waiting = state.presence?.status === "available" ? waitingForMe(state) : 0;
-    document.title = unread > 0 ? t("console.alert.unread", { n: unread }) : waiting > 0 ? t("console.alert.waiting", { n: waiting }) : t("console.title");
-  }, [state, t]);
+    const title = unread > 0 ? t("console.alert.unread", { n: unread }) : waiting > 0 ? t("console.alert.waiting", { n: waiting }) : t("console.title");
+    document.title = withRiskPrefix(title, t("reach.risk.prefix"), risk.titlePrefix);
+  }, [state, t, risk.titlePrefix]);
+
+  useStaffNotifications(socket, {
+    role: "volunteer",
+    ...(state.staff && { staffId: state.staff.id, locationId: state.staff.locationId }),
+    available: () => stateRef.current.presence?.status === "available",
+  });
 
   useEffect(() => {
     const onVisible = () => {
@@ -191,5 +211,5 @@ export function useConsole() {
       setMuted(next);
     },
   };
-  return { state, actions, muted };
+  return { state, actions, muted, risk, socket };
 }

@@ -1,7 +1,9 @@
 import { returnCodeNl } from "./areas/returnCode";
 import { coordinatorNl } from "./areas/coordinator";
 import { handoffsNl } from "./areas/handoffs";
+import { accessNl } from "./areas/access";
 import { figuresNl } from "./areas/figures";
+import { reachNl } from "./areas/reach";
 import { screensNl } from "./areas/screens";
 
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
@@ -289,8 +291,10 @@ export const nl = {
   ...returnCodeNl,
   ...coordinatorNl,
   ...figuresNl,
+  ...reachNl,
   ...handoffsNl,
   ...screensNl,
+  ...accessNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

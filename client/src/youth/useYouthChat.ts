@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { PROTOCOL_VERSION, type Ack, type AgeBand, type ReturnCodeCheckView, type Topic } from "../../../shared/protocol";
+import { PROTOCOL_VERSION, type Ack, type AgeBand, type RequestName, type RequestOf, type Responses, type ReturnCodeCheckView, type Topic } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { chime } from "../lib/alerts";
 import { call, openSocket, type AppSocket } from "../lib/socket";
@@ -212,6 +212,12 @@ export function useYouthChat() {
   }, []);
 
   const actions = {
+    /** Any request on the youth's socket (the turn notice opt-in); refused when offline. */
+    request<E extends RequestName>(event: E, payload: RequestOf<E>): Promise<Ack<Responses[E]>> {
+      const socket = socketRef.current;
+      if (!socket) return Promise.resolve({ ok: false, code: "UNAVAILABLE", message: "offline" });
+      return call(socket, event, payload);
+    },
     async join(form: JoinForm): Promise<JoinOutcome> {
       const socket = socketRef.current;
       if (!socket || !(await ensureSession(socket))) return "failed";

@@ -4,6 +4,8 @@ import { useI18n } from "../../i18n/i18n";
 import { chime } from "../../lib/alerts";
 import { call, openSocket, sendWithResend, type AppSocket } from "../../lib/socket";
 import { heldUpTo, initialProfessional, professionalGapBefore, reduceProfessional, titleOf } from "./state";
+import { withRiskPrefix } from "../riskAttention";
+import { useDocumentHidden, useRiskAttention } from "../useRiskAttention";
 
 const LIVE_REFRESH_MS = 10_000;
 /** Several broadcasts in a row (queue changes, flags) cause one refresh of the workplace. */
@@ -20,6 +22,15 @@ export function useProfessional() {
   const [state, dispatch] = useReducer(reduceProfessional, initialProfessional);
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === "1");
   const socketRef = useRef<AppSocket | undefined>(undefined);
+  const [socket, setSocket] = useState<AppSocket>();
+  const hidden = useDocumentHidden();
+  // A high risk flag in one of her chats that is not on screen: the same signals as the volunteer's console.
+  const risk = useRiskAttention(
+    state.held.order.map((id) => {
+      const chat = state.held.chats[id]!;
+      return { id, name: chat.view.nickname ?? t("console.chat.anonymous"), ...(chat.risk && { risk: chat.risk }), onScreen: !state.watchId && id === state.held.activeId && !hidden };
+    }),
+  );
   const stateRef = useRef(state);
   stateRef.current = state;
   const mutedRef = useRef(muted);
@@ -111,6 +122,7 @@ export function useProfessional() {
   useEffect(() => {
     const socket = openSocket();
     socketRef.current = socket;
+    setSocket(socket);
     const signal = () => {
       if (!mutedRef.current) chime();
     };
@@ -186,8 +198,9 @@ export function useProfessional() {
   // The title says what needs her: new youth messages in her chats, else open alerts.
   useEffect(() => {
     const title = titleOf(state);
-    document.title = title.kind === "unread" ? t("pro.unread", { n: title.n }) : title.kind === "open" ? t("pro.title.open", { n: title.n }) : t("console.title");
-  }, [state, t]);
+    const text = title.kind === "unread" ? t("pro.unread", { n: title.n }) : title.kind === "open" ? t("pro.title.open", { n: title.n }) : t("console.title");
+    document.title = withRiskPrefix(text, t("reach.risk.prefix"), risk.titlePrefix);
+  }, [state, t, risk.titlePrefix]);
 
   useEffect(() => {
     const onVisible = () => {
@@ -309,5 +322,5 @@ export function useProfessional() {
       setMuted(next);
     },
   };
-  return { state, actions, muted };
+  return { state, actions, muted, socket, risk };
 }
