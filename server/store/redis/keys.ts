@@ -76,6 +76,8 @@ export interface RedisKeys {
   readonly unresolvedEscalations: string;
   /** HASH conversation id → id of its one unresolved escalation (debriefs are not in it). */
   readonly escalationByConversation: string;
+  /** SET of the conversation ids one professional reads along with. */
+  watching(staffId: string): string;
   /** STRING marker of one blocked key (a hash), with a PX time to live. */
   block(key: string): string;
   /** STRING random salt of one day ("YYYY-MM-DD"), with an EX time to live. */
@@ -127,6 +129,7 @@ export function redisKeys(prefix: string): RedisKeys {
     escalation: (id) => `${escalations}esc:${id}`,
     unresolvedEscalations: `${escalations}esc-unresolved`,
     escalationByConversation: `${escalations}esc-by-conversation`,
+    watching: (staffId) => `${prefix}watching:${staffId}`,
     block: (key) => `${prefix}block:${key}`,
     figureBuckets: `${prefix}{f}:figure-buckets`,
     figuresRolledUpTo: `${prefix}{f}:figures-rolled-up-to`,
