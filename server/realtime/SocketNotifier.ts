@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../shared/protocol";
+import type { ClientToServerEvents, Reach, ServerToClientEvents } from "../../shared/protocol";
 import type { Audience, EventName, EventPayload, Notifier } from "../service/Notifier";
 import { rooms } from "./rooms";
 
@@ -45,6 +45,11 @@ export class SocketNotifier implements Notifier {
   async isStaffConnected(staffId: string): Promise<boolean> {
     const sockets = await this.io.in(rooms.staff(staffId)).fetchSockets();
     return sockets.length > 0;
+  }
+
+  /** Sockets only: without push, an open console is the only way to reach anyone. */
+  async reachOf(staffId: string): Promise<Reach> {
+    return (await this.isStaffConnected(staffId)) ? "console" : "none";
   }
 
   async isYouthConnected(youthId: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { debriefExpired } from "../domain/debrief/debrief";
 import { atMostEvery } from "./throttle";
 import type { ServiceDeps } from "./context";
 
@@ -36,7 +37,12 @@ export class RetentionJob {
     const resolved = (await store.listEvents(0)).filter((e) => e.type === "escalation.resolved" && e.at < cutoff && typeof e.data?.escalationId === "string");
     let escalations = 0;
     for (const e of resolved) if (await store.purgeEscalation(String(e.data!.escalationId))) escalations += 1;
-    log.info({ event: "retention.purged", conversations: purged, escalations, retentionDays: this.retentionDays }, "retention pass");
+    // A debrief's staff-only thread is kept as long as a transcript (domain/debrief: from its close, or its request if never closed).
+    let debriefs = 0;
+    for (const d of await store.listDebriefs()) {
+      if (debriefExpired(d, clock.now(), this.retentionDays * DAY_MS) && (await store.purgeDebrief(d.id))) debriefs += 1;
+    }
+    log.info({ event: "retention.purged", conversations: purged, escalations, debriefs, retentionDays: this.retentionDays }, "retention pass");
     return purged;
   }
 }

@@ -57,8 +57,9 @@ export class StaffConversationService {
       sentAt: now,
       visibility: "staff",
     });
+    // Broadcast again on a resend, as message:send does: the first broadcast may never have left.
+    notifier.emit({ conversationStaff: conversation.id }, "message:received", messageView(message));
     if (!duplicate) {
-      notifier.emit({ conversationStaff: conversation.id }, "message:received", messageView(message));
       // A consult lands in the professionals' inbox as a consult-level escalation (routed, timed, claimable).
       if (request.consult) await this.escalations.raiseConsult(conversation, actor.staff.id, request.text);
     }
@@ -122,11 +123,8 @@ export class StaffConversationService {
   async block(actor: StaffActor, request: RequestOf<"conversation:block">) {
     const conversation = await this.mineAndActive(actor, request.conversationId);
     this.conversations.requireSpeaker(actor, conversation);
-    await this.abuse.block(conversation.youthId, conversation.abuseKey);
+    await this.abuse.block(conversation.youthId, conversation.deviceKey);
     await this.conversations.finish(conversation.id, actor.staff.role, "blocked");
-    // Every tab of this session, on every process: a second tab opened before the block must not
-    // go on. Coming back with the token answers BLOCKED.
-    this.deps.notifier.disconnectYouth(conversation.youthId);
     await this.deps.store.appendEvent({
       type: "conversation.blocked",
       at: this.deps.clock.now(),

@@ -2,6 +2,7 @@ import { returnCodeEn } from "./areas/returnCode";
 import { coordinatorEn } from "./areas/coordinator";
 import { handoffsEn } from "./areas/handoffs";
 import { figuresEn } from "./areas/figures";
+import { reachEn } from "./areas/reach";
 import { screensEn } from "./areas/screens";
 import type { MessageKey } from "./nl";
 
@@ -289,6 +290,7 @@ export const en: Record<MessageKey, string> = {
   ...returnCodeEn,
   ...coordinatorEn,
   ...figuresEn,
+  ...reachEn,
   ...handoffsEn,
   ...screensEn,
 };

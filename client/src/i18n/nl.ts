@@ -2,6 +2,7 @@ import { returnCodeNl } from "./areas/returnCode";
 import { coordinatorNl } from "./areas/coordinator";
 import { handoffsNl } from "./areas/handoffs";
 import { figuresNl } from "./areas/figures";
+import { reachNl } from "./areas/reach";
 import { screensNl } from "./areas/screens";
 
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
@@ -289,6 +290,7 @@ export const nl = {
   ...returnCodeNl,
   ...coordinatorNl,
   ...figuresNl,
+  ...reachNl,
   ...handoffsNl,
   ...screensNl,
 } as const;

@@ -129,7 +129,7 @@ if c[1] == 'queued' then status = 'abandoned' end
 redis.call('SREM', KEYS[1], ARGV[1])
 if KEYS[3] then redis.call('SREM', KEYS[3], ARGV[1]) end
 redis.call('HSET', KEYS[2], 'status', status, 'endedAt', ARGV[2], 'endReason', ARGV[4])
-redis.call('HDEL', KEYS[2], 'abuseKey')
+redis.call('HDEL', KEYS[2], 'abuseKey', 'deviceKey')
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[2], 'endedBy', ARGV[3]) end
 return {'ok', redis.call('HGETALL', KEYS[2])}`,
 );
