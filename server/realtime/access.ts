@@ -49,6 +49,15 @@ export const CALLERS: Record<RequestName, Caller> = {
   "queue:take": "staff",
   "queue:claim": "staff",
   "professional:state": "staff",
+  "conversation:unwatch": "staff",
+  "push:subscribe": "identified",
+  "push:unsubscribe": "identified",
+  "debrief:request": "staff",
+  "debrief:list": "staff",
+  "debrief:claim": "staff",
+  "debrief:send": "staff",
+  "debrief:sync": "staff",
+  "debrief:close": "staff",
 };
 
 /** Throws the refusal (UNAUTHENTICATED or FORBIDDEN) when this actor may not send `event` at all. */
