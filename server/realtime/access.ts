@@ -49,6 +49,7 @@ export const CALLERS: Record<RequestName, Caller> = {
   "queue:take": "staff",
   "queue:claim": "staff",
   "professional:state": "staff",
+  "conversation:unwatch": "staff",
   "push:subscribe": "identified",
   "push:unsubscribe": "identified",
   "debrief:request": "staff",

@@ -158,6 +158,7 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "conversation:live", log, () => s.escalations.live(requireStaff(socket)));
   handle(socket, "conversation:watch", log, (p) => s.escalations.watch(requireStaff(socket), p));
   handle(socket, "conversation:join", log, (p) => s.escalations.join(requireStaff(socket), p));
+  handle(socket, "conversation:unwatch", log, (p) => s.escalations.unwatch(requireStaff(socket), p));
   handle(socket, "conversation:takeover", log, (p) => s.escalations.takeOver(requireStaff(socket), p));
   handle(socket, "conversation:handback", log, (p) => s.escalations.handBack(requireStaff(socket), p));
   handle(socket, "queue:take", log, () => s.dispatcher.takeNext(requireStaff(socket).staff.id));

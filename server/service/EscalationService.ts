@@ -371,17 +371,24 @@ export class EscalationService {
   async professionalState(actor: StaffActor): Promise<ProfessionalStateView> {
     const pro = this.requireProfessional(actor);
     const { store } = this.deps;
-    const [duty, inbox, live, queue, escalations, active] = await Promise.all([
+    const [duty, inbox, live, queue, escalations, active, watching] = await Promise.all([
       this.dutyOf(pro),
       this.list(actor),
       this.live(actor),
       store.listQueue(),
       store.listEscalations(),
       store.listActiveFor(pro.id),
+      store.listWatching(pro.id),
     ]);
     const held = new Set(active.map((c) => c.id));
     const followed = new Set(escalations.filter((e) => e.claimedBy === pro.id && e.conversationId).map((e) => e.conversationId!));
     for (const l of live) if (l.conversation.professionalId === pro.id) followed.add(l.conversation.id);
+    // What she read along with and has not closed, while the chat is still going.
+    const stillLive = await Promise.all(watching.map(async (id) => ((await store.getConversation(id))?.status === "active" ? id : undefined)));
+    for (const [i, id] of stillLive.entries()) {
+      if (id) followed.add(id);
+      else await store.setWatching(pro.id, watching[i]!, false); // ended or purged: nothing to reopen
+    }
     const covered = new Set(duty.onDuty ? [...duty.locationIds, ANY_LOCATION] : []);
     const waiting = queue
       .filter((e) => covered.has(e.locationChoice))
@@ -400,8 +407,23 @@ export class EscalationService {
     if (!covered.has(c.locationId ?? "") && !claimedHere && c.professionalId !== pro.id) fail("FORBIDDEN", "Not a conversation of your locations");
     await recordAccess(this.deps, pro, "watch", claimedHere ? "escalation" : c.professionalId === pro.id ? "supervision" : "escalation", { conversation: c });
     await this.deps.notifier.join({ staff: pro.id }, c.id);
+    if (c.status === "queued" || c.status === "active") await this.deps.store.setWatching(pro.id, c.id, true);
     const messages = (await this.deps.store.listMessages(c.id, 0)).map(messageView);
     return { conversation: staffView(c), messages };
+  }
+
+  /**
+   * Stops reading along: a reload no longer reopens the chat. Someone who only read along leaves
+   * its rooms; one who joined it, holds it or claimed its escalation stays in them.
+   */
+  async unwatch(actor: StaffActor, request: RequestOf<"conversation:unwatch">) {
+    const pro = this.requireProfessional(actor);
+    const { store, notifier } = this.deps;
+    await store.setWatching(pro.id, request.conversationId, false);
+    const c = await store.getConversation(request.conversationId);
+    const claimed = (await store.listEscalations()).some((e) => e.conversationId === request.conversationId && e.claimedBy === pro.id);
+    if (c && c.professionalId !== pro.id && c.volunteerId !== pro.id && !claimed) await notifier.leave({ staff: pro.id }, c.id);
+    return { conversationId: request.conversationId };
   }
 
   /** Joins the conversation: from now on the youth sees the professional, labelled as such. */

@@ -176,6 +176,10 @@ export interface Store extends SecondFactorStore, AccessLogStore, RetentionStore
    * conversation is not active with `from` as its volunteer.
    */
   reassignVolunteer(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean>;
+  /** Remembers (or forgets) that a professional reads along with a conversation, so a reload reopens it. */
+  setWatching(staffId: string, conversationId: string, watching: boolean): Promise<void>;
+  /** The conversations a professional reads along with, in no particular order. */
+  listWatching(staffId: string): Promise<string[]>;
   /** The professional taking part in a conversation (joined), or none. */
   setConversationProfessional(conversationId: string, staffId: string | undefined): Promise<boolean>;
 

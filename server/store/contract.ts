@@ -489,6 +489,18 @@ export function registerStoreContractTests(
       expect((await store.listEvents(0)).map((e) => e.conversationId)).toEqual([entry.id]);
     });
 
+    it("remembers which conversations a professional reads along with", async () => {
+      await store.setWatching("p1", "c_aaaaaaaaaaaa", true);
+      await store.setWatching("p1", "c_bbbbbbbbbbbb", true);
+      await store.setWatching("p1", "c_aaaaaaaaaaaa", true);
+      await store.setWatching("p2", "c_cccccccccccc", true);
+      expect((await store.listWatching("p1")).sort()).toEqual(["c_aaaaaaaaaaaa", "c_bbbbbbbbbbbb"]);
+      await store.setWatching("p1", "c_aaaaaaaaaaaa", false);
+      await store.setWatching("p1", "c_dddddddddddd", false);
+      expect(await store.listWatching("p1")).toEqual(["c_bbbbbbbbbbbb"]);
+      expect(await store.listWatching("nobody")).toEqual([]);
+    });
+
     it("records the professional who joined a conversation", async () => {
       const entry = buildEntry();
       await store.enqueue(entry);

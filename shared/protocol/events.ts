@@ -122,6 +122,8 @@ export const Requests = {
   "conversation:join": z.object({ conversationId: ConversationId }).strict(),
   "conversation:live": z.object({}).strict(),
   "conversation:takeover": z.object({ conversationId: ConversationId }).strict(),
+  /** The professional stops reading along (closes the chat); a reload no longer reopens it. */
+  "conversation:unwatch": z.object({ conversationId: ConversationId }).strict(),
   "conversation:handback": z.object({ conversationId: ConversationId }).strict(),
   "staff:sync": z.object({ protocolVersion: z.number().int() }).strict(),
   "presence:set": z.object({ status: PresenceStatus.optional(), capacity: Capacity.optional() }).strict(),
@@ -189,6 +191,7 @@ export interface Responses extends ReachResponses {
   "conversation:join": { conversationId: string };
   "conversation:live": LiveConversationView[];
   "conversation:takeover": { conversationId: string };
+  "conversation:unwatch": { conversationId: string };
   "conversation:handback": { conversationId: string };
   "staff:sync": StaffState;
   "presence:set": PresenceView;

@@ -324,7 +324,7 @@ export const ProfessionalStateView = z.object({
   /** Unresolved escalations, inbox order. */
   inbox: z.array(EscalationView),
   live: z.array(LiveConversationView),
-  /** Chats they read along with or joined (claimed an escalation of, or joined), to reopen after a reload. */
+  /** Chats they follow without holding (read along with and not closed, claimed an escalation of, or joined), to reopen after a reload. */
   watching: z.array(z.string()),
   /** Youths waiting for the locations they are on duty for (and "any"), flagged first. */
   queue: z.array(StaffConversationView),

@@ -24,7 +24,7 @@ async function consoleAs(email: string, heading = "Wachtrij"): Promise<{ page: P
   await opened.page.getByLabel("E-mailadres").fill(email);
   await opened.page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
   await opened.page.getByRole("button", { name: "Inloggen" }).click();
-  await opened.page.getByRole("heading", { name: heading }).waitFor();
+  await opened.page.getByRole("heading", { name: heading, exact: true }).waitFor();
   return opened;
 }
 

@@ -84,6 +84,8 @@ conversation:join          N       N         N         N           N            
 conversation:live          N       N         N         N           N             Y             Y                N          N          N
 conversation:takeover      N       N         N         N           N             Y             N                N          N          N
 conversation:handback      N       N         N         N           N             Y             N                N          N          N
+# Only forgets the sender's own read-along list (and leaves rooms they had no other reason to be in).
+conversation:unwatch       N       N         N         N           N             Y             Y                N          N          N
 staff:sync                 N       N         N         Y           Y             Y             Y                Y          N          N
 presence:set               N       N         N         Y           Y             N             N                N          N          N
 queue:take                 N       N         N         Y           N             N             N                N          N          N
@@ -159,6 +161,7 @@ const SOCKET_ROWS: Record<string, SocketRow> = {
   "conversation:live": { payload: () => ({}) },
   "conversation:takeover": { setup: "professionalJoined", payload: chat },
   "conversation:handback": { setup: "professionalTookOver", payload: chat },
+  "conversation:unwatch": { payload: chat },
   "staff:sync": { payload: () => ({ protocolVersion: PROTOCOL_VERSION }) },
   "presence:set": { payload: () => ({ status: "break" }) },
   "queue:take": { setup: "queued", payload: () => ({}) },

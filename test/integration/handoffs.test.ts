@@ -167,6 +167,28 @@ describe.each(stores)("hand-offs on the %s store", (kind) => {
     expect(kinds).toEqual(["joined", "took-over", "handed-back"]);
   });
 
+  it("reopens a chat she reads along with after a reload, until she closes it", async () => {
+    const eva = await staff("eva@inloop.demo");
+    await ok(eva, "duty:set", { onDuty: true });
+    const sam = await staff("sam@leiden.demo");
+    await ok(sam, "presence:set", { status: "available" });
+    const y = await youth();
+    const { conversation } = await ok(y.socket, "queue:join", { locationChoice: "leiden" });
+    await ok(sam, "queue:take");
+    await ok(eva, "conversation:watch", { conversationId: conversation.id });
+    eva.disconnect();
+    const back = await staff("eva@inloop.demo");
+    expect((await ok(back, "professional:state")).watching).toEqual([conversation.id]);
+    await ok(back, "conversation:watch", { conversationId: conversation.id });
+    await ok(back, "conversation:unwatch", { conversationId: conversation.id });
+    expect((await ok(back, "professional:state")).watching).toEqual([]);
+    // Closed: she no longer hears the chat.
+    const heard = collect(back, "message:received");
+    await send(y.socket, conversation.id, "hoi");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(heard).toEqual([]);
+  });
+
   it("keeps a disconnected waiting youth's place but gives the next connected youth first, then their turn back", async () => {
     const sam = await staff("sam@leiden.demo");
     const gone = await youth();

@@ -70,6 +70,8 @@ export class MemoryStore implements Store {
   private readonly blocks = new Map<string, number>();
   private readonly duties = new Map<string, Duty>();
   private readonly escalations = new Map<string, Escalation>();
+  /** Staff id → conversations they read along with. */
+  private readonly watching = new Map<string, Set<string>>();
   private readonly returnCodes = new Map<string, Expiring<ReturnCodeRecord>>();
   /** Conversation id → hash of the return code taken at its end. */
   private readonly returnCodeOf = new Map<string, string>();
@@ -431,6 +433,15 @@ export class MemoryStore implements Store {
     else delete c.volunteerId;
     if (from) c.previousVolunteerId = from;
     return true;
+  }
+  async setWatching(staffId: string, conversationId: string, watching: boolean): Promise<void> {
+    const set = this.watching.get(staffId) ?? new Set<string>();
+    if (watching) set.add(conversationId);
+    else set.delete(conversationId);
+    this.watching.set(staffId, set);
+  }
+  async listWatching(staffId: string): Promise<string[]> {
+    return [...(this.watching.get(staffId) ?? [])];
   }
   async setConversationProfessional(conversationId: string, staffId: string | undefined): Promise<boolean> {
     const c = this.conversations.get(conversationId);

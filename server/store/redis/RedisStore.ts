@@ -476,6 +476,13 @@ export class RedisStore implements Store {
   async reassignVolunteer(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean> {
     return (await this.run(REASSIGN_VOLUNTEER, { conversationId, from, to }, [from ?? "", to ?? ""])) === 1;
   }
+  async setWatching(staffId: string, conversationId: string, watching: boolean): Promise<void> {
+    if (watching) await this.redis.sadd(this.k.watching(staffId), conversationId);
+    else await this.redis.srem(this.k.watching(staffId), conversationId);
+  }
+  async listWatching(staffId: string): Promise<string[]> {
+    return await this.redis.smembers(this.k.watching(staffId));
+  }
   async setConversationProfessional(conversationId: string, staffId: string | undefined): Promise<boolean> {
     return (await this.run(SET_PROFESSIONAL, { conversationId }, [staffId ?? ""])) === 1;
   }

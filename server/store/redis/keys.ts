@@ -84,6 +84,8 @@ export interface RedisKeys {
   escalationsOf(conversationId: string): string;
   /** ZSET of ended (or abandoned) conversation ids scored by when: the retention index; `{d}` slot (END writes it). */
   readonly endedConversations: string;
+  /** SET of the conversation ids one professional reads along with. */
+  watching(staffId: string): string;
   /** STRING marker of one blocked key (a hash), with a PX time to live. */
   block(key: string): string;
   /** STRING random salt of one day ("YYYY-MM-DD"), with an EX time to live. */
@@ -159,6 +161,7 @@ export function redisKeys(prefix: string): RedisKeys {
     escalationByConversation: `${escalations}esc-by-conversation`,
     escalationsOf: (conversationId) => `${escalations}esc-of:${conversationId}`,
     endedConversations: `${dispatch}ended`,
+    watching: (staffId) => `${prefix}watching:${staffId}`,
     block: (key) => `${prefix}block:${key}`,
     figureBuckets: `${prefix}{f}:figure-buckets`,
     figuresRolledUpTo: `${prefix}{f}:figures-rolled-up-to`,

@@ -299,7 +299,11 @@ export function useProfessional() {
       confirmDelivery(conversationId);
     },
     showWatched: (conversationId: string) => dispatch({ type: "showWatched", conversationId }),
-    closeWatched: (conversationId: string) => dispatch({ type: "unwatch", conversationId }),
+    /** Closes a followed chat; the server forgets it too, so a reload does not reopen it. */
+    closeWatched(conversationId: string) {
+      dispatch({ type: "unwatch", conversationId });
+      void request("conversation:unwatch", { conversationId });
+    },
     async refreshColleagues() {
       const ack = await request("presence:list", {});
       if (ack.ok) dispatch({ type: "held", action: { type: "colleagues", colleagues: ack.data } });

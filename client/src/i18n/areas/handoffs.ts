@@ -47,9 +47,7 @@ export const handoffsNl = {
   "pro.queue.empty": "Niemand wacht in jouw locaties.",
   "pro.queue.offDuty": "Ga van dienst om de wachtrij te zien.",
   "pro.chats": "Jouw gesprekken",
-  "pro.open": "Openen",
   "pro.unread": "({n}) nieuw — Inloop",
-  "pro.newAlert": "Nieuwe melding: {level}",
 } as const;
 
 export type HandoffsKey = keyof typeof handoffsNl;
@@ -98,7 +96,5 @@ export const handoffsEn: Record<HandoffsKey, string> = {
   "pro.queue.empty": "Nobody is waiting at your locations.",
   "pro.queue.offDuty": "Go on duty to see the queue.",
   "pro.chats": "Your conversations",
-  "pro.open": "Open",
   "pro.unread": "({n}) new — Inloop",
-  "pro.newAlert": "New alert: {level}",
 };
