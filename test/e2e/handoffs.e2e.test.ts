@@ -5,6 +5,7 @@ import { ok, openStaff, type ClientSocket } from "../helpers/clients";
 import { resetState } from "../helpers/servers";
 import { LAPTOP, newPage, PHONE, shot } from "./browser";
 import { useBrowserAndServer } from "./harness";
+import { logInConsole } from "./staffLogin";
 
 /** Issue 13 in Chromium: the moments a youth passes between people. */
 const e2e = useBrowserAndServer();
@@ -21,9 +22,7 @@ async function consoleAs(email: string, heading = "Wachtrij"): Promise<{ page: P
   contexts.push(context);
   const opened = await newPage(context);
   await opened.page.goto(`${e2e.server.url}/console`);
-  await opened.page.getByLabel("E-mailadres").fill(email);
-  await opened.page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await opened.page.getByRole("button", { name: "Inloggen" }).click();
+  await logInConsole(opened.page, email);
   await opened.page.getByRole("heading", { name: heading, exact: true }).waitFor();
   return opened;
 }

@@ -121,7 +121,16 @@ export function nextSecondFactorOf(email: string): Promise<{ code: string } | { 
 
 /** Step two of a login: enrol (first time on this store) or give a code; returns the full session cookie. */
 export async function completeSecondFactor(url: string, email: string, pendingCookie: string, next: "code" | "enrol"): Promise<string> {
-  const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json", cookie: pendingCookie }, body: JSON.stringify(body) });
+  return (await secondStep(url, email, pendingCookie, next)).find((c) => c.startsWith("inloop_sid="))!;
+}
+
+/**
+ * Step two, with the request headers a test wants (a forwarded address) and every cookie the
+ * answer set (the session, and the device token that marks this browser as the owner's).
+ */
+export async function secondStep(url: string, email: string, pendingCookie: string, next: "code" | "enrol", headers: Record<string, string> = {}): Promise<string[]> {
+  const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json", cookie: pendingCookie, ...headers }, body: JSON.stringify(body) });
+  const cookies = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!);
   if (next === "enrol") {
     const { data } = (await (await post("/api/auth/enrol", {})).json()) as { data: { secret: string } };
     const now = Date.now();
@@ -129,12 +138,12 @@ export async function completeSecondFactor(url: string, email: string, pendingCo
     if (!res.ok) throw new Error(`enrolling ${email} failed: ${res.status} ${await res.text()}`);
     const { data: done } = (await res.json()) as { data: { recoveryCodes: string[] } };
     rememberSecondFactor(email, { secret: data.secret, lastStep: totpStepAt(now), recoveryCodes: done.recoveryCodes });
-    return cookieOf(res);
+    return cookies(res);
   }
   // Servers on other stores may know other factors of the same e-mail: newest first.
   for (const factor of factors.get(email.toLowerCase()) ?? []) {
     const res = await post("/api/auth/second-factor", await nextSecondFactor(factor));
-    if (res.ok) return cookieOf(res);
+    if (res.ok) return cookies(res);
   }
   throw new Error(`no second factor known for ${email}: enrol through this helper first`);
 }

@@ -11,7 +11,7 @@ import { PROTOCOL_VERSION } from "../../shared/protocol";
 import type { RunningServer } from "../../server/app/startServer";
 import { hashSecret } from "../../server/auth/secrets";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { closeAll, collect, connect, login, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { closeAll, collect, completeSecondFactor, connect, login, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { resetState, startTestServer, stopServer } from "../helpers/servers";
 
@@ -91,7 +91,8 @@ describe.runIf(onRedis)("rights and live delivery (two processes, one Redis)", (
     // She opens the link herself and tries to put the account on duty in Amsterdam.
     const accepted = await fetch(`${a.url}/api/invites/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token, password: "een heel lang wachtwoord voor de test 7" }) });
     expect(accepted.status).toBe(200);
-    const cookie = accepted.headers.get("set-cookie")!.split(";")[0]!;
+    // A professional enrols a second factor before the session is a full one (issue 17).
+    const cookie = await completeSecondFactor(a.url, email, accepted.headers.get("set-cookie")!.split(";")[0]!, "enrol");
     const socket = await connect(b.url, cookie);
     open.push(socket);
     expect(await request(socket, "duty:set", { onDuty: true, locationIds: ["amsterdam"] })).toMatchObject({ ok: false, code: "FORBIDDEN" });

@@ -4,7 +4,7 @@ import { REFERRALS } from "../types";
 import type { HourBucket } from "./buckets";
 import { datesBetween } from "./localTime";
 import { selectBuckets, type FigureLocation, type Period } from "./report";
-import { suppressCount, suppressDerived } from "./suppress";
+import { publishCount, suppressDerived } from "./suppress";
 import { summarise } from "./summarise";
 
 const minutes = (ms: number) => (ms / 60_000).toFixed(1);
@@ -22,11 +22,12 @@ export function csvCell(value: string): string {
 
 interface Column {
   header: string;
-  value(s: FigureSummary): string;
+  /** `group`: the summary of the row this one adds up into (a day's location total, a location's grand total). */
+  value(s: FigureSummary, group?: FigureSummary): string;
 }
 
 function columns(topicKeys: readonly string[], referralKeys: readonly string[]): Column[] {
-  const count = (header: string, pick: (s: FigureSummary) => number): Column => ({ header, value: (s) => suppressCount(pick(s)) });
+  const count = (header: string, pick: (s: FigureSummary) => number): Column => ({ header, value: (s, group) => publishCount(pick(s), group && pick(group)) });
   return [
     count("chats_started", (s) => s.chatsStarted),
     count("chats_completed", (s) => s.chatsCompleted),
@@ -69,7 +70,8 @@ function columns(topicKeys: readonly string[], referralKeys: readonly string[]):
 
 /**
  * The export for the municipality: a row per location per day, a row per location for the whole
- * period, and one row for everything selected. Small counts are "<5", thin medians "n<5".
+ * period, and one row for everything selected. Small counts are "<5", larger ones rounded down to
+ * a multiple of five (`publishCount`), thin medians "n<5".
  */
 export function figuresCsv(buckets: readonly HourBucket[], locations: readonly FigureLocation[], period: Period): string {
   const dated = selectBuckets(buckets, locations, period);
@@ -79,19 +81,21 @@ export function figuresCsv(buckets: readonly HourBucket[], locations: readonly F
   const referralKeys = [...REFERRALS.filter((r) => seenReferrals.has(r)), ...[...seenReferrals].filter((r) => !(REFERRALS as readonly string[]).includes(r)).sort()];
   const cols = columns(topicKeys, referralKeys);
   const line = (cells: string[]) => cells.map(csvCell).join(",");
-  const row = (locationId: string, name: string, date: string, selected: HourBucket[]) => {
+  const row = (locationId: string, name: string, date: string, selected: HourBucket[], group?: FigureSummary) => {
     const s = summarise(selected);
-    return line([locationId, name, date, ...cols.map((c) => c.value(s))]);
+    return line([locationId, name, date, ...cols.map((c) => c.value(s, group))]);
   };
 
   const lines = [line(["location_id", "location", "date", ...cols.map((c) => c.header)])];
   const periodLabel = `${period.from}/${period.to}`;
+  const overall = summarise(dated.map((d) => d.bucket));
   for (const l of locations) {
     const mine = dated.filter((d) => d.bucket.locationId === l.id);
+    const total = summarise(mine.map((d) => d.bucket));
     for (const date of datesBetween(period.from, period.to)) {
-      lines.push(row(l.id, l.name, date, mine.filter((d) => d.date === date).map((d) => d.bucket)));
+      lines.push(row(l.id, l.name, date, mine.filter((d) => d.date === date).map((d) => d.bucket), total));
     }
-    lines.push(row(l.id, l.name, periodLabel, mine.map((d) => d.bucket)));
+    lines.push(row(l.id, l.name, periodLabel, mine.map((d) => d.bucket), overall));
   }
   lines.push(row("", "total", periodLabel, dated.map((d) => d.bucket)));
   // CRLF per RFC 4180; the byte-order mark makes spreadsheet programs read UTF-8 names correctly.

@@ -2,7 +2,7 @@
 export const figuresNl = {
   "figures.tab": "Cijfers",
   "figures.title": "Anonieme cijfers",
-  "figures.intro": "Alles hieronder is geteld, niet bewaard per jongere. In de export staan aantallen van 1 tot 4 als \"<5\", zodat niemand herkenbaar is.",
+  "figures.intro": "Alles hieronder is geteld, niet bewaard per jongere. In de export staan aantallen van 1 tot 4 als \"<5\", zodat niemand herkenbaar is. Alle andere aantallen in de export, ook de totalen, zijn naar beneden afgerond op een veelvoud van 5 (\"10\" is 10 tot en met 14): zo valt een \"<5\" niet terug te rekenen door van het totaal de andere dagen af te trekken. Is een totaal zelf kleiner dan 5, dan staat ook een 0 in die groep als \"<5\".",
   "figures.from": "Van",
   "figures.to": "Tot en met",
   "figures.locations": "Locaties",
@@ -79,7 +79,7 @@ export const figuresNl = {
 export const figuresEn: Record<keyof typeof figuresNl, string> = {
   "figures.tab": "Figures",
   "figures.title": "Anonymous figures",
-  "figures.intro": "Everything below is counted, not kept per youth. In the export, counts from 1 to 4 show as \"<5\", so nobody can be singled out.",
+  "figures.intro": "Everything below is counted, not kept per youth. In the export, counts from 1 to 4 show as \"<5\", so nobody can be singled out. Every other count in the export, totals included, is rounded down to a multiple of 5 (\"10\" means 10 to 14): so a \"<5\" cannot be worked out by subtracting the other days from the total. Where a total is itself below 5, a 0 in that group shows as \"<5\" too.",
   "figures.from": "From",
   "figures.to": "To (inclusive)",
   "figures.locations": "Locations",
