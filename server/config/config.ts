@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_PUSH_HOSTS } from "../domain/push/push";
 import { randomBytes } from "node:crypto";
 import { parseTrustProxy } from "../domain/network/network";
 import { parseHostList, type RedisTopology } from "../store/redis/connect";
@@ -56,6 +57,8 @@ const EnvSchema = z.object({
    * cookie) gets its own allowance, so a stranger guessing never locks out the right password.
    */
   LOGIN_ATTEMPTS_PER_15MIN: z.coerce.number().int().positive().default(10),
+  /** Beyond LOGIN_ATTEMPTS_PER_15MIN an account still takes one attempt this often: slowed down, never locked. */
+  LOGIN_SLOW_ATTEMPT_SECONDS: z.coerce.number().int().positive().default(30),
   /** Log-in attempts per client network per 15 minutes, whichever e-mail (password spraying). */
   LOGIN_ATTEMPTS_PER_NETWORK_PER_15MIN: z.coerce.number().int().positive().default(50),
   /** Failed log-ins per minute over all accounts and networks; beyond it only known browsers may try. */
@@ -102,9 +105,8 @@ const EnvSchema = z.object({
   TICK_MS: z.coerce.number().int().min(100).default(2000),
   /** How long a volunteer may be disconnected before they stop getting new youths. */
   PRESENCE_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
-  /** How long a youth blocked for abuse stays out: their session, and (shorter) their network. */
+  /** How long a youth blocked for abuse stays out: their session and their browser (never their network). */
   BLOCK_HOURS: z.coerce.number().positive().default(24),
-  BLOCK_NETWORK_MINUTES: z.coerce.number().min(0).max(1440).default(60),
   /**
    * Behind a load balancer: which X-Forwarded-For hop is the client's. "true" or a number: that many
    * proxies in front (each appends one hop on the right); or a comma-separated list of the proxies'
@@ -121,6 +123,17 @@ const EnvSchema = z.object({
   QUICK_EXIT_URL: z.url().default("https://www.buienradar.nl/"),
   /** On SIGTERM, how long /readyz reports "draining" before sockets are closed, so a load balancer stops sending new ones. */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).optional(),
+  /**
+   * Web Push (VAPID, RFC 8292): the key pair staff devices and waiting youths subscribe with, the same
+   * on every process. Without them push is off, except on the in-memory store, which makes a pair at
+   * start (subscriptions then last until the restart). `npx web-push generate-vapid-keys` makes one.
+   */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "base64url, 65 bytes (uncompressed P-256 point)").optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, "base64url, 32 bytes").optional(),
+  /** Who the push services can contact about this sender: "mailto:…" or an https URL. */
+  VAPID_SUBJECT: z.string().regex(/^(mailto:.+|https:\/\/.+)$/, "mailto:… or https://…").optional(),
+  /** Push services a device may subscribe with in production (host suffixes, comma-separated). */
+  PUSH_ALLOWED_HOSTS: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -166,6 +179,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === "production";
+  if ((e.VAPID_PUBLIC_KEY === undefined) !== (e.VAPID_PRIVATE_KEY === undefined)) {
+    throw new Error("Invalid configuration:\n  VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY: set both or neither");
+  }
+  if (production && e.VAPID_PUBLIC_KEY && !e.VAPID_SUBJECT) throw new Error("Invalid configuration:\n  VAPID_SUBJECT: required with VAPID keys in production");
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -208,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     maxQueuedPerNetwork: e.QUEUE_MAX_PER_NETWORK,
     loginAttemptsPer15Min: e.LOGIN_ATTEMPTS_PER_15MIN,
     loginAttemptsPerNetworkPer15Min: e.LOGIN_ATTEMPTS_PER_NETWORK_PER_15MIN,
+    loginSlowAttemptSeconds: e.LOGIN_SLOW_ATTEMPT_SECONDS,
     loginFailuresPerMinute: e.LOGIN_FAILURES_PER_MINUTE,
     sessionsPerNetworkPer10Min: e.SESSIONS_PER_NETWORK_PER_10MIN,
     sessionsPerMinute: e.SESSIONS_PER_MINUTE,
@@ -216,12 +234,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     queueGoneMs: e.QUEUE_GONE_MINUTES * 60_000,
     presenceGraceMs: e.PRESENCE_GRACE_MS,
     quickExitUrl: e.QUICK_EXIT_URL,
-    blockMs: { session: e.BLOCK_HOURS * 3_600_000, network: e.BLOCK_NETWORK_MINUTES * 60_000 },
+    blockMs: { session: e.BLOCK_HOURS * 3_600_000 },
     trustProxy: parseTrustProxy(e.TRUST_PROXY)!,
     /** Generated at start when not set: fine for one process; production sets it (docker-compose.yml). */
     networkHashSecret: e.NETWORK_HASH_SECRET ?? randomBytes(32).toString("base64url"),
     networkHashSecretSet: e.NETWORK_HASH_SECRET !== undefined,
     drainMs: e.SHUTDOWN_DRAIN_MS ?? (production ? 5000 : 0),
     logLevel: e.LOG_LEVEL,
+    push: {
+      ...(e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY && { vapid: { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY } }),
+      subject: e.VAPID_SUBJECT ?? "mailto:push@inloop.invalid",
+      allowedHosts: e.PUSH_ALLOWED_HOSTS ? e.PUSH_ALLOWED_HOSTS.split(",").map((h) => h.trim()).filter(Boolean) : DEFAULT_PUSH_HOSTS,
+    },
   };
 }

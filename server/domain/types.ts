@@ -109,8 +109,10 @@ export interface Conversation {
   previousVolunteerId?: string;
   /** A professional who joined the conversation (the youth sees "a professional joined"). */
   professionalId?: string;
-  /** The youth session's abuse key at queue time, so a block reaches where they connect from. */
+  /** The youth session's network key at queue time, for the per-network limits while it waits. */
   abuseKey?: string;
+  /** The youth session's device key (keyed hash of the browser's random id), so a block reaches that browser. */
+  deviceKey?: string;
   /**
    * Set while the youth's page is disconnected (since when); absent while connected. A waiting youth
    * keeps their place but is never handed to anyone meanwhile.
@@ -157,8 +159,10 @@ export interface Message {
 export interface YouthSession {
   youthId: string;
   tokenHash: string;
-  /** Salted hash (salt rotates daily) of where the youth connects from; used only to enforce a block. */
+  /** Keyed hash (key rotates daily) of where the youth connects from; used only for per-network limits. */
   abuseKey?: string;
+  /** Keyed hash of the random device id the youth page keeps in its storage; a block holds it out. */
+  deviceKey?: string;
   createdAt: Millis;
   lastSeenAt: Millis;
   conversationId?: string;
@@ -199,6 +203,8 @@ export const DOMAIN_EVENT_TYPES = [
   "conversation.transferred",
   "conversation.blocked",
   "debrief.requested",
+  "debrief.claimed",
+  "debrief.closed",
   "wrapup.filed",
   "escalation.raised",
   /** A second call about a conversation raised its open escalation's level (no second escalation). */

@@ -3,17 +3,16 @@ import type { Clock } from "../domain/types";
 import type { Store } from "../store/Store";
 import { fail } from "./errors";
 
-const DAY_MS = 86_400_000;
 const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 /**
- * Blocks an abusive youth without keeping where they connect from: the network (an IPv4 address or
- * an IPv6 /64) only ever exists in memory, and what is stored is an HMAC of it under a key derived
- * for each day from `NETWORK_HASH_SECRET`. That secret lives in the environment, never in Redis, so
- * a copy of Redis cannot be searched by hashing every address; and yesterday's key cannot be
- * recomputed without it either. The session is blocked for the whole block time; the network only
- * briefly, because a school or a mobile carrier puts many youths behind one address and none of them
- * may be kept from help for long.
+ * Blocks an abusive youth: their session and their browser, never their network. The browser is a
+ * random device id the youth page keeps in its storage; only an HMAC of it under
+ * `NETWORK_HASH_SECRET` is stored. The network (an IPv4 address or an IPv6 /64) only ever exists in
+ * memory, and what is stored is an HMAC of it under a key derived for each day from the same secret;
+ * it feeds rate limits set far above one youth's use, because a school or a mobile carrier puts many
+ * youths behind one address and none of them may be kept from help. The secret lives in the
+ * environment, never in Redis, so a copy of Redis cannot be searched by hashing candidates.
  */
 export class AbuseGuard {
   private readonly dayKeys = new Map<string, Buffer>();
@@ -21,7 +20,7 @@ export class AbuseGuard {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly blockMs: { session: number; network: number },
+    private readonly blockMs: { session: number },
     private readonly secret: string,
   ) {}
 
@@ -45,21 +44,19 @@ export class AbuseGuard {
     return network ? this.hash(network, dayOf(this.clock.now())) : undefined;
   }
 
-  /**
-   * Refuses a youth whose session, or whose network today or yesterday, is blocked. `abuseKey` is a
-   * session's stored network hash: a session opened on that network before the block (another tab
-   * of the same browser) may not start a chat while the network block lasts either.
-   */
-  async check(youthId: string | undefined, network: string | undefined, abuseKey?: string): Promise<void> {
-    const now = this.clock.now();
-    const keys = youthId ? [`youth:${youthId}`] : [];
-    if (abuseKey) keys.push(`net:${abuseKey}`);
-    if (network) keys.push(...[dayOf(now), dayOf(now - DAY_MS)].map((d) => `net:${this.hash(network, d)}`));
+  /** The stored form of a browser's device id: a keyed hash, never the id itself. */
+  deviceKeyFor(deviceId: string | undefined): string | undefined {
+    return deviceId ? createHmac("sha256", this.secret).update(`device:${deviceId}`).digest("base64url") : undefined;
+  }
+
+  /** Refuses a youth whose session or whose browser (device key) is blocked. */
+  async check(youthId: string | undefined, deviceKey: string | undefined): Promise<void> {
+    const keys = [...(youthId ? [`youth:${youthId}`] : []), ...(deviceKey ? [`dev:${deviceKey}`] : [])];
     if (keys.length && (await this.store.isBlocked(keys))) fail("BLOCKED", "This chat is not available to you for a while");
   }
 
-  async block(youthId: string, abuseKey: string | undefined): Promise<void> {
-    await this.store.block([`youth:${youthId}`], this.blockMs.session);
-    if (abuseKey) await this.store.block([`net:${abuseKey}`], this.blockMs.network);
+  /** Keeps this session and this browser out for the block time; the network is left alone. */
+  async block(youthId: string, deviceKey: string | undefined): Promise<void> {
+    await this.store.block([`youth:${youthId}`, ...(deviceKey ? [`dev:${deviceKey}`] : [])], this.blockMs.session);
   }
 }

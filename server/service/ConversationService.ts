@@ -85,7 +85,7 @@ export class ConversationService {
     fail("FORBIDDEN", "Join the conversation first");
   }
 
-  /** Persists before acknowledging; a resend with the same id is stored and delivered once. */
+  /** Persists before acknowledging; a resend with the same id is stored once and broadcast again. */
   async send(actor: Actor, request: RequestOf<"message:send">) {
     const { store, clock, notifier } = this.deps;
     const conversation = await this.authorise(actor, request.conversationId);
@@ -103,8 +103,10 @@ export class ConversationService {
       text: request.text,
       sentAt: now,
     });
+    // A resend may mean the first broadcast never left (the process that stored it died): send the
+    // stored message again to its audience; receivers keep each id once (PROTOCOL.md §5.1).
+    notifier.emit(message.visibility === "staff" ? { conversationStaff: conversation.id } : { conversation: conversation.id }, "message:received", messageView(message));
     if (!duplicate) {
-      notifier.emit({ conversation: conversation.id }, "message:received", messageView(message));
       if (actor.kind === "youth") await this.triage(conversation, request.text, message.seq, now);
       await store.appendEvent({
         type: "conversation.message",

@@ -5,6 +5,7 @@ import {
   compareEscalations,
   DEFAULT_ACK_TIMEOUTS_MS,
   nextStep,
+  reachableDuties,
   type Escalation,
   type EscalationLevel,
 } from "../domain/escalation/escalation";
@@ -114,11 +115,6 @@ export class EscalationService {
     await this.create(c, { level: "consult", source: "volunteer", raisedBy: volunteerId, note: question });
   }
 
-  /** A debrief request after a heavy conversation: routed like a consult, to the volunteer's location. */
-  async raiseDebrief(volunteer: Staff, locationId: string, conversationId?: string): Promise<void> {
-    await this.create({ id: conversationId, locationId }, { level: "consult", source: "debrief", raisedBy: volunteer.id });
-  }
-
   private async create(
     about: { id?: string; locationId?: string; locationChoice?: string },
     what: { level: EscalationLevel; source: Escalation["source"]; raisedBy?: string; note?: string; signals?: string[] },
@@ -175,10 +171,11 @@ export class EscalationService {
   async route(e: Escalation): Promise<Escalation> {
     const { store, clock, notifier, log } = this.deps;
     const now = clock.now();
-    // Only professionals with an open console can answer: alerting one who is gone would waste the timeout.
+    // Only professionals who can be reached (an open console, or a device paged by push) can answer:
+    // alerting one nobody can reach would waste the timeout.
     const duties = await store.listDuty();
-    const connected = await Promise.all(duties.map((d) => notifier.isStaffConnected(d.staffId)));
-    const step = nextStep(e, duties.filter((_, i) => connected[i]), now, this.timeouts);
+    const reach = new Map(await Promise.all(duties.map(async (d) => [d.staffId, await notifier.reachOf(d.staffId)] as const)));
+    const step = nextStep(e, reachableDuties(duties, reach), now, this.timeouts);
     if (step.kind === "wait") return e;
     const next = applyStep(e, step, now);
     const recorded = await store.recordOffer(e.id, {

@@ -17,6 +17,8 @@ export class GhostSweeper {
     private readonly deps: ServiceDeps,
     private readonly conversations: ConversationService,
     private readonly graceMs: number,
+    /** Re-routes at once when a youth turns out to be back. */
+    private readonly dispatcherKick?: () => void,
   ) {}
 
   async sweep(): Promise<number> {
@@ -26,13 +28,17 @@ export class GhostSweeper {
     for (const entry of await store.listQueue()) {
       const step = sweepStep(entry, await notifier.isYouthConnected(entry.youthId), entry.disconnectedAt, now, this.graceMs);
       if (step.kind === "present") {
-        if (entry.disconnectedAt !== undefined) await store.setYouthDisconnected(entry.id, undefined);
+        // Marked, but connected after all (a race with a resume): their turn, now.
+        if (entry.disconnectedAt !== undefined && (await store.setYouthDisconnected(entry.id, undefined))) this.dispatcherKick?.();
         continue;
       }
       if (step.kind === "absent") {
         // A socket that vanished without its disconnect being handled (a process that died) is
-        // marked here, so it is released in time too.
-        if (entry.disconnectedAt === undefined) await store.setYouthDisconnected(entry.id, step.since);
+        // marked here, so it is released in time too; a page that came back meanwhile is unmarked.
+        if (entry.disconnectedAt === undefined) {
+          await store.setYouthDisconnected(entry.id, step.since);
+          if (await notifier.isYouthConnected(entry.youthId)) await store.setYouthDisconnected(entry.id, undefined);
+        }
         continue;
       }
       if (!(await this.conversations.finish(entry.id, "system", "gone"))) continue;

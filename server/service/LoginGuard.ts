@@ -5,6 +5,8 @@ import { fail } from "./errors";
 export interface LoginLimits {
   /** Attempts per e-mail address from browsers that have not logged in to it before. */
   perAccount: RateLimit;
+  /** One attempt per account per short window, counted on every attempt: what still gets through once `perAccount` is spent. */
+  perAccountSlow: RateLimit;
   /** Attempts per browser that has (its device token): the real owner's own allowance. */
   perDevice: RateLimit;
   /** Attempts per client network, whichever e-mail: password spraying. */
@@ -19,7 +21,8 @@ export interface LoginLimits {
  * key) and is counted on its own; everyone else shares the account's allowance, their network's,
  * and one budget of failures for the whole service. A guesser therefore spends only allowances the
  * owner does not need: the right password from the owner's usual browser always gets through.
- * Limits are rolling windows, not lockouts: an allowance comes back by itself.
+ * Beyond an account's allowance it is slowed down to one attempt per `LOGIN_SLOW_ATTEMPT_SECONDS`,
+ * never locked; allowances come back by themselves.
  */
 export class LoginGuard {
   private readonly key: Buffer;
@@ -45,7 +48,11 @@ export class LoginGuard {
       return { known: true };
     }
     if (await this.limits.failures.spent()) fail("RATE_LIMITED", "Many failed log-ins right now; log in from a browser you used before, or wait a minute");
-    if (!(await this.limits.perAccount.consume(account))) fail("RATE_LIMITED", "Too many attempts; try again in a quarter of an hour");
+    // Slowed down, not locked: beyond the allowance an account still takes one attempt per short
+    // window, so the right password from a new browser gets in within seconds, and a guesser gets
+    // no more than that trickle.
+    const [allowed, slow] = await Promise.all([this.limits.perAccount.consume(account), this.limits.perAccountSlow.consume(account)]);
+    if (!allowed && !slow) fail("RATE_LIMITED", "Too many attempts; try again in a little while");
     return { known: false };
   }
 

@@ -64,6 +64,25 @@ describe("retention", () => {
     expect(await store.listEvents(0)).toHaveLength(2);
   });
 
+  it("purges debriefs and their threads after the same days: from the close, or from the request if never closed", async () => {
+    const store = new MemoryStore();
+    const now = 100 * DAY;
+    const job = new RetentionJob({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) }, 30);
+    const debrief = (id: string, requestedAt: number, closedAt?: number) =>
+      store.createDebrief({ id, volunteerId: "s1", locationId: "leiden", requestedAt, status: closedAt ? "closed" : "claimed", claimedBy: "p1", ...(closedAt && { closedAt }), lastSeq: 0 });
+    await debrief("d_closed_old", 50 * DAY, 60 * DAY);
+    await debrief("d_closed_new", 50 * DAY, 80 * DAY);
+    await debrief("d_never_closed", 65 * DAY);
+    for (const id of ["d_closed_old", "d_closed_new", "d_never_closed"]) {
+      await store.appendDebriefMessage({ id: `m-${id}`, debriefId: id, senderId: "s1", senderRole: "volunteer", senderName: "Sam", text: "dat was zwaar", sentAt: 66 * DAY });
+    }
+    await job.run();
+    expect(await store.getDebrief("d_closed_old")).toBeUndefined();
+    expect(await store.listDebriefMessages("d_closed_old")).toEqual([]);
+    expect(await store.getDebrief("d_never_closed")).toBeUndefined();
+    expect((await store.listDebriefMessages("d_closed_new")).map((m) => m.text)).toEqual(["dat was zwaar"]);
+  });
+
   it("keeps the access record ACCESS_LOG_DAYS, longer than transcripts", async () => {
     const store = new MemoryStore();
     const now = 400 * DAY;

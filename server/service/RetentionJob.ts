@@ -1,3 +1,4 @@
+import { debriefExpired } from "../domain/debrief/debrief";
 import { randomUUID } from "node:crypto";
 import { atMostEvery } from "./throttle";
 import type { ServiceDeps } from "./context";
@@ -67,8 +68,13 @@ export class RetentionJob {
           return purged;
         }
       }
+      // A debrief's staff-only thread is kept as long as a transcript (domain/debrief: from its close, or its request if never closed).
+      let debriefs = 0;
+      for (const d of await store.listDebriefs()) {
+        if (debriefExpired(d, clock.now(), this.retentionDays * DAY_MS) && (await store.purgeDebrief(d.id))) debriefs += 1;
+      }
       const accessEntries = this.options.accessLogDays ? await store.purgeAccessBefore(clock.now() - this.options.accessLogDays * DAY_MS) : 0;
-      log.info({ event: "retention.purged", conversations: purged, escalations, accessEntries, retentionDays: this.retentionDays }, "retention pass");
+      log.info({ event: "retention.purged", conversations: purged, escalations, debriefs, accessEntries, retentionDays: this.retentionDays }, "retention pass");
       return purged;
     } finally {
       await store.releaseLease("retention", this.owner);

@@ -52,6 +52,8 @@ export class ReturnCodeService {
     const secret = this.secret();
     const conversation = await this.conversations.authorise(actor, request.conversationId);
     if (conversation.status !== "ended") fail("FORBIDDEN", "A return code is for a chat that has ended");
+    // A blocked youth gets no way back to the volunteer who blocked them.
+    if (conversation.endReason === "blocked") fail("BLOCKED", "This chat is not available to you for a while");
     const staffId = await this.volunteerOf(conversation);
     if (!staffId) fail("FORBIDDEN", "This chat had no volunteer to come back to");
     const code = makeReturnCode(this.random);

@@ -57,8 +57,9 @@ export class StaffConversationService {
       sentAt: now,
       visibility: "staff",
     });
+    // Broadcast again on a resend, as message:send does: the first broadcast may never have left.
+    notifier.emit({ conversationStaff: conversation.id }, "message:received", messageView(message));
     if (!duplicate) {
-      notifier.emit({ conversationStaff: conversation.id }, "message:received", messageView(message));
       // A consult lands in the professionals' inbox as a consult-level escalation (routed, timed, claimable).
       if (request.consult) await this.escalations.raiseConsult(conversation, actor.staff.id, request.text);
     }
@@ -122,7 +123,7 @@ export class StaffConversationService {
   async block(actor: StaffActor, request: RequestOf<"conversation:block">) {
     const conversation = await this.mineAndActive(actor, request.conversationId);
     this.conversations.requireSpeaker(actor, conversation);
-    await this.abuse.block(conversation.youthId, conversation.abuseKey);
+    await this.abuse.block(conversation.youthId, conversation.deviceKey);
     await this.conversations.finish(conversation.id, actor.staff.role, "blocked");
     await this.deps.store.appendEvent({
       type: "conversation.blocked",

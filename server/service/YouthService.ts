@@ -27,12 +27,14 @@ export class YouthService {
 
   /**
    * A new anonymous session. The token is shown once to the client and stored only as a hash; the
-   * network (an IPv4 address or IPv6 /64) is used only to check blocks and limits, and never stored.
+   * network (an IPv4 address or IPv6 /64) is used only for limits, and never stored; the browser's
+   * device id only as a keyed hash, so a block can reach that browser.
    * Sessions cost Redis memory for a day each, so how many are made is limited per network and in
    * total: a script cannot fill Redis and take the service down for everyone.
    */
-  async open(network: string | undefined): Promise<{ token: string; actor: YouthActor; state: YouthState }> {
-    await this.abuse.check(undefined, network);
+  async open(network: string | undefined, deviceId?: string): Promise<{ token: string; actor: YouthActor; state: YouthState }> {
+    const deviceKey = this.abuse.deviceKeyFor(deviceId);
+    await this.abuse.check(undefined, deviceKey);
     const abuseKey = this.abuse.keyFor(network);
     if (!(await this.sessionLimits.perNetwork.consume(`session:${abuseKey ?? "unknown"}`))) fail("RATE_LIMITED", "Too many new chats from here; wait a few minutes");
     if (!(await this.sessionLimits.global.consume("session:all"))) fail("RATE_LIMITED", "It is very busy; try again in a minute");
@@ -44,43 +46,48 @@ export class YouthService {
       createdAt: now,
       lastSeenAt: now,
       ...(abuseKey && { abuseKey }),
+      ...(deviceKey && { deviceKey }),
     };
     await this.deps.store.putYouthSession(session, this.limits.sessionTtlMs);
     return { token, actor: { kind: "youth", youthId: session.youthId, tokenHash: session.tokenHash }, state: {} };
   }
 
-  /** Back after a reload or a lost connection: same session, same queue place, missed messages. */
+  /**
+   * Back after a reload or a lost connection: same session, same queue place, missed messages.
+   * `bind` puts the caller's socket in the youth's rooms (and a live conversation's) before the
+   * missed messages are read: a message stored in between is then broadcast to it, never lost.
+   */
   async resume(
     token: string,
     afterSeq: number | undefined,
+    bind: (actor: YouthActor, liveConversationId?: string) => Promise<void>,
   ): Promise<{ actor: YouthActor; state: YouthState; missed: MessageView[]; conversationId?: string }> {
     const session = await this.deps.store.getYouthSession(hashSecret(token));
     if (!session) fail("SESSION_UNKNOWN", "This chat session has expired; start a new one");
-    await this.abuse.check(session.youthId, undefined);
+    await this.abuse.check(session.youthId, session.deviceKey);
     session.lastSeenAt = this.deps.clock.now();
     await this.deps.store.putYouthSession(session, this.limits.sessionTtlMs);
     const actor: YouthActor = { kind: "youth", youthId: session.youthId, tokenHash: session.tokenHash };
-    const found = session.conversationId ? await this.deps.store.getConversation(session.conversationId) : undefined;
-    if (!found) return { actor, state: {}, missed: [] };
-    const conversation = await this.backOnline(found);
+    const conversation = session.conversationId ? await this.deps.store.getConversation(session.conversationId) : undefined;
+    const live = conversation?.status === "queued" || conversation?.status === "active";
+    await bind(actor, live ? conversation.id : undefined);
+    if (!conversation) return { actor, state: {}, missed: [] };
     const [state, missed] = await Promise.all([
       this.stateOf(conversation),
       afterSeq === undefined ? [] : this.deps.store.listMessages(conversation.id, afterSeq),
     ]);
-    const live = conversation.status === "queued" || conversation.status === "active";
     return { actor, state, missed: visibleToYouth(missed).map(messageView), ...(live && { conversationId: conversation.id }) };
   }
 
   /**
-   * The youth's page is connected again: a waiting youth gets their turn back (their place was
-   * kept), and staff in a chat see that the page is back.
+   * The youth's page is connected again (called once its socket is in the youth's room): a waiting
+   * youth gets their turn back (their place was kept), and staff in a chat see that the page is back.
    */
-  private async backOnline(c: Conversation): Promise<Conversation> {
-    if (c.disconnectedAt === undefined || !(await this.deps.store.setYouthDisconnected(c.id, undefined))) return c;
-    if (c.status === "active") await recordSystemLine(this.deps, c.id, { kind: "page-back" }, { role: "youth" });
-    if (c.status === "queued") this.dispatcher.kick();
-    const { disconnectedAt: _gone, ...back } = c;
-    return back;
+  async pageBack(conversationId: string): Promise<void> {
+    if (!(await this.deps.store.setYouthDisconnected(conversationId, undefined))) return;
+    const c = await this.deps.store.getConversation(conversationId);
+    if (c?.status === "active") await recordSystemLine(this.deps, c.id, { kind: "page-back" }, { role: "youth" });
+    this.dispatcher.kick();
   }
 
   /**
@@ -95,6 +102,12 @@ export class YouthService {
     const c = session?.conversationId ? await store.getConversation(session.conversationId) : undefined;
     if (!c || (c.status !== "queued" && c.status !== "active")) return;
     if (!(await store.setYouthDisconnected(c.id, clock.now()))) return;
+    // A page that came back meanwhile joined the room before clearing the mark, which we may just
+    // have overwritten: look again, so a connected youth is never left marked as gone.
+    if (await notifier.isYouthConnected(actor.youthId)) {
+      await store.setYouthDisconnected(c.id, undefined);
+      return;
+    }
     this.deps.log.info({ event: "youth.page.closed", conversationId: c.id, status: c.status }, "youth page disconnected");
     if (c.status === "active") await recordSystemLine(this.deps, c.id, { kind: "page-closed" }, { role: "youth" });
     else this.dispatcher.kick();
@@ -124,8 +137,7 @@ export class YouthService {
   private async joinOnce(actor: YouthActor, request: RequestOf<"queue:join">) {
     const { store, clock, notifier } = this.deps;
     const session = await this.session(actor);
-    // The session's own block, and its network's: another tab opened before a block is no way back in.
-    await this.abuse.check(actor.youthId, undefined, session.abuseKey);
+    await this.abuse.check(actor.youthId, session.deviceKey);
     if (!(await this.joinLimit.consume(session.abuseKey ?? actor.youthId))) fail("RATE_LIMITED", "Too many chats started; wait a few minutes");
     if (session.conversationId) {
       const current = await store.getConversation(session.conversationId);
@@ -159,6 +171,7 @@ export class YouthService {
       ...(request.ageBand && { ageBand: request.ageBand }),
       ...(request.topic && { topic: request.topic }),
       ...(session.abuseKey && { abuseKey: session.abuseKey }),
+      ...(session.deviceKey && { deviceKey: session.deviceKey }),
       ...(back && { returning: true, preferredStaffId: back.staffId, ...(back.note && { returnNote: back.note }) }),
       lastSeq: 0,
       youthDeliveredSeq: 0,
@@ -176,6 +189,8 @@ export class YouthService {
         data: { ageBand: request.ageBand ?? "unknown", topic: request.topic ?? "none", ...(back && { returning: true }) },
       }),
     ]);
+    // Volunteers on shift whose console is closed hear of it on a subscribed device; never holds up the join.
+    this.deps.push?.youthWaiting(entry).catch((error: unknown) => this.deps.log.warn({ event: "push.waiting.failed", err: error }, "waiting push failed"));
     const queue = (await this.dispatcher.standing(entry.id)) ?? { position: 1, estimate: { kind: "unknown" as const } };
     this.dispatcher.kick();
     return { conversation: youthView(entry), queue };
@@ -210,16 +225,21 @@ export class YouthService {
   }
 
   /**
-   * Quick exit: the page is gone in an instant, so it tells us with a beacon. A waiting youth leaves
-   * the queue and a chat ends, so no volunteer waits for someone who fled.
+   * Quick exit: the page is gone in an instant, so it tells us with a beacon. The session ends on
+   * the server too: the token resumes nothing any more (someone who picks up the device finds no way
+   * back in), a waiting youth leaves the queue and a chat ends with reason "quick-exit", so no
+   * volunteer waits for someone who fled, and every other open tab of theirs is disconnected.
    */
   async quickExit(token: string): Promise<void> {
-    const session = await this.deps.store.getYouthSession(hashSecret(token));
-    if (!session?.conversationId) return;
-    const conversation = await this.deps.store.getConversation(session.conversationId);
+    const { store, notifier } = this.deps;
+    const session = await store.getYouthSession(hashSecret(token));
+    if (!session) return;
+    await store.deleteYouthSession(session.tokenHash);
+    const conversation = session.conversationId ? await store.getConversation(session.conversationId) : undefined;
     if (conversation && (conversation.status === "queued" || conversation.status === "active")) {
       await this.conversations.finish(conversation.id, "youth", "quick-exit");
     }
+    notifier.disconnectYouth(session.youthId);
   }
 
   private async session(actor: YouthActor): Promise<YouthSession> {

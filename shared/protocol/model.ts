@@ -162,6 +162,8 @@ export const StaffConversationView = z.object({
   transfers: z.number().int(),
   /** The professional who joined, if any. */
   professionalId: z.string().optional(),
+  /** A professional took it over from this volunteer and holds it now: "hand back" goes to them. */
+  previousVolunteerId: z.string().optional(),
   /**
    * The youth came back with a return code: to the volunteer now in the chat ("same-volunteer"), or
    * to someone else because that volunteer was not free ("another-volunteer").

@@ -12,7 +12,7 @@ let server: RunningServer;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  server = await startTestServer({ BLOCK_HOURS: "1", BLOCK_NETWORK_MINUTES: "30" }, { clientDir: CLIENT_DIST });
+  server = await startTestServer({ BLOCK_HOURS: "1" }, { clientDir: CLIENT_DIST });
 });
 afterAll(async () => {
   await server?.close();
@@ -112,18 +112,20 @@ describe("the volunteer console", () => {
     await lotte.page.getByRole("button", { name: "Blokkeren" }).click();
     await shot(lotte.page, "console-06-block-confirm");
     await lotte.page.getByRole("button", { name: "Ja, beëindig en blokkeer" }).click();
-    await rude.getByRole("heading", { name: "De chat is afgelopen" }).waitFor();
-    await rude.getByRole("button", { name: "Overslaan" }).click();
-    await rude.getByRole("button", { name: "Nieuwe chat beginnen" }).click();
-    await rude.getByRole("button", { name: "Start de chat" }).click();
+    // The blocked page at once: no end page, no return code to the volunteer who blocked them.
     await rude.getByRole("heading", { name: "Je kunt nu even niet chatten" }).waitFor();
+    expect(await rude.getByRole("button", { name: /terugkomcode/ }).count()).toBe(0);
     await shot(rude, "youth-10-blocked");
-    // A fresh tab on the same network is kept out too, for the network block time.
-    const fresh = await (await browser.newContext(PHONE)).newPage();
-    await fresh.goto(server.url);
-    await fresh.getByRole("button", { name: "Start de chat" }).click();
-    await fresh.getByRole("heading", { name: "Je kunt nu even niet chatten" }).waitFor();
-    await fresh.context().close();
+    // A fresh tab in the same browser is kept out; another browser on the same network is not.
+    const sameBrowser = await rude.context().newPage();
+    await sameBrowser.goto(server.url);
+    await sameBrowser.getByRole("button", { name: "Start de chat" }).click();
+    await sameBrowser.getByRole("heading", { name: "Je kunt nu even niet chatten" }).waitFor();
+    const classmate = await (await browser.newContext(PHONE)).newPage();
+    await classmate.goto(server.url);
+    await classmate.getByRole("button", { name: "Start de chat" }).click();
+    await classmate.getByRole("heading", { name: "Je bent in de wachtrij" }).waitFor();
+    await classmate.context().close();
     await rude.context().close();
     await lotte.page.context().close();
   });

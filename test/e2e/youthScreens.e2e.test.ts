@@ -204,6 +204,34 @@ for (const [size, device] of SIZES) {
       await keys.page.context().close();
     });
 
+    it("blocks the session and this browser at once, with the lines; not the network", async () => {
+      const context = await e2e.browser.newContext(device);
+      const { page, errors } = await newPage(context);
+      await startWaiting(page, `Block${size}`);
+      const taken = await takeFor(`Block${size}`);
+      await page.getByRole("heading", { name: "Je chat met Sam (vrijwilliger)" }).waitFor();
+      await ok(sam, "conversation:block", { conversationId: taken.id });
+      await page.getByRole("heading", { name: "Je kunt nu even niet chatten" }).waitFor();
+      expect(await page.getByRole("heading", { name: "De chat is afgelopen" }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: /terugkomcode/ }).count()).toBe(0);
+      await expectLinesOnFirstScreen(page);
+      await shot(page, `screens-${size}-blocked`);
+      // The page's device id is stored only as a keyed hash.
+      const deviceId = await page.evaluate(() => localStorage.getItem("inloop.device"));
+      expect(deviceId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(JSON.stringify(await e2e.server.store.listEvents(0))).not.toContain(deviceId);
+      // Same browser, new tab: blocked. Another phone on the same network: welcome.
+      const again = await context.newPage();
+      await again.goto(e2e.server.url);
+      await again.getByRole("button", { name: "Start de chat" }).click();
+      await again.getByRole("heading", { name: "Je kunt nu even niet chatten" }).waitFor();
+      const other = await newPage(await e2e.browser.newContext(device));
+      await startWaiting(other.page, `Classmate${size}`);
+      await other.page.context().close();
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
     it("tells a waiting youth at once when their location closes, with the lines and what happens to their place", async () => {
       const { page, errors } = await newPage(await e2e.browser.newContext(device));
       await startWaiting(page, `Close${size}`);

@@ -70,10 +70,10 @@ export function collect<E extends keyof ServerToClientEvents>(socket: ClientSock
   return seen;
 }
 
-/** A youth with a fresh anonymous session. */
-export async function openYouth(url: string): Promise<{ socket: ClientSocket; token: string }> {
+/** A youth with a fresh anonymous session (from a browser with this device id, if given). */
+export async function openYouth(url: string, deviceId?: string): Promise<{ socket: ClientSocket; token: string }> {
   const socket = await connect(url);
-  const { token } = await ok(socket, "session:open", { protocolVersion: PROTOCOL_VERSION });
+  const { token } = await ok(socket, "session:open", { protocolVersion: PROTOCOL_VERSION, ...(deviceId && { deviceId }) });
   return { socket, token };
 }
 

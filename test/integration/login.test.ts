@@ -148,3 +148,23 @@ describe("new staff passwords", () => {
     expect((await accept("fiets naar de duinen om zeven uur")).status).toBe(200);
   });
 });
+
+describe("an account under guessing", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer({ LOGIN_ATTEMPTS_PER_15MIN: "2", LOGIN_SLOW_ATTEMPT_SECONDS: "1" });
+  });
+  afterAll(async () => {
+    await stopServer(server);
+  });
+
+  it("is slowed down, not locked: the right password from a new browser gets in after a short wait", async () => {
+    const tryWith = async (password: string) =>
+      (await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "lotte@leiden.demo", password }) })).status;
+    expect([await tryWith("guess-1"), await tryWith("guess-2"), await tryWith("guess-3")]).toEqual([401, 401, 429]);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await tryWith(DEMO_PASSWORD)).toBe(200);
+    // The trickle is one attempt per window: right after it, a guess waits again.
+    expect(await tryWith("guess-4")).toBe(429);
+  });
+});

@@ -3,6 +3,7 @@ import { coordinatorEn } from "./areas/coordinator";
 import { handoffsEn } from "./areas/handoffs";
 import { accessEn } from "./areas/access";
 import { figuresEn } from "./areas/figures";
+import { reachEn } from "./areas/reach";
 import { screensEn } from "./areas/screens";
 import type { MessageKey } from "./nl";
 
@@ -290,6 +291,7 @@ export const en: Record<MessageKey, string> = {
   ...returnCodeEn,
   ...coordinatorEn,
   ...figuresEn,
+  ...reachEn,
   ...handoffsEn,
   ...screensEn,
   ...accessEn,

@@ -3,6 +3,7 @@ import { coordinatorNl } from "./areas/coordinator";
 import { handoffsNl } from "./areas/handoffs";
 import { accessNl } from "./areas/access";
 import { figuresNl } from "./areas/figures";
+import { reachNl } from "./areas/reach";
 import { screensNl } from "./areas/screens";
 
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
@@ -290,6 +291,7 @@ export const nl = {
   ...returnCodeNl,
   ...coordinatorNl,
   ...figuresNl,
+  ...reachNl,
   ...handoffsNl,
   ...screensNl,
   ...accessNl,

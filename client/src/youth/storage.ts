@@ -42,6 +42,26 @@ export const tabStore = {
   setLang: (lang: string) => sessionStorage.setItem(KEYS.lang, lang),
 };
 
+/**
+ * What outlives the tab (localStorage): only a random device id, sent when a session opens so a
+ * block can reach this browser and not the whole network behind it. Quick exit wipes it with the rest.
+ */
+export const browserStore = {
+  deviceId(): string {
+    const key = `${STORAGE_PREFIX}device`;
+    try {
+      const known = localStorage.getItem(key);
+      if (known && /^[A-Za-z0-9_-]{16,64}$/.test(known)) return known;
+      const fresh = crypto.randomUUID();
+      localStorage.setItem(key, fresh);
+      return fresh;
+    } catch {
+      // Storage refused (private mode in some browsers): a fresh id per session, which a block still reaches.
+      return crypto.randomUUID();
+    }
+  },
+};
+
 /** Removes everything Inloop stored in this browser, in both storages. */
 export function wipeInloopStorage(): void {
   for (const storage of [sessionStorage, localStorage]) {

@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
+import type { ClaimDebriefResult, Debrief, DebriefMessage } from "../../domain/debrief/debrief";
 import type { AccessEntry, AccessQuery } from "../../domain/access/accessRecord";
 import type { SecondFactor } from "../../domain/access/secondFactor";
 import { MemoryAccessSlice } from "./MemoryAccessSlice";
 import { mergeEscalation, type Duty, type Escalation } from "../../domain/escalation/escalation";
+import type { PushSubscriptionRecord } from "../../domain/push/push";
+import { MemoryReach } from "./memoryReach";
 import type { HourBucket } from "../../domain/figures/buckets";
 import type { ReturnCodeRecord } from "../../domain/returnCodes/returnCode";
 import { MAX_SHIFT_MS, type Shift } from "../../domain/roster/roster";
@@ -70,6 +73,44 @@ export class MemoryStore implements Store {
   private readonly returnCodes = new Map<string, Expiring<ReturnCodeRecord>>();
   /** Conversation id → hash of the return code taken at its end. */
   private readonly returnCodeOf = new Map<string, string>();
+  private readonly reach = new MemoryReach();
+
+  async putPushSubscription(owner: string, subscription: PushSubscriptionRecord, ttlMs?: number): Promise<void> {
+    this.reach.putPushSubscription(owner, subscription, ttlMs);
+  }
+  async listPushSubscriptions(owner: string): Promise<PushSubscriptionRecord[]> {
+    return this.reach.listPushSubscriptions(owner);
+  }
+  async deletePushSubscription(owner: string, endpoint: string): Promise<boolean> {
+    return this.reach.deletePushSubscription(owner, endpoint);
+  }
+  async deletePushSubscriptionsOf(owner: string): Promise<number> {
+    return this.reach.deletePushSubscriptionsOf(owner);
+  }
+  async createDebrief(debrief: Debrief): Promise<void> {
+    this.reach.createDebrief(debrief);
+  }
+  async getDebrief(id: string): Promise<Debrief | undefined> {
+    return this.reach.getDebrief(id);
+  }
+  async listDebriefs(): Promise<Debrief[]> {
+    return this.reach.listDebriefs();
+  }
+  async claimDebrief(id: string, staffId: string, now: Millis): Promise<ClaimDebriefResult> {
+    return this.reach.claimDebrief(id, staffId, now);
+  }
+  async closeDebrief(id: string, now: Millis): Promise<Debrief | undefined> {
+    return this.reach.closeDebrief(id, now);
+  }
+  async appendDebriefMessage(message: Omit<DebriefMessage, "seq">): Promise<{ message: DebriefMessage; duplicate: boolean } | undefined> {
+    return this.reach.appendDebriefMessage(message);
+  }
+  async listDebriefMessages(debriefId: string): Promise<DebriefMessage[]> {
+    return this.reach.listDebriefMessages(debriefId);
+  }
+  async purgeDebrief(id: string): Promise<boolean> {
+    return this.reach.purgeDebrief(id);
+  }
 
   async putLocation(location: Location): Promise<void> {
     this.locations.set(location.id, structuredClone(location));
@@ -145,6 +186,9 @@ export class MemoryStore implements Store {
   async getYouthSession(tokenHash: string): Promise<YouthSession | undefined> {
     return this.live(this.youthSessions, tokenHash);
   }
+  async deleteYouthSession(tokenHash: string): Promise<void> {
+    this.youthSessions.delete(tokenHash);
+  }
 
   async enqueue(entry: QueueEntry): Promise<void> {
     this.conversations.set(entry.id, { ...entry });
@@ -211,6 +255,7 @@ export class MemoryStore implements Store {
     Object.assign(c, { status, endedAt: end.at, endedBy: end.by, endReason: end.reason });
     this.endedAt.set(conversationId, end.at);
     delete c.abuseKey;
+    delete c.deviceKey;
     return { ok: true, conversation: { ...c } };
   }
 

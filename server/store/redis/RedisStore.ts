@@ -4,7 +4,10 @@ import type { AccessEntry, AccessQuery } from "../../domain/access/accessRecord"
 import type { SecondFactor } from "../../domain/access/secondFactor";
 import { RedisAccessSlice } from "./RedisAccessSlice";
 import type { RedisClient } from "./connect";
+import type { ClaimDebriefResult, Debrief, DebriefMessage } from "../../domain/debrief/debrief";
 import type { Duty, Escalation } from "../../domain/escalation/escalation";
+import type { PushSubscriptionRecord } from "../../domain/push/push";
+import { RedisReach } from "./redisReach";
 import type { HourBucket } from "../../domain/figures/buckets";
 import type { ReturnCodeRecord } from "../../domain/returnCodes/returnCode";
 import { MAX_SHIFT_MS, type Shift } from "../../domain/roster/roster";
@@ -104,7 +107,47 @@ export class RedisStore implements Store {
     options: { prefix: string },
   ) {
     this.k = redisKeys(options.prefix);
+    this.reach = new RedisReach(redis, this.k, (script, ids, args) => this.run(script, ids, args));
     this.access = new RedisAccessSlice(redis, this.k);
+  }
+
+  private readonly reach: RedisReach;
+
+  async putPushSubscription(owner: string, subscription: PushSubscriptionRecord, ttlMs?: number): Promise<void> {
+    return this.reach.putPushSubscription(owner, subscription, ttlMs);
+  }
+  async listPushSubscriptions(owner: string): Promise<PushSubscriptionRecord[]> {
+    return this.reach.listPushSubscriptions(owner);
+  }
+  async deletePushSubscription(owner: string, endpoint: string): Promise<boolean> {
+    return this.reach.deletePushSubscription(owner, endpoint);
+  }
+  async deletePushSubscriptionsOf(owner: string): Promise<number> {
+    return this.reach.deletePushSubscriptionsOf(owner);
+  }
+  async createDebrief(debrief: Debrief): Promise<void> {
+    return this.reach.createDebrief(debrief);
+  }
+  async getDebrief(id: string): Promise<Debrief | undefined> {
+    return this.reach.getDebrief(id);
+  }
+  async listDebriefs(): Promise<Debrief[]> {
+    return this.reach.listDebriefs();
+  }
+  async claimDebrief(id: string, staffId: string, now: Millis): Promise<ClaimDebriefResult> {
+    return this.reach.claimDebrief(id, staffId, now);
+  }
+  async closeDebrief(id: string, now: Millis): Promise<Debrief | undefined> {
+    return this.reach.closeDebrief(id, now);
+  }
+  async appendDebriefMessage(message: Omit<DebriefMessage, "seq">): Promise<{ message: DebriefMessage; duplicate: boolean } | undefined> {
+    return this.reach.appendDebriefMessage(message);
+  }
+  async listDebriefMessages(debriefId: string): Promise<DebriefMessage[]> {
+    return this.reach.listDebriefMessages(debriefId);
+  }
+  async purgeDebrief(id: string): Promise<boolean> {
+    return this.reach.purgeDebrief(id);
   }
 
   async putLocation(location: Location): Promise<void> {
@@ -187,6 +230,9 @@ export class RedisStore implements Store {
   }
   async getYouthSession(tokenHash: string): Promise<YouthSession | undefined> {
     return parse<YouthSession>(await this.redis.get(this.k.youthSession(tokenHash)));
+  }
+  async deleteYouthSession(tokenHash: string): Promise<void> {
+    await this.redis.del(this.k.youthSession(tokenHash));
   }
 
   async enqueue(entry: QueueEntry): Promise<void> {

@@ -16,6 +16,8 @@
  * - `{a}`: the access record and its indexes by reader and by location, written together by one script.
  * - `{rc}`: return codes and the pointer from a conversation to the code taken there, written
  *   together by one script (a new code replaces the conversation's earlier one).
+ * - `{db}`: debriefs, the set of their ids and their threads, written together by the debrief scripts
+ *   (reachScripts.ts); debriefs are few, so one slot is enough.
  * Everything else is only ever touched one key at a time.
  */
 export interface RedisKeys {
@@ -93,6 +95,16 @@ export interface RedisKeys {
   returnCode(codeHash: string): string;
   /** STRING hash of the return code taken at the end of one conversation, with the same time to live. */
   returnCodeOf(conversationId: string): string;
+  /** HASH endpoint → push subscription JSON of one owner (`staff:<id>`, `youth:<id>`); a youth's has a PX time to live. */
+  pushSubscriptions(owner: string): string;
+  /** HASH of one debrief: scalar fields, numbers as decimal strings. */
+  debrief(debriefId: string): string;
+  /** SET of every stored debrief id. */
+  readonly debriefIds: string;
+  /** ZSET of one debrief's thread (message JSON without seq), scored by seq. */
+  debriefThread(debriefId: string): string;
+  /** HASH message id → seq of one debrief's thread, for idempotent appends. */
+  debriefMessageIds(debriefId: string): string;
   /** HASH of one staff member's second factor: sealed secret, enrolledAt, lastStep. */
   secondFactor(staffId: string): string;
   /** SET of the hashes of one staff member's unused recovery codes. */
@@ -152,6 +164,11 @@ export function redisKeys(prefix: string): RedisKeys {
     figuresRolledUpTo: `${prefix}{f}:figures-rolled-up-to`,
     returnCode: (codeHash) => `${prefix}{rc}:code:${codeHash}`,
     returnCodeOf: (conversationId) => `${prefix}{rc}:code-of:${conversationId}`,
+    pushSubscriptions: (owner) => `${prefix}push:${owner}`,
+    debrief: (id) => `${prefix}{db}:debrief:${id}`,
+    debriefIds: `${prefix}{db}:debriefs`,
+    debriefThread: (id) => `${prefix}{db}:thread:${id}`,
+    debriefMessageIds: (id) => `${prefix}{db}:thread-ids:${id}`,
     secondFactor: (staffId) => `${prefix}{sf:${staffId}}:factor`,
     recoveryCodes: (staffId) => `${prefix}{sf:${staffId}}:recovery`,
     accessEntries: `${prefix}{a}:access`,

@@ -131,7 +131,7 @@ redis.call('SREM', KEYS[1], ARGV[1])
 if KEYS[4] then redis.call('SREM', KEYS[4], ARGV[1]) end
 redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
 redis.call('HSET', KEYS[2], 'status', status, 'endedAt', ARGV[2], 'endReason', ARGV[4])
-redis.call('HDEL', KEYS[2], 'abuseKey')
+redis.call('HDEL', KEYS[2], 'abuseKey', 'deviceKey')
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[2], 'endedBy', ARGV[3]) end
 return {'ok', redis.call('HGETALL', KEYS[2])}`,
 );

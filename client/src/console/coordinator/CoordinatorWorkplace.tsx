@@ -7,6 +7,7 @@ import { FiguresPage } from "./FiguresPage";
 import { LocationsPage } from "./LocationsPage";
 import { RosterPage } from "./RosterPage";
 import { StaffPage } from "./StaffPage";
+import { DutyReachPanel } from "../DutyReachPanel";
 
 interface Page {
   key: string;
@@ -37,7 +38,10 @@ export function CoordinatorWorkplace({ me }: { me: StaffView }) {
           </button>
         ))}
       </nav>
-      <main className="coordinator-main">{page?.render(me)}</main>
+      <main className="coordinator-main">
+        {current === "roster" && <DutyReachPanel />}
+        {page?.render(me)}
+      </main>
     </div>
   );
 }
