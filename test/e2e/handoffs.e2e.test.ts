@@ -23,7 +23,7 @@ async function consoleAs(email: string, heading = "Wachtrij"): Promise<{ page: P
   const opened = await newPage(context);
   await opened.page.goto(`${e2e.server.url}/console`);
   await logInConsole(opened.page, email);
-  await opened.page.getByRole("heading", { name: heading }).waitFor();
+  await opened.page.getByRole("heading", { name: heading, exact: true }).waitFor();
   return opened;
 }
 
