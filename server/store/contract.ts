@@ -501,6 +501,17 @@ export function registerStoreContractTests(
       expect(await store.listWatching("nobody")).toEqual([]);
     });
 
+    it("forgets every reader's pointer to a conversation when it is purged", async () => {
+      const entry = buildEntry();
+      await store.enqueue(entry);
+      await store.setWatching("p1", entry.id, true);
+      await store.setWatching("p2", entry.id, true);
+      await store.setWatching("p2", "c_bbbbbbbbbbbb", true);
+      await store.purgeConversation(entry.id);
+      expect(await store.listWatching("p1")).toEqual([]);
+      expect(await store.listWatching("p2")).toEqual(["c_bbbbbbbbbbbb"]);
+    });
+
     it("records the professional who joined a conversation", async () => {
       const entry = buildEntry();
       await store.enqueue(entry);

@@ -20,6 +20,7 @@ import { ok, openStaff, openYouth } from "../helpers/clients";
 import { resetState } from "../helpers/servers";
 import { LAPTOP, newPage, shot } from "./browser";
 import { useBrowserAndServer } from "./harness";
+import { logInConsole } from "./staffLogin";
 
 const e2e = useBrowserAndServer();
 const contexts: BrowserContext[] = [];
@@ -65,9 +66,7 @@ async function consoleFor(email: string, options: { notifications?: boolean } = 
   if (options.notifications) await context.grantPermissions(["notifications"], { origin: e2e.server.url });
   const opened = await newPage(context);
   await opened.page.goto(`${e2e.server.url}/console`);
-  await opened.page.getByLabel("E-mailadres").fill(email);
-  await opened.page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await opened.page.getByRole("button", { name: "Inloggen" }).click();
+  await logInConsole(opened.page, email);
   return { ...opened, context };
 }
 

@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { destroyRedisPrefix } from "../../server/store/redis/RedisStore";
+import { completeSecondFactor } from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { startTestServer, stopServer } from "../helpers/servers";
 
@@ -44,7 +45,9 @@ describe.runIf(await redisAvailable("admin CLI"))("bootstrapping production with
         body: JSON.stringify({ token: link![1], password: "correct horse battery" }),
       });
       expect(accepted.status).toBe(200);
-      const cookie = accepted.headers.get("set-cookie")!.split(";")[0]!;
+      // A coordinator must enrol a second factor before the pending session becomes a real one.
+      expect(((await accepted.json()) as { data: { next?: string } }).data.next).toBe("enrol");
+      const cookie = await completeSecondFactor(server.url, "anna@utrecht.example", accepted.headers.get("set-cookie")!.split(";")[0]!, "enrol");
       const locations = (await (await fetch(`${server.url}/api/admin/locations`, { headers: { cookie } })).json()) as { data: { id: string }[] };
       expect(locations.data.map((l) => l.id)).toEqual(["utrecht"]);
     } finally {

@@ -303,6 +303,7 @@ export class MemoryStore implements Store {
     const hadMessages = this.messages.delete(conversationId);
     this.messageIds.delete(conversationId);
     this.queue.delete(conversationId);
+    for (const set of this.watching.values()) set.delete(conversationId);
     return existed || hadMessages;
   }
 

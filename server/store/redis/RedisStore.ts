@@ -471,14 +471,19 @@ export class RedisStore implements Store {
       this.redis.del(this.k.messages(conversationId), this.k.messageIds(conversationId), this.k.messageSeq(conversationId)),
       this.redis.del(this.k.conversation(conversationId)),
     ]);
+    // Whoever read along keeps no pointer to a purged conversation.
+    const watchers = await this.redis.smembers(this.k.watchers(conversationId));
+    for (const staffId of watchers) await this.redis.srem(this.k.watching(staffId), conversationId);
+    await this.redis.del(this.k.watchers(conversationId));
     return messages + record > 0;
   }
   async reassignVolunteer(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean> {
     return (await this.run(REASSIGN_VOLUNTEER, { conversationId, from, to }, [from ?? "", to ?? ""])) === 1;
   }
   async setWatching(staffId: string, conversationId: string, watching: boolean): Promise<void> {
-    if (watching) await this.redis.sadd(this.k.watching(staffId), conversationId);
-    else await this.redis.srem(this.k.watching(staffId), conversationId);
+    // Two keys in two slots, each idempotent: the staff member's list and the conversation's readers.
+    if (watching) await Promise.all([this.redis.sadd(this.k.watching(staffId), conversationId), this.redis.sadd(this.k.watchers(conversationId), staffId)]);
+    else await Promise.all([this.redis.srem(this.k.watching(staffId), conversationId), this.redis.srem(this.k.watchers(conversationId), staffId)]);
   }
   async listWatching(staffId: string): Promise<string[]> {
     return await this.redis.smembers(this.k.watching(staffId));

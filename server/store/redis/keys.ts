@@ -86,6 +86,8 @@ export interface RedisKeys {
   readonly endedConversations: string;
   /** SET of the conversation ids one professional reads along with. */
   watching(staffId: string): string;
+  /** SET of the staff ids reading along with one conversation: the purge clears their `watching` entries. */
+  watchers(conversationId: string): string;
   /** STRING marker of one blocked key (a hash), with a PX time to live. */
   block(key: string): string;
   /** STRING random salt of one day ("YYYY-MM-DD"), with an EX time to live. */
@@ -162,6 +164,7 @@ export function redisKeys(prefix: string): RedisKeys {
     escalationsOf: (conversationId) => `${escalations}esc-of:${conversationId}`,
     endedConversations: `${dispatch}ended`,
     watching: (staffId) => `${prefix}watching:${staffId}`,
+    watchers: (conversationId) => `${prefix}watchers:${conversationId}`,
     block: (key) => `${prefix}block:${key}`,
     figureBuckets: `${prefix}{f}:figure-buckets`,
     figuresRolledUpTo: `${prefix}{f}:figures-rolled-up-to`,
