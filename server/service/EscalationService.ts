@@ -14,6 +14,7 @@ import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
 import { recordSystemLine } from "./transcript";
 import { messageView, staffView, youthView } from "./views";
+import { pushPresence } from "./presencePush";
 
 /**
  * Gets a volunteer's call for help to a professional within seconds, and never drops it: the
@@ -379,6 +380,7 @@ export class EscalationService {
     const youth = youthView({ ...c, volunteerId: pro.id }, pro);
     notifier.emit({ youth: c.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
     await this.deps.store.appendEvent({ type: "professional.tookOver", at: this.deps.clock.now(), conversationId: c.id, staffId: pro.id });
+    await pushPresence(this.deps, c.volunteerId, pro.id);
     return { conversationId: c.id };
   }
 
@@ -401,6 +403,7 @@ export class EscalationService {
     const youth = youthView(back, volunteer);
     notifier.emit({ youth: c.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
     await store.appendEvent({ type: "professional.handedBack", at: this.deps.clock.now(), conversationId: c.id, staffId: pro.id });
+    await pushPresence(this.deps, volunteerId, pro.id);
     return { conversationId: c.id };
   }
 }

@@ -3,6 +3,7 @@ import { coordinatorEn } from "./areas/coordinator";
 import { handoffsEn } from "./areas/handoffs";
 import { figuresEn } from "./areas/figures";
 import { screensEn } from "./areas/screens";
+import { errorsEn } from "./areas/errors";
 import type { MessageKey } from "./nl";
 
 /** English: complete; the type makes a missing key a compile error. */
@@ -290,5 +291,6 @@ export const en: Record<MessageKey, string> = {
   ...coordinatorEn,
   ...figuresEn,
   ...screensEn,
+  ...errorsEn,
   ...handoffsEn,
 };

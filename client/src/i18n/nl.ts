@@ -3,6 +3,7 @@ import { coordinatorNl } from "./areas/coordinator";
 import { handoffsNl } from "./areas/handoffs";
 import { figuresNl } from "./areas/figures";
 import { screensNl } from "./areas/screens";
+import { errorsNl } from "./areas/errors";
 
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
 export const nl = {
@@ -290,6 +291,7 @@ export const nl = {
   ...coordinatorNl,
   ...figuresNl,
   ...screensNl,
+  ...errorsNl,
   ...handoffsNl,
 } as const;
 
