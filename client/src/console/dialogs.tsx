@@ -80,8 +80,8 @@ export function TransferDialog({
         </fieldset>
         <label htmlFor="handover">{t("console.transfer.note")}</label>
         <textarea id="handover" rows={2} maxLength={LIMITS.noteChars} value={note} onChange={(e) => setNote(e.target.value)} />
-        {!target && <p className="hint">{t("console.transfer.choose")}</p>}
         <DialogActions submit={t("console.transfer.submit")} disabled={!target} onCancel={onClose} />
+        {!target && <p className="hint">{t("console.transfer.choose")}</p>}
       </form>
     </Panel>
   );
