@@ -42,6 +42,15 @@ export async function benchRisk(rounds = 20): Promise<Record<string, number>> {
   const used = process.cpuUsage(cpu);
   const cpuUs = (used.user + used.system) / (rounds * calls.length);
   each.sort((a, b) => a - b);
+
+  // The worst case in a chat: every message read with three earlier youth messages and a question.
+  const withContext = calls.map((c, i) => ({
+    text: c.text,
+    context: { recent: calls.slice(Math.max(0, i - 3), i).map((p) => p.text), lastStaff: "Hoe gaat het nu met je?" },
+  }));
+  const busy = performance.now();
+  for (let r = 0; r < rounds; r++) for (const c of withContext) score(c.text, c.context);
+  const contextUs = ((performance.now() - busy) * 1000) / (rounds * calls.length);
   const round = (x: number) => Math.round(x * 10) / 10;
   return {
     risk_messages: calls.length,
@@ -50,5 +59,6 @@ export async function benchRisk(rounds = 20): Promise<Record<string, number>> {
     risk_us_per_message: round(meanUs),
     risk_cpu_us_per_message: round(cpuUs),
     risk_us_p99: round(percentile(each, 0.99)),
+    risk_us_per_message_3_before: round(contextUs),
   };
 }

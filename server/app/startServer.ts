@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createServer, type Server as HttpServer } from "node:http";
+import { createServer, type IncomingMessage, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import express from "express";
@@ -13,6 +13,8 @@ import { seedDemoFigures } from "../demo/figuresDemo";
 import { systemClock, type Clock } from "../domain/types";
 import { readSessionCookie } from "../http/cookies";
 import { isAllowedOrigin } from "../http/origin";
+import { networkOfRequest } from "../http/clientNetwork";
+import { ConnectionsPerNetwork } from "../realtime/connectionsPerNetwork";
 import { securityHeaders } from "../http/securityHeaders";
 import { PLACEHOLDER_PAGE } from "../http/placeholder";
 import { adminRouter } from "../http/adminRoutes";
@@ -29,6 +31,7 @@ import type { ServiceDeps } from "../service/context";
 import { Dispatcher } from "../service/Dispatcher";
 import { StaffService } from "../service/StaffService";
 import { AbuseGuard } from "../service/AbuseGuard";
+import { LoginGuard } from "../service/LoginGuard";
 import { loadDefaultRiskScorer } from "../domain/risk/riskScorer";
 import { EscalationService } from "../service/EscalationService";
 import { GhostSweeper } from "../service/GhostSweeper";
@@ -105,13 +108,28 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let draining = false;
   const app = express();
   app.disable("x-powered-by");
-  const httpServer: HttpServer = createServer(app);
+  // A connection that never sends its request headers is closed after the handshake time, checked
+  // every second (Node's default is a minute, checked every 30 s), so idle sockets cannot pile up.
+  const httpServer: HttpServer = createServer({ connectionsCheckingInterval: 1000, headersTimeout: config.handshakeTimeoutMs, requestTimeout: Math.max(30_000, config.handshakeTimeoutMs * 2) }, app);
+  // Node starts those timers only once a request begins: a connection that sends nothing at all is
+  // closed here, after the same time.
+  httpServer.on("connection", (socket) => {
+    const timer = setTimeout(() => {
+      if (socket.bytesRead === 0) socket.destroy();
+    }, config.handshakeTimeoutMs);
+    timer.unref();
+    socket.once("close", () => clearTimeout(timer));
+  });
+  const perNetwork = new ConnectionsPerNetwork(config.connectionsPerNetwork, (req) => networkOfRequest(req, config.trustProxy));
   const io: IoServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+    // A socket that opened but never joined (no socket.io CONNECT) is closed after this.
+    connectTimeout: config.handshakeTimeoutMs,
     // A draining process takes no new connections: the client's next try lands on another process.
-    allowRequest: (req, callback) => callback(null, !draining && isAllowedOrigin(req, config.allowedOrigins)),
+    allowRequest: (req, callback) => callback(null, !draining && isAllowedOrigin(req, config.allowedOrigins) && perNetwork.allows(req)),
   });
+  io.engine.on("connection", (raw: { request: IncomingMessage; once(event: "close", listener: () => void): void }) => perNetwork.track(raw.request, (listener) => raw.once("close", listener)));
   const subscriber = redis && subscriberFor(redis);
   if (redis && subscriber) io.adapter(socketAdapterFor(redis, subscriber, config.redisPrefix));
   if (subscriber) resyncClientsAfterRedisOutage(subscriber, io, log.child({ layer: "realtime" }));
@@ -149,9 +167,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   const messageLimit = limiter("msg", config.messageRatePer10s, 10);
   const joinLimit = limiter("join", config.joinsPer10Min, 600);
-  const loginLimit = limiter("login", config.loginAttemptsPer15Min, 900);
+  const loginLimits = {
+    perAccount: limiter("login", config.loginAttemptsPer15Min, 900),
+    perDevice: limiter("login-device", config.loginAttemptsPer15Min, 900),
+    perNetwork: limiter("login-net", config.loginAttemptsPerNetworkPer15Min, 900),
+    failures: budget("login-failures", config.loginFailuresPerMinute, 60),
+  };
   const signalLimit = limiter("signal", config.messageRatePer10s * 4, 10);
   const abuse = new AbuseGuard(store, clock, config.blockMs, config.networkHashSecret);
+  const loginGuard = new LoginGuard(config.networkHashSecret, loginLimits, (network) => abuse.keyFor(network));
   if (!config.networkHashSecretSet && config.env === "production") log.warn({ event: "networkHash.localKey" }, "NETWORK_HASH_SECRET is not set: blocks and per-network limits reach this process only");
   const wrapUps = new WrapUpService(deps, escalations);
   const conversations = new ConversationService(deps, dispatcher, messageLimit, wrapUps, { score: loadDefaultRiskScorer(), escalations }, signalLimit);
@@ -170,7 +194,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     returnCodes,
     { perNetwork: limiter("session", config.sessionsPerNetworkPer10Min, 600), global: limiter("session-all", config.sessionsPerMinute, 60) },
   );
-  const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs);
+  const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs, () => dispatcher.kick());
   const retention = new RetentionJob(deps, config.retentionDays);
   const figuresRollup = new FiguresRollup(deps);
   const figures = new FiguresService(deps);
@@ -184,11 +208,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   app.use(securityHeaders({ behindTls: config.cookieSecure }));
   app.use(requestLog(log.child({ layer: "http" })));
+  // Answers about people and sessions must not stay in a browser or proxy cache (a shared PC).
+  app.use("/api", (_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
   app.use(metricsRouter({ metrics, store, now: () => clock.now(), token: config.metricsToken, production: config.env === "production", log }));
   // Before apiRouter, whose catch-all answers unknown /api routes with 404.
   app.use(figuresRouter({ staff, figures, log: log.child({ layer: "http" }) }));
   app.use(adminRouter({ staff, locations: locationAdmin, staffAdmin, roster, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, inviteLimit, log: log.child({ layer: "http" }) }));
-  app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, quickExitUrl: config.quickExitUrl, youth, loginLimit, log: log.child({ layer: "http" }) }));
+  app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, quickExitUrl: config.quickExitUrl, youth, loginGuard, trustProxy: config.trustProxy, log: log.child({ layer: "http" }) }));
   const clientDir = options.clientDir ?? path.resolve(import.meta.dirname, "../../client/dist");
   if (existsSync(path.join(clientDir, "index.html"))) {
     app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
@@ -212,6 +241,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     connectionEventsPer10s: config.connectionEventsPer10s,
     trustProxy: config.trustProxy,
     timers: new Set(),
+    staffSessionRecheckMs: config.staffSessionRecheckMs,
   };
   io.use(async (socket, next) => {
     try {

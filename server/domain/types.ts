@@ -67,6 +67,11 @@ export interface Staff {
    * home location only.
    */
   manages?: string[] | "all";
+  /**
+   * For professionals: locations besides their home location they may go on duty for, set by a
+   * coordinator who runs each of them. Absent means their home location only.
+   */
+  covers?: string[];
   /** Set while an invite is outstanding: the hash of the only invite token that may set the password. */
   inviteTokenHash?: string;
 }
@@ -203,6 +208,8 @@ export const DOMAIN_EVENT_TYPES = [
   "professional.tookOver",
   "professional.handedBack",
   "risk.flagged",
+  /** A waiting youth whose page was gone longer than the grace time left the queue (data.flagged). */
+  "queue.swept",
   "location.created",
   "location.changed",
   "staff.invited",

@@ -7,9 +7,11 @@ import type { ServiceDeps } from "../service/context";
 import { ServiceError } from "../service/errors";
 import { staffPublicView, type StaffService } from "../service/StaffService";
 import { describeIssues } from "../realtime/handle";
-import type { RateLimit } from "../service/ConversationService";
 import type { YouthService } from "../service/YouthService";
-import { clearedSessionCookie, readSessionCookie, sessionCookie } from "./cookies";
+import { clearedSessionCookie, deviceCookie, readDeviceCookie, readSessionCookie, sessionCookie } from "./cookies";
+import { networkOfRequest } from "./clientNetwork";
+import type { TrustProxy } from "../domain/network/network";
+import type { LoginGuard } from "../service/LoginGuard";
 import { isAllowedOrigin } from "./origin";
 
 const LoginBody = z.object({ email: z.email().max(200), password: z.string().min(1).max(200) }).strict();
@@ -18,6 +20,7 @@ const QuickExitBody = z.object({ token: z.string().min(20).max(100) }).strict();
 const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
   BAD_CREDENTIALS: 401,
+  WEAK_PASSWORD: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -38,7 +41,8 @@ export interface HttpOptions {
   isDraining: () => boolean;
   quickExitUrl: string;
   youth: YouthService;
-  loginLimit: RateLimit;
+  loginGuard: LoginGuard;
+  trustProxy: TrustProxy;
   log: Logger;
 }
 
@@ -79,11 +83,13 @@ export function apiRouter(o: HttpOptions): express.Router {
   router.post("/api/auth/login", async (req, res) => {
     const parsed = LoginBody.safeParse(req.body);
     if (!parsed.success) return sendError(res, "BAD_REQUEST", describeIssues(parsed.error));
-    if (!(await o.loginLimit.consume(parsed.data.email.toLowerCase()))) {
-      return sendError(res, "RATE_LIMITED", "Too many attempts; try again in a quarter of an hour");
-    }
-    const { sid, staff } = await o.staff.login(parsed.data.email, parsed.data.password, readSessionCookie(req.headers.cookie));
-    res.setHeader("Set-Cookie", sessionCookie(sid, o.cookieSecure));
+    const { email, password } = parsed.data;
+    await o.loginGuard.admit(email, networkOfRequest(req, o.trustProxy), readDeviceCookie(req.headers.cookie));
+    const { sid, staff } = await o.staff.login(email, password, readSessionCookie(req.headers.cookie)).catch(async (error: unknown) => {
+      if (error instanceof ServiceError && error.code === "BAD_CREDENTIALS") await o.loginGuard.failed();
+      throw error;
+    });
+    res.setHeader("Set-Cookie", [sessionCookie(sid, o.cookieSecure), deviceCookie(o.loginGuard.issue(email), o.cookieSecure)]);
     res.json({ ok: true, data: staffPublicView(staff) });
   });
 

@@ -8,8 +8,8 @@ import helmet from "helmet";
  * 'unsafe-inline' is needed. `upgrade-insecure-requests` only when the site runs behind TLS: on
  * plain http (development, tests) it would send the socket to a wss:// that is not there.
  */
-export function securityHeaders(options: { behindTls: boolean }): RequestHandler {
-  return helmet({
+export function securityHeaders(options: { behindTls: boolean }): RequestHandler[] {
+  return [helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -32,5 +32,17 @@ export function securityHeaders(options: { behindTls: boolean }): RequestHandler
     // The quick-exit target and every outside link get no referrer: where a youth came from is theirs.
     referrerPolicy: { policy: "no-referrer" },
     crossOriginEmbedderPolicy: false,
-  });
+  }),
+  permissionsPolicy,
+  ];
 }
+
+/** The pages need none of these; a script that got in anyway cannot ask for them either. */
+const PERMISSIONS_POLICY = ["accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb"]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
+
+const permissionsPolicy: RequestHandler = (_req, res, next) => {
+  res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+  next();
+};

@@ -26,7 +26,8 @@ function sameSecret(given: string, expected: string): boolean {
  * The load balancer does not pass /metrics either: Prometheus scrapes each instance directly.
  */
 export function metricsRouter(o: MetricsRouteOptions): express.Router {
-  const router = express.Router();
+  // Exactly "/metrics": not "/metrics/" nor "/METRICS", which the load balancer's path rule would let through.
+  const router = express.Router({ strict: true, caseSensitive: true });
   router.get("/metrics", async (req, res) => {
     if (o.token === undefined && o.production) return res.status(404).end();
     if (o.token !== undefined) {

@@ -61,4 +61,18 @@ export class SocketNotifier implements Notifier {
   disconnectStaff(staffId: string): void {
     this.io.in(rooms.staff(staffId)).disconnectSockets(true);
   }
+
+  disconnectSession(sidHash: string): void {
+    this.io.in(rooms.session(sidHash)).disconnectSockets(true);
+  }
+
+  async conversationsOf(who: { staff: string }): Promise<string[]> {
+    const sockets = await this.io.in(rooms.staff(who.staff)).fetchSockets();
+    const ids = new Set<string>();
+    for (const socket of sockets) for (const room of socket.rooms) {
+      const id = rooms.conversationOf(room);
+      if (id) ids.add(id);
+    }
+    return [...ids];
+  }
 }

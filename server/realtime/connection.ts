@@ -15,6 +15,7 @@ import type { WrapUpService } from "../service/WrapUpService";
 import type { ReturnCodeService } from "../service/ReturnCodeService";
 import type { YouthService } from "../service/YouthService";
 import { readSessionCookie } from "../http/cookies";
+import { hashSecret } from "../auth/secrets";
 import { networkOfRequest } from "../http/clientNetwork";
 import type { TrustProxy } from "../domain/network/network";
 import { limitConnectionEvents } from "./connectionLimit";
@@ -43,6 +44,8 @@ export interface RealtimeServices {
   trustProxy: TrustProxy;
   /** Pending "gone" checks for disconnected staff, cleared on shutdown. */
   timers: Set<NodeJS.Timeout>;
+  /** How often an open console's session is checked while it sends nothing (expiry, logout elsewhere). */
+  staffSessionRecheckMs: number;
 }
 
 function checkVersion(version: number): void {
@@ -104,6 +107,8 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
     checkVersion(p.protocolVersion);
     const resumed = await s.youth.resume(p.token, p.afterSeq);
     await bindYouth(resumed.actor, resumed.conversationId);
+    // In the room first, then "back": a racing "page closed" sees this socket and undoes its mark.
+    if (resumed.conversationId) await s.youth.pageBack(resumed.conversationId);
     log.info({ event: "youth.session.resumed", youthId: resumed.actor.youthId, socketId: socket.id }, "session resumed");
     return { state: resumed.state, missed: resumed.missed };
   });
@@ -169,6 +174,24 @@ const SESSION_TOUCH_MS = 60_000;
 function guardStaffSession(socket: AppSocket, s: RealtimeServices, log: Logger): void {
   const sid = readSessionCookie(socket.request.headers.cookie);
   let touchedAt = s.deps.clock.now();
+  // The session's own room: a login that replaces it closes this console at once, on any process.
+  if (sid) void socket.join(rooms.session(hashSecret(sid)));
+  // A console that only listens must stop hearing when its session ends (expired, logged out
+  // elsewhere, deactivated), not at its next event: checked every so often, then closed.
+  const recheck = setInterval(() => {
+    const actor = socket.data.actor;
+    if (actor?.kind !== "staff") return;
+    s.staff.stillValid(sid, actor.staff.id, false).then(
+      (staff) => {
+        if (staff) return;
+        log.info({ event: "staff.session.ended", staffId: actor.staff.id, socketId: socket.id }, "session ended; console closed");
+        socket.disconnect(true);
+      },
+      () => undefined,
+    );
+  }, s.staffSessionRecheckMs);
+  recheck.unref();
+  socket.on("disconnect", () => clearInterval(recheck));
   socket.use((_packet, next) => {
     const actor = socket.data.actor;
     if (actor?.kind !== "staff") return next();

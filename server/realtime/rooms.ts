@@ -5,6 +5,10 @@ export const rooms = {
   allStaff: "staff",
   conversation: (conversationId: string) => `conv:${conversationId}`,
   conversationStaff: (conversationId: string) => `conv:${conversationId}:staff`,
+  /** The conversation id of a conversation room (either side), or undefined for any other room. */
+  conversationOf: (room: string): string | undefined => /^conv:([^:]+)(?::staff)?$/.exec(room)?.[1],
   role: (role: string) => `role:${role}`,
+  /** Every console opened with one staff session (by the hash of its id). */
+  session: (sidHash: string) => `session:${sidHash}`,
   onDuty: "on-duty",
 };

@@ -8,6 +8,7 @@ import type { EscalationService } from "./EscalationService";
 import type { WrapUpService } from "./WrapUpService";
 import { fail } from "./errors";
 import { recordSystemLine } from "./transcript";
+import { staffMayRead } from "../domain/access/conversationAccess";
 import { messageView, staffView, visibleToYouth, youthView } from "./views";
 import { pushPresence } from "./presencePush";
 
@@ -71,11 +72,8 @@ export class ConversationService {
     if (actor.kind === "youth") return c.youthId === actor.youthId;
     if (c.volunteerId === actor.staff.id) return true;
     if (actor.staff.role !== "professional") return false;
-    if (c.professionalId === actor.staff.id) return true;
     const [duties, escalations] = await Promise.all([this.deps.store.listDuty(), this.deps.store.listEscalations()]);
-    if (escalations.some((e) => e.conversationId === c.id && e.claimedBy === actor.staff.id)) return true;
-    const duty = duties.find((d) => d.staffId === actor.staff.id);
-    return Boolean(c.locationId && duty?.locationIds.includes(c.locationId));
+    return staffMayRead(actor.staff, c, duties, escalations);
   }
 
   /**

@@ -13,6 +13,8 @@ import type { StaffActor } from "./actors";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
 import { recordSystemLine } from "./transcript";
+import { staffMayRead } from "../domain/access/conversationAccess";
+import { dutyLocationIds } from "../domain/access/scope";
 import { messageView, staffView, youthView } from "./views";
 import { pushPresence } from "./presencePush";
 
@@ -219,10 +221,14 @@ export class EscalationService {
     return Promise.all(all.map((e) => this.view(e)));
   }
 
+  /**
+   * The inbox: escalations of the locations the professional is on duty for now, and whatever they
+   * claimed themselves. Off duty that is only their own: escalation notes are about youths.
+   */
   async list(actor: StaffActor): Promise<EscalationView[]> {
-    this.requireProfessional(actor);
-    const all = (await this.deps.store.listEscalations()).sort(compareEscalations);
-    return Promise.all(all.map((e) => this.view(e)));
+    const pro = this.requireProfessional(actor);
+    const covered = await this.coveredBy(pro);
+    return this.viewsFor((e) => covered.has(e.locationId) || e.claimedBy === pro.id);
   }
 
   /** Atomic across processes: of two professionals pressing at once, one gets it, the other is told. */
@@ -268,25 +274,76 @@ export class EscalationService {
     return released;
   }
 
-  /** On duty for one's own or chosen locations; coming on duty picks up whatever is waiting. */
+  /**
+   * On duty for one's own location or others a coordinator gave them to cover (never any other);
+   * coming on duty picks up whatever is waiting. Going off duty or moving duty ends, at once and on
+   * every process, the reading along that the old duty allowed.
+   */
   async setDuty(actor: StaffActor, request: RequestOf<"duty:set">): Promise<DutyView> {
     const pro = this.requireProfessional(actor);
     const now = this.deps.clock.now();
-    const locationIds = request.locationIds ?? [pro.locationId];
+    const locationIds = [...new Set(request.locationIds ?? [pro.locationId])];
+    const allowed = await this.mayCover(pro);
+    if (locationIds.some((id) => !allowed.includes(id))) fail("FORBIDDEN", "You can only be on duty for your own locations");
     if (request.onDuty) await this.deps.store.putDuty({ staffId: pro.id, locationIds, since: now, source: "manual" });
     else {
       await this.deps.store.removeDuty(pro.id);
       await this.releaseAllOf(pro.id);
     }
     this.deps.notifier.setOnDuty(pro.id, request.onDuty);
+    await this.dropLostRooms(pro);
     // Whatever waits is offered to them by the next periodic pass (one process at a time, no double alerts).
     await this.deps.store.appendEvent({ type: "duty.changed", at: now, staffId: pro.id, data: { onDuty: request.onDuty, locations: locationIds.join(",") } });
-    return { staffId: pro.id, onDuty: request.onDuty, locationIds, ...(request.onDuty && { since: now }) };
+    return { staffId: pro.id, onDuty: request.onDuty, locationIds, mayCover: allowed, ...(request.onDuty && { since: now }) };
   }
 
   async dutyOf(staff: Staff): Promise<DutyView> {
-    const duty = (await this.deps.store.listDuty()).find((d) => d.staffId === staff.id);
-    return duty ? { staffId: staff.id, onDuty: true, locationIds: duty.locationIds, since: duty.since } : { staffId: staff.id, onDuty: false, locationIds: [staff.locationId] };
+    const [duty, mayCover] = await Promise.all([this.deps.store.listDuty().then((all) => all.find((d) => d.staffId === staff.id)), this.mayCover(staff)]);
+    return duty ? { staffId: staff.id, onDuty: true, locationIds: duty.locationIds, since: duty.since, mayCover } : { staffId: staff.id, onDuty: false, locationIds: [staff.locationId], mayCover };
+  }
+
+  /** Locations this professional may be on duty for, as the coordinators set them now. */
+  private async mayCover(staff: Staff): Promise<string[]> {
+    return dutyLocationIds(staff, (await this.deps.store.listLocations()).map((l) => l.id));
+  }
+
+  /**
+   * After a coordinator took locations off what a professional covers: duty there ends now (all of
+   * it if none is left), with its escalations and the rooms it opened.
+   */
+  async trimDuty(pro: Staff): Promise<void> {
+    const { store, clock, notifier } = this.deps;
+    const duty = (await store.listDuty()).find((d) => d.staffId === pro.id);
+    if (!duty) return;
+    const allowed = new Set(await this.mayCover(pro));
+    const kept = duty.locationIds.filter((id) => allowed.has(id));
+    if (kept.length === duty.locationIds.length) return;
+    if (kept.length > 0) await store.putDuty({ ...duty, locationIds: kept });
+    else {
+      await store.removeDuty(pro.id);
+      await this.releaseAllOf(pro.id);
+      notifier.setOnDuty(pro.id, false);
+    }
+    const view: DutyView = kept.length > 0 ? { staffId: pro.id, onDuty: true, locationIds: kept, since: duty.since } : { staffId: pro.id, onDuty: false, locationIds: [pro.locationId] };
+    notifier.emit({ staff: pro.id }, "duty:changed", view);
+    await store.appendEvent({ type: "duty.changed", at: clock.now(), staffId: pro.id, data: { onDuty: kept.length > 0, locations: kept.join(","), source: "coordinator" } });
+    await this.dropLostRooms(pro);
+  }
+
+  /**
+   * Takes a staff member's open consoles, on every process, out of each conversation they may no
+   * longer read (`staffMayRead`): what a right let them hear stops when the right ends, not when
+   * they next send something.
+   */
+  async dropLostRooms(staff: Pick<Staff, "id" | "role">): Promise<void> {
+    const { store, notifier } = this.deps;
+    const ids = await notifier.conversationsOf({ staff: staff.id });
+    if (ids.length === 0) return;
+    const [duties, escalations] = await Promise.all([store.listDuty(), store.listEscalations()]);
+    for (const id of ids) {
+      const c = await store.getConversation(id);
+      if (!c || !staffMayRead(staff, c, duties, escalations)) await notifier.leave({ staff: staff.id }, id);
+    }
   }
 
   /** The locations a professional looks after now: only while on duty. */
@@ -392,10 +449,14 @@ export class EscalationService {
     if (c.volunteerId !== pro.id || !c.previousVolunteerId) fail("FORBIDDEN", "Nothing to hand back");
     const volunteerId = c.previousVolunteerId;
     const { notifier, store } = this.deps;
+    // Only to someone who is still a volunteer: a former volunteer made coordinator or deactivated
+    // since the take-over has no right to the chat any more.
+    const target = await store.getStaff(volunteerId);
+    if (!target?.active || target.role !== "volunteer") fail("NOT_AVAILABLE", "The volunteer can no longer take this chat; transfer instead");
     // Never hand a youth back to someone who is not there to answer.
     if (!(await notifier.isStaffConnected(volunteerId))) fail("NOT_AVAILABLE", "The volunteer is not online; transfer instead");
     if (!(await store.reassignVolunteer(c.id, pro.id, volunteerId))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
-    const volunteer = await store.getStaff(volunteerId);
+    const volunteer = target;
     await notifier.join({ staff: volunteerId }, c.id);
     await recordSystemLine(this.deps, c.id, { kind: "handed-back", name: volunteer?.displayName ?? "" }, { role: "professional", id: pro.id, name: pro.displayName });
     const back = { ...c, volunteerId };

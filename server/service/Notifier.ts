@@ -35,4 +35,8 @@ export interface Notifier {
   setOnDuty(staffId: string, onDuty: boolean): void;
   /** Closes every socket of a staff member (logout, deactivation); they must authenticate again. */
   disconnectStaff(staffId: string): void;
+  /** Closes every console opened with one staff session (a login that replaced it), on every process. */
+  disconnectSession(sidHash: string): void;
+  /** The conversations whose rooms any socket of this staff member is in now, on every process. */
+  conversationsOf(who: { staff: string }): Promise<string[]>;
 }

@@ -35,9 +35,16 @@ export class StaffService {
    */
   async login(email: string, password: string, previousSid?: string): Promise<{ sid: string; staff: Staff }> {
     const staff = await this.deps.store.getStaffByEmail(email);
-    const ok = await verifyPassword(staff?.passwordHash ?? (await decoyHash), password);
-    if (!staff || !ok || !staff.active) fail("BAD_CREDENTIALS", "E-mail or password is not right");
-    if (previousSid) await this.deps.store.deleteStaffSession(hashSecret(previousSid));
+    // Always one full argon2 verification: an unknown e-mail, or an invited account without a
+    // password yet (whose empty hash would fail at once), must take as long as a wrong password.
+    const usable = staff?.active && staff.passwordHash ? staff.passwordHash : await decoyHash;
+    const ok = await verifyPassword(usable, password);
+    if (!staff || !ok || !staff.active || usable !== staff.passwordHash) fail("BAD_CREDENTIALS", "E-mail or password is not right");
+    if (previousSid) {
+      await this.deps.store.deleteStaffSession(hashSecret(previousSid));
+      // A console still open with the old session must not go on hearing under the new login.
+      this.deps.notifier.disconnectSession(hashSecret(previousSid));
+    }
     const sid = newSecret();
     const now = this.deps.clock.now();
     const session = { sidHash: hashSecret(sid), staffId: staff.id, createdAt: now, lastSeenAt: now };

@@ -63,9 +63,8 @@ export class YouthService {
     session.lastSeenAt = this.deps.clock.now();
     await this.deps.store.putYouthSession(session, this.limits.sessionTtlMs);
     const actor: YouthActor = { kind: "youth", youthId: session.youthId, tokenHash: session.tokenHash };
-    const found = session.conversationId ? await this.deps.store.getConversation(session.conversationId) : undefined;
-    if (!found) return { actor, state: {}, missed: [] };
-    const conversation = await this.backOnline(found);
+    const conversation = session.conversationId ? await this.deps.store.getConversation(session.conversationId) : undefined;
+    if (!conversation) return { actor, state: {}, missed: [] };
     const [state, missed] = await Promise.all([
       this.stateOf(conversation),
       afterSeq === undefined ? [] : this.deps.store.listMessages(conversation.id, afterSeq),
@@ -75,15 +74,14 @@ export class YouthService {
   }
 
   /**
-   * The youth's page is connected again: a waiting youth gets their turn back (their place was
-   * kept), and staff in a chat see that the page is back.
+   * The youth's page is connected again (called once its socket is in the youth's room): a waiting
+   * youth gets their turn back (their place was kept), and staff in a chat see that the page is back.
    */
-  private async backOnline(c: Conversation): Promise<Conversation> {
-    if (c.disconnectedAt === undefined || !(await this.deps.store.setYouthDisconnected(c.id, undefined))) return c;
-    if (c.status === "active") await recordSystemLine(this.deps, c.id, { kind: "page-back" }, { role: "youth" });
-    if (c.status === "queued") this.dispatcher.kick();
-    const { disconnectedAt: _gone, ...back } = c;
-    return back;
+  async pageBack(conversationId: string): Promise<void> {
+    if (!(await this.deps.store.setYouthDisconnected(conversationId, undefined))) return;
+    const c = await this.deps.store.getConversation(conversationId);
+    if (c?.status === "active") await recordSystemLine(this.deps, c.id, { kind: "page-back" }, { role: "youth" });
+    this.dispatcher.kick();
   }
 
   /**
@@ -98,6 +96,12 @@ export class YouthService {
     const c = session?.conversationId ? await store.getConversation(session.conversationId) : undefined;
     if (!c || (c.status !== "queued" && c.status !== "active")) return;
     if (!(await store.setYouthDisconnected(c.id, clock.now()))) return;
+    // A page that came back meanwhile joined the room before clearing the mark, which we may just
+    // have overwritten: look again, so a connected youth is never left marked as gone.
+    if (await notifier.isYouthConnected(actor.youthId)) {
+      await store.setYouthDisconnected(c.id, undefined);
+      return;
+    }
     this.deps.log.info({ event: "youth.page.closed", conversationId: c.id, status: c.status }, "youth page disconnected");
     if (c.status === "active") await recordSystemLine(this.deps, c.id, { kind: "page-closed" }, { role: "youth" });
     else this.dispatcher.kick();

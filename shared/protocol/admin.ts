@@ -62,12 +62,14 @@ export const InviteBody = z
     locationId: LocationId,
     skills: Skills.default([]),
     manages: Manages.optional(),
+    /** Professionals: other locations they may go on duty for (each one run by the coordinator). */
+    covers: z.array(LocationId).max(50).optional(),
   })
   .strict();
 export type InviteBody = z.infer<typeof InviteBody>;
 
 export const StaffUpdateBody = z
-  .object({ displayName: z.string().trim().min(1).max(40), role: StaffRole, locationId: LocationId, skills: Skills, manages: Manages.optional() })
+  .object({ displayName: z.string().trim().min(1).max(40), role: StaffRole, locationId: LocationId, skills: Skills, manages: Manages.optional(), covers: z.array(LocationId).max(50).optional() })
   .strict();
 export type StaffUpdateBody = z.infer<typeof StaffUpdateBody>;
 
@@ -79,6 +81,7 @@ export const StaffAdminView = z.object({
   locationId: z.string(),
   skills: z.array(z.string()),
   manages: Manages.optional(),
+  covers: z.array(z.string()).optional(),
   active: z.boolean(),
   invitePending: z.boolean(),
 });

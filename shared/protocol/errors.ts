@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   "TOO_LARGE",
   "CONFLICT", // it exists already (an e-mail address, a location id)
   "BAD_CREDENTIALS",
+  "WEAK_PASSWORD", // a new password that is common or easy to guess (a list of common passwords)
   "UNAVAILABLE", // the store is unreachable; retry later
   "INTERNAL",
 ] as const;

@@ -168,6 +168,8 @@ export const StaffConversationView = z.object({
   transfers: z.number().int(),
   /** The professional who joined, if any. */
   professionalId: z.string().optional(),
+  /** A professional took it over from this volunteer and holds it now: "hand back" goes to them. */
+  previousVolunteerId: z.string().optional(),
   /**
    * The youth came back with a return code: to the volunteer now in the chat ("same-volunteer"), or
    * to someone else because that volunteer was not free ("another-volunteer").
@@ -304,7 +306,14 @@ export const EscalationView = z.object({
 });
 export type EscalationView = z.infer<typeof EscalationView>;
 
-export const DutyView = z.object({ staffId: z.string(), onDuty: z.boolean(), locationIds: z.array(z.string()), since: z.number().optional() });
+export const DutyView = z.object({
+  staffId: z.string(),
+  onDuty: z.boolean(),
+  locationIds: z.array(z.string()),
+  since: z.number().optional(),
+  /** The locations this professional may be on duty for (home and those a coordinator gave them). */
+  mayCover: z.array(z.string()).optional(),
+});
 export type DutyView = z.infer<typeof DutyView>;
 
 /** A live conversation as a professional sees it in the overview. */

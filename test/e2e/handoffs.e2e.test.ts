@@ -111,6 +111,7 @@ describe("hand-offs between volunteer and professional", () => {
     await eva.page.getByText("Hoe het eindigde: Het gesprek is beëindigd door de professional.").waitFor();
     await eva.page.getByRole("radio", { name: "Geen" }).first().check();
     await eva.page.getByRole("radio", { name: "4" }).check();
+    await eva.page.getByRole("radio", { name: "Zorgen", exact: true }).check();
     await shot(eva.page, "handoffs-02-wrapup");
     await eva.page.getByRole("button", { name: "Opslaan" }).click();
     await eva.page.getByRole("heading", { name: "Afronding" }).waitFor({ state: "detached" });
@@ -166,6 +167,9 @@ describe("hand-offs between volunteer and professional", () => {
     await mo.page.getByRole("heading", { name: "Je chat met Eva (professional)" }).waitFor();
     await eva.page.getByRole("heading", { name: "Mo", exact: true }).waitFor();
     await eva.page.getByRole("log").getByText("ik wil niet meer leven").waitFor();
+    await eva.page.getByRole("button", { name: "Beëindigen", exact: true }).waitFor();
+    // Nobody to hand back to: she took the youth from the queue herself.
+    expect(await eva.page.getByRole("button", { name: "Teruggeven aan de vrijwilliger" }).count()).toBe(0);
     const escalations = await e2e.server.store.listEscalations();
     expect(escalations.map((e) => [e.status, e.claimedBy])).toEqual([["claimed", "st_eva"]]);
     expect([...eva.errors, ...mo.errors]).toEqual([]);

@@ -41,7 +41,7 @@ describe("a return code on a phone", () => {
     const shown = first.page.locator(".return-code-value");
     await shown.waitFor();
     const code = (await shown.textContent())!.trim();
-    expect(code).toMatch(/^[a-z]+ [a-z]+ [a-z]+ \d{2}$/);
+    expect(code).toMatch(/^[a-z]+ [a-z]+ [a-z]+ [a-z]+ \d{2}$/);
     // Read out first: focus moves to the code's heading.
     expect(await first.page.evaluate(() => document.activeElement?.textContent)).toBe("Jouw terugkomcode");
     expect(await browserStorage(first.page)).not.toContain(code.split(" ")[0]!);

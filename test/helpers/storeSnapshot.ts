@@ -36,7 +36,7 @@ export async function storeSnapshot(store: Store, conversationIds: readonly stri
   );
   return JSON.stringify({
     conversations,
-    queue: byId(queue),
+    queue: byId(queue.map(({ disconnectedAt: _connection, ...entry }) => entry)),
     presence: byId(presence),
     duty: byId(duty),
     escalations: byId(escalations),

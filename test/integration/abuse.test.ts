@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../shared/protocol";
 import type { RunningServer } from "../../server/app/startServer";
@@ -93,6 +94,27 @@ describe("a youth who is gone does not keep a place", () => {
     await expect.poll(async () => (await server!.store.getConversation(a.conversation.id))?.status, { timeout: 5000 }).toBe("abandoned");
     expect((await server.store.getConversation(a.conversation.id))?.endReason).toBe("gone");
     expect((await server.store.getConversation(b.conversation.id))?.status).toBe("queued");
+  });
+});
+
+describe("a flagged youth whose page is gone", () => {
+  it("leaves the queue after the grace time like anyone else, recorded and counted, so a fake cannot stay first", async () => {
+    server = await startTestServer({ TICK_MS: "100", QUEUE_GONE_MINUTES: "0.005" });
+    const fake = await youth();
+    const real = await youth();
+    const a = await ok(fake.socket, "queue:join", { locationChoice: "any" });
+    const b = await ok(real.socket, "queue:join", { locationChoice: "any" });
+    for (const [y, id] of [[fake, a.conversation.id], [real, b.conversation.id]] as const) {
+      await ok(y.socket, "message:send", { conversationId: id, id: randomUUID(), text: "ik wil dood" });
+    }
+    expect((await server.store.getConversation(a.conversation.id))?.priority).toBeGreaterThan(0);
+    fake.socket.disconnect();
+    await expect.poll(async () => (await server!.store.getConversation(a.conversation.id))?.status, { timeout: 5000 }).toBe("abandoned");
+    // The real flagged youth, still connected, keeps their place at the front.
+    expect((await server.store.getConversation(b.conversation.id))?.status).toBe("queued");
+    const swept = (await server.store.listEvents(0)).filter((e) => e.type === "queue.swept");
+    expect(swept).toEqual([expect.objectContaining({ conversationId: a.conversation.id, data: expect.objectContaining({ flagged: true }) })]);
+    expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(/inloop_domain_events_total\{type="queue.swept"\} 1/);
   });
 });
 

@@ -76,7 +76,8 @@ escalation:raise           N       N         N         Y           N            
 escalation:list            N       N         N         N           N             Y             Y                N          N          N
 escalation:claim           N       N         N         N           N             Y             Y                N          N          N
 escalation:resolve         N       N         N         N           N             Y             N                N          N          N
-duty:set                   N       N         N         N           N             Y             Y                N          N          N
+# Duty only for one's own locations (home, or cover a coordinator who runs it gave): Bram (Amsterdam) not for Leiden.
+duty:set                   N       N         N         N           N             Y             N                N          N          N
 conversation:watch         N       N         N         N           N             Y             N                N          N          N
 conversation:join          N       N         N         N           N             Y             N                N          N          N
 conversation:live          N       N         N         N           N             Y             Y                N          N          N
@@ -138,7 +139,7 @@ const SOCKET_ROWS: Record<string, SocketRow> = {
   "escalation:list": { payload: () => ({}) },
   "escalation:claim": { payload: (w) => ({ escalationId: w.escalationId }) },
   "escalation:resolve": { setup: "escalationClaimed", payload: (w) => ({ escalationId: w.escalationId, outcome: "talked", referral: "none" }) },
-  "duty:set": { payload: () => ({ onDuty: true, locationIds: ["leiden", "apeldoorn"] }) },
+  "duty:set": { payload: () => ({ onDuty: true, locationIds: ["leiden"] }) },
   "conversation:watch": { payload: chat },
   "conversation:join": { payload: chat },
   "conversation:live": { payload: () => ({}) },

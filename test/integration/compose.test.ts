@@ -61,11 +61,25 @@ describe("docker-compose.yml", () => {
     expect(lb?.ports?.length).toBe(1);
   });
 
-  it("the Dockerfile starts the server the way npm start does, as a non-root user", () => {
+  it("the Dockerfile runs the compiled server with production dependencies only, as a non-root user", () => {
     const dockerfile = read("Dockerfile");
     expect(dockerfile).toMatch(/^FROM node:20/m);
     expect(dockerfile).toMatch(/^USER node$/m);
-    expect(dockerfile).toContain('CMD ["node", "--import", "tsx", "server/main.ts"]');
+    expect(dockerfile).toContain('CMD ["node", "dist/server/main.js"]');
+    expect(dockerfile).toMatch(/^RUN npm run build$/m);
+    const final = dockerfile.slice(dockerfile.lastIndexOf("FROM "));
+    expect(final).toMatch(/npm ci --omit=dev/);
+    // No TypeScript sources in the running image: only what the build stage compiled.
+    expect(final).not.toMatch(/^COPY (server|shared|scripts)\b/m);
+  });
+
+  it("keeps build tools out of the production dependencies", () => {
+    const pkg = JSON.parse(read("package.json")) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string> };
+    for (const tool of ["vite", "@vitejs/plugin-react", "tsx", "esbuild", "typescript", "react", "react-dom"]) {
+      expect(pkg.dependencies[tool], tool).toBeUndefined();
+    }
+    expect(pkg.scripts.build).toContain("build:server");
+    expect(pkg.scripts["build:server"]).toContain("server/main.ts");
   });
 });
 

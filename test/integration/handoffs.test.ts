@@ -50,7 +50,8 @@ describe.each(stores)("hand-offs on the %s store", (kind) => {
     expect((await toYouth).peer).toEqual({ role: "professional", name: "Eva" });
     await expect.poll(async () => (await shared.server.store.getEscalation(e.id))?.status).toBe("claimed");
     const synced = await ok(eva, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
-    expect(synced.conversations.map((c) => c.id)).toEqual([conversation.id]);
+    // Taken from the queue: hers, with nobody to hand back to.
+    expect(synced.conversations.map((c) => [c.id, c.previousVolunteerId])).toEqual([[conversation.id, undefined]]);
     expect((await ok(eva, "professional:state")).queue).toEqual([]);
 
     // She holds it like a volunteer: speaks, keeps a note, ends it, and owes the wrap-up.
@@ -159,7 +160,7 @@ describe.each(stores)("hand-offs on the %s store", (kind) => {
     expect(samLines.map((m) => m.system)).toEqual([{ kind: "joined", name: "Eva" }, { kind: "took-over", name: "Eva" }]);
     // After a reload she still has it: staff:sync lists it, and there is nothing to take over again.
     const synced = await ok(eva, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
-    expect(synced.conversations.map((c) => c.id)).toEqual([conversation.id]);
+    expect(synced.conversations.map((c) => [c.id, c.volunteerId, c.previousVolunteerId])).toEqual([[conversation.id, "st_eva", "st_sam"]]);
     expect(await request(eva, "conversation:takeover", { conversationId: conversation.id })).toMatchObject({ ok: false });
     await ok(eva, "conversation:handback", { conversationId: conversation.id });
     const kinds = (await ok(sam, "conversation:sync", { conversationId: conversation.id, afterSeq: 0 })).messages.map((m: MessageView) => m.system?.kind);

@@ -41,7 +41,10 @@ describe("limits", () => {
     const closed = new Promise((resolve) => youth.socket.once("disconnect", resolve));
     (youth.socket as unknown as { emit(e: string, p: unknown): void }).emit("message:send", { conversationId, id: randomUUID(), text: "x".repeat(70 * 1024) });
     await closed;
-    expect((await server.store.listMessages(conversationId, 0)).map((m) => m.text.length)).toEqual([2000]);
+    // The closed frame closed the youth's page too: staff get a line saying so (not a message).
+    const stored = await server.store.listMessages(conversationId, 0);
+    expect(stored.filter((m) => !m.system).map((m) => m.text.length)).toEqual([2000]);
+    expect(stored.filter((m) => m.system).map((m) => [m.system?.kind, m.visibility, m.text])).toEqual([["page-closed", "staff", ""]]);
   });
 
   it("counts a youth's messages per session, across every tab of theirs", async () => {

@@ -44,7 +44,7 @@ export function InvitePage() {
     const ack = await api("/api/invites/accept", { method: "POST", body: { token, password } });
     setBusy(false);
     if (!ack.ok) {
-      const text = ack.code === "NOT_FOUND" ? t("invite.invalid") : ack.code === "RATE_LIMITED" ? t("invite.rateLimited") : errorText(t, ack);
+      const text = ack.code === "NOT_FOUND" ? t("invite.invalid") : ack.code === "RATE_LIMITED" ? t("invite.rateLimited") : ack.code === "WEAK_PASSWORD" ? t("invite.weakPassword") : errorText(t, ack);
       return setProblem(text);
     }
     setDone(true);

@@ -290,7 +290,7 @@ export const en: Record<MessageKey, string> = {
   ...returnCodeEn,
   ...coordinatorEn,
   ...figuresEn,
+  ...handoffsEn,
   ...screensEn,
   ...errorsEn,
-  ...handoffsEn,
 };

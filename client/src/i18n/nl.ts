@@ -290,9 +290,9 @@ export const nl = {
   ...returnCodeNl,
   ...coordinatorNl,
   ...figuresNl,
+  ...handoffsNl,
   ...screensNl,
   ...errorsNl,
-  ...handoffsNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -83,3 +83,14 @@ describe("signal ids", () => {
     for (const u of DEFAULT_UNITS) for (const e of [...u.units, ...u.questions]) expect(e.about.trim(), e.id).not.toBe("");
   });
 });
+
+describe("risk bench", () => {
+  it("runs over every evaluation message and measures something sensible", async () => {
+    const { benchRisk } = await import("../../../scripts/bench/risk");
+    const figures = await benchRisk(1);
+    expect(figures.risk_messages).toBe(SETS.reduce((n, s) => n + s.items.length, 0));
+    expect(figures.risk_us_per_message).toBeGreaterThan(0);
+    expect(figures.risk_us_p99).toBeGreaterThanOrEqual(0);
+    expect(figures.risk_us_per_message_3_before).toBeGreaterThan(0);
+  });
+});

@@ -109,6 +109,7 @@ export class RosterService {
       await store.removeDuty(staffId);
       await this.escalations.releaseAllOf(staffId);
       notifier.setOnDuty(staffId, false);
+      await this.escalations.dropLostRooms({ id: staffId, role: "professional" });
       const home = staff.find((s) => s.id === staffId)?.locationId;
       notifier.emit({ staff: staffId }, "duty:changed", { staffId, onDuty: false, locationIds: home ? [home] : [] });
       await store.appendEvent({ type: "duty.changed", at: now, staffId, data: { onDuty: false, source: "roster" } });

@@ -1,6 +1,7 @@
 import type { InviteBody, InviteInfoView, InviteView, StaffAdminView, StaffUpdateBody } from "../../../shared/protocol";
 import { hashPassword, hashSecret, newId, newSecret } from "../../auth/secrets";
 import { managedLocationIds } from "../../domain/access/scope";
+import { isWeakPassword } from "../../auth/passwordStrength";
 import type { DomainEventType, Staff } from "../../domain/types";
 import type { ServiceDeps } from "../context";
 import { fail } from "../errors";
@@ -16,6 +17,7 @@ export function staffAdminView(s: Staff): StaffAdminView {
     locationId: s.locationId,
     skills: s.skills,
     ...(s.role === "coordinator" && { manages: s.manages ?? [s.locationId] }),
+    ...(s.role === "professional" && s.covers && { covers: s.covers }),
     active: s.active,
     invitePending: s.inviteTokenHash !== undefined,
   };
@@ -59,6 +61,7 @@ export class StaffAdminService {
       locationId: body.locationId,
       skills: body.skills,
       ...(body.role === "coordinator" && body.manages && { manages: body.manages }),
+      ...(body.role === "professional" && body.covers && { covers: body.covers }),
       passwordHash: "",
       active: false,
     };
@@ -87,10 +90,15 @@ export class StaffAdminService {
     };
     if (body.role === "coordinator") next.manages = body.manages ?? staff.manages ?? [body.locationId];
     else delete next.manages;
+    const covers = body.covers ?? staff.covers;
+    if (body.role === "professional" && covers) next.covers = covers;
+    else delete next.covers;
     await this.deps.store.putStaff(next);
     await this.record("staff.changed", actor, next);
     // A role or location change must show in their console at once: they reconnect into the new one.
     if (next.role !== staff.role || next.locationId !== staff.locationId) await this.offboard(staff, { dropFutureShifts: next.role !== staff.role });
+    // Fewer locations to cover: duty elsewhere ends now (with what it opened), not at their next change.
+    else if (next.role === "professional") await this.escalations.trimDuty(next);
     return staffAdminView(next);
   }
 
@@ -133,7 +141,8 @@ export class StaffAdminService {
   async acceptInvite(token: string, password: string): Promise<Staff> {
     // Check and hash before taking the link: a wrong token costs no argon2, and the slow hash does
     // not sit between reading the record and writing it back.
-    await this.validInvite(token, false);
+    const { staff: invitee } = await this.validInvite(token, false);
+    if (isWeakPassword(password, [invitee.email, invitee.displayName])) fail("WEAK_PASSWORD", "This password is too common or easy to guess; choose a longer one, a sentence works well");
     const passwordHash = await hashPassword(password);
     const { staff } = await this.validInvite(token, true);
     const next: Staff = { ...staff, passwordHash, active: true };
@@ -195,9 +204,11 @@ export class StaffAdminService {
   }
 
   /** Where a coordinator may place someone: a location they run; only a national coordinator makes another. */
-  private async checkPlacement(actor: Staff, body: { role: Staff["role"]; locationId: string; manages?: string[] | "all" | undefined }): Promise<void> {
+  private async checkPlacement(actor: Staff, body: { role: Staff["role"]; locationId: string; manages?: string[] | "all" | undefined; covers?: string[] | undefined }): Promise<void> {
     const mine = await this.managed(actor);
     if (!mine.includes(body.locationId)) fail("FORBIDDEN", "You do not run this location");
+    // Cover elsewhere is given only by someone who runs there too.
+    if (body.covers?.some((id) => !mine.includes(id))) fail("FORBIDDEN", "You do not run all of these locations");
     if (body.role !== "coordinator") return;
     if (body.manages === "all" && actor.manages !== "all") fail("FORBIDDEN", "Only a national coordinator makes another");
     if (Array.isArray(body.manages) && body.manages.some((id) => !mine.includes(id))) fail("FORBIDDEN", "You do not run all of these locations");

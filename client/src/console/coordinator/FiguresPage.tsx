@@ -281,33 +281,35 @@ function FiguresBody({ report, number, mean, minutes, locationName }: BodyProps)
           </table>
           <p className="muted">{t("figures.unrouted", { n: s.unrouted, debriefs: s.debriefs })}</p>
         </section>
-        <section className="figures-panel" aria-labelledby="figures-risk">
+        <section className="figures-panel figures-wide" aria-labelledby="figures-risk">
           <h2 id="figures-risk">{t("figures.risk.title")}</h2>
-          <table className="figures-grid-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("figures.risk.month")}</th>
-                <th scope="col">{t("figures.risk.judged")}</th>
-                <th scope="col">{t("figures.risk.volunteerHigh")}</th>
-                <th scope="col">{t("figures.risk.bothHigh")}</th>
-                <th scope="col">{t("figures.risk.recall")}</th>
-                <th scope="col">{t("figures.risk.falseAlarm")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.riskByMonth.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">{m.month}</th>
-                  <td>{m.judged}</td>
-                  <td>{m.volunteerHigh}</td>
-                  <td>{m.bothHigh}</td>
-                  {/* A share of fewer than five chats is nearly one youth's own: withheld, as in the export. */}
-                  <td>{m.volunteerHigh === 0 ? t("figures.none") : m.volunteerHigh < 5 ? "n<5" : `${Math.round((100 * m.bothHigh) / m.volunteerHigh)}%`}</td>
-                  <td>{m.scorerHighVolunteerNone}</td>
+          <div className="figures-scroll">
+            <table className="figures-grid-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("figures.risk.month")}</th>
+                  <th scope="col">{t("figures.risk.judged")}</th>
+                  <th scope="col">{t("figures.risk.volunteerHigh")}</th>
+                  <th scope="col">{t("figures.risk.bothHigh")}</th>
+                  <th scope="col">{t("figures.risk.recall")}</th>
+                  <th scope="col">{t("figures.risk.falseAlarm")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.riskByMonth.map((m) => (
+                  <tr key={m.month}>
+                    <th scope="row">{m.month}</th>
+                    <td>{m.judged}</td>
+                    <td>{m.volunteerHigh}</td>
+                    <td>{m.bothHigh}</td>
+                    {/* A share of fewer than five chats is nearly one youth's own: withheld, as in the export. */}
+                    <td>{m.volunteerHigh === 0 ? t("figures.none") : m.volunteerHigh < 5 ? "n<5" : `${Math.round((100 * m.bothHigh) / m.volunteerHigh)}%`}</td>
+                    <td>{m.scorerHighVolunteerNone}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p className="muted">{t("figures.risk.note")}</p>
         </section>
       </div>

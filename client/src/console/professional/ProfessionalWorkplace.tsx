@@ -57,7 +57,7 @@ export function ProfessionalWorkplace() {
       )}
       <aside className="sidebar">
         {held.staff && state.duty && (
-          <DutyPanel onDuty={state.duty.onDuty} chosen={state.duty.locationIds} locations={locations} onChange={(on, ids) => void actions.setDuty(on, ids).then(report)} />
+          <DutyPanel onDuty={state.duty.onDuty} chosen={state.duty.locationIds} locations={locations.filter((l) => !state.duty!.mayCover || state.duty!.mayCover.includes(l.id))} onChange={(on, ids) => void actions.setDuty(on, ids).then(report)} />
         )}
         <button type="button" className="button button-quiet" onClick={actions.toggleMute} aria-pressed={muted}>
           {muted ? t("console.unmute") : t("console.mute")}
@@ -127,7 +127,7 @@ export function ProfessionalWorkplace() {
                   actions.dismiss(active.view.id);
                 }}
                 extraTools={
-                  active.view.professionalId === held.staff?.id && active.view.status === "active" && active.view.handoverNote === undefined ? (
+                  active.view.previousVolunteerId && active.view.status === "active" && !active.closed ? (
                     <HandBack conversationId={active.view.id} actions={actions} report={report} />
                   ) : undefined
                 }

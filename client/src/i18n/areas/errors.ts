@@ -25,6 +25,7 @@ export const errorsNl: Record<`error.${ErrorCode}`, string> = {
   "error.TOO_LARGE": "Dat is te lang. Maak het korter.",
   "error.CONFLICT": "Dat bestaat al, of is al gebeurd.",
   "error.BAD_CREDENTIALS": "E-mailadres of wachtwoord klopt niet.",
+  "error.WEAK_PASSWORD": "Dit wachtwoord is te makkelijk te raden. Kies een langer wachtwoord; een zin werkt goed.",
   "error.UNAVAILABLE": "Geen verbinding met de server. Probeer het zo opnieuw.",
   "error.INTERNAL": "Er ging iets mis aan onze kant. Probeer het opnieuw.",
 };
@@ -50,6 +51,7 @@ export const errorsEn: Record<`error.${ErrorCode}`, string> = {
   "error.TOO_LARGE": "That is too long. Make it shorter.",
   "error.CONFLICT": "That exists already, or has happened already.",
   "error.BAD_CREDENTIALS": "E-mail address or password is wrong.",
+  "error.WEAK_PASSWORD": "This password is too easy to guess. Choose a longer one; a sentence works well.",
   "error.UNAVAILABLE": "No connection to the server. Try again in a moment.",
   "error.INTERNAL": "Something went wrong on our side. Please try again.",
 };
