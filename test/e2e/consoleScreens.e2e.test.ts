@@ -191,4 +191,26 @@ describe("the volunteer console at 1280x720", () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it("gives the coordinator's charts readable axis words and the roster one way of writing a day", async () => {
+    const opened = await newPage(await e2e.browser.newContext({ ...CONSOLE, locale: "nl-NL" }));
+    const { page, errors } = opened;
+    await page.goto(`${e2e.server.url}/console`);
+    await page.getByLabel("E-mailadres").fill("kim@inloop.demo");
+    await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.locator(".figures-label").first().waitFor();
+    const sizes = await page.locator(".figures-label").evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    await page.getByRole("navigation", { name: "Beheer" }).getByRole("button", { name: "Rooster" }).click();
+    await page.locator(".week-day h3").first().waitFor();
+    // "maandag 30 nov" in the text, shown "Maandag 30 nov": the month is never capitalised.
+    for (const h of await page.locator(".week-day h3").all()) {
+      expect(await h.textContent()).toMatch(/^[a-z]+ \d+ [a-z]+\.?$/);
+      expect(await h.evaluate((el) => getComputedStyle(el).textTransform)).toBe("none");
+    }
+    await shot(page, "screens-roster");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
