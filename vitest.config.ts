@@ -28,6 +28,16 @@ export default defineConfig({
       },
       {
         test: {
+          // The protocol as a contract: two processes over Redis, driven as docs/PROTOCOL.md says.
+          name: "conformance",
+          include: ["test/conformance/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        test: {
           name: "e2e",
           include: ["test/e2e/**/*.e2e.test.ts"],
           environment: "node",

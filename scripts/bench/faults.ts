@@ -3,7 +3,10 @@
  * concurrent chats (youth and volunteer writing both ways, spread over two server processes) and 40
  * waiting youths, through a process killed (SIGKILL), Redis killed and restarted (AOF, fsync
  * always), and a process drained (SIGTERM). Reports, per fault, what was acknowledged, lost and
- * duplicated, and how long until every unacknowledged message was acknowledged.
+ * duplicated, and how long until every unacknowledged message was acknowledged. Every chat client is
+ * the conforming one (test/conformance/client.ts: what docs/PROTOCOL.md says, nothing more). Then
+ * `CONFORMANCE_KILL_ROUNDS` (default 30) SIGKILLs of the process holding youths of some chats and
+ * volunteers of others (test/conformance/killRounds.ts), counting acknowledged messages lost.
  */
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -13,6 +16,7 @@ import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { destroyRedisPrefix } from "../../server/store/redis/RedisStore";
 import { connect, nextEvent, ok, openStaff, openYouth, type ClientSocket } from "../../test/helpers/clients";
 import { runFaultScenario, type Fault } from "../../test/helpers/faultScenario";
+import { runKillRounds } from "../../test/conformance/killRounds";
 import { REDIS_URL } from "../../test/helpers/redis";
 import { spawnServer } from "../../test/helpers/servers";
 import { percentile } from "./results";
@@ -207,5 +211,22 @@ export async function benchFaults(): Promise<Record<string, number>> {
     if (report.readyDuringOutage) figures.faults_redis_restart_readyz_503_during_outage = Number(report.readyDuringOutage.every((s) => s === 503));
     console.log(`  ${fault}:`, JSON.stringify(report));
   }
+  // Issue 14, item 1 at full count: the conforming client (test/conformance/client.ts) on both sides,
+  // a server process SIGKILLed each round, holding youths of some chats and volunteers of others.
+  const rounds = Number(process.env.CONFORMANCE_KILL_ROUNDS ?? 30);
+  const kills = await runKillRounds({ rounds, chatsPerSide: 2, progress: (line) => console.log(`  kills: ${line}`) });
+  Object.assign(figures, {
+    conformance_kill_rounds: kills.rounds,
+    conformance_youth_process_kills: kills.youthProcessKills,
+    conformance_volunteer_process_kills: kills.volunteerProcessKills,
+    conformance_kills_acked: kills.acked,
+    conformance_kills_lost: kills.lost,
+    conformance_kills_lost_youth_to_volunteer: kills.lostYouthToVolunteer,
+    conformance_kills_lost_volunteer_to_youth: kills.lostVolunteerToYouth,
+    conformance_kills_duplicated: kills.duplicated,
+    conformance_kills_gap_syncs: kills.gapSyncs,
+    conformance_kills_repeated_broadcasts: kills.repeatedBroadcasts,
+  });
+  console.log("  kills:", JSON.stringify(kills));
   return figures;
 }

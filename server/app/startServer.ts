@@ -17,9 +17,15 @@ import { networkOfRequest } from "../http/clientNetwork";
 import { ConnectionsPerNetwork } from "../realtime/connectionsPerNetwork";
 import { securityHeaders } from "../http/securityHeaders";
 import { PLACEHOLDER_PAGE } from "../http/placeholder";
+import { answerClientBundleNotFound } from "../http/clientBundle";
 import { adminRouter } from "../http/adminRoutes";
 import { apiRouter } from "../http/routes";
 import { figuresRouter } from "../http/figuresRoutes";
+import { reachRouter } from "../http/reachRoutes";
+import { secondFactorRouter } from "../http/secondFactorRoutes";
+import { AccessLog } from "../service/AccessLog";
+import { ErasureService } from "../service/ErasureService";
+import { SecondFactorService } from "../service/SecondFactorService";
 import { LocationAdminService } from "../service/admin/LocationAdminService";
 import { RosterService } from "../service/admin/RosterService";
 import { StaffAdminService } from "../service/admin/StaffAdminService";
@@ -40,6 +46,10 @@ import { FiguresRollup } from "../service/FiguresRollup";
 import { FiguresService } from "../service/FiguresService";
 import { StaffConversationService } from "../service/StaffConversationService";
 import { WrapUpService } from "../service/WrapUpService";
+import { DebriefService } from "../service/DebriefService";
+import { PushService } from "../service/PushService";
+import { PushRelay } from "../push/PushRelay";
+import { generateVapidKeys, webPushSender } from "../push/webPushSender";
 import { YouthService } from "../service/YouthService";
 import { ReturnCodeService } from "../service/ReturnCodeService";
 import { MemoryStore } from "../store/memory/MemoryStore";
@@ -129,13 +139,26 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // A draining process takes no new connections: the client's next try lands on another process.
     allowRequest: (req, callback) => callback(null, !draining && isAllowedOrigin(req, config.allowedOrigins) && perNetwork.allows(req)),
   });
+  answerClientBundleNotFound(httpServer);
   io.engine.on("connection", (raw: { request: IncomingMessage; once(event: "close", listener: () => void): void }) => perNetwork.track(raw.request, (listener) => raw.once("close", listener)));
   const subscriber = redis && subscriberFor(redis);
   if (redis && subscriber) io.adapter(socketAdapterFor(redis, subscriber, config.redisPrefix));
   if (subscriber) resyncClientsAfterRedisOutage(subscriber, io, log.child({ layer: "realtime" }));
 
-  const notifier = new SocketNotifier(io);
-  const deps: ServiceDeps = { store, clock, notifier, log: log.child({ layer: "service" }) };
+  const sockets = new SocketNotifier(io);
+  const serviceLog = log.child({ layer: "service" });
+  // Web Push: keys from the environment; a single in-memory process may make its own pair.
+  const vapid = config.push.vapid ?? (redis ? undefined : generateVapidKeys());
+  if (!config.push.vapid && vapid) log.info({ event: "push.vapid.generated" }, "VAPID keys made for this process (memory store); push subscriptions last until restart");
+  if (!vapid) log.warn({ event: "push.off" }, "VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY not set: push notifications are off");
+  const push = new PushService({ store, clock, notifier: sockets, log: serviceLog }, vapid && webPushSender({ ...vapid, subject: config.push.subject }), {
+    ...(vapid && { publicKey: vapid.publicKey }),
+    production: config.env === "production",
+    allowedHosts: config.push.allowedHosts,
+    youthTtlMs: config.youthSessionTtlMs,
+  });
+  const notifier = new PushRelay(sockets, push, store, log.child({ layer: "push" }));
+  const deps: ServiceDeps = { store, clock, notifier, log: serviceLog, push };
   const escalations = new EscalationService(deps, config.escalationTimeoutsMs);
   const dispatcher = new Dispatcher(deps, (c) => escalations.flaggedAssigned(c));
   // Limits are shared by every process when Redis is there, so a second process is no way around them.
@@ -177,7 +200,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const abuse = new AbuseGuard(store, clock, config.blockMs, config.networkHashSecret);
   const loginGuard = new LoginGuard(config.networkHashSecret, loginLimits, (network) => abuse.keyFor(network));
   if (!config.networkHashSecretSet && config.env === "production") log.warn({ event: "networkHash.localKey" }, "NETWORK_HASH_SECRET is not set: blocks and per-network limits reach this process only");
-  const wrapUps = new WrapUpService(deps, escalations);
+  const debriefs = new DebriefService(deps, escalations, messageLimit);
+  const wrapUps = new WrapUpService(deps, debriefs);
   const conversations = new ConversationService(deps, dispatcher, messageLimit, wrapUps, { score: loadDefaultRiskScorer(), escalations }, signalLimit);
   const returnCodeLimit = limiter("return-code", config.returnCodes.attemptsPer10Min, 600);
   // Wrong codes from everywhere together: a guesser with many networks still gets nowhere.
@@ -195,10 +219,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     { perNetwork: limiter("session", config.sessionsPerNetworkPer10Min, 600), global: limiter("session-all", config.sessionsPerMinute, 60) },
   );
   const sweeper = new GhostSweeper(deps, conversations, config.queueGoneMs, () => dispatcher.kick());
-  const retention = new RetentionJob(deps, config.retentionDays);
+  const retention = new RetentionJob(deps, config.retentionDays, undefined, { accessLogDays: config.accessLogDays, owner: instanceId });
   const figuresRollup = new FiguresRollup(deps);
   const figures = new FiguresService(deps);
-  const staff = new StaffService(deps, dispatcher, wrapUps, escalations, config.staffSessionIdleMs, config.staffSessionMaxMs);
+  const access = new AccessLog(deps);
+  if (!config.secondFactor.keySet && config.env === "production") {
+    log.warn({ event: "secondFactor.developmentKey" }, "SECOND_FACTOR_KEY is not set: TOTP secrets are sealed with the public development key");
+  }
+  const secondFactor = new SecondFactorService(deps, config.secondFactor.key, access);
+  const staff = new StaffService(deps, dispatcher, wrapUps, escalations, config.staffSessionIdleMs, config.staffSessionMaxMs, secondFactor);
   const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, messageLimit, escalations, returnCodes);
   let publicUrl = config.publicUrl ?? "";
   const locationAdmin = new LocationAdminService(deps);
@@ -216,7 +245,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   app.use(metricsRouter({ metrics, store, now: () => clock.now(), token: config.metricsToken, production: config.env === "production", log }));
   // Before apiRouter, whose catch-all answers unknown /api routes with 404.
   app.use(figuresRouter({ staff, figures, log: log.child({ layer: "http" }) }));
-  app.use(adminRouter({ staff, locations: locationAdmin, staffAdmin, roster, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, inviteLimit, log: log.child({ layer: "http" }) }));
+  app.use(secondFactorRouter({ staff, secondFactor, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, loginGuard, trustProxy: config.trustProxy, log: log.child({ layer: "http" }) }));
+  app.use(adminRouter({ staff, locations: locationAdmin, staffAdmin, roster, secondFactor, access, erasure: new ErasureService(deps), cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, inviteLimit, log: log.child({ layer: "http" }) }));
+  app.use(reachRouter({ deps, staff, push, log: log.child({ layer: "http" }) }));
   app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining: () => draining, quickExitUrl: config.quickExitUrl, youth, loginGuard, trustProxy: config.trustProxy, log: log.child({ layer: "http" }) }));
   const clientDir = options.clientDir ?? path.resolve(import.meta.dirname, "../../client/dist");
   if (existsSync(path.join(clientDir, "index.html"))) {
@@ -237,6 +268,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     wrapUps,
     escalations,
     dispatcher,
+    push,
+    debriefs,
     presenceGraceMs: config.presenceGraceMs,
     connectionEventsPer10s: config.connectionEventsPer10s,
     trustProxy: config.trustProxy,

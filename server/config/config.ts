@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_PUSH_HOSTS } from "../domain/push/push";
 import { randomBytes } from "node:crypto";
 import { parseTrustProxy } from "../domain/network/network";
 import { parseHostList, type RedisTopology } from "../store/redis/connect";
@@ -85,6 +86,13 @@ const EnvSchema = z.object({
   RETURN_CODE_SECRET: z.string().min(32).optional(),
   /** Return-code checks one network (hashed) may make per 10 minutes. */
   RETURN_CODE_ATTEMPTS_PER_10MIN: z.coerce.number().int().positive().default(10),
+  /**
+   * Key that seals staff TOTP secrets at rest and keys the hashes of their recovery codes; the same
+   * on every process. Production without it: a warning, and the public development key is used.
+   */
+  SECOND_FACTOR_KEY: z.string().min(32).optional(),
+  /** Days the access record (who read which conversation, when, why) is kept; then it is purged. */
+  ACCESS_LOG_DAYS: z.coerce.number().positive().default(365),
   /** Wrong return codes per hour over every network together: the budget that makes guessing hopeless. */
   RETURN_CODE_FAILURES_PER_HOUR: z.coerce.number().int().positive().default(1000),
   /** How long a staff invite link works. */
@@ -113,6 +121,17 @@ const EnvSchema = z.object({
   QUICK_EXIT_URL: z.url().default("https://www.buienradar.nl/"),
   /** On SIGTERM, how long /readyz reports "draining" before sockets are closed, so a load balancer stops sending new ones. */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).optional(),
+  /**
+   * Web Push (VAPID, RFC 8292): the key pair staff devices and waiting youths subscribe with, the same
+   * on every process. Without them push is off, except on the in-memory store, which makes a pair at
+   * start (subscriptions then last until the restart). `npx web-push generate-vapid-keys` makes one.
+   */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "base64url, 65 bytes (uncompressed P-256 point)").optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, "base64url, 32 bytes").optional(),
+  /** Who the push services can contact about this sender: "mailto:…" or an https URL. */
+  VAPID_SUBJECT: z.string().regex(/^(mailto:.+|https:\/\/.+)$/, "mailto:… or https://…").optional(),
+  /** Push services a device may subscribe with in production (host suffixes, comma-separated). */
+  PUSH_ALLOWED_HOSTS: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -120,6 +139,9 @@ export type Config = ReturnType<typeof loadConfig>;
 
 /** Not a secret: only for development and tests, where no real youth's code is hashed with it. */
 const DEVELOPMENT_RETURN_CODE_SECRET = "inloop-development-return-code-key-not-secret";
+
+/** Not a secret: only for development and tests (and production without SECOND_FACTOR_KEY, with a warning). */
+export const DEVELOPMENT_SECOND_FACTOR_KEY = "inloop-development-second-factor-key-not-secret";
 
 /** At most one way to reach Redis; none means the in-memory store. */
 function redisTopology(e: z.infer<typeof EnvSchema>): RedisTopology | undefined {
@@ -155,6 +177,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === "production";
+  if ((e.VAPID_PUBLIC_KEY === undefined) !== (e.VAPID_PRIVATE_KEY === undefined)) {
+    throw new Error("Invalid configuration:\n  VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY: set both or neither");
+  }
+  if (production && e.VAPID_PUBLIC_KEY && !e.VAPID_SUBJECT) throw new Error("Invalid configuration:\n  VAPID_SUBJECT: required with VAPID keys in production");
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -184,6 +210,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       attemptsPer10Min: e.RETURN_CODE_ATTEMPTS_PER_10MIN,
       failuresPerHour: e.RETURN_CODE_FAILURES_PER_HOUR,
     },
+    secondFactor: { key: e.SECOND_FACTOR_KEY ?? DEVELOPMENT_SECOND_FACTOR_KEY, keySet: e.SECOND_FACTOR_KEY !== undefined },
+    accessLogDays: e.ACCESS_LOG_DAYS,
     inviteTtlMs: e.INVITE_HOURS * 3_600_000,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     escalationTimeoutsMs: {
@@ -210,5 +238,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     networkHashSecretSet: e.NETWORK_HASH_SECRET !== undefined,
     drainMs: e.SHUTDOWN_DRAIN_MS ?? (production ? 5000 : 0),
     logLevel: e.LOG_LEVEL,
+    push: {
+      ...(e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY && { vapid: { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY } }),
+      subject: e.VAPID_SUBJECT ?? "mailto:push@inloop.invalid",
+      allowedHosts: e.PUSH_ALLOWED_HOSTS ? e.PUSH_ALLOWED_HOSTS.split(",").map((h) => h.trim()).filter(Boolean) : DEFAULT_PUSH_HOSTS,
+    },
   };
 }

@@ -45,6 +45,8 @@ export interface Location {
   snippets: Snippet[];
   /** Topics a wrap-up can name (keys of the shared topic list). */
   wrapUpTopics: string[];
+  /** Volunteers of this location must log in with a second factor too (coordinators and professionals always do). */
+  volunteerSecondFactor?: boolean;
 }
 
 export interface Snippet {
@@ -181,6 +183,15 @@ export interface StaffSession {
   staffId: string;
   createdAt: Millis;
   lastSeenAt: Millis;
+  /**
+   * Set between the password and the second factor: such a session opens nothing but the
+   * second-factor routes ("code": a code is due; "enrol": the staff member must enrol first).
+   */
+  pending?: "code" | "enrol";
+  /** During enrolment: the new TOTP secret, sealed, until a first code confirms it. */
+  enrolSecret?: string;
+  /** Wrong codes given in this pending session. */
+  codeAttempts?: number;
 }
 
 export const DOMAIN_EVENT_TYPES = [
@@ -194,6 +205,8 @@ export const DOMAIN_EVENT_TYPES = [
   "conversation.transferred",
   "conversation.blocked",
   "debrief.requested",
+  "debrief.claimed",
+  "debrief.closed",
   "wrapup.filed",
   "escalation.raised",
   /** A second call about a conversation raised its open escalation's level (no second escalation). */

@@ -3,15 +3,22 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import {
   AcceptInviteBody,
+  AccessQueryParams,
+  ConversationId,
   CreateLocationBody,
+  EraseBody,
   InviteBody,
   InviteToken,
   LocationId,
   LocationSettings,
   RosterQuery,
+  SecondFactorResetBody,
   ShiftBody,
   StaffUpdateBody,
 } from "../../shared/protocol";
+import type { AccessLog } from "../service/AccessLog";
+import type { ErasureService } from "../service/ErasureService";
+import type { SecondFactorService } from "../service/SecondFactorService";
 import type { LocationAdminService } from "../service/admin/LocationAdminService";
 import type { RosterService } from "../service/admin/RosterService";
 import type { StaffAdminService } from "../service/admin/StaffAdminService";
@@ -34,6 +41,9 @@ export interface AdminHttpOptions {
   locations: LocationAdminService;
   staffAdmin: StaffAdminService;
   roster: RosterService;
+  secondFactor: SecondFactorService;
+  access: AccessLog;
+  erasure: ErasureService;
   cookieSecure: boolean;
   allowedOrigins: string[];
   /** Per invite link: guessing tokens is hopeless (256 bits), but accepting hashes a password (argon2). */
@@ -85,6 +95,24 @@ export function adminRouter(o: AdminHttpOptions): express.Router {
     });
   }
 
+  // A colleague lost their phone: their factor goes, they enrol again at their next login (recorded).
+  router.post("/api/admin/staff/:id/reset-second-factor", async (req, res) => {
+    const actor = await coordinator(req);
+    ok(res, await o.secondFactor.reset(actor, parse(StaffIdParam, req.params.id), parse(SecondFactorResetBody, req.body ?? {}).reason));
+  });
+
+  // The access record: who read which conversation when, within the locations this coordinator runs.
+  router.get("/api/admin/access", async (req, res) => {
+    const actor = await coordinator(req);
+    ok(res, await o.access.search(actor, parse(AccessQueryParams, req.query)));
+  });
+
+  // Erases one ended conversation's words (messages, notes, escalation notes, return-code note); figures keep counting it.
+  router.post("/api/admin/conversations/:id/erase", async (req, res) => {
+    const actor = await coordinator(req);
+    ok(res, await o.erasure.erase(actor, parse(ConversationId, req.params.id), parse(EraseBody, req.body ?? {}).reason));
+  });
+
   router.get("/api/admin/roster", async (req, res) => {
     const actor = await coordinator(req);
     ok(res, await o.roster.roster(actor, parse(RosterQuery, req.query)));
@@ -109,9 +137,10 @@ export function adminRouter(o: AdminHttpOptions): express.Router {
     const body = parse(AcceptInviteBody, req.body);
     if (!(await o.inviteLimit.consume(hashSecret(body.token)))) fail("RATE_LIMITED", "Too many attempts; try again later");
     const staff = await o.staffAdmin.acceptInvite(body.token, body.password);
-    const { sid } = await o.staff.startSession(staff);
+    // A coordinator or professional (or a volunteer where the location asks) enrols a second factor next.
+    const { sid, next } = await o.staff.startSession(staff);
     res.setHeader("Set-Cookie", sessionCookie(sid, o.cookieSecure));
-    ok(res, { id: staff.id, displayName: staff.displayName, role: staff.role });
+    ok(res, { id: staff.id, displayName: staff.displayName, role: staff.role, ...(next && { next }) });
   });
 
   router.use(["/api/admin", "/api/invites"], apiErrorHandler(o.log));

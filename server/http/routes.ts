@@ -85,10 +85,16 @@ export function apiRouter(o: HttpOptions): express.Router {
     if (!parsed.success) return sendError(res, "BAD_REQUEST", describeIssues(parsed.error));
     const { email, password } = parsed.data;
     await o.loginGuard.admit(email, networkOfRequest(req, o.trustProxy), readDeviceCookie(req.headers.cookie));
-    const { sid, staff } = await o.staff.login(email, password, readSessionCookie(req.headers.cookie)).catch(async (error: unknown) => {
+    const { sid, staff, next } = await o.staff.login(email, password, readSessionCookie(req.headers.cookie)).catch(async (error: unknown) => {
       if (error instanceof ServiceError && error.code === "BAD_CREDENTIALS") await o.loginGuard.failed();
       throw error;
     });
+    // With a second factor due, the cookie holds a pending session only, and the browser becomes a
+    // known device only once the second step is done too (secondFactorRoutes.ts).
+    if (next) {
+      res.setHeader("Set-Cookie", sessionCookie(sid, o.cookieSecure));
+      return res.json({ ok: true, data: { next } });
+    }
     res.setHeader("Set-Cookie", [sessionCookie(sid, o.cookieSecure), deviceCookie(o.loginGuard.issue(email), o.cookieSecure)]);
     res.json({ ok: true, data: staffPublicView(staff) });
   });

@@ -21,6 +21,8 @@ export function securityHeaders(options: { behindTls: boolean }): RequestHandler
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "manifest-src": ["'self'"],
+        // The service worker (/sw.js) that shows push notifications when the page is closed.
+        "worker-src": ["'self'"],
         "media-src": ["'self'"],
         "base-uri": ["'none'"],
         "form-action": ["'self'"],

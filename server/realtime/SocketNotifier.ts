@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../shared/protocol";
+import type { ClientToServerEvents, Reach, ServerToClientEvents } from "../../shared/protocol";
 import type { Audience, EventName, EventPayload, Notifier } from "../service/Notifier";
 import { rooms } from "./rooms";
 
@@ -47,6 +47,11 @@ export class SocketNotifier implements Notifier {
     return sockets.length > 0;
   }
 
+  /** Sockets only: without push, an open console is the only way to reach anyone. */
+  async reachOf(staffId: string): Promise<Reach> {
+    return (await this.isStaffConnected(staffId)) ? "console" : "none";
+  }
+
   async isYouthConnected(youthId: string): Promise<boolean> {
     const sockets = await this.io.in(rooms.youth(youthId)).fetchSockets();
     return sockets.length > 0;
@@ -64,6 +69,10 @@ export class SocketNotifier implements Notifier {
 
   disconnectSession(sidHash: string): void {
     this.io.in(rooms.session(sidHash)).disconnectSockets(true);
+  }
+
+  disconnectYouth(youthId: string): void {
+    this.io.in(rooms.youth(youthId)).disconnectSockets(true);
   }
 
   async conversationsOf(who: { staff: string }): Promise<string[]> {

@@ -14,12 +14,14 @@ import type { StaffConversationService } from "../service/StaffConversationServi
 import type { WrapUpService } from "../service/WrapUpService";
 import type { ReturnCodeService } from "../service/ReturnCodeService";
 import type { YouthService } from "../service/YouthService";
+import type { PushService } from "../service/PushService";
+import type { DebriefService } from "../service/DebriefService";
 import { readSessionCookie } from "../http/cookies";
 import { hashSecret } from "../auth/secrets";
 import { networkOfRequest } from "../http/clientNetwork";
 import type { TrustProxy } from "../domain/network/network";
 import { limitConnectionEvents } from "./connectionLimit";
-import { handle } from "./handle";
+import { answerUnknownEvents, handle } from "./handle";
 import { rooms } from "./rooms";
 
 export interface SocketData {
@@ -37,6 +39,8 @@ export interface RealtimeServices {
   wrapUps: WrapUpService;
   escalations: EscalationService;
   dispatcher: Dispatcher;
+  push: PushService;
+  debriefs: DebriefService;
   presenceGraceMs: number;
   /** Events of any kind one socket may send per 10 s (connectionLimit.ts). */
   connectionEventsPer10s: number;
@@ -76,9 +80,10 @@ function requireStaff(socket: AppSocket): StaffActor {
 
 /** Wires one socket's events to the services. Staff were identified by the handshake; youths identify here. */
 export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger): void {
-  limitConnectionEvents(socket, { max: s.connectionEventsPer10s, windowMs: 10_000 }, s.deps.clock, (closing) =>
-    log.warn({ event: closing ? "socket.flood.closed" : "socket.rate_limited", socketId: socket.id }, closing ? "connection closed: flooding" : "connection over its event limit"),
+  limitConnectionEvents(socket, { max: s.connectionEventsPer10s, windowMs: 10_000 }, s.deps.clock, (kind) =>
+    log.warn({ event: kind === "closed" ? "socket.flood.closed" : "socket.rate_limited", socketId: socket.id }, kind === "closed" ? "connection closed: flooding" : "connection over its event limit"),
   );
+  answerUnknownEvents(socket);
   const bindYouth = async (actor: YouthActor, conversationId?: string) => {
     socket.data.actor = actor;
     await socket.join(rooms.youth(actor.youthId));
@@ -105,8 +110,11 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "session:resume", log, async (p) => {
     requireYouthSocket(socket);
     checkVersion(p.protocolVersion);
-    const resumed = await s.youth.resume(p.token, p.afterSeq);
-    await bindYouth(resumed.actor, resumed.conversationId);
+    // One socket, one session: another youth's token does not turn this socket into theirs.
+    const bound = socket.data.actor;
+    if (bound?.kind === "youth" && bound.tokenHash !== hashSecret(p.token)) fail("FORBIDDEN", "This connection already has a session");
+    // Bound (rooms joined) before the missed messages are read, so none falls between the two.
+    const resumed = await s.youth.resume(p.token, p.afterSeq, bindYouth);
     // In the room first, then "back": a racing "page closed" sees this socket and undoes its mark.
     if (resumed.conversationId) await s.youth.pageBack(resumed.conversationId);
     log.info({ event: "youth.session.resumed", youthId: resumed.actor.youthId, socketId: socket.id }, "session resumed");
@@ -153,6 +161,14 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "conversation:takeover", log, (p) => s.escalations.takeOver(requireStaff(socket), p));
   handle(socket, "conversation:handback", log, (p) => s.escalations.handBack(requireStaff(socket), p));
   handle(socket, "queue:take", log, () => s.dispatcher.takeNext(requireStaff(socket).staff.id));
+  handle(socket, "push:subscribe", log, (p) => s.push.subscribe(requireActor(socket), p.subscription));
+  handle(socket, "push:unsubscribe", log, (p) => s.push.unsubscribe(requireActor(socket), p.endpoint));
+  handle(socket, "debrief:request", log, (p) => s.debriefs.request(requireStaff(socket).staff, p.conversationId));
+  handle(socket, "debrief:list", log, () => s.debriefs.list(requireStaff(socket).staff));
+  handle(socket, "debrief:claim", log, (p) => s.debriefs.claim(requireStaff(socket).staff, p));
+  handle(socket, "debrief:send", log, (p) => s.debriefs.send(requireStaff(socket).staff, p));
+  handle(socket, "debrief:sync", log, (p) => s.debriefs.sync(requireStaff(socket).staff, p));
+  handle(socket, "debrief:close", log, (p) => s.debriefs.close(requireStaff(socket).staff, p));
   handle(socket, "queue:claim", log, (p) => s.dispatcher.takeForProfessional(requireStaff(socket).staff, p.conversationId));
   handle(socket, "professional:state", log, () => s.escalations.professionalState(requireStaff(socket)));
 

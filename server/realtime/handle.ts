@@ -1,8 +1,10 @@
 import type { Logger } from "pino";
 import type { Socket } from "socket.io";
 import type { z } from "zod";
-import { Requests, type Ack, type RequestName, type RequestOf, type Responses } from "../../shared/protocol";
-import { ServiceError } from "../service/errors";
+import { Requests, type Ack, type ErrorCode, type RequestName, type RequestOf, type Responses } from "../../shared/protocol";
+import type { Actor } from "../service/actors";
+import { fail, ServiceError } from "../service/errors";
+import { checkCaller } from "./access";
 
 /** Turns a zod error into one short line a developer can act on; never echoes the payload. */
 export function describeIssues(error: z.ZodError): string {
@@ -21,9 +23,30 @@ function isStoreOutage(error: unknown): boolean {
   );
 }
 
+/** Sends a refusal to whatever ack a packet carries (its last argument, if a function). */
+function refuse(packet: unknown[], code: ErrorCode, message: string): void {
+  const ack = packet[packet.length - 1];
+  if (typeof ack === "function") ack({ ok: false, code, message });
+}
+
 /**
- * Registers one request handler: parse with the protocol schema, run, answer one ack.
- * Bad input and refusals become `{ ok: false, code }`; nothing a client sends can throw past here.
+ * An event no handler knows still gets its one ack: BAD_REQUEST, and nothing else happens.
+ * Installed once per socket, after the flood limit and before any handler.
+ */
+export function answerUnknownEvents(socket: Socket): void {
+  socket.use((packet, next) => {
+    const [event] = packet;
+    if (typeof event === "string" && Object.hasOwn(Requests, event)) return next();
+    refuse(packet, "BAD_REQUEST", "unknown event");
+  });
+}
+
+/**
+ * Registers one request handler: check who is calling, parse with the protocol schema, run, answer
+ * one ack. The caller is checked before the payload (`access.ts`), so a stranger learns no field
+ * names. An event carries one payload (or none) and then its ack; `null`, a non-object or a second
+ * argument before the ack is BAD_REQUEST. Bad input and refusals become `{ ok: false, code }`;
+ * nothing a client sends can throw past here.
  */
 export function handle<E extends RequestName>(
   socket: Socket,
@@ -32,18 +55,17 @@ export function handle<E extends RequestName>(
   run: (payload: RequestOf<E>) => Promise<Responses[E]>,
 ): void {
   // Registered untyped on purpose: the payload is unknown until the schema has parsed it.
-  (socket as unknown as { on(e: string, l: (raw: unknown, ack: unknown) => void): void }).on(event, async (raw, maybeAck) => {
-    // A client may emit with an ack but no payload; then the ack arrives first.
-    const [payload, ack] = typeof raw === "function" && maybeAck === undefined ? [undefined, raw] : [raw, maybeAck];
+  (socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void }).on(event, async (...args) => {
+    const ack = typeof args.at(-1) === "function" ? (args.pop() as (response: unknown) => void) : undefined;
     const reply = (response: Ack<Responses[E]>) => {
-      if (typeof ack === "function") ack(response);
+      if (ack) ack(response);
     };
-    const parsed = Requests[event].safeParse(payload ?? {});
-    if (!parsed.success) {
-      reply({ ok: false, code: "BAD_REQUEST", message: describeIssues(parsed.error) });
-      return;
-    }
     try {
+      checkCaller(event, (socket.data as { actor?: Actor }).actor);
+      if (args.length > 1) fail("BAD_REQUEST", "payload: send one payload, then the ack");
+      // No payload at all is the empty one; `null` is a payload, and not an object.
+      const parsed = Requests[event].safeParse(args.length === 0 ? {} : args[0]);
+      if (!parsed.success) fail("BAD_REQUEST", describeIssues(parsed.error));
       reply({ ok: true, data: await run(parsed.data as RequestOf<E>) });
     } catch (error) {
       if (error instanceof ServiceError) {

@@ -1,6 +1,7 @@
 import { ANY_LOCATION, type RequestOf, type Role } from "../../shared/protocol";
 import type { Conversation, Message } from "../domain/types";
 import type { Actor } from "./actors";
+import { recordAccess } from "./AccessLog";
 import type { ServiceDeps } from "./context";
 import type { Dispatcher } from "./Dispatcher";
 import type { RiskContext, RiskScorer } from "../domain/risk/riskScorer";
@@ -85,7 +86,7 @@ export class ConversationService {
     fail("FORBIDDEN", "Join the conversation first");
   }
 
-  /** Persists before acknowledging; a resend with the same id is stored and delivered once. */
+  /** Persists before acknowledging; a resend with the same id is stored once and broadcast again. */
   async send(actor: Actor, request: RequestOf<"message:send">) {
     const { store, clock, notifier } = this.deps;
     const conversation = await this.authorise(actor, request.conversationId);
@@ -103,8 +104,10 @@ export class ConversationService {
       text: request.text,
       sentAt: now,
     });
+    // A resend may mean the first broadcast never left (the process that stored it died): send the
+    // stored message again to its audience; receivers keep each id once (PROTOCOL.md §5.1).
+    notifier.emit(message.visibility === "staff" ? { conversationStaff: conversation.id } : { conversation: conversation.id }, "message:received", messageView(message));
     if (!duplicate) {
-      notifier.emit({ conversation: conversation.id }, "message:received", messageView(message));
       if (actor.kind === "youth") await this.triage(conversation, request.text, message.seq, now);
       await store.appendEvent({
         type: "conversation.message",
@@ -153,6 +156,11 @@ export class ConversationService {
   /** Messages after `afterSeq`, for a client that reconnected or opened the conversation. */
   async sync(actor: Actor, request: RequestOf<"conversation:sync">) {
     const conversation = await this.authorise(actor, request.conversationId);
+    // A staff read of the transcript is recorded first (never the words): why they may read it.
+    if (actor.kind === "staff") {
+      const reason = conversation.volunteerId === actor.staff.id ? "assigned" : conversation.professionalId === actor.staff.id ? "supervision" : "escalation";
+      await recordAccess(this.deps, actor.staff, "sync", reason, { conversation });
+    }
     const stored = await this.deps.store.listMessages(conversation.id, request.afterSeq);
     const messages = (actor.kind === "youth" ? visibleToYouth(stored) : stored).map(messageView);
     const volunteer =

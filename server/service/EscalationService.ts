@@ -5,11 +5,13 @@ import {
   compareEscalations,
   DEFAULT_ACK_TIMEOUTS_MS,
   nextStep,
+  reachableDuties,
   type Escalation,
   type EscalationLevel,
 } from "../domain/escalation/escalation";
 import type { Conversation, Staff } from "../domain/types";
 import type { StaffActor } from "./actors";
+import { recordAccess } from "./AccessLog";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
 import { recordSystemLine } from "./transcript";
@@ -114,11 +116,6 @@ export class EscalationService {
     await this.create(c, { level: "consult", source: "volunteer", raisedBy: volunteerId, note: question });
   }
 
-  /** A debrief request after a heavy conversation: routed like a consult, to the volunteer's location. */
-  async raiseDebrief(volunteer: Staff, locationId: string, conversationId?: string): Promise<void> {
-    await this.create({ id: conversationId, locationId }, { level: "consult", source: "debrief", raisedBy: volunteer.id });
-  }
-
   private async create(
     about: { id?: string; locationId?: string; locationChoice?: string },
     what: { level: EscalationLevel; source: Escalation["source"]; raisedBy?: string; note?: string; signals?: string[] },
@@ -175,10 +172,11 @@ export class EscalationService {
   async route(e: Escalation): Promise<Escalation> {
     const { store, clock, notifier, log } = this.deps;
     const now = clock.now();
-    // Only professionals with an open console can answer: alerting one who is gone would waste the timeout.
+    // Only professionals who can be reached (an open console, or a device paged by push) can answer:
+    // alerting one nobody can reach would waste the timeout.
     const duties = await store.listDuty();
-    const connected = await Promise.all(duties.map((d) => notifier.isStaffConnected(d.staffId)));
-    const step = nextStep(e, duties.filter((_, i) => connected[i]), now, this.timeouts);
+    const reach = new Map(await Promise.all(duties.map(async (d) => [d.staffId, await notifier.reachOf(d.staffId)] as const)));
+    const step = nextStep(e, reachableDuties(duties, reach), now, this.timeouts);
     if (step.kind === "wait") return e;
     const next = applyStep(e, step, now);
     const recorded = await store.recordOffer(e.id, {
@@ -401,6 +399,7 @@ export class EscalationService {
     const covered = await this.coveredBy(pro);
     const claimedHere = (await this.deps.store.listEscalations()).some((e) => e.conversationId === c.id && e.claimedBy === pro.id);
     if (!covered.has(c.locationId ?? "") && !claimedHere && c.professionalId !== pro.id) fail("FORBIDDEN", "Not a conversation of your locations");
+    await recordAccess(this.deps, pro, "watch", claimedHere ? "escalation" : c.professionalId === pro.id ? "supervision" : "escalation", { conversation: c });
     await this.deps.notifier.join({ staff: pro.id }, c.id);
     const messages = (await this.deps.store.listMessages(c.id, 0)).map(messageView);
     return { conversation: staffView(c), messages };
@@ -426,6 +425,7 @@ export class EscalationService {
     if (c.professionalId !== pro.id) fail("FORBIDDEN", "Join the conversation first");
     if (!c.volunteerId) fail("FORBIDDEN", "Nobody to take over from");
     if (c.volunteerId === pro.id) fail("FORBIDDEN", "You already have this conversation");
+    await recordAccess(this.deps, pro, "take-over", "supervision", { conversation: c });
     // The professional takes the volunteer's place, so the chat is theirs across reloads and processes.
     if (!(await this.deps.store.reassignVolunteer(c.id, c.volunteerId, pro.id))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
     const { notifier } = this.deps;

@@ -6,6 +6,7 @@ import { figuresCsv } from "../domain/figures/csv";
 import { buildReport, type FigureLocation, type Period } from "../domain/figures/report";
 import { zonedLocalToInstant } from "../domain/openingHours";
 import type { Staff } from "../domain/types";
+import { recordAccess } from "./AccessLog";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
 
@@ -28,6 +29,8 @@ export class FiguresService {
   /** The CSV export and the file name it is offered under. */
   async csv(staff: Staff, query: FiguresQuery): Promise<{ filename: string; body: string }> {
     const locations = await this.scope(staff, query.locations);
+    // The export leaves the service: recorded per location, like a read (it holds no words, only counts).
+    for (const l of locations) await recordAccess(this.deps, staff, "export", "figures", { locationId: l.id });
     const body = figuresCsv(await this.buckets(locations, query), locations, query);
     return { filename: `inloop-figures-${query.from}-${query.to}.csv`, body };
   }

@@ -1,4 +1,4 @@
-import type { ServerToClientEvents, StaffRole } from "../../shared/protocol";
+import type { Reach, ServerToClientEvents, StaffRole } from "../../shared/protocol";
 
 export type EventName = keyof ServerToClientEvents;
 export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
@@ -29,6 +29,11 @@ export interface Notifier {
   closeConversation(conversationId: string): Promise<void>;
   /** Whether a staff member still has a socket on any process. */
   isStaffConnected(staffId: string): Promise<boolean>;
+  /**
+   * How a staff member can be reached now: an open console on any process, else a subscribed device
+   * (Web Push), else not at all. Routing skips "none" at once.
+   */
+  reachOf(staffId: string): Promise<Reach>;
   /** Whether a youth still has a socket on any process. */
   isYouthConnected(youthId: string): Promise<boolean>;
   /** Puts a professional's sockets in (or out of) the on-duty audience. */
@@ -37,6 +42,8 @@ export interface Notifier {
   disconnectStaff(staffId: string): void;
   /** Closes every console opened with one staff session (a login that replaced it), on every process. */
   disconnectSession(sidHash: string): void;
+  /** Closes every socket of a youth session, on every process (quick exit): no other tab goes on. */
+  disconnectYouth(youthId: string): void;
   /** The conversations whose rooms any socket of this staff member is in now, on every process. */
   conversationsOf(who: { staff: string }): Promise<string[]>;
 }

@@ -31,19 +31,87 @@ describe("retention", () => {
     expect(await job.maybeRun()).toBe(0); // not again within the hour
   });
 
-  it("purges resolved escalations (notes and outcomes) after the same days, keeping their events", async () => {
+  it("purges a purged conversation's escalations (resolved, claimed or never claimed) and its return code's note, keeping the events", async () => {
     const store = new MemoryStore();
     const now = 100 * DAY;
     const job = new RetentionJob({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) }, 30);
-    for (const [id, resolvedAt] of [["e_old", 60 * DAY], ["e_new", 95 * DAY]] as const) {
-      await store.createEscalation({ id, locationId: "leiden", level: "urgent", source: "volunteer", note: "zorgen om thuis", raisedAt: resolvedAt - 1, status: "open", offeredTo: [], offeredAt: resolvedAt - 1 });
-      await store.claimEscalation(id, "p1", resolvedAt - 1);
-      await store.resolveEscalation(id, "p1", { at: resolvedAt, outcome: "besproken", referral: "none" });
-      await store.appendEvent({ type: "escalation.resolved", at: resolvedAt, locationId: "leiden", data: { referral: "none", escalationId: id } });
+    const old = buildEntry({ queuedAt: 60 * DAY });
+    const recent = buildEntry({ queuedAt: 95 * DAY });
+    for (const [entry, at] of [[old, 60 * DAY], [recent, 95 * DAY]] as const) {
+      await store.enqueue(entry);
+      for (const [id, status] of [["resolved", "resolved"], ["unclaimed", "open"]] as const) {
+        const escalationId = `e_${id}_${entry.id}`;
+        await store.createEscalation({ id: escalationId, conversationId: entry.id, locationId: "leiden", level: "urgent", source: "volunteer", note: "zorgen om thuis", raisedAt: at, status: "open", offeredTo: [], offeredAt: at });
+        if (status === "resolved") {
+          await store.claimEscalation(escalationId, "p1", at);
+          await store.resolveEscalation(escalationId, "p1", { at, outcome: "besproken", referral: "none" });
+        }
+      }
+      await store.putReturnCode({ codeHash: `h_${entry.id}`, staffId: "st_sam", conversationId: entry.id, note: "woont bij oma; gepest op school", createdAt: at, expiresAt: at + 90 * DAY }, 90 * DAY);
+      await store.endConversation(entry.id, { at, by: "youth", reason: "ended" });
+      await store.appendEvent({ type: "escalation.raised", at, conversationId: entry.id, locationId: "leiden" });
     }
     await job.run();
-    expect(await store.getEscalation("e_old")).toBeUndefined();
-    expect((await store.getEscalation("e_new"))?.note).toBe("zorgen om thuis");
+    expect(await store.getEscalation(`e_resolved_${old.id}`)).toBeUndefined();
+    expect(await store.getEscalation(`e_unclaimed_${old.id}`)).toBeUndefined();
+    // An unclaimed alert of a purged chat no longer routes to anyone.
+    expect((await store.listEscalations()).map((e) => e.id)).toEqual([`e_unclaimed_${recent.id}`]);
+    expect((await store.getEscalation(`e_resolved_${recent.id}`))?.note).toBe("zorgen om thuis");
+    // The code still brings the youth back to Sam, but the note went with the transcript.
+    expect(await store.getReturnCode(`h_${old.id}`)).toMatchObject({ staffId: "st_sam" });
+    expect((await store.getReturnCode(`h_${old.id}`))?.note).toBeUndefined();
+    expect((await store.getReturnCode(`h_${recent.id}`))?.note).toBe("woont bij oma; gepest op school");
     expect(await store.listEvents(0)).toHaveLength(2);
+  });
+
+  it("purges debriefs and their threads after the same days: from the close, or from the request if never closed", async () => {
+    const store = new MemoryStore();
+    const now = 100 * DAY;
+    const job = new RetentionJob({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) }, 30);
+    const debrief = (id: string, requestedAt: number, closedAt?: number) =>
+      store.createDebrief({ id, volunteerId: "s1", locationId: "leiden", requestedAt, status: closedAt ? "closed" : "claimed", claimedBy: "p1", ...(closedAt && { closedAt }), lastSeq: 0 });
+    await debrief("d_closed_old", 50 * DAY, 60 * DAY);
+    await debrief("d_closed_new", 50 * DAY, 80 * DAY);
+    await debrief("d_never_closed", 65 * DAY);
+    for (const id of ["d_closed_old", "d_closed_new", "d_never_closed"]) {
+      await store.appendDebriefMessage({ id: `m-${id}`, debriefId: id, senderId: "s1", senderRole: "volunteer", senderName: "Sam", text: "dat was zwaar", sentAt: 66 * DAY });
+    }
+    await job.run();
+    expect(await store.getDebrief("d_closed_old")).toBeUndefined();
+    expect(await store.listDebriefMessages("d_closed_old")).toEqual([]);
+    expect(await store.getDebrief("d_never_closed")).toBeUndefined();
+    expect((await store.listDebriefMessages("d_closed_new")).map((m) => m.text)).toEqual(["dat was zwaar"]);
+  });
+
+  it("keeps the access record ACCESS_LOG_DAYS, longer than transcripts", async () => {
+    const store = new MemoryStore();
+    const now = 400 * DAY;
+    const job = new RetentionJob({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) }, 30, 3_600_000, { accessLogDays: 365 });
+    const entry = (id: string, at: number) => ({ id, at, staffId: "st_eva", action: "watch" as const, reason: "escalation" as const, conversationId: "c_1", locationId: "leiden" });
+    await store.appendAccess(entry("a_old", 30 * DAY));
+    await store.appendAccess(entry("a_kept", 40 * DAY));
+    await job.run();
+    expect((await store.listAccess({ from: 0, to: now, locationIds: "all", limit: 10 })).map((e) => e.id)).toEqual(["a_kept"]);
+  });
+
+  it("does nothing while another process holds the retention lease, and renews its own between batches", async () => {
+    const store = new MemoryStore();
+    const now = 100 * DAY;
+    const deps = { store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) };
+    for (let i = 0; i < 5; i++) {
+      const e = buildEntry({ queuedAt: 10 * DAY });
+      await store.enqueue(e);
+      await store.endConversation(e.id, { at: 10 * DAY, by: "youth", reason: "left-queue" });
+    }
+    expect(await store.tryLease("retention", "other-process", 60_000)).toBe(true);
+    expect(await new RetentionJob(deps, 30, 3_600_000, { owner: "me" }).run()).toBe(0);
+    await store.releaseLease("retention", "other-process");
+    const leases: string[] = [];
+    const watched = new Proxy(store, {
+      get: (target, key, receiver) => (key === "tryLease" ? (name: string, owner: string, ttl: number) => (leases.push(owner), target.tryLease(name, owner, ttl)) : Reflect.get(target, key, receiver)),
+    });
+    expect(await new RetentionJob({ ...deps, store: watched }, 30, 3_600_000, { owner: "me", batch: 2 }).run()).toBe(5);
+    expect(leases).toEqual(["me", "me", "me", "me"]); // taken, then renewed after each of three batches
+    expect(await store.tryLease("retention", "other-process", 60_000)).toBe(true); // released at the end
   });
 });

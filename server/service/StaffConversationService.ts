@@ -58,8 +58,9 @@ export class StaffConversationService {
       sentAt: now,
       visibility: "staff",
     });
+    // Broadcast again on a resend, as message:send does: the first broadcast may never have left.
+    notifier.emit({ conversationStaff: conversation.id }, "message:received", messageView(message));
     if (!duplicate) {
-      notifier.emit({ conversationStaff: conversation.id }, "message:received", messageView(message));
       // A consult lands in the professionals' inbox as a consult-level escalation (routed, timed, claimable).
       if (request.consult) await this.escalations.raiseConsult(conversation, actor.staff.id, request.text);
     }

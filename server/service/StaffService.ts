@@ -7,6 +7,7 @@ import { summarise } from "./Dispatcher";
 import { fail } from "./errors";
 import { staffView } from "./views";
 import type { EscalationService } from "./EscalationService";
+import type { SecondFactorService } from "./SecondFactorService";
 import type { WrapUpService } from "./WrapUpService";
 
 /** Computed once so a login for an unknown e-mail costs as much as a real one (no account probing). */
@@ -26,14 +27,17 @@ export class StaffService {
     private readonly sessionIdleMs: number,
     /** A session ends this long after login however active it is (a forgotten console on a shared PC). */
     private readonly sessionMaxMs: number = Number.POSITIVE_INFINITY,
+    /** Without it (unit tests of other things), a password alone logs in. */
+    private readonly secondFactor?: SecondFactorService,
   ) {}
 
   /**
    * Checks the password (argon2id) and starts a fresh session; the raw session id goes only into the
    * cookie. The session this browser had before (`previousSid`) ends: a login never keeps an id
-   * that existed before it (session fixation).
+   * that existed before it (session fixation). When a second factor is due (`next`), the session is
+   * only a pending one that opens the second-factor routes and nothing else.
    */
-  async login(email: string, password: string, previousSid?: string): Promise<{ sid: string; staff: Staff }> {
+  async login(email: string, password: string, previousSid?: string): Promise<{ sid: string; staff: Staff; next?: "code" | "enrol" }> {
     const staff = await this.deps.store.getStaffByEmail(email);
     // Always one full argon2 verification: an unknown e-mail, or an invited account without a
     // password yet (whose empty hash would fail at once), must take as long as a wrong password.
@@ -45,6 +49,12 @@ export class StaffService {
       // A console still open with the old session must not go on hearing under the new login.
       this.deps.notifier.disconnectSession(hashSecret(previousSid));
     }
+    const next = this.secondFactor ? await this.secondFactor.stepAfterPassword(staff) : "done";
+    if (next !== "done") {
+      const { sid } = await this.secondFactor!.startPending(staff, next);
+      this.deps.log.info({ event: "staff.login.password", staffId: staff.id, next }, "password right; second factor due");
+      return { sid, staff, next };
+    }
     const sid = newSecret();
     const now = this.deps.clock.now();
     const session = { sidHash: hashSecret(sid), staffId: staff.id, createdAt: now, lastSeenAt: now };
@@ -53,14 +63,19 @@ export class StaffService {
     return { sid, staff };
   }
 
-  /** A session for someone who proved who they are another way (an invite just accepted). */
-  async startSession(staff: Staff): Promise<{ sid: string }> {
+  /**
+   * A session for someone who proved who they are another way: an invite just accepted (a second
+   * factor may still be due: then a pending session and `next`), or a second factor just given.
+   */
+  async startSession(staff: Staff, options: { secondFactorDone?: boolean } = {}): Promise<{ sid: string; next?: "code" | "enrol" }> {
     if (!staff.active) fail("FORBIDDEN", "This account is not active");
+    const next = this.secondFactor && !options.secondFactorDone ? await this.secondFactor.stepAfterPassword(staff) : "done";
+    if (next !== "done") return { sid: (await this.secondFactor!.startPending(staff, next)).sid, next };
     const sid = newSecret();
     const now = this.deps.clock.now();
     const session = { sidHash: hashSecret(sid), staffId: staff.id, createdAt: now, lastSeenAt: now };
     await this.deps.store.putStaffSession(session, this.ttlOf(session, now));
-    this.deps.log.info({ event: "staff.login", staffId: staff.id, via: "invite" }, "staff logged in");
+    this.deps.log.info({ event: "staff.login", staffId: staff.id, via: options.secondFactorDone ? "second-factor" : "invite" }, "staff logged in");
     return { sid };
   }
 
@@ -73,7 +88,8 @@ export class StaffService {
   private async liveSession(sid: string | undefined): Promise<{ session: StaffSession; staff: Staff } | undefined> {
     if (!sid) return undefined;
     const session = await this.deps.store.getStaffSession(hashSecret(sid));
-    if (!session) return undefined;
+    // Half-way through a login (password given, second factor not yet): not a session for anything.
+    if (!session || session.pending) return undefined;
     if (this.deps.clock.now() - session.createdAt >= this.sessionMaxMs) {
       await this.deps.store.deleteStaffSession(session.sidHash);
       return undefined;
@@ -116,7 +132,8 @@ export class StaffService {
     if (!sid) return;
     const session = await this.deps.store.getStaffSession(hashSecret(sid));
     await this.deps.store.deleteStaffSession(hashSecret(sid));
-    if (!session) return;
+    // An abandoned half-way login ends alone: it never put anyone on duty or opened a console.
+    if (!session || session.pending) return;
     if (options.everywhere) {
       const ended = await this.deps.store.deleteStaffSessionsOf(session.staffId);
       this.deps.log.info({ event: "staff.logout.everywhere", staffId: session.staffId, sessions: ended + 1 }, "every session ended");

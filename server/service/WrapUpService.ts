@@ -2,7 +2,7 @@ import type { RequestOf, WrapUpTodoView } from "../../shared/protocol";
 import { newId } from "../auth/secrets";
 import type { Conversation, Staff, WrapUp } from "../domain/types";
 import type { ServiceDeps } from "./context";
-import type { EscalationService } from "./EscalationService";
+import type { DebriefService } from "./DebriefService";
 import { fail } from "./errors";
 import { staffView } from "./views";
 
@@ -10,7 +10,7 @@ import { staffView } from "./views";
 export class WrapUpService {
   constructor(
     private readonly deps: ServiceDeps,
-    private readonly escalations: EscalationService,
+    private readonly debriefs: Pick<DebriefService, "request">,
   ) {}
 
   static todoOf(c: Conversation): WrapUpTodoView {
@@ -92,10 +92,8 @@ export class WrapUpService {
         ...(wrapUp.riskJudgement && scorerRisk && { riskJudgement: wrapUp.riskJudgement, scorerRisk }),
       },
     });
-    if (request.debrief) {
-      await store.appendEvent({ type: "debrief.requested", at: now, staffId: staff.id, locationId: wrapUp.locationId });
-      await this.escalations.raiseDebrief(staff, wrapUp.locationId, wrapUp.conversationId);
-    }
+    // The same request as "praat even na" from the console: its own kind in the professional's inbox.
+    if (request.debrief) await this.debriefs.request(staff, wrapUp.conversationId);
     return { id: wrapUp.id };
   }
 }

@@ -52,10 +52,15 @@ export class YouthService {
     return { token, actor: { kind: "youth", youthId: session.youthId, tokenHash: session.tokenHash }, state: {} };
   }
 
-  /** Back after a reload or a lost connection: same session, same queue place, missed messages. */
+  /**
+   * Back after a reload or a lost connection: same session, same queue place, missed messages.
+   * `bind` puts the caller's socket in the youth's rooms (and a live conversation's) before the
+   * missed messages are read: a message stored in between is then broadcast to it, never lost.
+   */
   async resume(
     token: string,
     afterSeq: number | undefined,
+    bind: (actor: YouthActor, liveConversationId?: string) => Promise<void>,
   ): Promise<{ actor: YouthActor; state: YouthState; missed: MessageView[]; conversationId?: string }> {
     const session = await this.deps.store.getYouthSession(hashSecret(token));
     if (!session) fail("SESSION_UNKNOWN", "This chat session has expired; start a new one");
@@ -64,12 +69,13 @@ export class YouthService {
     await this.deps.store.putYouthSession(session, this.limits.sessionTtlMs);
     const actor: YouthActor = { kind: "youth", youthId: session.youthId, tokenHash: session.tokenHash };
     const conversation = session.conversationId ? await this.deps.store.getConversation(session.conversationId) : undefined;
+    const live = conversation?.status === "queued" || conversation?.status === "active";
+    await bind(actor, live ? conversation.id : undefined);
     if (!conversation) return { actor, state: {}, missed: [] };
     const [state, missed] = await Promise.all([
       this.stateOf(conversation),
       afterSeq === undefined ? [] : this.deps.store.listMessages(conversation.id, afterSeq),
     ]);
-    const live = conversation.status === "queued" || conversation.status === "active";
     return { actor, state, missed: visibleToYouth(missed).map(messageView), ...(live && { conversationId: conversation.id }) };
   }
 
@@ -184,6 +190,8 @@ export class YouthService {
         data: { ageBand: request.ageBand ?? "unknown", topic: request.topic ?? "none", ...(back && { returning: true }) },
       }),
     ]);
+    // Volunteers on shift whose console is closed hear of it on a subscribed device; never holds up the join.
+    this.deps.push?.youthWaiting(entry).catch((error: unknown) => this.deps.log.warn({ event: "push.waiting.failed", err: error }, "waiting push failed"));
     const queue = (await this.dispatcher.standing(entry.id)) ?? { position: 1, estimate: { kind: "unknown" as const } };
     this.dispatcher.kick();
     return { conversation: youthView(entry), queue };
@@ -218,16 +226,21 @@ export class YouthService {
   }
 
   /**
-   * Quick exit: the page is gone in an instant, so it tells us with a beacon. A waiting youth leaves
-   * the queue and a chat ends, so no volunteer waits for someone who fled.
+   * Quick exit: the page is gone in an instant, so it tells us with a beacon. The session ends on
+   * the server too: the token resumes nothing any more (someone who picks up the device finds no way
+   * back in), a waiting youth leaves the queue and a chat ends with reason "quick-exit", so no
+   * volunteer waits for someone who fled, and every other open tab of theirs is disconnected.
    */
   async quickExit(token: string): Promise<void> {
-    const session = await this.deps.store.getYouthSession(hashSecret(token));
-    if (!session?.conversationId) return;
-    const conversation = await this.deps.store.getConversation(session.conversationId);
+    const { store, notifier } = this.deps;
+    const session = await store.getYouthSession(hashSecret(token));
+    if (!session) return;
+    await store.deleteYouthSession(session.tokenHash);
+    const conversation = session.conversationId ? await store.getConversation(session.conversationId) : undefined;
     if (conversation && (conversation.status === "queued" || conversation.status === "active")) {
       await this.conversations.finish(conversation.id, "youth", "quick-exit");
     }
+    notifier.disconnectYouth(session.youthId);
   }
 
   private async session(actor: YouthActor): Promise<YouthSession> {

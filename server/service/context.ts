@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Clock } from "../domain/types";
 import type { Store } from "../store/Store";
 import type { Notifier } from "./Notifier";
+import type { PushService } from "./PushService";
 
 /** What every service gets handed: nothing global, so tests can swap any of it. */
 export interface ServiceDeps {
@@ -9,4 +10,6 @@ export interface ServiceDeps {
   clock: Clock;
   notifier: Notifier;
   log: Logger;
+  /** Web Push for pages that are closed; absent in tests that do not need it. */
+  push?: PushService;
 }

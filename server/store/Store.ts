@@ -1,4 +1,8 @@
+import type { ClaimDebriefResult, Debrief, DebriefMessage } from "../domain/debrief/debrief";
+import type { AccessLogStore, SecondFactorStore } from "./AccessStore";
+import type { RetentionStore } from "./RetentionStore";
 import type { Duty, Escalation } from "../domain/escalation/escalation";
+import type { PushSubscriptionRecord } from "../domain/push/push";
 import type { HourBucket } from "../domain/figures/buckets";
 import type { ReturnCodeRecord } from "../domain/returnCodes/returnCode";
 import type { Shift } from "../domain/roster/roster";
@@ -42,7 +46,7 @@ export type TransferResult =
  * All state of the service. One interface, two implementations (memory, Redis), one contract suite.
  * Methods documented as atomic must stay atomic across server processes.
  */
-export interface Store {
+export interface Store extends SecondFactorStore, AccessLogStore, RetentionStore {
   // Configuration ------------------------------------------------------------------------------
   putLocation(location: Location): Promise<void>;
   listLocations(): Promise<Location[]>;
@@ -61,6 +65,8 @@ export interface Store {
   /** Anonymous youth sessions, looked up by the hash of their token; expire `ttlMs` after the last put. */
   putYouthSession(session: YouthSession, ttlMs: number): Promise<void>;
   getYouthSession(tokenHash: string): Promise<YouthSession | undefined>;
+  /** Ends a youth session at once (quick exit): its token no longer resumes anything. */
+  deleteYouthSession(tokenHash: string): Promise<void>;
 
   // Queue and conversations ----------------------------------------------------------------------
   /** Creates the conversation in status "queued" and puts it in the queue, in one step. */
@@ -224,6 +230,33 @@ export interface Store {
   getInvite(tokenHash: string): Promise<Invite | undefined>;
   /** Atomic: returns the invite and deletes it; of two racing takes, one gets it. */
   takeInvite(tokenHash: string): Promise<Invite | undefined>;
+
+  // Push subscriptions (Web Push), per owner (pushOwner.staff / pushOwner.youth) ----------------------
+  /**
+   * Keeps a device's subscription for an owner (the same endpoint replaces the earlier one); with
+   * `ttlMs`, every subscription of that owner is gone after it (a youth's, while they wait).
+   */
+  putPushSubscription(owner: string, subscription: PushSubscriptionRecord, ttlMs?: number): Promise<void>;
+  listPushSubscriptions(owner: string): Promise<PushSubscriptionRecord[]>;
+  /** False if it was not there. */
+  deletePushSubscription(owner: string, endpoint: string): Promise<boolean>;
+  /** Forgets every device of an owner; resolves how many there were. */
+  deletePushSubscriptionsOf(owner: string): Promise<number>;
+
+  // Debriefs: a volunteer's "praat even na" and its staff-only thread ------------------------------
+  createDebrief(debrief: Debrief): Promise<void>;
+  getDebrief(id: string): Promise<Debrief | undefined>;
+  /** Every stored debrief (closed ones until retention purges them), in no particular order. */
+  listDebriefs(): Promise<Debrief[]>;
+  /** Atomic: exactly one of several professionals racing to take an open debrief wins. */
+  claimDebrief(id: string, staffId: string, now: Millis): Promise<ClaimDebriefResult>;
+  /** Closes it unless already closed; the closed debrief, or undefined if it was closed already (or does not exist). */
+  closeDebrief(id: string, now: Millis): Promise<Debrief | undefined>;
+  /** Atomic and idempotent on `message.id`, like appendMessage; undefined if the debrief does not exist. */
+  appendDebriefMessage(message: Omit<DebriefMessage, "seq">): Promise<{ message: DebriefMessage; duplicate: boolean } | undefined>;
+  listDebriefMessages(debriefId: string): Promise<DebriefMessage[]>;
+  /** Retention: removes a debrief and its thread. True if anything was there. */
+  purgeDebrief(id: string): Promise<boolean>;
 
   // Coordination -----------------------------------------------------------------------------------
   /** A lease that one process holds at a time (periodic jobs); true if `owner` holds it now. */

@@ -37,6 +37,8 @@ export const LocationSettings = z
     /** Seconds a youth whose topic matches a booster training is kept for volunteers who hold it. */
     skillWindowSeconds: z.number().int().min(0).max(600),
     wrapUpTopics: z.array(Topic).max(30),
+    /** Volunteers here log in with a second factor too (coordinators and professionals always do). */
+    volunteerSecondFactor: z.boolean().optional(),
     snippets: z
       .array(z.object({ key: z.string().regex(/^[a-z0-9-]{1,30}$/), lang: z.enum(["nl", "en"]), text: z.string().trim().min(1).max(1000) }).strict())
       .max(100),
@@ -84,6 +86,8 @@ export const StaffAdminView = z.object({
   covers: z.array(z.string()).optional(),
   active: z.boolean(),
   invitePending: z.boolean(),
+  /** Has an authenticator app enrolled (a coordinator can reset it). */
+  secondFactor: z.boolean().optional(),
 });
 export type StaffAdminView = z.infer<typeof StaffAdminView>;
 

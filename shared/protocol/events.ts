@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ErrorCode } from "./errors";
+import { ReachRequests, type ReachResponses, type ReachServerEvents } from "./reach";
 import {
   YouthLang,
   AgeBand,
@@ -128,6 +129,7 @@ export const Requests = {
   "staff:sync": z.object({ protocolVersion: z.number().int() }).strict(),
   "presence:set": z.object({ status: PresenceStatus.optional(), capacity: Capacity.optional() }).strict(),
   "queue:take": z.object({}).strict(),
+  ...ReachRequests,
   /** A professional takes one waiting youth (a flagged one) straight from the queue. */
   "queue:claim": z.object({ conversationId: ConversationId }).strict(),
   /** The professional's inbox, live chats, watched chats and queue, for a (re)connecting workplace. */
@@ -158,7 +160,7 @@ export interface StaffState {
 }
 
 /** The data each ack carries on success. */
-export interface Responses {
+export interface Responses extends ReachResponses {
   "session:open": { token: string; state: YouthState };
   "session:resume": { state: YouthState; missed: MessageView[] };
   "service:status": ServiceStatus;
@@ -204,7 +206,7 @@ type Handler<E extends RequestName> = (payload: RequestOf<E>, ack: AckFn<Respons
 export type ClientToServerEvents = { [E in RequestName]: Handler<E> };
 
 /** Broadcasts: past tense, server-made, never re-validated on the hot path. */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends ReachServerEvents {
   /** To a queued youth: where they stand now. */
   "queue:updated": (p: { conversationId: string; position: number; estimate: Estimate }) => void;
   /** To staff: counts per location. */

@@ -5,3 +5,5 @@ export * from "./events";
 export * from "./admin";
 export * from "./figures";
 export * from "./risk";
+export * from "./reach";
+export * from "./access";

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { CLIENT_DIST } from "../../scripts/clientBuild";
 import { startTestServer } from "../helpers/servers";
 import { LAPTOP, launchBrowser, newPage, PHONE, shot } from "./browser";
+import { logInConsole } from "./staffLogin";
 
 let browser: Browser;
 let server: RunningServer;
@@ -22,9 +23,7 @@ async function consoleAs(email: string): Promise<{ page: Page; errors: string[] 
   const context = await browser.newContext(LAPTOP);
   const opened = await newPage(context);
   await opened.page.goto(`${server.url}/console`);
-  await opened.page.getByLabel("E-mailadres").fill(email);
-  await opened.page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await opened.page.getByRole("button", { name: "Inloggen" }).click();
+  await logInConsole(opened.page, email);
   await opened.page.getByRole("heading", { name: "Wachtrij" }).waitFor();
   return opened;
 }

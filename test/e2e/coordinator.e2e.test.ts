@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { LAPTOP, newPage, PHONE, shot } from "./browser";
 import { useBrowserAndServer } from "./harness";
+import { logInConsole } from "./staffLogin";
 
 const e2e = useBrowserAndServer();
 
@@ -10,9 +11,7 @@ async function coordinator(email: string): Promise<{ page: Page; errors: string[
   // Dutch staff: the browser's own widgets (time fields) show a 24-hour clock.
   const opened = await newPage(await e2e.browser.newContext({ ...LAPTOP, locale: "nl-NL" }));
   await opened.page.goto(`${e2e.server.url}/console`);
-  await opened.page.getByLabel("E-mailadres").fill(email);
-  await opened.page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await opened.page.getByRole("button", { name: "Inloggen" }).click();
+  await logInConsole(opened.page, email);
   await opened.page.getByRole("navigation", { name: "Beheer" }).waitFor();
   return opened;
 }

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { CLIENT_DIST } from "../../scripts/clientBuild";
 import { startTestServer } from "../helpers/servers";
 import { LAPTOP, launchBrowser, newPage, PHONE } from "./browser";
+import { logInConsole } from "./staffLogin";
 
 let browser: Browser;
 let server: RunningServer;
@@ -55,9 +56,7 @@ describe("Content-Security-Policy", () => {
     const context = await browser.newContext(LAPTOP);
     const { page, errors } = await newPage(context);
     await page.goto(`${server.url}/console`);
-    await page.getByLabel("E-mailadres").fill("sam@leiden.demo");
-    await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Inloggen" }).click();
+    await logInConsole(page, "sam@leiden.demo");
     await page.getByRole("heading", { name: "Wachtrij" }).waitFor();
     await context.close();
     expect(errors).toEqual([]);

@@ -6,6 +6,7 @@ import { CLIENT_DIST } from "../../scripts/clientBuild";
 import { ok, openStaff, type ClientSocket } from "../helpers/clients";
 import { startTestServer } from "../helpers/servers";
 import { LAPTOP, launchBrowser, newPage, PHONE, shot } from "./browser";
+import { logInConsole } from "./staffLogin";
 
 let browser: Browser;
 let server: RunningServer;
@@ -27,9 +28,7 @@ describe("a youth in danger reaches the professional", () => {
   it("high-risk message → inbox → professional joins → youth sees it → resolved", async () => {
     const pro = await newPage(await browser.newContext(LAPTOP));
     await pro.page.goto(`${server.url}/console`);
-    await pro.page.getByLabel("E-mailadres").fill("eva@inloop.demo");
-    await pro.page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-    await pro.page.getByRole("button", { name: "Inloggen" }).click();
+    await logInConsole(pro.page, "eva@inloop.demo");
     await pro.page.getByRole("checkbox", { name: "Ik ben van dienst" }).check();
     await pro.page.getByText("Geen open meldingen.").waitFor();
 

@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { LAPTOP, newPage, shot } from "./browser";
 import { useBrowserAndServer } from "./harness";
+import { logInConsole } from "./staffLogin";
 
 // DEMO on the memory store: the server starts with a month of anonymous demo events.
 const e2e = useBrowserAndServer({ DEMO_FIGURES: "true" });
@@ -12,9 +13,7 @@ async function coordinator(email: string): Promise<{ page: Page; errors: string[
   const context = await e2e.browser.newContext({ ...LAPTOP, acceptDownloads: true });
   const opened = await newPage(context);
   await opened.page.goto(`${e2e.server.url}/console`);
-  await opened.page.getByLabel("E-mailadres").fill(email);
-  await opened.page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await opened.page.getByRole("button", { name: "Inloggen" }).click();
+  await logInConsole(opened.page, email);
   await opened.page.getByRole("heading", { name: "Anonieme cijfers" }).waitFor();
   return opened;
 }

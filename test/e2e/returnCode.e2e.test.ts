@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { ok, openStaff, request } from "../helpers/clients";
 import { LAPTOP, newPage, PHONE, shot } from "./browser";
 import { useBrowserAndServer } from "./harness";
+import { logInConsole } from "./staffLogin";
 
 const e2e = useBrowserAndServer();
 
@@ -53,9 +54,7 @@ describe("a return code on a phone", () => {
     // Days later, on another device: Sam is on shift in the console, Lotte too.
     const sam = await newPage(await e2e.browser.newContext(LAPTOP));
     await sam.page.goto(`${e2e.server.url}/console`);
-    await sam.page.getByLabel("E-mailadres").fill("sam@leiden.demo");
-    await sam.page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-    await sam.page.getByRole("button", { name: "Inloggen" }).click();
+    await logInConsole(sam.page, "sam@leiden.demo");
     await sam.page.getByRole("radio", { name: "Beschikbaar" }).check();
     const lotte = (await openStaff(e2e.server.url, "lotte@leiden.demo", DEMO_PASSWORD)).socket;
     await ok(lotte, "presence:set", { status: "available", capacity: 2 });

@@ -1,4 +1,5 @@
 import { io, type Socket } from "socket.io-client";
+import { TOTP_PERIOD_S, totpCodeAt, totpStepAt } from "../../server/auth/totp";
 import {
   PROTOCOL_VERSION,
   type Ack,
@@ -76,7 +77,11 @@ export async function openYouth(url: string, deviceId?: string): Promise<{ socke
   return { socket, token };
 }
 
-/** Logs a staff member in over HTTP and returns the session cookie. */
+/**
+ * Logs a staff member in over HTTP and returns the session cookie. When the server asks for a
+ * second factor, this completes it like a person would: it enrols (keeping the secret and the
+ * recovery codes, as the person's phone and drawer would) or types the code of the moment.
+ */
 export async function login(url: string, email: string, password: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: "POST",
@@ -84,6 +89,75 @@ export async function login(url: string, email: string, password: string): Promi
     body: JSON.stringify({ email, password }),
   });
   if (!res.ok) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
+  const cookie = cookieOf(res);
+  const { data } = (await res.json()) as { data: { next?: "code" | "enrol" } };
+  return data.next ? completeSecondFactor(url, email, cookie, data.next) : cookie;
+}
+
+/** What the helper knows of each staff member's second factor: their "phone" (secret) and "drawer" (recovery codes). */
+interface KnownFactor {
+  secret: string;
+  lastStep: number;
+  recoveryCodes: string[];
+}
+const factors = new Map<string, KnownFactor[]>();
+
+/** The second factor a test enrolled for this staff member (newest first), e.g. to compute codes itself. */
+export function knownSecondFactor(email: string): KnownFactor | undefined {
+  return factors.get(email.toLowerCase())?.[0];
+}
+
+/** Remembers a factor enrolled elsewhere (through the console page), so later logins can give codes. */
+export function rememberSecondFactor(email: string, factor: KnownFactor): void {
+  factors.set(email.toLowerCase(), [factor, ...(factors.get(email.toLowerCase()) ?? []).slice(0, 3)]);
+}
+
+/** The code (or recovery code) this staff member's "phone" gives for their next login. */
+export function nextSecondFactorOf(email: string): Promise<{ code: string } | { recoveryCode: string }> {
+  const factor = knownSecondFactor(email);
+  if (!factor) throw new Error(`no second factor known for ${email}: enrol through a helper first`);
+  return nextSecondFactor(factor);
+}
+
+/** Step two of a login: enrol (first time on this store) or give a code; returns the full session cookie. */
+export async function completeSecondFactor(url: string, email: string, pendingCookie: string, next: "code" | "enrol"): Promise<string> {
+  const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json", cookie: pendingCookie }, body: JSON.stringify(body) });
+  if (next === "enrol") {
+    const { data } = (await (await post("/api/auth/enrol", {})).json()) as { data: { secret: string } };
+    const now = Date.now();
+    const res = await post("/api/auth/enrol/confirm", { code: await totpCodeAt(data.secret, now) });
+    if (!res.ok) throw new Error(`enrolling ${email} failed: ${res.status} ${await res.text()}`);
+    const { data: done } = (await res.json()) as { data: { recoveryCodes: string[] } };
+    rememberSecondFactor(email, { secret: data.secret, lastStep: totpStepAt(now), recoveryCodes: done.recoveryCodes });
+    return cookieOf(res);
+  }
+  // Servers on other stores may know other factors of the same e-mail: newest first.
+  for (const factor of factors.get(email.toLowerCase()) ?? []) {
+    const res = await post("/api/auth/second-factor", await nextSecondFactor(factor));
+    if (res.ok) return cookieOf(res);
+  }
+  throw new Error(`no second factor known for ${email}: enrol through this helper first`);
+}
+
+/**
+ * A code works once (the server remembers the last 30-second step), and the server takes this step
+ * and the next: after two logins in one step, a recovery code, and when those are gone, wait.
+ */
+async function nextSecondFactor(f: KnownFactor): Promise<{ code: string } | { recoveryCode: string }> {
+  for (;;) {
+    const now = Date.now();
+    const step = Math.max(totpStepAt(now), f.lastStep + 1);
+    if (step <= totpStepAt(now) + 1) {
+      f.lastStep = step;
+      return { code: await totpCodeAt(f.secret, step * TOTP_PERIOD_S * 1000) };
+    }
+    const recoveryCode = f.recoveryCodes.shift();
+    if (recoveryCode) return { recoveryCode };
+    await new Promise((r) => setTimeout(r, (totpStepAt(now) + 1) * TOTP_PERIOD_S * 1000 - now + 50));
+  }
+}
+
+function cookieOf(res: Response): string {
   const cookie = res.headers.get("set-cookie");
   if (!cookie) throw new Error("no session cookie");
   return cookie.split(";")[0]!;

@@ -12,7 +12,7 @@ import { PROTOCOL_VERSION } from "../../shared/protocol";
 import { hashPassword } from "../../server/auth/secrets";
 import { buildLocation } from "../../server/domain/testFactories";
 import { RedisStore } from "../../server/store/redis/RedisStore";
-import { call, countDelivery, ResilientClient, startOwnRedis } from "./faults";
+import { call, ConformingClient, countDelivery, startOwnRedis } from "./faults";
 import { login } from "./clients";
 import { spawnServer, type ServerProcess } from "./servers";
 
@@ -37,7 +37,12 @@ export interface FaultReport {
   chats: number;
   acked: number;
   lost: number;
+  /** Ids held with two different seqs (would show twice). */
   duplicated: number;
+  /** The same id broadcast again to one connection: a resend is broadcast again (PROTOCOL.md §5.1) and dropped by id. */
+  repeatedBroadcasts: number;
+  /** conversation:sync requests the clients made to fill a seq gap (§5.2). */
+  gapSyncs: number;
   /** Acknowledged messages missing from the transcript in Redis afterwards (after a Redis restart: reloaded from its AOF). */
   missingInStore: number;
   /** Queued youths still queued, in their original order, after the fault. */
@@ -62,7 +67,7 @@ export interface FaultReport {
 const PASSWORD = "fault-password";
 
 /** A set-up request that must succeed: a busy machine may answer slowly, so retry what timed out. */
-async function setUp<T>(client: ResilientClient, event: string, payload: unknown): Promise<T> {
+async function setUp<T>(client: ConformingClient, event: string, payload: unknown): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const ack = await call<T>(client.socket, event, payload, 10_000);
     if (ack.ok) return ack.data;
@@ -78,7 +83,7 @@ export async function runFaultScenario(o: FaultOptions): Promise<FaultReport> {
   const seedClient = new Redis(redis.url, { maxRetriesPerRequest: 1 });
   seedClient.on("error", () => {});
   const servers: ServerProcess[] = [];
-  const clients: ResilientClient[] = [];
+  const clients: ConformingClient[] = [];
   try {
     const store = new RedisStore(seedClient, { prefix });
     await store.putLocation(buildLocation({ id: "chat", name: "Chat" }));
@@ -101,13 +106,13 @@ export async function runFaultScenario(o: FaultOptions): Promise<FaultReport> {
     servers.push(...(await Promise.all([spawnServer(env), spawnServer(env)])));
     progress(`redis on ${redis.port}, servers ${servers.map((s) => s.url).join(" ")}`);
     const alive = () => servers.filter((s) => s.child.exitCode === null && s.child.signalCode === null).map((s) => s.url);
-    const track = (c: ResilientClient) => (clients.push(c), c);
+    const track = (c: ConformingClient) => (clients.push(c), c);
 
     // Volunteers, alternating between the two processes, one chat each.
     const volunteers = await Promise.all(
       Array.from({ length: o.chats }, async (_, i) => {
         const cookie = await login(servers[i % 2]!.url, `f${i}@faults.test`, PASSWORD);
-        const staff = track(new ResilientClient(alive, { kind: "staff", cookie }));
+        const staff = track(new ConformingClient(alive, { kind: "staff", cookie }));
         await staff.connect(i % 2);
         await setUp(staff, "presence:set", { status: "available", capacity: 1 });
         return staff;
@@ -115,19 +120,19 @@ export async function runFaultScenario(o: FaultOptions): Promise<FaultReport> {
     );
     progress(`${volunteers.length} volunteers ready`);
     const openYouth = async (i: number) => {
-      const youth = track(new ResilientClient(alive, { kind: "youth" }));
+      const youth = track(new ConformingClient(alive, { kind: "youth" }));
       await youth.connect(i % 2);
       youth.token = (await setUp<{ token: string }>(youth, "session:open", { protocolVersion: PROTOCOL_VERSION })).token;
       return youth;
     };
-    const joinAs = async (youth: ResilientClient, locationChoice: string) => {
+    const joinAs = async (youth: ConformingClient, locationChoice: string) => {
       const joined = await setUp<{ conversation: { id: string }; queue: { position: number } }>(youth, "queue:join", { locationChoice });
       youth.conversationId = joined.conversation.id;
       return joined.queue.position;
     };
 
     // Chats: each youth joins, the volunteer on the *other* process takes them, so chats cross processes.
-    const pairs: { youth: ResilientClient; staff: ResilientClient }[] = [];
+    const pairs: { youth: ConformingClient; staff: ConformingClient }[] = [];
     for (let i = 0; i < o.chats; i++) {
       const youth = await openYouth(i + 1);
       await joinAs(youth, "chat");
@@ -137,7 +142,7 @@ export async function runFaultScenario(o: FaultOptions): Promise<FaultReport> {
       staff.conversationId = taken.id;
       pairs.push({ youth, staff });
     }
-    const waiting: ResilientClient[] = [];
+    const waiting: ConformingClient[] = [];
     for (let i = 0; i < o.queued; i++) {
       const youth = await openYouth(i);
       const position = await joinAs(youth, "wait");
@@ -239,11 +244,11 @@ export async function runFaultScenario(o: FaultOptions): Promise<FaultReport> {
 }
 
 /** After the fault, on what is left: a new youth joins, and a volunteer whose chat ended picks up the next youth. */
-async function newChatWorks(url: string, volunteer: ResilientClient, pair: { youth: ResilientClient }): Promise<boolean> {
+async function newChatWorks(url: string, volunteer: ConformingClient, pair: { youth: ConformingClient }): Promise<boolean> {
   const end = await call(volunteer.socket, "conversation:end", { conversationId: volunteer.conversationId });
   if (!end.ok) return false;
   pair.youth.conversationId = undefined;
-  const youth = new ResilientClient(() => [url], { kind: "youth" });
+  const youth = new ConformingClient(() => [url], { kind: "youth" });
   try {
     await youth.connect();
     const opened = await call<{ token: string }>(youth.socket, "session:open", { protocolVersion: PROTOCOL_VERSION });

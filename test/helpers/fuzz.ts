@@ -12,6 +12,7 @@ import fc from "fast-check";
 import { ERROR_CODES, PROTOCOL_VERSION, Requests, type RequestName } from "../../shared/protocol";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { CALLERS } from "../../server/realtime/access";
 import { connect, login, ok, openStaff, openYouth, type ClientSocket } from "./clients";
 import { storeSnapshot } from "./storeSnapshot";
 
@@ -107,6 +108,13 @@ export function validSamples(conversationId: string): Partial<Record<RequestName
     "conversation:handback": { conversationId },
     "staff:sync": { protocolVersion: PROTOCOL_VERSION },
     "presence:set": { status: "break", capacity: 2 },
+    "push:subscribe": { subscription: { endpoint: "http://127.0.0.1:9/push/fuzz", keys: { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) } } },
+    "push:unsubscribe": { endpoint: "http://127.0.0.1:9/push/fuzz" },
+    "debrief:request": { conversationId },
+    "debrief:claim": { debriefId: "d_fuzz00000001" },
+    "debrief:send": { debriefId: "d_fuzz00000001", id: randomUUID(), text: "napraten" },
+    "debrief:sync": { debriefId: "d_fuzz00000001" },
+    "debrief:close": { debriefId: "d_fuzz00000001" },
   };
 }
 
@@ -213,9 +221,21 @@ export class FuzzWorld {
   }
 }
 
-/** socket.io sends JSON: this is the payload as the server will see it. */
+/** socket.io sends JSON: this is the payload as the server will see it (an `undefined` argument arrives as `null`). */
 function onTheWire(payload: unknown): unknown {
-  return payload === undefined ? undefined : JSON.parse(JSON.stringify(payload));
+  return payload === undefined ? null : JSON.parse(JSON.stringify(payload));
+}
+
+/**
+ * The refusal a sender gets before its payload is read, if it may not send the event at all
+ * (server/realtime/access.ts). The "anonymous" socket may have become a youth by an earlier
+ * session:open case, so for youth events it is not predicted.
+ */
+function callerRefusal(event: RequestName, sender: SenderName): string | undefined {
+  const caller = CALLERS[event];
+  if (caller === "staff" && sender !== "volunteer") return "UNAUTHENTICATED";
+  if (caller === "youth" && sender === "volunteer") return "FORBIDDEN";
+  return undefined;
 }
 
 /** Emits and waits for the ack; "closed" if the server dropped the connection, "none" if nothing came. */
@@ -242,9 +262,10 @@ export async function runSocketCase(world: FuzzWorld, counts: FuzzCounts, event:
   counts.cases += 1;
   const socket = world.socketOf(sender);
   const wire = onTheWire(payload);
-  const mustReject = !Requests[event].safeParse(wire ?? {}).success;
+  const refusal = callerRefusal(event, sender);
+  const mustReject = refusal !== undefined || !Requests[event].safeParse(wire).success;
   const before = mustReject ? await quietSnapshot(world) : "";
-  const tooLarge = JSON.stringify([event, wire ?? null]).length > MAX_FRAME;
+  const tooLarge = JSON.stringify([event, wire]).length > MAX_FRAME;
 
   let outcome: { ack?: unknown; closed?: boolean; none?: boolean };
   if (withAck) {
@@ -266,7 +287,10 @@ export async function runSocketCase(world: FuzzWorld, counts: FuzzCounts, event:
     const problem = checkAckShape(outcome.ack);
     if (problem) throw new Error(`${event} from ${sender}: ${problem}`);
     const ack = outcome.ack as { ok: boolean; code?: string };
-    if (mustReject && (ack.ok || ack.code !== "BAD_REQUEST")) throw new Error(`${event} from ${sender}: schema-invalid payload answered ${ack.ok ? "ok" : ack.code}`);
+    // Who may send it is checked first (a stranger learns no field names), then the schema.
+    const expected = refusal ?? "BAD_REQUEST";
+    const unbound = sender === "anonymous" && CALLERS[event] !== "anyone" && !refusal && ack.code === "UNAUTHENTICATED";
+    if (mustReject && !unbound && (ack.ok || ack.code !== expected)) throw new Error(`${event} from ${sender}: ${refusal ? "a caller who may not send it" : "a schema-invalid payload"} answered ${ack.ok ? "ok" : ack.code}, not ${expected}`);
     if (ack.ok) counts.accepted += 1;
   } else if (outcome.none) {
     throw new Error(`${event} from ${sender} without ack: service:status got no answer after it`);
@@ -347,11 +371,10 @@ export async function fuzzEventOrder(world: FuzzWorld, counts: FuzzCounts, numRu
           const known = event in Requests && Object.prototype.hasOwnProperty.call(Requests, event);
           const sample = known ? (validSamples(world.conversationId)[event as RequestName] ?? {}) : {};
           if (!known) {
-            // Packets are handled in order: once a later status request is answered, an unknown event had its chance.
-            let answered = false;
-            (socket as unknown as { emit(e: string, p: unknown, ack: () => void): void }).emit(event, sample, () => (answered = true));
-            const status = await emitAndWait(socket, "service:status", {}, 5000);
-            if (status.none || status.closed || answered) throw new Error(`unknown event ${event}: ${answered ? "answered" : "server stopped answering"}`);
+            // An unknown event gets its one ack too: BAD_REQUEST, and nothing happens.
+            const unknown = await emitAndWait(socket, event, sample, 5000);
+            const reply = unknown.ack as { ok?: boolean; code?: string } | undefined;
+            if (unknown.none || unknown.closed || reply?.ok !== false || reply.code !== "BAD_REQUEST") throw new Error(`unknown event ${event}: ${unknown.none ? "no ack" : unknown.closed ? "connection closed" : JSON.stringify(reply)}`);
             continue;
           }
           const outcome = await emitAndWait(socket, event, sample, 5000);

@@ -99,6 +99,8 @@ export async function resetState(server: RunningServer): Promise<void> {
     const claimedBy = (await store.getEscalation(e.id))?.claimedBy ?? "test-reset";
     await store.resolveEscalation(e.id, claimedBy, { at: 0, outcome: "test reset", referral: "none" });
   }
+  for (const s of await store.listStaff()) await store.deletePushSubscriptionsOf(`staff:${s.id}`);
+  for (const d of await store.listDebriefs()) await store.purgeDebrief(d.id);
 }
 
 /** Stops a test server and, on Redis, removes every key it wrote. */

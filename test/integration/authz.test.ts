@@ -17,6 +17,7 @@ import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { closeAll, connect, login, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
 import { resetState, startTestServer, stopServer } from "../helpers/servers";
 import { listRoutes } from "../helpers/fuzz";
+import { makeDevice } from "../helpers/pushService";
 import { storeSnapshot } from "../helpers/storeSnapshot";
 
 const ROLES = [
@@ -86,6 +87,17 @@ conversation:handback      N       N         N         N           N            
 staff:sync                 N       N         N         Y           Y             Y             Y                Y          N          N
 presence:set               N       N         N         Y           Y             N             N                N          N          N
 queue:take                 N       N         N         Y           N             N             N                N          N          N
+# ── Reach (issue 13: push, debrief) ──
+# A youth may ask to be told of their turn only while waiting; coordinators get no alerts.
+push:subscribe             Y       N         N         Y           Y             Y             Y                N          N          N
+push:unsubscribe           Y       Y         N         Y           Y             Y             Y                N          N          N
+debrief:request            N       N         N         Y           N             N             N                N          N          N
+debrief:list               N       N         N         Y           Y             Y             Y                N          N          N
+# Any professional on duty may take a debrief up; after that the thread is the volunteer's and hers only.
+debrief:claim              N       N         N         N           N             Y             Y                N          N          N
+debrief:send               N       N         N         Y           N             Y             N                N          N          N
+debrief:sync               N       N         N         Y           N             Y             N                N          N          N
+debrief:close              N       N         N         Y           N             Y             N                N          N          N
 # A professional takes a waiting youth of a queue they are on duty for (Eva: Leiden; Bram: Amsterdam only).
 queue:claim                N       N         N         N           N             Y             N                N          N          N
 professional:state         N       N         N         N           N             Y             Y                N          N          N
@@ -99,12 +111,14 @@ interface World {
   tokenOf: Partial<Record<RoleName, string>>;
   /** The youth's return code (setup "returnCodeTaken"). */
   returnCode?: string;
+  /** A debrief Sam asked for (setups "debriefOpen", "debriefClaimed"; otherwise an id that does not exist). */
+  debriefId: string;
   /** Ids an HTTP row made for itself (a throwaway staff member, a shift, an invite token). */
   made: Record<string, string>;
 }
 
 /** How the chat must look before the request, and what else must be true for the allowed role to succeed. */
-type Setup = "queued" | "active" | "ended" | "returnCodeTaken" | "escalationClaimed" | "professionalJoined" | "professionalTookOver";
+type Setup = "queued" | "active" | "ended" | "returnCodeTaken" | "escalationClaimed" | "professionalJoined" | "professionalTookOver" | "debriefOpen" | "debriefClaimed";
 
 interface SocketRow {
   setup?: Setup;
@@ -148,6 +162,14 @@ const SOCKET_ROWS: Record<string, SocketRow> = {
   "staff:sync": { payload: () => ({ protocolVersion: PROTOCOL_VERSION }) },
   "presence:set": { payload: () => ({ status: "break" }) },
   "queue:take": { setup: "queued", payload: () => ({}) },
+  "push:subscribe": { setup: "queued", payload: () => ({ subscription: { endpoint: "http://127.0.0.1:9/push/authz", keys: makeDevice().keys } }) },
+  "push:unsubscribe": { payload: () => ({ endpoint: "http://127.0.0.1:9/push/authz" }) },
+  "debrief:request": { payload: chat },
+  "debrief:list": { payload: () => ({}) },
+  "debrief:claim": { setup: "debriefOpen", payload: (w) => ({ debriefId: w.debriefId }) },
+  "debrief:send": { setup: "debriefClaimed", payload: (w) => ({ debriefId: w.debriefId, id: randomUUID(), text: "even napraten" }) },
+  "debrief:sync": { setup: "debriefClaimed", payload: (w) => ({ debriefId: w.debriefId }) },
+  "debrief:close": { setup: "debriefClaimed", payload: (w) => ({ debriefId: w.debriefId }) },
   "queue:claim": { setup: "queued", payload: chat },
   "professional:state": { payload: () => ({}) },
 };
@@ -185,9 +207,22 @@ POST_/api/admin/staff/:id/reinvite N N       N         N           N            
 GET_/api/admin/roster      N       N         N         N           N             N             N                Y          N          N
 POST_/api/admin/shifts     N       N         N         N           N             N             N                Y          N          N
 DELETE_/api/admin/shifts/:id N     N         N         N           N             N             N                Y          N          N
+# ── Accountable access (issue 17) ─────────────────────────────────────────────────────────────
+# The second step answers only the half-way session of a password just given; no role here holds
+# one (test/integration/secondFactor.test.ts walks that path), so a full session is refused too.
+GET_/api/auth/pending      Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+POST_/api/auth/second-factor N     N         N         N           N             N             N                N          N          N
+POST_/api/auth/enrol       N       N         N         N           N             N             N                N          N          N
+POST_/api/auth/enrol/confirm N     N         N         N           N             N             N                N          N          N
+POST_/api/admin/staff/:id/reset-second-factor N N N    N           N             N             N                Y          N          N
+GET_/api/admin/access      N       N         N         N           N             N             N                Y          N          N
+POST_/api/admin/conversations/:id/erase N N  N         N           N             N             N                Y          N          N
 # Public: the one-time token in the body is what lets an invitee in, whoever sends it.
 POST_/api/invites/info     Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
 POST_/api/invites/accept   Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+# ── Reach (issue 13): the VAPID public key is public; who is on duty and reachable is for professionals and coordinators.
+GET_/api/push/key          Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+GET_/api/duty              N       N         N         N           N             Y             Y                Y          N          N
 `);
 
 interface HttpRow {
@@ -283,8 +318,35 @@ const HTTP_ROWS: Record<string, HttpRow> = {
     },
     url: (w) => `/api/admin/shifts/${w.made.shiftId}`,
   },
+  "GET_/api/auth/pending": {},
+  "POST_/api/auth/second-factor": { body: () => ({ code: "123456" }) },
+  "POST_/api/auth/enrol": { body: () => ({}) },
+  "POST_/api/auth/enrol/confirm": { body: () => ({ code: "123456" }) },
+  "POST_/api/admin/staff/:id/reset-second-factor": {
+    prepare: async (ctx) => {
+      const made = await throwaway({ active: true })(ctx);
+      await ctx.server.store.putSecondFactor({ staffId: made.staffId!, secret: "v1.sealed", enrolledAt: 0, lastStep: 0, recoveryCodeHashes: ["h"] });
+      return made;
+    },
+    url: (w) => `/api/admin/staff/${w.made.staffId}/reset-second-factor`,
+    body: () => ({ reason: "lost-device" }),
+  },
+  "POST_/api/admin/conversations/:id/erase": {
+    // An ended chat of its own per cell: erasing the shared world's chat would change the next cell's store.
+    prepare: async ({ server, cell }) => {
+      const id = `c_authzerase${cell}`;
+      await server.store.enqueue({ id, youthId: `y_authz${cell}`, status: "queued", locationChoice: "leiden", priority: 0, queuedAt: Date.now(), lastSeq: 0, youthDeliveredSeq: 0, staffDeliveredSeq: 0 });
+      await server.store.endConversation(id, { at: Date.now(), by: "youth", reason: "left-queue" });
+      return { conversationId: id };
+    },
+    url: (w) => `/api/admin/conversations/${w.made.conversationId}/erase`,
+    body: () => ({ reason: "youth-request" }),
+  },
+  "GET_/api/admin/access": { url: () => `/api/admin/access?from=${today()}&to=${today()}` },
   "POST_/api/invites/info": { prepare: invited, body: (w) => ({ token: w.made.inviteToken }) },
   "POST_/api/invites/accept": { prepare: invited, body: (w) => ({ token: w.made.inviteToken, password: "a long enough password" }) },
+  "GET_/api/push/key": {},
+  "GET_/api/duty": {},
 };
 
 describe("authorisation matrix", () => {
@@ -350,10 +412,16 @@ describe("authorisation matrix", () => {
     if (setup === "escalationClaimed") await store.claimEscalation(escalationId, "st_eva", now);
     if (setup === "professionalJoined" || setup === "professionalTookOver") await store.setConversationProfessional(conversation.id, "st_eva");
     if (setup === "professionalTookOver") await store.reassignVolunteer(conversation.id, "st_sam", "st_eva");
+    const debriefId = `d_authz${String(cell).padStart(6, "0")}`;
+    if (setup === "debriefOpen" || setup === "debriefClaimed") {
+      await store.createDebrief({ id: debriefId, volunteerId: "st_sam", locationId: "leiden", conversationId: conversation.id, requestedAt: now, status: "open", lastSeq: 0 });
+      if (setup === "debriefClaimed") await store.claimDebrief(debriefId, "st_eva", now);
+    }
     await server.dispatcher.settled();
     return {
       conversationId: conversation.id,
       escalationId,
+      debriefId,
       youthToken: youth.token,
       tokenOf: { youth: youth.token, otherYouth: otherYouth.token },
       ...(returnCode && { returnCode }),

@@ -170,9 +170,10 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     const todo = await ok(sam.socket, "wrapup:todo");
     expect(todo.map((t) => t.conversation.id)).toContain(id);
 
-    const debrief = nextEvent(eva.socket, "escalation:alert", (e) => e.source === "debrief");
+    // The wrap-up's debrief box is the same request as "praat even na": its own kind in the inbox.
+    const debrief = nextEvent(eva.socket, "debrief:updated", (d) => d.status === "open");
     await ok(sam.socket, "wrapup:submit", { conversationId: id, topics: ["loneliness", "school-work"], referral: "gp", rating: 4, debrief: true });
-    expect(await debrief).toMatchObject({ raisedBy: "st_sam", raisedByName: "Sam", conversationId: id, level: "consult" });
+    expect(await debrief).toMatchObject({ volunteerId: "st_sam", volunteerName: "Sam", conversationId: id, locationId: "leiden" });
     expect((await ok(sam.socket, "wrapup:todo")).map((t) => t.conversation.id)).not.toContain(id);
 
     await ok(sam.socket, "presence:set", { status: "walk-in" });

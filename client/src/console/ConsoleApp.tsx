@@ -15,6 +15,9 @@ import { liveChats } from "./state";
 import { useConsole } from "./useConsole";
 import { WrapUpForm } from "./WrapUpForm";
 import { clearConsoleDrafts } from "./SnippetComposer";
+import { DebriefPanel } from "./DebriefPanel";
+import { NotifySettings } from "./NotifySettings";
+import { RiskAnnouncer, RiskMarker } from "./RiskParts";
 
 /** /console: log in, then the workplace of one's role; /console/invite sets a first password. */
 export default function ConsoleApp() {
@@ -88,7 +91,7 @@ function TopBar({ staff, locationName, onLogout, children }: { staff: StaffView;
 
 function Workplace({ onLogout }: { onLogout(): void }) {
   const { t } = useI18n();
-  const { state, actions, muted } = useConsole();
+  const { state, actions, muted, risk, socket } = useConsole();
   const [wrapping, setWrapping] = useState<WrapUpTodoView | "walk-in" | undefined>();
   const [error, setError] = useState<string>();
   const staff = state.staff;
@@ -120,8 +123,10 @@ function Workplace({ onLogout }: { onLogout(): void }) {
           <button type="button" className="button button-quiet" onClick={actions.toggleMute} aria-pressed={muted}>
             {muted ? t("console.unmute") : t("console.mute")}
           </button>
+          <NotifySettings request={actions.request} />
         </TopBar>
       )}
+      <RiskAnnouncer names={risk.announce} />
       {!state.online && staff && (
         <p className="offline" role="alert">
           {t("console.offline")}
@@ -157,6 +162,7 @@ function Workplace({ onLogout }: { onLogout(): void }) {
                 }}
               />
             )}
+            {staff && <DebriefPanel socket={socket} request={actions.request} staffId={staff.id} conversationId={state.activeId} />}
             <section className="panel" aria-labelledby="todo-title">
               <h2 id="todo-title">{t("console.wrapup.todo", { n: state.wrapUpsTodo.length })}</h2>
               {state.wrapUpsTodo.length > 0 && <p className="nag">{t("console.wrapup.nag", { n: state.wrapUpsTodo.length })}</p>}
@@ -183,7 +189,8 @@ function Workplace({ onLogout }: { onLogout(): void }) {
                   {state.order.map((id) => {
                     const chat = state.chats[id]!;
                     return (
-                      <button key={id} type="button" role="tab" aria-selected={id === state.activeId} className="tab" onClick={() => actions.focus(id)}>
+                      <button key={id} type="button" role="tab" aria-selected={id === state.activeId} className={risk.marked.has(id) ? "tab tab-risk" : "tab"} onClick={() => actions.focus(id)}>
+                        {risk.marked.has(id) && <RiskMarker />}
                         {chat.view.nickname ?? t("console.chat.anonymous")}
                         {chat.closed && ` · ${t("console.closed.ended")}`}
                         {chat.unread > 0 && <span className="badge">{chat.unread}</span>}

@@ -11,7 +11,7 @@ import type { useConsole } from "./useConsole";
 import { useNow } from "./useNow";
 
 /** What the pane needs from its workplace: the volunteer console and the professional's taken-over chats both give it. */
-export type PaneActions = Pick<ReturnType<typeof useConsole>["actions"], "request" | "escalate" | "dismissRisk" | "closeProtocol" | "refreshColleagues">;
+export type PaneActions = Pick<ReturnType<typeof useConsole>["actions"], "request" | "send" | "escalate" | "dismissRisk" | "closeProtocol" | "refreshColleagues">;
 type Dialog = "transfer" | "consult" | "block" | "end" | "escalate" | undefined;
 const minutes = (ms: number) => Math.max(0, Math.floor(ms / 60_000));
 
@@ -115,7 +115,7 @@ export function ConversationPane({
   };
   const send = async (text: string, staffOnly: boolean) => {
     const payload = { conversationId: v.id, id: crypto.randomUUID(), text };
-    report(staffOnly ? await actions.request("whisper:send", payload) : await actions.request("message:send", payload));
+    report(staffOnly ? await actions.send("whisper:send", payload) : await actions.send("message:send", payload));
   };
   const saveNote = async () => {
     if (note === (v.note ?? "")) return;
@@ -216,7 +216,7 @@ export function ConversationPane({
         <ConsultDialog
           onClose={() => setDialog(undefined)}
           onSend={async (text) => {
-            if (report(await actions.request("whisper:send", { conversationId: v.id, id: crypto.randomUUID(), text, consult: true }))) setDialog(undefined);
+            if (report(await actions.send("whisper:send", { conversationId: v.id, id: crypto.randomUUID(), text, consult: true }))) setDialog(undefined);
           }}
         />
       )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MessageView, StaffConversationView, StaffState } from "../../../shared/protocol";
-import { initialConsole, liveChats, matchSnippets, openEscalation, reduceConsole, totalUnread, waitingForMe, wrapUpProblems, type ConsoleAction, type ConsoleState } from "./state";
+import { chatGapBefore, gapBefore, initialConsole, lastContiguousSeq, liveChats, matchSnippets, mergeBySeq, openEscalation, reduceConsole, totalUnread, waitingForMe, wrapUpProblems, type ConsoleAction, type ConsoleState } from "./state";
 
 const view = (id: string, over: Partial<StaffConversationView> = {}): StaffConversationView => ({
   id,
@@ -107,6 +107,8 @@ describe("escalation in the console", () => {
     expect(s.chats.a?.risk?.level).toBe("high");
     s = reduceConsole(s, { type: "risk", conversationId: "a", level: "concern", at: 2 });
     expect(s.chats.a?.risk?.level).toBe("high"); // a lower flag never hides a higher one
+    expect(s.chats.a?.risk?.at).toBe(1);
+    expect(reduceConsole(s, { type: "risk", conversationId: "a", level: "high", at: 3 }).chats.a?.risk).toEqual({ level: "high", at: 3 }); // a new high flag is new
     s = reduceConsole(s, { type: "escalation", escalation: { ...escalation, unroutedAt: 5 }, unrouted: true });
     // The prompt stays until the volunteer acts on it; the protocol shows.
     expect([s.chats.a?.crisisProtocol, s.chats.a?.risk?.level]).toEqual([true, "high"]);
@@ -171,5 +173,44 @@ describe("youths offered to me first", () => {
     const mine = reduceConsole(offered, { type: "assigned", view });
     expect(mine.offers).toEqual({});
     expect(mine.order).toEqual(["c_offered00001"]);
+  });
+});
+
+describe("a gap in a chat's seqs is filled through conversation:sync (PROTOCOL.md §5.2)", () => {
+  const open = () => run([{ type: "synced", state: synced([]) }, { type: "assigned", view: view("a") }]);
+
+  it("sees no gap while every seq follows the one before, whispers included", () => {
+    let s = open();
+    for (const m of [msg("a", 1), msg("a", 2, "professional"), msg("a", 3, "volunteer")]) {
+      expect(chatGapBefore(s, m)).toBeUndefined();
+      s = reduceConsole(s, { type: "message", message: m, visible: true });
+    }
+    expect(lastContiguousSeq(s.chats.a!.messages)).toBe(3);
+  });
+
+  it("asks for everything after the last contiguous seq when one is skipped, and the answer closes the gap", () => {
+    let s = reduceConsole(open(), { type: "message", message: msg("a", 1), visible: true });
+    // Seq 2 was stored, but the youth's process died before its broadcast left.
+    expect(chatGapBefore(s, msg("a", 3))).toBe(1);
+    s = reduceConsole(s, { type: "message", message: msg("a", 3), visible: true });
+    expect(lastContiguousSeq(s.chats.a!.messages)).toBe(1);
+    s = reduceConsole(s, { type: "history", conversationId: "a", messages: [msg("a", 2), msg("a", 3)] });
+    expect(s.chats.a!.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+    expect(chatGapBefore(s, msg("a", 4))).toBeUndefined();
+  });
+
+  it("keeps a message broadcast again (a resend) once, and does not count it unread twice", () => {
+    let s = run([{ type: "message", message: msg("a", 1), visible: false }, { type: "message", message: msg("a", 1), visible: false }, { type: "history", conversationId: "a", messages: [msg("a", 1)] }], open());
+    expect(s.chats.a!.messages).toHaveLength(1);
+    expect(s.chats.a!.unread).toBe(1);
+    s = reduceConsole(s, { type: "message", message: msg("b", 7), visible: false });
+    expect(chatGapBefore(s, msg("b", 9))).toBeUndefined(); // not a chat of this console
+  });
+
+  it("the same rules serve the professional's chat read along", () => {
+    const held = mergeBySeq([msg("a", 1), msg("a", 2)], [msg("a", 2), msg("a", 4)]);
+    expect(held.map((m) => m.seq)).toEqual([1, 2, 4]);
+    expect(gapBefore(held, msg("a", 5))).toBe(2);
+    expect(gapBefore(mergeBySeq(held, [msg("a", 3)]), msg("a", 5))).toBeUndefined();
   });
 });

@@ -83,10 +83,35 @@ export type ConsoleAction =
 
 export const initialConsole: ConsoleState = { online: false, locations: [], chats: {}, order: [], wrapUpsTodo: [], colleagues: [], offers: {} };
 
-function mergeBySeq(current: readonly MessageView[], incoming: readonly MessageView[]): MessageView[] {
+/** Messages by seq, each once, however often or in whatever order they arrive (a resend is broadcast again). */
+export function mergeBySeq(current: readonly MessageView[], incoming: readonly MessageView[]): MessageView[] {
   const bySeq = new Map(current.map((m) => [m.seq, m]));
   for (const m of incoming) bySeq.set(m.seq, m);
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/** The highest seq up to which every message is held (staff see every seq, whispers included). */
+export function lastContiguousSeq(messages: readonly MessageView[]): number {
+  const seqs = new Set(messages.map((m) => m.seq));
+  let seq = 0;
+  while (seqs.has(seq + 1)) seq += 1;
+  return seq;
+}
+
+/**
+ * Whether a live message shows a gap in what is held (a broadcast lost with a server process):
+ * then the console asks `conversation:sync` for everything after the returned seq (PROTOCOL.md
+ * §5.2). Undefined: no gap.
+ */
+export function gapBefore(messages: readonly MessageView[], message: MessageView): number | undefined {
+  const held = lastContiguousSeq(messages);
+  return message.seq > held + 1 ? held : undefined;
+}
+
+/** The same for a chat in the volunteer's console; undefined for a chat that is not open here. */
+export function chatGapBefore(state: ConsoleState, message: MessageView): number | undefined {
+  const chat = state.chats[message.conversationId];
+  return chat ? gapBefore(chat.messages, message) : undefined;
 }
 
 const lastYouthAt = (messages: readonly MessageView[]) => messages.filter((m) => m.sender.role === "youth").at(-1)?.sentAt;
@@ -201,7 +226,9 @@ export function reduceConsole(state: ConsoleState, action: ConsoleAction): Conso
       });
     }
     case "risk":
-      return withChat(state, action.conversationId, (c) => (c.risk?.level === "high" ? c : { ...c, risk: { level: action.level, at: action.at } }));
+      // A lower flag never hides a higher one; a new high flag replaces the old one (its time), so the
+      // risk signals (riskAttention.ts) sound again for it.
+      return withChat(state, action.conversationId, (c) => (c.risk?.level === "high" && action.level !== "high" ? c : { ...c, risk: { level: action.level, at: action.at } }));
     case "dismissRisk":
       return withChat(state, action.conversationId, (c) => ({ ...c, risk: undefined }));
     case "closeProtocol":

@@ -2,19 +2,38 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { PROTOCOL_VERSION, type Ack, type RequestName, type RequestOf, type Responses } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { chime } from "../lib/alerts";
-import { call, openSocket, type AppSocket } from "../lib/socket";
-import { initialConsole, reduceConsole, totalUnread, waitingForMe } from "./state";
+import { call, openSocket, sendWithResend, type AppSocket } from "../lib/socket";
+import { chatGapBefore, initialConsole, lastContiguousSeq, reduceConsole, totalUnread, waitingForMe, type ConsoleAction } from "./state";
+import { withRiskPrefix } from "./riskAttention";
+import { useDocumentHidden, useRiskAttention } from "./useRiskAttention";
+import { useStaffNotifications } from "./useStaffNotifications";
 
 const MUTE_KEY = "inloop.console.mute";
 
 /** Connects the console state to the server: sync on every connect, broadcasts, alerts. */
 export function useConsole() {
   const { t } = useI18n();
-  const [state, dispatch] = useReducer(reduceConsole, initialConsole);
+  const [state, dispatchToReact] = useReducer(reduceConsole, initialConsole);
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === "1");
   const socketRef = useRef<AppSocket | undefined>(undefined);
+  const [socket, setSocket] = useState<AppSocket>();
+  const hidden = useDocumentHidden();
+  // A high risk flag in a chat that is not on screen: red tab, title prefix, repeated alarm, announced.
+  const risk = useRiskAttention(
+    state.order.map((id) => {
+      const chat = state.chats[id]!;
+      return { id, name: chat.view.nickname ?? t("console.chat.anonymous"), ...(chat.risk && { risk: chat.risk }), onScreen: id === state.activeId && !hidden };
+    }),
+  );
   const stateRef = useRef(state);
   stateRef.current = state;
+  /** Every action also moves the ref at once, so a broadcast right behind another sees the state it left. */
+  const dispatch = useCallback((action: ConsoleAction) => {
+    stateRef.current = reduceConsole(stateRef.current, action);
+    dispatchToReact(action);
+  }, []);
+  /** Conversations with a conversation:sync in flight, and whether another gap showed meanwhile. */
+  const syncing = useRef(new Map<string, { again: boolean }>());
   const mutedRef = useRef(muted);
   mutedRef.current = muted;
 
@@ -32,9 +51,33 @@ export function useConsole() {
     if (stateRef.current.activeId === conversationId) confirmDelivery(conversationId);
   }, [confirmDelivery]);
 
+  /** A gap in a chat's seqs: fetch everything after what is held (PROTOCOL.md §5.2). */
+  const fillGap = useCallback(async (socket: AppSocket, conversationId: string) => {
+    const running = syncing.current.get(conversationId);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const mark = { again: false };
+    syncing.current.set(conversationId, mark);
+    try {
+      for (let round = 0; round < 5; round++) {
+        const chat = stateRef.current.chats[conversationId];
+        if (!chat) return;
+        const ack = await call(socket, "conversation:sync", { conversationId, afterSeq: lastContiguousSeq(chat.messages) });
+        if (ack.ok) dispatch({ type: "history", conversationId, messages: ack.data.messages });
+        if (!mark.again) return;
+        mark.again = false;
+      }
+    } finally {
+      syncing.current.delete(conversationId);
+    }
+  }, [dispatch]);
+
   useEffect(() => {
     const socket = openSocket();
     socketRef.current = socket;
+    setSocket(socket);
     socket.on("connect", async () => {
       dispatch({ type: "connection", online: true });
       const synced = await call(socket, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
@@ -62,8 +105,12 @@ export function useConsole() {
     });
     socket.on("message:received", (message) => {
       const visible = stateRef.current.activeId === message.conversationId && !document.hidden;
+      const gap = chatGapBefore(stateRef.current, message) !== undefined;
+      // A resend is broadcast again: a message already held is not news.
+      const known = stateRef.current.chats[message.conversationId]?.messages.some((m) => m.id === message.id);
       dispatch({ type: "message", message, visible });
-      if (message.sender.role !== "youth") return;
+      if (gap) void fillGap(socket, message.conversationId);
+      if (known || message.sender.role !== "youth") return;
       if (visible) void call(socket, "delivery:confirm", { conversationId: message.conversationId, upToSeq: message.seq });
       else if (!mutedRef.current) chime();
     });
@@ -91,14 +138,21 @@ export function useConsole() {
     return () => {
       socket.disconnect();
     };
-  }, [loadHistory]);
+  }, [loadHistory, fillGap, dispatch]);
 
   // The tab title says what needs attention when the volunteer is looking elsewhere.
   useEffect(() => {
     const unread = totalUnread(state);
     const waiting = state.presence?.status === "available" ? waitingForMe(state) : 0;
-    document.title = unread > 0 ? t("console.alert.unread", { n: unread }) : waiting > 0 ? t("console.alert.waiting", { n: waiting }) : t("console.title");
-  }, [state, t]);
+    const title = unread > 0 ? t("console.alert.unread", { n: unread }) : waiting > 0 ? t("console.alert.waiting", { n: waiting }) : t("console.title");
+    document.title = withRiskPrefix(title, t("reach.risk.prefix"), risk.titlePrefix);
+  }, [state, t, risk.titlePrefix]);
+
+  useStaffNotifications(socket, {
+    role: "volunteer",
+    ...(state.staff && { staffId: state.staff.id, locationId: state.staff.locationId }),
+    available: () => stateRef.current.presence?.status === "available",
+  });
 
   useEffect(() => {
     const onVisible = () => {
@@ -120,6 +174,8 @@ export function useConsole() {
 
   const actions = {
     request,
+    /** A message or whisper, resent with the same id until the server answers (PROTOCOL.md §5.1). */
+    send: <E extends "message:send" | "whisper:send">(event: E, payload: RequestOf<E>) => sendWithResend(() => socketRef.current, event, payload),
     focus(conversationId: string) {
       dispatch({ type: "focus", conversationId });
       confirmDelivery(conversationId);
@@ -155,5 +211,5 @@ export function useConsole() {
       setMuted(next);
     },
   };
-  return { state, actions, muted };
+  return { state, actions, muted, risk, socket };
 }

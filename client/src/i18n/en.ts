@@ -1,7 +1,9 @@
 import { returnCodeEn } from "./areas/returnCode";
 import { coordinatorEn } from "./areas/coordinator";
 import { handoffsEn } from "./areas/handoffs";
+import { accessEn } from "./areas/access";
 import { figuresEn } from "./areas/figures";
+import { reachEn } from "./areas/reach";
 import { screensEn } from "./areas/screens";
 import { errorsEn } from "./areas/errors";
 import type { MessageKey } from "./nl";
@@ -290,7 +292,9 @@ export const en: Record<MessageKey, string> = {
   ...returnCodeEn,
   ...coordinatorEn,
   ...figuresEn,
+  ...reachEn,
   ...handoffsEn,
   ...screensEn,
   ...errorsEn,
+  ...accessEn,
 };

@@ -1,7 +1,9 @@
 import { returnCodeNl } from "./areas/returnCode";
 import { coordinatorNl } from "./areas/coordinator";
 import { handoffsNl } from "./areas/handoffs";
+import { accessNl } from "./areas/access";
 import { figuresNl } from "./areas/figures";
+import { reachNl } from "./areas/reach";
 import { screensNl } from "./areas/screens";
 import { errorsNl } from "./areas/errors";
 
@@ -290,9 +292,11 @@ export const nl = {
   ...returnCodeNl,
   ...coordinatorNl,
   ...figuresNl,
+  ...reachNl,
   ...handoffsNl,
   ...screensNl,
   ...errorsNl,
+  ...accessNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

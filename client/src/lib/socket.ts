@@ -21,3 +21,28 @@ export async function call<E extends RequestName>(socket: AppSocket, event: E, p
     return { ok: false, code: "UNAVAILABLE", message: "no answer" };
   }
 }
+
+/** How long a console keeps resending one message before it tells the volunteer it did not go. */
+const RESEND_FOR_MS = 60_000;
+
+/**
+ * A message or whisper, resent with the **same** id after a timeout, a lost connection or
+ * RATE_LIMITED until the server answers otherwise (PROTOCOL.md §5.1): the server stores each id
+ * once, so a resend of one that was stored before its process died is not doubled. `socket` is read
+ * again before each try, because a reconnect may have replaced it.
+ */
+export async function sendWithResend<E extends "message:send" | "whisper:send">(
+  socket: () => AppSocket | undefined,
+  event: E,
+  payload: RequestOf<E>,
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<Ack<Responses[E]>> {
+  const until = Date.now() + RESEND_FOR_MS;
+  for (;;) {
+    const current = socket();
+    const ack: Ack<Responses[E]> = current ? await call(current, event, payload) : { ok: false, code: "UNAVAILABLE", message: "offline" };
+    const again = !ack.ok && (ack.code === "UNAVAILABLE" || ack.code === "RATE_LIMITED");
+    if (!again || Date.now() >= until) return ack;
+    await wait(ack.code === "RATE_LIMITED" ? 2000 : 1000);
+  }
+}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { Estimate, ServiceStatus } from "../../../shared/protocol";
 import { pluralKey, useI18n } from "../i18n/i18n";
 import { AlwaysOpenLines } from "./AlwaysOpenLines";
@@ -26,7 +26,7 @@ export function closedWhileWaiting(status: ServiceStatus | undefined, locationCh
   return status.locations.find((l) => l.id === locationChoice)?.open === false;
 }
 
-function WaitingPanel({ model, onLeave }: { model: YouthModel; onLeave(): void }) {
+function WaitingPanel({ model, onLeave, extra }: { model: YouthModel; onLeave(): void; extra?: ReactNode }) {
   const { t, lang } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const queue = model.queue;
@@ -80,6 +80,7 @@ function WaitingPanel({ model, onLeave }: { model: YouthModel; onLeave(): void }
           </button>
         </div>
       )}
+      {extra}
       <p className="hint">{t("waiting.writeMeanwhile")}</p>
     </>
   );
@@ -126,7 +127,10 @@ export function ConversationView({
   draft,
   setDraft,
   onRetry,
+  waitingExtra,
 }: {
+  /** Shown while waiting only (the turn-notice opt-in). */
+  waitingExtra?: ReactNode;
   model: YouthModel;
   onLeave(): void;
   onSend(text: string): void;
@@ -170,7 +174,7 @@ export function ConversationView({
       <p className="visually-hidden" role="status">
         {chatting && peer ? t("chat.pickedUp", { name: peerName }) : ""}
       </p>
-      {chatting ? <ChatPanel model={model} confirming={confirmingEnd} setConfirming={setConfirmingEnd} onEnd={onEnd} /> : <WaitingPanel model={model} onLeave={onLeave} />}
+      {chatting ? <ChatPanel model={model} confirming={confirmingEnd} setConfirming={setConfirmingEnd} onEnd={onEnd} /> : <WaitingPanel model={model} onLeave={onLeave} extra={waitingExtra} />}
       <MessageList model={model} onRetry={onRetry} />
       <p className="typing" aria-live="polite">
         {model.peerTyping && peer ? t("chat.typing", { name: peer.name }) : ""}

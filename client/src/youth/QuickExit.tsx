@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { useI18n } from "../i18n/i18n";
+import { forgetPushDevice } from "../lib/notify";
 import { wipeInloopStorage } from "./storage";
 
 const DOUBLE_ESCAPE_MS = 800;
@@ -8,6 +9,8 @@ const DOUBLE_ESCAPE_MS = 800;
 export function quickExit(url: string, before?: () => void): void {
   before?.();
   wipeInloopStorage();
+  // A turn-notice opt-in left a service worker: remove it (best effort; the server forgets the device anyway).
+  void forgetPushDevice();
   document.title = "";
   window.location.replace(url);
 }

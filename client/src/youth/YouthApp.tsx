@@ -9,6 +9,7 @@ import { useInputModality } from "./inputModality";
 import { QuickExitButton } from "./QuickExit";
 import { SafetyStrip } from "./SafetyStrip";
 import { useYouthChat } from "./useYouthChat";
+import { TurnOptIn } from "./TurnOptIn";
 
 /** The youth's page: one step at a time, quick exit always in reach, the 24/7 lines on every screen. */
 export function YouthApp() {
@@ -38,6 +39,7 @@ export function YouthApp() {
             draft={draft}
             setDraft={setDraft}
             onRetry={actions.retry}
+            waitingExtra={<TurnOptIn request={actions.request} />}
           />
         );
       case "ended":

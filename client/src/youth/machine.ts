@@ -31,7 +31,10 @@ export interface YouthModel {
   peerTyping: boolean;
   /** Up to which seq the staff side confirmed having the messages on screen. */
   deliveredSeq: number;
-  /** Everything up to this seq is known (from the last resume); staff whispers leave gaps in seqs. */
+  /**
+   * Everything up to this seq is known: it moves on with each message that follows it, and to the
+   * conversation's lastSeq after a resume or a sync (staff whispers leave gaps a youth never fills).
+   */
   cursor: number;
   professionalJoined: boolean;
   /**
@@ -63,6 +66,8 @@ export type YouthAction =
   | { type: "transferring"; conversationId: string; queued: boolean }
   | { type: "professionalJoined"; conversationId: string }
   | { type: "messageReceived"; message: MessageView }
+  /** The answer to conversation:sync, asked for after a gap in the seqs (PROTOCOL.md §5.2). */
+  | { type: "synced"; conversationId: string; messages: MessageView[]; lastSeq: number; staffDeliveredSeq: number }
   | { type: "messageQueued"; message: PendingMessage }
   | { type: "messageAcked"; id: string }
   | { type: "messageFailed"; id: string }
@@ -117,6 +122,24 @@ export function contiguousSeq(messages: readonly MessageView[]): number {
   return seq;
 }
 
+/** The cursor moved past every message that directly follows it. */
+export function advanceCursor(cursor: number, messages: readonly MessageView[]): number {
+  const seqs = new Set(messages.map((m) => m.seq));
+  let next = cursor;
+  while (seqs.has(next + 1)) next += 1;
+  return next;
+}
+
+/**
+ * Whether this live message shows a gap (a message between the cursor and it never arrived here):
+ * then the page asks `conversation:sync` for everything after the returned seq. Undefined: no gap,
+ * or not this page's conversation.
+ */
+export function gapBefore(model: YouthModel, message: MessageView): number | undefined {
+  if (!model.conversation || message.conversationId !== model.conversation.id) return undefined;
+  return message.seq > model.cursor + 1 ? model.cursor : undefined;
+}
+
 const isStaff = (role: Role) => role !== "youth";
 
 /** The page's whole behaviour as a pure function: easy to test, no socket inside. */
@@ -141,7 +164,7 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
         queue: action.state.queue,
         messages,
         deliveredSeq: Math.max(model.deliveredSeq, conversation?.staffDeliveredSeq ?? 0),
-        cursor: Math.max(contiguousSeq(messages), conversation?.lastSeq ?? 0),
+        cursor: advanceCursor(Math.max(model.conversation?.id === conversation?.id ? model.cursor : 0, contiguousSeq(messages), conversation?.lastSeq ?? 0), messages),
         phase: model.phase === "goodbye" && conversation?.status === "ended" ? "goodbye" : phase,
         professionalJoined: model.professionalJoined || messages.some((m) => m.sender.role === "professional"),
         pending: model.pending.filter((p) => !messages.some((m) => m.id === p.id)),
@@ -200,9 +223,23 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
       return {
         ...model,
         messages,
+        cursor: model.conversation ? advanceCursor(model.cursor, messages) : model.cursor,
         pending: model.pending.filter((p) => p.id !== action.message.id),
         peerTyping: fromStaff ? false : model.peerTyping,
         professionalJoined: model.professionalJoined || action.message.sender.role === "professional",
+      };
+    }
+    case "synced": {
+      if (model.conversation?.id !== action.conversationId) return model;
+      const messages = mergeMessages(model.messages, action.messages);
+      return {
+        ...model,
+        messages,
+        // Everything up to lastSeq came with this answer, whatever gaps whispers leave.
+        cursor: advanceCursor(Math.max(model.cursor, action.lastSeq), messages),
+        deliveredSeq: Math.max(model.deliveredSeq, action.staffDeliveredSeq),
+        pending: model.pending.filter((p) => !messages.some((m) => m.id === p.id)),
+        professionalJoined: model.professionalJoined || messages.some((m) => m.sender.role === "professional"),
       };
     }
     case "messageQueued":

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { PROTOCOL_VERSION, type Ack, type AgeBand, type ReturnCodeCheckView, type Topic } from "../../../shared/protocol";
+import { PROTOCOL_VERSION, type Ack, type AgeBand, type RequestName, type RequestOf, type Responses, type ReturnCodeCheckView, type Topic } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { chime } from "../lib/alerts";
 import { call, openSocket, type AppSocket } from "../lib/socket";
-import { contiguousSeq, initialModel, reduce, type PendingMessage, type YouthModel } from "./machine";
+import { contiguousSeq, gapBefore, initialModel, reduce, type PendingMessage, type YouthAction, type YouthModel } from "./machine";
 import { flushOutbox } from "./outbox";
 import { browserStore, tabStore } from "./storage";
 
@@ -22,7 +22,7 @@ export type JoinOutcome = "joined" | "returnCodeUnknown" | "returnCodeSlowDown" 
 /** Connects the pure page model to the server: session, resume, outbox, broadcasts, alerts. */
 export function useYouthChat() {
   const { t, lang } = useI18n();
-  const [model, dispatch] = useReducer(reduce, undefined, () => initialModel(tabStore.outbox()));
+  const [model, dispatchToReact] = useReducer(reduce, undefined, () => initialModel(tabStore.outbox()));
   // What the youth is typing survives the step change from waiting to chatting, and a reload.
   const [draft, setDraftState] = useState(() => tabStore.draft());
   const setDraft = useCallback((text: string) => {
@@ -32,6 +32,13 @@ export function useYouthChat() {
   const socketRef = useRef<AppSocket | undefined>(undefined);
   const modelRef = useRef<YouthModel>(model);
   modelRef.current = model;
+  /** Every action also moves the ref at once, so a broadcast right behind another sees the model it left. */
+  const dispatch = useCallback((action: YouthAction) => {
+    modelRef.current = reduce(modelRef.current, action);
+    dispatchToReact(action);
+  }, []);
+  /** A conversation:sync in flight, and whether another gap showed meanwhile. */
+  const syncing = useRef<{ again: boolean } | undefined>(undefined);
   const unread = useRef(0);
   const inFlight = useRef(new Set<string>());
   /** True once this connection is bound to the session (resumed or opened): only then may messages go. */
@@ -57,6 +64,36 @@ export function useYouthChat() {
     const storeAway = outcome.kind === "offline" && socket.connected;
     if (outcome.kind === "slowDown" || outcome.kind === "retry" || storeAway) setTimeout(() => void flush(), 3000);
   }, []);
+
+  /**
+   * A gap in the seqs: something was stored that never reached this page (its broadcast was lost
+   * with a server process). Everything after the cursor comes from the store (PROTOCOL.md §5.2).
+   */
+  const fillGap = useCallback(async () => {
+    if (syncing.current) {
+      syncing.current.again = true;
+      return;
+    }
+    syncing.current = { again: false };
+    try {
+      for (let round = 0; round < 5; round++) {
+        const socket = socketRef.current;
+        const conversation = modelRef.current.conversation;
+        if (!socket || !identified.current || !conversation) return;
+        const ack = await call(socket, "conversation:sync", { conversationId: conversation.id, afterSeq: modelRef.current.cursor });
+        if (ack.ok) {
+          const view = ack.data.conversation;
+          const staffDeliveredSeq = "staffDeliveredSeq" in view ? view.staffDeliveredSeq : 0;
+          dispatch({ type: "synced", conversationId: conversation.id, messages: ack.data.messages, lastSeq: view.lastSeq, staffDeliveredSeq });
+        }
+        // Offline: the resume after reconnecting asks for the same messages.
+        if (!syncing.current.again) return;
+        syncing.current.again = false;
+      }
+    } finally {
+      syncing.current = undefined;
+    }
+  }, [dispatch]);
 
   useEffect(() => {
     const socket = openSocket();
@@ -105,8 +142,12 @@ export function useYouthChat() {
     socket.on("conversation:transferring", (p) => dispatch({ type: "transferring", ...p }));
     socket.on("professional:joined", (p) => dispatch({ type: "professionalJoined", conversationId: p.conversationId }));
     socket.on("message:received", (message) => {
+      const gap = gapBefore(modelRef.current, message) !== undefined;
+      // A resend is broadcast again: a message already held is not news.
+      const known = modelRef.current.messages.some((m) => m.id === message.id);
       dispatch({ type: "messageReceived", message });
-      if (message.sender.role === "youth") return;
+      if (gap) void fillGap();
+      if (known || message.sender.role === "youth") return;
       void call(socket, "delivery:confirm", { conversationId: message.conversationId, upToSeq: message.seq });
       if (document.hidden) {
         unread.current += 1;
@@ -171,6 +212,12 @@ export function useYouthChat() {
   }, []);
 
   const actions = {
+    /** Any request on the youth's socket (the turn notice opt-in); refused when offline. */
+    request<E extends RequestName>(event: E, payload: RequestOf<E>): Promise<Ack<Responses[E]>> {
+      const socket = socketRef.current;
+      if (!socket) return Promise.resolve({ ok: false, code: "UNAVAILABLE", message: "offline" });
+      return call(socket, event, payload);
+    },
     async join(form: JoinForm): Promise<JoinOutcome> {
       const socket = socketRef.current;
       if (!socket || !(await ensureSession(socket))) return "failed";
@@ -233,13 +280,11 @@ export function useYouthChat() {
       if (!conversation) return;
       const message: PendingMessage = { id: crypto.randomUUID(), conversationId: conversation.id, text };
       dispatch({ type: "messageQueued", message });
-      modelRef.current = { ...modelRef.current, pending: [...modelRef.current.pending, message] };
       void flush();
     },
     /** A message refused for good (e.g. the chat had ended) may be tried again by hand. */
     retry(id: string) {
       dispatch({ type: "messageRetry", id });
-      modelRef.current = { ...modelRef.current, pending: modelRef.current.pending.map((p) => (p.id === id ? { ...p, failed: false } : p)) };
       void flush();
     },
     typing(typing: boolean) {

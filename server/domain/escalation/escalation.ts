@@ -1,4 +1,4 @@
-import { compareEscalations as byLevelThenAge, type EscalationLevel } from "../../../shared/protocol";
+import { compareEscalations as byLevelThenAge, type EscalationLevel, type Reach } from "../../../shared/protocol";
 import type { Millis } from "../types";
 
 export type { EscalationLevel };
@@ -82,6 +82,14 @@ export function candidates(escalation: Pick<Escalation, "locationId">, duties: r
   const here = duties.filter((d) => d.locationIds.includes(escalation.locationId)).sort((a, b) => a.since - b.since);
   const elsewhere = duties.filter((d) => !d.locationIds.includes(escalation.locationId)).sort((a, b) => a.since - b.since);
   return [...new Set([...here, ...elsewhere].map((d) => d.staffId))];
+}
+
+/**
+ * The duties routing may offer to: a professional with an open console, or with a subscribed device
+ * (paged by push; their offer runs its normal timeout). One nobody can reach is skipped at once.
+ */
+export function reachableDuties(duties: readonly Duty[], reach: ReadonlyMap<string, Reach>): Duty[] {
+  return duties.filter((d) => (reach.get(d.staffId) ?? "none") !== "none");
 }
 
 export type RoutingStep =

@@ -33,6 +33,8 @@ function morning(): DomainEvent[] {
     { type: "escalation.claimed", at: at(23), conversationId: "c2", locationId: "leiden", staffId: "p1", data: { level: "urgent", timeToClaimMs: 3 * MIN, source: "risk" } },
     { type: "escalation.raised", at: at(50), conversationId: "c3", locationId: "leiden", data: { level: "crisis", source: "volunteer" } },
     { type: "escalation.unrouted", at: at(53), conversationId: "c3", locationId: "leiden", data: { source: "volunteer" } },
+    // A debrief asked for in a wrap-up: before issue 13 it was also an escalation, which must not count twice.
+    { type: "debrief.requested", at: at(65), locationId: "leiden", staffId: "v2" },
     { type: "escalation.raised", at: at(65), locationId: "leiden", staffId: "v2", data: { level: "consult", source: "debrief" } },
     { type: "escalation.claimed", at: at(66), locationId: "leiden", staffId: "p1", data: { level: "consult", timeToClaimMs: MIN, source: "debrief" } },
     // Wrap-ups: topics and referrals.

@@ -118,10 +118,13 @@ export function aggregateEvents(events: readonly DomainEvent[], window: Aggregat
       case "escalation.raised": {
         if (!here) break;
         const b = bucketAt(e.locationId ?? NO_LOCATION, e.at);
-        if (data.source === "debrief") b.debriefs += 1;
-        else if (isLevel(data.level)) b.escalations[data.level] += 1;
+        // Debriefs are counted from their own event (older debriefs were also escalations: not twice).
+        if (data.source !== "debrief" && isLevel(data.level)) b.escalations[data.level] += 1;
         break;
       }
+      case "debrief.requested":
+        if (here) bucketAt(e.locationId ?? NO_LOCATION, e.at).debriefs += 1;
+        break;
       case "escalation.claimed":
         if (here && data.source !== "debrief" && isLevel(data.level) && typeof data.timeToClaimMs === "number") {
           bucketAt(e.locationId ?? NO_LOCATION, e.at).claimMs[data.level].push(data.timeToClaimMs);

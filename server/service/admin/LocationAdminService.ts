@@ -20,6 +20,7 @@ export function locationAdminView(l: Location): LocationAdminView {
     autoAssign: l.autoAssign,
     skillWindowSeconds: l.skillWindowSeconds ?? DEFAULT_SKILL_WINDOW_SECONDS,
     wrapUpTopics: l.wrapUpTopics,
+    volunteerSecondFactor: l.volunteerSecondFactor ?? false,
     snippets: l.snippets,
   };
 }

@@ -44,10 +44,9 @@ export class StaffAdminService {
   async list(actor: Staff): Promise<StaffAdminView[]> {
     const mine = new Set(await this.managed(actor));
     const all = await this.deps.store.listStaff();
-    return all
-      .filter((s) => mine.has(s.locationId))
-      .sort((a, b) => a.locationId.localeCompare(b.locationId) || a.displayName.localeCompare(b.displayName))
-      .map(staffAdminView);
+    const shown = all.filter((s) => mine.has(s.locationId)).sort((a, b) => a.locationId.localeCompare(b.locationId) || a.displayName.localeCompare(b.displayName));
+    const enrolled = await Promise.all(shown.map(async (s) => (await this.deps.store.getSecondFactor(s.id)) !== undefined));
+    return shown.map((s, i) => ({ ...staffAdminView(s), secondFactor: enrolled[i]! }));
   }
 
   async invite(actor: Staff, body: InviteBody): Promise<InviteView> {

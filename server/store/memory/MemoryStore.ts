@@ -1,5 +1,11 @@
 import { randomBytes } from "node:crypto";
+import type { ClaimDebriefResult, Debrief, DebriefMessage } from "../../domain/debrief/debrief";
+import type { AccessEntry, AccessQuery } from "../../domain/access/accessRecord";
+import type { SecondFactor } from "../../domain/access/secondFactor";
+import { MemoryAccessSlice } from "./MemoryAccessSlice";
 import { mergeEscalation, type Duty, type Escalation } from "../../domain/escalation/escalation";
+import type { PushSubscriptionRecord } from "../../domain/push/push";
+import { MemoryReach } from "./memoryReach";
 import type { HourBucket } from "../../domain/figures/buckets";
 import type { ReturnCodeRecord } from "../../domain/returnCodes/returnCode";
 import { MAX_SHIFT_MS, type Shift } from "../../domain/roster/roster";
@@ -39,6 +45,9 @@ interface Expiring<T> {
  * without awaiting, so each is atomic on Node's single thread.
  */
 export class MemoryStore implements Store {
+  private readonly access = new MemoryAccessSlice();
+  /** Conversation id → when it ended: the retention index. */
+  private readonly endedAt = new Map<string, Millis>();
   private readonly locations = new Map<string, Location>();
   private readonly shifts = new Map<string, Shift>();
   private readonly invites = new Map<string, Expiring<Invite>>();
@@ -64,6 +73,44 @@ export class MemoryStore implements Store {
   private readonly returnCodes = new Map<string, Expiring<ReturnCodeRecord>>();
   /** Conversation id → hash of the return code taken at its end. */
   private readonly returnCodeOf = new Map<string, string>();
+  private readonly reach = new MemoryReach();
+
+  async putPushSubscription(owner: string, subscription: PushSubscriptionRecord, ttlMs?: number): Promise<void> {
+    this.reach.putPushSubscription(owner, subscription, ttlMs);
+  }
+  async listPushSubscriptions(owner: string): Promise<PushSubscriptionRecord[]> {
+    return this.reach.listPushSubscriptions(owner);
+  }
+  async deletePushSubscription(owner: string, endpoint: string): Promise<boolean> {
+    return this.reach.deletePushSubscription(owner, endpoint);
+  }
+  async deletePushSubscriptionsOf(owner: string): Promise<number> {
+    return this.reach.deletePushSubscriptionsOf(owner);
+  }
+  async createDebrief(debrief: Debrief): Promise<void> {
+    this.reach.createDebrief(debrief);
+  }
+  async getDebrief(id: string): Promise<Debrief | undefined> {
+    return this.reach.getDebrief(id);
+  }
+  async listDebriefs(): Promise<Debrief[]> {
+    return this.reach.listDebriefs();
+  }
+  async claimDebrief(id: string, staffId: string, now: Millis): Promise<ClaimDebriefResult> {
+    return this.reach.claimDebrief(id, staffId, now);
+  }
+  async closeDebrief(id: string, now: Millis): Promise<Debrief | undefined> {
+    return this.reach.closeDebrief(id, now);
+  }
+  async appendDebriefMessage(message: Omit<DebriefMessage, "seq">): Promise<{ message: DebriefMessage; duplicate: boolean } | undefined> {
+    return this.reach.appendDebriefMessage(message);
+  }
+  async listDebriefMessages(debriefId: string): Promise<DebriefMessage[]> {
+    return this.reach.listDebriefMessages(debriefId);
+  }
+  async purgeDebrief(id: string): Promise<boolean> {
+    return this.reach.purgeDebrief(id);
+  }
 
   async putLocation(location: Location): Promise<void> {
     this.locations.set(location.id, structuredClone(location));
@@ -139,6 +186,9 @@ export class MemoryStore implements Store {
   async getYouthSession(tokenHash: string): Promise<YouthSession | undefined> {
     return this.live(this.youthSessions, tokenHash);
   }
+  async deleteYouthSession(tokenHash: string): Promise<void> {
+    this.youthSessions.delete(tokenHash);
+  }
 
   async enqueue(entry: QueueEntry): Promise<void> {
     this.conversations.set(entry.id, { ...entry });
@@ -203,6 +253,7 @@ export class MemoryStore implements Store {
     this.queue.delete(conversationId);
     if (c.volunteerId) this.activeSet(c.volunteerId).delete(conversationId);
     Object.assign(c, { status, endedAt: end.at, endedBy: end.by, endReason: end.reason });
+    this.endedAt.set(conversationId, end.at);
     delete c.abuseKey;
     delete c.deviceKey;
     return { ok: true, conversation: { ...c } };
@@ -478,5 +529,48 @@ export class MemoryStore implements Store {
       return undefined;
     }
     return { ...hit.value };
+  }
+
+  // Second factors and the access record: a slice of its own (see AccessStore.ts) --------------------
+  putSecondFactor(record: SecondFactor): Promise<void> {
+    return this.access.putSecondFactor(record);
+  }
+  getSecondFactor(staffId: string): Promise<SecondFactor | undefined> {
+    return this.access.getSecondFactor(staffId);
+  }
+  deleteSecondFactor(staffId: string): Promise<boolean> {
+    return this.access.deleteSecondFactor(staffId);
+  }
+  acceptTotpStep(staffId: string, step: number): Promise<boolean> {
+    return this.access.acceptTotpStep(staffId, step);
+  }
+  useRecoveryCode(staffId: string, codeHash: string): Promise<boolean> {
+    return this.access.useRecoveryCode(staffId, codeHash);
+  }
+  appendAccess(entry: AccessEntry): Promise<void> {
+    return this.access.appendAccess(entry);
+  }
+  listAccess(query: AccessQuery): Promise<AccessEntry[]> {
+    return this.access.listAccess(query);
+  }
+  purgeAccessBefore(before: Millis): Promise<number> {
+    return this.access.purgeAccessBefore(before);
+  }
+
+  // Retention index and escalations by conversation (see RetentionStore.ts) --------------------------
+  async listEndedBefore(before: Millis, limit: number): Promise<string[]> {
+    return [...this.endedAt]
+      .filter(([, at]) => at < before)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, limit)
+      .map(([id]) => id);
+  }
+  async forgetEnded(conversationIds: string[]): Promise<void> {
+    for (const id of conversationIds) this.endedAt.delete(id);
+  }
+  async purgeEscalationsOf(conversationId: string): Promise<number> {
+    let removed = 0;
+    for (const [id, e] of this.escalations) if (e.conversationId === conversationId && this.escalations.delete(id)) removed += 1;
+    return removed;
   }
 }

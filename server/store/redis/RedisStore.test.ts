@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { REDIS_URL as url, redisAvailable } from "../../../test/helpers/redis";
 import { describe } from "vitest";
+import { registerAccessContractTests } from "../accessContract";
 import { registerStoreContractTests } from "../contract";
 import type { Store } from "../Store";
 import { destroyRedisPrefix, RedisStore } from "./RedisStore";
@@ -11,19 +12,18 @@ const reachable = await redisAvailable("RedisStore contract tests");
 const owned = new WeakMap<Store, { redis: Redis; prefix: string }>();
 
 describe.skipIf(!reachable)("RedisStore", () => {
-  registerStoreContractTests(
-    "redis",
-    async () => {
-      const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-      const prefix = `inloop-test-${randomUUID()}:`;
-      const store = new RedisStore(redis, { prefix });
-      owned.set(store, { redis, prefix });
-      return store;
-    },
-    async (store) => {
-      const { redis, prefix } = owned.get(store)!;
-      await destroyRedisPrefix(redis, prefix);
-      await store.close();
-    },
-  );
+  const make = async () => {
+    const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+    const prefix = `inloop-test-${randomUUID()}:`;
+    const store = new RedisStore(redis, { prefix });
+    owned.set(store, { redis, prefix });
+    return store;
+  };
+  const destroy = async (store: Store) => {
+    const { redis, prefix } = owned.get(store)!;
+    await destroyRedisPrefix(redis, prefix);
+    await store.close();
+  };
+  registerStoreContractTests("redis", make, destroy);
+  registerAccessContractTests("redis", make, destroy);
 });

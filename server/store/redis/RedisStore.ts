@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
+import type { AccessEntry, AccessQuery } from "../../domain/access/accessRecord";
+import type { SecondFactor } from "../../domain/access/secondFactor";
+import { RedisAccessSlice } from "./RedisAccessSlice";
 import type { RedisClient } from "./connect";
+import type { ClaimDebriefResult, Debrief, DebriefMessage } from "../../domain/debrief/debrief";
 import type { Duty, Escalation } from "../../domain/escalation/escalation";
+import type { PushSubscriptionRecord } from "../../domain/push/push";
+import { RedisReach } from "./redisReach";
 import type { HourBucket } from "../../domain/figures/buckets";
 import type { ReturnCodeRecord } from "../../domain/returnCodes/returnCode";
 import { MAX_SHIFT_MS, type Shift } from "../../domain/roster/roster";
@@ -51,6 +57,7 @@ import {
   OPEN_ESCALATION,
   SET_DISCONNECTED,
   CREATE_ESCALATION,
+  PURGE_ESCALATIONS_OF,
   END,
   ENQUEUE,
   LEASE,
@@ -92,6 +99,7 @@ const END_ATTEMPTS = 3;
  */
 export class RedisStore implements Store {
   private readonly k: RedisKeys;
+  private readonly access: RedisAccessSlice;
 
   /** Takes over `redis`: `close()` quits it. */
   constructor(
@@ -99,6 +107,47 @@ export class RedisStore implements Store {
     options: { prefix: string },
   ) {
     this.k = redisKeys(options.prefix);
+    this.reach = new RedisReach(redis, this.k, (script, ids, args) => this.run(script, ids, args));
+    this.access = new RedisAccessSlice(redis, this.k);
+  }
+
+  private readonly reach: RedisReach;
+
+  async putPushSubscription(owner: string, subscription: PushSubscriptionRecord, ttlMs?: number): Promise<void> {
+    return this.reach.putPushSubscription(owner, subscription, ttlMs);
+  }
+  async listPushSubscriptions(owner: string): Promise<PushSubscriptionRecord[]> {
+    return this.reach.listPushSubscriptions(owner);
+  }
+  async deletePushSubscription(owner: string, endpoint: string): Promise<boolean> {
+    return this.reach.deletePushSubscription(owner, endpoint);
+  }
+  async deletePushSubscriptionsOf(owner: string): Promise<number> {
+    return this.reach.deletePushSubscriptionsOf(owner);
+  }
+  async createDebrief(debrief: Debrief): Promise<void> {
+    return this.reach.createDebrief(debrief);
+  }
+  async getDebrief(id: string): Promise<Debrief | undefined> {
+    return this.reach.getDebrief(id);
+  }
+  async listDebriefs(): Promise<Debrief[]> {
+    return this.reach.listDebriefs();
+  }
+  async claimDebrief(id: string, staffId: string, now: Millis): Promise<ClaimDebriefResult> {
+    return this.reach.claimDebrief(id, staffId, now);
+  }
+  async closeDebrief(id: string, now: Millis): Promise<Debrief | undefined> {
+    return this.reach.closeDebrief(id, now);
+  }
+  async appendDebriefMessage(message: Omit<DebriefMessage, "seq">): Promise<{ message: DebriefMessage; duplicate: boolean } | undefined> {
+    return this.reach.appendDebriefMessage(message);
+  }
+  async listDebriefMessages(debriefId: string): Promise<DebriefMessage[]> {
+    return this.reach.listDebriefMessages(debriefId);
+  }
+  async purgeDebrief(id: string): Promise<boolean> {
+    return this.reach.purgeDebrief(id);
   }
 
   async putLocation(location: Location): Promise<void> {
@@ -181,6 +230,9 @@ export class RedisStore implements Store {
   }
   async getYouthSession(tokenHash: string): Promise<YouthSession | undefined> {
     return parse<YouthSession>(await this.redis.get(this.k.youthSession(tokenHash)));
+  }
+  async deleteYouthSession(tokenHash: string): Promise<void> {
+    await this.redis.del(this.k.youthSession(tokenHash));
   }
 
   async enqueue(entry: QueueEntry): Promise<void> {
@@ -351,7 +403,7 @@ export class RedisStore implements Store {
   async createEscalation(escalation: Escalation): Promise<void> {
     const { id, status } = escalation;
     const indexed = escalation.source === "debrief" ? "0" : "1";
-    await this.run(CREATE_ESCALATION, { escalationId: id }, [id, status, escalation.conversationId ?? "", indexed, ...encodeEscalation(escalation)]);
+    await this.run(CREATE_ESCALATION, { escalationId: id, ...(escalation.conversationId && { conversationId: escalation.conversationId }) }, [id, status, escalation.conversationId ?? "", indexed, ...encodeEscalation(escalation)]);
   }
   async openEscalation(escalation: Escalation): Promise<OpenEscalationResult> {
     const { id, conversationId } = escalation;
@@ -362,7 +414,7 @@ export class RedisStore implements Store {
     for (let attempt = 0; attempt < ESCALATION_ATTEMPTS; attempt++) {
       const existingId = (await this.redis.hget(this.k.escalationByConversation, conversationId)) ?? undefined;
       const args = [id, conversationId, existingId ?? "", escalation.level, JSON.stringify(escalation.signals ?? []), escalation.note ?? "", escalation.raisedAt];
-      const reply = (await this.run(OPEN_ESCALATION, { escalationId: id, existingId }, [...args, ...encodeEscalation(escalation)])) as unknown[];
+      const reply = (await this.run(OPEN_ESCALATION, { escalationId: id, existingId, conversationId }, [...args, ...encodeEscalation(escalation)])) as unknown[];
       const status = reply[0] as string;
       if (status === "retry") continue;
       if (status === "created") return { escalation: decodeEscalation(pairsToRecord(reply[1])), created: true, raised: false };
@@ -514,6 +566,46 @@ export class RedisStore implements Store {
   }
   async releaseLease(name: string, owner: string): Promise<void> {
     await this.run(RELEASE_LEASE, { name }, [owner]);
+  }
+
+  // Second factors and the access record: a slice of its own (see AccessStore.ts) --------------------
+  putSecondFactor(record: SecondFactor): Promise<void> {
+    return this.access.putSecondFactor(record);
+  }
+  getSecondFactor(staffId: string): Promise<SecondFactor | undefined> {
+    return this.access.getSecondFactor(staffId);
+  }
+  deleteSecondFactor(staffId: string): Promise<boolean> {
+    return this.access.deleteSecondFactor(staffId);
+  }
+  acceptTotpStep(staffId: string, step: number): Promise<boolean> {
+    return this.access.acceptTotpStep(staffId, step);
+  }
+  useRecoveryCode(staffId: string, codeHash: string): Promise<boolean> {
+    return this.access.useRecoveryCode(staffId, codeHash);
+  }
+  appendAccess(entry: AccessEntry): Promise<void> {
+    return this.access.appendAccess(entry);
+  }
+  listAccess(query: AccessQuery): Promise<AccessEntry[]> {
+    return this.access.listAccess(query);
+  }
+  purgeAccessBefore(before: Millis): Promise<number> {
+    return this.access.purgeAccessBefore(before);
+  }
+
+  // Retention index and escalations by conversation (see RetentionStore.ts) --------------------------
+  async listEndedBefore(before: Millis, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.k.endedConversations, "-inf", `(${before}`, "LIMIT", 0, limit);
+  }
+  async forgetEnded(conversationIds: string[]): Promise<void> {
+    if (conversationIds.length > 0) await this.redis.zrem(this.k.endedConversations, ...conversationIds);
+  }
+  async purgeEscalationsOf(conversationId: string): Promise<number> {
+    // The index, plus the unresolved set for escalations raised before the index existed.
+    const [indexed, unresolved] = await Promise.all([this.redis.smembers(this.k.escalationsOf(conversationId)), this.listEscalations()]);
+    const ids = [...new Set([...indexed, ...unresolved.filter((e) => e.conversationId === conversationId).map((e) => e.id)])];
+    return Number(await this.run(PURGE_ESCALATIONS_OF, { conversationId, escalationIds: ids }, [conversationId, ...ids]));
   }
 
   async ping(): Promise<void> {

@@ -12,8 +12,12 @@
  * - `{x}`: escalations and the set of unresolved escalation ids, kept in step by the scripts that
  *   create and resolve them.
  * - `{r}`: roster shifts and their time index, written together in one MULTI.
+ * - `{sf:<staffId>}`: one staff member's second factor and recovery codes (enrolling replaces both).
+ * - `{a}`: the access record and its indexes by reader and by location, written together by one script.
  * - `{rc}`: return codes and the pointer from a conversation to the code taken there, written
  *   together by one script (a new code replaces the conversation's earlier one).
+ * - `{db}`: debriefs, the set of their ids and their threads, written together by the debrief scripts
+ *   (reachScripts.ts); debriefs are few, so one slot is enough.
  * Everything else is only ever touched one key at a time.
  */
 export interface RedisKeys {
@@ -76,6 +80,10 @@ export interface RedisKeys {
   readonly unresolvedEscalations: string;
   /** HASH conversation id → id of its one unresolved escalation (debriefs are not in it). */
   readonly escalationByConversation: string;
+  /** SET of the escalation ids of one conversation (any status), for retention and erasure; `{x}` slot. */
+  escalationsOf(conversationId: string): string;
+  /** ZSET of ended (or abandoned) conversation ids scored by when: the retention index; `{d}` slot (END writes it). */
+  readonly endedConversations: string;
   /** STRING marker of one blocked key (a hash), with a PX time to live. */
   block(key: string): string;
   /** STRING random salt of one day ("YYYY-MM-DD"), with an EX time to live. */
@@ -87,6 +95,28 @@ export interface RedisKeys {
   returnCode(codeHash: string): string;
   /** STRING hash of the return code taken at the end of one conversation, with the same time to live. */
   returnCodeOf(conversationId: string): string;
+  /** HASH endpoint → push subscription JSON of one owner (`staff:<id>`, `youth:<id>`); a youth's has a PX time to live. */
+  pushSubscriptions(owner: string): string;
+  /** HASH of one debrief: scalar fields, numbers as decimal strings. */
+  debrief(debriefId: string): string;
+  /** SET of every stored debrief id. */
+  readonly debriefIds: string;
+  /** ZSET of one debrief's thread (message JSON without seq), scored by seq. */
+  debriefThread(debriefId: string): string;
+  /** HASH message id → seq of one debrief's thread, for idempotent appends. */
+  debriefMessageIds(debriefId: string): string;
+  /** HASH of one staff member's second factor: sealed secret, enrolledAt, lastStep. */
+  secondFactor(staffId: string): string;
+  /** SET of the hashes of one staff member's unused recovery codes. */
+  recoveryCodes(staffId: string): string;
+  /** ZSET of access entry JSON scored by `at`: the date index. */
+  readonly accessEntries: string;
+  /** ZSET of one reader's access entry JSON scored by `at`. */
+  accessByStaff(staffId: string): string;
+  /** ZSET of one location's access entry JSON scored by `at` (what a coordinator's scope reads). */
+  accessByLocation(locationId: string): string;
+  /** SET of "s:<staffId>" and "l:<locationId>": which per-reader and per-location indexes exist (for the purge). */
+  readonly accessIndexes: string;
 }
 
 /** Builds the key space under `prefix`; braces in the prefix would break the hash tags. */
@@ -127,10 +157,23 @@ export function redisKeys(prefix: string): RedisKeys {
     escalation: (id) => `${escalations}esc:${id}`,
     unresolvedEscalations: `${escalations}esc-unresolved`,
     escalationByConversation: `${escalations}esc-by-conversation`,
+    escalationsOf: (conversationId) => `${escalations}esc-of:${conversationId}`,
+    endedConversations: `${dispatch}ended`,
     block: (key) => `${prefix}block:${key}`,
     figureBuckets: `${prefix}{f}:figure-buckets`,
     figuresRolledUpTo: `${prefix}{f}:figures-rolled-up-to`,
     returnCode: (codeHash) => `${prefix}{rc}:code:${codeHash}`,
     returnCodeOf: (conversationId) => `${prefix}{rc}:code-of:${conversationId}`,
+    pushSubscriptions: (owner) => `${prefix}push:${owner}`,
+    debrief: (id) => `${prefix}{db}:debrief:${id}`,
+    debriefIds: `${prefix}{db}:debriefs`,
+    debriefThread: (id) => `${prefix}{db}:thread:${id}`,
+    debriefMessageIds: (id) => `${prefix}{db}:thread-ids:${id}`,
+    secondFactor: (staffId) => `${prefix}{sf:${staffId}}:factor`,
+    recoveryCodes: (staffId) => `${prefix}{sf:${staffId}}:recovery`,
+    accessEntries: `${prefix}{a}:access`,
+    accessByStaff: (staffId) => `${prefix}{a}:access-by-staff:${staffId}`,
+    accessByLocation: (locationId) => `${prefix}{a}:access-by-location:${locationId}`,
+    accessIndexes: `${prefix}{a}:access-indexes`,
   };
 }

@@ -117,6 +117,7 @@ export const END = script<{ conversationId: string; volunteerId?: string }>(
   (k, { conversationId, volunteerId }) => [
     k.queue,
     k.conversation(conversationId),
+    k.endedConversations,
     ...(volunteerId === undefined ? [] : [k.active(volunteerId)]),
   ],
   `-- ARGV: conversation id, at, ended by ('' = absent), reason, volunteer id read beforehand ('' = none)
@@ -127,7 +128,8 @@ if (c[2] or '') ~= ARGV[5] then return {'retry'} end
 local status = 'ended'
 if c[1] == 'queued' then status = 'abandoned' end
 redis.call('SREM', KEYS[1], ARGV[1])
-if KEYS[3] then redis.call('SREM', KEYS[3], ARGV[1]) end
+if KEYS[4] then redis.call('SREM', KEYS[4], ARGV[1]) end
+redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
 redis.call('HSET', KEYS[2], 'status', status, 'endedAt', ARGV[2], 'endReason', ARGV[4])
 redis.call('HDEL', KEYS[2], 'abuseKey', 'deviceKey')
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[2], 'endedBy', ARGV[3]) end
@@ -376,12 +378,19 @@ type EscalationIds = { escalationId: string };
  * Replaces an escalation hash and keeps the unresolved set in step: the id is in it unless the
  * escalation is already resolved.
  */
-export const CREATE_ESCALATION = script<EscalationIds>(
+export const CREATE_ESCALATION = script<EscalationIds & { conversationId?: string }>(
   "createEscalation",
-  (k, { escalationId }) => [k.escalation(escalationId), k.unresolvedEscalations, k.escalationByConversation],
-  `-- ARGV: escalation id, status, conversation id ('' = none), indexed ('1' unless a debrief), then field/value pairs
+  (k, { escalationId, conversationId }) => [
+    k.escalation(escalationId),
+    k.unresolvedEscalations,
+    k.escalationByConversation,
+    ...(conversationId ? [k.escalationsOf(conversationId)] : []),
+  ],
+  `-- ARGV: escalation id, status, conversation id ('' = none), indexed ('1' unless a debrief), then field/value pairs;
+-- KEYS[4]: every escalation of the conversation, whatever its status (retention and erasure)
 redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], unpack(ARGV, 5))
+if KEYS[4] then redis.call('SADD', KEYS[4], ARGV[1]) end
 if ARGV[2] == 'resolved' then
   redis.call('SREM', KEYS[2], ARGV[1])
 else
@@ -392,19 +401,39 @@ return 1`,
 );
 
 /**
- * One unresolved escalation per conversation. The caller reads the conversation's current one first
+
+ * Removes the escalations of one conversation (read from its index beforehand: KEYS[4..]), their
+ * places among the unresolved ones and in the one-per-conversation index, and the index itself;
+ * returns how many hashes went.
+ */
+export const PURGE_ESCALATIONS_OF = script<{ conversationId: string; escalationIds: string[] }>(
+  "purgeEscalationsOf",
+  (k, { conversationId, escalationIds }) => [k.escalationsOf(conversationId), k.unresolvedEscalations, k.escalationByConversation, ...escalationIds.map((id) => k.escalation(id))],
+  `-- ARGV: conversation id, then the escalation ids matching KEYS[4..]
+local removed = 0
+for i = 4, #KEYS do
+  removed = removed + redis.call('DEL', KEYS[i])
+  redis.call('SREM', KEYS[2], ARGV[i - 2])
+end
+redis.call('HDEL', KEYS[3], ARGV[1])
+redis.call('DEL', KEYS[1])
+return removed`,
+);
+
+/** * One unresolved escalation per conversation. The caller reads the conversation's current one first
  * (its key must be declared) and passes it; if the index moved meanwhile the script changes nothing
  * and returns {'retry'}. With an unresolved one: level only up, signals merged, the note kept (or
  * the new one if none), signalAt on a raise or a new signal: {'merged', raised 0|1, fields}.
  * Otherwise the new escalation is created and indexed: {'created', fields}.
  */
-export const OPEN_ESCALATION = script<{ escalationId: string; existingId?: string }>(
+export const OPEN_ESCALATION = script<{ escalationId: string; existingId?: string; conversationId: string }>(
   "openEscalation",
-  (k, { escalationId, existingId }) => [
+  (k, { escalationId, existingId, conversationId }) => [
     k.escalation(escalationId),
     k.unresolvedEscalations,
     k.escalationByConversation,
     k.escalation(existingId ?? "-none-"),
+    k.escalationsOf(conversationId),
   ],
   `-- ARGV: new id, conversation id, existing id read beforehand ('' = none), level, signals JSON, note, raisedAt, then field/value pairs
 local current = redis.call('HGET', KEYS[3], ARGV[2])
@@ -433,6 +462,7 @@ redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], unpack(ARGV, 8))
 redis.call('SADD', KEYS[2], ARGV[1])
 redis.call('HSET', KEYS[3], ARGV[2], ARGV[1])
+redis.call('SADD', KEYS[5], ARGV[1])
 return {'created', redis.call('HGETALL', KEYS[1])}`,
 );
 
@@ -531,8 +561,10 @@ export function allScripts(k: RedisKeys): { name: string; lua: string; keys: str
     use(READ_PRESENCES, { staffIds: [staffId, "s_other"] }),
     use(SET_PROFESSIONAL, { conversationId }),
     use(CREATE_ESCALATION, { escalationId }),
-    use(OPEN_ESCALATION, { escalationId }),
-    use(OPEN_ESCALATION, { escalationId, existingId: "e_sample0002" }),
+    use(CREATE_ESCALATION, { escalationId, conversationId: "c_sample0001" }),
+    use(PURGE_ESCALATIONS_OF, { conversationId: "c_sample0001", escalationIds: [escalationId, "e_sample0002"] }),
+    use(OPEN_ESCALATION, { escalationId, conversationId: "c_sample0001" }),
+    use(OPEN_ESCALATION, { escalationId, existingId: "e_sample0002", conversationId: "c_sample0001" }),
     use(RECORD_OFFER, { escalationId }),
     use(CLAIM_ESCALATION, { escalationId }),
     use(RESOLVE_ESCALATION, { escalationId }),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { redisKeys } from "./keys";
 import { returnCodeScripts } from "./returnCodeScripts";
+import { reachScripts } from "./reachScripts";
+import { accessScripts } from "./accessScripts";
 import { allScripts } from "./scripts";
 
 /** CRC16-CCITT (XMODEM): polynomial 0x1021, initial value 0, as in the Redis Cluster spec. */
@@ -35,7 +37,7 @@ describe("Redis Cluster key slots", () => {
   });
 
   const k = redisKeys("inloop:");
-  for (const script of [...allScripts(k), ...returnCodeScripts(k)]) {
+  for (const script of [...allScripts(k), ...returnCodeScripts(k), ...reachScripts(k), ...accessScripts(k)]) {
     it(`${script.name} (${script.keys.length} keys) touches one slot`, () => {
       expect(script.keys.length).toBeGreaterThan(0);
       expect(new Set(script.keys.map(keySlot)).size).toBe(1);
@@ -50,6 +52,10 @@ describe("Redis Cluster key slots", () => {
 
   it("keeps every return code with its conversation pointer", () => {
     expect(keySlot(k.returnCode("h1"))).toBe(keySlot(k.returnCodeOf("c1")));
+  });
+
+  it("keeps every debrief with its thread and the index", () => {
+    expect(new Set([k.debrief("d_1"), k.debriefThread("d_1"), k.debriefMessageIds("d_1"), k.debriefIds].map(keySlot)).size).toBe(1);
   });
 
   it("rejects a prefix with braces", () => {

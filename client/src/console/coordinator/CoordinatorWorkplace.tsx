@@ -2,10 +2,12 @@ import { useState, type ReactNode } from "react";
 import type { StaffView } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/nl";
+import { AccessPage } from "./AccessPage";
 import { FiguresPage } from "./FiguresPage";
 import { LocationsPage } from "./LocationsPage";
 import { RosterPage } from "./RosterPage";
 import { StaffPage } from "./StaffPage";
+import { DutyReachPanel } from "../DutyReachPanel";
 
 interface Page {
   key: string;
@@ -19,6 +21,7 @@ const PAGES: Page[] = [
   { key: "locations", label: "coord.tab.locations", render: (me) => <LocationsPage me={me} /> },
   { key: "staff", label: "coord.tab.staff", render: (me) => <StaffPage me={me} /> },
   { key: "roster", label: "coord.tab.roster", render: () => <RosterPage /> },
+  { key: "access", label: "access.tab", render: () => <AccessPage /> },
 ];
 
 /** The coordinator's console: figures, locations, staff and roster of the locations they run. */
@@ -35,7 +38,10 @@ export function CoordinatorWorkplace({ me }: { me: StaffView }) {
           </button>
         ))}
       </nav>
-      <main className="coordinator-main">{page?.render(me)}</main>
+      <main className="coordinator-main">
+        {current === "roster" && <DutyReachPanel />}
+        {page?.render(me)}
+      </main>
     </div>
   );
 }

@@ -204,6 +204,10 @@ function LocationEditor({ location, onSave, message }: { location: LocationAdmin
           <input type="checkbox" checked={draft.autoAssign} onChange={(e) => set("autoAssign", e.target.checked)} />
           {t("coord.loc.autoAssign")}
         </label>
+        <label className="toggle">
+          <input type="checkbox" checked={draft.volunteerSecondFactor ?? false} onChange={(e) => set("volunteerSecondFactor", e.target.checked)} />
+          {t("loc.volunteerSecondFactor")}
+        </label>
       </fieldset>
 
       <fieldset className="panel">

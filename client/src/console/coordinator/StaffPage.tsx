@@ -4,6 +4,7 @@ import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/nl";
 import { api } from "../../lib/api";
 import { LocationSelect } from "./LocationSelect";
+import { SecondFactorReset } from "./SecondFactorReset";
 import { useAdminSave } from "./useAdminSave";
 
 interface StaffDraft {
@@ -112,6 +113,7 @@ export function StaffPage({ me }: { me: StaffView }) {
                 <td>{s.skills.map((k) => skillLabel(t, k)).join(", ")}</td>
                 <td>
                   <span className={`status status-${status}`}>{t(`coord.staff.status.${status}` as MessageKey)}</span>
+                  {s.active && <span className="muted block">{t(s.secondFactor ? "staff.twofa.on" : "staff.twofa.off")}</span>}
                 </td>
                 <td>
                   <div className="row-actions">
@@ -123,6 +125,7 @@ export function StaffPage({ me }: { me: StaffView }) {
                       {t("coord.staff.deactivate")}
                     </button>
                   )}
+                  {s.secondFactor && s.id !== me.id && <SecondFactorReset subject={s} onDone={() => void load()} />}
                   {!s.active && !s.invitePending && status === "inactive" && (
                     <button type="button" className="button button-quiet" onClick={() => void act(s, "reactivate")} aria-label={`${t("coord.staff.reactivate")}: ${s.displayName}`}>
                       {t("coord.staff.reactivate")}

@@ -9,6 +9,11 @@ import { liveChats } from "../state";
 import { useNow } from "../useNow";
 import { sortedInbox, type InboxItem, type ProfessionalState, type WatchedChat } from "./state";
 import { useProfessional } from "./useProfessional";
+import { DutyReachPanel } from "../DutyReachPanel";
+import { NotifySettings } from "../NotifySettings";
+import { useStaffNotifications } from "../useStaffNotifications";
+import { DebriefInbox } from "./DebriefInbox";
+import { RiskAnnouncer, RiskMarker } from "../RiskParts";
 
 type Actions = ReturnType<typeof useProfessional>["actions"];
 type Report = (a: Ack<unknown>) => boolean;
@@ -21,7 +26,7 @@ const minutesSince = (now: number, at: number) => Math.max(0, Math.floor((now - 
  */
 export function ProfessionalWorkplace() {
   const { t } = useI18n();
-  const { state, actions, muted } = useProfessional();
+  const { state, actions, muted, socket, risk } = useProfessional();
   const [error, setError] = useState<string>();
   const [wrapping, setWrapping] = useState<WrapUpTodoView>();
   const report: Report = (ack) => {
@@ -30,6 +35,8 @@ export function ProfessionalWorkplace() {
   };
   const held = state.held;
   const locations = held.locations;
+  const locationName = (id: string) => locations.find((l) => l.id === id)?.name ?? id;
+  useStaffNotifications(socket, { role: "professional", ...(held.staff && { staffId: held.staff.id }), locationName });
   const watched = state.watchId ? state.watched[state.watchId] : undefined;
   const active = !watched && held.activeId ? held.chats[held.activeId] : undefined;
   const chatRef = useRef<HTMLDivElement>(null);
@@ -49,6 +56,7 @@ export function ProfessionalWorkplace() {
 
   return (
     <div className="console-main pro">
+      <RiskAnnouncer names={risk.announce} />
       {!state.online && <p className="offline" role="alert">{t("console.offline")}</p>}
       {error && (
         <p className="notice" role="alert" onClick={() => setError(undefined)}>
@@ -64,6 +72,8 @@ export function ProfessionalWorkplace() {
         </button>
         <QueueList state={state} locations={locations} onTake={(id) => void actions.takeFromQueue(id).then(report)} />
         <LivePanel state={state} onWatch={(id) => void actions.watch(id).then(report)} />
+        <DutyReachPanel locationName={locationName} />
+        <NotifySettings request={actions.request} />
       </aside>
       <main className="work">
         {wrapping && (
@@ -99,7 +109,8 @@ export function ProfessionalWorkplace() {
               {held.order.map((id) => {
                 const chat = held.chats[id]!;
                 return (
-                  <button key={id} type="button" role="tab" aria-selected={!watched && id === held.activeId} className={`tab${chat.risk ? " alerting" : ""}`} onClick={() => actions.focus(id)}>
+                  <button key={id} type="button" role="tab" aria-selected={!watched && id === held.activeId} className={`tab${chat.risk ? " alerting" : ""}${risk.marked.has(id) ? " tab-risk" : ""}`} onClick={() => actions.focus(id)}>
+                    {risk.marked.has(id) && <RiskMarker />}
                     {chat.view.nickname ?? t("console.chat.anonymous")}
                     {chat.closed && ` · ${t("console.closed.ended")}`}
                     {chat.unread > 0 && <span className="badge">{chat.unread}</span>}
@@ -136,6 +147,7 @@ export function ProfessionalWorkplace() {
           </div>
         )}
         <Inbox state={state} locations={locations} actions={actions} report={report} />
+        <DebriefInbox socket={socket} request={actions.request} staffId={held.staff?.id} onError={setError} />
       </main>
     </div>
   );
@@ -353,7 +365,7 @@ function WatchPane({ watched, actions, report }: { watched: WatchedChat; actions
     const trimmed = text.trim();
     if (!trimmed) return;
     const payload = { conversationId: c.id, id: crypto.randomUUID(), text: trimmed };
-    if (report(watched.joined ? await actions.request("message:send", payload) : await actions.request("whisper:send", payload))) setText("");
+    if (report(watched.joined ? await actions.send("message:send", payload) : await actions.send("whisper:send", payload))) setText("");
   };
   return (
     <article className="chat" aria-labelledby="watch-title">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EscalationView, MessageView, ProfessionalStateView, StaffConversationView, StaffState } from "../../../../shared/protocol";
-import { initialProfessional, openAlerts, reduceProfessional, sortedInbox, titleOf, type ProfessionalAction, type ProfessionalState } from "./state";
+import { heldUpTo, initialProfessional, openAlerts, professionalGapBefore, reduceProfessional, sortedInbox, titleOf, type ProfessionalAction, type ProfessionalState } from "./state";
 
 const view = (id: string, over: Partial<StaffConversationView> = {}): StaffConversationView => ({
   id,
@@ -125,5 +125,30 @@ describe("the professional's workplace", () => {
       { type: "watched", conversation: view("c1"), messages: [], joined: true, show: true },
     ]);
     expect([s.watched, s.watchId]).toEqual([{}, undefined]);
+  });
+});
+
+describe("a gap in a followed or held chat's seqs is filled through conversation:sync (PROTOCOL.md §5.2)", () => {
+  const run = (actions: ProfessionalAction[]) => actions.reduce(reduceProfessional, initialProfessional);
+
+  it("in a chat read along: sees the gap, asks from the last contiguous seq, and the answer closes it", () => {
+    let s = run([{ type: "synced", state: synced([]) }, { type: "watched", conversation: view("w"), messages: [msg("w", 1)], joined: false, show: true }]);
+    expect(professionalGapBefore(s, msg("w", 2))).toBeUndefined();
+    // Seq 2 was stored, but the broadcast died with the volunteer's process.
+    expect(professionalGapBefore(s, msg("w", 3))).toBe(1);
+    s = reduceProfessional(s, { type: "message", message: msg("w", 3), visible: true });
+    expect(heldUpTo(s, "w")).toBe(1);
+    s = reduceProfessional(s, { type: "watchedHistory", conversationId: "w", messages: [msg("w", 2), msg("w", 3)] });
+    expect(s.watched.w!.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+    expect(professionalGapBefore(s, msg("w", 4))).toBeUndefined();
+  });
+
+  it("in a chat the professional holds (taken over): the volunteer console's rules", () => {
+    let s = run([{ type: "synced", state: synced([view("h")]) }, { type: "held", action: { type: "history", conversationId: "h", messages: [msg("h", 1), msg("h", 2)] } }]);
+    expect(professionalGapBefore(s, msg("h", 3))).toBeUndefined();
+    expect(professionalGapBefore(s, msg("h", 5))).toBe(2);
+    s = reduceProfessional(s, { type: "message", message: msg("h", 2), visible: true }); // broadcast again after a resend: kept once
+    expect(s.held.chats.h!.messages).toHaveLength(2);
+    expect(professionalGapBefore(s, msg("x", 9))).toBeUndefined(); // a chat this workplace does not hold
   });
 });

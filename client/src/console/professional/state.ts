@@ -8,7 +8,7 @@ import {
   type StaffConversationView,
   type StaffState,
 } from "../../../../shared/protocol";
-import { initialConsole, reduceConsole, totalUnread, type ConsoleAction, type ConsoleState } from "../state";
+import { chatGapBefore, gapBefore, initialConsole, lastContiguousSeq, reduceConsole, totalUnread, type ConsoleAction, type ConsoleState } from "../state";
 
 /**
  * One item in the professional's inbox. A union on `kind`, so other kinds (a volunteer's debrief
@@ -54,10 +54,28 @@ export type ProfessionalAction =
   | { type: "unwatch"; conversationId: string }
   | { type: "joined"; conversationId: string }
   | { type: "message"; message: MessageView; visible: boolean }
+  /** The answer to conversation:sync for a followed chat, asked for after a gap in its seqs (PROTOCOL.md §5.2). */
+  | { type: "watchedHistory"; conversationId: string; messages: MessageView[] }
   | { type: "ended"; conversationId: string; endedBy?: string; reason?: string }
   | { type: "seenAlerts" }
   /** Anything about a held chat, handled by the volunteer console's reducer. */
   | { type: "held"; action: ConsoleAction };
+
+/**
+ * Whether a live message shows a gap in what this workplace holds of its chat (held or followed):
+ * then `conversation:sync` is asked for everything after the returned seq (PROTOCOL.md §5.2).
+ */
+export function professionalGapBefore(state: ProfessionalState, message: MessageView): number | undefined {
+  if (state.held.chats[message.conversationId]) return chatGapBefore(state.held, message);
+  const watched = state.watched[message.conversationId];
+  return watched ? gapBefore(watched.messages, message) : undefined;
+}
+
+/** What this workplace holds of a chat without a gap: where a gap sync starts. */
+export function heldUpTo(state: ProfessionalState, conversationId: string): number {
+  const messages = state.held.chats[conversationId]?.messages ?? state.watched[conversationId]?.messages ?? [];
+  return lastContiguousSeq(messages);
+}
 
 export const initialProfessional: ProfessionalState = { online: false, inbox: [], live: [], queue: [], watched: {}, held: initialConsole, newAlerts: 0 };
 
@@ -132,6 +150,8 @@ export function reduceProfessional(state: ProfessionalState, action: Professiona
         conversation: { ...w.conversation, lastSeq: Math.max(w.conversation.lastSeq, m.seq) },
       }));
     }
+    case "watchedHistory":
+      return withWatched(state, action.conversationId, (w) => ({ ...w, messages: mergeBySeq(w.messages, action.messages) }));
     case "ended": {
       const held = reduceConsole(state.held, { type: "ended", conversationId: action.conversationId, ...(action.endedBy && { endedBy: action.endedBy }), ...(action.reason && { reason: action.reason }) });
       return withWatched({ ...state, held }, action.conversationId, (w) => ({

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { PROTOCOL_VERSION, type Ack, type EscalationLevel, type RequestName, type RequestOf, type Responses } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import { chime } from "../../lib/alerts";
-import { call, openSocket, type AppSocket } from "../../lib/socket";
-import { initialProfessional, reduceProfessional, titleOf } from "./state";
+import { call, openSocket, sendWithResend, type AppSocket } from "../../lib/socket";
+import { heldUpTo, initialProfessional, professionalGapBefore, reduceProfessional, titleOf } from "./state";
+import { withRiskPrefix } from "../riskAttention";
+import { useDocumentHidden, useRiskAttention } from "../useRiskAttention";
 
 const LIVE_REFRESH_MS = 10_000;
 /** Several broadcasts in a row (queue changes, flags) cause one refresh of the workplace. */
@@ -20,6 +22,15 @@ export function useProfessional() {
   const [state, dispatch] = useReducer(reduceProfessional, initialProfessional);
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === "1");
   const socketRef = useRef<AppSocket | undefined>(undefined);
+  const [socket, setSocket] = useState<AppSocket>();
+  const hidden = useDocumentHidden();
+  // A high risk flag in one of her chats that is not on screen: the same signals as the volunteer's console.
+  const risk = useRiskAttention(
+    state.held.order.map((id) => {
+      const chat = state.held.chats[id]!;
+      return { id, name: chat.view.nickname ?? t("console.chat.anonymous"), ...(chat.risk && { risk: chat.risk }), onScreen: !state.watchId && id === state.held.activeId && !hidden };
+    }),
+  );
   const stateRef = useRef(state);
   stateRef.current = state;
   const mutedRef = useRef(muted);
@@ -80,9 +91,38 @@ export function useProfessional() {
     }, REFRESH_DEBOUNCE_MS);
   }, [refresh]);
 
+  /** Chats with a conversation:sync in flight, and whether another gap showed meanwhile. */
+  const syncing = useRef(new Map<string, { again: boolean }>());
+  /** A gap in a held or followed chat's seqs: fetch everything after what is held (PROTOCOL.md §5.2). */
+  const fillGap = useCallback(async (socket: AppSocket, conversationId: string) => {
+    const running = syncing.current.get(conversationId);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const mark = { again: false };
+    syncing.current.set(conversationId, mark);
+    try {
+      for (let round = 0; round < 5; round++) {
+        const ack = await call(socket, "conversation:sync", { conversationId, afterSeq: heldUpTo(stateRef.current, conversationId) });
+        if (ack.ok) {
+          if (stateRef.current.held.chats[conversationId]) dispatch({ type: "held", action: { type: "history", conversationId, messages: ack.data.messages } });
+          else dispatch({ type: "watchedHistory", conversationId, messages: ack.data.messages });
+        }
+        if (!mark.again) return;
+        mark.again = false;
+        // Let the answer reach the state before the next round reads where it stands.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } finally {
+      syncing.current.delete(conversationId);
+    }
+  }, []);
+
   useEffect(() => {
     const socket = openSocket();
     socketRef.current = socket;
+    setSocket(socket);
     const signal = () => {
       if (!mutedRef.current) chime();
     };
@@ -120,8 +160,12 @@ export function useProfessional() {
     socket.on("message:received", (message) => {
       const held = Boolean(stateRef.current.held.chats[message.conversationId]);
       const visible = held && heldOnScreen(message.conversationId);
+      const gap = professionalGapBefore(stateRef.current, message) !== undefined;
+      // A resend is broadcast again: a message already held is not news.
+      const known = stateRef.current.held.chats[message.conversationId]?.messages.some((m) => m.id === message.id);
       dispatch({ type: "message", message, visible });
-      if (!held || message.sender.role !== "youth") return;
+      if (gap) void fillGap(socket, message.conversationId);
+      if (known || !held || message.sender.role !== "youth") return;
       if (visible) void call(socket, "delivery:confirm", { conversationId: message.conversationId, upToSeq: message.seq });
       else signal();
     });
@@ -149,13 +193,14 @@ export function useProfessional() {
       if (refreshTimer.current) clearTimeout(refreshTimer.current);
       socket.disconnect();
     };
-  }, [refresh, refreshSoon, loadHeld, heldOnScreen]);
+  }, [refresh, refreshSoon, loadHeld, heldOnScreen, fillGap]);
 
   // The title says what needs her: new youth messages in her chats, else open alerts.
   useEffect(() => {
     const title = titleOf(state);
-    document.title = title.kind === "unread" ? t("pro.unread", { n: title.n }) : title.kind === "open" ? t("pro.title.open", { n: title.n }) : t("console.title");
-  }, [state, t]);
+    const text = title.kind === "unread" ? t("pro.unread", { n: title.n }) : title.kind === "open" ? t("pro.title.open", { n: title.n }) : t("console.title");
+    document.title = withRiskPrefix(text, t("reach.risk.prefix"), risk.titlePrefix);
+  }, [state, t, risk.titlePrefix]);
 
   useEffect(() => {
     const onVisible = () => {
@@ -173,6 +218,8 @@ export function useProfessional() {
 
   const actions = {
     request,
+    /** A message or whisper, resent with the same id until the server answers (PROTOCOL.md §5.1). */
+    send: <E extends "message:send" | "whisper:send">(event: E, payload: RequestOf<E>) => sendWithResend(() => socketRef.current, event, payload),
     /** Shows the change at once; the server's answer settles it. */
     async setDuty(onDuty: boolean, locationIds: string[]) {
       const before = stateRef.current.duty;
@@ -275,5 +322,5 @@ export function useProfessional() {
       setMuted(next);
     },
   };
-  return { state, actions, muted };
+  return { state, actions, muted, socket, risk };
 }
