@@ -97,6 +97,8 @@ export interface Conversation {
   nickname?: string;
   ageBand?: AgeBand;
   topic?: Topic;
+  /** The language of the youth's page when they joined. */
+  lang?: "nl" | "en";
   lastSeq: number;
   youthDeliveredSeq: number;
   staffDeliveredSeq: number;

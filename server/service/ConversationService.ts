@@ -11,6 +11,7 @@ import { fail } from "./errors";
 import { recordSystemLine } from "./transcript";
 import { staffMayRead } from "../domain/access/conversationAccess";
 import { messageView, staffView, visibleToYouth, youthView } from "./views";
+import { pushPresence } from "./presencePush";
 
 /** Limits how fast one sender may send; `consume` resolves false when they must slow down. */
 export interface RateLimit {
@@ -232,6 +233,7 @@ export class ConversationService {
     await recordSystemLine(this.deps, c.id, { kind: "ended", by, reason }, { role: by === "system" ? "youth" : by });
     notifier.emit({ conversation: c.id }, "conversation:ended", { conversationId: c.id, endedBy: by, reason });
     await notifier.closeConversation(c.id);
+    await pushPresence(this.deps, c.volunteerId);
     await this.wrapUps.owe(c);
     log.info({ event: abandoned ? "conversation.abandoned" : "conversation.ended", conversationId: c.id }, "ended");
     this.dispatcher.kick();

@@ -7,6 +7,7 @@ import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
 import { freshRead } from "./freshRead";
 import { staffView, youthView } from "./views";
+import { pushPresence } from "./presencePush";
 
 /** Queue state as one process last saw it: enough to tell a youth where they stand. */
 interface Snapshot {
@@ -135,6 +136,7 @@ export class Dispatcher {
     const youth = youthView(conversation, volunteer);
     notifier.emit({ youth: conversation.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
     notifier.emit({ staff: staffId }, "conversation:assigned", { staff: staffView(conversation) });
+    await pushPresence(this.deps, staffId);
     log.info({ event: "conversation.assigned", conversationId: conversation.id, staffId }, "assigned");
     if (conversation.priority > 0) await this.onFlaggedAssigned(conversation);
   }

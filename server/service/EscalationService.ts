@@ -18,6 +18,7 @@ import { recordSystemLine } from "./transcript";
 import { staffMayRead } from "../domain/access/conversationAccess";
 import { dutyLocationIds } from "../domain/access/scope";
 import { messageView, staffView, youthView } from "./views";
+import { pushPresence } from "./presencePush";
 
 /**
  * Gets a volunteer's call for help to a professional within seconds, and never drops it: the
@@ -458,6 +459,7 @@ export class EscalationService {
     const youth = youthView({ ...c, volunteerId: pro.id }, pro);
     notifier.emit({ youth: c.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
     await this.deps.store.appendEvent({ type: "professional.tookOver", at: this.deps.clock.now(), conversationId: c.id, staffId: pro.id });
+    await pushPresence(this.deps, c.volunteerId, pro.id);
     return { conversationId: c.id };
   }
 
@@ -484,6 +486,7 @@ export class EscalationService {
     const youth = youthView(back, volunteer);
     notifier.emit({ youth: c.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
     await store.appendEvent({ type: "professional.handedBack", at: this.deps.clock.now(), conversationId: c.id, staffId: pro.id });
+    await pushPresence(this.deps, volunteerId, pro.id);
     return { conversationId: c.id };
   }
 }

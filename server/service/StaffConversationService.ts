@@ -10,6 +10,7 @@ import { fail } from "./errors";
 import type { ReturnCodeService } from "./ReturnCodeService";
 import { recordSystemLine } from "./transcript";
 import { messageView, staffView, youthView } from "./views";
+import { pushPresence } from "./presencePush";
 
 /** What only staff do inside a conversation: notes, whispers and consults, transfers, blocks. */
 export class StaffConversationService {
@@ -115,6 +116,7 @@ export class StaffConversationService {
       notifier.emit({ youth: moved.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
       notifier.emit({ staff: next.id }, "conversation:assigned", { staff: staffView(withNote) });
     }
+    await pushPresence(this.deps, actor.staff.id, next?.id);
     this.dispatcher.kick();
     return { conversationId: moved.id };
   }

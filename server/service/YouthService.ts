@@ -170,6 +170,7 @@ export class YouthService {
       ...(nickname && { nickname }),
       ...(request.ageBand && { ageBand: request.ageBand }),
       ...(request.topic && { topic: request.topic }),
+      ...(request.lang && { lang: request.lang }),
       ...(session.abuseKey && { abuseKey: session.abuseKey }),
       ...(session.deviceKey && { deviceKey: session.deviceKey }),
       ...(back && { returning: true, preferredStaffId: back.staffId, ...(back.note && { returnNote: back.note }) }),

@@ -30,6 +30,7 @@ export function staffView(c: Conversation): StaffConversationView {
     nickname: c.nickname,
     ageBand: c.ageBand,
     topic: c.topic,
+    ...(c.lang && { lang: c.lang }),
     queuedAt: c.queuedAt,
     assignedAt: c.assignedAt,
     endedAt: c.endedAt,

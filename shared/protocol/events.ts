@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ErrorCode } from "./errors";
 import { ReachRequests, type ReachResponses, type ReachServerEvents } from "./reach";
 import {
+  YouthLang,
   AgeBand,
   Capacity,
   ClientId,
@@ -66,6 +67,8 @@ export const Requests = {
       returnCode: ReturnCodeText.optional(),
       /** Only with `returnCode`: the volunteer may see their own note from last time. */
       shareNote: z.boolean().optional(),
+      /** The language the youth's page is in, so the volunteer knows which to answer in. */
+      lang: YouthLang.optional(),
     })
     .strict(),
   "queue:leave": z.object({}).strict(),

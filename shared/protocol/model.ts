@@ -136,6 +136,10 @@ export type VolunteerAvailability = z.infer<typeof VolunteerAvailability>;
 export const ReturnCodeCheckView = z.object({ volunteer: PeerView, availability: VolunteerAvailability, expiresAt: z.number() });
 export type ReturnCodeCheckView = z.infer<typeof ReturnCodeCheckView>;
 
+/** The languages of the youth page. */
+export const YouthLang = z.enum(["nl", "en"]);
+export type YouthLang = z.infer<typeof YouthLang>;
+
 /** A conversation as staff see it: what the youth chose to share, never more. */
 export const StaffConversationView = z.object({
   id: z.string(),
@@ -146,6 +150,8 @@ export const StaffConversationView = z.object({
   nickname: z.string().optional(),
   ageBand: AgeBand.optional(),
   topic: Topic.optional(),
+  /** The language of the youth's page when they joined. */
+  lang: YouthLang.optional(),
   queuedAt: z.number(),
   assignedAt: z.number().optional(),
   endedAt: z.number().optional(),

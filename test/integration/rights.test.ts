@@ -21,7 +21,7 @@ const json = (cookie: string, body: unknown, method = "POST") => ({ method, head
 
 describe.runIf(onRedis)("rights and live delivery (two processes, one Redis)", () => {
   const prefix = `inloop-test-${randomUUID()}:`;
-  const env = { REDIS_URL, REDIS_PREFIX: prefix, STAFF_SESSION_RECHECK_MS: "200", BLOCK_NETWORK_MINUTES: "0", PRESENCE_GRACE_MS: "600000" };
+  const env = { REDIS_URL, REDIS_PREFIX: prefix, STAFF_SESSION_RECHECK_MS: "200", PRESENCE_GRACE_MS: "600000" };
   let a: RunningServer;
   let b: RunningServer;
   const open: ClientSocket[] = [];

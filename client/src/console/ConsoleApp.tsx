@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import type { ServiceStatus, StaffView, WrapUpTodoView } from "../../../shared/protocol";
 import { api } from "../lib/api";
 import { useI18n } from "../i18n/i18n";
+import { errorText } from "../lib/errorText";
 import "./console.css";
 import { ConversationPane } from "./ConversationPane";
 import { InvitePage } from "./InvitePage";
@@ -13,6 +14,7 @@ import { QueuePanel } from "./QueuePanel";
 import { liveChats } from "./state";
 import { useConsole } from "./useConsole";
 import { WrapUpForm } from "./WrapUpForm";
+import { clearConsoleDrafts } from "./SnippetComposer";
 import { DebriefPanel } from "./DebriefPanel";
 import { NotifySettings } from "./NotifySettings";
 import { RiskAnnouncer, RiskMarker } from "./RiskParts";
@@ -66,6 +68,7 @@ function TopBar({ staff, locationName, onLogout, children }: { staff: StaffView;
   const { t, lang, setLang } = useI18n();
   const names = useLocationNames();
   const logout = async () => {
+    clearConsoleDrafts();
     await fetch("/api/auth/logout", { method: "POST" });
     onLogout();
   };
@@ -109,11 +112,11 @@ function Workplace({ onLogout }: { onLogout(): void }) {
       actions.focus(ack.data.id);
       return undefined;
     }
-    return ack.code === "QUEUE_EMPTY" ? t("console.queue.empty") : ack.code === "AT_CAPACITY" ? t("console.queue.atCapacity") : ack.message;
+    return ack.code === "QUEUE_EMPTY" ? t("console.queue.empty") : ack.code === "AT_CAPACITY" ? t("console.queue.atCapacity") : errorText(t, ack);
   };
 
   return (
-    <div className="console">
+    <div className="console workplace">
       {staff && (
         <TopBar staff={staff} locationName={ownLocation?.name} onLogout={onLogout}>
           {staff.role === "volunteer" && <PresenceBar state={state} onChange={(p) => void actions.setPresence(p)} />}
@@ -140,8 +143,25 @@ function Workplace({ onLogout }: { onLogout(): void }) {
         </main>
       ) : (
         <div className="console-main">
+          {/* The wrap-up lives in the side column: it never covers or pushes the live chats. */}
           <aside className="sidebar">
             <QueuePanel state={state} onTake={take} />
+            {wrapping && (
+              <WrapUpForm
+                key={wrapping === "walk-in" ? "walk-in" : wrapping.conversation.id}
+                todo={wrapping === "walk-in" ? undefined : wrapping}
+                topics={ownLocation?.wrapUpTopics ?? []}
+                onLater={() => setWrapping(undefined)}
+                onSubmit={async (request) => {
+                  const ack = await actions.request("wrapup:submit", request);
+                  if (ack.ok) {
+                    if (request.conversationId) actions.wrapUpFiled(request.conversationId);
+                    setWrapping(undefined);
+                  }
+                  return ack;
+                }}
+              />
+            )}
             {staff && <DebriefPanel socket={socket} request={actions.request} staffId={staff.id} conversationId={state.activeId} />}
             <section className="panel" aria-labelledby="todo-title">
               <h2 id="todo-title">{t("console.wrapup.todo", { n: state.wrapUpsTodo.length })}</h2>
@@ -161,24 +181,8 @@ function Workplace({ onLogout }: { onLogout(): void }) {
             </section>
           </aside>
           <main className="work">
-            {wrapping && (
-              <WrapUpForm
-                key={wrapping === "walk-in" ? "walk-in" : wrapping.conversation.id}
-                todo={wrapping === "walk-in" ? undefined : wrapping}
-                topics={ownLocation?.wrapUpTopics ?? []}
-                onLater={() => setWrapping(undefined)}
-                onSubmit={async (request) => {
-                  const ack = await actions.request("wrapup:submit", request);
-                  if (ack.ok) {
-                    if (request.conversationId) actions.wrapUpFiled(request.conversationId);
-                    setWrapping(undefined);
-                  }
-                  return ack;
-                }}
-              />
-            )}
             {state.order.length === 0 ? (
-              !wrapping && <p className="empty">{t("console.chats.none")}</p>
+              <p className="empty">{t("console.chats.none")}</p>
             ) : (
               <>
                 <nav className="tabs" role="tablist" aria-label={t("console.chats.tabs")}>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { LIMITS, type Ack, type MessageView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
+import { errorText } from "../lib/errorText";
 import { ConfirmDialog, ConsultDialog, TransferDialog } from "./dialogs";
 import { CrisisProtocol, EscalateDialog, EscalationStatus } from "./EscalationParts";
 import { SnippetComposer } from "./SnippetComposer";
@@ -25,15 +26,17 @@ export function SystemLine({ m }: { m: MessageView }) {
   );
 }
 
-function Message({ m, youthDeliveredSeq }: { m: MessageView; youthDeliveredSeq: number }) {
+function Message({ m, youthDeliveredSeq, nickname }: { m: MessageView; youthDeliveredSeq: number; nickname?: string }) {
   const { t } = useI18n();
   if (m.system) return <SystemLine m={m} />;
   const mine = m.sender.role !== "youth";
   const staffOnly = m.visibility === "staff";
+  // The professional's words stand apart from the volunteer's own: another colour and their role.
+  const pro = m.sender.role === "professional";
   return (
-    <div className={`message ${mine ? "mine" : "theirs"}${staffOnly ? " whisper" : ""}`}>
+    <div className={`message ${mine ? "mine" : "theirs"}${pro ? " role-professional" : ""}${staffOnly ? " whisper" : ""}`}>
       <span className="sender">
-        {m.sender.role === "youth" ? t("console.chat.anonymous") : m.sender.name}
+        {m.sender.role === "youth" ? (nickname ?? t("console.chat.anonymous")) : pro ? `${m.sender.name ?? ""} (${t("console.role.professional")})` : m.sender.name}
         {staffOnly && ` · ${t("console.chat.whisper")}`}
       </span>
       <p className="text">{m.text}</p>
@@ -98,12 +101,16 @@ export function ConversationPane({
   useEffect(() => {
     setNote(chat.view.note ?? "");
   }, [chat.view.id, chat.view.note]);
+  // A chat that closed (ended, taken over) has no open dialog left: its tools are gone.
+  useEffect(() => {
+    if (closed) setDialog(undefined);
+  }, [closed]);
   useEffect(() => {
     end.current?.scrollIntoView({ block: "end" });
   }, [chat.messages.length, chat.youthTyping]);
 
   const report = (ack: Ack<unknown>) => {
-    if (!ack.ok) onError(t("console.error", { message: ack.message }));
+    if (!ack.ok) onError(errorText(t, ack));
     return ack.ok;
   };
   const send = async (text: string, staffOnly: boolean) => {
@@ -122,6 +129,7 @@ export function ConversationPane({
         <p className="facts">
           {v.ageBand && <span>{t("console.chat.age", { age: t(`age.${v.ageBand}`) })}</span>}
           {v.topic && <span>{t("console.chat.topic", { topic: t(`topic.${v.topic}`) })}</span>}
+          {v.lang && <span>{t("console.chat.lang", { lang: t(`console.chat.lang.${v.lang}`) })}</span>}
           {v.assignedAt !== undefined && <span>{t("console.chat.waited", { minutes: minutes(v.assignedAt - v.queuedAt) })}</span>}
           {chat.lastYouthAt !== undefined && (
             <span>{minutes(now - chat.lastYouthAt) < 1 ? t("console.chat.lastYouthNow") : t("console.chat.lastYouth", { minutes: minutes(now - chat.lastYouthAt) })}</span>
@@ -232,9 +240,10 @@ export function ConversationPane({
       )}
 
       <div className="chat-body">
-        <div className="messages" role="log" aria-live="polite" aria-label={t("chat.log")}>
+        {/* Focusable, so the conversation can be scrolled back with the keyboard. */}
+        <div className="messages" role="log" aria-live="polite" aria-label={t("chat.log")} tabIndex={0}>
           {chat.messages.map((m) => (
-            <Message key={m.seq} m={m} youthDeliveredSeq={v.youthDeliveredSeq} />
+            <Message key={m.seq} m={m} youthDeliveredSeq={v.youthDeliveredSeq} nickname={v.nickname} />
           ))}
           <div ref={end} />
         </div>
@@ -256,6 +265,7 @@ export function ConversationPane({
       </p>
       {!closed && (
         <SnippetComposer
+          conversationId={v.id}
           location={location}
           onSend={(text, staffOnly) => void send(text, staffOnly)}
           onTyping={(typing) => void actions.request("typing:set", { conversationId: v.id, typing })}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { InviteInfoView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
+import { errorText } from "../lib/errorText";
 import { api } from "../lib/api";
 
 const MIN_PASSWORD = 12;
@@ -43,7 +44,7 @@ export function InvitePage() {
     const ack = await api("/api/invites/accept", { method: "POST", body: { token, password } });
     setBusy(false);
     if (!ack.ok) {
-      const text = ack.code === "NOT_FOUND" ? t("invite.invalid") : ack.code === "RATE_LIMITED" ? t("invite.rateLimited") : ack.code === "WEAK_PASSWORD" ? t("invite.weakPassword") : t("coord.error", { message: ack.message });
+      const text = ack.code === "NOT_FOUND" ? t("invite.invalid") : ack.code === "RATE_LIMITED" ? t("invite.rateLimited") : ack.code === "WEAK_PASSWORD" ? t("invite.weakPassword") : errorText(t, ack);
       return setProblem(text);
     }
     setDone(true);

@@ -4,22 +4,50 @@ import { useI18n } from "../i18n/i18n";
 import { matchSnippets } from "./state";
 
 const TYPING_IDLE_MS = 3000;
+/** From here the volunteer sees how many characters are left before the limit. */
+const COUNT_FROM = 1800;
+const DRAFT_PREFIX = "inloop.console.draft.";
+
+/** Half-typed replies survive a reload, per chat, in this tab only. */
+const drafts = {
+  get: (conversationId: string) => sessionStorage.getItem(DRAFT_PREFIX + conversationId) ?? "",
+  set: (conversationId: string, text: string) =>
+    text ? sessionStorage.setItem(DRAFT_PREFIX + conversationId, text) : sessionStorage.removeItem(DRAFT_PREFIX + conversationId),
+};
+
+/** At logout every draft goes: the next person at this computer finds none. */
+export function clearConsoleDrafts(): void {
+  const keys: string[] = [];
+  for (let i = 0; i < sessionStorage.length; i++) {
+    const key = sessionStorage.key(i);
+    if (key?.startsWith(DRAFT_PREFIX)) keys.push(key);
+  }
+  for (const key of keys) sessionStorage.removeItem(key);
+}
 
 /**
  * The volunteer's input: Enter sends, Shift+Enter is a new line; "/" and a few letters offer the
  * location's canned responses (arrows to choose, Enter or Tab to insert, Escape to close).
  */
 export function SnippetComposer({
+  conversationId,
   location,
   onSend,
   onTyping,
 }: {
+  /** The chat this input belongs to: its draft is kept per chat. */
+  conversationId: string;
   location?: LocationView;
   onSend(text: string, staffOnly: boolean): void;
   onTyping(typing: boolean): void;
 }) {
   const { t, lang } = useI18n();
-  const [text, setText] = useState("");
+  const [text, setTextState] = useState(() => drafts.get(conversationId));
+  const setText = (next: string) => {
+    setTextState(next);
+    drafts.set(conversationId, next);
+  };
+  const over = text.trim().length - LIMITS.messageChars;
   const [staffOnly, setStaffOnly] = useState(false);
   const [highlight, setHighlight] = useState(0);
   const [dismissed, setDismissed] = useState(false);
@@ -93,6 +121,8 @@ export function SnippetComposer({
         value={text}
         placeholder={t("console.chat.placeholder")}
         aria-autocomplete="list"
+        aria-describedby={text.length >= COUNT_FROM ? "console-message-count" : undefined}
+        aria-invalid={over > 0}
         onKeyDown={onKeyDown}
         onChange={(e) => {
           setText(e.target.value);
@@ -107,7 +137,12 @@ export function SnippetComposer({
         <label className="toggle">
           <input type="checkbox" checked={staffOnly} onChange={(e) => setStaffOnly(e.target.checked)} /> {t("console.chat.whisper")}
         </label>
-        <button type="submit" className="button button-primary" disabled={!text.trim()}>
+        {text.length >= COUNT_FROM && (
+          <span id="console-message-count" className={over > 0 ? "count error" : "count"} role={over > 0 ? "alert" : undefined}>
+            {over > 0 ? t("console.composer.tooLong", { max: LIMITS.messageChars, over }) : t("console.composer.count", { n: text.trim().length, max: LIMITS.messageChars })}
+          </span>
+        )}
+        <button type="submit" className="button button-primary" disabled={!text.trim() || over > 0}>
           {t("console.chat.send")}
         </button>
       </div>

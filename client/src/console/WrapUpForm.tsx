@@ -4,6 +4,7 @@ import { REFERRALS, type Ack, type Referral, type RequestOf, type Responses, typ
 /** The volunteer's own judgement of the highest risk in the chat, lowest first. */
 const RISK_LEVELS: readonly RiskLevel[] = ["none", "concern", "high"];
 import { useI18n } from "../i18n/i18n";
+import { errorText } from "../lib/errorText";
 import { wrapUpProblems, type WrapUpForm as Form } from "./state";
 import { endedText } from "./systemLine";
 
@@ -24,7 +25,9 @@ export function WrapUpForm({
 }) {
   const { t } = useI18n();
   const walkIn = !todo;
-  const [form, setForm] = useState<Form>({ topics: [], debrief: false });
+  // The topic the youth chose themselves is ticked already; the volunteer may untick it.
+  const chosen = todo?.conversation.topic;
+  const [form, setForm] = useState<Form>({ topics: chosen && topics.includes(chosen) ? [chosen] : [], debrief: false });
   const [shown, setShown] = useState<string[]>([]);
   const [error, setError] = useState<string>();
   const name = todo?.conversation.nickname ?? t("console.chat.anonymous");
@@ -41,7 +44,7 @@ export function WrapUpForm({
       debrief: form.debrief,
       ...(!walkIn && form.riskJudgement && { riskJudgement: form.riskJudgement }),
     });
-    if (!ack.ok) setError(t("console.error", { message: ack.message }));
+    if (!ack.ok) setError(errorText(t, ack));
   };
 
   return (

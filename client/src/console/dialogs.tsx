@@ -44,7 +44,9 @@ export function TransferDialog({
   onClose(): void;
 }) {
   const { t } = useI18n();
-  const [target, setTarget] = useState(colleagues[0] ? `staff:${colleagues[0].staffId}` : `queue:${ANY_LOCATION}`);
+  // Nobody is chosen for the volunteer: the list fills in after the dialog opens, and a wrong
+  // default sends a youth somewhere by accident.
+  const [target, setTarget] = useState<string>();
   const [note, setNote] = useState("");
   const names = new Map(locations.map((l) => [l.id, l.name]));
   return (
@@ -52,6 +54,7 @@ export function TransferDialog({
       <form
         onSubmit={(e) => {
           e.preventDefault();
+          if (!target) return;
           const [kind, id] = target.split(":") as [string, string];
           onTransfer(kind === "staff" ? { staffId: id } : { locationChoice: id }, note.trim());
         }}
@@ -77,7 +80,8 @@ export function TransferDialog({
         </fieldset>
         <label htmlFor="handover">{t("console.transfer.note")}</label>
         <textarea id="handover" rows={2} maxLength={LIMITS.noteChars} value={note} onChange={(e) => setNote(e.target.value)} />
-        <DialogActions submit={t("console.transfer.submit")} onCancel={onClose} />
+        <DialogActions submit={t("console.transfer.submit")} disabled={!target} onCancel={onClose} />
+        {!target && <p className="hint">{t("console.transfer.choose")}</p>}
       </form>
     </Panel>
   );

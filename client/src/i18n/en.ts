@@ -5,6 +5,7 @@ import { accessEn } from "./areas/access";
 import { figuresEn } from "./areas/figures";
 import { reachEn } from "./areas/reach";
 import { screensEn } from "./areas/screens";
+import { errorsEn } from "./areas/errors";
 import type { MessageKey } from "./nl";
 
 /** English: complete; the type makes a missing key a compile error. */
@@ -294,5 +295,6 @@ export const en: Record<MessageKey, string> = {
   ...reachEn,
   ...handoffsEn,
   ...screensEn,
+  ...errorsEn,
   ...accessEn,
 };

@@ -5,6 +5,7 @@ import { accessNl } from "./areas/access";
 import { figuresNl } from "./areas/figures";
 import { reachNl } from "./areas/reach";
 import { screensNl } from "./areas/screens";
+import { errorsNl } from "./areas/errors";
 
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
 export const nl = {
@@ -294,6 +295,7 @@ export const nl = {
   ...reachNl,
   ...handoffsNl,
   ...screensNl,
+  ...errorsNl,
   ...accessNl,
 } as const;
 

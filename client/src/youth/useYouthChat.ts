@@ -21,7 +21,7 @@ export type JoinOutcome = "joined" | "returnCodeUnknown" | "returnCodeSlowDown" 
 
 /** Connects the pure page model to the server: session, resume, outbox, broadcasts, alerts. */
 export function useYouthChat() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [model, dispatchToReact] = useReducer(reduce, undefined, () => initialModel(tabStore.outbox()));
   // What the youth is typing survives the step change from waiting to chatting, and a reload.
   const [draft, setDraftState] = useState(() => tabStore.draft());
@@ -228,6 +228,7 @@ export function useYouthChat() {
         ...(form.ageBand && { ageBand: form.ageBand }),
         ...(form.topic && { topic: form.topic }),
         ...(back && { returnCode: back.code, shareNote: back.shareNote }),
+        lang,
       });
       if (ack.ok) {
         const returning = back && { name: back.check.volunteer.name, availability: back.check.availability };

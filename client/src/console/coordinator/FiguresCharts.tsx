@@ -5,7 +5,7 @@ import { useI18n } from "../../i18n/i18n";
 
 const WIDTH = 720;
 const HEIGHT = 220;
-const PAD = { top: 12, right: 12, bottom: 28, left: 40 };
+const PAD = { top: 12, right: 12, bottom: 30, left: 56 };
 
 const GRIDLINES = 4;
 
@@ -37,7 +37,15 @@ interface ChartProps {
   table: ReactNode;
 }
 
-function Frame({ title, description, table, children, legend }: { title: string; description: string; table: ReactNode; children: ReactNode; legend: Series[] }) {
+/** A number or a label at the axes, placed over the drawing in HTML so it keeps the page's text size and contrast. */
+interface AxisLabel {
+  text: string;
+  x: number;
+  y: number;
+  anchor: "end" | "middle";
+}
+
+function Frame({ title, description, table, children, legend, axisLabels }: { title: string; description: string; table: ReactNode; children: ReactNode; legend: Series[]; axisLabels: AxisLabel[] }) {
   const { t } = useI18n();
   const id = useId();
   return (
@@ -52,9 +60,19 @@ function Frame({ title, description, table, children, legend }: { title: string;
           ))}
         </ul>
       )}
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={description}>
-        {children}
-      </svg>
+      <div className="figures-plot">
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={description}>
+          {children}
+        </svg>
+        {/* The drawing's words are for the eye only: the description and the table say it all. */}
+        <div className="figures-labels" aria-hidden="true">
+          {axisLabels.map((l, i) => (
+            <span key={i} className={`figures-label figures-label-${l.anchor}`} style={{ left: `${(l.x / WIDTH) * 100}%`, top: `${(l.y / HEIGHT) * 100}%` }}>
+              {l.text}
+            </span>
+          ))}
+        </div>
+      </div>
       <details className="figures-table">
         <summary>{t("figures.chart.asTable")}</summary>
         {table}
@@ -63,29 +81,25 @@ function Frame({ title, description, table, children, legend }: { title: string;
   );
 }
 
-function Axes({ max, labels, labelEvery, x }: { max: number; labels: string[]; labelEvery: number; x: (i: number) => number }) {
-  const { lang } = useI18n();
-  const tick = new Intl.NumberFormat(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 2 });
+function Axes({ max }: { max: number }) {
   const y = (v: number) => PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - v / max);
   return (
     <g className="figures-axes" aria-hidden="true">
       {Array.from({ length: GRIDLINES + 1 }, (_, i) => i / GRIDLINES).map((f) => (
-        <g key={f}>
-          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(max * f)} y2={y(max * f)} className="figures-grid" />
-          <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end">
-            {tick.format(max * f)}
-          </text>
-        </g>
+        <line key={f} x1={PAD.left} x2={WIDTH - PAD.right} y1={y(max * f)} y2={y(max * f)} className="figures-grid" />
       ))}
-      {labels.map((label, i) =>
-        i % labelEvery === 0 ? (
-          <text key={i} x={x(i)} y={HEIGHT - 8} textAnchor="middle">
-            {label}
-          </text>
-        ) : null,
-      )}
     </g>
   );
+}
+
+/** The gridline numbers at the left and every n-th label under the x axis. */
+function useAxisLabels(max: number, labels: string[], labelEvery: number, x: (i: number) => number): AxisLabel[] {
+  const { lang } = useI18n();
+  const tick = new Intl.NumberFormat(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 2 });
+  const y = (v: number) => PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - v / max);
+  const numbers = Array.from({ length: GRIDLINES + 1 }, (_, i) => i / GRIDLINES).map((f): AxisLabel => ({ text: tick.format(max * f), x: PAD.left - 8, y: y(max * f), anchor: "end" }));
+  const under = labels.flatMap((label, i): AxisLabel[] => (i % labelEvery === 0 ? [{ text: label, x: x(i), y: HEIGHT - PAD.bottom + 8, anchor: "middle" }] : []));
+  return [...numbers, ...under];
 }
 
 /** Stacked bars per label (e.g. chats started and left the queue, per day). */
@@ -97,9 +111,10 @@ export function FiguresBarChart({ title, description, labels, labelEvery = 1, se
   const slot = plotW / Math.max(1, labels.length);
   const barW = Math.max(2, slot * 0.7);
   const x = (i: number) => PAD.left + slot * i + slot / 2;
+  const axisLabels = useAxisLabels(max, labels, labelEvery, x);
   return (
-    <Frame title={title} description={description} table={table} legend={series}>
-      <Axes max={max} labels={labels} labelEvery={labelEvery} x={x} />
+    <Frame title={title} description={description} table={table} legend={series} axisLabels={axisLabels}>
+      <Axes max={max} />
       {labels.map((_, i) => {
         let base = 0;
         return (
@@ -126,9 +141,10 @@ export function FiguresLineChart({ title, description, labels, labelEvery = 1, s
   const slot = plotW / Math.max(1, labels.length);
   const x = (i: number) => PAD.left + slot * i + slot / 2;
   const y = (v: number) => PAD.top + plotH * (1 - v / max);
+  const axisLabels = useAxisLabels(max, labels, labelEvery, x);
   return (
-    <Frame title={title} description={description} table={table} legend={series}>
-      <Axes max={max} labels={labels} labelEvery={labelEvery} x={x} />
+    <Frame title={title} description={description} table={table} legend={series} axisLabels={axisLabels}>
+      <Axes max={max} />
       {series.map((s) => {
         let d = "";
         s.values.forEach((v, i) => {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { NO_LOCATION, TOPICS, type FigureSummary, type FiguresReport, type StaffView } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
+import { errorText } from "../../lib/errorText";
 import type { MessageKey } from "../../i18n/nl";
 import { api } from "../../lib/api";
 import { FiguresBarChart, FiguresLineChart, FiguresRanking } from "./FiguresCharts";
@@ -45,7 +46,7 @@ export function FiguresPage(_props: { me: StaffView }) {
     let current = true;
     void api<FiguresReport>(`/api/figures?${query}`).then((ack) => {
       if (!current) return;
-      if (!ack.ok) return setError(ack.message);
+      if (!ack.ok) return setError(errorText(t, ack));
       setError(undefined);
       setReport(ack.data);
       // The first answer (no filter) lists every location I run: those are the filter's choices.

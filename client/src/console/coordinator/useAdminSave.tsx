@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Ack } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
+import { errorText } from "../../lib/errorText";
 import { nl, type MessageKey } from "../../i18n/nl";
 
 /** One place for "saving… saved / failed: why", announced politely to screen readers. */
@@ -15,8 +16,8 @@ export function useAdminSave() {
       return ack.data;
     }
     const known = `coord.err.${ack.code}` as MessageKey;
-    // Refusals in the page's language; the server's own words only where they add detail.
-    const text = known in nl ? t(known, { message: ack.message }) : t("coord.error", { message: ack.message });
+    // Refusals in the page's language, from the code; the server's own words are for logs.
+    const text = known in nl && ack.code !== "BAD_REQUEST" ? t(known) : errorText(t, ack);
     setStatus({ kind: "error", text });
     return undefined;
   }

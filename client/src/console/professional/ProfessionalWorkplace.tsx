@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
-import { ANY_LOCATION, ESCALATION_REFERRALS, LIMITS, type EscalationView, type LocationView, type StaffConversationView, type WrapUpTodoView } from "../../../../shared/protocol";
+import { ANY_LOCATION, type Ack, ESCALATION_REFERRALS, LIMITS, type EscalationView, type LocationView, type StaffConversationView, type WrapUpTodoView } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
+import { errorText } from "../../lib/errorText";
 import { riskSignalEn, riskSignalNl } from "../../i18n/areas/risk";
 import { ConversationPane, SystemLine } from "../ConversationPane";
 import { WrapUpForm } from "../WrapUpForm";
@@ -15,7 +16,7 @@ import { DebriefInbox } from "./DebriefInbox";
 import { RiskAnnouncer, RiskMarker } from "../RiskParts";
 
 type Actions = ReturnType<typeof useProfessional>["actions"];
-type Report = (a: { ok: boolean; message?: string }) => boolean;
+type Report = (a: Ack<unknown>) => boolean;
 const minutesSince = (now: number, at: number) => Math.max(0, Math.floor((now - at) / 60_000));
 
 /**
@@ -29,7 +30,7 @@ export function ProfessionalWorkplace() {
   const [error, setError] = useState<string>();
   const [wrapping, setWrapping] = useState<WrapUpTodoView>();
   const report: Report = (ack) => {
-    if (!ack.ok) setError(t("console.error", { message: ack.message ?? "" }));
+    if (!ack.ok) setError(errorText(t, ack));
     return ack.ok;
   };
   const held = state.held;

@@ -27,7 +27,12 @@ export const screensNl = {
   "waiting.closed.body": "Je blijft in de wachtrij: vrijwilligers die nog bezig zijn, kunnen je misschien nog helpen. Dat is niet zeker. Wil je niet wachten? Deze lijnen zijn er altijd:",
   "chat.pickedUp": "{name} is er nu voor je. Je kunt gewoon verder typen.",
   "sound.label": "Geluid bij nieuw bericht",
-  "blocked.noCode": "Er is geen terugkomcode voor dit gesprek.",
+  "console.chat.lang": "Taal: {lang}",
+  "console.chat.lang.nl": "Nederlands",
+  "console.chat.lang.en": "Engels",
+  "console.composer.count": "{n} van {max} tekens",
+  "console.composer.tooLong": "Te lang om te versturen: maximaal {max} tekens. Haal er {over} weg.",
+  "console.transfer.choose": "Kies eerst aan wie je overdraagt.",
 } as const;
 
 export const screensEn: Record<keyof typeof screensNl, string> = {
@@ -58,5 +63,10 @@ export const screensEn: Record<keyof typeof screensNl, string> = {
   "waiting.closed.body": "You stay in the queue: volunteers who are still here may be able to help you. That is not certain. Don't want to wait? These lines are always there:",
   "chat.pickedUp": "{name} is here for you now. Just keep typing.",
   "sound.label": "Sound for new messages",
-  "blocked.noCode": "There is no return code for this conversation.",
+  "console.chat.lang": "Language: {lang}",
+  "console.chat.lang.nl": "Dutch",
+  "console.chat.lang.en": "English",
+  "console.composer.count": "{n} of {max} characters",
+  "console.composer.tooLong": "Too long to send: at most {max} characters. Remove {over}.",
+  "console.transfer.choose": "First choose who to transfer to.",
 };
