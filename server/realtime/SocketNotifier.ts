@@ -16,6 +16,9 @@ function roomOf(to: Exclude<Audience, { everyone: true }>): string {
 }
 
 /** Notifier over socket.io rooms; with the Redis adapter every call reaches all server processes. */
+/** How long an ended conversation's rooms stay open for its last broadcasts to arrive everywhere. */
+const ROOM_CLOSE_DELAY_MS = 2_000;
+
 export class SocketNotifier implements Notifier {
   constructor(private readonly io: IoServer) {}
 
@@ -38,8 +41,16 @@ export class SocketNotifier implements Notifier {
   async closeConversation(conversationId: string): Promise<void> {
     const all = rooms.conversation(conversationId);
     const staff = rooms.conversationStaff(conversationId);
-    this.io.in(all).socketsLeave(all);
-    this.io.in(staff).socketsLeave(staff);
+    // The sharded adapter publishes a room's broadcast on the room's own channel and a
+    // "sockets leave" on another; on a Redis Cluster those live on different shards, so the leave
+    // could overtake the `conversation:ended` just sent to the room and a socket on another process
+    // would never hear that the chat ended. The rooms are emptied a moment later instead: an ended
+    // conversation takes no new messages, so nothing else reaches them meanwhile.
+    const leave = setTimeout(() => {
+      this.io.in(all).socketsLeave(all);
+      this.io.in(staff).socketsLeave(staff);
+    }, ROOM_CLOSE_DELAY_MS);
+    leave.unref();
   }
 
   async isStaffConnected(staffId: string): Promise<boolean> {
