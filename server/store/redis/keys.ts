@@ -90,7 +90,6 @@ export interface RedisKeys {
   watchers(conversationId: string): string;
   /** STRING marker of one blocked key (a hash), with a PX time to live. */
   block(key: string): string;
-  /** STRING random salt of one day ("YYYY-MM-DD"), with an EX time to live. */
   /** ZSET of figure bucket JSON (one location, one hour) scored by the hour's start; `{f}` slot. */
   readonly figureBuckets: string;
   /** STRING: the hour start up to which figure buckets are rolled up; `{f}` slot. */
