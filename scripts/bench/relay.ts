@@ -8,7 +8,7 @@
  * Clients live in forked load-generator processes (loadWorker.ts).
  */
 import { percentile } from "./results";
-import { addVolunteers, askAll, spawnBare, startInloop, startWorkers, type LoadWorker } from "./lib/processes";
+import { addVolunteers, askAll, cpuMicros, spawnBare, startInloop, startWorkers, type LoadWorker } from "./lib/processes";
 import type { PairGroup } from "./lib/protocol";
 
 export interface RelayOptions {
@@ -33,11 +33,24 @@ function split<T>(items: T[], parts: number): T[][] {
   return Array.from({ length: parts }, (_, i) => items.filter((_, j) => j % parts === i));
 }
 
-async function saturation(workers: LoadWorker[], o: RelayOptions): Promise<{ perS: number; errors: number }> {
+/**
+ * Closed-loop saturation. With `serverPid`, also the server process's CPU time per message
+ * relayed: sampled by this process's clock at the workers' measuring window (warm-up excluded).
+ */
+async function saturation(workers: LoadWorker[], o: RelayOptions, serverPid?: number): Promise<{ perS: number; errors: number; cpuUsPerMsg?: number }> {
+  let cpuFrom: number | undefined;
+  let cpuTo: number | undefined;
+  const sample = (at: number, set: (us: number) => void) =>
+    setTimeout(() => {
+      if (serverPid !== undefined) set(cpuMicros(serverPid));
+    }, at);
+  const timers = [sample(o.warmupMs, (us) => (cpuFrom = us)), sample(o.warmupMs + o.measureMs, (us) => (cpuTo = us))];
   const replies = await askAll(workers, () => ({ cmd: "saturate", warmupMs: o.warmupMs, measureMs: o.measureMs, window: o.window }), "saturated");
+  timers.forEach(clearTimeout);
   const relayed = replies.reduce((n, r) => n + r.relayed, 0);
   const seconds = Math.max(...replies.map((r) => r.measuredMs)) / 1000;
-  return { perS: relayed / seconds, errors: replies.reduce((n, r) => n + r.errors, 0) };
+  const cpuUsPerMsg = cpuFrom !== undefined && cpuTo !== undefined && relayed > 0 ? round((cpuTo - cpuFrom) / relayed, 1) : undefined;
+  return { perS: relayed / seconds, errors: replies.reduce((n, r) => n + r.errors, 0), cpuUsPerMsg };
 }
 
 async function delivery(workers: LoadWorker[], o: RelayOptions, offeredPerS: number) {
@@ -94,10 +107,11 @@ export async function benchBaseline(o: RelayOptions = FULL): Promise<Record<stri
   try {
     const all = Array.from({ length: o.pairs }, () => ({ youthUrl: bare.url, staffUrl: bare.url }));
     await askAll(workers, (i) => ({ cmd: "bare-pairs", pairs: split(all, o.workers)[i]! }), "ready");
-    const { perS } = await saturation(workers, o);
+    const { perS, cpuUsPerMsg } = await saturation(workers, o, bare.pid);
     const latency = await delivery(workers, o, o.offeredPerS);
     return {
       baseline_relay_msgs_per_s: Math.round(perS),
+      ...(cpuUsPerMsg !== undefined ? { baseline_server_cpu_us_per_msg: cpuUsPerMsg } : {}),
       baseline_delivery_p50_ms: latency.p50,
       baseline_delivery_p99_ms: latency.p99,
       baseline_delivery_late: latency.lateOrRefused,
@@ -124,17 +138,19 @@ async function inloopChats(prefix: string, workers: LoadWorker[], o: RelayOption
 }
 
 /** Inloop on Redis: saturation throughput, then delivery latency at the offered load. */
-export async function benchRelay(o: RelayOptions = FULL, baseline?: number): Promise<Record<string, number>> {
+export async function benchRelay(o: RelayOptions = FULL, baseline?: { perS?: number; cpuUsPerMsg?: number }): Promise<Record<string, number>> {
   const service = await startInloop(1);
   const workers = startWorkers(o.workers);
   try {
-    const url = service.servers[0]!.url;
-    await inloopChats(service.prefix, workers, o, [url], [url]);
-    const { perS, errors } = await saturation(workers, o);
+    const server = service.servers[0]!;
+    await inloopChats(service.prefix, workers, o, [server.url], [server.url]);
+    const { perS, errors, cpuUsPerMsg } = await saturation(workers, o, server.pid);
     return {
       relay_msgs_per_s: Math.round(perS),
       relay_refused: errors,
-      ...(baseline ? { relay_ratio: round(perS / baseline) } : {}),
+      ...(baseline?.perS ? { relay_ratio: round(perS / baseline.perS) } : {}),
+      ...(cpuUsPerMsg !== undefined ? { relay_server_cpu_us_per_msg: cpuUsPerMsg } : {}),
+      ...(cpuUsPerMsg !== undefined && baseline?.cpuUsPerMsg ? { relay_cpu_ratio: round(cpuUsPerMsg / baseline.cpuUsPerMsg) } : {}),
       ...(await deliveryLadder(workers, o)),
     };
   } finally {

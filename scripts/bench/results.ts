@@ -7,6 +7,7 @@ const dir = path.resolve(import.meta.dirname, "../../loadtest/results");
 /** What the issue asks for, shown next to the measured value in the summary. */
 export const TARGETS: Record<string, string> = {
   relay_ratio: "≥ 0.6",
+  relay_cpu_ratio: "≤ 2 (relay_server_cpu_us_per_msg / baseline_server_cpu_us_per_msg)",
   delivery_p99_ms: "< 15 (at 2,000 msgs/s)",
   connections_held: "≥ 19,000",
   rss_kb_per_connection: "≤ 25",

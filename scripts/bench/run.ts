@@ -22,7 +22,7 @@ const figures: Record<string, number> = existsSync(latestFile) ? (JSON.parse(rea
 
 const benches: Record<string, () => Promise<Record<string, number>>> = {
   baseline: () => benchBaseline(),
-  relay: () => benchRelay(undefined, figures.baseline_relay_msgs_per_s),
+  relay: () => benchRelay(undefined, { perS: figures.baseline_relay_msgs_per_s, cpuUsPerMsg: figures.baseline_server_cpu_us_per_msg }),
   "two-node": () => benchTwoNode(undefined, figures.relay_msgs_per_s),
   connections: () => benchConnections(),
   assignment: () => benchAssignment(),

@@ -20,10 +20,13 @@ describe.skipIf(!reachable)("bench smoke", () => {
     const tiny = { pairs: 3, workers: 1, window: 2, warmupMs: 200, measureMs: 800, offeredPerS: 100 };
     const baseline = await benchBaseline(tiny);
     expect(baseline.baseline_relay_msgs_per_s).toBeGreaterThan(0);
-    const relay = await benchRelay(tiny, baseline.baseline_relay_msgs_per_s);
+    expect(baseline.baseline_server_cpu_us_per_msg).toBeGreaterThan(0);
+    const relay = await benchRelay(tiny, { perS: baseline.baseline_relay_msgs_per_s, cpuUsPerMsg: baseline.baseline_server_cpu_us_per_msg });
     expect(relay.relay_msgs_per_s).toBeGreaterThan(0);
     expect(relay.relay_refused).toBe(0);
     expect(relay.relay_ratio).toBeCloseTo(relay.relay_msgs_per_s! / baseline.baseline_relay_msgs_per_s!, 1);
+    expect(relay.relay_server_cpu_us_per_msg).toBeGreaterThan(0);
+    expect(relay.relay_cpu_ratio).toBeCloseTo(relay.relay_server_cpu_us_per_msg! / baseline.baseline_server_cpu_us_per_msg!, 1);
     expect(relay.delivery_offered_msgs_per_s).toBeGreaterThan(0);
     expect(relay.delivery_p99_ms).toBeGreaterThanOrEqual(relay.delivery_p50_ms!);
     expect(relay.delivery_late_or_refused).toBe(0);

@@ -53,7 +53,7 @@ export function askAll<K extends WorkerReply["kind"]>(workers: LoadWorker[], com
 }
 
 /** A bare socket.io relay (scripts/bench/bareServer.ts) in its own process. */
-export async function spawnBare(env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+export async function spawnBare(env: Record<string, string> = {}): Promise<{ url: string; pid: number; child: ChildProcess; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/bareServer.ts"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   const port = await new Promise<number>((resolve, reject) => {
     let out = "";
@@ -66,6 +66,7 @@ export async function spawnBare(env: Record<string, string> = {}): Promise<{ url
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     child,
     stop: () =>
       new Promise((resolve) => {
@@ -81,6 +82,20 @@ export function rssKb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
 }
+
+/**
+ * CPU time (user + system) a process has used so far, in µs, from /proc (Linux). Unlike
+ * throughput, CPU per message hardly moves with what else the machine is doing.
+ */
+export function cpuMicros(pid: number): number {
+  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_S;
+}
+
+/** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_S = 100;
 
 /** The environment every bench server gets: limits lifted so the bench measures the relay, not the brakes. */
 export function benchEnv(prefix: string, extra: Record<string, string> = {}): Record<string, string> {
