@@ -224,9 +224,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const figuresRollup = new FiguresRollup(deps);
   const figures = new FiguresService(deps);
   const access = new AccessLog(deps);
-  if (!config.secondFactor.keySet && config.env === "production") {
-    log.warn({ event: "secondFactor.developmentKey" }, "SECOND_FACTOR_KEY is not set: TOTP secrets are sealed with the public development key");
-  }
   const secondFactor = new SecondFactorService(deps, config.secondFactor.key, access);
   const staff = new StaffService(deps, dispatcher, wrapUps, escalations, config.staffSessionIdleMs, config.staffSessionMaxMs, secondFactor);
   const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, messageLimit, escalations, returnCodes);

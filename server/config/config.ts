@@ -142,7 +142,7 @@ export type Config = ReturnType<typeof loadConfig>;
 /** Not a secret: only for development and tests, where no real youth's code is hashed with it. */
 const DEVELOPMENT_RETURN_CODE_SECRET = "inloop-development-return-code-key-not-secret";
 
-/** Not a secret: only for development and tests (and production without SECOND_FACTOR_KEY, with a warning). */
+/** Not a secret: only for development and tests (production refuses to start without SECOND_FACTOR_KEY). */
 export const DEVELOPMENT_SECOND_FACTOR_KEY = "inloop-development-second-factor-key-not-secret";
 
 /** At most one way to reach Redis; none means the in-memory store. */
@@ -183,6 +183,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new Error("Invalid configuration:\n  VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY: set both or neither");
   }
   if (production && e.VAPID_PUBLIC_KEY && !e.VAPID_SUBJECT) throw new Error("Invalid configuration:\n  VAPID_SUBJECT: required with VAPID keys in production");
+  // Staff second-factor secrets sealed with a key printed in this source would be no second factor.
+  if (production && !e.SECOND_FACTOR_KEY) throw new Error("Invalid configuration:\n  SECOND_FACTOR_KEY: required in production (32 or more random characters)");
   return {
     env: e.NODE_ENV,
     host: e.HOST,

@@ -40,6 +40,8 @@ export const DEMO_STAFF: DemoStaff[] = [
   { id: "st_ilse", email: "ilse@leiden.demo", displayName: "Ilse", role: "coordinator", locationId: "leiden", skills: [], manages: ["leiden"] },
 ];
 
+const DEMO_CHAT_MINUTES = [14, 22, 18, 31, 25, 20];
+
 /** Puts the demo locations and staff in an empty store; a store that already has locations is left alone. */
 export async function seedDemo(store: Store, now: number): Promise<boolean> {
   if ((await store.listLocations()).length > 0) return false;
@@ -47,5 +49,8 @@ export async function seedDemo(store: Store, now: number): Promise<boolean> {
   for (const location of DEMO_LOCATIONS) await store.putLocation(location);
   for (const staff of DEMO_STAFF) await store.putStaff({ ...staff, passwordHash, active: true });
   await seedDemoRoster(store, now);
+  // An afternoon's chat lengths so far, so a youth queued behind busy volunteers sees a wait in
+  // minutes, not "we don't know" (server/domain/estimate.ts reads the last eight hours).
+  for (const [i, minutes] of DEMO_CHAT_MINUTES.entries()) await store.recordServiceTime(minutes * 60_000, now - (i + 1) * 20 * 60_000);
   return true;
 }

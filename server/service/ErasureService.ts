@@ -7,7 +7,7 @@ import { purgeConversationTraces } from "./RetentionJob";
 
 /**
  * A coordinator erases one conversation on request (a youth who asks, a safeguarding decision):
- * the same purge as retention, now. The anonymous events stay, so the figures keep counting it;
+ * the same purge as retention, now, and any debrief thread about it. The anonymous events stay, so the figures keep counting it;
  * the access record says who erased it, when and why, before anything is removed.
  */
 export class ErasureService {
@@ -23,8 +23,11 @@ export class ErasureService {
     if (c.status === "queued" || c.status === "active") fail("CONFLICT", "End the conversation first");
     await recordAccess(this.deps, actor, "erase", reason, { conversation: c });
     const { escalations } = await purgeConversationTraces(this.deps, c.id);
+    // A debrief about this chat is staff talking about what the youth told them: it goes too.
+    let debriefs = 0;
+    for (const d of await this.deps.store.listDebriefs()) if (d.conversationId === c.id && (await this.deps.store.purgeDebrief(d.id))) debriefs += 1;
     await this.deps.store.forgetEnded([c.id]);
-    this.deps.log.info({ event: "conversation.erased", conversationId: c.id, by: actor.id, reason, escalations }, "conversation erased");
+    this.deps.log.info({ event: "conversation.erased", conversationId: c.id, by: actor.id, reason, escalations, debriefs }, "conversation erased");
     return { conversationId: c.id, messages: c.lastSeq, escalations };
   }
 }

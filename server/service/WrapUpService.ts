@@ -39,7 +39,9 @@ export class WrapUpService {
   /** Files a wrap-up for one's own ended chat, or for a walk-in; duration and transfers are filled in. */
   async submit(staff: Staff, request: RequestOf<"wrapup:submit">): Promise<{ id: string }> {
     const { store, clock, notifier } = this.deps;
-    if (staff.role === "coordinator" || (staff.role === "professional" && !request.conversationId)) fail("FORBIDDEN", "Wrap-ups are filed by volunteers");
+    if (staff.role === "coordinator") fail("FORBIDDEN", "Wrap-ups are filed by volunteers and professionals");
+    // Checked before anything is written: a professional's debrief would be with themselves.
+    if (request.debrief && staff.role !== "volunteer") fail("FORBIDDEN", "Debriefs are asked for by volunteers");
     const now = clock.now();
     let base: Pick<WrapUp, "kind" | "locationId" | "durationMs" | "transfers" | "escalations" | "conversationId">;
     // The highest level the risk triage gave this chat, beside the volunteer's own judgement.
@@ -88,6 +90,7 @@ export class WrapUpService {
         referral: wrapUp.referral,
         rating: wrapUp.rating,
         topics: wrapUp.topics.join(","),
+        ...(wrapUp.kind === "walk-in" && { minutes: Math.round(wrapUp.durationMs / 60_000) }),
         // Levels only: the volunteer's judgement and the triage's, for the agreement figures.
         ...(wrapUp.riskJudgement && scorerRisk && { riskJudgement: wrapUp.riskJudgement, scorerRisk }),
       },

@@ -70,6 +70,8 @@ export const FigureSummary = z.object({
   topics: z.record(z.string(), z.number().int()),
   referrals: z.record(z.string(), z.number().int()),
   wrapUps: z.object({ chat: z.number().int(), walkIn: z.number().int() }),
+  /** Walk-in talks registered by volunteers and professionals: how many, their minutes, their topics. */
+  walkIns: z.object({ count: z.number().int(), minutes: z.number().int(), topics: z.record(z.string(), z.number().int()) }),
   feedback: z.object({
     answers: z.number().int(),
     /** Counts of "did this help?" answers 1..5, index 0 is 1. */

@@ -8,6 +8,7 @@ import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { LAPTOP, newPage, shot } from "./browser";
 import { useBrowserAndServer } from "./harness";
 import { logInConsole } from "./staffLogin";
+import { todayInAmsterdam } from "../helpers/dates";
 
 const reachable = await redisAvailable("access record e2e on Redis");
 const prefix = `inloop-test-${randomUUID()}:`;
@@ -78,7 +79,7 @@ describe.skipIf(!reachable)("accountable access in the console (Redis)", () => {
 
     // She erases the chat: its words are gone from Redis, the figures still count it.
     const cookie = await login(e2e.server.url, "kim@inloop.demo", DEMO_PASSWORD);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInAmsterdam();
     const chatsToday = async () => ((await (await fetch(`${e2e.server.url}/api/figures?from=${today}&to=${today}`, { headers: { cookie } })).json()) as { data: { total: { chatsStarted: number } } }).data.total.chatsStarted;
     const before = await chatsToday();
     expect(before).toBeGreaterThanOrEqual(1);
@@ -87,6 +88,7 @@ describe.skipIf(!reachable)("accountable access in the console (Redis)", () => {
     await kim.page.getByRole("button", { name: "Gesprek wissen" }).click();
     await kim.page.getByRole("alertdialog").getByRole("button", { name: "Gesprek wissen" }).click();
     await record.getByRole("row").filter({ hasText: "wiste" }).filter({ hasText: conversation.id }).waitFor();
+    await kim.page.getByRole("status").getByText(/^Gewist: [1-9]\d* berichten, \d+ escalaties\.$/).waitFor();
     await shot(kim.page, "access-05-erased");
     expect(await keysHolding(words)).toEqual([]);
     expect(await keysHolding(`{c:${conversation.id}}`)).toEqual([]);

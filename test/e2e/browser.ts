@@ -24,12 +24,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+/**
+ * The people who use Inloop are in the Netherlands: their browsers' "today" is Amsterdam's. Without
+ * this the browser takes the machine's zone (UTC on CI), and between 23:00 and 01:00 UTC a page's
+ * default date range ends a day before the server's (which counts days in the location's zone).
+ */
+const IN_NL = { timezoneId: "Europe/Amsterdam" };
+export const PHONE = { ...IN_NL, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 /** The small phone the youth page must still work on (iPhone SE, first generation). */
 export const SMALL_PHONE = { ...PHONE, viewport: { width: 320, height: 568 } };
-export const LAPTOP = { viewport: { width: 1366, height: 768 } };
+export const LAPTOP = { ...IN_NL, viewport: { width: 1366, height: 768 } };
 /** The volunteer's laptop: everything of the console fits here, composer always in view. */
-export const CONSOLE = { viewport: { width: 1280, height: 720 } };
+export const CONSOLE = { ...IN_NL, viewport: { width: 1280, height: 720 } };
 
 /** A page that records console errors, page errors and CSP violations, so a test can assert there were none. */
 export async function newPage(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {

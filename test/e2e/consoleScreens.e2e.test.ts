@@ -53,9 +53,9 @@ async function inView(page: Page, selector: string): Promise<boolean> {
 describe("the volunteer console at 1280x720", () => {
   it("fits: every header control in view, the composer always in view, the wrap-up beside the chats and never over them", async () => {
     const { page, errors } = await samConsole();
-    // At most two rows (the header has grown: notifications), every control in view.
-    expect((await page.locator(".console-top").boundingBox())!.height).toBeLessThan(90);
-    for (const name of ["Uitloggen", "English", "Geluid uit"]) expect(await inView(page, `.console-top button:text-is("${name}")`), name).toBe(true);
+    // One row, every control in view.
+    expect((await page.locator(".console-top").boundingBox())!.height).toBeLessThan(64);
+    for (const name of ["Uitloggen", "English", "Geluid uit", "Meldingen"]) expect(await inView(page, `.console-top button:text-is("${name}")`), name).toBe(true);
     const mo = await youthWaiting({ nickname: "Mo", topic: "school-work" });
     await takeNext(page, "Mo");
     const jay = await youthWaiting({ nickname: "Jay" });
@@ -86,6 +86,20 @@ describe("the volunteer console at 1280x720", () => {
     // The topic the youth chose is ticked already.
     expect(await page.locator(".wrapup").getByRole("checkbox", { name: "School of werk" }).isChecked()).toBe(true);
     await shot(page, "screens-console-wrapup-beside-chat");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("keeps the header on one row in English too, and at 1366x768", async () => {
+    const { page, errors } = await samConsole();
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: "Nederlands" }).waitFor();
+    expect((await page.locator(".console-top").boundingBox())!.height).toBeLessThan(64);
+    for (const name of ["Log out", "Nederlands", "Mute", "Notifications"]) expect(await inView(page, `.console-top button:text-is("${name}")`), name).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect((await page.locator(".console-top").boundingBox())!.height).toBeLessThan(64);
+    await shot(page, "screens-console-header-en-1366");
+    await page.getByRole("button", { name: "Nederlands" }).click();
     expect(errors).toEqual([]);
     await page.context().close();
   });

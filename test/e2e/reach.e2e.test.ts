@@ -118,7 +118,7 @@ describe("reaching staff (issue 13)", () => {
     const eva = await consoleFor("eva@inloop.demo", { notifications: true });
     await eva.page.getByRole("checkbox", { name: "Ik ben van dienst" }).check();
     await eva.page.getByText("Geen open meldingen.").waitFor();
-    await eva.page.getByRole("button", { name: "Meldingen staan aan" }).waitFor();
+    await eva.page.getByRole("button", { name: "✓ Meldingen", pressed: true }).waitFor();
     expect(await eva.page.evaluate(() => Notification.permission)).toBe("granted");
 
     const sam = await openStaff(e2e.server.url, "sam@leiden.demo", DEMO_PASSWORD);
@@ -177,8 +177,8 @@ describe("reaching staff (issue 13)", () => {
     // Granted while the console loads: the button says "on" or still "aanzetten" (a race with the
     // first render); pressing it registers the service worker and subscribes this device.
     await sam.context.grantPermissions(["notifications"], { origin: e2e.server.url });
-    await sam.page.getByRole("button", { name: /Meldingen (aanzetten|staan aan)/ }).click();
-    await sam.page.getByRole("button", { name: /Meldingen staan aan/ }).waitFor();
+    await sam.page.getByRole("button", { name: /Meldingen$/ }).click();
+    await sam.page.getByRole("button", { name: "✓ Meldingen", pressed: true }).waitFor();
     // Headless Chromium has no push service, so the subscription itself is refused there (and the
     // console carries on); the push path is tested against a local push service in push.test.ts.
     const script = await sam.page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/"))?.active?.scriptURL ?? (await navigator.serviceWorker.ready).active?.scriptURL);

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { login, ok, openStaff, type ClientSocket } from "../helpers/clients";
+import { login, ok, openStaff, openYouth, type ClientSocket } from "../helpers/clients";
 import { newPage, PHONE, shot, SMALL_PHONE } from "./browser";
 import { useBrowserAndServer } from "./harness";
 
@@ -260,3 +260,23 @@ for (const [size, device] of SIZES) {
     });
   });
 }
+
+describe("the wait, as the demo shows it", () => {
+  it("gives a youth behind a busy volunteer an estimate in minutes (the demo has an afternoon's chat lengths)", async () => {
+    await ok(sam, "presence:set", { status: "available", capacity: 1 });
+    const ahead = await openYouth(e2e.server.url);
+    try {
+      await ok(ahead.socket, "queue:join", { locationChoice: "leiden", nickname: "Eerder" });
+      await takeFor("Eerder");
+      const { page, errors } = await newPage(await e2e.browser.newContext(PHONE));
+      await startWaiting(page, "Later");
+      await page.getByText(/Geschatte wachttijd: \d+ tot \d+ minuten\./).waitFor();
+      await shot(page, "screens-390x844-waiting-estimate");
+      expect(errors).toEqual([]);
+      await page.context().close();
+    } finally {
+      ahead.socket.disconnect();
+      await ok(sam, "presence:set", { status: "available", capacity: 3 });
+    }
+  });
+});

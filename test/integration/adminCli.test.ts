@@ -14,7 +14,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const prefix = `inloop-test-${randomUUID()}:`;
 
 function admin(args: string[], options: { withoutRedis?: boolean } = {}) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", REDIS_URL, REDIS_PREFIX: prefix, PUBLIC_URL: "https://chat.example.org" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef", REDIS_URL, REDIS_PREFIX: prefix, PUBLIC_URL: "https://chat.example.org" };
   if (options.withoutRedis) delete env.REDIS_URL;
   return run(process.execPath, ["--import", "tsx", "scripts/admin.ts", ...args], { cwd: root, env });
 }
@@ -34,7 +34,7 @@ describe.runIf(await redisAvailable("admin CLI"))("bootstrapping production with
     expect(link).not.toBeNull();
 
     // A production server on the same store: no demo accounts, the location closed until hours are set.
-    const server = await startTestServer({ NODE_ENV: "production", DEMO: "false", COOKIE_SECURE: "false", REDIS_URL, REDIS_PREFIX: prefix });
+    const server = await startTestServer({ NODE_ENV: "production", SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef", DEMO: "false", COOKIE_SECURE: "false", REDIS_URL, REDIS_PREFIX: prefix });
     try {
       expect((await server.store.listStaff()).map((s) => s.email)).toEqual(["anna@utrecht.example"]);
       const status = (await (await fetch(`${server.url}/api/status`)).json()) as { data: { anyOpen: boolean } };

@@ -19,6 +19,7 @@ import { resetState, startTestServer, stopServer } from "../helpers/servers";
 import { listRoutes } from "../helpers/fuzz";
 import { makeDevice } from "../helpers/pushService";
 import { storeSnapshot } from "../helpers/storeSnapshot";
+import { todayInAmsterdam } from "../helpers/dates";
 
 const ROLES = [
   "youth", // the youth of the chat
@@ -248,7 +249,7 @@ const EMAIL: Partial<Record<RoleName, string>> = {
   loggedOut: "daan@apeldoorn.demo",
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInAmsterdam();
 const allDay = [{ start: "00:00", end: "24:00" }];
 const LOCATION_SETTINGS = {
   name: "Authz",

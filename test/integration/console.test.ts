@@ -184,6 +184,21 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     expect(await request(sam.socket, "wrapup:submit", { conversationId: id, walkInMinutes: 3, topics: [], referral: "none", rating: 3, debrief: false })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
   });
 
+  it("lets a professional register a walk-in (minutes in the event, for the figures), never with a debrief with herself; a coordinator files none", async () => {
+    const eva = await staff("eva@inloop.demo");
+    const before = (await shared.server.store.listWrapUps(0)).length;
+    expect(await request(eva.socket, "wrapup:submit", { walkInMinutes: 20, topics: [], referral: "none", rating: 3, debrief: true })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    // Refused before anything was written.
+    expect(await shared.server.store.listWrapUps(0)).toHaveLength(before);
+    await ok(eva.socket, "wrapup:submit", { walkInMinutes: 40, topics: ["loneliness"], referral: "gp", rating: 4, debrief: false });
+    const filed = (await shared.server.store.listWrapUps(0)).filter((w) => w.staffId === "st_eva");
+    expect(filed).toEqual([expect.objectContaining({ kind: "walk-in", durationMs: 40 * 60_000, topics: ["loneliness"], locationId: "leiden" })]);
+    const event = (await shared.server.store.listEvents(0)).find((e) => e.type === "wrapup.filed" && e.staffId === "st_eva");
+    expect(event?.data).toMatchObject({ kind: "walk-in", minutes: 40, topics: "loneliness" });
+    const kim = await staff("kim@inloop.demo");
+    expect(await request(kim.socket, "wrapup:submit", { walkInMinutes: 5, topics: [], referral: "none", rating: 3, debrief: false })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+
   it("records the volunteer's own risk judgement beside the triage's highest level in the wrap-up event, without text", async () => {
     const sam = await staff("sam@leiden.demo");
     await ok(sam.socket, "presence:set", { status: "available" });

@@ -61,6 +61,14 @@ describe("demo data", () => {
     expect(loadConfig({}).demo).toBe(true);
     expect(loadConfig({ REDIS_URL: "redis://127.0.0.1:6379" }).demo).toBe(false);
     expect(loadConfig({ REDIS_URL: "redis://127.0.0.1:6379", DEMO: "true" }).demo).toBe(true);
-    expect(loadConfig({ NODE_ENV: "production" }).demo).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef" }).demo).toBe(false);
+  });
+});
+
+describe("production secrets", () => {
+  it("refuses to start in production without SECOND_FACTOR_KEY (the development key is public)", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/SECOND_FACTOR_KEY: required in production/);
+    expect(loadConfig({ NODE_ENV: "production", SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef" }).secondFactor.keySet).toBe(true);
+    expect(loadConfig({}).secondFactor.keySet).toBe(false);
   });
 });

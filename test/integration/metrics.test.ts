@@ -91,7 +91,7 @@ describe("/metrics access", () => {
   });
 
   it("is not served in production without a token", async () => {
-    const server = await startTestServer({ NODE_ENV: "production", DEMO: "true", SHUTDOWN_DRAIN_MS: "0" });
+    const server = await startTestServer({ NODE_ENV: "production", SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef", DEMO: "true", SHUTDOWN_DRAIN_MS: "0" });
     servers.push(server);
     expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
   });

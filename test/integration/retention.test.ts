@@ -16,6 +16,7 @@ import { destroyRedisPrefix, RedisStore } from "../../server/store/redis/RedisSt
 import { closeAll, login, ok, openStaff, openYouth, type ClientSocket } from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { startTestServer, stopServer } from "../helpers/servers";
+import { todayInAmsterdam } from "../helpers/dates";
 
 const reachable = await redisAvailable("retention on Redis");
 const DAY = 86_400_000;
@@ -69,7 +70,7 @@ describe.skipIf(!reachable)("retention and erasure on Redis", () => {
     redis.disconnect();
   });
 
-  /** A whole chat whose every kind of words is marked with `tag`: nickname, messages, whisper, note, escalation note, return-code note. */
+  /** A whole chat whose every kind of words is marked with `tag`: nickname, messages, whisper, note, escalation note, return-code note, debrief thread. */
   async function markedChat(tag: string): Promise<string> {
     const sam = await openStaff(server.url, "sam@leiden.demo", DEMO_PASSWORD);
     const eva = await openStaff(server.url, "eva@inloop.demo", DEMO_PASSWORD);
@@ -88,6 +89,11 @@ describe.skipIf(!reachable)("retention and erasure on Redis", () => {
     await ok(eva.socket, "whisper:send", { conversationId: id, id: randomUUID(), text: `whisper ${tag}` });
     await ok(youth.socket, "conversation:end", { conversationId: id });
     await ok(youth.socket, "returnCode:take", { conversationId: id });
+    // Sam talks it over with Eva afterwards: a staff-only thread about this chat.
+    const debrief = await ok(sam.socket, "debrief:request", { conversationId: id });
+    await ok(eva.socket, "debrief:claim", { debriefId: debrief.id });
+    await ok(sam.socket, "debrief:send", { debriefId: debrief.id, id: randomUUID(), text: `debrief words ${tag}` });
+    await ok(eva.socket, "debrief:close", { debriefId: debrief.id });
     await ok(eva.socket, "duty:set", { onDuty: false });
     await closeAll(sam.socket, eva.socket, youth.socket);
     return id;
@@ -108,7 +114,7 @@ describe.skipIf(!reachable)("retention and erasure on Redis", () => {
     expect([...before].filter(([k, v]) => k.includes(tag) || v.includes(tag)).length).toBeGreaterThanOrEqual(4);
 
     const kim = await login(server.url, "kim@inloop.demo", DEMO_PASSWORD);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInAmsterdam();
     const figures = async () => ((await (await fetch(`${server.url}/api/figures?from=${today}&to=${today}`, { headers: { cookie: kim } })).json()) as { data: { total: { chatsStarted: number } } }).data.total.chatsStarted;
     const counted = await figures();
     expect(counted).toBeGreaterThanOrEqual(1);

@@ -190,7 +190,7 @@ describe("return-code guessing", () => {
 
 describe("return codes in production without a key", () => {
   it("are switched off with a clear answer instead of hashing with a known key", async () => {
-    const server = await startTestServer({ NODE_ENV: "production", SHUTDOWN_DRAIN_MS: "0" });
+    const server = await startTestServer({ NODE_ENV: "production", SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef", SHUTDOWN_DRAIN_MS: "0" });
     const y = await openYouth(server.url);
     expect(await request(y.socket, "returnCode:check", { code: "appel-fiets-zon-kaas-42" })).toMatchObject({ ok: false, code: "UNAVAILABLE" });
     await closeAll(y.socket);

@@ -5,6 +5,7 @@ import { totpCodeAt, totpStepAt, TOTP_PERIOD_S } from "../../server/auth/totp";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { closeAll, connect, login, request } from "../helpers/clients";
 import { startTestServer, stopServer } from "../helpers/servers";
+import { todayInAmsterdam } from "../helpers/dates";
 
 const EVA = "eva@inloop.demo";
 
@@ -125,7 +126,7 @@ describe("two-step staff login (TOTP)", () => {
     expect(reset.body.data).toEqual({ reset: true });
     expect((await call(server, "/api/auth/me", { cookie: eva })).status).toBe(401);
     expect((await password(server, EVA)).body.data).toEqual({ next: "enrol" });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInAmsterdam();
     const record = await call(server, `/api/admin/access?from=${today}&to=${today}`, { cookie: ilse });
     expect(record.body.data.entries).toContainEqual(expect.objectContaining({ action: "second-factor-reset", reason: "lost-device", staffName: "Ilse", subjectStaffName: "Eva" }));
   });

@@ -74,17 +74,21 @@ function TopBar({ staff, locationName, onLogout, children }: { staff: StaffView;
   };
   return (
     <header className="console-top">
-      <span className="brand">{t("console.title")}</span>
-      <span className="who">
-        {staff.displayName} · {t(`console.role.${staff.role}`)} · {staff.manages === "all" ? t("coord.national") : (locationName ?? names[staff.locationId] ?? staff.locationId)}
+      <span className="identity">
+        <span className="brand">{t("console.title")}</span>
+        <span className="who">
+          {staff.displayName} · {t(`console.role.${staff.role}`)} · {staff.manages === "all" ? t("coord.national") : (locationName ?? names[staff.locationId] ?? staff.locationId)}
+        </span>
       </span>
       {children}
-      <button type="button" className="button button-quiet" onClick={() => setLang(lang === "nl" ? "en" : "nl")}>
-        {t("lang.switch")}
-      </button>
-      <button type="button" className="button button-quiet" onClick={() => void logout()}>
-        {t("console.logout")}
-      </button>
+      <span className="account">
+        <button type="button" className="button button-quiet" onClick={() => setLang(lang === "nl" ? "en" : "nl")}>
+          {t("lang.switch")}
+        </button>
+        <button type="button" className="button button-quiet" onClick={() => void logout()}>
+          {t("console.logout")}
+        </button>
+      </span>
     </header>
   );
 }

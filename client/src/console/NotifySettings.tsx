@@ -10,17 +10,25 @@ export function NotifySettings({ request }: { request: Request }) {
   const { t } = useI18n();
   const [state, setState] = useState<NotifyState>(notifyState);
   if (state === "unsupported") return null;
-  if (state === "on") {
+  // Short in the header (it must fit one row at 1280 px); the whole sentence is its title.
+  if (state === "blocked") {
     return (
-      <button type="button" className="button button-quiet" onClick={() => void enableNotifications(request).then(setState)} title={t("reach.notify.on")}>
-        🔔 {t("reach.notify.on")}
-      </button>
+      <span className="muted notify-blocked" title={t("reach.notify.blocked")}>
+        {t("reach.notify.short.blocked")}
+      </span>
     );
   }
-  if (state === "blocked") return <span className="muted">{t("reach.notify.blocked")}</span>;
+  const on = state === "on";
   return (
-    <button type="button" className="button button-quiet" onClick={() => void enableNotifications(request).then(setState)}>
-      {t("reach.notify.enable")}
+    <button
+      type="button"
+      className="button button-quiet"
+      aria-pressed={on}
+      title={t(on ? "reach.notify.on" : "reach.notify.enable")}
+      onClick={() => void enableNotifications(request).then(setState)}
+    >
+      {on && "✓ "}
+      {t("reach.notify.short")}
     </button>
   );
 }

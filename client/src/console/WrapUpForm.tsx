@@ -17,8 +17,11 @@ export function WrapUpForm({
   topics,
   onSubmit,
   onLater,
+  canDebrief = true,
 }: {
   todo?: WrapUpTodoView;
+  /** Volunteers may ask the professional for a debrief; a professional does not ask herself. */
+  canDebrief?: boolean;
   topics: string[];
   onSubmit(request: RequestOf<"wrapup:submit">): Promise<Ack<Responses["wrapup:submit"]>>;
   onLater(): void;
@@ -127,9 +130,11 @@ export function WrapUpForm({
             </div>
           </fieldset>
         )}
-        <label className="toggle">
-          <input type="checkbox" checked={form.debrief} onChange={(e) => setForm({ ...form, debrief: e.target.checked })} /> {t("console.wrapup.debrief")}
-        </label>
+        {canDebrief && (
+          <label className="toggle">
+            <input type="checkbox" checked={form.debrief} onChange={(e) => setForm({ ...form, debrief: e.target.checked })} /> {t("console.wrapup.debrief")}
+          </label>
+        )}
         {(shown.length > 0 || error) && (
           <ul className="problems" role="alert">
             {[...shown, ...(error ? [error] : [])].map((p) => (

@@ -40,7 +40,7 @@ function morning(): DomainEvent[] {
     // Wrap-ups: topics and referrals.
     { type: "wrapup.filed", at: at(35), conversationId: "c1", locationId: "leiden", staffId: "v1", data: { kind: "chat", referral: "none", rating: 4, topics: "loneliness,school-work" } },
     { type: "wrapup.filed", at: at(62), conversationId: "c2", locationId: "leiden", staffId: "v2", data: { kind: "chat", referral: "gp", rating: 3, topics: "loneliness" } },
-    { type: "wrapup.filed", at: at(80), locationId: "leiden", staffId: "v1", data: { kind: "walk-in", referral: "none", rating: 5, topics: "" } },
+    { type: "wrapup.filed", at: at(80), locationId: "leiden", staffId: "v1", data: { kind: "walk-in", referral: "none", rating: 5, topics: "loneliness", minutes: 25 } },
     // Volunteers: v1 on from 0 to 90 (a break in between still counts), v2 from 10 to 100.
     { type: "presence.changed", at: at(0), staffId: "v1", locationId: "leiden", data: { status: "available", capacity: 2 } },
     { type: "presence.changed", at: at(45), staffId: "v1", locationId: "leiden", data: { status: "break", capacity: 2 } },
@@ -86,9 +86,14 @@ describe("aggregateEvents over a scripted morning", () => {
 
   it("counts topics, referrals and wrap-ups from the wrap-up events", () => {
     const leiden = of("leiden");
-    expect(leiden.topics).toEqual({ loneliness: 2, "school-work": 1 });
+    expect(leiden.topics).toEqual({ loneliness: 3, "school-work": 1 });
     expect(leiden.referrals).toEqual({ none: 2, gp: 1 });
     expect(leiden.wrapUps).toEqual({ chat: 2, walkIn: 1 });
+  });
+
+  it("counts walk-ins apart too: how many, their minutes and their topics", () => {
+    expect(of("leiden").walkIns).toEqual({ count: 1, minutes: 25, topics: { loneliness: 1 } });
+    expect(of("amsterdam").walkIns).toEqual({ count: 0, minutes: 0, topics: {} });
   });
 
   it("counts the last feedback answer per conversation", () => {

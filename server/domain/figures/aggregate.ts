@@ -136,10 +136,15 @@ export function aggregateEvents(events: readonly DomainEvent[], window: Aggregat
       case "wrapup.filed": {
         if (!here) break;
         const b = bucketAt(e.locationId ?? NO_LOCATION, e.at);
-        if (data.kind === "walk-in") b.wrapUpsWalkIn += 1;
+        const walkIn = data.kind === "walk-in";
+        if (walkIn) b.wrapUpsWalkIn += 1;
         else b.wrapUpsChat += 1;
+        if (walkIn && typeof data.minutes === "number") b.walkInMinutes += data.minutes;
         const topics = typeof data.topics === "string" && data.topics.length > 0 ? data.topics.split(",") : [];
-        for (const topic of topics) b.topics[topic] = (b.topics[topic] ?? 0) + 1;
+        for (const topic of topics) {
+          b.topics[topic] = (b.topics[topic] ?? 0) + 1;
+          if (walkIn) b.walkInTopics[topic] = (b.walkInTopics[topic] ?? 0) + 1;
+        }
         if (typeof data.referral === "string") b.referrals[data.referral] = (b.referrals[data.referral] ?? 0) + 1;
         if (typeof data.riskJudgement === "string" && typeof data.scorerRisk === "string") {
           b.risk.judged += 1;

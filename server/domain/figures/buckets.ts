@@ -29,6 +29,9 @@ export interface HourBucket {
   referrals: Record<string, number>;
   wrapUpsChat: number;
   wrapUpsWalkIn: number;
+  /** Minutes of the walk-in talks registered this hour, and their topics (also counted in `topics`). */
+  walkInMinutes: number;
+  walkInTopics: Record<string, number>;
   /** Youths who answered the feedback questions (either or both). */
   feedbackAnswers: number;
   /** "Did this help?" answers 1..5 (index 0 is 1). */
@@ -75,6 +78,8 @@ export function emptyBucket(locationId: string, hourStart: Millis): HourBucket {
     referrals: {},
     wrapUpsChat: 0,
     wrapUpsWalkIn: 0,
+    walkInMinutes: 0,
+    walkInTopics: {},
     feedbackAnswers: 0,
     helped: [0, 0, 0, 0, 0],
     wouldReturn: { yes: 0, maybe: 0, no: 0 },
@@ -89,6 +94,11 @@ export function hourStartOf(at: Millis): Millis {
 }
 
 /** True when nothing at all happened in this bucket; such buckets are not stored. */
+/** A bucket as stored, completed with the fields added since it was rolled up (they count as zero). */
+export function completeBucket(stored: HourBucket): HourBucket {
+  return { ...emptyBucket(stored.locationId, stored.hourStart), ...stored };
+}
+
 export function isEmptyBucket(b: HourBucket): boolean {
   return (
     b.chatsStarted + b.chatsCompleted + b.leftQueue + b.unrouted + b.debriefs + b.wrapUpsChat + b.wrapUpsWalkIn + b.volunteerMs + b.peakConcurrent + b.feedbackAnswers === 0 &&

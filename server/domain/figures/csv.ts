@@ -44,6 +44,8 @@ function columns(topicKeys: readonly string[], referralKeys: readonly string[]):
     count("debriefs", (s) => s.debriefs),
     count("wrapups_chat", (s) => s.wrapUps.chat),
     count("wrapups_walk_in", (s) => s.wrapUps.walkIn),
+    // One talk's length is nearly that youth's own: withheld under five talks, like a median.
+    { header: "walk_in_minutes", value: (s) => suppressDerived(s.walkIns.minutes, s.walkIns.count, String) },
     ...topicKeys.map((t) => count(`topic_${t}`, (s) => s.topics[t] ?? 0)),
     ...referralKeys.map((r) => count(`referral_${r}`, (s) => s.referrals[r] ?? 0)),
     count("feedback_answers", (s) => s.feedback.answers),

@@ -22,8 +22,10 @@ export function summarise(buckets: readonly HourBucket[]): FigureSummary {
   const wouldReturn = { yes: sum((b) => b.wouldReturn.yes), maybe: sum((b) => b.wouldReturn.maybe), no: sum((b) => b.wouldReturn.no) };
   const topics: Record<string, number> = {};
   const referrals: Record<string, number> = {};
+  const walkInTopics: Record<string, number> = {};
   for (const b of buckets) {
     addCounts(topics, b.topics);
+    addCounts(walkInTopics, b.walkInTopics);
     addCounts(referrals, b.referrals);
   }
   const byLevel = <T>(f: (level: (typeof LEVELS)[number]) => T) => ({ consult: f("consult"), urgent: f("urgent"), crisis: f("crisis") });
@@ -42,6 +44,7 @@ export function summarise(buckets: readonly HourBucket[]): FigureSummary {
     topics,
     referrals,
     wrapUps: { chat: sum((b) => b.wrapUpsChat), walkIn: sum((b) => b.wrapUpsWalkIn) },
+    walkIns: { count: sum((b) => b.wrapUpsWalkIn), minutes: sum((b) => b.walkInMinutes), topics: walkInTopics },
     feedback: {
       answers: sum((b) => b.feedbackAnswers),
       helped,

@@ -8,7 +8,7 @@ import type { ClaimDebriefResult, Debrief, DebriefMessage } from "../../domain/d
 import type { Duty, Escalation } from "../../domain/escalation/escalation";
 import type { PushSubscriptionRecord } from "../../domain/push/push";
 import { RedisReach } from "./redisReach";
-import type { HourBucket } from "../../domain/figures/buckets";
+import { completeBucket, type HourBucket } from "../../domain/figures/buckets";
 import type { ReturnCodeRecord } from "../../domain/returnCodes/returnCode";
 import { MAX_SHIFT_MS, type Shift } from "../../domain/roster/roster";
 import type {
@@ -567,7 +567,7 @@ export class RedisStore implements Store {
   }
   async listFigureBuckets(fromMs: Millis, toMs: Millis): Promise<HourBucket[]> {
     const members = await this.redis.zrangebyscore(this.k.figureBuckets, fromMs, `(${toMs}`);
-    return members.map((m) => JSON.parse(m) as HourBucket);
+    return members.map((m) => completeBucket(JSON.parse(m) as HourBucket));
   }
   async figuresRolledUpTo(): Promise<Millis> {
     return Number((await this.redis.get(this.k.figuresRolledUpTo)) ?? 0);

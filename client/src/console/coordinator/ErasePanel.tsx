@@ -15,7 +15,7 @@ export function ErasePanel({ onErased }: { onErased(): void }) {
   const erase = async () => {
     setConfirming(false);
     const id = conversationId.trim();
-    const done = await save.run(() => api<{ messages: number; escalations: number }>(`/api/admin/conversations/${encodeURIComponent(id)}/erase`, { method: "POST", body: { reason } }));
+    const done = await save.run(() => api<{ messages: number; escalations: number }>(`/api/admin/conversations/${encodeURIComponent(id)}/erase`, { method: "POST", body: { reason } }), (erased) => t("access.erase.done", erased));
     if (done) {
       setConversationId("");
       onErased();

@@ -168,6 +168,7 @@ function FiguresBody({ report, number, mean, minutes, locationName }: BodyProps)
         <Kpi label={t("figures.kpi.returning")} value={number(s.returning)} />
         <Kpi label={t("figures.kpi.volunteerHours")} value={t("figures.hours", { n: number(s.volunteerHours, 1) })} />
         <Kpi label={t("figures.kpi.peak")} value={number(s.peakConcurrent)} />
+        <Kpi label={t("figures.kpi.walkIns")} value={number(s.walkIns.count)} detail={t("figures.kpi.walkInsDetail", { minutes: number(s.walkIns.minutes) })} />
       </div>
 
       <div className="figures-charts">
@@ -317,6 +318,7 @@ function FiguresBody({ report, number, mean, minutes, locationName }: BodyProps)
       <div className="figures-rankings">
         <FiguresRanking title={t("figures.chart.topics")} items={ranked(s.topics, topicLabel)} />
         <FiguresRanking title={t("figures.chart.referrals")} items={ranked(s.referrals, referralLabel)} />
+        <FiguresRanking title={t("figures.chart.walkInTopics")} items={ranked(s.walkIns.topics, topicLabel)} />
       </div>
 
 

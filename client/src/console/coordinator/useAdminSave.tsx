@@ -8,11 +8,12 @@ import { nl, type MessageKey } from "../../i18n/nl";
 export function useAdminSave() {
   const { t } = useI18n();
   const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string }>();
-  async function run<T>(action: () => Promise<Ack<T>>, okText = t("coord.saved")): Promise<T | undefined> {
+  /** `okText` may be built from the answer ("erased: 12 messages"). */
+  async function run<T>(action: () => Promise<Ack<T>>, okText: string | ((data: T) => string) = t("coord.saved")): Promise<T | undefined> {
     setStatus(undefined);
     const ack = await action();
     if (ack.ok) {
-      setStatus({ kind: "ok", text: okText });
+      setStatus({ kind: "ok", text: typeof okText === "function" ? okText(ack.data) : okText });
       return ack.data;
     }
     const known = `coord.err.${ack.code}` as MessageKey;

@@ -28,7 +28,7 @@ export function ProfessionalWorkplace() {
   const { t } = useI18n();
   const { state, actions, muted, socket, risk } = useProfessional();
   const [error, setError] = useState<string>();
-  const [wrapping, setWrapping] = useState<WrapUpTodoView>();
+  const [wrapping, setWrapping] = useState<WrapUpTodoView | "walk-in">();
   const report: Report = (ack) => {
     if (!ack.ok) setError(errorText(t, ack));
     return ack.ok;
@@ -74,35 +74,12 @@ export function ProfessionalWorkplace() {
         <LivePanel state={state} onWatch={(id) => void actions.watch(id).then(report)} />
         <DutyReachPanel locationName={locationName} refreshKey={`${state.duty?.onDuty ?? false}:${state.duty?.locationIds.join(",") ?? ""}`} />
         <NotifySettings request={actions.request} />
+        {/* A youth who walked in and talked with her counts beside the chats (figures: walk-ins). */}
+        <button type="button" className="button" onClick={() => setWrapping("walk-in")}>
+          {t("console.wrapup.walkIn")}
+        </button>
       </aside>
       <main className="work">
-        {wrapping && (
-          <WrapUpForm
-            key={wrapping.conversation.id}
-            todo={wrapping}
-            topics={locations.find((l) => l.id === wrapping.conversation.locationId)?.wrapUpTopics ?? []}
-            onLater={() => setWrapping(undefined)}
-            onSubmit={async (request) => {
-              const ack = await actions.request("wrapup:submit", request);
-              if (ack.ok) {
-                actions.wrapUpFiled(wrapping.conversation.id);
-                setWrapping(undefined);
-              }
-              return ack;
-            }}
-          />
-        )}
-        {held.wrapUpsTodo.length > 0 && !wrapping && (
-          <ul className="todo">
-            {held.wrapUpsTodo.map((todo) => (
-              <li key={todo.conversation.id}>
-                <button type="button" className="link-button" onClick={() => setWrapping(todo)}>
-                  {t("console.wrapup.open")}: {todo.conversation.nickname ?? t("console.chat.anonymous")}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
         {anyChat && (
           <div ref={chatRef}>
             <nav className="tabs" role="tablist" aria-label={t("pro.chats")}>
@@ -148,6 +125,35 @@ export function ProfessionalWorkplace() {
         )}
         <Inbox state={state} locations={locations} actions={actions} report={report} />
         <DebriefInbox socket={socket} request={actions.request} staffId={held.staff?.id} onError={setError} />
+        {/* Paperwork after the live work: a wrap-up never pushes her alerts or chats down. */}
+        {wrapping && (
+          <WrapUpForm
+            key={wrapping === "walk-in" ? "walk-in" : wrapping.conversation.id}
+            {...(wrapping !== "walk-in" && { todo: wrapping })}
+            canDebrief={false}
+            topics={locations.find((l) => l.id === (wrapping === "walk-in" ? held.staff?.locationId : wrapping.conversation.locationId))?.wrapUpTopics ?? []}
+            onLater={() => setWrapping(undefined)}
+            onSubmit={async (request) => {
+              const ack = await actions.request("wrapup:submit", request);
+              if (ack.ok) {
+                if (request.conversationId) actions.wrapUpFiled(request.conversationId);
+                setWrapping(undefined);
+              }
+              return ack;
+            }}
+          />
+        )}
+        {held.wrapUpsTodo.length > 0 && !wrapping && (
+          <ul className="todo">
+            {held.wrapUpsTodo.map((todo) => (
+              <li key={todo.conversation.id}>
+                <button type="button" className="link-button" onClick={() => setWrapping(todo)}>
+                  {t("console.wrapup.open")}: {todo.conversation.nickname ?? t("console.chat.anonymous")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
       </main>
     </div>
   );
