@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { Clock } from "../domain/types";
-import type { Store } from "../store/Store";
+import type { AbuseStore } from "../store/Store";
 import { fail } from "./errors";
 
 const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -18,7 +18,7 @@ export class AbuseGuard {
   private readonly dayKeys = new Map<string, Buffer>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: AbuseStore,
     private readonly clock: Clock,
     private readonly blockMs: { session: number },
     private readonly secret: string,

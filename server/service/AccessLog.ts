@@ -6,6 +6,7 @@ import { zonedLocalToInstant } from "../domain/openingHours";
 import type { Conversation, Staff } from "../domain/types";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
+import type { AccessLogStore, DirectoryStore } from "../store/Store";
 
 const DAY_MS = 86_400_000;
 /** A search shows at most this many entries; narrow the period or pick a person for the rest. */
@@ -23,7 +24,7 @@ export type AccessTarget = { conversation: Conversation } | { locationId: string
  * Appends one entry to the access record. Services call it before they hand out a youth's words,
  * so a read that cannot be recorded (the store is down) fails instead of going unrecorded.
  */
-export async function recordAccess(deps: Pick<ServiceDeps, "store" | "clock" | "log">, staff: Staff, action: AccessAction, reason: AccessReason, target: AccessTarget): Promise<AccessEntry> {
+export async function recordAccess(deps: Pick<ServiceDeps<AccessLogStore & DirectoryStore>, "store" | "clock" | "log">, staff: Staff, action: AccessAction, reason: AccessReason, target: AccessTarget): Promise<AccessEntry> {
   const entry: AccessEntry = {
     id: newId("acc"),
     at: deps.clock.now(),
@@ -45,7 +46,7 @@ export async function recordAccess(deps: Pick<ServiceDeps, "store" | "clock" | "
  * cannot be recorded does not happen.
  */
 export class AccessLog {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: ServiceDeps<AccessLogStore & DirectoryStore>) {}
 
   async record(staff: Staff, action: AccessAction, reason: AccessReason, target: AccessTarget): Promise<AccessEntry> {
     return recordAccess(this.deps, staff, action, reason, target);

@@ -12,6 +12,7 @@ import { recordSystemLine } from "./transcript";
 import { staffMayRead } from "../domain/access/conversationAccess";
 import { messageView, staffView, visibleToYouth, youthView } from "./views";
 import { pushPresence } from "./presencePush";
+import type { AccessLogStore, ConversationStore, DirectoryStore, EscalationStore, EventStore, MessageStore, PresenceStore } from "../store/Store";
 
 /** Limits how fast one sender may send; `consume` resolves false when they must slow down. */
 export interface RateLimit {
@@ -48,7 +49,7 @@ export const FLAGGED_PRIORITY = 10;
 /** Everything that happens inside one conversation, for whichever side is allowed to do it. */
 export class ConversationService {
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<AccessLogStore & ConversationStore & DirectoryStore & EscalationStore & EventStore & MessageStore & PresenceStore>,
     private readonly dispatcher: Dispatcher,
     private readonly rateLimit: RateLimit,
     private readonly wrapUps: WrapUpService,

@@ -6,6 +6,7 @@ import type { RateLimit } from "./ConversationService";
 import type { ServiceDeps } from "./context";
 import type { EscalationService } from "./EscalationService";
 import { fail } from "./errors";
+import type { ConversationStore, DebriefStore, DirectoryStore, EventStore } from "../store/Store";
 
 /**
  * "Praat even na": a volunteer asks the on-duty professional for a talk, at any time or in the
@@ -15,7 +16,7 @@ import { fail } from "./errors";
  */
 export class DebriefService {
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<ConversationStore & DebriefStore & DirectoryStore & EventStore>,
     private readonly escalations: EscalationService,
     private readonly messageLimit: RateLimit,
   ) {}

@@ -8,6 +8,7 @@ import { fail } from "./errors";
 import { freshRead } from "./freshRead";
 import { staffView, youthView } from "./views";
 import { pushPresence } from "./presencePush";
+import type { ConversationStore, DirectoryStore, EscalationStore, EventStore, PresenceStore } from "../store/Store";
 
 /** Queue state as one process last saw it: enough to tell a youth where they stand. */
 interface Snapshot {
@@ -31,7 +32,7 @@ export class Dispatcher {
   private readonly snapshot: () => Promise<Snapshot>;
 
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<ConversationStore & DirectoryStore & EscalationStore & EventStore & PresenceStore>,
     /** Called for a youth picked up after a high-risk message while waiting. */
     private readonly onFlaggedAssigned: (conversation: Conversation) => Promise<void> = async () => {},
   ) {

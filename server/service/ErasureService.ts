@@ -4,6 +4,7 @@ import { conversationLocation, recordAccess } from "./AccessLog";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
 import { purgeConversationTraces } from "./RetentionJob";
+import type { AccessLogStore, ConversationStore, DebriefStore, DirectoryStore, RetentionStore, ReturnCodeStore } from "../store/Store";
 
 /**
  * A coordinator erases one conversation on request (a youth who asks, a safeguarding decision):
@@ -11,7 +12,7 @@ import { purgeConversationTraces } from "./RetentionJob";
  * the access record says who erased it, when and why, before anything is removed.
  */
 export class ErasureService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: ServiceDeps<AccessLogStore & ConversationStore & DebriefStore & DirectoryStore & RetentionStore & ReturnCodeStore>) {}
 
   async erase(actor: Staff, conversationId: string, reason: "youth-request" | "safeguarding" | "other"): Promise<{ conversationId: string; messages: number; escalations: number }> {
     if (actor.role !== "coordinator") fail("FORBIDDEN", "Only coordinators erase conversations");

@@ -19,6 +19,7 @@ import { staffMayRead } from "../domain/access/conversationAccess";
 import { dutyLocationIds } from "../domain/access/scope";
 import { messageView, staffView, youthView } from "./views";
 import { pushPresence } from "./presencePush";
+import type { AccessLogStore, ConversationStore, DirectoryStore, EscalationStore, EventStore, MessageStore, PresenceStore } from "../store/Store";
 
 /**
  * Gets a volunteer's call for help to a professional within seconds, and never drops it: the
@@ -27,7 +28,7 @@ import { pushPresence } from "./presencePush";
  */
 export class EscalationService {
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<AccessLogStore & ConversationStore & DirectoryStore & EscalationStore & EventStore & MessageStore & PresenceStore>,
     private readonly timeouts: Record<EscalationLevel, number> = DEFAULT_ACK_TIMEOUTS_MS,
   ) {}
 

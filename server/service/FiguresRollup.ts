@@ -2,6 +2,7 @@ import { atMostEvery } from "./throttle";
 import { aggregateEvents, WARM_UP_MS } from "../domain/figures/aggregate";
 import { HOUR_MS, hourStartOf } from "../domain/figures/buckets";
 import type { ServiceDeps } from "./context";
+import type { EventStore, FigureStore } from "../store/Store";
 
 /** How often the periodic pass rolls the finished hours up. */
 export const ROLLUP_EVERY_MS = 5 * 60_000;
@@ -21,7 +22,7 @@ export class FiguresRollup {
   private readonly due: () => boolean;
 
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<EventStore & FigureStore>,
     private readonly everyMs = ROLLUP_EVERY_MS,
   ) {
     this.due = atMostEvery(deps.clock, everyMs);

@@ -9,6 +9,7 @@ import type { Staff } from "../domain/types";
 import { recordAccess } from "./AccessLog";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
+import type { AccessLogStore, DirectoryStore, EventStore, FigureStore } from "../store/Store";
 
 /** The zone days are told in for youths who left the queue without choosing a location. */
 const SERVICE_TIME_ZONE = "Europe/Amsterdam";
@@ -19,7 +20,7 @@ const SERVICE_TIME_ZONE = "Europe/Amsterdam";
  * rolled up yet straight from the events, so the dashboard is current to the minute.
  */
 export class FiguresService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: ServiceDeps<AccessLogStore & DirectoryStore & EventStore & FigureStore>) {}
 
   async report(staff: Staff, query: FiguresQuery): Promise<FiguresReport> {
     const locations = await this.scope(staff, query.locations);

@@ -2,6 +2,7 @@ import { ANY_LOCATION } from "../../shared/protocol";
 import { sweepStep } from "../domain/queueSweep";
 import type { ServiceDeps } from "./context";
 import type { ConversationService } from "./ConversationService";
+import type { ConversationStore, EventStore } from "../store/Store";
 
 /**
  * Releases the place of youths whose page has been disconnected for longer than the grace time
@@ -14,7 +15,7 @@ import type { ConversationService } from "./ConversationService";
  */
 export class GhostSweeper {
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<ConversationStore & EventStore>,
     private readonly conversations: ConversationService,
     private readonly graceMs: number,
     /** Re-routes at once when a youth turns out to be back. */

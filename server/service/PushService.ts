@@ -5,6 +5,7 @@ import type { PushSender } from "../push/webPushSender";
 import type { Actor } from "./actors";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
+import type { ConversationStore, DirectoryStore, PresenceStore, PushStore, RosterStore, SessionStore } from "../store/Store";
 
 export interface PushOptions {
   /** The VAPID public key pages subscribe with; absent when push is off. */
@@ -25,7 +26,7 @@ const TTL_SECONDS = { staff: 300, youth: 900 } as const;
  */
 export class PushService {
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<ConversationStore & DirectoryStore & PresenceStore & PushStore & RosterStore & SessionStore>,
     private readonly sender: PushSender | undefined,
     private readonly options: PushOptions,
   ) {}

@@ -2,6 +2,7 @@ import { debriefExpired } from "../domain/debrief/debrief";
 import { randomUUID } from "node:crypto";
 import { atMostEvery } from "./throttle";
 import type { ServiceDeps } from "./context";
+import type { AccessLogStore, ConversationStore, CoordinationStore, DebriefStore, RetentionStore, ReturnCodeStore } from "../store/Store";
 
 const DAY_MS = 86_400_000;
 
@@ -30,7 +31,7 @@ export class RetentionJob {
   private readonly batch: number;
 
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<AccessLogStore & ConversationStore & CoordinationStore & DebriefStore & RetentionStore & ReturnCodeStore>,
     private readonly retentionDays: number,
     private readonly everyMs = 3_600_000,
     private readonly options: RetentionOptions = {},
@@ -88,7 +89,7 @@ export class RetentionJob {
  * itself (a volunteer id, no words) lives on until RETURN_CODE_DAYS. Idempotent; shared by
  * retention and a coordinator's erasure.
  */
-export async function purgeConversationTraces(deps: Pick<ServiceDeps, "store">, conversationId: string): Promise<{ conversation: boolean; escalations: number }> {
+export async function purgeConversationTraces(deps: Pick<ServiceDeps<ConversationStore & RetentionStore & ReturnCodeStore>, "store">, conversationId: string): Promise<{ conversation: boolean; escalations: number }> {
   const { store } = deps;
   const escalations = await store.purgeEscalationsOf(conversationId);
   await store.setReturnCodeNote(conversationId, "");

@@ -14,6 +14,7 @@ import type { ServiceDeps } from "./context";
 import type { ConversationService, FailureBudget, RateLimit } from "./ConversationService";
 import { fail } from "./errors";
 import { peerOf } from "./views";
+import type { DirectoryStore, PresenceStore, ReturnCodeStore, SessionStore } from "../store/Store";
 
 export interface ReturnCodeOptions {
   /** HMAC key; without it (production not configured) return codes are switched off. */
@@ -40,7 +41,7 @@ const UNKNOWN = "This return code is unknown or has expired";
  */
 export class ReturnCodeService {
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<DirectoryStore & PresenceStore & ReturnCodeStore & SessionStore>,
     private readonly conversations: ConversationService,
     private readonly attempts: RateLimit,
     private readonly options: ReturnCodeOptions,

@@ -7,6 +7,7 @@ import { systemClock, type Clock, type Staff, type StaffSession } from "../domai
 import type { AccessLog } from "./AccessLog";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
+import type { DirectoryStore, SecondFactorStore, SessionStore } from "../store/Store";
 
 /**
  * The second step of a staff login (TOTP, RFC 6238) and everything around it: enrolment with a QR
@@ -17,7 +18,7 @@ import { fail } from "./errors";
  */
 export class SecondFactorService {
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<DirectoryStore & SecondFactorStore & SessionStore>,
     /** SECOND_FACTOR_KEY: seals secrets, keys recovery-code hashes. */
     private readonly key: string,
     private readonly access: AccessLog,

@@ -11,11 +11,12 @@ import type { ReturnCodeService } from "./ReturnCodeService";
 import { recordSystemLine } from "./transcript";
 import { messageView, staffView, youthView } from "./views";
 import { pushPresence } from "./presencePush";
+import type { ConversationStore, DirectoryStore, EventStore, MessageStore, PresenceStore } from "../store/Store";
 
 /** What only staff do inside a conversation: notes, whispers and consults, transfers, blocks. */
 export class StaffConversationService {
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<ConversationStore & DirectoryStore & EventStore & MessageStore & PresenceStore>,
     private readonly conversations: ConversationService,
     private readonly dispatcher: Dispatcher,
     private readonly abuse: AbuseGuard,

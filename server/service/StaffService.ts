@@ -9,6 +9,7 @@ import { staffView } from "./views";
 import type { EscalationService } from "./EscalationService";
 import type { SecondFactorService } from "./SecondFactorService";
 import type { WrapUpService } from "./WrapUpService";
+import type { ConversationStore, DirectoryStore, EscalationStore, EventStore, PresenceStore, SessionStore } from "../store/Store";
 
 /** Computed once so a login for an unknown e-mail costs as much as a real one (no account probing). */
 const decoyHash = hashPassword("inloop-decoy-password");
@@ -20,7 +21,7 @@ export function staffPublicView(s: Staff): StaffView {
 /** Staff logins, sessions and availability. */
 export class StaffService {
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<ConversationStore & DirectoryStore & EscalationStore & EventStore & PresenceStore & SessionStore>,
     private readonly dispatcher: Dispatcher,
     private readonly wrapUps: WrapUpService,
     private readonly escalations: EscalationService,

@@ -5,11 +5,12 @@ import type { ServiceDeps } from "./context";
 import type { DebriefService } from "./DebriefService";
 import { fail } from "./errors";
 import { staffView } from "./views";
+import type { ConversationStore, DirectoryStore, EventStore, WrapUpStore } from "../store/Store";
 
 /** The volunteer's short registration after a chat or a walk-in, and the list of ones still owed. */
 export class WrapUpService {
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<ConversationStore & DirectoryStore & EventStore & WrapUpStore>,
     private readonly debriefs: Pick<DebriefService, "request">,
   ) {}
 

@@ -11,11 +11,12 @@ import { fail } from "./errors";
 import type { Redeemed, ReturnCodeService } from "./ReturnCodeService";
 import { recordSystemLine } from "./transcript";
 import { messageView, visibleToYouth, youthView } from "./views";
+import type { ConversationStore, CoordinationStore, DirectoryStore, EventStore, MessageStore, SessionStore } from "../store/Store";
 
 /** The anonymous side: sessions without identity, joining and leaving the queue. */
 export class YouthService {
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<ConversationStore & CoordinationStore & DirectoryStore & EventStore & MessageStore & SessionStore>,
     private readonly dispatcher: Dispatcher,
     private readonly conversations: ConversationService,
     private readonly abuse: AbuseGuard,

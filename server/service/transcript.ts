@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Role, SystemEvent } from "../../shared/protocol";
 import type { ServiceDeps } from "./context";
 import { messageView } from "./views";
+import type { MessageStore } from "../store/Store";
 
 /**
  * A staff-only line in a conversation's transcript: who joined, took over, handed back or
@@ -11,7 +12,7 @@ import { messageView } from "./views";
  * message (`visibility: "staff"`) with no text.
  */
 export async function recordSystemLine(
-  deps: ServiceDeps,
+  deps: ServiceDeps<MessageStore>,
   conversationId: string,
   system: SystemEvent,
   sender: { role: Role; id?: string; name?: string },

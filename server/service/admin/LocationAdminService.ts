@@ -5,6 +5,7 @@ import { serviceStatusAt } from "../../domain/openingHours";
 import type { Location, Staff } from "../../domain/types";
 import type { ServiceDeps } from "../context";
 import { fail } from "../errors";
+import type { DirectoryStore, EventStore } from "../../store/Store";
 
 /** Used where a location was stored before it had its own skill window. */
 export const DEFAULT_SKILL_WINDOW_SECONDS = 45;
@@ -34,7 +35,7 @@ export function consoleLocationView(l: Location): LocationView {
  * process reads locations from the store, so a change counts everywhere at once; pages are told.
  */
 export class LocationAdminService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: ServiceDeps<DirectoryStore & EventStore>) {}
 
   async list(actor: Staff): Promise<LocationAdminView[]> {
     const all = await this.deps.store.listLocations();

@@ -7,6 +7,7 @@ import type { Location, Staff } from "../../domain/types";
 import type { ServiceDeps } from "../context";
 import { fail } from "../errors";
 import type { EscalationService } from "../EscalationService";
+import type { DirectoryStore, EscalationStore, EventStore, RosterStore } from "../../store/Store";
 
 const PROBLEM_TEXT: Record<ShiftProblem, string> = {
   ends_before_start: "A shift must end after it starts",
@@ -18,7 +19,7 @@ const PROBLEM_TEXT: Record<ShiftProblem, string> = {
 /** Shifts per location, and the on-duty professionals that follow from them. */
 export class RosterService {
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<DirectoryStore & EscalationStore & EventStore & RosterStore>,
     private readonly escalations: EscalationService,
   ) {}
 

@@ -7,6 +7,7 @@ import type { ServiceDeps } from "../context";
 import { fail } from "../errors";
 import type { EscalationService } from "../EscalationService";
 import type { StaffConversationService } from "../StaffConversationService";
+import type { ConversationStore, DirectoryStore, EscalationStore, EventStore, PresenceStore, RosterStore, SecondFactorStore, SessionStore } from "../../store/Store";
 
 export function staffAdminView(s: Staff): StaffAdminView {
   return {
@@ -35,7 +36,7 @@ export interface InviteSettings {
  */
 export class StaffAdminService {
   constructor(
-    private readonly deps: ServiceDeps,
+    private readonly deps: ServiceDeps<ConversationStore & DirectoryStore & EscalationStore & EventStore & PresenceStore & RosterStore & SecondFactorStore & SessionStore>,
     private readonly staffConversations: StaffConversationService,
     private readonly escalations: EscalationService,
     private readonly invites: InviteSettings,

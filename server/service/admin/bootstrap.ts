@@ -1,7 +1,7 @@
 import { isTimeZone, NewLocationId } from "../../../shared/protocol";
 import { hashSecret, newId, newSecret } from "../../auth/secrets";
 import { WEEKDAYS, type Location, type Staff, type TimeWindow, type Weekday } from "../../domain/types";
-import type { Store } from "../../store/Store";
+import type { DirectoryStore, EventStore, RosterStore } from "../../store/Store";
 import { DEFAULT_SKILL_WINDOW_SECONDS } from "./LocationAdminService";
 
 /**
@@ -9,7 +9,7 @@ import { DEFAULT_SKILL_WINDOW_SECONDS } from "./LocationAdminService";
  * because nobody can log in yet: a first location, and a national coordinator who sets their own
  * password through a one-time link. Everything after that happens in the console.
  */
-export async function createLocation(store: Store, p: { id: string; name: string; timeZone?: string }): Promise<Location> {
+export async function createLocation(store: DirectoryStore, p: { id: string; name: string; timeZone?: string }): Promise<Location> {
   // The same rules as the console's: an id the API could never address again is refused here too.
   if (!NewLocationId.safeParse(p.id).success) throw new Error(`"${p.id}" cannot be a location id: use a-z, 0-9 and - (and not "any")`);
   if (!isTimeZone(p.timeZone ?? "Europe/Amsterdam")) throw new Error(`unknown time zone "${p.timeZone}"`);
@@ -34,7 +34,7 @@ export async function createLocation(store: Store, p: { id: string; name: string
 }
 
 export async function inviteNationalCoordinator(
-  store: Store,
+  store: DirectoryStore & EventStore & RosterStore,
   p: { email: string; displayName: string; locationId: string },
   invite: { ttlMs: number; baseUrl: string; now: number },
 ): Promise<{ staff: Staff; link: string; expiresAt: number }> {

@@ -1,7 +1,7 @@
 import { matchesAccessQuery, type AccessEntry, type AccessQuery } from "../../domain/access/accessRecord";
 import type { SecondFactor } from "../../domain/access/secondFactor";
 import type { Millis } from "../../domain/types";
-import type { AccessLogStore, SecondFactorStore } from "../AccessStore";
+import type { AccessLogStore, SecondFactorStore } from "../slices/access";
 
 /** Second factors and the access record in memory; every method runs without awaiting (atomic). */
 export class MemoryAccessSlice implements SecondFactorStore, AccessLogStore {

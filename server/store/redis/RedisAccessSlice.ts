@@ -1,7 +1,7 @@
 import { matchesAccessQuery, type AccessEntry, type AccessQuery } from "../../domain/access/accessRecord";
 import type { SecondFactor } from "../../domain/access/secondFactor";
 import type { Millis } from "../../domain/types";
-import type { AccessLogStore, SecondFactorStore } from "../AccessStore";
+import type { AccessLogStore, SecondFactorStore } from "../slices/access";
 import { ACCEPT_TOTP_STEP, APPEND_ACCESS, PURGE_ACCESS, PUT_SECOND_FACTOR } from "./accessScripts";
 import type { RedisClient } from "./connect";
 import type { RedisKeys } from "./keys";

@@ -1,4 +1,4 @@
-import type { Millis } from "../domain/types";
+import type { Millis } from "../../domain/types";
 
 /** What retention and erasure need beyond the transcript itself: an ended-at index and escalations by conversation. */
 export interface RetentionStore {

@@ -1,0 +1,11 @@
+import type { Location, Staff } from "../../domain/types";
+
+/** Locations and staff accounts: the configuration the rest reads. */
+export interface DirectoryStore {
+  putLocation(location: Location): Promise<void>;
+  listLocations(): Promise<Location[]>;
+  putStaff(staff: Staff): Promise<void>;
+  getStaff(id: string): Promise<Staff | undefined>;
+  getStaffByEmail(email: string): Promise<Staff | undefined>;
+  listStaff(): Promise<Staff[]>;
+}
