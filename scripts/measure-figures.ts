@@ -8,7 +8,7 @@ import { Redis } from "ioredis";
 import { demoFigureEvents } from "../server/demo/figuresDemo";
 import { aggregateEvents, WARM_UP_MS } from "../server/domain/figures/aggregate";
 import { buildReport } from "../server/domain/figures/report";
-import { MemoryStore } from "../server/store/memory/MemoryStore";
+import { createMemoryStore } from "../server/store/memory/MemoryStore";
 import { destroyRedisPrefix, RedisStore } from "../server/store/redis/RedisStore";
 import type { Store } from "../server/store/Store";
 
@@ -57,7 +57,7 @@ async function measure(name: string, store: Store): Promise<void> {
   );
 }
 
-await measure("memory", new MemoryStore());
+await measure("memory", createMemoryStore());
 const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { lazyConnect: true, maxRetriesPerRequest: 1 });
 try {
   await redis.connect();

@@ -6,7 +6,7 @@ import { HOUR_MS } from "../domain/figures/buckets";
 import { buildReport } from "../domain/figures/report";
 import { buildLocation } from "../domain/testFactories";
 import type { Staff } from "../domain/types";
-import { MemoryStore } from "../store/memory/MemoryStore";
+import { createMemoryStore } from "../store/memory/MemoryStore";
 import { FiguresRollup, RECOMPUTE_MS } from "./FiguresRollup";
 import { FiguresService } from "./FiguresService";
 import type { Notifier } from "./Notifier";
@@ -16,7 +16,7 @@ const coordinator: Staff = { id: "k", email: "k@x", displayName: "K", role: "coo
 const period = { from: "2025-05-01", to: "2025-05-20" };
 
 async function setUp() {
-  const store = new MemoryStore();
+  const store = createMemoryStore();
   let now = END;
   const deps = { store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) };
   for (const id of ["leiden", "delft"]) await store.putLocation(buildLocation({ id, name: id }));

@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { buildEntry } from "../domain/testFactories";
-import { MemoryStore } from "../store/memory/MemoryStore";
+import { createMemoryStore } from "../store/memory/MemoryStore";
 import type { Notifier } from "./Notifier";
 import { RetentionJob } from "./RetentionJob";
 
@@ -9,7 +9,7 @@ const DAY = 86_400_000;
 
 describe("retention", () => {
   it("purges transcripts older than the retention time, keeps newer ones and the events, and is idempotent", async () => {
-    const store = new MemoryStore();
+    const store = createMemoryStore();
     let now = 100 * DAY;
     const job = new RetentionJob({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) }, 30);
     const old = buildEntry({ queuedAt: 60 * DAY });
@@ -32,7 +32,7 @@ describe("retention", () => {
   });
 
   it("purges a purged conversation's escalations (resolved, claimed or never claimed) and its return code's note, keeping the events", async () => {
-    const store = new MemoryStore();
+    const store = createMemoryStore();
     const now = 100 * DAY;
     const job = new RetentionJob({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) }, 30);
     const old = buildEntry({ queuedAt: 60 * DAY });
@@ -65,7 +65,7 @@ describe("retention", () => {
   });
 
   it("purges debriefs and their threads after the same days: from the close, or from the request if never closed", async () => {
-    const store = new MemoryStore();
+    const store = createMemoryStore();
     const now = 100 * DAY;
     const job = new RetentionJob({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) }, 30);
     const debrief = (id: string, requestedAt: number, closedAt?: number) =>
@@ -84,7 +84,7 @@ describe("retention", () => {
   });
 
   it("keeps the access record ACCESS_LOG_DAYS, longer than transcripts", async () => {
-    const store = new MemoryStore();
+    const store = createMemoryStore();
     const now = 400 * DAY;
     const job = new RetentionJob({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) }, 30, 3_600_000, { accessLogDays: 365 });
     const entry = (id: string, at: number) => ({ id, at, staffId: "st_eva", action: "watch" as const, reason: "escalation" as const, conversationId: "c_1", locationId: "leiden" });
@@ -95,7 +95,7 @@ describe("retention", () => {
   });
 
   it("does nothing while another process holds the retention lease, and renews its own between batches", async () => {
-    const store = new MemoryStore();
+    const store = createMemoryStore();
     const now = 100 * DAY;
     const deps = { store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) };
     for (let i = 0; i < 5; i++) {

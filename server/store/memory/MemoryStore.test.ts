@@ -1,6 +1,6 @@
 import { registerAccessContractTests } from "../accessContract";
 import { registerStoreContractTests } from "../contract";
-import { MemoryStore } from "./MemoryStore";
+import { createMemoryStore } from "./MemoryStore";
 
-registerStoreContractTests("memory", async () => new MemoryStore());
-registerAccessContractTests("memory", async () => new MemoryStore());
+registerStoreContractTests("memory", async () => createMemoryStore());
+registerAccessContractTests("memory", async () => createMemoryStore());

@@ -13,7 +13,10 @@ export type TransferResult =
   | { ok: true; conversation: Conversation }
   | { ok: false; reason: "not_yours" | "not_available" | "at_capacity" };
 
-/** The queue and the conversations in it and after it: who holds which chat. Methods documented as atomic stay atomic across server processes. */
+/**
+ * The queue and the conversations in it and after it: who holds which chat. Methods documented as
+ * atomic stay atomic across server processes.
+ */
 export interface ConversationStore {
   /** Creates the conversation in status "queued" and puts it in the queue, in one step. */
   enqueue(entry: QueueEntry): Promise<void>;

@@ -11,7 +11,10 @@ export interface CoordinationStore {
    * (noeviction) still answers PING but refuses every write, which is an outage for the service.
    */
   ping(): Promise<void>;
-  /** How full the backing store is, for /metrics and its alert; undefined when it has no memory limit of its own. */
+  /**
+   * How full the backing store is, for /metrics and its alert; undefined when it has no memory limit
+   * of its own.
+   */
   memoryUse(): Promise<{ usedBytes: number; maxBytes: number } | undefined>;
   close(): Promise<void>;
 }

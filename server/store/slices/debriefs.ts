@@ -9,7 +9,10 @@ export interface DebriefStore {
   listDebriefs(): Promise<Debrief[]>;
   /** Atomic: exactly one of several professionals racing to take an open debrief wins. */
   claimDebrief(id: string, staffId: string, now: Millis): Promise<ClaimDebriefResult>;
-  /** Closes it unless already closed; the closed debrief, or undefined if it was closed already (or does not exist). */
+  /**
+   * Closes it unless already closed; the closed debrief, or undefined if it was closed already (or
+   * does not exist).
+   */
   closeDebrief(id: string, now: Millis): Promise<Debrief | undefined>;
   /** Atomic and idempotent on `message.id`, like appendMessage; undefined if the debrief does not exist. */
   appendDebriefMessage(message: Omit<DebriefMessage, "seq">): Promise<{ message: DebriefMessage; duplicate: boolean } | undefined>;

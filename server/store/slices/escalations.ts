@@ -31,7 +31,10 @@ export interface EscalationStore {
   releaseEscalation(id: string, staffId: string, now: Millis): Promise<boolean>;
   /** Resolves a claimed escalation; only by the professional who claimed it. */
   resolveEscalation(id: string, staffId: string, resolution: { at: Millis; outcome: string; referral: string }): Promise<boolean>;
-  /** Retention: removes a resolved escalation (its notes and outcome); open or claimed ones stay. True if removed. */
+  /**
+   * Retention: removes a resolved escalation (its notes and outcome); open or claimed ones stay. True
+   * if removed.
+   */
   purgeEscalation(id: string): Promise<boolean>;
   /** Remembers (or forgets) that a professional reads along with a conversation, so a reload reopens it. */
   setWatching(staffId: string, conversationId: string, watching: boolean): Promise<void>;

@@ -1,6 +1,9 @@
 import type { Millis } from "../../domain/types";
 
-/** What retention and erasure need beyond the transcript itself: an ended-at index and escalations by conversation. */
+/**
+ * What retention and erasure need beyond the transcript itself: an ended-at index and escalations by
+ * conversation.
+ */
 export interface RetentionStore {
   /**
    * Conversations that ended or were abandoned before `before`, oldest first, at most `limit`: the

@@ -6,7 +6,10 @@ export interface SessionStore {
   putStaffSession(session: StaffSession, ttlMs: number): Promise<void>;
   getStaffSession(sidHash: string): Promise<StaffSession | undefined>;
   deleteStaffSession(sidHash: string): Promise<void>;
-  /** Ends every session of one staff member ("log out everywhere", deactivation); resolves how many there were. */
+  /**
+   * Ends every session of one staff member ("log out everywhere", deactivation); resolves how many
+   * there were.
+   */
   deleteStaffSessionsOf(staffId: string): Promise<number>;
   /** Anonymous youth sessions, looked up by the hash of their token; expire `ttlMs` after the last put. */
   putYouthSession(session: YouthSession, ttlMs: number): Promise<void>;

@@ -1,0 +1,24 @@
+import type { DomainEvent, Millis } from "../../domain/types";
+import { SERVICE_TIME_WINDOW, type EventStore } from "../Store";
+import type { MemoryState } from "./state";
+
+/**
+ * The anonymous domain events the figures are made of, and recent chat lengths for the wait estimate.
+ * In memory: no method awaits, so each is atomic on Node's one thread.
+ */
+export function memoryEvents(state: MemoryState): EventStore {
+  return {
+    async appendEvent(event: DomainEvent): Promise<void> {
+      state.events.push(structuredClone(event));
+    },
+    async listEvents(sinceMs: Millis): Promise<DomainEvent[]> {
+      return state.events.filter((e) => e.at >= sinceMs).map((e) => structuredClone(e));
+    },
+    async recordServiceTime(durationMs: number, at: Millis): Promise<void> {
+      state.serviceTimes = [{ durationMs, at }, ...state.serviceTimes].slice(0, SERVICE_TIME_WINDOW);
+    },
+    async recentServiceTimes(): Promise<{ durationMs: number; at: Millis }[]> {
+      return state.serviceTimes.map((s) => ({ ...s }));
+    },
+  };
+}
