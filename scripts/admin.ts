@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../server/config/config";
 import { createLocation, inviteNationalCoordinator } from "../server/service/admin/bootstrap";
 import { connectRedis } from "../server/store/redis/connect";
-import { RedisStore } from "../server/store/redis/RedisStore";
+import { createRedisStore } from "../server/store/redis/RedisStore";
 
 const USAGE = `Usage:
   npm run admin -- create-location <id> "<name>" [--time-zone Europe/Amsterdam]
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.redis) throw new Error("REDIS_URL (or REDIS_SENTINELS / REDIS_CLUSTER_NODES) is required: the admin commands work on the shared store.");
   const redis = await connectRedis(config.redis);
-  const store = new RedisStore(redis, { prefix: config.redisPrefix });
+  const store = createRedisStore(redis, { prefix: config.redisPrefix });
   try {
     if (command === "create-location" && rest.length === 2) {
       const location = await createLocation(store, { id: rest[0]!, name: rest[1]!, ...(values["time-zone"] && { timeZone: values["time-zone"] }) });

@@ -9,7 +9,7 @@ import { demoFigureEvents } from "../server/demo/figuresDemo";
 import { aggregateEvents, WARM_UP_MS } from "../server/domain/figures/aggregate";
 import { buildReport } from "../server/domain/figures/report";
 import { createMemoryStore } from "../server/store/memory/MemoryStore";
-import { destroyRedisPrefix, RedisStore } from "../server/store/redis/RedisStore";
+import { createRedisStore, destroyRedisPrefix } from "../server/store/redis/RedisStore";
 import type { Store } from "../server/store/Store";
 
 const DAY = 86_400_000;
@@ -62,7 +62,7 @@ const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { laz
 try {
   await redis.connect();
   const prefix = `inloop-measure-${Date.now()}:`;
-  await measure("redis", new RedisStore(redis, { prefix }));
+  await measure("redis", createRedisStore(redis, { prefix }));
   await destroyRedisPrefix(redis, prefix);
 } catch (error) {
   console.log(`redis: skipped (${error instanceof Error ? error.message : error})`);

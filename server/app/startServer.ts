@@ -53,7 +53,7 @@ import { generateVapidKeys, webPushSender } from "../push/webPushSender";
 import { YouthService } from "../service/YouthService";
 import { ReturnCodeService } from "../service/ReturnCodeService";
 import { createMemoryStore } from "../store/memory/MemoryStore";
-import { RedisStore } from "../store/redis/RedisStore";
+import { createRedisStore } from "../store/redis/RedisStore";
 import { connectRedis, socketAdapterFor, subscriberFor } from "../store/redis/connect";
 import { resyncClientsAfterRedisOutage } from "../realtime/resyncAfterOutage";
 import { Metrics } from "../metrics/metrics";
@@ -107,7 +107,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const redis = config.redis ? await connectRedis(config.redis) : undefined;
   // Every store call is timed and every domain event counted for /metrics, without the services knowing.
   const metrics = new Metrics({ socketRoles: () => localSocketRoles(io) });
-  const bareStore: Store = redis ? new RedisStore(redis, { prefix: config.redisPrefix }) : createMemoryStore();
+  const bareStore: Store = redis ? createRedisStore(redis, { prefix: config.redisPrefix }) : createMemoryStore();
   // A demo history for the coordinator's figures, in memory only (a new MemoryStore is empty), and into
   // the bare store so /metrics does not count it as live traffic.
   if (config.demoFigures && !redis) await seedDemoFigures(bareStore, clock.now(), DEMO_LOCATIONS.map((l) => l.id));

@@ -11,7 +11,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION, Requests, type RequestName } from "../../shared/protocol";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { CALLERS } from "../../server/realtime/access";
-import { destroyRedisPrefix, RedisStore } from "../../server/store/redis/RedisStore";
+import { createRedisStore, destroyRedisPrefix } from "../../server/store/redis/RedisStore";
+import type { Store } from "../../server/store/Store";
 import { collect, connect, login, nextEvent, type ClientSocket } from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { spawnServer, type ServerProcess } from "../helpers/servers";
@@ -26,7 +27,7 @@ describe.skipIf(!reachable)("the protocol as a contract, on two processes over R
   const prefix = `inloop-conformance-${randomUUID()}:`;
   const processes: ServerProcess[] = [];
   let urls: [string, string];
-  let store: RedisStore;
+  let store: Store;
   let redis: Redis;
   const open: (ClientSocket | ConformingClient)[] = [];
   const track = <T extends ClientSocket | ConformingClient>(c: T): T => (open.push(c), c);
@@ -38,7 +39,7 @@ describe.skipIf(!reachable)("the protocol as a contract, on two processes over R
     processes.push(await spawnServer({ ...env, DEMO: "false" }));
     urls = [processes[0]!.url, processes[1]!.url];
     redis = new Redis(REDIS_URL);
-    store = new RedisStore(redis, { prefix });
+    store = createRedisStore(redis, { prefix });
   }, 90_000);
 
   afterEach(async () => {

@@ -13,7 +13,7 @@ import { Redis } from "ioredis";
 import { PROTOCOL_VERSION } from "../../shared/protocol";
 import { hashPassword } from "../../server/auth/secrets";
 import { buildLocation } from "../../server/domain/testFactories";
-import { destroyRedisPrefix, RedisStore } from "../../server/store/redis/RedisStore";
+import { createRedisStore, destroyRedisPrefix } from "../../server/store/redis/RedisStore";
 import { login } from "../helpers/clients";
 import { REDIS_URL } from "../helpers/redis";
 import { spawnServer, type ServerProcess } from "../helpers/servers";
@@ -69,7 +69,7 @@ export async function runKillRounds(o: KillRoundsOptions): Promise<KillRoundsRep
   const progress = o.progress ?? (() => {});
   const prefix = `inloop-conformance-${randomUUID()}:`;
   const redis = new Redis(REDIS_URL);
-  const store = new RedisStore(redis, { prefix });
+  const store = createRedisStore(redis, { prefix });
   const processes: ServerProcess[] = [];
   const clients: ConformingClient[] = [];
   const report: KillRoundsReport = { rounds: 0, youthProcessKills: 0, volunteerProcessKills: 0, acked: 0, lost: 0, lostYouthToVolunteer: 0, lostVolunteerToYouth: 0, duplicated: 0, repeatedBroadcasts: 0, gapSyncs: 0, reconnects: 0, refusals: 0, roundsWithLoss: [] };

@@ -11,7 +11,7 @@ import { Redis } from "ioredis";
 import { PROTOCOL_VERSION } from "../../shared/protocol";
 import { hashPassword } from "../../server/auth/secrets";
 import { buildLocation } from "../../server/domain/testFactories";
-import { RedisStore } from "../../server/store/redis/RedisStore";
+import { createRedisStore } from "../../server/store/redis/RedisStore";
 import { call, ConformingClient, countDelivery, startOwnRedis } from "./faults";
 import { login } from "./clients";
 import { spawnServer, type ServerProcess } from "./servers";
@@ -85,7 +85,7 @@ export async function runFaultScenario(o: FaultOptions): Promise<FaultReport> {
   const servers: ServerProcess[] = [];
   const clients: ConformingClient[] = [];
   try {
-    const store = new RedisStore(seedClient, { prefix });
+    const store = createRedisStore(seedClient, { prefix });
     await store.putLocation(buildLocation({ id: "chat", name: "Chat" }));
     // Nobody works at "wait", and nobody else may take its youths: they stay queued through the fault.
     await store.putLocation(buildLocation({ id: "wait", name: "Wait", overflowSeconds: 3600 }));

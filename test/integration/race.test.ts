@@ -3,7 +3,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../server/auth/secrets";
 import { buildLocation } from "../../server/domain/testFactories";
-import { destroyRedisPrefix, RedisStore } from "../../server/store/redis/RedisStore";
+import { createRedisStore, destroyRedisPrefix } from "../../server/store/redis/RedisStore";
 import { closeAll, collect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { spawnServer, type ServerProcess } from "../helpers/servers";
@@ -16,7 +16,7 @@ const reachable = await redisAvailable("two-process race");
 describe.skipIf(!reachable)("two server processes on one Redis", () => {
   const prefix = `inloop-test-race-${randomUUID()}:`;
   const redis = new Redis(REDIS_URL);
-  const store = new RedisStore(redis.duplicate(), { prefix });
+  const store = createRedisStore(redis.duplicate(), { prefix });
   const servers: ServerProcess[] = [];
   const sockets: ClientSocket[] = [];
 

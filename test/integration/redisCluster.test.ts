@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/app/startServer";
 import { registerStoreContractTests } from "../../server/store/contract";
 import { registerAccessContractTests } from "../../server/store/accessContract";
-import { RedisStore } from "../../server/store/redis/RedisStore";
+import { createRedisStore } from "../../server/store/redis/RedisStore";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { closeAll, nextEvent, ok, openStaff, openYouth, type ClientSocket } from "../helpers/clients";
 import { startTestServer, stopServer } from "../helpers/servers";
@@ -57,8 +57,8 @@ describe.skipIf(!available)("on a Redis Cluster (three primaries)", () => {
 
   // The whole store contract again, on the cluster: every script and MULTI must stay in one slot.
   const seeds = PORTS.map((port) => ({ host: "127.0.0.1", port }));
-  registerStoreContractTests("redis cluster", async () => new RedisStore(new Cluster(seeds, { redisOptions: { maxRetriesPerRequest: 1 } }), { prefix: `inloop-test-${randomUUID()}:` }));
-  registerAccessContractTests("redis cluster", async () => new RedisStore(new Cluster(seeds, { redisOptions: { maxRetriesPerRequest: 1 } }), { prefix: `inloop-test-${randomUUID()}:` }));
+  registerStoreContractTests("redis cluster", async () => createRedisStore(new Cluster(seeds, { redisOptions: { maxRetriesPerRequest: 1 } }), { prefix: `inloop-test-${randomUUID()}:` }));
+  registerAccessContractTests("redis cluster", async () => createRedisStore(new Cluster(seeds, { redisOptions: { maxRetriesPerRequest: 1 } }), { prefix: `inloop-test-${randomUUID()}:` }));
 
   it("runs a chat across two servers: queue, take, message both ways, end", async () => {
     const [a, b] = servers as [RunningServer, RunningServer];

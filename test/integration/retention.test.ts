@@ -12,7 +12,8 @@ import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { buildEntry } from "../../server/domain/testFactories";
 import type { Notifier } from "../../server/service/Notifier";
 import { RetentionJob } from "../../server/service/RetentionJob";
-import { destroyRedisPrefix, RedisStore } from "../../server/store/redis/RedisStore";
+import { createRedisStore, destroyRedisPrefix } from "../../server/store/redis/RedisStore";
+import type { Store } from "../../server/store/Store";
 import { closeAll, login, ok, openStaff, openYouth, type ClientSocket } from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { startTestServer, stopServer } from "../helpers/servers";
@@ -143,9 +144,9 @@ describe.skipIf(!reachable)("two processes' retention at once, on Redis", () => 
   it("purges each conversation once and leaves the index empty", async () => {
     const prefix = `inloop-test-${randomUUID()}:`;
     const [a, b, seed] = [new Redis(REDIS_URL), new Redis(REDIS_URL), new Redis(REDIS_URL)];
-    const storeA = new RedisStore(a, { prefix });
-    const storeB = new RedisStore(b, { prefix });
-    const seeding = new RedisStore(seed, { prefix });
+    const storeA = createRedisStore(a, { prefix });
+    const storeB = createRedisStore(b, { prefix });
+    const seeding = createRedisStore(seed, { prefix });
     try {
       const now = 100 * DAY;
       const ids: string[] = [];
@@ -156,7 +157,7 @@ describe.skipIf(!reachable)("two processes' retention at once, on Redis", () => 
         await seeding.endConversation(e.id, { at: 10 * DAY + i, by: "youth", reason: "left-queue" });
         ids.push(e.id);
       }
-      const deps = (store: RedisStore) => ({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) });
+      const deps = (store: Store) => ({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) });
       // Two processes' ticks fire together, each with its own connection and lease owner.
       const jobA = new RetentionJob(deps(storeA), 30, 3_600_000, { owner: "process-a", batch: 7 });
       const jobB = new RetentionJob(deps(storeB), 30, 3_600_000, { owner: "process-b", batch: 7 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { Redis } from "ioredis";
 import { hashPassword } from "../../../server/auth/secrets";
 import { DEMO_STAFF } from "../../../server/demo/seed";
-import { destroyRedisPrefix, RedisStore } from "../../../server/store/redis/RedisStore";
+import { createRedisStore, destroyRedisPrefix } from "../../../server/store/redis/RedisStore";
 import { REDIS_URL } from "../../../test/helpers/redis";
 import { RELAXED_LIMITS } from "../../../test/helpers/servers";
 import type { WorkerCommand, WorkerReply } from "./protocol";
@@ -160,7 +160,7 @@ export async function startInloop(count: number, extra: Record<string, string> =
 export async function addVolunteers(prefix: string, count: number, locationId: string, tag: string): Promise<{ email: string; password: string }[]> {
   const password = `bench-${randomUUID()}`;
   const passwordHash = await hashPassword(password);
-  const store = new RedisStore(new Redis(REDIS_URL), { prefix });
+  const store = createRedisStore(new Redis(REDIS_URL), { prefix });
   const template = DEMO_STAFF.find((s) => s.role === "volunteer")!;
   const added: { email: string; password: string }[] = [];
   for (let i = 0; i < count; i++) {

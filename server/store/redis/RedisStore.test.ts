@@ -5,7 +5,7 @@ import { describe } from "vitest";
 import { registerAccessContractTests } from "../accessContract";
 import { registerStoreContractTests } from "../contract";
 import type { Store } from "../Store";
-import { destroyRedisPrefix, RedisStore } from "./RedisStore";
+import { createRedisStore, destroyRedisPrefix } from "./RedisStore";
 
 const reachable = await redisAvailable("RedisStore contract tests");
 
@@ -15,7 +15,7 @@ describe.skipIf(!reachable)("RedisStore", () => {
   const make = async () => {
     const redis = new Redis(url, { maxRetriesPerRequest: 1 });
     const prefix = `inloop-test-${randomUUID()}:`;
-    const store = new RedisStore(redis, { prefix });
+    const store = createRedisStore(redis, { prefix });
     owned.set(store, { redis, prefix });
     return store;
   };

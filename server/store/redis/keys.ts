@@ -82,7 +82,10 @@ export interface RedisKeys {
   readonly escalationByConversation: string;
   /** SET of the escalation ids of one conversation (any status), for retention and erasure; `{x}` slot. */
   escalationsOf(conversationId: string): string;
-  /** ZSET of ended (or abandoned) conversation ids scored by when: the retention index; `{d}` slot (END writes it). */
+  /**
+   * ZSET of ended (or abandoned) conversation ids scored by when: the retention index; `{d}` slot (END
+   * writes it).
+   */
   readonly endedConversations: string;
   /** SET of the conversation ids one professional reads along with. */
   watching(staffId: string): string;
@@ -98,7 +101,10 @@ export interface RedisKeys {
   returnCode(codeHash: string): string;
   /** STRING hash of the return code taken at the end of one conversation, with the same time to live. */
   returnCodeOf(conversationId: string): string;
-  /** HASH endpoint → push subscription JSON of one owner (`staff:<id>`, `youth:<id>`); a youth's has a PX time to live. */
+  /**
+   * HASH endpoint → push subscription JSON of one owner (`staff:<id>`, `youth:<id>`); a youth's has a
+   * PX time to live.
+   */
   pushSubscriptions(owner: string): string;
   /** HASH of one debrief: scalar fields, numbers as decimal strings. */
   debrief(debriefId: string): string;
@@ -118,7 +124,10 @@ export interface RedisKeys {
   accessByStaff(staffId: string): string;
   /** ZSET of one location's access entry JSON scored by `at` (what a coordinator's scope reads). */
   accessByLocation(locationId: string): string;
-  /** SET of "s:<staffId>" and "l:<locationId>": which per-reader and per-location indexes exist (for the purge). */
+  /**
+   * SET of "s:<staffId>" and "l:<locationId>": which per-reader and per-location indexes exist (for
+   * the purge).
+   */
   readonly accessIndexes: string;
 }
 

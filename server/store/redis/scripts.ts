@@ -88,7 +88,10 @@ redis.call('HSET', KEYS[2], 'status', 'active', 'volunteerId', ARGV[2], 'profess
 return {'ok', redis.call('HGETALL', KEYS[2])}`,
 );
 
-/** Sets (ARGV[1] = ms) or clears (ARGV[1] = '') `disconnectedAt` of a queued or active conversation; 1 if it changed. */
+/**
+ * Sets (ARGV[1] = ms) or clears (ARGV[1] = '') `disconnectedAt` of a queued or active conversation; 1
+ * if it changed.
+ */
 export const SET_DISCONNECTED = script<ConversationIds>(
   "setDisconnected",
   (k, { conversationId }) => [k.conversation(conversationId)],
@@ -321,7 +324,10 @@ for i, key in ipairs(KEYS) do out[i] = redis.call('HGETALL', key) end
 return out`,
 );
 
-/** Reads many presences with their load in one round trip: KEYS are the presence hashes, then the active sets. */
+/**
+ * Reads many presences with their load in one round trip: KEYS are the presence hashes, then the
+ * active sets.
+ */
 export const READ_PRESENCES = script<{ staffIds: string[] }>(
   "readPresences",
   (k, { staffIds }) => [...staffIds.map((id) => k.presence(id)), ...staffIds.map((id) => k.active(id))],
@@ -508,7 +514,10 @@ if e[3] and redis.call('HGET', KEYS[3], e[3]) == ARGV[1] then redis.call('HDEL',
 return 1`,
 );
 
-/** Gives a claimed escalation back to the open pool, only if `staffId` holds it; routing restarts from now. */
+/**
+ * Gives a claimed escalation back to the open pool, only if `staffId` holds it; routing restarts from
+ * now.
+ */
 export const RELEASE_ESCALATION = script<EscalationIds>(
   "releaseEscalation",
   (k, { escalationId }) => [k.escalation(escalationId)],

@@ -1,0 +1,26 @@
+import type { DomainEvent, Millis } from "../../domain/types";
+import { SERVICE_TIME_WINDOW, type EventStore } from "../Store";
+import { parse, type RedisContext } from "./context";
+import { APPEND_EVENT } from "./scripts";
+
+/** The anonymous domain events the figures are made of, and recent chat lengths for the wait estimate. */
+export function redisEvents(ctx: RedisContext): EventStore {
+  return {
+    async appendEvent(event: DomainEvent): Promise<void> {
+      await ctx.run(APPEND_EVENT, {}, [event.at, JSON.stringify(event)]);
+    },
+    async listEvents(sinceMs: Millis): Promise<DomainEvent[]> {
+      const members = await ctx.redis.zrangebyscore(ctx.k.events, sinceMs, "+inf");
+      return members.map((m) => JSON.parse(m.slice(m.indexOf("|") + 1)) as DomainEvent);
+    },
+    async recordServiceTime(durationMs: number, at: Millis): Promise<void> {
+      // Two single-key commands: a reader between them sees one extra entry, which LRANGE cuts off.
+      await ctx.redis.lpush(ctx.k.serviceTimes, JSON.stringify({ durationMs, at }));
+      await ctx.redis.ltrim(ctx.k.serviceTimes, 0, SERVICE_TIME_WINDOW - 1);
+    },
+    async recentServiceTimes(): Promise<{ durationMs: number; at: Millis }[]> {
+      const list = await ctx.redis.lrange(ctx.k.serviceTimes, 0, SERVICE_TIME_WINDOW - 1);
+      return list.map((json) => JSON.parse(json) as { durationMs: number; at: Millis });
+    },
+  };
+}
