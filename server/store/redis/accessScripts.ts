@@ -1,5 +1,5 @@
 import type { RedisKeys } from "./keys";
-import { script, type LuaScript } from "./scripts";
+import { script, type LuaScript } from "./luaScript";
 
 type StaffIds = { staffId: string };
 

@@ -1,5 +1,5 @@
 import type { RedisKeys } from "./keys";
-import { script } from "./scripts";
+import { script } from "./luaScript";
 
 type DebriefIds = { debriefId: string };
 

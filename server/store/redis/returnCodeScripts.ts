@@ -1,5 +1,5 @@
 import type { RedisKeys } from "./keys";
-import { script } from "./scripts";
+import { script } from "./luaScript";
 
 /**
  * Stores a return code (a hash with a PX time to live) and points its conversation at it, dropping
