@@ -7,7 +7,7 @@ import { Cluster } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/app/startServer";
 import { registerStoreContractTests } from "../../server/store/contract";
-import { registerAccessContractTests } from "../../server/store/accessContract";
+import { registerAccessContractTests } from "../../server/store/contract/access";
 import { createRedisStore } from "../../server/store/redis/RedisStore";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { closeAll, nextEvent, ok, openStaff, openYouth, type ClientSocket } from "../helpers/clients";

@@ -1,4 +1,4 @@
-import { registerAccessContractTests } from "../accessContract";
+import { registerAccessContractTests } from "../contract/access";
 import { registerStoreContractTests } from "../contract";
 import { createMemoryStore } from "./MemoryStore";
 

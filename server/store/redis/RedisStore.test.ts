@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { REDIS_URL as url, redisAvailable } from "../../../test/helpers/redis";
 import { describe } from "vitest";
-import { registerAccessContractTests } from "../accessContract";
+import { registerAccessContractTests } from "../contract/access";
 import { registerStoreContractTests } from "../contract";
 import type { Store } from "../Store";
 import { createRedisStore, destroyRedisPrefix } from "./RedisStore";

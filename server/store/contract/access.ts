@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { AccessEntry } from "../domain/access/accessRecord";
-import type { Escalation } from "../domain/escalation/escalation";
-import { buildEntry } from "../domain/testFactories";
-import type { SecondFactor } from "../domain/access/secondFactor";
-import type { Store } from "./Store";
+import type { AccessEntry } from "../../domain/access/accessRecord";
+import type { Escalation } from "../../domain/escalation/escalation";
+import { buildEntry } from "../../domain/testFactories";
+import type { SecondFactor } from "../../domain/access/secondFactor";
+import type { Store } from "../Store";
 
 /** The second-factor and access-record slice of the store: the same behaviour on every implementation. */
 export function registerAccessContractTests(name: string, make: () => Promise<Store>, destroy: (store: Store) => Promise<void> = (s) => s.close()): void {
