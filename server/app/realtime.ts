@@ -1,0 +1,73 @@
+import type { IncomingMessage, Server as HttpServer } from "node:http";
+import type { Logger } from "pino";
+import { Server } from "socket.io";
+import type { Config } from "../config/config";
+import { answerClientBundleNotFound } from "../http/clientBundle";
+import { networkOfRequest } from "../http/clientNetwork";
+import { readSessionCookie } from "../http/cookies";
+import { isAllowedOrigin } from "../http/origin";
+import { logConnections } from "../metrics/socketObservers";
+import { onConnection, type AppSocket, type RealtimeServices } from "../realtime/connection";
+import { ConnectionsPerNetwork } from "../realtime/connectionsPerNetwork";
+import { resyncClientsAfterRedisOutage } from "../realtime/resyncAfterOutage";
+import type { IoServer } from "../realtime/SocketNotifier";
+import { socketAdapterFor, subscriberFor, type RedisClient } from "../store/redis/connect";
+import type { Services } from "./services";
+
+/**
+ * The socket.io server on `httpServer`: who may connect (origin, per-network limit, not while
+ * draining), the Redis adapter when there are several processes, and, once the services exist,
+ * the staff cookie check and the event handlers (`serve`).
+ */
+export function createRealtime(config: Config, httpServer: HttpServer, redis: RedisClient | undefined, isDraining: () => boolean, log: Logger) {
+  const realtimeLog = log.child({ layer: "realtime" });
+  const perNetwork = new ConnectionsPerNetwork(config.connectionsPerNetwork, (req) => networkOfRequest(req, config.trustProxy));
+  const io: IoServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    // A socket that opened but never joined (no socket.io CONNECT) is closed after this.
+    connectTimeout: config.handshakeTimeoutMs,
+    // A draining process takes no new connections: the client's next try lands on another process.
+    allowRequest: (req, callback) => callback(null, !isDraining() && isAllowedOrigin(req, config.allowedOrigins) && perNetwork.allows(req)),
+  });
+  answerClientBundleNotFound(httpServer);
+  io.engine.on("connection", (raw: { request: IncomingMessage; once(event: "close", listener: () => void): void }) => perNetwork.track(raw.request, (listener) => raw.once("close", listener)));
+  const subscriber = redis && subscriberFor(redis);
+  if (redis && subscriber) io.adapter(socketAdapterFor(redis, subscriber, config.redisPrefix));
+  if (subscriber) resyncClientsAfterRedisOutage(subscriber, io, realtimeLog);
+
+  function serve(services: Services): RealtimeServices {
+    const realtime: RealtimeServices = {
+      deps: services.deps,
+      returnCodes: services.returnCodes,
+      youth: services.youth,
+      staff: services.staff,
+      conversations: services.conversations,
+      staffConversations: services.staffConversations,
+      wrapUps: services.wrapUps,
+      escalations: services.escalations,
+      dispatcher: services.dispatcher,
+      push: services.push,
+      debriefs: services.debriefs,
+      presenceGraceMs: config.presenceGraceMs,
+      connectionEventsPer10s: config.connectionEventsPer10s,
+      trustProxy: config.trustProxy,
+      timers: new Set(),
+      staffSessionRecheckMs: config.staffSessionRecheckMs,
+    };
+    io.use(async (socket, next) => {
+      try {
+        const found = await services.staff.authenticate(readSessionCookie(socket.request.headers.cookie));
+        if (found) (socket as AppSocket).data.actor = { kind: "staff", staff: found };
+        next();
+      } catch {
+        next(new Error("UNAVAILABLE"));
+      }
+    });
+    logConnections(io, realtimeLog);
+    io.on("connection", (socket) => onConnection(socket as AppSocket, realtime, realtimeLog));
+    return realtime;
+  }
+
+  return { io, subscriber, serve };
+}

@@ -1,0 +1,115 @@
+import type { Logger } from "pino";
+import type { Config } from "../config/config";
+import { loadDefaultRiskScorer } from "../domain/risk/riskScorer";
+import type { Clock } from "../domain/types";
+import { PushRelay } from "../push/PushRelay";
+import { generateVapidKeys, webPushSender } from "../push/webPushSender";
+import type { SocketNotifier } from "../realtime/SocketNotifier";
+import { AbuseGuard } from "../service/AbuseGuard";
+import { AccessLog } from "../service/AccessLog";
+import { LocationAdminService } from "../service/admin/LocationAdminService";
+import { RosterService } from "../service/admin/RosterService";
+import { StaffAdminService } from "../service/admin/StaffAdminService";
+import type { ServiceDeps } from "../service/context";
+import { ConversationService } from "../service/ConversationService";
+import { DebriefService } from "../service/DebriefService";
+import { Dispatcher } from "../service/Dispatcher";
+import { ErasureService } from "../service/ErasureService";
+import { EscalationService } from "../service/EscalationService";
+import { FiguresRollup } from "../service/FiguresRollup";
+import { FiguresService } from "../service/FiguresService";
+import { GhostSweeper } from "../service/GhostSweeper";
+import { LoginGuard } from "../service/LoginGuard";
+import { PushService } from "../service/PushService";
+import { RetentionJob } from "../service/RetentionJob";
+import { ReturnCodeService } from "../service/ReturnCodeService";
+import { SecondFactorService } from "../service/SecondFactorService";
+import { StaffConversationService } from "../service/StaffConversationService";
+import { StaffService } from "../service/StaffService";
+import { WrapUpService } from "../service/WrapUpService";
+import { YouthService } from "../service/YouthService";
+import type { Store } from "../store/Store";
+import type { Limits } from "./limits";
+
+export interface ServiceRoot {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  sockets: SocketNotifier;
+  limits: Limits;
+  /** Whether this process has Redis (several processes): push keys must then come from the environment. */
+  shared: boolean;
+  instanceId: string;
+  /** The address invite links point at (known once the server listens). */
+  publicUrl(): string;
+}
+
+/** The composition root of the domain services: who gets which collaborator. No HTTP, no sockets. */
+export function buildServices({ config, store, clock, log, sockets, limits, shared, instanceId, publicUrl }: ServiceRoot) {
+  const serviceLog = log.child({ layer: "service" });
+  // Web Push: keys from the environment; a single in-memory process may make its own pair.
+  const vapid = config.push.vapid ?? (shared ? undefined : generateVapidKeys());
+  if (!config.push.vapid && vapid) log.info({ event: "push.vapid.generated" }, "VAPID keys made for this process (memory store); push subscriptions last until restart");
+  if (!vapid) log.warn({ event: "push.off" }, "VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY not set: push notifications are off");
+  const push = new PushService({ store, clock, notifier: sockets, log: serviceLog }, vapid && webPushSender({ ...vapid, subject: config.push.subject }), {
+    ...(vapid && { publicKey: vapid.publicKey }),
+    production: config.env === "production",
+    allowedHosts: config.push.allowedHosts,
+    youthTtlMs: config.youthSessionTtlMs,
+  });
+  const notifier = new PushRelay(sockets, push, store, log.child({ layer: "push" }));
+  const deps: ServiceDeps = { store, clock, notifier, log: serviceLog, push };
+
+  const escalations = new EscalationService(deps, config.escalationTimeoutsMs);
+  const dispatcher = new Dispatcher(deps, (c) => escalations.flaggedAssigned(c));
+  const abuse = new AbuseGuard(store, clock, config.blockMs, config.networkHashSecret);
+  const loginGuard = new LoginGuard(config.networkHashSecret, limits.login, (network) => abuse.keyFor(network));
+  if (!config.networkHashSecretSet && config.env === "production") log.warn({ event: "networkHash.localKey" }, "NETWORK_HASH_SECRET is not set: blocks and per-network limits reach this process only");
+  const debriefs = new DebriefService(deps, escalations, limits.message);
+  const wrapUps = new WrapUpService(deps, debriefs);
+  const conversations = new ConversationService(deps, dispatcher, limits.message, wrapUps, { score: loadDefaultRiskScorer(), escalations }, limits.signal);
+  const returnCodes = new ReturnCodeService(deps, conversations, limits.returnCode, { ...config.returnCodes, failures: limits.returnCodeFailures });
+  if (!config.returnCodes.secret) log.warn({ event: "returnCodes.off" }, "RETURN_CODE_SECRET is not set: return codes are switched off");
+  const youth = new YouthService(
+    deps,
+    dispatcher,
+    conversations,
+    abuse,
+    limits.join,
+    { sessionTtlMs: config.youthSessionTtlMs, maxQueuedPerNetwork: config.maxQueuedPerNetwork },
+    returnCodes,
+    limits.sessions,
+  );
+  const access = new AccessLog(deps);
+  const secondFactor = new SecondFactorService(deps, config.secondFactor.key, access);
+  const staff = new StaffService(deps, dispatcher, wrapUps, escalations, config.staffSessionIdleMs, config.staffSessionMaxMs, secondFactor);
+  const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, limits.message, escalations, returnCodes);
+  return {
+    deps,
+    push,
+    escalations,
+    dispatcher,
+    loginGuard,
+    debriefs,
+    wrapUps,
+    conversations,
+    returnCodes,
+    youth,
+    access,
+    secondFactor,
+    staff,
+    staffConversations,
+    figures: new FiguresService(deps),
+    erasure: new ErasureService(deps),
+    locationAdmin: new LocationAdminService(deps),
+    staffAdmin: new StaffAdminService(deps, staffConversations, escalations, { ttlMs: config.inviteTtlMs, baseUrl: publicUrl }),
+    roster: new RosterService(deps, escalations),
+    // Periodic work, run by jobs.ts on one process at a time.
+    sweeper: new GhostSweeper(deps, conversations, config.queueGoneMs, () => dispatcher.kick()),
+    retention: new RetentionJob(deps, config.retentionDays, undefined, { accessLogDays: config.accessLogDays, owner: instanceId }),
+    figuresRollup: new FiguresRollup(deps),
+  };
+}
+
+export type Services = ReturnType<typeof buildServices>;
