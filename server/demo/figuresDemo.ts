@@ -90,7 +90,7 @@ export function demoFigureEvents(o: DemoFiguresOptions): DomainEvent[] {
         events.push({ type: "conversation.queued", at: queuedAt, conversationId: id, ...chosen, data: { ageBand: pick(["12-15", "16-18", "19-21", "22-25"]), topic, ...(random() < 0.1 && { returning: true }) } });
         if (leaves) {
           const leftAfter = Math.min(waitMs, patienceMs);
-          events.push({ type: "conversation.abandoned", at: queuedAt + leftAfter, conversationId: id, ...chosen, data: { waitMs: leftAfter } });
+          events.push({ type: "conversation.abandoned", at: queuedAt + leftAfter, conversationId: id, ...chosen, data: { waitMs: leftAfter, reason: "left-queue" } });
           continue;
         }
         const assignedAt = queuedAt + waitMs;
@@ -105,8 +105,8 @@ export function demoFigureEvents(o: DemoFiguresOptions): DomainEvent[] {
         if (random() < 0.07) {
           const level = weighted([["consult", 60], ["urgent", 30], ["crisis", 10]]);
           const raisedAt = assignedAt + Math.floor(durationMs / 3);
-          events.push({ type: "escalation.raised", at: raisedAt, conversationId: id, locationId, data: { level, source: random() < 0.5 ? "risk" : "volunteer" } });
-          if (random() < 0.06) events.push({ type: "escalation.unrouted", at: raisedAt + 2 * MIN, conversationId: id, locationId, data: { source: "volunteer" } });
+          events.push({ type: "escalation.raised", at: raisedAt, conversationId: id, locationId, data: { level, source: random() < 0.5 ? "risk" : "volunteer", escalationId: `demo-e-${id}` } });
+          if (random() < 0.06) events.push({ type: "escalation.unrouted", at: raisedAt + 2 * MIN, conversationId: id, locationId, data: { level, source: "volunteer" } });
           else events.push({ type: "escalation.claimed", at: raisedAt + Math.floor(MIN * (0.3 + random() * 4)), conversationId: id, locationId, data: { level, timeToClaimMs: Math.floor(MIN * (0.3 + random() * 4)), source: "volunteer" } });
         }
         events.push({ type: "conversation.ended", at: endedAt, conversationId: id, locationId, staffId, data: { durationMs, endedBy: random() < 0.5 ? "youth" : "volunteer", reason: "ended" } });

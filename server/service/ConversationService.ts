@@ -221,12 +221,13 @@ export class ConversationService {
     const locationId = c.locationId ?? (c.locationChoice !== ANY_LOCATION ? c.locationChoice : undefined);
     await Promise.all([
       store.appendEvent({
-        type: abandoned ? "conversation.abandoned" : "conversation.ended",
         at: c.endedAt!,
         conversationId: c.id,
         ...(locationId && { locationId }),
         ...(c.volunteerId && { staffId: c.volunteerId }),
-        data: abandoned ? { waitMs: c.endedAt! - c.queuedAt, reason } : { durationMs, endedBy: by, reason },
+        ...(abandoned
+          ? { type: "conversation.abandoned", data: { waitMs: c.endedAt! - c.queuedAt, reason } }
+          : { type: "conversation.ended", data: { durationMs, endedBy: by, reason } }),
       }),
       abandoned ? undefined : store.recordServiceTime(durationMs, c.endedAt!),
     ]);

@@ -18,7 +18,7 @@ describe("retention", () => {
       await store.enqueue(entry);
       await store.appendMessage({ id: `m-${entry.id}`, conversationId: entry.id, senderRole: "youth", text: "hoi", sentAt: endedAt });
       await store.endConversation(entry.id, { at: endedAt, by: "youth", reason: "left-queue" });
-      await store.appendEvent({ type: "conversation.abandoned", at: endedAt, conversationId: entry.id });
+      await store.appendEvent({ type: "conversation.abandoned", at: endedAt, conversationId: entry.id, data: { waitMs: 0, reason: "left-queue" } });
     }
     expect(await job.run()).toBe(1);
     expect(await store.getConversation(old.id)).toBeUndefined();
@@ -49,7 +49,7 @@ describe("retention", () => {
       }
       await store.putReturnCode({ codeHash: `h_${entry.id}`, staffId: "st_sam", conversationId: entry.id, note: "woont bij oma; gepest op school", createdAt: at, expiresAt: at + 90 * DAY }, 90 * DAY);
       await store.endConversation(entry.id, { at, by: "youth", reason: "ended" });
-      await store.appendEvent({ type: "escalation.raised", at, conversationId: entry.id, locationId: "leiden" });
+      await store.appendEvent({ type: "escalation.raised", at, conversationId: entry.id, locationId: "leiden", data: { level: "consult", source: "volunteer", escalationId: "e_test" } });
     }
     await job.run();
     expect(await store.getEscalation(`e_resolved_${old.id}`)).toBeUndefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DomainEvent } from "../types";
+import type { StoredEvent } from "../types";
 import { aggregateEvents, MAX_SHIFT_MS } from "./aggregate";
 import { HOUR_MS } from "./buckets";
 import { summarise } from "./summarise";
@@ -9,7 +9,7 @@ const MIN = 60_000;
 const at = (minutes: number) => T0 + minutes * MIN;
 
 /** A scripted morning at two locations, with the answers worked out by hand below. */
-function morning(): DomainEvent[] {
+function morning(): StoredEvent[] {
   return [
     // Leiden: three chats. c1 waits 2 min and runs 30; c2 waits 10 and runs 45; c3 is a returning youth.
     { type: "conversation.queued", at: at(0), conversationId: "c1", locationId: "leiden", data: { topic: "loneliness" } },
@@ -123,7 +123,7 @@ describe("aggregateEvents over a scripted morning", () => {
 
 describe("aggregateEvents at the edges of the window", () => {
   it("uses events before the window only as state: a chat already open counts for concurrency, not as started", () => {
-    const events: DomainEvent[] = [
+    const events: StoredEvent[] = [
       { type: "conversation.assigned", at: T0 - 10 * MIN, conversationId: "c1", locationId: "leiden", data: { waitMs: MIN } },
       { type: "conversation.ended", at: T0 + 20 * MIN, conversationId: "c1", locationId: "leiden", data: { durationMs: 30 * MIN } },
     ];
@@ -132,7 +132,7 @@ describe("aggregateEvents at the edges of the window", () => {
   });
 
   it("carries open chats through quiet hours", () => {
-    const events: DomainEvent[] = [
+    const events: StoredEvent[] = [
       { type: "conversation.assigned", at: T0 + 5 * MIN, conversationId: "c1", locationId: "leiden", data: { waitMs: MIN } },
       { type: "conversation.ended", at: T0 + 2 * HOUR_MS + 5 * MIN, conversationId: "c1", locationId: "leiden", data: { durationMs: 2 * HOUR_MS } },
     ];
@@ -140,13 +140,13 @@ describe("aggregateEvents at the edges of the window", () => {
   });
 
   it("caps a shift that never ended, and stops it at the end of the window", () => {
-    const forgotten: DomainEvent[] = [{ type: "presence.changed", at: T0, staffId: "v1", locationId: "leiden", data: { status: "break" } }];
+    const forgotten: StoredEvent[] = [{ type: "presence.changed", at: T0, staffId: "v1", locationId: "leiden", data: { status: "break" } }];
     expect(summarise(aggregateEvents(forgotten, window)).volunteerHours).toBe(3);
     expect(summarise(aggregateEvents(forgotten, { from: T0, to: T0 + 48 * HOUR_MS })).volunteerHours).toBe(MAX_SHIFT_MS / HOUR_MS);
   });
 
   it("leaves out what happens after the window", () => {
-    const late: DomainEvent[] = [{ type: "conversation.assigned", at: window.to, conversationId: "c9", locationId: "leiden", data: { waitMs: MIN } }];
+    const late: StoredEvent[] = [{ type: "conversation.assigned", at: window.to, conversationId: "c9", locationId: "leiden", data: { waitMs: MIN } }];
     expect(aggregateEvents(late, window)).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { NO_LOCATION } from "../../../shared/protocol/figures";
-import type { DomainEvent, Millis } from "../types";
+import type { Millis, StoredEvent } from "../types";
 import { emptyBucket, hourStartOf, HOUR_MS, isEmptyBucket, LEVELS, type FigureLevel, type HourBucket } from "./buckets";
 
 /**
@@ -37,7 +37,7 @@ interface Feedback {
  * Pure: the same events give the same buckets, so a rollup can recompute any hour at any time.
  * Every event carries its own location and numbers, so the figures survive the transcript purge.
  */
-export function aggregateEvents(events: readonly DomainEvent[], window: AggregateWindow): HourBucket[] {
+export function aggregateEvents(events: readonly StoredEvent[], window: AggregateWindow): HourBucket[] {
   const { from, to } = window;
   const buckets = new Map<string, HourBucket>();
   const bucketAt = (locationId: string, at: Millis): HourBucket => {
@@ -62,10 +62,10 @@ export function aggregateEvents(events: readonly DomainEvent[], window: Aggregat
     if (e.at >= to) break;
     const here = inWindow(e.at);
     const id = e.conversationId;
-    const data = e.data ?? {};
+    // Events stored by earlier versions may lack a field: each is checked before it counts.
     switch (e.type) {
       case "conversation.queued":
-        if (id && data.returning === true) returning.add(id);
+        if (id && e.data?.returning === true) returning.add(id);
         break;
       case "conversation.assigned": {
         if (!id) break;
@@ -76,7 +76,7 @@ export function aggregateEvents(events: readonly DomainEvent[], window: Aggregat
           if (here) {
             const b = bucketAt(locationId, e.at);
             b.chatsStarted += 1;
-            if (typeof data.waitMs === "number") b.waitsMs.push(data.waitMs);
+            if (typeof e.data?.waitMs === "number") b.waitsMs.push(e.data?.waitMs);
             if (returning.has(id)) b.returning += 1;
           }
         }
@@ -97,10 +97,10 @@ export function aggregateEvents(events: readonly DomainEvent[], window: Aggregat
         const b = bucketAt(locationId, e.at);
         if (e.type === "conversation.ended") {
           b.chatsCompleted += 1;
-          if (typeof data.durationMs === "number") b.durationsMs.push(data.durationMs);
+          if (typeof e.data?.durationMs === "number") b.durationsMs.push(e.data?.durationMs);
         } else {
           b.leftQueue += 1;
-          if (typeof data.waitMs === "number") b.leftQueueWaitsMs.push(data.waitMs);
+          if (typeof e.data?.waitMs === "number") b.leftQueueWaitsMs.push(e.data?.waitMs);
         }
         break;
       }
@@ -110,8 +110,8 @@ export function aggregateEvents(events: readonly DomainEvent[], window: Aggregat
           feedback.set(id, {
             at: e.at,
             locationId: e.locationId ?? NO_LOCATION,
-            ...(typeof data.helped === "number" && { helped: data.helped }),
-            ...(typeof data.wouldReturn === "string" && { wouldReturn: data.wouldReturn }),
+            ...(typeof e.data?.helped === "number" && { helped: e.data?.helped }),
+            ...(typeof e.data?.wouldReturn === "string" && { wouldReturn: e.data?.wouldReturn }),
           });
         }
         break;
@@ -119,38 +119,38 @@ export function aggregateEvents(events: readonly DomainEvent[], window: Aggregat
         if (!here) break;
         const b = bucketAt(e.locationId ?? NO_LOCATION, e.at);
         // Debriefs are counted from their own event (older debriefs were also escalations: not twice).
-        if (data.source !== "debrief" && isLevel(data.level)) b.escalations[data.level] += 1;
+        if (e.data?.source !== "debrief" && isLevel(e.data?.level)) b.escalations[e.data?.level] += 1;
         break;
       }
       case "debrief.requested":
         if (here) bucketAt(e.locationId ?? NO_LOCATION, e.at).debriefs += 1;
         break;
       case "escalation.claimed":
-        if (here && data.source !== "debrief" && isLevel(data.level) && typeof data.timeToClaimMs === "number") {
-          bucketAt(e.locationId ?? NO_LOCATION, e.at).claimMs[data.level].push(data.timeToClaimMs);
+        if (here && e.data?.source !== "debrief" && isLevel(e.data?.level) && typeof e.data?.timeToClaimMs === "number") {
+          bucketAt(e.locationId ?? NO_LOCATION, e.at).claimMs[e.data?.level].push(e.data?.timeToClaimMs);
         }
         break;
       case "escalation.unrouted":
-        if (here && data.source !== "debrief") bucketAt(e.locationId ?? NO_LOCATION, e.at).unrouted += 1;
+        if (here && e.data?.source !== "debrief") bucketAt(e.locationId ?? NO_LOCATION, e.at).unrouted += 1;
         break;
       case "wrapup.filed": {
         if (!here) break;
         const b = bucketAt(e.locationId ?? NO_LOCATION, e.at);
-        const walkIn = data.kind === "walk-in";
+        const walkIn = e.data?.kind === "walk-in";
         if (walkIn) b.wrapUpsWalkIn += 1;
         else b.wrapUpsChat += 1;
-        if (walkIn && typeof data.minutes === "number") b.walkInMinutes += data.minutes;
-        const topics = typeof data.topics === "string" && data.topics.length > 0 ? data.topics.split(",") : [];
+        if (walkIn && typeof e.data?.minutes === "number") b.walkInMinutes += e.data?.minutes;
+        const topics = typeof e.data?.topics === "string" && e.data?.topics.length > 0 ? e.data?.topics.split(",") : [];
         for (const topic of topics) {
           b.topics[topic] = (b.topics[topic] ?? 0) + 1;
           if (walkIn) b.walkInTopics[topic] = (b.walkInTopics[topic] ?? 0) + 1;
         }
-        if (typeof data.referral === "string") b.referrals[data.referral] = (b.referrals[data.referral] ?? 0) + 1;
-        if (typeof data.riskJudgement === "string" && typeof data.scorerRisk === "string") {
+        if (typeof e.data?.referral === "string") b.referrals[e.data?.referral] = (b.referrals[e.data?.referral] ?? 0) + 1;
+        if (typeof e.data?.riskJudgement === "string" && typeof e.data?.scorerRisk === "string") {
           b.risk.judged += 1;
-          if (data.riskJudgement === "high") b.risk.volunteerHigh += 1;
-          if (data.riskJudgement === "high" && data.scorerRisk === "high") b.risk.bothHigh += 1;
-          if (data.riskJudgement === "none" && data.scorerRisk === "high") b.risk.scorerHighVolunteerNone += 1;
+          if (e.data?.riskJudgement === "high") b.risk.volunteerHigh += 1;
+          if (e.data?.riskJudgement === "high" && e.data?.scorerRisk === "high") b.risk.bothHigh += 1;
+          if (e.data?.riskJudgement === "none" && e.data?.scorerRisk === "high") b.risk.scorerHighVolunteerNone += 1;
         }
         break;
       }
@@ -158,7 +158,7 @@ export function aggregateEvents(events: readonly DomainEvent[], window: Aggregat
         if (!e.staffId) break;
         const locationId = e.locationId ?? NO_LOCATION;
         const current = shifts.get(e.staffId);
-        const onShift = data.status !== "off";
+        const onShift = e.data?.status !== "off";
         // Available, break and walk-in are all time on shift; only "off" or another location ends it.
         if (current && (!onShift || current.locationId !== locationId)) {
           addShift(current, e.at);

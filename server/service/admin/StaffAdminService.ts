@@ -65,14 +65,14 @@ export class StaffAdminService {
       passwordHash: "",
       active: false,
     };
-    return this.issueInvite(actor, staff, "staff.invited");
+    return this.issueInvite(actor, staff);
   }
 
   /** A fresh link for someone who lost theirs or never used it; the older link stops working. */
   async reinvite(actor: Staff, staffId: string): Promise<InviteView> {
     const staff = await this.inScope(actor, staffId);
     if (staff.active) fail("CONFLICT", "This person has set a password already");
-    return this.issueInvite(actor, staff, "staff.invited");
+    return this.issueInvite(actor, staff);
   }
 
   async update(actor: Staff, staffId: string, body: StaffUpdateBody): Promise<StaffAdminView> {
@@ -166,14 +166,14 @@ export class StaffAdminService {
     return { staff };
   }
 
-  private async issueInvite(actor: Staff, staff: Staff, type: DomainEventType): Promise<InviteView> {
+  private async issueInvite(actor: Staff, staff: Staff): Promise<InviteView> {
     const token = newSecret();
     const tokenHash = hashSecret(token);
     const expiresAt = this.deps.clock.now() + this.invites.ttlMs;
     const next: Staff = { ...staff, inviteTokenHash: tokenHash };
     await this.deps.store.putStaff(next);
     await this.deps.store.putInvite({ tokenHash, staffId: staff.id, invitedBy: actor.id, expiresAt }, this.invites.ttlMs);
-    await this.record(type, actor, next);
+    await this.record("staff.invited", actor, next);
     // The token rides in the fragment, so it never reaches a server log or a Referer header.
     return { staff: staffAdminView(next), link: `${this.invites.baseUrl()}/console/invite#${token}`, expiresAt };
   }
@@ -231,7 +231,7 @@ export class StaffAdminService {
     return managedLocationIds(actor, (await this.deps.store.listLocations()).map((l) => l.id));
   }
 
-  private async record(type: DomainEventType, actor: Staff, subject: Staff): Promise<void> {
+  private async record(type: "staff.invited" | "staff.changed" | "staff.deactivated" | "staff.reactivated", actor: Staff, subject: Staff): Promise<void> {
     await this.deps.store.appendEvent({ type, at: this.deps.clock.now(), staffId: subject.id, locationId: subject.locationId, data: { by: actor.id, role: subject.role } });
   }
 }

@@ -188,7 +188,7 @@ export function conversationsContract(name: string, make: MakeStore, destroy: De
       await store.appendMessage(msg(entry.id, { text: "iets persoonlijks" }));
       await store.setConversationNotes(entry.id, { note: "notitie" });
       await store.endConversation(entry.id, { at: 5, by: "youth", reason: "left-queue" });
-      await store.appendEvent({ type: "conversation.abandoned", at: 5, conversationId: entry.id });
+      await store.appendEvent({ type: "conversation.abandoned", at: 5, conversationId: entry.id, data: { waitMs: 4, reason: "left-queue" } });
       expect(await store.purgeConversation(entry.id)).toBe(true);
       expect(await store.getConversation(entry.id)).toBeUndefined();
       expect(await store.listMessages(entry.id, 0)).toEqual([]);

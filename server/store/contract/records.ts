@@ -32,11 +32,11 @@ export function recordsContract(name: string, make: MakeStore, destroy: DestroyS
     });
 
     it("records domain events and recent service times", async () => {
-      await store.appendEvent({ type: "conversation.queued", at: 100, conversationId: "c1", locationId: "leiden" });
-      await store.appendEvent({ type: "conversation.ended", at: 200, conversationId: "c1", data: { durationMs: 5 } });
+      await store.appendEvent({ type: "conversation.queued", at: 100, conversationId: "c1", locationId: "leiden", data: { ageBand: "16-18", topic: "none" } });
+      await store.appendEvent({ type: "conversation.ended", at: 200, conversationId: "c1", data: { durationMs: 5, endedBy: "youth", reason: "ended" } });
       expect((await store.listEvents(0)).map((e) => e.type)).toEqual(["conversation.queued", "conversation.ended"]);
       expect(await store.listEvents(150)).toEqual([
-        { type: "conversation.ended", at: 200, conversationId: "c1", data: { durationMs: 5 } },
+        { type: "conversation.ended", at: 200, conversationId: "c1", data: { durationMs: 5, endedBy: "youth", reason: "ended" } },
       ]);
       for (let i = 1; i <= 40; i++) await store.recordServiceTime(i * 1000, i);
       const times = await store.recentServiceTimes();

@@ -1,4 +1,4 @@
-import type { DomainEvent, Millis } from "../../domain/types";
+import type { DomainEvent, Millis, StoredEvent } from "../../domain/types";
 import { SERVICE_TIME_WINDOW, type EventStore } from "../Store";
 import type { MemoryState } from "./state";
 
@@ -11,7 +11,7 @@ export function memoryEvents(state: MemoryState): EventStore {
     async appendEvent(event: DomainEvent): Promise<void> {
       state.events.push(structuredClone(event));
     },
-    async listEvents(sinceMs: Millis): Promise<DomainEvent[]> {
+    async listEvents(sinceMs: Millis): Promise<StoredEvent[]> {
       return state.events.filter((e) => e.at >= sinceMs).map((e) => structuredClone(e));
     },
     async recordServiceTime(durationMs: number, at: Millis): Promise<void> {

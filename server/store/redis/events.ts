@@ -1,4 +1,4 @@
-import type { DomainEvent, Millis } from "../../domain/types";
+import type { DomainEvent, Millis, StoredEvent } from "../../domain/types";
 import { SERVICE_TIME_WINDOW, type EventStore } from "../Store";
 import { parse, type RedisContext } from "./context";
 import { APPEND_EVENT } from "./scripts";
@@ -9,7 +9,7 @@ export function redisEvents(ctx: RedisContext): EventStore {
     async appendEvent(event: DomainEvent): Promise<void> {
       await ctx.run(APPEND_EVENT, {}, [event.at, JSON.stringify(event)]);
     },
-    async listEvents(sinceMs: Millis): Promise<DomainEvent[]> {
+    async listEvents(sinceMs: Millis): Promise<StoredEvent[]> {
       const members = await ctx.redis.zrangebyscore(ctx.k.events, sinceMs, "+inf");
       return members.map((m) => JSON.parse(m.slice(m.indexOf("|") + 1)) as DomainEvent);
     },
