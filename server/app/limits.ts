@@ -30,6 +30,13 @@ export function createLimits(config: Config, redis: RedisClient | undefined, log
       ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.redisPrefix}rl:${name}`, points, duration })
       : new RateLimiterMemory({ keyPrefix: name, points, duration });
   const limiter = (name: string, points: number, duration: number) => rateLimit(backing(name, points, duration), log);
+  /**
+   * In this process's memory: for limits on what one socket sends (messages, typing), checked on
+   * every message. A socket lives on one process, so the limit holds without a Redis round trip; a
+   * sender with sockets on two processes gets at most twice the rate, and everything that must hold
+   * across processes (joins, sessions, logins, codes) stays shared.
+   */
+  const local = (name: string, points: number, duration: number) => rateLimit(new RateLimiterMemory({ keyPrefix: name, points, duration }), log);
   /** A shared allowance that only failures spend: `spent()` asks without spending, `spend()` takes one. */
   const budget = (name: string, points: number, duration: number): FailureBudget => {
     const l = backing(name, points, duration);
@@ -48,9 +55,9 @@ export function createLimits(config: Config, redis: RedisClient | undefined, log
     };
   };
   return {
-    message: limiter("msg", config.messageRatePer10s, 10),
+    message: local("msg", config.messageRatePer10s, 10),
     join: limiter("join", config.joinsPer10Min, 600),
-    signal: limiter("signal", config.messageRatePer10s * 4, 10),
+    signal: local("signal", config.messageRatePer10s * 4, 10),
     login: {
       perAccount: limiter("login", config.loginAttemptsPer15Min, 900),
       perAccountSlow: limiter("login-slow", 1, config.loginSlowAttemptSeconds),

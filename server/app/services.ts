@@ -7,6 +7,7 @@ import { generateVapidKeys, webPushSender } from "../push/webPushSender";
 import type { SocketNotifier } from "../realtime/SocketNotifier";
 import { AbuseGuard } from "../service/AbuseGuard";
 import { AccessLog } from "../service/AccessLog";
+import { AfterAck } from "../service/AfterAck";
 import { LocationAdminService } from "../service/admin/LocationAdminService";
 import { RosterService } from "../service/admin/RosterService";
 import { StaffAdminService } from "../service/admin/StaffAdminService";
@@ -68,7 +69,8 @@ export function buildServices({ config, store, clock, log, sockets, limits, shar
   if (!config.networkHashSecretSet && config.env === "production") log.warn({ event: "networkHash.localKey" }, "NETWORK_HASH_SECRET is not set: blocks and per-network limits reach this process only");
   const debriefs = new DebriefService(deps, escalations, limits.message);
   const wrapUps = new WrapUpService(deps, debriefs);
-  const conversations = new ConversationService(deps, dispatcher, limits.message, wrapUps, { score: loadDefaultRiskScorer(), escalations }, limits.signal);
+  const afterAck = new AfterAck(serviceLog);
+  const conversations = new ConversationService(deps, dispatcher, limits.message, wrapUps, { score: loadDefaultRiskScorer(), escalations, later: afterAck }, limits.signal);
   const returnCodes = new ReturnCodeService(deps, conversations, limits.returnCode, { ...config.returnCodes, failures: limits.returnCodeFailures });
   if (!config.returnCodes.secret) log.warn({ event: "returnCodes.off" }, "RETURN_CODE_SECRET is not set: return codes are switched off");
   const youth = new YouthService(
@@ -87,6 +89,7 @@ export function buildServices({ config, store, clock, log, sockets, limits, shar
   const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, limits.message, escalations, returnCodes);
   return {
     deps,
+    afterAck,
     push,
     escalations,
     dispatcher,

@@ -115,6 +115,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       // keep the process waiting (its clients reconnect elsewhere).
       httpServer.closeAllConnections();
       await closed;
+      await services.afterAck.settled();
       await dispatcher.settled();
       await store.close();
       realtime.subscriber?.disconnect();

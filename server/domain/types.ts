@@ -242,6 +242,7 @@ export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 export interface DomainEventData {
   "conversation.queued": { ageBand: string; topic: string; returning?: boolean };
   "conversation.assigned": { waitMs: number; priority: number };
+  /** Written until 2026-12: one per message. No longer recorded (the log is not a message counter). */
   "conversation.message": { role: string; seq: number };
   "conversation.ended": { durationMs: number; endedBy: string; reason: string };
   "conversation.abandoned": { waitMs: number; reason: string };

@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
-import type { DomainEvent } from "../domain/types";
+import type { DomainEvent, Message } from "../domain/types";
+import type { AppendResult } from "../store/Store";
 import type { Store } from "../store/Store";
 
 /** What the decorator reports to; kept narrow so the store wrapper does not know prom-client. */
@@ -8,6 +9,8 @@ export interface StoreObserver {
   operation(name: string, seconds: number, failed: boolean): void;
   /** A domain event was recorded (after the store accepted it). */
   event(event: DomainEvent): void;
+  /** A message was stored for the first time (not a resend). */
+  message(message: Message): void;
 }
 
 /**
@@ -33,6 +36,7 @@ export function instrumentStore(store: Store, observer: StoreObserver): Store {
           (resolved: unknown) => {
             finish(false);
             if (property === "appendEvent") observer.event(args[0] as DomainEvent);
+            if (property === "appendMessage" && !(resolved as AppendResult).duplicate) observer.message((resolved as AppendResult).message);
             return resolved;
           },
           (error: unknown) => {

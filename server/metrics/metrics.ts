@@ -76,12 +76,12 @@ export class Metrics {
         timer.observe(seconds);
       },
       event: (event) => this.countEvent(event),
+      message: (message) => this.messages.inc({ role: message.senderRole }),
     });
   }
 
   private countEvent(event: DomainEvent): void {
     this.events.inc({ type: event.type });
-    if (event.type === "conversation.message") this.messages.inc({ role: String(event.data?.role ?? "unknown") });
     if (event.type === "conversation.assigned") {
       const location = locationLabel(event.locationId, this.knownLocations);
       this.assignments.inc({ location });

@@ -1,6 +1,7 @@
 import { ANY_LOCATION, type RequestOf, type Role } from "../../shared/protocol";
 import type { Conversation, Message } from "../domain/types";
 import type { Actor } from "./actors";
+import type { AfterAck } from "./AfterAck";
 import { recordAccess } from "./AccessLog";
 import type { ServiceDeps } from "./context";
 import type { Dispatcher } from "./Dispatcher";
@@ -53,7 +54,8 @@ export class ConversationService {
     private readonly dispatcher: Dispatcher,
     private readonly rateLimit: RateLimit,
     private readonly wrapUps: WrapUpService,
-    private readonly risk: { score: RiskScorer; escalations: EscalationService },
+    /** Triage runs after the ack (`later`), so a youth's message never waits for it. */
+    private readonly risk: { score: RiskScorer; escalations: EscalationService; later: AfterAck },
     /** Typing and delivery marks: cheap signals, but a flood of them must not reach everyone. */
     private readonly signalLimit: RateLimit,
   ) {}
@@ -108,15 +110,8 @@ export class ConversationService {
     // A resend may mean the first broadcast never left (the process that stored it died): send the
     // stored message again to its audience; receivers keep each id once (PROTOCOL.md §5.1).
     notifier.emit(message.visibility === "staff" ? { conversationStaff: conversation.id } : { conversation: conversation.id }, "message:received", messageView(message));
-    if (!duplicate) {
-      if (actor.kind === "youth") await this.triage(conversation, request.text, message.seq, now);
-      await store.appendEvent({
-        type: "conversation.message",
-        at: now,
-        conversationId: conversation.id,
-        data: { role: message.senderRole, seq: message.seq },
-      });
-    }
+    // No domain event per message: the figures never read one, and /metrics counts stored messages.
+    if (!duplicate && actor.kind === "youth") this.risk.later.run("risk.triage", conversation.id, () => this.triage(conversation, request.text, message.seq, now));
     return { seq: message.seq, sentAt: message.sentAt, duplicate };
   }
 
@@ -212,6 +207,8 @@ export class ConversationService {
    */
   async finish(conversationId: string, by: Role | "system", reason: string): Promise<boolean> {
     const { store, notifier, log } = this.deps;
+    // A message's triage still under way belongs to this chat's record (its flags, the wrap-up's level).
+    await this.risk.later.settledFor(conversationId);
     const result = await store.endConversation(conversationId, { at: this.deps.clock.now(), by, reason });
     if (!result.ok) return false;
     const c = result.conversation;

@@ -87,8 +87,6 @@ describe.each(stores)("on the %s store", (kind) => {
       expect(events.map((e) => e.type)).toEqual([
         "conversation.queued",
         "conversation.assigned",
-        "conversation.message",
-        "conversation.message",
         "conversation.ended",
         "conversation.feedback",
       ]);
