@@ -61,8 +61,8 @@ export class ConversationService {
   ) {}
 
   /** The conversation, if this actor is part of it; a youth may write while still queued. */
-  async authorise(actor: Actor, conversationId: string): Promise<Conversation> {
-    const conversation = await this.deps.store.getConversation(conversationId);
+  async authorise(actor: Actor, conversationId: string, options?: { lastSeq?: boolean }): Promise<Conversation> {
+    const conversation = await this.deps.store.getConversation(conversationId, options);
     if (!conversation) fail("NOT_FOUND", "No such conversation");
     if (!(await this.isParty(actor, conversation))) fail("FORBIDDEN", "This is not your conversation");
     return conversation;
@@ -92,7 +92,8 @@ export class ConversationService {
   /** Persists before acknowledging; a resend with the same id is stored once and broadcast again. */
   async send(actor: Actor, request: RequestOf<"message:send">) {
     const { store, clock, notifier } = this.deps;
-    const conversation = await this.authorise(actor, request.conversationId);
+    // The append takes the next seq itself: the stored counter is not needed to authorise.
+    const conversation = await this.authorise(actor, request.conversationId, { lastSeq: false });
     if (!isLive(conversation)) fail("CONVERSATION_ENDED", "This conversation has ended");
     if (actor.kind === "staff" && conversation.status !== "active") fail("FORBIDDEN", "Not your conversation yet");
     this.requireSpeaker(actor, conversation);
@@ -123,8 +124,13 @@ export class ConversationService {
    */
   private async triage(c: Conversation, text: string, seq: number, now: number): Promise<void> {
     const { store, notifier, log } = this.deps;
-    const earlier = seq > 1 ? await store.listMessages(c.id, Math.max(0, seq - 1 - TRIAGE_CONTEXT_MESSAGES)) : [];
-    const { level, signals, acute } = this.risk.score(text, triageContext(earlier, seq));
+    // Most messages score the same whatever came before: the conversation is read only when it could matter.
+    let scored = this.risk.score(text);
+    if (scored.contextMatters && seq > 1) {
+      const earlier = await store.listMessages(c.id, Math.max(0, seq - 1 - TRIAGE_CONTEXT_MESSAGES));
+      scored = this.risk.score(text, triageContext(earlier, seq));
+    }
+    const { level, signals, acute } = scored;
     if (level === "none") return;
     log.info({ event: "risk.flagged", conversationId: c.id, level, signals, acute }, "risk flagged");
     await store.appendEvent({

@@ -57,6 +57,17 @@ const hasAt = (signals: Map<string, number>, ids: ReadonlySet<string>, min: numb
  * Combines this message's score with its context into the final rank (0 none, 1 concern, 2 high),
  * the signal ids (high first) and whether it is acute.
  */
+/**
+ * Whether the conversation's earlier messages could change this message's score: only a signal or a
+ * cue can be raised by what came before, and only a short yes-like answer can take its meaning from
+ * the volunteer's question. Anything else scores the same with or without context, so the caller
+ * need not read the conversation for it.
+ */
+export function contextCouldMatter(current: MessageScore): boolean {
+  if (current.signals.size > 0 || current.cues.size > 0) return true;
+  return !current.negative && current.tokens <= RISK_CONTEXT.answerWords && current.affirmative;
+}
+
 export function applyContext(
   current: MessageScore,
   context: RiskContext | undefined,

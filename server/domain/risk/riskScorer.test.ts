@@ -163,10 +163,10 @@ describe("word boundaries and everyday language", () => {
   });
 
   it("handles empty, odd and long input without throwing", () => {
-    expect(score("")).toEqual({ level: "none", signals: [], acute: false });
-    expect(score("   ")).toEqual({ level: "none", signals: [], acute: false });
-    expect(score("💀💀💀 ???")).toEqual({ level: "none", signals: [], acute: false });
-    expect(score("|||..|")).toEqual({ level: "none", signals: [], acute: false });
+    expect(score("")).toEqual({ level: "none", signals: [], acute: false, contextMatters: false });
+    expect(score("   ")).toEqual({ level: "none", signals: [], acute: false, contextMatters: false });
+    expect(score("💀💀💀 ???")).toEqual({ level: "none", signals: [], acute: false, contextMatters: false });
+    expect(score("|||..|")).toEqual({ level: "none", signals: [], acute: false, contextMatters: false });
     expect(level("a".repeat(50_000))).toBe("none");
   });
 });
@@ -194,7 +194,7 @@ describe("past and other people's words", () => {
 
 describe("signals", () => {
   it("names the matched phrase ids, high first", () => {
-    expect(score("mijn vader slaat me")).toEqual({ level: "high", signals: ["abuse-home"], acute: false });
+    expect(score("mijn vader slaat me")).toEqual({ level: "high", signals: ["abuse-home"], acute: false, contextMatters: true });
     const r = score("ik haat mezelf en ik wil dood");
     expect(r.level).toBe("high");
     expect(r.signals).toEqual(["suicidal-ideation", "hopelessness"]);
@@ -217,7 +217,7 @@ describe("phrase lists as data", () => {
       ...DEFAULT_LISTS,
       list({ high: [{ id: "blue-whale", patterns: ["blauwe walvis/whale challenge"] }] }),
     ]);
-    expect(extended("doe jij ook de blauwe walvis challenge")).toEqual({ level: "high", signals: ["blue-whale"], acute: false });
+    expect(extended("doe jij ook de blauwe walvis challenge")).toEqual({ level: "high", signals: ["blue-whale"], acute: false, contextMatters: true });
     expect(score("doe jij ook de blauwe walvis challenge").level).toBe("none");
   });
 

@@ -12,7 +12,7 @@ import unitsEn from "./units.en.json" with { type: "json" };
 import unitsNl from "./units.nl.json" with { type: "json" };
 import { baseNormalize, buildVariantRewriter, variantTable } from "./normalise";
 import { compileList, RISK_WINDOWS } from "./phrases";
-import { applyContext, INTENT_SIGNALS, type MessageScore, type RiskContext } from "./context";
+import { applyContext, contextCouldMatter, INTENT_SIGNALS, type MessageScore, type RiskContext } from "./context";
 import { tokenize, UnitMatcher, type Token, type UnitFile, type UnitEntry } from "./units";
 import { tokenKeys } from "./stems";
 
@@ -30,6 +30,11 @@ export interface RiskResult {
    * progress; danger happening now. Always false below high.
    */
   acute: boolean;
+  /**
+   * False when the conversation's earlier messages cannot change this score: a caller scoring
+   * without context may then skip reading them (see `contextCouldMatter`).
+   */
+  contextMatters: boolean;
 }
 
 export interface PhraseEntry {
@@ -321,9 +326,10 @@ export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = 
 
   return (text: string, context?: RiskContext): RiskResult => {
     const current = scoreOne(text);
+    const contextMatters = contextCouldMatter(current);
     const { rank, signals, acute } = applyContext(current, context, scoreOne, (staff) => staffQuestion(staff));
-    if (rank === 0) return { level: "none", signals: [], acute: false };
-    return { level: rank === LEVEL_RANK.high ? "high" : "concern", signals, acute: rank === LEVEL_RANK.high && acute };
+    if (rank === 0) return { level: "none", signals: [], acute: false, contextMatters };
+    return { level: rank === LEVEL_RANK.high ? "high" : "concern", signals, acute: rank === LEVEL_RANK.high && acute, contextMatters };
   };
 
   /** The signal a volunteer's question asks about ("denk je aan zelfmoord?"), if any. */

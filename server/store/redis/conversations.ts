@@ -27,10 +27,11 @@ export function redisConversations(ctx: RedisContext): ConversationStore {
         // An entry claimed or ended between SMEMBERS and the read is no longer queued.
         .filter((c): c is QueueEntry => c?.status === "queued");
     },
-    async getConversation(id: string): Promise<Conversation | undefined> {
+    async getConversation(id: string, options?: { lastSeq?: boolean }): Promise<Conversation | undefined> {
+      // The counter lives in the messages' hash slot: a second command, skipped when not wanted.
       const [fields, seq] = await Promise.all([
         ctx.redis.hgetall(ctx.k.conversation(id)),
-        ctx.redis.get(ctx.k.messageSeq(id)),
+        options?.lastSeq === false ? null : ctx.redis.get(ctx.k.messageSeq(id)),
       ]);
       return Object.keys(fields).length === 0 ? undefined : decodeConversation(fields, toSeq(seq));
     },

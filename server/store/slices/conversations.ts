@@ -22,7 +22,11 @@ export interface ConversationStore {
   enqueue(entry: QueueEntry): Promise<void>;
   /** Every queued conversation, in no particular order (the domain orders them). */
   listQueue(): Promise<QueueEntry[]>;
-  getConversation(id: string): Promise<Conversation | undefined>;
+  /**
+   * The conversation with its `lastSeq`; with `{ lastSeq: false }` its `lastSeq` may be stale (0 on
+   * Redis): one read instead of two, for a caller that does not need it (a message being sent).
+   */
+  getConversation(id: string, options?: { lastSeq?: boolean }): Promise<Conversation | undefined>;
   /** Atomic: raises or lowers a queued entry's priority; false when it is no longer queued. */
   setPriority(conversationId: string, priority: number): Promise<boolean>;
   /**
