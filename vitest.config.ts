@@ -1,5 +1,11 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Long runs that `npm test` leaves to `npm run test:slow` (CI runs both): fault scenarios (SIGKILL,
+ * Redis restarts), the fuzzer, the bench smoke run and the conformance kill rounds.
+ */
+const SLOW = ["test/integration/faults.test.ts", "test/integration/fuzz.test.ts", "test/integration/bench.smoke.test.ts", "test/conformance/kills.test.ts"];
+
 export default defineConfig({
   test: {
     projects: [
@@ -21,6 +27,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
+          exclude: SLOW,
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -31,9 +38,19 @@ export default defineConfig({
           // The protocol as a contract: two processes over Redis, driven as docs/PROTOCOL.md says.
           name: "conformance",
           include: ["test/conformance/**/*.test.ts"],
+          exclude: SLOW,
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 90_000,
+        },
+      },
+      {
+        test: {
+          name: "slow",
+          include: SLOW,
+          environment: "node",
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -56,6 +56,19 @@ describe("the coordinator's figures", () => {
     // Small days are suppressed, not printed: a count is a multiple of five, 0, or "<5".
     const counts = rows.slice(1).map((r) => r[header.indexOf("chats_started")]!);
     expect(counts.every((c) => c === "<5" || c === "0" || (Number(c) >= 5 && Number(c) % 5 === 0))).toBe(true);
+    expect(counts.some((c) => /^[1-4]$/.test(c))).toBe(false);
+
+    // Last month of the demo has quiet days and quiet locations: the rule must have had small
+    // counts to hide, and hidden every one of them (no cell of 1 to 4 anywhere).
+    await page.getByRole("button", { name: "Vorige maand" }).click();
+    await page.waitForLoadState("networkidle");
+    const [lastHeader, ...lastRows] = await downloadCsv(page);
+    // Counts only: minutes, hours, means and shares are not counts of youths.
+    const countColumns = lastHeader!.flatMap((h, i) => (i >= 3 && !/_min|hours|mean|recall|minutes/.test(h) ? [i] : []));
+    const lastMonth = lastRows.flatMap((r) => countColumns.map((i) => r[i]!));
+    expect(lastMonth.filter((c) => c === "<5").length).toBeGreaterThan(0);
+    expect(lastMonth.filter((c) => /^[1-4]$/.test(c))).toEqual([]);
+    await page.getByRole("button", { name: "Deze maand" }).click();
 
     // Leave one location out: the dashboard and the export follow the filter.
     await page.getByRole("checkbox", { name: "Amsterdam" }).uncheck();

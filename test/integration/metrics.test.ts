@@ -39,13 +39,18 @@ describe("/metrics", () => {
   it("shows sockets by role, the queue, assignments, messages, escalations and the process, never a youth's id", async () => {
     const youth = await openYouth(server.url);
     sockets.push(youth.socket);
+    const joinedAt = Date.now();
     const joined = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
+    // A second on the clock, so the longest wait must read at least one second.
+    await new Promise((r) => setTimeout(r, 1100));
 
     const waiting = await scrape();
     expect(sample(waiting, "inloop_connected_sockets", { role: "youth" })).toBe(1);
     expect(sample(waiting, "inloop_queue_length", { location: "leiden" })).toBe(1);
     expect(sample(waiting, "inloop_queue_length", { location: "amsterdam" })).toBe(0);
-    expect(sample(waiting, "inloop_queue_longest_wait_seconds", { location: "leiden" })).toBeGreaterThanOrEqual(0);
+    const longest = sample(waiting, "inloop_queue_longest_wait_seconds", { location: "leiden" })!;
+    expect(longest).toBeGreaterThanOrEqual(1);
+    expect(longest).toBeLessThanOrEqual((Date.now() - joinedAt) / 1000 + 0.01);
     expect(sample(waiting, "inloop_store_up")).toBe(1);
 
     const sam = await openStaff(server.url, "sam@leiden.demo", DEMO_PASSWORD);
@@ -57,6 +62,7 @@ describe("/metrics", () => {
     await ok(youth.socket, "message:send", { conversationId, id: randomUUID(), text: "hoi, ik wil even praten" });
     await received;
     await ok(sam.socket, "message:send", { conversationId, id: randomUUID(), text: "hoi! fijn dat je er bent" });
+    const raisedAt = Date.now();
     await ok(sam.socket, "escalation:raise", { conversationId, level: "urgent", note: "bench of nothing" });
 
     const text = await scrape();
@@ -66,7 +72,9 @@ describe("/metrics", () => {
     expect(sample(text, "inloop_messages_relayed_total", { role: "youth" })).toBe(1);
     expect(sample(text, "inloop_messages_relayed_total", { role: "volunteer" })).toBe(1);
     expect(sample(text, "inloop_escalations_open", { level: "urgent", status: "open" })).toBe(1);
-    expect(sample(text, "inloop_escalation_oldest_unclaimed_seconds", { level: "urgent" })).toBeGreaterThanOrEqual(0);
+    const oldest = sample(text, "inloop_escalation_oldest_unclaimed_seconds", { level: "urgent" })!;
+    expect(oldest).toBeGreaterThanOrEqual(0);
+    expect(oldest).toBeLessThanOrEqual((Date.now() - raisedAt) / 1000 + 0.01);
     expect(sample(text, "inloop_store_operation_seconds_count", { operation: "appendMessage", outcome: "ok" })).toBe(2);
     expect(text).toContain("nodejs_eventloop_lag_p99_seconds");
     expect(text).toContain("process_resident_memory_bytes");
