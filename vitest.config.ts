@@ -4,7 +4,12 @@ import { defineConfig } from "vitest/config";
  * Long runs that `npm test` leaves to `npm run test:slow` (CI runs both): fault scenarios (SIGKILL,
  * Redis restarts), the fuzzer, the bench smoke run and the conformance kill rounds.
  */
-const SLOW = ["test/integration/faults.test.ts", "test/integration/fuzz.test.ts", "test/integration/bench.smoke.test.ts", "test/conformance/kills.test.ts"];
+const SLOW = [
+  "test/integration/faults.test.ts",
+  "test/integration/fuzz.test.ts",
+  "test/integration/bench.smoke.test.ts",
+  "test/conformance/kills.test.ts",
+];
 
 export default defineConfig({
   test: {

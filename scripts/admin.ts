@@ -24,17 +24,28 @@ async function main(): Promise<void> {
   });
   const [command, ...rest] = positionals;
   const config = loadConfig();
-  if (!config.redis) throw new Error("REDIS_URL (or REDIS_SENTINELS / REDIS_CLUSTER_NODES) is required: the admin commands work on the shared store.");
+  if (!config.redis)
+    throw new Error("REDIS_URL (or REDIS_SENTINELS / REDIS_CLUSTER_NODES) is required: the admin commands work on the shared store.");
   const redis = await connectRedis(config.redis);
   const store = createRedisStore(redis, { prefix: config.redisPrefix });
   try {
     if (command === "create-location" && rest.length === 2) {
-      const location = await createLocation(store, { id: rest[0]!, name: rest[1]!, ...(values["time-zone"] && { timeZone: values["time-zone"] }) });
+      const location = await createLocation(store, {
+        id: rest[0]!,
+        name: rest[1]!,
+        ...(values["time-zone"] && { timeZone: values["time-zone"] }),
+      });
       console.log(`Location "${location.name}" (${location.id}) created, closed until a coordinator sets its opening hours.`);
     } else if (command === "create-coordinator" && rest.length === 1 && values.name && values.location) {
       const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
-      const invite = await inviteNationalCoordinator(store, { email: rest[0]!, displayName: values.name, locationId: values.location }, { ttlMs: config.inviteTtlMs, baseUrl, now: Date.now() });
-      console.log(`National coordinator ${invite.staff.email} invited. Give them this link (it works once, until ${new Date(invite.expiresAt).toISOString()}):\n\n  ${invite.link}\n`);
+      const invite = await inviteNationalCoordinator(
+        store,
+        { email: rest[0]!, displayName: values.name, locationId: values.location },
+        { ttlMs: config.inviteTtlMs, baseUrl, now: Date.now() },
+      );
+      console.log(
+        `National coordinator ${invite.staff.email} invited. Give them this link (it works once, until ${new Date(invite.expiresAt).toISOString()}):\n\n  ${invite.link}\n`,
+      );
       if (!config.publicUrl) console.log("(Set PUBLIC_URL to the address people open, so the link points there.)");
     } else {
       console.error(USAGE);

@@ -18,7 +18,12 @@ function newestMtime(p: string): number {
  */
 export async function buildClientIfStale(): Promise<boolean> {
   const output = path.join(CLIENT_DIST, "index.html");
-  const newestSource = Math.max(...sources.map((s) => path.join(root, s)).filter(existsSync).map(newestMtime));
+  const newestSource = Math.max(
+    ...sources
+      .map((s) => path.join(root, s))
+      .filter(existsSync)
+      .map(newestMtime),
+  );
   if (existsSync(output) && statSync(output).mtimeMs >= newestSource) return false;
   console.log("Building the pages (client/dist)…");
   // Test runners set NODE_ENV=test, which would make Vite bundle React's development build.

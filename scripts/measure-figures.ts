@@ -32,7 +32,7 @@ async function measure(name: string, store: Store): Promise<void> {
     for (let i = 0; i < events.length; i += 2000) await Promise.all(events.slice(i, i + 2000).map((e) => store.appendEvent(e)));
   });
   const runs: number[][] = [];
-  let report;
+  let report: ReturnType<typeof buildReport> | undefined;
   for (let run = 0; run < 3; run++) {
     const [listed, listMs] = await time(() => store.listEvents(from - WARM_UP_MS));
     const [buckets, aggMs] = await time(() => aggregateEvents(listed, { from, to: endAt }));

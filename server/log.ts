@@ -1,4 +1,4 @@
-import { pino, type DestinationStream, type Logger } from "pino";
+import { type DestinationStream, type Logger, pino } from "pino";
 
 /**
  * Errors are logged by name, code and stack only. Redis errors carry the failed command with its

@@ -1,6 +1,6 @@
+import { startServer } from "./app/startServer";
 import { loadConfig } from "./config/config";
 import { DEMO_PASSWORD, DEMO_STAFF } from "./demo/seed";
-import { startServer } from "./app/startServer";
 
 /** `npm start`: one server process, configured from the environment. */
 async function main(): Promise<void> {
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
       lines.push(`  ${s.role.padEnd(13)} ${s.displayName.padEnd(6)} ${s.email.padEnd(22)} (${where})`);
     }
   }
-  console.log(lines.join("\n") + "\n");
+  console.log(`${lines.join("\n")}\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -9,8 +9,8 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { destroyRedisPrefix } from "../../server/store/redis/RedisStore";
 import { REDIS_URL } from "../../test/helpers/redis";
-import { percentile } from "./results";
 import { askAll, spawnBare, startWorkers } from "./lib/processes";
+import { percentile } from "./results";
 
 export interface AdapterOptions {
   pairs: number;
@@ -22,7 +22,15 @@ export interface AdapterOptions {
   adapters: readonly Adapter[];
 }
 
-export const FULL_ADAPTERS: AdapterOptions = { pairs: 40, workers: 2, window: 4, warmupMs: 1000, measureMs: 5000, offeredPerS: 1000, adapters: ["redis", "sharded", "streams"] };
+export const FULL_ADAPTERS: AdapterOptions = {
+  pairs: 40,
+  workers: 2,
+  window: 4,
+  warmupMs: 1000,
+  measureMs: 5000,
+  offeredPerS: 1000,
+  adapters: ["redis", "sharded", "streams"],
+};
 
 type Adapter = "redis" | "sharded" | "streams";
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -33,11 +41,21 @@ async function one(adapter: Adapter, o: AdapterOptions): Promise<Record<string, 
   const [a, b] = await Promise.all([spawnBare(env), spawnBare(env)]);
   const workers = startWorkers(o.workers);
   try {
-    const all = Array.from({ length: o.pairs }, (_, i) => (i % 2 ? { youthUrl: a.url, staffUrl: b.url } : { youthUrl: b.url, staffUrl: a.url }));
+    const all = Array.from({ length: o.pairs }, (_, i) =>
+      i % 2 ? { youthUrl: a.url, staffUrl: b.url } : { youthUrl: b.url, staffUrl: a.url },
+    );
     await askAll(workers, (i) => ({ cmd: "bare-pairs", pairs: all.filter((_, j) => j % o.workers === i) }), "ready");
-    const saturated = await askAll(workers, () => ({ cmd: "saturate", warmupMs: o.warmupMs, measureMs: o.measureMs, window: o.window }), "saturated");
+    const saturated = await askAll(
+      workers,
+      () => ({ cmd: "saturate", warmupMs: o.warmupMs, measureMs: o.measureMs, window: o.window }),
+      "saturated",
+    );
     const perS = saturated.reduce((n, r) => n + r.relayed, 0) / (Math.max(...saturated.map((r) => r.measuredMs)) / 1000);
-    const paced = await askAll(workers, () => ({ cmd: "paced", warmupMs: o.warmupMs, measureMs: o.measureMs, ratePerS: o.offeredPerS / o.workers }), "paced");
+    const paced = await askAll(
+      workers,
+      () => ({ cmd: "paced", warmupMs: o.warmupMs, measureMs: o.measureMs, ratePerS: o.offeredPerS / o.workers }),
+      "paced",
+    );
     const samples = paced.flatMap((r) => r.latenciesMs).sort((x, y) => x - y);
     return {
       [`adapter_${adapter}_two_node_msgs_per_s`]: Math.round(perS),

@@ -20,7 +20,8 @@ const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 
 if (adapter !== "none") {
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
   if (adapter === "redis") io.adapter(createAdapter(redis, redis.duplicate(), { key: `${prefix}socket.io` }));
-  else if (adapter === "sharded") io.adapter(createShardedAdapter(redis, redis.duplicate(), { channelPrefix: `${prefix}socket.io`, subscriptionMode: "dynamic" }));
+  else if (adapter === "sharded")
+    io.adapter(createShardedAdapter(redis, redis.duplicate(), { channelPrefix: `${prefix}socket.io`, subscriptionMode: "dynamic" }));
   else if (adapter === "streams") io.adapter(createStreamsAdapter(redis, { streamName: `${prefix}socket.io-stream` }));
   else throw new Error(`unknown BENCH_ADAPTER ${adapter}`);
 }
@@ -36,7 +37,14 @@ io.on("connection", (socket) => {
   socket.on("message:send", (p: { conversationId: string; id: string; text: string }, ack: (r: unknown) => void) => {
     const sentAt = Date.now();
     seq++;
-    io.to(p.conversationId).emit("message:received", { id: p.id, conversationId: p.conversationId, seq, sender: { role }, text: p.text, sentAt });
+    io.to(p.conversationId).emit("message:received", {
+      id: p.id,
+      conversationId: p.conversationId,
+      seq,
+      sender: { role },
+      text: p.text,
+      sentAt,
+    });
     ack({ ok: true, data: { seq, sentAt, duplicate: false } });
   });
 });

@@ -4,8 +4,9 @@
  * - assignment: queue join → `conversation:assigned` for youths arriving over a few seconds at an
  *   auto-assign location with enough free volunteers.
  */
-import { percentile } from "./results";
+
 import { addVolunteers, askAll, rssKb, startInloop, startWorkers } from "./lib/processes";
+import { percentile } from "./results";
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -66,7 +67,19 @@ export async function benchAssignment(o: AssignmentOptions = FULL_ASSIGNMENT): P
     const volunteers = await addVolunteers(service.prefix, Math.ceil(o.youths / 3) + 1, "amsterdam", "assign");
     const staffWorker = startWorkers(1)[0]!;
     workers.push(staffWorker);
-    await staffWorker.ask({ cmd: "inloop-pairs", groups: volunteers.map((v) => ({ staffUrl: url, email: v.email, password: v.password, youthUrls: [], locationChoice: "amsterdam" })) }, "ready");
+    await staffWorker.ask(
+      {
+        cmd: "inloop-pairs",
+        groups: volunteers.map((v) => ({
+          staffUrl: url,
+          email: v.email,
+          password: v.password,
+          youthUrls: [],
+          locationChoice: "amsterdam",
+        })),
+      },
+      "ready",
+    );
     const youthWorkers = workers.slice(0, o.workers);
     const share = (i: number) => Math.floor(o.youths / o.workers) + (i < o.youths % o.workers ? 1 : 0);
     await askAll(youthWorkers, (i) => ({ cmd: "arm-youths", url, count: share(i) }), "armed");

@@ -14,9 +14,9 @@ import { performance } from "node:perf_hooks";
 import { Redis } from "ioredis";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { destroyRedisPrefix } from "../../server/store/redis/RedisStore";
-import { connect, nextEvent, ok, openStaff, openYouth, type ClientSocket } from "../../test/helpers/clients";
-import { runFaultScenario, type Fault } from "../../test/helpers/faultScenario";
 import { runKillRounds } from "../../test/conformance/killRounds";
+import { type ClientSocket, connect, nextEvent, ok, openStaff, openYouth } from "../../test/helpers/clients";
+import { type Fault, runFaultScenario } from "../../test/helpers/faultScenario";
 import { REDIS_URL } from "../../test/helpers/redis";
 import { spawnServer } from "../../test/helpers/servers";
 import { percentile } from "./results";
@@ -36,10 +36,21 @@ const PHASE_MS = 8000;
  */
 export async function benchFlood(connectionEventsPer10s = 300): Promise<Record<string, number>> {
   const prefix = `inloop-bench-flood-${randomUUID()}:`;
-  const server = await spawnServer({ REDIS_URL, REDIS_PREFIX: prefix, DEMO: "true", CONNECTION_EVENTS_PER_10S: String(connectionEventsPer10s), MESSAGE_RATE_PER_10S: "20", PRESENCE_GRACE_MS: "600000" });
+  const server = await spawnServer({
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    DEMO: "true",
+    CONNECTION_EVENTS_PER_10S: String(connectionEventsPer10s),
+    MESSAGE_RATE_PER_10S: "20",
+    PRESENCE_GRACE_MS: "600000",
+  });
   const sockets: ClientSocket[] = [];
   try {
-    const staff = await Promise.all(["sam@leiden.demo", "lotte@leiden.demo", "noor@amsterdam.demo", "daan@apeldoorn.demo"].map((e) => openStaff(server.url, e, DEMO_PASSWORD)));
+    const staff = await Promise.all(
+      ["sam@leiden.demo", "lotte@leiden.demo", "noor@amsterdam.demo", "daan@apeldoorn.demo"].map((e) =>
+        openStaff(server.url, e, DEMO_PASSWORD),
+      ),
+    );
     const chats: { youth: ClientSocket; conversationId: string; volunteer: ClientSocket }[] = [];
     for (const s of staff) {
       sockets.push(s.socket);
@@ -91,7 +102,11 @@ export async function benchFlood(connectionEventsPer10s = 300): Promise<Record<s
 
     // In a process of its own at the lowest CPU priority: an attacker's own work happens on their
     // machine, not ours, and on these two shared cores it would otherwise be most of what we measure.
-    const flooder = spawn("nice", ["-n", "19", process.execPath, "--import", "tsx", import.meta.filename, "--flooder", server.url, chats[0]!.conversationId], { stdio: ["ignore", "pipe", "inherit"] });
+    const flooder = spawn(
+      "nice",
+      ["-n", "19", process.execPath, "--import", "tsx", import.meta.filename, "--flooder", server.url, chats[0]!.conversationId],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     let flooderOut = "";
     flooder.stdout.on("data", (d: Buffer) => (flooderOut += d.toString()));
     const flooderDone = new Promise<void>((resolve) => flooder.once("exit", () => resolve()));
@@ -154,10 +169,14 @@ async function flood(url: string, conversationId: string): Promise<void> {
       for (let i = 0; i < 100; i++) {
         const [event, make] = payloads[counts.sent % payloads.length]!;
         counts.sent += 1;
-        (socket as unknown as { emit(e: string, p: unknown, a: (r: { ok: boolean; code?: string }) => void): void }).emit(event, make(), (r) => {
-          counts.answered += 1;
-          if (!r.ok && r.code === "RATE_LIMITED") counts.refused += 1;
-        });
+        (socket as unknown as { emit(e: string, p: unknown, a: (r: { ok: boolean; code?: string }) => void): void }).emit(
+          event,
+          make(),
+          (r) => {
+            counts.answered += 1;
+            if (!r.ok && r.code === "RATE_LIMITED") counts.refused += 1;
+          },
+        );
       }
       await new Promise((r) => setImmediate(r));
     }
@@ -207,8 +226,10 @@ export async function benchFaults(): Promise<Record<string, number>> {
       [`faults_${key}_service_resumed`]: Number(report.serviceResumed),
       [`faults_${key}_processes_alive`]: report.processesAlive,
     });
-    if (report.drainingRefusedNewConnections !== undefined) figures.faults_sigterm_draining_refused_new = Number(report.drainingRefusedNewConnections);
-    if (report.readyDuringOutage) figures.faults_redis_restart_readyz_503_during_outage = Number(report.readyDuringOutage.every((s) => s === 503));
+    if (report.drainingRefusedNewConnections !== undefined)
+      figures.faults_sigterm_draining_refused_new = Number(report.drainingRefusedNewConnections);
+    if (report.readyDuringOutage)
+      figures.faults_redis_restart_readyz_503_during_outage = Number(report.readyDuringOutage.every((s) => s === 503));
     console.log(`  ${fault}:`, JSON.stringify(report));
   }
   // Issue 14, item 1 at full count: the conforming client (test/conformance/client.ts) on both sides,

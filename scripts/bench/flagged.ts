@@ -7,8 +7,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import type { EscalationView } from "../../shared/protocol";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
+import type { EscalationView } from "../../shared/protocol";
 import { ok, openStaff, openYouth } from "../../test/helpers/clients";
 import { REDIS_URL } from "../../test/helpers/redis";
 import { spawnServer } from "../../test/helpers/servers";

@@ -7,8 +7,17 @@
  */
 import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import { Requests, type RequestName } from "../../shared/protocol";
-import { emptyCounts, FUZZ_ENV, fuzzEventOrder, fuzzHttp, fuzzSocketEvent, FuzzWorld, listRoutes, type FuzzCounts } from "../../test/helpers/fuzz";
+import { type RequestName, Requests } from "../../shared/protocol";
+import {
+  emptyCounts,
+  FUZZ_ENV,
+  type FuzzCounts,
+  FuzzWorld,
+  fuzzEventOrder,
+  fuzzHttp,
+  fuzzSocketEvent,
+  listRoutes,
+} from "../../test/helpers/fuzz";
 import { startTestServer, stopServer } from "../../test/helpers/servers";
 
 const WORKERS = 2;
@@ -26,7 +35,8 @@ async function runShare(total: number): Promise<FuzzCounts> {
     await fuzzEventOrder(world, counts, Math.ceil((total * 0.05) / 4.5));
     await fuzzHttp(world, counts, listRoutes(server), Math.ceil(total * 0.1));
     // Out-of-order sequences vary in length: top up with socket cases until the share is reached.
-    for (let i = 0; counts.cases < total; i++) await fuzzSocketEvent(world, counts, events[i % events.length]!, Math.min(100, total - counts.cases));
+    for (let i = 0; counts.cases < total; i++)
+      await fuzzSocketEvent(world, counts, events[i % events.length]!, Math.min(100, total - counts.cases));
     return counts;
   } finally {
     world.close();
@@ -38,20 +48,28 @@ async function runShare(total: number): Promise<FuzzCounts> {
 export async function benchFuzz(total = Number(process.env.BENCH_FUZZ_CASES ?? 100_000)): Promise<Record<string, number>> {
   const t0 = performance.now();
   const shares = await Promise.all(
-    Array.from({ length: WORKERS }, () =>
-      new Promise<FuzzCounts>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename, "--worker", String(Math.ceil(total / WORKERS))], { stdio: ["ignore", "pipe", "inherit"] });
-        let out = "";
-        child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-        child.on("exit", (code) => {
-          const line = out.trim().split("\n").at(-1) ?? "";
-          if (code === 0) resolve(JSON.parse(line) as FuzzCounts);
-          else reject(new Error(`fuzz worker failed (exit ${code}):\n${out}`));
-        });
-      }),
+    Array.from(
+      { length: WORKERS },
+      () =>
+        new Promise<FuzzCounts>((resolve, reject) => {
+          const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename, "--worker", String(Math.ceil(total / WORKERS))], {
+            stdio: ["ignore", "pipe", "inherit"],
+          });
+          let out = "";
+          child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+          child.on("exit", (code) => {
+            const line = out.trim().split("\n").at(-1) ?? "";
+            if (code === 0) resolve(JSON.parse(line) as FuzzCounts);
+            else reject(new Error(`fuzz worker failed (exit ${code}):\n${out}`));
+          });
+        }),
     ),
   );
-  const sum = shares.reduce((a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof FuzzCounts] + b[k as keyof FuzzCounts]])) as unknown as FuzzCounts, emptyCounts());
+  const sum = shares.reduce(
+    (a, b) =>
+      Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof FuzzCounts] + b[k as keyof FuzzCounts]])) as unknown as FuzzCounts,
+    emptyCounts(),
+  );
   return {
     fuzz_cases: sum.cases,
     fuzz_rejected_unchanged: sum.rejected,

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
-import { connect, ok, openStaff, openYouth, type ClientSocket } from "../../test/helpers/clients";
+import { type ClientSocket, connect, ok, openStaff, openYouth } from "../../test/helpers/clients";
 import type { PairGroup, WorkerCommand, WorkerReply } from "./lib/protocol";
 
 /** A message as both servers broadcast it: enough to tell who sent it. */
@@ -54,7 +54,10 @@ async function barePairs(list: { youthUrl: string; staffUrl: string }[]): Promis
   for (const { youthUrl, staffUrl } of list) {
     const room = randomUUID();
     const [youth, staff] = (await Promise.all([connect(youthUrl), connect(staffUrl)])) as unknown as Socket[];
-    await Promise.all([youth!.emitWithAck("pair:join", { room, role: "youth" }), staff!.emitWithAck("pair:join", { room, role: "volunteer" })]);
+    await Promise.all([
+      youth!.emitWithAck("pair:join", { room, role: "youth" }),
+      staff!.emitWithAck("pair:join", { room, role: "volunteer" }),
+    ]);
     pairs.push({ conversationId: room, youth: youth!, staff: staff! });
   }
 }
@@ -161,7 +164,13 @@ async function paced(warmupMs: number, measureMs: number, ratePerS: number): Pro
   // Late deliveries still count (dropping them would flatter the tail): wait for them, up to a second.
   await until(() => [...sentAt.values()].every((at) => at < measureFrom || at >= measureTo), 1000);
   const measuredSent = Math.round((measureMs / 1000) * ratePerS);
-  return { kind: "paced", latenciesMs, sent: measuredSent, errors: errors + Math.max(0, measuredSent - latenciesMs.length), measuredMs: measureMs };
+  return {
+    kind: "paced",
+    latenciesMs,
+    sent: measuredSent,
+    errors: errors + Math.max(0, measuredSent - latenciesMs.length),
+    measuredMs: measureMs,
+  };
 }
 
 async function hold(url: string, count: number, concurrency: number): Promise<WorkerReply> {
@@ -244,7 +253,8 @@ async function run(command: WorkerCommand): Promise<WorkerReply> {
     case "join-spread":
       return joinSpread(command.spreadMs, command.locationChoice);
     case "close":
-      for (const s of [...pairs.flatMap((p) => [p.youth, p.staff]), ...held, ...armed.map((a) => a.socket as unknown as Socket)]) s.disconnect();
+      for (const s of [...pairs.flatMap((p) => [p.youth, p.staff]), ...held, ...armed.map((a) => a.socket as unknown as Socket)])
+        s.disconnect();
       return { kind: "closed" };
   }
 }

@@ -7,9 +7,10 @@
  * - two-node: two Inloop processes behind one Redis, the two sides of each chat on different ones.
  * Clients live in forked load-generator processes (loadWorker.ts).
  */
-import { percentile } from "./results";
-import { addVolunteers, askAll, cpuMicros, spawnBare, startInloop, startWorkers, type LoadWorker } from "./lib/processes";
+
+import { addVolunteers, askAll, cpuMicros, type LoadWorker, spawnBare, startInloop, startWorkers } from "./lib/processes";
 import type { PairGroup } from "./lib/protocol";
+import { percentile } from "./results";
 
 export interface RelayOptions {
   /** Chats (pairs of sockets). */
@@ -37,7 +38,11 @@ function split<T>(items: T[], parts: number): T[][] {
  * Closed-loop saturation. With `serverPid`, also the server process's CPU time per message
  * relayed: sampled by this process's clock at the workers' measuring window (warm-up excluded).
  */
-async function saturation(workers: LoadWorker[], o: RelayOptions, serverPid?: number): Promise<{ perS: number; errors: number; cpuUsPerMsg?: number }> {
+async function saturation(
+  workers: LoadWorker[],
+  o: RelayOptions,
+  serverPid?: number,
+): Promise<{ perS: number; errors: number; cpuUsPerMsg?: number }> {
   let cpuFrom: number | undefined;
   let cpuTo: number | undefined;
   const sample = (at: number, set: (us: number) => void) =>
@@ -45,7 +50,11 @@ async function saturation(workers: LoadWorker[], o: RelayOptions, serverPid?: nu
       if (serverPid !== undefined) set(cpuMicros(serverPid));
     }, at);
   const timers = [sample(o.warmupMs, (us) => (cpuFrom = us)), sample(o.warmupMs + o.measureMs, (us) => (cpuTo = us))];
-  const replies = await askAll(workers, () => ({ cmd: "saturate", warmupMs: o.warmupMs, measureMs: o.measureMs, window: o.window }), "saturated");
+  const replies = await askAll(
+    workers,
+    () => ({ cmd: "saturate", warmupMs: o.warmupMs, measureMs: o.measureMs, window: o.window }),
+    "saturated",
+  );
   timers.forEach(clearTimeout);
   const relayed = replies.reduce((n, r) => n + r.relayed, 0);
   const seconds = Math.max(...replies.map((r) => r.measuredMs)) / 1000;
@@ -54,7 +63,11 @@ async function saturation(workers: LoadWorker[], o: RelayOptions, serverPid?: nu
 }
 
 async function delivery(workers: LoadWorker[], o: RelayOptions, offeredPerS: number) {
-  const replies = await askAll(workers, () => ({ cmd: "paced", warmupMs: o.warmupMs, measureMs: o.measureMs, ratePerS: offeredPerS / workers.length }), "paced");
+  const replies = await askAll(
+    workers,
+    () => ({ cmd: "paced", warmupMs: o.warmupMs, measureMs: o.measureMs, ratePerS: offeredPerS / workers.length }),
+    "paced",
+  );
   const samples = replies.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
   return {
     offered: offeredPerS,
@@ -123,7 +136,13 @@ export async function benchBaseline(o: RelayOptions = FULL): Promise<Record<stri
 }
 
 /** Volunteers (three chats each) on `staffUrls`, their youths on `youthUrls`, round robin. */
-async function inloopChats(prefix: string, workers: LoadWorker[], o: RelayOptions, staffUrls: string[], youthUrls: string[]): Promise<void> {
+async function inloopChats(
+  prefix: string,
+  workers: LoadWorker[],
+  o: RelayOptions,
+  staffUrls: string[],
+  youthUrls: string[],
+): Promise<void> {
   const volunteers = await addVolunteers(prefix, Math.ceil(o.pairs / 3), "leiden", "relay");
   const groups: PairGroup[] = volunteers.map((v, i) => ({
     staffUrl: staffUrls[i % staffUrls.length]!,
@@ -138,7 +157,10 @@ async function inloopChats(prefix: string, workers: LoadWorker[], o: RelayOption
 }
 
 /** Inloop on Redis: saturation throughput, then delivery latency at the offered load. */
-export async function benchRelay(o: RelayOptions = FULL, baseline?: { perS?: number; cpuUsPerMsg?: number }): Promise<Record<string, number>> {
+export async function benchRelay(
+  o: RelayOptions = FULL,
+  baseline?: { perS?: number; cpuUsPerMsg?: number },
+): Promise<Record<string, number>> {
   const service = await startInloop(1);
   const workers = startWorkers(o.workers);
   try {

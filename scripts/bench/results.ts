@@ -28,7 +28,14 @@ export function writeSummary(figures: Record<string, number>, startedAt: Date, m
   const rows = Object.keys(figures)
     .sort()
     .map((k) => `| ${k} | ${figures[k]} | ${TARGETS[k] ?? ""} |`);
-  const text = [`# npm run bench (${startedAt.toISOString()}, ${machine})`, "", "| key | value | target |", "|---|---|---|", ...rows, ""].join("\n");
+  const text = [
+    `# npm run bench (${startedAt.toISOString()}, ${machine})`,
+    "",
+    "| key | value | target |",
+    "|---|---|---|",
+    ...rows,
+    "",
+  ].join("\n");
   writeFileSync(path.join(dir, "bench-summary.md"), text);
 }
 
@@ -45,8 +52,11 @@ export async function writeResults(name: string, figures: Record<string, number>
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "latest.json");
   const previous = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, number>) : {};
-  writeFileSync(file, JSON.stringify({ ...previous, ...figures }, null, 2) + "\n");
+  writeFileSync(file, `${JSON.stringify({ ...previous, ...figures }, null, 2)}\n`);
   const machine = machineLine();
   const rows = Object.entries(figures).map(([k, v]) => `| ${k} | ${v} |`);
-  writeFileSync(path.join(dir, `${name}.md`), [`# ${name} (${new Date().toISOString()}, ${machine})`, "", "| key | value |", "|---|---|", ...rows, ""].join("\n"));
+  writeFileSync(
+    path.join(dir, `${name}.md`),
+    [`# ${name} (${new Date().toISOString()}, ${machine})`, "", "| key | value |", "|---|---|", ...rows, ""].join("\n"),
+  );
 }

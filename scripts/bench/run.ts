@@ -14,11 +14,13 @@ import { benchFaults } from "./faults";
 import { benchFlagged } from "./flagged";
 import { benchFuzz } from "./fuzz";
 import { benchBaseline, benchRelay, benchTwoNode } from "./relay";
-import { benchRisk } from "./risk";
 import { machineLine, writeResults, writeSummary } from "./results";
+import { benchRisk } from "./risk";
 
 const latestFile = path.resolve(import.meta.dirname, "../../loadtest/results/latest.json");
-const figures: Record<string, number> = existsSync(latestFile) ? (JSON.parse(readFileSync(latestFile, "utf8")) as Record<string, number>) : {};
+const figures: Record<string, number> = existsSync(latestFile)
+  ? (JSON.parse(readFileSync(latestFile, "utf8")) as Record<string, number>)
+  : {};
 
 const benches: Record<string, () => Promise<Record<string, number>>> = {
   baseline: () => benchBaseline(),

@@ -8,9 +8,9 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { REDIS_URL, redisAnswers } from "../../test/helpers/redis";
 import { addVolunteers, startInloop } from "../bench/lib/processes";
-import { redisAnswers, REDIS_URL } from "../../test/helpers/redis";
-import { summariseReport, type ArtilleryReport } from "./summary";
+import { type ArtilleryReport, summariseReport } from "./summary";
 
 const dir = path.resolve(import.meta.dirname, "../../loadtest");
 const results = path.join(dir, "results");
@@ -65,17 +65,28 @@ async function main(): Promise<void> {
       console.log(`loadtest: ${name} against ${url}`);
       const output = path.join(results, `artillery-${name}.json`);
       const before = await serverCounts(url);
-      await run(artillery, ["run", "--quiet", "--target", url, "--output", output, `scenarios/${name}.yml`], { ...env, INLOOP_VOLUNTEERS: JSON.stringify(volunteers) });
+      await run(artillery, ["run", "--quiet", "--target", url, "--output", output, `scenarios/${name}.yml`], {
+        ...env,
+        INLOOP_VOLUNTEERS: JSON.stringify(volunteers),
+      });
       const after = await serverCounts(url);
       // What the server itself counted (its /metrics), next to what artillery saw.
       const served = Object.entries(after).map(([k, v]) => `| server: ${k} | ${v - (before[k] ?? 0)} |`);
-      sections.push(summariseReport(name, JSON.parse(readFileSync(output, "utf8")) as ArtilleryReport).trimEnd() + "\n" + served.join("\n") + "\n");
+      sections.push(
+        `${summariseReport(name, JSON.parse(readFileSync(output, "utf8")) as ArtilleryReport).trimEnd()}\n${served.join("\n")}\n`,
+      );
     }
   } finally {
     await service.cleanup();
   }
   const machine = `${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(2)} at the end`;
-  const text = [`# npm run loadtest (${started.toISOString()}, ${machine})`, "", `Server: one Inloop process on Redis (${REDIS_URL}), limits lifted for one test network; artillery 2.0.21 on the same cores.`, "", ...sections].join("\n");
+  const text = [
+    `# npm run loadtest (${started.toISOString()}, ${machine})`,
+    "",
+    `Server: one Inloop process on Redis (${REDIS_URL}), limits lifted for one test network; artillery 2.0.21 on the same cores.`,
+    "",
+    ...sections,
+  ].join("\n");
   writeFileSync(path.join(results, "loadtest-summary.md"), text);
   console.log(`\n${text}\nloadtest: reports in loadtest/results/`);
 }

@@ -11,7 +11,10 @@ export interface ArtilleryReport {
 /** One markdown section per scenario file: virtual users, emits, ack latency, errors. */
 export function summariseReport(name: string, report: ArtilleryReport): string {
   const { counters, summaries } = report.aggregate;
-  const seconds = report.aggregate.firstMetricAt && report.aggregate.lastMetricAt ? (report.aggregate.lastMetricAt - report.aggregate.firstMetricAt) / 1000 : NaN;
+  const seconds =
+    report.aggregate.firstMetricAt && report.aggregate.lastMetricAt
+      ? (report.aggregate.lastMetricAt - report.aggregate.firstMetricAt) / 1000
+      : NaN;
   const emits = counters["socketio.emit"] ?? 0;
   const rows: [string, string | number][] = [
     ["duration (s)", Number.isFinite(seconds) ? Math.round(seconds) : "?"],
@@ -21,7 +24,10 @@ export function summariseReport(name: string, report: ArtilleryReport): string {
     ["socket.io emits", emits],
     ["emits per second (mean)", Number.isFinite(seconds) && seconds > 0 ? Math.round(emits / seconds) : "?"],
   ];
-  for (const [metric, label] of [["socketio.response_time", "ack round trip"], ["http.response_time", "HTTP response"]] as const) {
+  for (const [metric, label] of [
+    ["socketio.response_time", "ack round trip"],
+    ["http.response_time", "HTTP response"],
+  ] as const) {
     const s = summaries[metric];
     if (s) rows.push([`${label} p50 / p95 / p99 / max (ms)`, `${s.p50} / ${s.p95} / ${s.p99} / ${s.max}`]);
   }

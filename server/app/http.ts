@@ -36,7 +36,10 @@ export interface HttpRoot {
  * exists before the HTTP server (socket.io must wrap the app's request listener, not run beside it);
  * its routes come once the services do.
  */
-export function mountHttp(app: express.Express, { config, services, limits, store, metrics, clock, log, isDraining, clientDir }: HttpRoot): void {
+export function mountHttp(
+  app: express.Express,
+  { config, services, limits, store, metrics, clock, log, isDraining, clientDir }: HttpRoot,
+): void {
   const { staff, figures, secondFactor, loginGuard, locationAdmin, staffAdmin, roster, access, erasure, push, deps, youth } = services;
   const httpLog = log.child({ layer: "http" });
   app.use(securityHeaders({ behindTls: config.cookieSecure }));
@@ -46,13 +49,52 @@ export function mountHttp(app: express.Express, { config, services, limits, stor
     res.setHeader("Cache-Control", "no-store");
     next();
   });
-  app.use(metricsRouter({ metrics, store, now: () => clock.now(), token: config.metricsToken, production: config.env === "production", log }));
+  app.use(
+    metricsRouter({ metrics, store, now: () => clock.now(), token: config.metricsToken, production: config.env === "production", log }),
+  );
   // Before apiRouter, whose catch-all answers unknown /api routes with 404.
   app.use(figuresRouter({ staff, figures, log: httpLog }));
-  app.use(secondFactorRouter({ staff, secondFactor, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, loginGuard, trustProxy: config.trustProxy, log: httpLog }));
-  app.use(adminRouter({ staff, locations: locationAdmin, staffAdmin, roster, secondFactor, access, erasure, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, inviteLimit: limits.invite, log: httpLog }));
+  app.use(
+    secondFactorRouter({
+      staff,
+      secondFactor,
+      cookieSecure: config.cookieSecure,
+      allowedOrigins: config.allowedOrigins,
+      loginGuard,
+      trustProxy: config.trustProxy,
+      log: httpLog,
+    }),
+  );
+  app.use(
+    adminRouter({
+      staff,
+      locations: locationAdmin,
+      staffAdmin,
+      roster,
+      secondFactor,
+      access,
+      erasure,
+      cookieSecure: config.cookieSecure,
+      allowedOrigins: config.allowedOrigins,
+      inviteLimit: limits.invite,
+      log: httpLog,
+    }),
+  );
   app.use(reachRouter({ deps, staff, push, log: httpLog }));
-  app.use(apiRouter({ deps, staff, cookieSecure: config.cookieSecure, allowedOrigins: config.allowedOrigins, isDraining, quickExitUrl: config.quickExitUrl, youth, loginGuard, trustProxy: config.trustProxy, log: httpLog }));
+  app.use(
+    apiRouter({
+      deps,
+      staff,
+      cookieSecure: config.cookieSecure,
+      allowedOrigins: config.allowedOrigins,
+      isDraining,
+      quickExitUrl: config.quickExitUrl,
+      youth,
+      loginGuard,
+      trustProxy: config.trustProxy,
+      log: httpLog,
+    }),
+  );
   if (existsSync(path.join(clientDir, "index.html"))) {
     app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
     app.get("/{*page}", (_req, res) => res.sendFile(path.join(clientDir, "index.html")));

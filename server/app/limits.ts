@@ -1,8 +1,8 @@
-import type { RedisClient } from "../store/redis/connect";
 import type { Logger } from "pino";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { Config } from "../config/config";
 import type { FailureBudget, RateLimit } from "../service/ConversationService";
+import type { RedisClient } from "../store/redis/connect";
 
 function rateLimit(limiter: RateLimiterAbstract, log: Logger): RateLimit {
   return {
@@ -36,7 +36,8 @@ export function createLimits(config: Config, redis: RedisClient | undefined, log
    * sender with sockets on two processes gets at most twice the rate, and everything that must hold
    * across processes (joins, sessions, logins, codes) stays shared.
    */
-  const local = (name: string, points: number, duration: number) => rateLimit(new RateLimiterMemory({ keyPrefix: name, points, duration }), log);
+  const local = (name: string, points: number, duration: number) =>
+    rateLimit(new RateLimiterMemory({ keyPrefix: name, points, duration }), log);
   /** A shared allowance that only failures spend: `spent()` asks without spending, `spend()` takes one. */
   const budget = (name: string, points: number, duration: number): FailureBudget => {
     const l = backing(name, points, duration);
@@ -68,7 +69,10 @@ export function createLimits(config: Config, redis: RedisClient | undefined, log
     returnCode: limiter("return-code", config.returnCodes.attemptsPer10Min, 600),
     // Wrong codes from everywhere together: a guesser with many networks still gets nowhere.
     returnCodeFailures: budget("return-code-failures", config.returnCodes.failuresPerHour, 3600),
-    sessions: { perNetwork: limiter("session", config.sessionsPerNetworkPer10Min, 600), global: limiter("session-all", config.sessionsPerMinute, 60) },
+    sessions: {
+      perNetwork: limiter("session", config.sessionsPerNetworkPer10Min, 600),
+      global: limiter("session-all", config.sessionsPerMinute, 60),
+    },
     invite: limiter("invite", config.loginAttemptsPer15Min * 3, 900),
   };
 }

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server as HttpServer } from "node:http";
+import type { Server as HttpServer, IncomingMessage } from "node:http";
 import type { Logger } from "pino";
 import { Server } from "socket.io";
 import type { Config } from "../config/config";
@@ -7,11 +7,11 @@ import { networkOfRequest } from "../http/clientNetwork";
 import { readSessionCookie } from "../http/cookies";
 import { isAllowedOrigin } from "../http/origin";
 import { logConnections } from "../metrics/socketObservers";
-import { onConnection, type AppSocket, type RealtimeServices } from "../realtime/connection";
+import { type AppSocket, onConnection, type RealtimeServices } from "../realtime/connection";
 import { ConnectionsPerNetwork } from "../realtime/connectionsPerNetwork";
 import { resyncClientsAfterRedisOutage } from "../realtime/resyncAfterOutage";
 import type { IoServer } from "../realtime/SocketNotifier";
-import { socketAdapterFor, subscriberFor, type RedisClient } from "../store/redis/connect";
+import { type RedisClient, socketAdapterFor, subscriberFor } from "../store/redis/connect";
 import type { Services } from "./services";
 
 /**
@@ -19,7 +19,13 @@ import type { Services } from "./services";
  * draining), the Redis adapter when there are several processes, and, once the services exist,
  * the staff cookie check and the event handlers (`serve`).
  */
-export function createRealtime(config: Config, httpServer: HttpServer, redis: RedisClient | undefined, isDraining: () => boolean, log: Logger) {
+export function createRealtime(
+  config: Config,
+  httpServer: HttpServer,
+  redis: RedisClient | undefined,
+  isDraining: () => boolean,
+  log: Logger,
+) {
   const realtimeLog = log.child({ layer: "realtime" });
   const perNetwork = new ConnectionsPerNetwork(config.connectionsPerNetwork, (req) => networkOfRequest(req, config.trustProxy));
   const io: IoServer = new Server(httpServer, {
@@ -31,7 +37,9 @@ export function createRealtime(config: Config, httpServer: HttpServer, redis: Re
     allowRequest: (req, callback) => callback(null, !isDraining() && isAllowedOrigin(req, config.allowedOrigins) && perNetwork.allows(req)),
   });
   answerClientBundleNotFound(httpServer);
-  io.engine.on("connection", (raw: { request: IncomingMessage; once(event: "close", listener: () => void): void }) => perNetwork.track(raw.request, (listener) => raw.once("close", listener)));
+  io.engine.on("connection", (raw: { request: IncomingMessage; once(event: "close", listener: () => void): void }) =>
+    perNetwork.track(raw.request, (listener) => raw.once("close", listener)),
+  );
   const subscriber = redis && subscriberFor(redis);
   if (redis && subscriber) io.adapter(socketAdapterFor(redis, subscriber, config.redisPrefix));
   if (subscriber) resyncClientsAfterRedisOutage(subscriber, io, realtimeLog);

@@ -11,8 +11,8 @@ import { AfterAck } from "../service/AfterAck";
 import { LocationAdminService } from "../service/admin/LocationAdminService";
 import { RosterService } from "../service/admin/RosterService";
 import { StaffAdminService } from "../service/admin/StaffAdminService";
-import type { ServiceDeps } from "../service/context";
 import { ConversationService } from "../service/ConversationService";
+import type { ServiceDeps } from "../service/context";
 import { DebriefService } from "../service/DebriefService";
 import { Dispatcher } from "../service/Dispatcher";
 import { ErasureService } from "../service/ErasureService";
@@ -51,14 +51,19 @@ export function buildServices({ config, store, clock, log, sockets, limits, shar
   const serviceLog = log.child({ layer: "service" });
   // Web Push: keys from the environment; a single in-memory process may make its own pair.
   const vapid = config.push.vapid ?? (shared ? undefined : generateVapidKeys());
-  if (!config.push.vapid && vapid) log.info({ event: "push.vapid.generated" }, "VAPID keys made for this process (memory store); push subscriptions last until restart");
+  if (!config.push.vapid && vapid)
+    log.info({ event: "push.vapid.generated" }, "VAPID keys made for this process (memory store); push subscriptions last until restart");
   if (!vapid) log.warn({ event: "push.off" }, "VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY not set: push notifications are off");
-  const push = new PushService({ store, clock, notifier: sockets, log: serviceLog }, vapid && webPushSender({ ...vapid, subject: config.push.subject }), {
-    ...(vapid && { publicKey: vapid.publicKey }),
-    production: config.env === "production",
-    allowedHosts: config.push.allowedHosts,
-    youthTtlMs: config.youthSessionTtlMs,
-  });
+  const push = new PushService(
+    { store, clock, notifier: sockets, log: serviceLog },
+    vapid && webPushSender({ ...vapid, subject: config.push.subject }),
+    {
+      ...(vapid && { publicKey: vapid.publicKey }),
+      production: config.env === "production",
+      allowedHosts: config.push.allowedHosts,
+      youthTtlMs: config.youthSessionTtlMs,
+    },
+  );
   const notifier = new PushRelay(sockets, push, store, log.child({ layer: "push" }));
   const deps: ServiceDeps = { store, clock, notifier, log: serviceLog, push };
 
@@ -66,12 +71,23 @@ export function buildServices({ config, store, clock, log, sockets, limits, shar
   const dispatcher = new Dispatcher(deps, (c) => escalations.flaggedAssigned(c));
   const abuse = new AbuseGuard(store, clock, config.blockMs, config.networkHashSecret);
   const loginGuard = new LoginGuard(config.networkHashSecret, limits.login, (network) => abuse.keyFor(network));
-  if (!config.networkHashSecretSet && config.env === "production") log.warn({ event: "networkHash.localKey" }, "NETWORK_HASH_SECRET is not set: blocks and per-network limits reach this process only");
+  if (!config.networkHashSecretSet && config.env === "production")
+    log.warn({ event: "networkHash.localKey" }, "NETWORK_HASH_SECRET is not set: blocks and per-network limits reach this process only");
   const debriefs = new DebriefService(deps, escalations, limits.message);
   const wrapUps = new WrapUpService(deps, debriefs);
   const afterAck = new AfterAck(serviceLog);
-  const conversations = new ConversationService(deps, dispatcher, limits.message, wrapUps, { score: loadDefaultRiskScorer(), escalations, later: afterAck }, limits.signal);
-  const returnCodes = new ReturnCodeService(deps, conversations, limits.returnCode, { ...config.returnCodes, failures: limits.returnCodeFailures });
+  const conversations = new ConversationService(
+    deps,
+    dispatcher,
+    limits.message,
+    wrapUps,
+    { score: loadDefaultRiskScorer(), escalations, later: afterAck },
+    limits.signal,
+  );
+  const returnCodes = new ReturnCodeService(deps, conversations, limits.returnCode, {
+    ...config.returnCodes,
+    failures: limits.returnCodeFailures,
+  });
   if (!config.returnCodes.secret) log.warn({ event: "returnCodes.off" }, "RETURN_CODE_SECRET is not set: return codes are switched off");
   const youth = new YouthService(
     deps,

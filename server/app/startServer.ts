@@ -7,11 +7,11 @@ import type { Logger } from "pino";
 import type { Config } from "../config/config";
 import { seedDemoFigures } from "../demo/figuresDemo";
 import { DEMO_LOCATIONS, seedDemo } from "../demo/seed";
-import { systemClock, type Clock } from "../domain/types";
+import { type Clock, systemClock } from "../domain/types";
 import { createLogger } from "../log";
 import { Metrics } from "../metrics/metrics";
 import { localSocketRoles } from "../metrics/socketObservers";
-import { SocketNotifier, type IoServer } from "../realtime/SocketNotifier";
+import { type IoServer, SocketNotifier } from "../realtime/SocketNotifier";
 import type { Dispatcher } from "../service/Dispatcher";
 import { createMemoryStore } from "../store/memory/MemoryStore";
 import { connectRedis } from "../store/redis/connect";
@@ -56,7 +56,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const bareStore: Store = redis ? createRedisStore(redis, { prefix: config.redisPrefix }) : createMemoryStore();
   // A demo history for the coordinator's figures, in memory only (a new MemoryStore is empty), and into
   // the bare store so /metrics does not count it as live traffic.
-  if (config.demoFigures && !redis) await seedDemoFigures(bareStore, clock.now(), DEMO_LOCATIONS.map((l) => l.id));
+  if (config.demoFigures && !redis)
+    await seedDemoFigures(
+      bareStore,
+      clock.now(),
+      DEMO_LOCATIONS.map((l) => l.id),
+    );
   const store: Store = metrics.instrument(bareStore);
   if (config.demo && (await seedDemo(store, clock.now()))) log.info({ event: "demo.seeded" }, "demo locations and staff created");
 
@@ -68,7 +73,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   app.disable("x-powered-by");
   // A connection that never sends its request headers is closed after the handshake time, checked
   // every second (Node's default is a minute, checked every 30 s), so idle sockets cannot pile up.
-  const httpServer: HttpServer = createServer({ connectionsCheckingInterval: 1000, headersTimeout: config.handshakeTimeoutMs, requestTimeout: Math.max(30_000, config.handshakeTimeoutMs * 2) }, app);
+  const httpServer: HttpServer = createServer(
+    {
+      connectionsCheckingInterval: 1000,
+      headersTimeout: config.handshakeTimeoutMs,
+      requestTimeout: Math.max(30_000, config.handshakeTimeoutMs * 2),
+    },
+    app,
+  );
   // Node starts those timers only once a request begins: a connection that sends nothing at all is
   // closed here, after the same time.
   httpServer.on("connection", (socket) => {
@@ -83,7 +95,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   ioForMetrics = io;
 
   const limits = createLimits(config, redis, log);
-  const services = buildServices({ config, store, clock, log, sockets: new SocketNotifier(io), limits, shared: redis !== undefined, instanceId, publicUrl: () => publicUrl });
+  const services = buildServices({
+    config,
+    store,
+    clock,
+    log,
+    sockets: new SocketNotifier(io),
+    limits,
+    shared: redis !== undefined,
+    instanceId,
+    publicUrl: () => publicUrl,
+  });
   const clientDir = options.clientDir ?? path.resolve(import.meta.dirname, "../../client/dist");
   mountHttp(app, { config, services, limits, store, metrics, clock, log, isDraining, clientDir });
   const served = realtime.serve(services);

@@ -14,6 +14,12 @@ export const MIN_PASSWORD_SCORE = 3;
 export function isWeakPassword(password: string, personal: readonly string[] = []): boolean {
   checker ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
   // The whole e-mail and name, and each of their words ("eva", "devries"), count as known words.
-  const words = personal.flatMap((p) => [p.toLowerCase(), ...p.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3)]);
+  const words = personal.flatMap((p) => [
+    p.toLowerCase(),
+    ...p
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 3),
+  ]);
   return checker.check(password, words).score < MIN_PASSWORD_SCORE;
 }

@@ -39,7 +39,13 @@ export function totpStepAt(nowMs: number): number {
 export async function verifyTotp(secret: string, code: string, nowMs: number, afterStep: number): Promise<number | undefined> {
   if (!/^\d{6}$/.test(code)) return undefined;
   try {
-    const result = await verify({ secret, token: code, epoch: Math.floor(nowMs / 1000), epochTolerance: TOTP_PERIOD_S, afterTimeStep: afterStep });
+    const result = await verify({
+      secret,
+      token: code,
+      epoch: Math.floor(nowMs / 1000),
+      epochTolerance: TOTP_PERIOD_S,
+      afterTimeStep: afterStep,
+    });
     // The TOTP result carries the step; the shared result type also covers HOTP, which does not.
     return result.valid && "timeStep" in result ? (result as { timeStep: number }).timeStep : undefined;
   } catch {

@@ -1,12 +1,10 @@
-import { z } from "zod";
-import { DEFAULT_PUSH_HOSTS } from "../domain/push/push";
 import { randomBytes } from "node:crypto";
+import { z } from "zod";
 import { parseTrustProxy } from "../domain/network/network";
+import { DEFAULT_PUSH_HOSTS } from "../domain/push/push";
 import { parseHostList, type RedisTopology } from "../store/redis/connect";
 
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -98,7 +96,11 @@ const EnvSchema = z.object({
   /** Wrong return codes per hour over every network together: the budget that makes guessing hopeless. */
   RETURN_CODE_FAILURES_PER_HOUR: z.coerce.number().int().positive().default(1000),
   /** How long a staff invite link works. */
-  INVITE_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
+  INVITE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(72),
   /** The address people open (behind a load balancer or TLS); used in invite links. Default: this server's own. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** How often queue positions, estimates and overflow routing are re-evaluated. */
@@ -112,7 +114,10 @@ const EnvSchema = z.object({
    * proxies in front (each appends one hop on the right); or a comma-separated list of the proxies'
    * addresses. Default: no proxy, the header is ignored.
    */
-  TRUST_PROXY: z.string().optional().refine((v) => parseTrustProxy(v) !== undefined, "false, true, a number of proxies, or their addresses"),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine((v) => parseTrustProxy(v) !== undefined, "false, true, a number of proxies, or their addresses"),
   /**
    * Key for hashing client networks (HMAC, a fresh key derived per day): what keeps a copy of Redis
    * from giving away addresses. The same on every process; production without it gets a random key
@@ -128,10 +133,19 @@ const EnvSchema = z.object({
    * on every process. Without them push is off, except on the in-memory store, which makes a pair at
    * start (subscriptions then last until the restart). `npx web-push generate-vapid-keys` makes one.
    */
-  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "base64url, 65 bytes (uncompressed P-256 point)").optional(),
-  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, "base64url, 32 bytes").optional(),
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/, "base64url, 65 bytes (uncompressed P-256 point)")
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{40,50}$/, "base64url, 32 bytes")
+    .optional(),
   /** Who the push services can contact about this sender: "mailto:…" or an https URL. */
-  VAPID_SUBJECT: z.string().regex(/^(mailto:.+|https:\/\/.+)$/, "mailto:… or https://…").optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:.+|https:\/\/.+)$/, "mailto:… or https://…")
+    .optional(),
   /** Push services a device may subscribe with in production (host suffixes, comma-separated). */
   PUSH_ALLOWED_HOSTS: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -147,14 +161,25 @@ export const DEVELOPMENT_SECOND_FACTOR_KEY = "inloop-development-second-factor-k
 
 /** At most one way to reach Redis; none means the in-memory store. */
 function redisTopology(e: z.infer<typeof EnvSchema>): RedisTopology | undefined {
-  const chosen = [e.REDIS_URL && "REDIS_URL", e.REDIS_SENTINELS && "REDIS_SENTINELS", e.REDIS_CLUSTER_NODES && "REDIS_CLUSTER_NODES"].filter(Boolean);
+  const chosen = [
+    e.REDIS_URL && "REDIS_URL",
+    e.REDIS_SENTINELS && "REDIS_SENTINELS",
+    e.REDIS_CLUSTER_NODES && "REDIS_CLUSTER_NODES",
+  ].filter(Boolean);
   if (chosen.length > 1) throw new Error(`Invalid configuration:\n  set only one of ${chosen.join(", ")}`);
   const tls = e.REDIS_TLS ?? false;
   const secret = { ...(e.REDIS_PASSWORD && { password: e.REDIS_PASSWORD }) };
   if (e.REDIS_URL) return { mode: "standalone", url: e.REDIS_URL };
   if (e.REDIS_SENTINELS) {
     const sentinelPassword = e.REDIS_SENTINEL_PASSWORD;
-    return { mode: "sentinel", sentinels: hosts("REDIS_SENTINELS", e.REDIS_SENTINELS, 26379), name: e.REDIS_SENTINEL_NAME, tls, ...secret, ...(sentinelPassword && { sentinelPassword }) };
+    return {
+      mode: "sentinel",
+      sentinels: hosts("REDIS_SENTINELS", e.REDIS_SENTINELS, 26379),
+      name: e.REDIS_SENTINEL_NAME,
+      tls,
+      ...secret,
+      ...(sentinelPassword && { sentinelPassword }),
+    };
   }
   if (e.REDIS_CLUSTER_NODES) return { mode: "cluster", nodes: hosts("REDIS_CLUSTER_NODES", e.REDIS_CLUSTER_NODES, 6379), tls, ...secret };
   return undefined;
@@ -182,9 +207,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if ((e.VAPID_PUBLIC_KEY === undefined) !== (e.VAPID_PRIVATE_KEY === undefined)) {
     throw new Error("Invalid configuration:\n  VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY: set both or neither");
   }
-  if (production && e.VAPID_PUBLIC_KEY && !e.VAPID_SUBJECT) throw new Error("Invalid configuration:\n  VAPID_SUBJECT: required with VAPID keys in production");
+  if (production && e.VAPID_PUBLIC_KEY && !e.VAPID_SUBJECT)
+    throw new Error("Invalid configuration:\n  VAPID_SUBJECT: required with VAPID keys in production");
   // Staff second-factor secrets sealed with a key printed in this source would be no second factor.
-  if (production && !e.SECOND_FACTOR_KEY) throw new Error("Invalid configuration:\n  SECOND_FACTOR_KEY: required in production (32 or more random characters)");
+  if (production && !e.SECOND_FACTOR_KEY)
+    throw new Error("Invalid configuration:\n  SECOND_FACTOR_KEY: required in production (32 or more random characters)");
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -197,7 +224,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // Never seed the printed demo password into a shared store by accident: Redis needs DEMO=true.
     demo: e.DEMO ?? (!production && !redisTopology(e)),
     demoFigures: (e.DEMO ?? (!production && !redisTopology(e))) && (e.DEMO_FIGURES ?? true),
-    allowedOrigins: e.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
+    allowedOrigins: e.ALLOWED_ORIGINS.split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
     cookieSecure: e.COOKIE_SECURE ?? production,
     youthSessionTtlMs: e.YOUTH_SESSION_HOURS * 3_600_000,
     staffSessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
@@ -246,7 +275,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     push: {
       ...(e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY && { vapid: { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY } }),
       subject: e.VAPID_SUBJECT ?? "mailto:push@inloop.invalid",
-      allowedHosts: e.PUSH_ALLOWED_HOSTS ? e.PUSH_ALLOWED_HOSTS.split(",").map((h) => h.trim()).filter(Boolean) : DEFAULT_PUSH_HOSTS,
+      allowedHosts: e.PUSH_ALLOWED_HOSTS
+        ? e.PUSH_ALLOWED_HOSTS.split(",")
+            .map((h) => h.trim())
+            .filter(Boolean)
+        : DEFAULT_PUSH_HOSTS,
     },
   };
 }

@@ -66,15 +66,25 @@ export function demoFigureEvents(o: DemoFiguresOptions): DomainEvent[] {
         const end = start + (5 + Math.floor(random() * 4)) * HOUR;
         if (end > o.endAt) continue;
         events.push({ type: "presence.changed", at: start, staffId, locationId, data: { status: "available", capacity: 2 } });
-        if (v === 1) events.push({ type: "presence.changed", at: start + 3 * HOUR, staffId, locationId, data: { status: "break", capacity: 2 } });
-        if (v === 1) events.push({ type: "presence.changed", at: start + 3.5 * HOUR, staffId, locationId, data: { status: "available", capacity: 2 } });
+        if (v === 1)
+          events.push({ type: "presence.changed", at: start + 3 * HOUR, staffId, locationId, data: { status: "break", capacity: 2 } });
+        if (v === 1)
+          events.push({
+            type: "presence.changed",
+            at: start + 3.5 * HOUR,
+            staffId,
+            locationId,
+            data: { status: "available", capacity: 2 },
+          });
         events.push({ type: "presence.changed", at: end, staffId, locationId, data: { status: "off", capacity: 2 } });
       }
       // Smaller locations see fewer chats: the second and third are three quarters and half as busy.
       const size = li === 0 ? 1 : li % 2 === 1 ? 0.75 : 0.5;
       const chats = Math.round(o.chatsPerDay * busy * size * (0.7 + random() * 0.6));
       // Busiest late afternoon and early evening; youths arrive in time order.
-      const arrivals = Array.from({ length: chats }, () => day + 13 * HOUR + Math.floor((random() + random()) * 4 * HOUR)).sort((a, b) => a - b);
+      const arrivals = Array.from({ length: chats }, () => day + 13 * HOUR + Math.floor((random() + random()) * 4 * HOUR)).sort(
+        (a, b) => a - b,
+      );
       // Four chat slots (two volunteers, two chats each): a youth waits until one is free, or gives up.
       const slotFreeAt = [0, 0, 0, 0];
       for (const queuedAt of arrivals) {
@@ -87,10 +97,22 @@ export function demoFigureEvents(o: DemoFiguresOptions): DomainEvent[] {
         // Some youths pick no location ("any"); if they leave before pickup, no location is known.
         const leaves = waitMs > patienceMs || random() < 0.05;
         const chosen = leaves && random() < 0.25 ? {} : { locationId };
-        events.push({ type: "conversation.queued", at: queuedAt, conversationId: id, ...chosen, data: { ageBand: pick(["12-15", "16-18", "19-21", "22-25"]), topic, ...(random() < 0.1 && { returning: true }) } });
+        events.push({
+          type: "conversation.queued",
+          at: queuedAt,
+          conversationId: id,
+          ...chosen,
+          data: { ageBand: pick(["12-15", "16-18", "19-21", "22-25"]), topic, ...(random() < 0.1 && { returning: true }) },
+        });
         if (leaves) {
           const leftAfter = Math.min(waitMs, patienceMs);
-          events.push({ type: "conversation.abandoned", at: queuedAt + leftAfter, conversationId: id, ...chosen, data: { waitMs: leftAfter, reason: "left-queue" } });
+          events.push({
+            type: "conversation.abandoned",
+            at: queuedAt + leftAfter,
+            conversationId: id,
+            ...chosen,
+            data: { waitMs: leftAfter, reason: "left-queue" },
+          });
           continue;
         }
         const assignedAt = queuedAt + waitMs;
@@ -98,22 +120,98 @@ export function demoFigureEvents(o: DemoFiguresOptions): DomainEvent[] {
         const durationMs = Math.floor(MIN * (8 + random() * 45));
         const endedAt = assignedAt + durationMs;
         slotFreeAt[slot] = endedAt;
-        events.push({ type: "conversation.assigned", at: assignedAt, conversationId: id, locationId, staffId, data: { waitMs, priority: 0 } });
+        events.push({
+          type: "conversation.assigned",
+          at: assignedAt,
+          conversationId: id,
+          locationId,
+          staffId,
+          data: { waitMs, priority: 0 },
+        });
         for (let m = 1; m <= (o.messagesPerChat ?? 0); m++) {
-          events.push({ type: "conversation.message", at: assignedAt + Math.floor((durationMs * m) / ((o.messagesPerChat ?? 0) + 1)), conversationId: id, data: { role: m % 2 ? "youth" : "volunteer", seq: m } });
+          events.push({
+            type: "conversation.message",
+            at: assignedAt + Math.floor((durationMs * m) / ((o.messagesPerChat ?? 0) + 1)),
+            conversationId: id,
+            data: { role: m % 2 ? "youth" : "volunteer", seq: m },
+          });
         }
         if (random() < 0.07) {
-          const level = weighted([["consult", 60], ["urgent", 30], ["crisis", 10]]);
+          const level = weighted([
+            ["consult", 60],
+            ["urgent", 30],
+            ["crisis", 10],
+          ]);
           const raisedAt = assignedAt + Math.floor(durationMs / 3);
-          events.push({ type: "escalation.raised", at: raisedAt, conversationId: id, locationId, data: { level, source: random() < 0.5 ? "risk" : "volunteer", escalationId: `demo-e-${id}` } });
-          if (random() < 0.06) events.push({ type: "escalation.unrouted", at: raisedAt + 2 * MIN, conversationId: id, locationId, data: { level, source: "volunteer" } });
-          else events.push({ type: "escalation.claimed", at: raisedAt + Math.floor(MIN * (0.3 + random() * 4)), conversationId: id, locationId, data: { level, timeToClaimMs: Math.floor(MIN * (0.3 + random() * 4)), source: "volunteer" } });
+          events.push({
+            type: "escalation.raised",
+            at: raisedAt,
+            conversationId: id,
+            locationId,
+            data: { level, source: random() < 0.5 ? "risk" : "volunteer", escalationId: `demo-e-${id}` },
+          });
+          if (random() < 0.06)
+            events.push({
+              type: "escalation.unrouted",
+              at: raisedAt + 2 * MIN,
+              conversationId: id,
+              locationId,
+              data: { level, source: "volunteer" },
+            });
+          else
+            events.push({
+              type: "escalation.claimed",
+              at: raisedAt + Math.floor(MIN * (0.3 + random() * 4)),
+              conversationId: id,
+              locationId,
+              data: { level, timeToClaimMs: Math.floor(MIN * (0.3 + random() * 4)), source: "volunteer" },
+            });
         }
-        events.push({ type: "conversation.ended", at: endedAt, conversationId: id, locationId, staffId, data: { durationMs, endedBy: random() < 0.5 ? "youth" : "volunteer", reason: "ended" } });
+        events.push({
+          type: "conversation.ended",
+          at: endedAt,
+          conversationId: id,
+          locationId,
+          staffId,
+          data: { durationMs, endedBy: random() < 0.5 ? "youth" : "volunteer", reason: "ended" },
+        });
         const topics = random() < 0.3 ? [topic, pick(TOPICS)] : [topic];
-        events.push({ type: "wrapup.filed", at: endedAt + 2 * MIN, conversationId: id, locationId, staffId, data: { kind: "chat", referral: weighted(REFERRAL_WEIGHTS), rating: 3 + Math.floor(random() * 3), topics: [...new Set(topics)].join(",") } });
+        events.push({
+          type: "wrapup.filed",
+          at: endedAt + 2 * MIN,
+          conversationId: id,
+          locationId,
+          staffId,
+          data: {
+            kind: "chat",
+            referral: weighted(REFERRAL_WEIGHTS),
+            rating: 3 + Math.floor(random() * 3),
+            topics: [...new Set(topics)].join(","),
+          },
+        });
         if (random() < 0.4) {
-          events.push({ type: "conversation.feedback", at: endedAt + MIN, conversationId: id, locationId, data: { helped: Number(weighted([["1", 3], ["2", 7], ["3", 15], ["4", 40], ["5", 35]])), wouldReturn: weighted([["yes", 70], ["maybe", 25], ["no", 5]]) } });
+          events.push({
+            type: "conversation.feedback",
+            at: endedAt + MIN,
+            conversationId: id,
+            locationId,
+            data: {
+              helped: Number(
+                weighted([
+                  ["1", 3],
+                  ["2", 7],
+                  ["3", 15],
+                  ["4", 40],
+                  ["5", 35],
+                ]),
+              ),
+              wouldReturn: weighted([
+                ["yes", 70],
+                ["maybe", 25],
+                ["no", 5],
+              ]),
+            },
+          });
         }
       }
     });

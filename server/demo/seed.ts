@@ -1,9 +1,9 @@
-import { hashPassword } from "../auth/secrets";
 import { TOPICS } from "../../shared/protocol";
-import { DEFAULT_SNIPPETS } from "./snippets";
-import { WEEKDAYS, type Location, type Staff, type TimeWindow, type Weekday } from "../domain/types";
+import { hashPassword } from "../auth/secrets";
+import { type Location, type Staff, type TimeWindow, WEEKDAYS, type Weekday } from "../domain/types";
 import type { Store } from "../store/Store";
 import { seedDemoRoster } from "./roster";
+import { DEFAULT_SNIPPETS } from "./snippets";
 
 /** One password for every demo account: this is a demo, printed on the console. */
 export const DEMO_PASSWORD = "inloop-demo";
@@ -25,19 +25,52 @@ const location = (id: string, name: string, autoAssign: boolean): Location => ({
   wrapUpTopics: [...TOPICS],
 });
 
-export const DEMO_LOCATIONS: Location[] = [location("leiden", "Leiden", false), location("amsterdam", "Amsterdam", true), location("apeldoorn", "Apeldoorn", false)];
+export const DEMO_LOCATIONS: Location[] = [
+  location("leiden", "Leiden", false),
+  location("amsterdam", "Amsterdam", true),
+  location("apeldoorn", "Apeldoorn", false),
+];
 
 type DemoStaff = Omit<Staff, "passwordHash" | "active">;
 
 export const DEMO_STAFF: DemoStaff[] = [
   { id: "st_sam", email: "sam@leiden.demo", displayName: "Sam", role: "volunteer", locationId: "leiden", skills: ["suicidality"] },
-  { id: "st_lotte", email: "lotte@leiden.demo", displayName: "Lotte", role: "volunteer", locationId: "leiden", skills: ["eating-disorders"] },
-  { id: "st_noor", email: "noor@amsterdam.demo", displayName: "Noor", role: "volunteer", locationId: "amsterdam", skills: ["migrant-refugee"] },
-  { id: "st_daan", email: "daan@apeldoorn.demo", displayName: "Daan", role: "volunteer", locationId: "apeldoorn", skills: ["sexual-exploitation"] },
+  {
+    id: "st_lotte",
+    email: "lotte@leiden.demo",
+    displayName: "Lotte",
+    role: "volunteer",
+    locationId: "leiden",
+    skills: ["eating-disorders"],
+  },
+  {
+    id: "st_noor",
+    email: "noor@amsterdam.demo",
+    displayName: "Noor",
+    role: "volunteer",
+    locationId: "amsterdam",
+    skills: ["migrant-refugee"],
+  },
+  {
+    id: "st_daan",
+    email: "daan@apeldoorn.demo",
+    displayName: "Daan",
+    role: "volunteer",
+    locationId: "apeldoorn",
+    skills: ["sexual-exploitation"],
+  },
   { id: "st_eva", email: "eva@inloop.demo", displayName: "Eva", role: "professional", locationId: "leiden", skills: [] },
   { id: "st_bram", email: "bram@inloop.demo", displayName: "Bram", role: "professional", locationId: "amsterdam", skills: [] },
   { id: "st_kim", email: "kim@inloop.demo", displayName: "Kim", role: "coordinator", locationId: "leiden", skills: [], manages: "all" },
-  { id: "st_ilse", email: "ilse@leiden.demo", displayName: "Ilse", role: "coordinator", locationId: "leiden", skills: [], manages: ["leiden"] },
+  {
+    id: "st_ilse",
+    email: "ilse@leiden.demo",
+    displayName: "Ilse",
+    role: "coordinator",
+    locationId: "leiden",
+    skills: [],
+    manages: ["leiden"],
+  },
 ];
 
 const DEMO_CHAT_MINUTES = [14, 22, 18, 31, 25, 20];

@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Location, type Millis, type TimeWindow } from "./types";
+import { type Location, type Millis, type TimeWindow, WEEKDAYS } from "./types";
 
 const DAY_MS = 86_400_000;
 /** How far ahead nextChangeAt looks before giving up. */

@@ -82,7 +82,10 @@ describe("auto-assignment plan", () => {
 
   it("leaves volunteers of take-next locations alone", () => {
     const m = buildPresence({ staffId: "m", locationId: "amsterdam" });
-    const plan = planAutoAssignments([buildEntry({ locationChoice: "any" })], routing({ now: 1, locations: [auto, manual], presence: [m] }));
+    const plan = planAutoAssignments(
+      [buildEntry({ locationChoice: "any" })],
+      routing({ now: 1, locations: [auto, manual], presence: [m] }),
+    );
     expect(plan).toEqual([]);
   });
 

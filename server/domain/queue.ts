@@ -144,11 +144,7 @@ export function mayTake(
 }
 
 /** The entry a volunteer gets when they press "take next", or undefined when none is theirs to take. */
-export function nextEntryFor(
-  volunteer: Presence,
-  queue: readonly QueueEntry[],
-  ctx: RoutingContext,
-): QueueEntry | undefined {
+export function nextEntryFor(volunteer: Presence, queue: readonly QueueEntry[], ctx: RoutingContext): QueueEntry | undefined {
   const staffed = locationsWithAvailableVolunteer(ctx.presence);
   return orderQueue(queue).find((e) => isReachable(e) && mayTake(e, volunteer, ctx, staffed));
 }
@@ -204,11 +200,6 @@ export function positionOf(entryId: string, queue: readonly QueueEntry[]): numbe
   const me = ordered[index]!;
   const ahead = ordered
     .slice(0, index)
-    .filter(
-      (e) =>
-        me.locationChoice === ANY_LOCATION ||
-        e.locationChoice === ANY_LOCATION ||
-        e.locationChoice === me.locationChoice,
-    );
+    .filter((e) => me.locationChoice === ANY_LOCATION || e.locationChoice === ANY_LOCATION || e.locationChoice === me.locationChoice);
   return ahead.length + 1;
 }

@@ -10,7 +10,13 @@ import type { Millis, QueueEntry } from "./types";
  */
 export type SweepStep = { kind: "present" } | { kind: "absent"; since: Millis } | { kind: "release"; flagged: boolean };
 
-export function sweepStep(entry: Pick<QueueEntry, "priority">, connected: boolean, goneSince: Millis | undefined, now: Millis, graceMs: number): SweepStep {
+export function sweepStep(
+  entry: Pick<QueueEntry, "priority">,
+  connected: boolean,
+  goneSince: Millis | undefined,
+  now: Millis,
+  graceMs: number,
+): SweepStep {
   if (connected) return { kind: "present" };
   const since = goneSince ?? now;
   if (now - since < graceMs) return { kind: "absent", since };

@@ -1,5 +1,5 @@
 import type { RoutingContext } from "./queue";
-import { WEEKDAYS, type Location, type Presence, type QueueEntry, type Staff, type TimeWindow, type Weekday } from "./types";
+import { type Location, type Presence, type QueueEntry, type Staff, type TimeWindow, WEEKDAYS, type Weekday } from "./types";
 
 /** Test factories: the smallest valid object, with the fields a test cares about overridden. */
 export function buildLocation(over: Partial<Location> = {}): Location {
@@ -40,7 +40,12 @@ export function buildPresence(over: Partial<Presence> = {}): Presence {
   return { staffId: "v1", locationId: "leiden", status: "available", capacity: 2, load: 0, lastAssignedAt: 0, since: 0, ...over };
 }
 
-export function routing(p: { now: number; locations: Location[]; presence: Presence[]; skills?: Record<string, string[]> }): RoutingContext {
+export function routing(p: {
+  now: number;
+  locations: Location[];
+  presence: Presence[];
+  skills?: Record<string, string[]>;
+}): RoutingContext {
   return {
     now: p.now,
     locations: new Map(p.locations.map((l) => [l.id, l])),
@@ -50,5 +55,15 @@ export function routing(p: { now: number; locations: Location[]; presence: Prese
 }
 
 export function buildStaff(over: Partial<Staff> = {}): Staff {
-  return { id: "st_test", email: "test@inloop.test", displayName: "Test", role: "volunteer", locationId: "leiden", passwordHash: "x", active: true, skills: [], ...over };
+  return {
+    id: "st_test",
+    email: "test@inloop.test",
+    displayName: "Test",
+    role: "volunteer",
+    locationId: "leiden",
+    passwordHash: "x",
+    active: true,
+    skills: [],
+    ...over,
+  };
 }

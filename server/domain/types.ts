@@ -298,7 +298,9 @@ interface EventIds {
 }
 
 /** One kind of event: its type, its ids, and the data of that type (none when it has none). */
-export type DomainEventOf<T extends DomainEventType> = EventIds & { type: T } & (DomainEventData[T] extends undefined ? { data?: undefined } : { data: DomainEventData[T] });
+export type DomainEventOf<T extends DomainEventType> = EventIds & { type: T } & (DomainEventData[T] extends undefined
+    ? { data?: undefined }
+    : { data: DomainEventData[T] });
 
 /**
  * An audit record of one transition, as a union discriminated by `type`: a `switch (e.type)` knows
@@ -310,7 +312,9 @@ export type DomainEvent = { [T in DomainEventType]: DomainEventOf<T> }[DomainEve
  * An event as it is read back: written by this version or an earlier one, so any field of its data
  * may be missing. What reads the log (the figures) takes these and checks each field it counts.
  */
-export type StoredEvent = { [T in DomainEventType]: EventIds & { type: T; data?: Partial<NonNullable<DomainEventData[T]>> } }[DomainEventType];
+export type StoredEvent = {
+  [T in DomainEventType]: EventIds & { type: T; data?: Partial<NonNullable<DomainEventData[T]>> };
+}[DomainEventType];
 
 export const REFERRALS = ["none", "gp", "mental-health-care", "113", "other"] as const;
 export type Referral = (typeof REFERRALS)[number];

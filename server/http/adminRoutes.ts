@@ -16,17 +16,17 @@ import {
   ShiftBody,
   StaffUpdateBody,
 } from "../../shared/protocol";
+import { hashSecret } from "../auth/secrets";
+import { describeIssues } from "../realtime/handle";
 import type { AccessLog } from "../service/AccessLog";
-import type { ErasureService } from "../service/ErasureService";
-import type { SecondFactorService } from "../service/SecondFactorService";
 import type { LocationAdminService } from "../service/admin/LocationAdminService";
 import type { RosterService } from "../service/admin/RosterService";
 import type { StaffAdminService } from "../service/admin/StaffAdminService";
-import { fail } from "../service/errors";
 import type { RateLimit } from "../service/ConversationService";
+import type { ErasureService } from "../service/ErasureService";
+import { fail } from "../service/errors";
+import type { SecondFactorService } from "../service/SecondFactorService";
 import type { StaffService } from "../service/StaffService";
-import { describeIssues } from "../realtime/handle";
-import { hashSecret } from "../auth/secrets";
 import { sessionCookie } from "./cookies";
 import { isAllowedOrigin } from "./origin";
 import { apiErrorHandler, sendError } from "./routes";
@@ -63,7 +63,8 @@ export function adminRouter(o: AdminHttpOptions): express.Router {
   router.use(["/api/admin", "/api/invites"], express.json({ limit: "64kb" }));
   // Every state-changing method, not only POST: SameSite cookies plus this check stop CSRF.
   router.use(["/api/admin", "/api/invites"], (req, res, next) => {
-    if (req.method !== "GET" && req.method !== "HEAD" && !isAllowedOrigin(req, o.allowedOrigins)) return sendError(res, "FORBIDDEN", "origin not allowed");
+    if (req.method !== "GET" && req.method !== "HEAD" && !isAllowedOrigin(req, o.allowedOrigins))
+      return sendError(res, "FORBIDDEN", "origin not allowed");
     next();
   });
   const coordinator = (req: Request) => requireRoleHttp(o.staff, req, ["coordinator"]);

@@ -14,7 +14,11 @@ export function answerClientBundleNotFound(httpServer: HttpServer): void {
   httpServer.removeAllListeners("request");
   httpServer.on("request", (req, res) => {
     if (req.url && CLIENT_BUNDLE.test(req.url)) {
-      res.writeHead(404, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+      res.writeHead(404, {
+        "content-type": "application/json; charset=utf-8",
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      });
       res.end(JSON.stringify({ ok: false, code: "NOT_FOUND", message: "the socket.io client library is not served here" }));
       return;
     }

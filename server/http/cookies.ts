@@ -26,7 +26,15 @@ export function sessionCookie(sid: string, secure: boolean): string {
 }
 
 export function clearedSessionCookie(secure: boolean): string {
-  return stringifySetCookie({ name: nameOf(SESSION_COOKIE, secure), value: "", httpOnly: true, sameSite: "strict", secure, path: "/", maxAge: 0 });
+  return stringifySetCookie({
+    name: nameOf(SESSION_COOKIE, secure),
+    value: "",
+    httpOnly: true,
+    sameSite: "strict",
+    secure,
+    path: "/",
+    maxAge: 0,
+  });
 }
 
 export function readDeviceCookie(header: string | undefined): string | undefined {
@@ -35,5 +43,13 @@ export function readDeviceCookie(header: string | undefined): string | undefined
 
 /** Kept for a year; it proves nothing by itself, it only keeps this browser's log-in allowance apart from strangers'. */
 export function deviceCookie(token: string, secure: boolean): string {
-  return stringifySetCookie({ name: nameOf(DEVICE_COOKIE, secure), value: token, httpOnly: true, sameSite: "strict", secure, path: "/", maxAge: 365 * 86_400 });
+  return stringifySetCookie({
+    name: nameOf(DEVICE_COOKIE, secure),
+    value: token,
+    httpOnly: true,
+    sameSite: "strict",
+    secure,
+    path: "/",
+    maxAge: 365 * 86_400,
+  });
 }

@@ -1,6 +1,6 @@
 import express, { type Request, type Response } from "express";
 import type { Logger } from "pino";
-import { FiguresQuery, type ErrorCode } from "../../shared/protocol";
+import { type ErrorCode, FiguresQuery } from "../../shared/protocol";
 import { describeIssues } from "../realtime/handle";
 import { ServiceError } from "../service/errors";
 import type { FiguresService } from "../service/FiguresService";
@@ -27,7 +27,8 @@ function sendError(res: Response, code: ErrorCode, message: string): void {
 export function figuresRouter(o: FiguresHttpOptions): express.Router {
   const router = express.Router();
 
-  const route = (answer: (req: Request, res: Response, query: FiguresQuery, me: Awaited<ReturnType<typeof requireRoleHttp>>) => Promise<void>) =>
+  const route =
+    (answer: (req: Request, res: Response, query: FiguresQuery, me: Awaited<ReturnType<typeof requireRoleHttp>>) => Promise<void>) =>
     async (req: Request, res: Response) => {
       try {
         // Who first: a stranger learns nothing, not even whether the query was well-formed.

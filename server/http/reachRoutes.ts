@@ -31,11 +31,25 @@ export function reachRouter(o: ReachRouteOptions): express.Router {
     const me = await requireRoleHttp(o.staff, req, ["professional", "coordinator"]);
     const { store, notifier } = o.deps;
     const [duties, staff, locations] = await Promise.all([store.listDuty(), store.listStaff(), store.listLocations()]);
-    const mine = me.role === "coordinator" ? new Set(managedLocationIds(me, locations.map((l) => l.id))) : undefined;
+    const mine =
+      me.role === "coordinator"
+        ? new Set(
+            managedLocationIds(
+              me,
+              locations.map((l) => l.id),
+            ),
+          )
+        : undefined;
     const names = new Map(staff.map((s) => [s.id, s.displayName]));
     const visible = duties.filter((d) => !mine || d.locationIds.some((id) => mine.has(id)));
     const views: DutyStatusView[] = await Promise.all(
-      visible.map(async (d) => ({ staffId: d.staffId, displayName: names.get(d.staffId) ?? d.staffId, locationIds: d.locationIds, since: d.since, reach: await notifier.reachOf(d.staffId) })),
+      visible.map(async (d) => ({
+        staffId: d.staffId,
+        displayName: names.get(d.staffId) ?? d.staffId,
+        locationIds: d.locationIds,
+        since: d.since,
+        reach: await notifier.reachOf(d.staffId),
+      })),
     );
     res.setHeader("Cache-Control", "no-store");
     res.json({ ok: true, data: views.sort((a, b) => a.since - b.since) });

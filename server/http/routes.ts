@@ -1,17 +1,17 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Logger } from "pino";
 import { z } from "zod";
-import { PROTOCOL_VERSION, type ErrorCode } from "../../shared/protocol";
+import { type ErrorCode, PROTOCOL_VERSION } from "../../shared/protocol";
+import type { TrustProxy } from "../domain/network/network";
 import { serviceStatusAt } from "../domain/openingHours";
+import { describeIssues } from "../realtime/handle";
 import type { ServiceDeps } from "../service/context";
 import { ServiceError } from "../service/errors";
-import { staffPublicView, type StaffService } from "../service/StaffService";
-import { describeIssues } from "../realtime/handle";
-import type { YouthService } from "../service/YouthService";
-import { clearedSessionCookie, deviceCookie, readDeviceCookie, readSessionCookie, sessionCookie } from "./cookies";
-import { networkOfRequest } from "./clientNetwork";
-import type { TrustProxy } from "../domain/network/network";
 import type { LoginGuard } from "../service/LoginGuard";
+import { type StaffService, staffPublicView } from "../service/StaffService";
+import type { YouthService } from "../service/YouthService";
+import { networkOfRequest } from "./clientNetwork";
+import { clearedSessionCookie, deviceCookie, readDeviceCookie, readSessionCookie, sessionCookie } from "./cookies";
 import { isAllowedOrigin } from "./origin";
 
 const LoginBody = z.object({ email: z.email().max(200), password: z.string().min(1).max(200) }).strict();
@@ -85,10 +85,12 @@ export function apiRouter(o: HttpOptions): express.Router {
     if (!parsed.success) return sendError(res, "BAD_REQUEST", describeIssues(parsed.error));
     const { email, password } = parsed.data;
     await o.loginGuard.admit(email, networkOfRequest(req, o.trustProxy), readDeviceCookie(req.headers.cookie));
-    const { sid, staff, next } = await o.staff.login(email, password, readSessionCookie(req.headers.cookie)).catch(async (error: unknown) => {
-      if (error instanceof ServiceError && error.code === "BAD_CREDENTIALS") await o.loginGuard.failed();
-      throw error;
-    });
+    const { sid, staff, next } = await o.staff
+      .login(email, password, readSessionCookie(req.headers.cookie))
+      .catch(async (error: unknown) => {
+        if (error instanceof ServiceError && error.code === "BAD_CREDENTIALS") await o.loginGuard.failed();
+        throw error;
+      });
     // With a second factor due, the cookie holds a pending session only, and the browser becomes a
     // known device only once the second step is done too (secondFactorRoutes.ts).
     if (next) {

@@ -1,15 +1,15 @@
 import express from "express";
 import type { Logger } from "pino";
 import { EnrolConfirmBody, SecondFactorBody } from "../../shared/protocol";
-import { describeIssues } from "../realtime/handle";
 import type { TrustProxy } from "../domain/network/network";
+import { describeIssues } from "../realtime/handle";
+import { ServiceError } from "../service/errors";
 import type { LoginGuard } from "../service/LoginGuard";
 import type { SecondFactorService } from "../service/SecondFactorService";
-import { staffPublicView, type StaffService } from "../service/StaffService";
+import { type StaffService, staffPublicView } from "../service/StaffService";
 import { networkOfRequest } from "./clientNetwork";
 import { deviceCookie, readDeviceCookie, readSessionCookie, sessionCookie } from "./cookies";
 import { isAllowedOrigin } from "./origin";
-import { ServiceError } from "../service/errors";
 import { apiErrorHandler, sendError } from "./routes";
 
 export interface SecondFactorHttpOptions {

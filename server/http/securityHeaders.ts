@@ -9,38 +9,50 @@ import helmet from "helmet";
  * plain http (development, tests) it would send the socket to a wss:// that is not there.
  */
 export function securityHeaders(options: { behindTls: boolean }): RequestHandler[] {
-  return [helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        "default-src": ["'none'"],
-        "script-src": ["'self'"],
-        "script-src-attr": ["'none'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "manifest-src": ["'self'"],
-        // The service worker (/sw.js) that shows push notifications when the page is closed.
-        "worker-src": ["'self'"],
-        "media-src": ["'self'"],
-        "base-uri": ["'none'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "object-src": ["'none'"],
-        ...(options.behindTls && { "upgrade-insecure-requests": [] }),
+  return [
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'none'"],
+          "script-src": ["'self'"],
+          "script-src-attr": ["'none'"],
+          "style-src": ["'self'"],
+          "img-src": ["'self'", "data:"],
+          "font-src": ["'self'"],
+          "connect-src": ["'self'"],
+          "manifest-src": ["'self'"],
+          // The service worker (/sw.js) that shows push notifications when the page is closed.
+          "worker-src": ["'self'"],
+          "media-src": ["'self'"],
+          "base-uri": ["'none'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "object-src": ["'none'"],
+          ...(options.behindTls && { "upgrade-insecure-requests": [] }),
+        },
       },
-    },
-    // The quick-exit target and every outside link get no referrer: where a youth came from is theirs.
-    referrerPolicy: { policy: "no-referrer" },
-    crossOriginEmbedderPolicy: false,
-  }),
-  permissionsPolicy,
+      // The quick-exit target and every outside link get no referrer: where a youth came from is theirs.
+      referrerPolicy: { policy: "no-referrer" },
+      crossOriginEmbedderPolicy: false,
+    }),
+    permissionsPolicy,
   ];
 }
 
 /** The pages need none of these; a script that got in anyway cannot ask for them either. */
-const PERMISSIONS_POLICY = ["accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb"]
+const PERMISSIONS_POLICY = [
+  "accelerometer",
+  "camera",
+  "display-capture",
+  "geolocation",
+  "gyroscope",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "usb",
+]
   .map((feature) => `${feature}=()`)
   .join(", ");
 

@@ -1,7 +1,6 @@
 import { performance } from "node:perf_hooks";
 import type { DomainEvent, Message } from "../domain/types";
-import type { AppendResult } from "../store/Store";
-import type { Store } from "../store/Store";
+import type { AppendResult, Store } from "../store/Store";
 
 /** What the decorator reports to; kept narrow so the store wrapper does not know prom-client. */
 export interface StoreObserver {

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { DomainEvent } from "../domain/types";
 import type { Store } from "../store/Store";
 import { instrumentStore } from "./instrumentStore";
@@ -30,16 +30,64 @@ export class Metrics {
   readonly registry = new Registry();
   private knownLocations: ReadonlySet<string> = new Set();
 
-  private readonly sockets = new Gauge({ name: "inloop_connected_sockets", help: "Sockets connected to this process, by role", labelNames: ["role"], registers: [this.registry] });
-  private readonly queueLength = new Gauge({ name: "inloop_queue_length", help: "Youths waiting, by the location they chose", labelNames: ["location"], registers: [this.registry] });
-  private readonly longestWait = new Gauge({ name: "inloop_queue_longest_wait_seconds", help: "How long the longest-waiting youth has waited, by the location they chose", labelNames: ["location"], registers: [this.registry] });
-  private readonly openEscalations = new Gauge({ name: "inloop_escalations_open", help: "Escalations not yet resolved, by level and status (open = nobody claimed it yet)", labelNames: ["level", "status"], registers: [this.registry] });
-  private readonly oldestUnclaimed = new Gauge({ name: "inloop_escalation_oldest_unclaimed_seconds", help: "Age of the oldest escalation nobody has claimed, by level (0 when none)", labelNames: ["level"], registers: [this.registry] });
-  private readonly storeMemory = new Gauge({ name: "inloop_store_memory_used_ratio", help: "Redis used_memory / maxmemory (absent without a maxmemory); at 1 every write fails", registers: [this.registry] });
-  private readonly storeUp = new Gauge({ name: "inloop_store_up", help: "1 if the store (Redis) accepted the last scrape's write probe, else 0", registers: [this.registry] });
-  private readonly events = new Counter({ name: "inloop_domain_events_total", help: "Domain events recorded by this process, by type", labelNames: ["type"], registers: [this.registry] });
-  private readonly assignments = new Counter({ name: "inloop_assignments_total", help: "Youths assigned to a volunteer by this process, by location", labelNames: ["location"], registers: [this.registry] });
-  private readonly messages = new Counter({ name: "inloop_messages_relayed_total", help: "Messages persisted and relayed by this process, by the sender's role", labelNames: ["role"], registers: [this.registry] });
+  private readonly sockets = new Gauge({
+    name: "inloop_connected_sockets",
+    help: "Sockets connected to this process, by role",
+    labelNames: ["role"],
+    registers: [this.registry],
+  });
+  private readonly queueLength = new Gauge({
+    name: "inloop_queue_length",
+    help: "Youths waiting, by the location they chose",
+    labelNames: ["location"],
+    registers: [this.registry],
+  });
+  private readonly longestWait = new Gauge({
+    name: "inloop_queue_longest_wait_seconds",
+    help: "How long the longest-waiting youth has waited, by the location they chose",
+    labelNames: ["location"],
+    registers: [this.registry],
+  });
+  private readonly openEscalations = new Gauge({
+    name: "inloop_escalations_open",
+    help: "Escalations not yet resolved, by level and status (open = nobody claimed it yet)",
+    labelNames: ["level", "status"],
+    registers: [this.registry],
+  });
+  private readonly oldestUnclaimed = new Gauge({
+    name: "inloop_escalation_oldest_unclaimed_seconds",
+    help: "Age of the oldest escalation nobody has claimed, by level (0 when none)",
+    labelNames: ["level"],
+    registers: [this.registry],
+  });
+  private readonly storeMemory = new Gauge({
+    name: "inloop_store_memory_used_ratio",
+    help: "Redis used_memory / maxmemory (absent without a maxmemory); at 1 every write fails",
+    registers: [this.registry],
+  });
+  private readonly storeUp = new Gauge({
+    name: "inloop_store_up",
+    help: "1 if the store (Redis) accepted the last scrape's write probe, else 0",
+    registers: [this.registry],
+  });
+  private readonly events = new Counter({
+    name: "inloop_domain_events_total",
+    help: "Domain events recorded by this process, by type",
+    labelNames: ["type"],
+    registers: [this.registry],
+  });
+  private readonly assignments = new Counter({
+    name: "inloop_assignments_total",
+    help: "Youths assigned to a volunteer by this process, by location",
+    labelNames: ["location"],
+    registers: [this.registry],
+  });
+  private readonly messages = new Counter({
+    name: "inloop_messages_relayed_total",
+    help: "Messages persisted and relayed by this process, by the sender's role",
+    labelNames: ["role"],
+    registers: [this.registry],
+  });
   private readonly waitSeconds = new Histogram({
     name: "inloop_queue_wait_seconds",
     help: "Time from queue join to assignment, by location",
@@ -95,7 +143,8 @@ export class Metrics {
     this.sockets.reset();
     const counts = new Map<SocketRole, number>();
     for (const role of this.sources.socketRoles()) counts.set(role, (counts.get(role) ?? 0) + 1);
-    for (const role of ["youth", "volunteer", "professional", "coordinator", "unidentified"] as const) this.sockets.set({ role }, counts.get(role) ?? 0);
+    for (const role of ["youth", "volunteer", "professional", "coordinator", "unidentified"] as const)
+      this.sockets.set({ role }, counts.get(role) ?? 0);
 
     try {
       await store.ping();

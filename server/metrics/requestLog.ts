@@ -25,7 +25,10 @@ export function requestLog(log: Logger) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // API calls at info; page assets only when debugging.
       const level = res.statusCode >= 500 ? "warn" : req.path.startsWith("/api/") ? "info" : "debug";
-      log[level]({ event: "http.request", requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+      log[level](
+        { event: "http.request", requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        "request",
+      );
     });
     next();
   };

@@ -23,9 +23,21 @@ export function* localSocketRoles(io: IoServer): Iterable<SocketRole> {
 export function logConnections(io: IoServer, log: Logger): void {
   io.on("connection", (socket) => {
     const connectedAt = Date.now();
-    log.debug({ event: "socket.connected", socketId: socket.id, role: roleOf(socket as AppSocket), transport: socket.conn.transport.name }, "connected");
+    log.debug(
+      { event: "socket.connected", socketId: socket.id, role: roleOf(socket as AppSocket), transport: socket.conn.transport.name },
+      "connected",
+    );
     socket.on("disconnect", (reason) => {
-      log.debug({ event: "socket.disconnected", socketId: socket.id, role: roleOf(socket as AppSocket), reason, seconds: Math.round((Date.now() - connectedAt) / 1000) }, "disconnected");
+      log.debug(
+        {
+          event: "socket.disconnected",
+          socketId: socket.id,
+          role: roleOf(socket as AppSocket),
+          reason,
+          seconds: Math.round((Date.now() - connectedAt) / 1000),
+        },
+        "disconnected",
+      );
     });
   });
 }

@@ -21,21 +21,25 @@ export class PushRelay implements Notifier {
 
   emit<E extends EventName>(to: Audience, event: E, payload: EventPayload<E>): void {
     this.inner.emit(to, event, payload);
-    this.relay(to, event, payload).catch((error: unknown) => this.log.warn({ event: "push.relay.failed", about: event, err: error }, "push relay failed"));
+    this.relay(to, event, payload).catch((error: unknown) =>
+      this.log.warn({ event: "push.relay.failed", about: event, err: error }, "push relay failed"),
+    );
   }
 
   private async relay<E extends EventName>(to: Audience, event: E, payload: EventPayload<E>): Promise<void> {
     if (event === "escalation:alert") {
       const e = payload as EventPayload<"escalation:alert">;
       const message = escalationPush(e, await this.locationName(e.locationId));
-      for (const staffId of await this.audience(to)) if ((await this.reachOf(staffId)) === "push") await this.push.sendTo(pushOwner.staff(staffId), message);
+      for (const staffId of await this.audience(to))
+        if ((await this.reachOf(staffId)) === "push") await this.push.sendTo(pushOwner.staff(staffId), message);
       return;
     }
     if (event === "debrief:updated" && "onDuty" in to) {
       const d = payload as EventPayload<"debrief:updated">;
       if (d.status !== "open") return;
       const message = { kind: "debrief" as const, debriefId: d.id, location: await this.locationName(d.locationId) };
-      for (const staffId of await this.audience(to)) if ((await this.reachOf(staffId)) === "push") await this.push.sendTo(pushOwner.staff(staffId), message);
+      for (const staffId of await this.audience(to))
+        if ((await this.reachOf(staffId)) === "push") await this.push.sendTo(pushOwner.staff(staffId), message);
       return;
     }
     if (event === "conversation:assigned" && "youth" in to) {

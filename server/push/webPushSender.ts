@@ -6,7 +6,11 @@ export type PushOutcome = "sent" | "gone" | "failed";
 
 /** Posts one encrypted push message (RFC 8291, aes128gcm) with a VAPID signature (RFC 8292). */
 export interface PushSender {
-  send(subscription: PushSubscriptionRecord, payload: string, options: { ttlSeconds: number; urgency: "normal" | "high"; topic?: string }): Promise<PushOutcome>;
+  send(
+    subscription: PushSubscriptionRecord,
+    payload: string,
+    options: { ttlSeconds: number; urgency: "normal" | "high"; topic?: string },
+  ): Promise<PushOutcome>;
 }
 
 export interface VapidKeys {

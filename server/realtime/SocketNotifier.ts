@@ -89,10 +89,11 @@ export class SocketNotifier implements Notifier {
   async conversationsOf(who: { staff: string }): Promise<string[]> {
     const sockets = await this.io.in(rooms.staff(who.staff)).fetchSockets();
     const ids = new Set<string>();
-    for (const socket of sockets) for (const room of socket.rooms) {
-      const id = rooms.conversationOf(room);
-      if (id) ids.add(id);
-    }
+    for (const socket of sockets)
+      for (const room of socket.rooms) {
+        const id = rooms.conversationOf(room);
+        if (id) ids.add(id);
+      }
     return [...ids];
   }
 }

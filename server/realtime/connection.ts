@@ -1,25 +1,25 @@
 import type { Logger } from "pino";
 import type { Socket } from "socket.io";
-import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from "../../shared/protocol";
+import { type ClientToServerEvents, PROTOCOL_VERSION, type ServerToClientEvents } from "../../shared/protocol";
+import { hashSecret } from "../auth/secrets";
+import type { TrustProxy } from "../domain/network/network";
 import { serviceStatusAt } from "../domain/openingHours";
 import type { Staff } from "../domain/types";
-import type { Actor, StaffActor, YouthActor } from "../service/actors";
-import type { ServiceDeps } from "../service/context";
-import type { ConversationService } from "../service/ConversationService";
-import type { Dispatcher } from "../service/Dispatcher";
-import { fail } from "../service/errors";
-import type { StaffService } from "../service/StaffService";
-import type { EscalationService } from "../service/EscalationService";
-import type { StaffConversationService } from "../service/StaffConversationService";
-import type { WrapUpService } from "../service/WrapUpService";
-import type { ReturnCodeService } from "../service/ReturnCodeService";
-import type { YouthService } from "../service/YouthService";
-import type { PushService } from "../service/PushService";
-import type { DebriefService } from "../service/DebriefService";
-import { readSessionCookie } from "../http/cookies";
-import { hashSecret } from "../auth/secrets";
 import { networkOfRequest } from "../http/clientNetwork";
-import type { TrustProxy } from "../domain/network/network";
+import { readSessionCookie } from "../http/cookies";
+import type { Actor, StaffActor, YouthActor } from "../service/actors";
+import type { ConversationService } from "../service/ConversationService";
+import type { ServiceDeps } from "../service/context";
+import type { DebriefService } from "../service/DebriefService";
+import type { Dispatcher } from "../service/Dispatcher";
+import type { EscalationService } from "../service/EscalationService";
+import { fail } from "../service/errors";
+import type { PushService } from "../service/PushService";
+import type { ReturnCodeService } from "../service/ReturnCodeService";
+import type { StaffConversationService } from "../service/StaffConversationService";
+import type { StaffService } from "../service/StaffService";
+import type { WrapUpService } from "../service/WrapUpService";
+import type { YouthService } from "../service/YouthService";
 import { limitConnectionEvents } from "./connectionLimit";
 import { answerUnknownEvents, handle } from "./handle";
 import { rooms } from "./rooms";
@@ -81,7 +81,10 @@ function requireStaff(socket: AppSocket): StaffActor {
 /** Wires one socket's events to the services. Staff were identified by the handshake; youths identify here. */
 export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger): void {
   limitConnectionEvents(socket, { max: s.connectionEventsPer10s, windowMs: 10_000 }, s.deps.clock, (kind) =>
-    log.warn({ event: kind === "closed" ? "socket.flood.closed" : "socket.rate_limited", socketId: socket.id }, kind === "closed" ? "connection closed: flooding" : "connection over its event limit"),
+    log.warn(
+      { event: kind === "closed" ? "socket.flood.closed" : "socket.rate_limited", socketId: socket.id },
+      kind === "closed" ? "connection closed: flooding" : "connection over its event limit",
+    ),
   );
   answerUnknownEvents(socket);
   const bindYouth = async (actor: YouthActor, conversationId?: string) => {
@@ -94,7 +97,9 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   socket.on("disconnect", () => {
     const actor = socket.data.actor;
     if (actor?.kind !== "youth") return;
-    s.youth.pageClosed(actor).catch((error: unknown) => log.warn({ event: "youth.page.closed.failed", err: error }, "could not record a closed page"));
+    s.youth
+      .pageClosed(actor)
+      .catch((error: unknown) => log.warn({ event: "youth.page.closed.failed", err: error }, "could not record a closed page"));
   });
 
   handle(socket, "session:open", log, async (p) => {
@@ -222,7 +227,10 @@ function guardStaffSession(socket: AppSocket, s: RealtimeServices, log: Logger):
         }
         socket.data.actor = undefined;
         for (const room of [...socket.rooms]) if (room !== socket.id) void socket.leave(room);
-        log.info({ event: "staff.session.revoked", staffId: actor.staff.id, socketId: socket.id }, "session no longer valid; socket made anonymous");
+        log.info(
+          { event: "staff.session.revoked", staffId: actor.staff.id, socketId: socket.id },
+          "session no longer valid; socket made anonymous",
+        );
         next();
       },
       // The store is away: let the handler run into the same outage and answer UNAVAILABLE.

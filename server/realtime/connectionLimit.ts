@@ -21,7 +21,12 @@ const REFUSAL = { ok: false, code: "RATE_LIMITED", message: "Too many requests o
  * comes near it, and reconnects if it somehow does. Counted in this process's memory: a connection
  * lives on one process. `report` is called at most once per connection for each kind.
  */
-export function limitConnectionEvents(socket: Socket, limit: { max: number; windowMs: number }, clock: Clock, report: (kind: LimitReport) => void): void {
+export function limitConnectionEvents(
+  socket: Socket,
+  limit: { max: number; windowMs: number },
+  clock: Clock,
+  report: (kind: LimitReport) => void,
+): void {
   let windowStart = clock.now();
   let count = 0;
   let inFlight = 0;

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Socket } from "socket.io";
 import type { z } from "zod";
-import { Requests, type Ack, type ErrorCode, type RequestName, type RequestOf, type Responses } from "../../shared/protocol";
+import { type Ack, type ErrorCode, type RequestName, type RequestOf, Requests, type Responses } from "../../shared/protocol";
 import type { Actor } from "../service/actors";
 import { fail, ServiceError } from "../service/errors";
 import { checkCaller } from "./access";

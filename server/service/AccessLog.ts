@@ -4,9 +4,9 @@ import type { AccessAction, AccessEntry, AccessReason } from "../domain/access/a
 import { managedLocationIds } from "../domain/access/scope";
 import { zonedLocalToInstant } from "../domain/openingHours";
 import type { Conversation, Staff } from "../domain/types";
+import type { AccessLogStore, DirectoryStore } from "../store/Store";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
-import type { AccessLogStore, DirectoryStore } from "../store/Store";
 
 const DAY_MS = 86_400_000;
 /** A search shows at most this many entries; narrow the period or pick a person for the rest. */
@@ -24,7 +24,13 @@ export type AccessTarget = { conversation: Conversation } | { locationId: string
  * Appends one entry to the access record. Services call it before they hand out a youth's words,
  * so a read that cannot be recorded (the store is down) fails instead of going unrecorded.
  */
-export async function recordAccess(deps: Pick<ServiceDeps<AccessLogStore & DirectoryStore>, "store" | "clock" | "log">, staff: Staff, action: AccessAction, reason: AccessReason, target: AccessTarget): Promise<AccessEntry> {
+export async function recordAccess(
+  deps: Pick<ServiceDeps<AccessLogStore & DirectoryStore>, "store" | "clock" | "log">,
+  staff: Staff,
+  action: AccessAction,
+  reason: AccessReason,
+  target: AccessTarget,
+): Promise<AccessEntry> {
   const entry: AccessEntry = {
     id: newId("acc"),
     at: deps.clock.now(),
@@ -62,7 +68,13 @@ export class AccessLog {
     const locationIds = actor.manages === "all" ? ("all" as const) : mine;
     const from = zonedLocalToInstant(q.from, "00:00", "Europe/Amsterdam");
     const to = zonedLocalToInstant(q.to, "24:00", "Europe/Amsterdam");
-    const found = await this.deps.store.listAccess({ from, to, locationIds, limit: ACCESS_PAGE + 1, ...(q.staffId && { staffId: q.staffId }) });
+    const found = await this.deps.store.listAccess({
+      from,
+      to,
+      locationIds,
+      limit: ACCESS_PAGE + 1,
+      ...(q.staffId && { staffId: q.staffId }),
+    });
     const names = new Map(staff.map((s) => [s.id, s.displayName]));
     return {
       truncated: found.length > ACCESS_PAGE,

@@ -1,19 +1,27 @@
 import { ANY_LOCATION, type RequestOf, type Role } from "../../shared/protocol";
+import { staffMayRead } from "../domain/access/conversationAccess";
+import type { RiskContext, RiskScorer } from "../domain/risk/riskScorer";
 import type { Conversation, Message } from "../domain/types";
-import type { Actor } from "./actors";
-import type { AfterAck } from "./AfterAck";
+import type {
+  AccessLogStore,
+  ConversationStore,
+  DirectoryStore,
+  EscalationStore,
+  EventStore,
+  MessageStore,
+  PresenceStore,
+} from "../store/Store";
 import { recordAccess } from "./AccessLog";
+import type { AfterAck } from "./AfterAck";
+import type { Actor } from "./actors";
 import type { ServiceDeps } from "./context";
 import type { Dispatcher } from "./Dispatcher";
-import type { RiskContext, RiskScorer } from "../domain/risk/riskScorer";
 import type { EscalationService } from "./EscalationService";
-import type { WrapUpService } from "./WrapUpService";
 import { fail } from "./errors";
-import { recordSystemLine } from "./transcript";
-import { staffMayRead } from "../domain/access/conversationAccess";
-import { messageView, staffView, visibleToYouth, youthView } from "./views";
 import { pushPresence } from "./presencePush";
-import type { AccessLogStore, ConversationStore, DirectoryStore, EscalationStore, EventStore, MessageStore, PresenceStore } from "../store/Store";
+import { recordSystemLine } from "./transcript";
+import { messageView, staffView, visibleToYouth, youthView } from "./views";
+import type { WrapUpService } from "./WrapUpService";
 
 /** Limits how fast one sender may send; `consume` resolves false when they must slow down. */
 export interface RateLimit {
@@ -28,7 +36,6 @@ export interface FailureBudget {
 }
 
 const isLive = (c: Conversation) => c.status === "queued" || c.status === "active";
-
 
 /** How many earlier messages of the conversation the risk triage reads with a youth message. */
 export const TRIAGE_CONTEXT_MESSAGES = 6;
@@ -50,7 +57,9 @@ export const FLAGGED_PRIORITY = 10;
 /** Everything that happens inside one conversation, for whichever side is allowed to do it. */
 export class ConversationService {
   constructor(
-    private readonly deps: ServiceDeps<AccessLogStore & ConversationStore & DirectoryStore & EscalationStore & EventStore & MessageStore & PresenceStore>,
+    private readonly deps: ServiceDeps<
+      AccessLogStore & ConversationStore & DirectoryStore & EscalationStore & EventStore & MessageStore & PresenceStore
+    >,
     private readonly dispatcher: Dispatcher,
     private readonly rateLimit: RateLimit,
     private readonly wrapUps: WrapUpService,
@@ -110,9 +119,14 @@ export class ConversationService {
     });
     // A resend may mean the first broadcast never left (the process that stored it died): send the
     // stored message again to its audience; receivers keep each id once (PROTOCOL.md §5.1).
-    notifier.emit(message.visibility === "staff" ? { conversationStaff: conversation.id } : { conversation: conversation.id }, "message:received", messageView(message));
+    notifier.emit(
+      message.visibility === "staff" ? { conversationStaff: conversation.id } : { conversation: conversation.id },
+      "message:received",
+      messageView(message),
+    );
     // No domain event per message: the figures never read one, and /metrics counts stored messages.
-    if (!duplicate && actor.kind === "youth") this.risk.later.run("risk.triage", conversation.id, () => this.triage(conversation, request.text, message.seq, now));
+    if (!duplicate && actor.kind === "youth")
+      this.risk.later.run("risk.triage", conversation.id, () => this.triage(conversation, request.text, message.seq, now));
     return { seq: message.seq, sentAt: message.sentAt, duplicate };
   }
 
@@ -160,7 +174,12 @@ export class ConversationService {
     const conversation = await this.authorise(actor, request.conversationId);
     // A staff read of the transcript is recorded first (never the words): why they may read it.
     if (actor.kind === "staff") {
-      const reason = conversation.volunteerId === actor.staff.id ? "assigned" : conversation.professionalId === actor.staff.id ? "supervision" : "escalation";
+      const reason =
+        conversation.volunteerId === actor.staff.id
+          ? "assigned"
+          : conversation.professionalId === actor.staff.id
+            ? "supervision"
+            : "escalation";
       await recordAccess(this.deps, actor.staff, "sync", reason, { conversation });
     }
     const stored = await this.deps.store.listMessages(conversation.id, request.afterSeq);

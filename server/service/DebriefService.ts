@@ -1,12 +1,12 @@
 import type { DebriefMessageView, DebriefView, RequestOf } from "../../shared/protocol";
 import { newId } from "../auth/secrets";
-import { isDebriefParty, mayWriteDebrief, type Debrief, type DebriefMessage } from "../domain/debrief/debrief";
+import { type Debrief, type DebriefMessage, isDebriefParty, mayWriteDebrief } from "../domain/debrief/debrief";
 import type { Staff } from "../domain/types";
+import type { ConversationStore, DebriefStore, DirectoryStore, EventStore } from "../store/Store";
 import type { RateLimit } from "./ConversationService";
 import type { ServiceDeps } from "./context";
 import type { EscalationService } from "./EscalationService";
 import { fail } from "./errors";
-import type { ConversationStore, DebriefStore, DirectoryStore, EventStore } from "../store/Store";
 
 /**
  * "Praat even na": a volunteer asks the on-duty professional for a talk, at any time or in the
@@ -22,7 +22,10 @@ export class DebriefService {
   ) {}
 
   private async view(d: Debrief): Promise<DebriefView> {
-    const [volunteer, claimer] = await Promise.all([this.deps.store.getStaff(d.volunteerId), d.claimedBy ? this.deps.store.getStaff(d.claimedBy) : undefined]);
+    const [volunteer, claimer] = await Promise.all([
+      this.deps.store.getStaff(d.volunteerId),
+      d.claimedBy ? this.deps.store.getStaff(d.claimedBy) : undefined,
+    ]);
     return { ...d, ...(volunteer && { volunteerName: volunteer.displayName }), ...(claimer && { claimedByName: claimer.displayName }) };
   }
 
@@ -56,9 +59,24 @@ export class DebriefService {
     const pending = (await store.listDebriefs()).find((d) => d.volunteerId === staff.id && d.status !== "closed");
     if (pending) return this.view(pending);
     const now = clock.now();
-    const debrief: Debrief = { id: newId("d"), volunteerId: staff.id, locationId, ...(conversationId && { conversationId }), requestedAt: now, status: "open", lastSeq: 0 };
+    const debrief: Debrief = {
+      id: newId("d"),
+      volunteerId: staff.id,
+      locationId,
+      ...(conversationId && { conversationId }),
+      requestedAt: now,
+      status: "open",
+      lastSeq: 0,
+    };
     await store.createDebrief(debrief);
-    await store.appendEvent({ type: "debrief.requested", at: now, staffId: staff.id, locationId, ...(conversationId && { conversationId }), data: { debriefId: debrief.id } });
+    await store.appendEvent({
+      type: "debrief.requested",
+      at: now,
+      staffId: staff.id,
+      locationId,
+      ...(conversationId && { conversationId }),
+      data: { debriefId: debrief.id },
+    });
     log.info({ event: "debrief.requested", debriefId: debrief.id, staffId: staff.id }, "debrief requested");
     return this.broadcast(debrief);
   }
@@ -66,7 +84,9 @@ export class DebriefService {
   /** Professionals: every debrief not yet closed. Volunteers: their own not yet closed. */
   async list(staff: Staff): Promise<DebriefView[]> {
     if (staff.role === "coordinator") fail("FORBIDDEN", "Not for coordinators");
-    const open = (await this.deps.store.listDebriefs()).filter((d) => d.status !== "closed" && (staff.role === "professional" || d.volunteerId === staff.id));
+    const open = (await this.deps.store.listDebriefs()).filter(
+      (d) => d.status !== "closed" && (staff.role === "professional" || d.volunteerId === staff.id),
+    );
     return Promise.all(open.sort((a, b) => a.requestedAt - b.requestedAt).map((d) => this.view(d)));
   }
 
@@ -77,7 +97,13 @@ export class DebriefService {
     const now = this.deps.clock.now();
     const result = await this.deps.store.claimDebrief(request.debriefId, staff.id, now);
     if (!result.ok) fail(result.reason === "not_found" ? "NOT_FOUND" : "ALREADY_CLAIMED", "Someone else already took this");
-    await this.deps.store.appendEvent({ type: "debrief.claimed", at: now, staffId: staff.id, locationId: result.debrief.locationId, data: { debriefId: result.debrief.id, timeToClaimMs: now - result.debrief.requestedAt } });
+    await this.deps.store.appendEvent({
+      type: "debrief.claimed",
+      at: now,
+      staffId: staff.id,
+      locationId: result.debrief.locationId,
+      data: { debriefId: result.debrief.id, timeToClaimMs: now - result.debrief.requestedAt },
+    });
     return this.broadcast(result.debrief);
   }
 
@@ -89,7 +115,15 @@ export class DebriefService {
     if (!mayWriteDebrief(d, staff.id)) fail("FORBIDDEN", "Nobody has taken this debrief up yet");
     if (!(await this.messageLimit.consume(staff.id))) fail("RATE_LIMITED", "Too many messages; wait a moment");
     const role = staff.role === "professional" ? "professional" : "volunteer";
-    const appended = await this.deps.store.appendDebriefMessage({ id: request.id, debriefId: d.id, senderId: staff.id, senderRole: role, senderName: staff.displayName, text: request.text, sentAt: this.deps.clock.now() });
+    const appended = await this.deps.store.appendDebriefMessage({
+      id: request.id,
+      debriefId: d.id,
+      senderId: staff.id,
+      senderRole: role,
+      senderName: staff.displayName,
+      text: request.text,
+      sentAt: this.deps.clock.now(),
+    });
     if (!appended) fail("NOT_FOUND", "No such debrief");
     const { message, duplicate } = appended;
     if (!duplicate) {
@@ -115,11 +149,24 @@ export class DebriefService {
     const now = this.deps.clock.now();
     const closed = await this.deps.store.closeDebrief(d.id, now);
     if (!closed) return this.view((await this.deps.store.getDebrief(d.id)) ?? d);
-    await this.deps.store.appendEvent({ type: "debrief.closed", at: now, staffId: staff.id, locationId: d.locationId, data: { debriefId: d.id } });
+    await this.deps.store.appendEvent({
+      type: "debrief.closed",
+      at: now,
+      staffId: staff.id,
+      locationId: d.locationId,
+      data: { debriefId: d.id },
+    });
     return this.broadcast(closed);
   }
 }
 
 function messageView(m: DebriefMessage): DebriefMessageView {
-  return { id: m.id, debriefId: m.debriefId, seq: m.seq, sender: { staffId: m.senderId, role: m.senderRole, name: m.senderName }, text: m.text, sentAt: m.sentAt };
+  return {
+    id: m.id,
+    debriefId: m.debriefId,
+    seq: m.seq,
+    sender: { staffId: m.senderId, role: m.senderRole, name: m.senderName },
+    text: m.text,
+    sentAt: m.sentAt,
+  };
 }

@@ -3,12 +3,12 @@ import { ANY_LOCATION } from "../../shared/protocol";
 import { estimateWait } from "../domain/estimate";
 import { nextEntryFor, orderQueue, planAutoAssignments, positionOf, preferenceFor, type RoutingContext } from "../domain/queue";
 import type { Conversation, QueueEntry, Staff } from "../domain/types";
+import type { ConversationStore, DirectoryStore, EscalationStore, EventStore, PresenceStore } from "../store/Store";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
 import { freshRead } from "./freshRead";
-import { staffView, youthView } from "./views";
 import { pushPresence } from "./presencePush";
-import type { ConversationStore, DirectoryStore, EscalationStore, EventStore, PresenceStore } from "../store/Store";
+import { staffView, youthView } from "./views";
 
 /** Queue state as one process last saw it: enough to tell a youth where they stand. */
 interface Snapshot {
@@ -63,7 +63,7 @@ export class Dispatcher {
     for (let attempt = 0; attempt < 5; attempt++) {
       const snap = await this.snapshot();
       const me = snap.ctx.presence.find((p) => p.staffId === staffId);
-      if (!me || me.status !== "available") fail("NOT_AVAILABLE", "Set yourself to available first");
+      if (me?.status !== "available") fail("NOT_AVAILABLE", "Set yourself to available first");
       if (me.load >= me.capacity) fail("AT_CAPACITY", "You already have as many chats as your capacity");
       const entry = nextEntryFor(me, snap.queue, snap.ctx);
       if (!entry) fail("QUEUE_EMPTY", "Nobody is waiting for you right now");
@@ -88,11 +88,20 @@ export class Dispatcher {
   async takeForProfessional(staff: Staff, conversationId: string): Promise<StaffConversationView> {
     const { store, clock } = this.deps;
     if (staff.role !== "professional") fail("FORBIDDEN", "Only professionals take youths from the queue this way");
-    const [duty, entry] = await Promise.all([store.listDuty().then((all) => all.find((d) => d.staffId === staff.id)), store.getConversation(conversationId)]);
+    const [duty, entry] = await Promise.all([
+      store.listDuty().then((all) => all.find((d) => d.staffId === staff.id)),
+      store.getConversation(conversationId),
+    ]);
     if (!duty) fail("FORBIDDEN", "Go on duty to take youths from the queue");
-    if (!entry || entry.status !== "queued") fail("NOT_QUEUED", "This youth is not waiting any more");
-    if (entry.locationChoice !== ANY_LOCATION && !duty.locationIds.includes(entry.locationChoice)) fail("FORBIDDEN", "Not a queue of your locations");
-    const locationId = entry.locationChoice !== ANY_LOCATION ? entry.locationChoice : duty.locationIds.includes(staff.locationId) ? staff.locationId : duty.locationIds[0]!;
+    if (entry?.status !== "queued") fail("NOT_QUEUED", "This youth is not waiting any more");
+    if (entry.locationChoice !== ANY_LOCATION && !duty.locationIds.includes(entry.locationChoice))
+      fail("FORBIDDEN", "Not a queue of your locations");
+    const locationId =
+      entry.locationChoice !== ANY_LOCATION
+        ? entry.locationChoice
+        : duty.locationIds.includes(staff.locationId)
+          ? staff.locationId
+          : duty.locationIds[0]!;
     const result = await store.claimAsProfessional(conversationId, staff.id, locationId, clock.now());
     if (!result.ok) {
       if (result.reason === "disconnected") fail("NOT_AVAILABLE", "The youth's page is not connected right now; they keep their place");
@@ -188,7 +197,11 @@ export class Dispatcher {
         const where = snap.ctx.presence.find((p) => p.staffId === staffId)?.locationId;
         if (this.offered.has(key) || (where && snap.ctx.locations.get(where)?.autoAssign)) continue;
         this.offered.add(key);
-        this.deps.notifier.emit({ staff: staffId }, "queue:offered", { conversationId: entry.id, reason: preference.reason, until: preference.until });
+        this.deps.notifier.emit({ staff: staffId }, "queue:offered", {
+          conversationId: entry.id,
+          reason: preference.reason,
+          until: preference.until,
+        });
       }
     }
     for (const key of this.offered) if (!live.has(key.split(" ")[0]!)) this.offered.delete(key);

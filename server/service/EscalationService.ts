@@ -1,25 +1,40 @@
-import { ANY_LOCATION, type DutyView, type EscalationView, type LiveConversationView, type ProfessionalStateView, type RequestOf } from "../../shared/protocol";
+import {
+  ANY_LOCATION,
+  type DutyView,
+  type EscalationView,
+  type LiveConversationView,
+  type ProfessionalStateView,
+  type RequestOf,
+} from "../../shared/protocol";
 import { newId } from "../auth/secrets";
+import { staffMayRead } from "../domain/access/conversationAccess";
+import { dutyLocationIds } from "../domain/access/scope";
 import {
   applyStep,
   compareEscalations,
   DEFAULT_ACK_TIMEOUTS_MS,
-  nextStep,
-  reachableDuties,
   type Escalation,
   type EscalationLevel,
+  nextStep,
+  reachableDuties,
 } from "../domain/escalation/escalation";
 import type { Conversation, Staff } from "../domain/types";
-import type { StaffActor } from "./actors";
+import type {
+  AccessLogStore,
+  ConversationStore,
+  DirectoryStore,
+  EscalationStore,
+  EventStore,
+  MessageStore,
+  PresenceStore,
+} from "../store/Store";
 import { recordAccess } from "./AccessLog";
+import type { StaffActor } from "./actors";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
-import { recordSystemLine } from "./transcript";
-import { staffMayRead } from "../domain/access/conversationAccess";
-import { dutyLocationIds } from "../domain/access/scope";
-import { messageView, staffView, youthView } from "./views";
 import { pushPresence } from "./presencePush";
-import type { AccessLogStore, ConversationStore, DirectoryStore, EscalationStore, EventStore, MessageStore, PresenceStore } from "../store/Store";
+import { recordSystemLine } from "./transcript";
+import { messageView, staffView, youthView } from "./views";
 
 /**
  * Gets a volunteer's call for help to a professional within seconds, and never drops it: the
@@ -28,7 +43,9 @@ import type { AccessLogStore, ConversationStore, DirectoryStore, EscalationStore
  */
 export class EscalationService {
   constructor(
-    private readonly deps: ServiceDeps<AccessLogStore & ConversationStore & DirectoryStore & EscalationStore & EventStore & MessageStore & PresenceStore>,
+    private readonly deps: ServiceDeps<
+      AccessLogStore & ConversationStore & DirectoryStore & EscalationStore & EventStore & MessageStore & PresenceStore
+    >,
     private readonly timeouts: Record<EscalationLevel, number> = DEFAULT_ACK_TIMEOUTS_MS,
   ) {}
 
@@ -90,7 +107,13 @@ export class EscalationService {
    */
   async raiseFromRisk(c: Conversation, signals: string[], acute = false): Promise<void> {
     if (c.status === "active") {
-      this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level: "high", signals, acute, at: this.deps.clock.now() });
+      this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", {
+        conversationId: c.id,
+        level: "high",
+        signals,
+        acute,
+        at: this.deps.clock.now(),
+      });
     }
     await this.create(c, { level: acute ? "crisis" : "urgent", source: "risk", raisedBy: c.volunteerId, signals });
   }
@@ -108,7 +131,13 @@ export class EscalationService {
       const claimed = await this.deps.store.claimEscalation(open.id, holder.id, this.deps.clock.now());
       if (claimed.ok) current = claimed.escalation;
     }
-    this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level: "high", signals: open.signals ?? [], acute: open.level === "crisis", at: open.signalAt ?? open.raisedAt });
+    this.deps.notifier.emit({ conversationStaff: c.id }, "risk:flagged", {
+      conversationId: c.id,
+      level: "high",
+      signals: open.signals ?? [],
+      acute: open.level === "crisis",
+      at: open.signalAt ?? open.raisedAt,
+    });
     await this.broadcast(current);
   }
 
@@ -161,7 +190,13 @@ export class EscalationService {
     const { notifier, store, clock, log } = this.deps;
     const view = await this.broadcast(e);
     if (!raised) return e;
-    await store.appendEvent({ type: "escalation.levelRaised", at: clock.now(), ...(e.conversationId && { conversationId: e.conversationId }), locationId: e.locationId, data: { level: e.level, source, escalationId: e.id } });
+    await store.appendEvent({
+      type: "escalation.levelRaised",
+      at: clock.now(),
+      ...(e.conversationId && { conversationId: e.conversationId }),
+      locationId: e.locationId,
+      data: { level: e.level, source, escalationId: e.id },
+    });
     log.info({ event: "escalation.level.raised", escalationId: e.id, level: e.level }, "escalation level raised");
     if (e.status === "claimed" && e.claimedBy) notifier.emit({ staff: e.claimedBy }, "escalation:alert", view);
     else if (e.unroutedAt !== undefined) notifier.emit({ onDuty: true }, "escalation:alert", view);
@@ -200,7 +235,14 @@ export class EscalationService {
       notifier.emit({ onDuty: true }, "escalation:alert", view);
       log.warn({ event: "escalation.unrouted", escalationId: e.id }, "no professional acknowledged; crisis protocol shown");
     }
-    await store.appendEvent({ type: step.kind === "offer" ? "escalation.offered" : "escalation.unrouted", at: now, ...(e.conversationId && { conversationId: e.conversationId }), locationId: e.locationId, ...(step.kind === "offer" && { staffId: step.staffId }), data: { level: e.level, source: e.source } });
+    await store.appendEvent({
+      type: step.kind === "offer" ? "escalation.offered" : "escalation.unrouted",
+      at: now,
+      ...(e.conversationId && { conversationId: e.conversationId }),
+      locationId: e.locationId,
+      ...(step.kind === "offer" && { staffId: step.staffId }),
+      data: { level: e.level, source: e.source },
+    });
     return next;
   }
 
@@ -239,17 +281,35 @@ export class EscalationService {
     if (!result.ok) fail(result.reason === "not_found" ? "NOT_FOUND" : "ALREADY_CLAIMED", "Someone else already took this");
     const e = result.escalation;
     if (e.conversationId) await this.deps.notifier.join({ staff: pro.id }, e.conversationId);
-    await this.deps.store.appendEvent({ type: "escalation.claimed", at: now, staffId: pro.id, locationId: e.locationId, ...(e.conversationId && { conversationId: e.conversationId }), data: { level: e.level, timeToClaimMs: now - e.raisedAt, source: e.source } });
+    await this.deps.store.appendEvent({
+      type: "escalation.claimed",
+      at: now,
+      staffId: pro.id,
+      locationId: e.locationId,
+      ...(e.conversationId && { conversationId: e.conversationId }),
+      data: { level: e.level, timeToClaimMs: now - e.raisedAt, source: e.source },
+    });
     return this.broadcast(e);
   }
 
   async resolve(actor: StaffActor, request: RequestOf<"escalation:resolve">): Promise<EscalationView> {
     const pro = this.requireProfessional(actor);
     const now = this.deps.clock.now();
-    const ok = await this.deps.store.resolveEscalation(request.escalationId, pro.id, { at: now, outcome: request.outcome, referral: request.referral });
+    const ok = await this.deps.store.resolveEscalation(request.escalationId, pro.id, {
+      at: now,
+      outcome: request.outcome,
+      referral: request.referral,
+    });
     if (!ok) fail("FORBIDDEN", "Only the professional who took it can resolve it");
     const e = (await this.deps.store.getEscalation(request.escalationId))!;
-    await this.deps.store.appendEvent({ type: "escalation.resolved", at: now, staffId: pro.id, locationId: e.locationId, ...(e.conversationId && { conversationId: e.conversationId }), data: { referral: request.referral, escalationId: e.id } });
+    await this.deps.store.appendEvent({
+      type: "escalation.resolved",
+      at: now,
+      staffId: pro.id,
+      locationId: e.locationId,
+      ...(e.conversationId && { conversationId: e.conversationId }),
+      data: { referral: request.referral, escalationId: e.id },
+    });
     return this.broadcast(e);
   }
 
@@ -267,7 +327,13 @@ export class EscalationService {
       released += 1;
       const reopened = (await store.getEscalation(e.id))!;
       await this.broadcast(reopened);
-      await store.appendEvent({ type: "escalation.released", at: now, staffId, locationId: e.locationId, ...(e.conversationId && { conversationId: e.conversationId }) });
+      await store.appendEvent({
+        type: "escalation.released",
+        at: now,
+        staffId,
+        locationId: e.locationId,
+        ...(e.conversationId && { conversationId: e.conversationId }),
+      });
       log.warn({ event: "escalation.released", escalationId: e.id, staffId }, "claimer left; escalation open again");
     }
     return released;
@@ -292,18 +358,31 @@ export class EscalationService {
     this.deps.notifier.setOnDuty(pro.id, request.onDuty);
     await this.dropLostRooms(pro);
     // Whatever waits is offered to them by the next periodic pass (one process at a time, no double alerts).
-    await this.deps.store.appendEvent({ type: "duty.changed", at: now, staffId: pro.id, data: { onDuty: request.onDuty, locations: locationIds.join(",") } });
+    await this.deps.store.appendEvent({
+      type: "duty.changed",
+      at: now,
+      staffId: pro.id,
+      data: { onDuty: request.onDuty, locations: locationIds.join(",") },
+    });
     return { staffId: pro.id, onDuty: request.onDuty, locationIds, mayCover: allowed, ...(request.onDuty && { since: now }) };
   }
 
   async dutyOf(staff: Staff): Promise<DutyView> {
-    const [duty, mayCover] = await Promise.all([this.deps.store.listDuty().then((all) => all.find((d) => d.staffId === staff.id)), this.mayCover(staff)]);
-    return duty ? { staffId: staff.id, onDuty: true, locationIds: duty.locationIds, since: duty.since, mayCover } : { staffId: staff.id, onDuty: false, locationIds: [staff.locationId], mayCover };
+    const [duty, mayCover] = await Promise.all([
+      this.deps.store.listDuty().then((all) => all.find((d) => d.staffId === staff.id)),
+      this.mayCover(staff),
+    ]);
+    return duty
+      ? { staffId: staff.id, onDuty: true, locationIds: duty.locationIds, since: duty.since, mayCover }
+      : { staffId: staff.id, onDuty: false, locationIds: [staff.locationId], mayCover };
   }
 
   /** Locations this professional may be on duty for, as the coordinators set them now. */
   private async mayCover(staff: Staff): Promise<string[]> {
-    return dutyLocationIds(staff, (await this.deps.store.listLocations()).map((l) => l.id));
+    return dutyLocationIds(
+      staff,
+      (await this.deps.store.listLocations()).map((l) => l.id),
+    );
   }
 
   /**
@@ -323,9 +402,17 @@ export class EscalationService {
       await this.releaseAllOf(pro.id);
       notifier.setOnDuty(pro.id, false);
     }
-    const view: DutyView = kept.length > 0 ? { staffId: pro.id, onDuty: true, locationIds: kept, since: duty.since } : { staffId: pro.id, onDuty: false, locationIds: [pro.locationId] };
+    const view: DutyView =
+      kept.length > 0
+        ? { staffId: pro.id, onDuty: true, locationIds: kept, since: duty.since }
+        : { staffId: pro.id, onDuty: false, locationIds: [pro.locationId] };
     notifier.emit({ staff: pro.id }, "duty:changed", view);
-    await store.appendEvent({ type: "duty.changed", at: clock.now(), staffId: pro.id, data: { onDuty: kept.length > 0, locations: kept.join(","), source: "coordinator" } });
+    await store.appendEvent({
+      type: "duty.changed",
+      at: clock.now(),
+      staffId: pro.id,
+      data: { onDuty: kept.length > 0, locations: kept.join(","), source: "coordinator" },
+    });
     await this.dropLostRooms(pro);
   }
 
@@ -355,14 +442,23 @@ export class EscalationService {
   async live(actor: StaffActor): Promise<LiveConversationView[]> {
     const pro = this.requireProfessional(actor);
     const { store } = this.deps;
-    const [covered, presence, staff, escalations] = await Promise.all([this.coveredBy(pro), store.listPresence(), store.listStaff(), store.listEscalations()]);
+    const [covered, presence, staff, escalations] = await Promise.all([
+      this.coveredBy(pro),
+      store.listPresence(),
+      store.listStaff(),
+      store.listEscalations(),
+    ]);
     const names = new Map(staff.map((s) => [s.id, s.displayName]));
     const holders = new Set([...presence.map((p) => p.staffId), pro.id]);
     const active = (await Promise.all([...holders].map((id) => store.listActiveFor(id)))).flat();
     const flagged = new Set(escalations.map((e) => e.conversationId));
     return active
       .filter((c) => covered.has(c.locationId ?? ""))
-      .map((c) => ({ conversation: staffView(c), ...(c.volunteerId && { volunteerName: names.get(c.volunteerId) }), flagged: flagged.has(c.id) || c.priority > 0 }));
+      .map((c) => ({
+        conversation: staffView(c),
+        ...(c.volunteerId && { volunteerName: names.get(c.volunteerId) }),
+        flagged: flagged.has(c.id) || c.priority > 0,
+      }));
   }
 
   /**
@@ -386,7 +482,9 @@ export class EscalationService {
     const followed = new Set(escalations.filter((e) => e.claimedBy === pro.id && e.conversationId).map((e) => e.conversationId!));
     for (const l of live) if (l.conversation.professionalId === pro.id) followed.add(l.conversation.id);
     // What she read along with and has not closed, while the chat is still going.
-    const stillLive = await Promise.all(watching.map(async (id) => ((await store.getConversation(id))?.status === "active" ? id : undefined)));
+    const stillLive = await Promise.all(
+      watching.map(async (id) => ((await store.getConversation(id))?.status === "active" ? id : undefined)),
+    );
     for (const [i, id] of stillLive.entries()) {
       if (id) followed.add(id);
       else await store.setWatching(pro.id, watching[i]!, false); // ended or purged: nothing to reopen
@@ -406,8 +504,11 @@ export class EscalationService {
     if (!c) fail("NOT_FOUND", "No such conversation");
     const covered = await this.coveredBy(pro);
     const claimedHere = (await this.deps.store.listEscalations()).some((e) => e.conversationId === c.id && e.claimedBy === pro.id);
-    if (!covered.has(c.locationId ?? "") && !claimedHere && c.professionalId !== pro.id) fail("FORBIDDEN", "Not a conversation of your locations");
-    await recordAccess(this.deps, pro, "watch", claimedHere ? "escalation" : c.professionalId === pro.id ? "supervision" : "escalation", { conversation: c });
+    if (!covered.has(c.locationId ?? "") && !claimedHere && c.professionalId !== pro.id)
+      fail("FORBIDDEN", "Not a conversation of your locations");
+    await recordAccess(this.deps, pro, "watch", claimedHere ? "escalation" : c.professionalId === pro.id ? "supervision" : "escalation", {
+      conversation: c,
+    });
     await this.deps.notifier.join({ staff: pro.id }, c.id);
     if (c.status === "queued" || c.status === "active") await this.deps.store.setWatching(pro.id, c.id, true);
     const messages = (await this.deps.store.listMessages(c.id, 0)).map(messageView);
@@ -434,9 +535,22 @@ export class EscalationService {
     const { conversation } = await this.watch(actor, { conversationId: request.conversationId });
     if (conversation.status !== "active") fail("CONVERSATION_ENDED", "This conversation is not active");
     await this.deps.store.setConversationProfessional(conversation.id, pro.id);
-    await recordSystemLine(this.deps, conversation.id, { kind: "joined", name: pro.displayName }, { role: "professional", id: pro.id, name: pro.displayName });
-    this.deps.notifier.emit({ conversation: conversation.id }, "professional:joined", { conversationId: conversation.id, peer: { role: "professional", name: pro.displayName } });
-    await this.deps.store.appendEvent({ type: "professional.joined", at: this.deps.clock.now(), conversationId: conversation.id, staffId: pro.id });
+    await recordSystemLine(
+      this.deps,
+      conversation.id,
+      { kind: "joined", name: pro.displayName },
+      { role: "professional", id: pro.id, name: pro.displayName },
+    );
+    this.deps.notifier.emit({ conversation: conversation.id }, "professional:joined", {
+      conversationId: conversation.id,
+      peer: { role: "professional", name: pro.displayName },
+    });
+    await this.deps.store.appendEvent({
+      type: "professional.joined",
+      at: this.deps.clock.now(),
+      conversationId: conversation.id,
+      staffId: pro.id,
+    });
     return { conversationId: conversation.id };
   }
 
@@ -450,13 +564,23 @@ export class EscalationService {
     if (c.volunteerId === pro.id) fail("FORBIDDEN", "You already have this conversation");
     await recordAccess(this.deps, pro, "take-over", "supervision", { conversation: c });
     // The professional takes the volunteer's place, so the chat is theirs across reloads and processes.
-    if (!(await this.deps.store.reassignVolunteer(c.id, c.volunteerId, pro.id))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
+    if (!(await this.deps.store.reassignVolunteer(c.id, c.volunteerId, pro.id)))
+      fail("CONVERSATION_ENDED", "This conversation changed; reload it");
     const { notifier } = this.deps;
     // The line reaches the volunteer before they leave the room: the chat does not just vanish.
-    await recordSystemLine(this.deps, c.id, { kind: "took-over", name: pro.displayName }, { role: "professional", id: pro.id, name: pro.displayName });
+    await recordSystemLine(
+      this.deps,
+      c.id,
+      { kind: "took-over", name: pro.displayName },
+      { role: "professional", id: pro.id, name: pro.displayName },
+    );
     await notifier.leave({ staff: c.volunteerId }, c.id);
     await notifier.join({ staff: pro.id }, c.id);
-    notifier.emit({ staff: c.volunteerId }, "conversation:transferred", { conversationId: c.id, reason: "takeover", to: { role: "professional", name: pro.displayName } });
+    notifier.emit({ staff: c.volunteerId }, "conversation:transferred", {
+      conversationId: c.id,
+      reason: "takeover",
+      to: { role: "professional", name: pro.displayName },
+    });
     const youth = youthView({ ...c, volunteerId: pro.id }, pro);
     notifier.emit({ youth: c.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
     await this.deps.store.appendEvent({ type: "professional.tookOver", at: this.deps.clock.now(), conversationId: c.id, staffId: pro.id });
@@ -475,13 +599,19 @@ export class EscalationService {
     // Only to someone who is still a volunteer: a former volunteer made coordinator or deactivated
     // since the take-over has no right to the chat any more.
     const target = await store.getStaff(volunteerId);
-    if (!target?.active || target.role !== "volunteer") fail("NOT_AVAILABLE", "The volunteer can no longer take this chat; transfer instead");
+    if (!target?.active || target.role !== "volunteer")
+      fail("NOT_AVAILABLE", "The volunteer can no longer take this chat; transfer instead");
     // Never hand a youth back to someone who is not there to answer.
     if (!(await notifier.isStaffConnected(volunteerId))) fail("NOT_AVAILABLE", "The volunteer is not online; transfer instead");
     if (!(await store.reassignVolunteer(c.id, pro.id, volunteerId))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
     const volunteer = target;
     await notifier.join({ staff: volunteerId }, c.id);
-    await recordSystemLine(this.deps, c.id, { kind: "handed-back", name: volunteer?.displayName ?? "" }, { role: "professional", id: pro.id, name: pro.displayName });
+    await recordSystemLine(
+      this.deps,
+      c.id,
+      { kind: "handed-back", name: volunteer?.displayName ?? "" },
+      { role: "professional", id: pro.id, name: pro.displayName },
+    );
     const back = { ...c, volunteerId };
     notifier.emit({ staff: volunteerId }, "conversation:assigned", { staff: staffView(back) });
     const youth = youthView(back, volunteer);

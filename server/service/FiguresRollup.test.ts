@@ -12,7 +12,17 @@ import { FiguresService } from "./FiguresService";
 import type { Notifier } from "./Notifier";
 
 const END = Date.UTC(2025, 4, 20, 14, 25); // 20 May 2025, 16:25 in Amsterdam
-const coordinator: Staff = { id: "k", email: "k@x", displayName: "K", role: "coordinator", locationId: "leiden", passwordHash: "", active: true, skills: [], manages: "all" };
+const coordinator: Staff = {
+  id: "k",
+  email: "k@x",
+  displayName: "K",
+  role: "coordinator",
+  locationId: "leiden",
+  passwordHash: "",
+  active: true,
+  skills: [],
+  manages: "all",
+};
 const period = { from: "2025-05-01", to: "2025-05-20" };
 
 async function setUp() {
@@ -28,7 +38,9 @@ async function setUp() {
 describe("the figures rollup", () => {
   it("gives the same report from buckets plus the recent tail as from every event", async () => {
     const { store, events, deps } = await setUp();
-    const locations = (await store.listLocations()).map(({ id, name, timeZone }) => ({ id, name, timeZone })).sort((a, b) => a.name.localeCompare(b.name));
+    const locations = (await store.listLocations())
+      .map(({ id, name, timeZone }) => ({ id, name, timeZone }))
+      .sort((a, b) => a.name.localeCompare(b.name));
     const direct = buildReport(aggregateEvents(events, { from: 0, to: END + 1 }), locations, period);
     const service = new FiguresService(deps);
     const before = await service.report(coordinator, { ...period, locations: ["leiden", "delft"] });

@@ -1,8 +1,8 @@
-import { atMostEvery } from "./throttle";
 import { aggregateEvents, WARM_UP_MS } from "../domain/figures/aggregate";
 import { HOUR_MS, hourStartOf } from "../domain/figures/buckets";
-import type { ServiceDeps } from "./context";
 import type { EventStore, FigureStore } from "../store/Store";
+import type { ServiceDeps } from "./context";
+import { atMostEvery } from "./throttle";
 
 /** How often the periodic pass rolls the finished hours up. */
 export const ROLLUP_EVERY_MS = 5 * 60_000;
@@ -23,7 +23,7 @@ export class FiguresRollup {
 
   constructor(
     private readonly deps: ServiceDeps<EventStore & FigureStore>,
-    private readonly everyMs = ROLLUP_EVERY_MS,
+    everyMs = ROLLUP_EVERY_MS,
   ) {
     this.due = atMostEvery(deps.clock, everyMs);
   }

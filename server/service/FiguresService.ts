@@ -1,4 +1,4 @@
-import { NO_LOCATION, type FiguresQuery, type FiguresReport } from "../../shared/protocol/figures";
+import { type FiguresQuery, type FiguresReport, NO_LOCATION } from "../../shared/protocol/figures";
 import { managedLocationIds } from "../domain/access/scope";
 import { aggregateEvents, WARM_UP_MS } from "../domain/figures/aggregate";
 import type { HourBucket } from "../domain/figures/buckets";
@@ -6,10 +6,10 @@ import { figuresCsv } from "../domain/figures/csv";
 import { buildReport, type FigureLocation, type Period } from "../domain/figures/report";
 import { zonedLocalToInstant } from "../domain/openingHours";
 import type { Staff } from "../domain/types";
+import type { AccessLogStore, DirectoryStore, EventStore, FigureStore } from "../store/Store";
 import { recordAccess } from "./AccessLog";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
-import type { AccessLogStore, DirectoryStore, EventStore, FigureStore } from "../store/Store";
 
 /** The zone days are told in for youths who left the queue without choosing a location. */
 const SERVICE_TIME_ZONE = "Europe/Amsterdam";
@@ -39,7 +39,12 @@ export class FiguresService {
   /** The locations asked for, each one checked against what this coordinator runs; none asked: all of those. */
   private async scope(staff: Staff, requested: readonly string[] | undefined): Promise<FigureLocation[]> {
     const all = await this.deps.store.listLocations();
-    const managed = new Set(managedLocationIds(staff, all.map((l) => l.id)));
+    const managed = new Set(
+      managedLocationIds(
+        staff,
+        all.map((l) => l.id),
+      ),
+    );
     if (managed.size === 0) fail("FORBIDDEN", "You run no locations");
     const national = staff.manages === "all";
     const mine: FigureLocation[] = all

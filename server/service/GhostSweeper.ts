@@ -1,8 +1,8 @@
 import { ANY_LOCATION } from "../../shared/protocol";
 import { sweepStep } from "../domain/queueSweep";
-import type { ServiceDeps } from "./context";
-import type { ConversationService } from "./ConversationService";
 import type { ConversationStore, EventStore } from "../store/Store";
+import type { ConversationService } from "./ConversationService";
+import type { ServiceDeps } from "./context";
 
 /**
  * Releases the place of youths whose page has been disconnected for longer than the grace time
@@ -45,8 +45,18 @@ export class GhostSweeper {
       if (!(await this.conversations.finish(entry.id, "system", "gone"))) continue;
       swept += 1;
       const locationId = entry.locationChoice !== ANY_LOCATION ? entry.locationChoice : undefined;
-      await store.appendEvent({ type: "queue.swept", at: now, conversationId: entry.id, ...(locationId && { locationId }), data: { flagged: step.flagged, waitMs: now - entry.queuedAt } });
-      if (step.flagged) this.deps.log.warn({ event: "queue.swept.flagged", conversationId: entry.id }, "flagged youth left the queue: page gone past the grace time");
+      await store.appendEvent({
+        type: "queue.swept",
+        at: now,
+        conversationId: entry.id,
+        ...(locationId && { locationId }),
+        data: { flagged: step.flagged, waitMs: now - entry.queuedAt },
+      });
+      if (step.flagged)
+        this.deps.log.warn(
+          { event: "queue.swept.flagged", conversationId: entry.id },
+          "flagged youth left the queue: page gone past the grace time",
+        );
     }
     return swept;
   }

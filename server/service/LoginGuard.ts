@@ -44,10 +44,12 @@ export class LoginGuard {
     }
     const nonce = deviceToken && this.verify(account, deviceToken);
     if (nonce) {
-      if (!(await this.limits.perDevice.consume(`login-device:${nonce}`))) fail("RATE_LIMITED", "Too many attempts; try again in a quarter of an hour");
+      if (!(await this.limits.perDevice.consume(`login-device:${nonce}`)))
+        fail("RATE_LIMITED", "Too many attempts; try again in a quarter of an hour");
       return { known: true };
     }
-    if (await this.limits.failures.spent()) fail("RATE_LIMITED", "Many failed log-ins right now; log in from a browser you used before, or wait a minute");
+    if (await this.limits.failures.spent())
+      fail("RATE_LIMITED", "Many failed log-ins right now; log in from a browser you used before, or wait a minute");
     // Slowed down, not locked: beyond the allowance an account still takes one attempt per short
     // window, so the right password from a new browser gets in within seconds, and a guesser gets
     // no more than that trickle.

@@ -2,10 +2,10 @@ import type { PushPayload, PushSubscriptionJson } from "../../shared/protocol";
 import { endpointAllowed, pushOwner, waitingRecipients } from "../domain/push/push";
 import type { QueueEntry } from "../domain/types";
 import type { PushSender } from "../push/webPushSender";
+import type { ConversationStore, DirectoryStore, PresenceStore, PushStore, RosterStore, SessionStore } from "../store/Store";
 import type { Actor } from "./actors";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
-import type { ConversationStore, DirectoryStore, PresenceStore, PushStore, RosterStore, SessionStore } from "../store/Store";
 
 export interface PushOptions {
   /** The VAPID public key pages subscribe with; absent when push is off. */
@@ -79,7 +79,10 @@ export class PushService {
     const youth = owner.startsWith("youth:");
     const outcomes = await Promise.all(
       subscriptions.map(async (s) => {
-        const outcome = await this.sender!.send(s, JSON.stringify(payload), { ttlSeconds: youth ? TTL_SECONDS.youth : TTL_SECONDS.staff, urgency: "high" });
+        const outcome = await this.sender!.send(s, JSON.stringify(payload), {
+          ttlSeconds: youth ? TTL_SECONDS.youth : TTL_SECONDS.staff,
+          urgency: "high",
+        });
         if (outcome === "gone") await store.deletePushSubscription(owner, s.endpoint);
         return outcome;
       }),
@@ -94,11 +97,22 @@ export class PushService {
     if (!this.sender) return;
     const { store, clock, notifier } = this.deps;
     const now = clock.now();
-    const [staff, presence, shifts, locations] = await Promise.all([store.listStaff(), store.listPresence(), store.listShifts(now - 1, now + 1), store.listLocations()]);
+    const [staff, presence, shifts, locations] = await Promise.all([
+      store.listStaff(),
+      store.listPresence(),
+      store.listShifts(now - 1, now + 1),
+      store.listLocations(),
+    ]);
     const volunteers = staff.filter((s) => s.role === "volunteer" && s.active);
-    const connected = new Set((await Promise.all(volunteers.map(async (s) => ((await notifier.isStaffConnected(s.id)) ? s.id : undefined)))).filter((id): id is string => id !== undefined));
-    const location = entry.locationChoice === "any" ? "" : (locations.find((l) => l.id === entry.locationChoice)?.name ?? entry.locationChoice);
-    for (const id of waitingRecipients({ entry, staff, presence, shifts, connected, now })) await this.sendTo(pushOwner.staff(id), { kind: "waiting", location });
+    const connected = new Set(
+      (await Promise.all(volunteers.map(async (s) => ((await notifier.isStaffConnected(s.id)) ? s.id : undefined)))).filter(
+        (id): id is string => id !== undefined,
+      ),
+    );
+    const location =
+      entry.locationChoice === "any" ? "" : (locations.find((l) => l.id === entry.locationChoice)?.name ?? entry.locationChoice);
+    for (const id of waitingRecipients({ entry, staff, presence, shifts, connected, now }))
+      await this.sendTo(pushOwner.staff(id), { kind: "waiting", location });
   }
 
   /** The youth was served (or left): tell them if they asked, then forget their device either way. */

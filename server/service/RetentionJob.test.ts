@@ -14,11 +14,19 @@ describe("retention", () => {
     const job = new RetentionJob({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) }, 30);
     const old = buildEntry({ queuedAt: 60 * DAY });
     const recent = buildEntry({ queuedAt: 95 * DAY });
-    for (const [entry, endedAt] of [[old, 60 * DAY], [recent, 95 * DAY]] as const) {
+    for (const [entry, endedAt] of [
+      [old, 60 * DAY],
+      [recent, 95 * DAY],
+    ] as const) {
       await store.enqueue(entry);
       await store.appendMessage({ id: `m-${entry.id}`, conversationId: entry.id, senderRole: "youth", text: "hoi", sentAt: endedAt });
       await store.endConversation(entry.id, { at: endedAt, by: "youth", reason: "left-queue" });
-      await store.appendEvent({ type: "conversation.abandoned", at: endedAt, conversationId: entry.id, data: { waitMs: 0, reason: "left-queue" } });
+      await store.appendEvent({
+        type: "conversation.abandoned",
+        at: endedAt,
+        conversationId: entry.id,
+        data: { waitMs: 0, reason: "left-queue" },
+      });
     }
     expect(await job.run()).toBe(1);
     expect(await store.getConversation(old.id)).toBeUndefined();
@@ -37,19 +45,52 @@ describe("retention", () => {
     const job = new RetentionJob({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) }, 30);
     const old = buildEntry({ queuedAt: 60 * DAY });
     const recent = buildEntry({ queuedAt: 95 * DAY });
-    for (const [entry, at] of [[old, 60 * DAY], [recent, 95 * DAY]] as const) {
+    for (const [entry, at] of [
+      [old, 60 * DAY],
+      [recent, 95 * DAY],
+    ] as const) {
       await store.enqueue(entry);
-      for (const [id, status] of [["resolved", "resolved"], ["unclaimed", "open"]] as const) {
+      for (const [id, status] of [
+        ["resolved", "resolved"],
+        ["unclaimed", "open"],
+      ] as const) {
         const escalationId = `e_${id}_${entry.id}`;
-        await store.createEscalation({ id: escalationId, conversationId: entry.id, locationId: "leiden", level: "urgent", source: "volunteer", note: "zorgen om thuis", raisedAt: at, status: "open", offeredTo: [], offeredAt: at });
+        await store.createEscalation({
+          id: escalationId,
+          conversationId: entry.id,
+          locationId: "leiden",
+          level: "urgent",
+          source: "volunteer",
+          note: "zorgen om thuis",
+          raisedAt: at,
+          status: "open",
+          offeredTo: [],
+          offeredAt: at,
+        });
         if (status === "resolved") {
           await store.claimEscalation(escalationId, "p1", at);
           await store.resolveEscalation(escalationId, "p1", { at, outcome: "besproken", referral: "none" });
         }
       }
-      await store.putReturnCode({ codeHash: `h_${entry.id}`, staffId: "st_sam", conversationId: entry.id, note: "woont bij oma; gepest op school", createdAt: at, expiresAt: at + 90 * DAY }, 90 * DAY);
+      await store.putReturnCode(
+        {
+          codeHash: `h_${entry.id}`,
+          staffId: "st_sam",
+          conversationId: entry.id,
+          note: "woont bij oma; gepest op school",
+          createdAt: at,
+          expiresAt: at + 90 * DAY,
+        },
+        90 * DAY,
+      );
       await store.endConversation(entry.id, { at, by: "youth", reason: "ended" });
-      await store.appendEvent({ type: "escalation.raised", at, conversationId: entry.id, locationId: "leiden", data: { level: "consult", source: "volunteer", escalationId: "e_test" } });
+      await store.appendEvent({
+        type: "escalation.raised",
+        at,
+        conversationId: entry.id,
+        locationId: "leiden",
+        data: { level: "consult", source: "volunteer", escalationId: "e_test" },
+      });
     }
     await job.run();
     expect(await store.getEscalation(`e_resolved_${old.id}`)).toBeUndefined();
@@ -69,12 +110,29 @@ describe("retention", () => {
     const now = 100 * DAY;
     const job = new RetentionJob({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) }, 30);
     const debrief = (id: string, requestedAt: number, closedAt?: number) =>
-      store.createDebrief({ id, volunteerId: "s1", locationId: "leiden", requestedAt, status: closedAt ? "closed" : "claimed", claimedBy: "p1", ...(closedAt && { closedAt }), lastSeq: 0 });
+      store.createDebrief({
+        id,
+        volunteerId: "s1",
+        locationId: "leiden",
+        requestedAt,
+        status: closedAt ? "closed" : "claimed",
+        claimedBy: "p1",
+        ...(closedAt && { closedAt }),
+        lastSeq: 0,
+      });
     await debrief("d_closed_old", 50 * DAY, 60 * DAY);
     await debrief("d_closed_new", 50 * DAY, 80 * DAY);
     await debrief("d_never_closed", 65 * DAY);
     for (const id of ["d_closed_old", "d_closed_new", "d_never_closed"]) {
-      await store.appendDebriefMessage({ id: `m-${id}`, debriefId: id, senderId: "s1", senderRole: "volunteer", senderName: "Sam", text: "dat was zwaar", sentAt: 66 * DAY });
+      await store.appendDebriefMessage({
+        id: `m-${id}`,
+        debriefId: id,
+        senderId: "s1",
+        senderRole: "volunteer",
+        senderName: "Sam",
+        text: "dat was zwaar",
+        sentAt: 66 * DAY,
+      });
     }
     await job.run();
     expect(await store.getDebrief("d_closed_old")).toBeUndefined();
@@ -86,8 +144,21 @@ describe("retention", () => {
   it("keeps the access record ACCESS_LOG_DAYS, longer than transcripts", async () => {
     const store = createMemoryStore();
     const now = 400 * DAY;
-    const job = new RetentionJob({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) }, 30, 3_600_000, { accessLogDays: 365 });
-    const entry = (id: string, at: number) => ({ id, at, staffId: "st_eva", action: "watch" as const, reason: "escalation" as const, conversationId: "c_1", locationId: "leiden" });
+    const job = new RetentionJob(
+      { store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) },
+      30,
+      3_600_000,
+      { accessLogDays: 365 },
+    );
+    const entry = (id: string, at: number) => ({
+      id,
+      at,
+      staffId: "st_eva",
+      action: "watch" as const,
+      reason: "escalation" as const,
+      conversationId: "c_1",
+      locationId: "leiden",
+    });
     await store.appendAccess(entry("a_old", 30 * DAY));
     await store.appendAccess(entry("a_kept", 40 * DAY));
     await job.run();
@@ -108,7 +179,10 @@ describe("retention", () => {
     await store.releaseLease("retention", "other-process");
     const leases: string[] = [];
     const watched = new Proxy(store, {
-      get: (target, key, receiver) => (key === "tryLease" ? (name: string, owner: string, ttl: number) => (leases.push(owner), target.tryLease(name, owner, ttl)) : Reflect.get(target, key, receiver)),
+      get: (target, key, receiver) =>
+        key === "tryLease"
+          ? (name: string, owner: string, ttl: number) => (leases.push(owner), target.tryLease(name, owner, ttl))
+          : Reflect.get(target, key, receiver),
     });
     expect(await new RetentionJob({ ...deps, store: watched }, 30, 3_600_000, { owner: "me", batch: 2 }).run()).toBe(5);
     expect(leases).toEqual(["me", "me", "me", "me"]); // taken, then renewed after each of three batches

@@ -1,8 +1,8 @@
-import { debriefExpired } from "../domain/debrief/debrief";
 import { randomUUID } from "node:crypto";
-import { atMostEvery } from "./throttle";
-import type { ServiceDeps } from "./context";
+import { debriefExpired } from "../domain/debrief/debrief";
 import type { AccessLogStore, ConversationStore, CoordinationStore, DebriefStore, RetentionStore, ReturnCodeStore } from "../store/Store";
+import type { ServiceDeps } from "./context";
+import { atMostEvery } from "./throttle";
 
 const DAY_MS = 86_400_000;
 
@@ -31,9 +31,11 @@ export class RetentionJob {
   private readonly batch: number;
 
   constructor(
-    private readonly deps: ServiceDeps<AccessLogStore & ConversationStore & CoordinationStore & DebriefStore & RetentionStore & ReturnCodeStore>,
+    private readonly deps: ServiceDeps<
+      AccessLogStore & ConversationStore & CoordinationStore & DebriefStore & RetentionStore & ReturnCodeStore
+    >,
     private readonly retentionDays: number,
-    private readonly everyMs = 3_600_000,
+    everyMs = 3_600_000,
     private readonly options: RetentionOptions = {},
   ) {
     this.due = atMostEvery(deps.clock, everyMs);
@@ -74,8 +76,13 @@ export class RetentionJob {
       for (const d of await store.listDebriefs()) {
         if (debriefExpired(d, clock.now(), this.retentionDays * DAY_MS) && (await store.purgeDebrief(d.id))) debriefs += 1;
       }
-      const accessEntries = this.options.accessLogDays ? await store.purgeAccessBefore(clock.now() - this.options.accessLogDays * DAY_MS) : 0;
-      log.info({ event: "retention.purged", conversations: purged, escalations, debriefs, accessEntries, retentionDays: this.retentionDays }, "retention pass");
+      const accessEntries = this.options.accessLogDays
+        ? await store.purgeAccessBefore(clock.now() - this.options.accessLogDays * DAY_MS)
+        : 0;
+      log.info(
+        { event: "retention.purged", conversations: purged, escalations, debriefs, accessEntries, retentionDays: this.retentionDays },
+        "retention pass",
+      );
       return purged;
     } finally {
       await store.releaseLease("retention", this.owner);
@@ -89,7 +96,10 @@ export class RetentionJob {
  * itself (a volunteer id, no words) lives on until RETURN_CODE_DAYS. Idempotent; shared by
  * retention and a coordinator's erasure.
  */
-export async function purgeConversationTraces(deps: Pick<ServiceDeps<ConversationStore & RetentionStore & ReturnCodeStore>, "store">, conversationId: string): Promise<{ conversation: boolean; escalations: number }> {
+export async function purgeConversationTraces(
+  deps: Pick<ServiceDeps<ConversationStore & RetentionStore & ReturnCodeStore>, "store">,
+  conversationId: string,
+): Promise<{ conversation: boolean; escalations: number }> {
   const { store } = deps;
   const escalations = await store.purgeEscalationsOf(conversationId);
   await store.setReturnCodeNote(conversationId, "");

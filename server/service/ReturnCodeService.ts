@@ -1,20 +1,14 @@
 import { randomInt } from "node:crypto";
 import type { RequestOf, Responses } from "../../shared/protocol";
 import { keyedHash } from "../auth/secrets";
-import {
-  availabilityOf,
-  isLive,
-  makeReturnCode,
-  normaliseReturnCode,
-  type ReturnCodeRecord,
-} from "../domain/returnCodes/returnCode";
+import { availabilityOf, isLive, makeReturnCode, normaliseReturnCode, type ReturnCodeRecord } from "../domain/returnCodes/returnCode";
 import type { Conversation, YouthSession } from "../domain/types";
+import type { DirectoryStore, PresenceStore, ReturnCodeStore, SessionStore } from "../store/Store";
 import type { YouthActor } from "./actors";
-import type { ServiceDeps } from "./context";
 import type { ConversationService, FailureBudget, RateLimit } from "./ConversationService";
+import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
 import { peerOf } from "./views";
-import type { DirectoryStore, PresenceStore, ReturnCodeStore, SessionStore } from "../store/Store";
 
 export interface ReturnCodeOptions {
   /** HMAC key; without it (production not configured) return codes are switched off. */

@@ -1,13 +1,28 @@
 import type { EnrolmentView, SecondFactorBody } from "../../shared/protocol";
 import { hashSecret, newSecret } from "../auth/secrets";
-import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, openSecret, sealSecret, totpQrDataUrl, totpUri, verifyTotp } from "../auth/totp";
+import {
+  hashRecoveryCode,
+  newRecoveryCodes,
+  newTotpSecret,
+  openSecret,
+  sealSecret,
+  totpQrDataUrl,
+  totpUri,
+  verifyTotp,
+} from "../auth/totp";
 import { managesLocation } from "../domain/access/scope";
-import { loginStepAfterPassword, MAX_CODE_ATTEMPTS, PENDING_LOGIN_MS, secondFactorRequired, type LoginStep } from "../domain/access/secondFactor";
-import { systemClock, type Clock, type Staff, type StaffSession } from "../domain/types";
+import {
+  type LoginStep,
+  loginStepAfterPassword,
+  MAX_CODE_ATTEMPTS,
+  PENDING_LOGIN_MS,
+  secondFactorRequired,
+} from "../domain/access/secondFactor";
+import { type Clock, type Staff, type StaffSession, systemClock } from "../domain/types";
+import type { DirectoryStore, SecondFactorStore, SessionStore } from "../store/Store";
 import type { AccessLog } from "./AccessLog";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";
-import type { DirectoryStore, SecondFactorStore, SessionStore } from "../store/Store";
 
 /**
  * The second step of a staff login (TOTP, RFC 6238) and everything around it: enrolment with a QR
@@ -28,7 +43,13 @@ export class SecondFactorService {
   /** What a right password leads to for this staff member. */
   async stepAfterPassword(staff: Staff): Promise<LoginStep> {
     const [locations, factor] = await Promise.all([this.deps.store.listLocations(), this.deps.store.getSecondFactor(staff.id)]);
-    return loginStepAfterPassword(secondFactorRequired(staff, locations.find((l) => l.id === staff.locationId)), factor !== undefined);
+    return loginStepAfterPassword(
+      secondFactorRequired(
+        staff,
+        locations.find((l) => l.id === staff.locationId),
+      ),
+      factor !== undefined,
+    );
   }
 
   /** Starts the half-way session between password and code (no consoles, no routes but these). */
@@ -53,19 +74,25 @@ export class SecondFactorService {
   /** Step two: a code or a recovery code. The pending session ends either way once it is right or used up. */
   async verify(sid: string | undefined, body: SecondFactorBody): Promise<Staff> {
     const found = await this.pending(sid);
-    if (!found || found.session.pending !== "code") fail("UNAUTHENTICATED", "Log in with your password first");
+    if (found?.session.pending !== "code") fail("UNAUTHENTICATED", "Log in with your password first");
     const { session, staff } = found;
-    const ok = "code" in body ? await this.acceptCode(staff.id, body.code) : await this.deps.store.useRecoveryCode(staff.id, hashRecoveryCode(this.key, body.recoveryCode));
+    const ok =
+      "code" in body
+        ? await this.acceptCode(staff.id, body.code)
+        : await this.deps.store.useRecoveryCode(staff.id, hashRecoveryCode(this.key, body.recoveryCode));
     if (!ok) return this.wrongCode(session);
     await this.deps.store.deleteStaffSession(session.sidHash);
-    this.deps.log.info({ event: "staff.secondFactor.ok", staffId: staff.id, via: "code" in body ? "totp" : "recovery" }, "second factor accepted");
+    this.deps.log.info(
+      { event: "staff.secondFactor.ok", staffId: staff.id, via: "code" in body ? "totp" : "recovery" },
+      "second factor accepted",
+    );
     return staff;
   }
 
   /** Enrolment, first half: a new secret (kept sealed in the pending session) as a QR code and as text. */
   async enrolStart(sid: string | undefined): Promise<EnrolmentView> {
     const found = await this.pending(sid);
-    if (!found || found.session.pending !== "enrol") fail("UNAUTHENTICATED", "Log in with your password first");
+    if (found?.session.pending !== "enrol") fail("UNAUTHENTICATED", "Log in with your password first");
     const { session, staff } = found;
     // A reload of the page shows the same secret, so an app that scanned it already keeps working.
     let secret = session.enrolSecret ? openSecret(this.key, session.enrolSecret) : undefined;
@@ -80,7 +107,7 @@ export class SecondFactorService {
   /** Enrolment, second half: the first code proves the app has the secret; answers the ten recovery codes, once. */
   async enrolConfirm(sid: string | undefined, code: string): Promise<{ staff: Staff; recoveryCodes: string[] }> {
     const found = await this.pending(sid);
-    if (!found || found.session.pending !== "enrol" || !found.session.enrolSecret) fail("UNAUTHENTICATED", "Start the enrolment first");
+    if (found?.session.pending !== "enrol" || !found.session.enrolSecret) fail("UNAUTHENTICATED", "Start the enrolment first");
     const { session, staff } = found;
     const secret = openSecret(this.key, session.enrolSecret!);
     const step = secret === undefined ? undefined : await verifyTotp(secret, code, this.totpClock.now(), 0);

@@ -1,17 +1,17 @@
 import { ANY_LOCATION, type RequestOf } from "../../shared/protocol";
 import type { Conversation, Staff } from "../domain/types";
+import type { ConversationStore, DirectoryStore, EventStore, MessageStore, PresenceStore } from "../store/Store";
 import type { AbuseGuard } from "./AbuseGuard";
 import type { StaffActor } from "./actors";
-import type { ServiceDeps } from "./context";
 import type { ConversationService, RateLimit } from "./ConversationService";
+import type { ServiceDeps } from "./context";
 import type { Dispatcher } from "./Dispatcher";
 import type { EscalationService } from "./EscalationService";
 import { fail } from "./errors";
+import { pushPresence } from "./presencePush";
 import type { ReturnCodeService } from "./ReturnCodeService";
 import { recordSystemLine } from "./transcript";
 import { messageView, staffView, youthView } from "./views";
-import { pushPresence } from "./presencePush";
-import type { ConversationStore, DirectoryStore, EventStore, MessageStore, PresenceStore } from "../store/Store";
 
 /** What only staff do inside a conversation: notes, whispers and consults, transfers, blocks. */
 export class StaffConversationService {
@@ -36,7 +36,10 @@ export class StaffConversationService {
     const conversation = await this.conversations.authorise(actor, request.conversationId);
     await this.deps.store.setConversationNotes(conversation.id, { note: request.note });
     await this.returnCodes.noteChanged(conversation, request.note);
-    this.deps.notifier.emit({ conversationStaff: conversation.id }, "note:updated", { conversationId: conversation.id, note: request.note });
+    this.deps.notifier.emit({ conversationStaff: conversation.id }, "note:updated", {
+      conversationId: conversation.id,
+      note: request.note,
+    });
     return { conversationId: conversation.id };
   }
 
@@ -102,7 +105,11 @@ export class StaffConversationService {
       { role: actor.staff.role, id: actor.staff.id, name: actor.staff.displayName },
     );
     await notifier.leave({ staff: actor.staff.id }, moved.id);
-    notifier.emit({ staff: actor.staff.id }, "conversation:transferred", { conversationId: moved.id, reason: "transfer", ...(next && { to: { role: next.role, name: next.displayName } }) });
+    notifier.emit({ staff: actor.staff.id }, "conversation:transferred", {
+      conversationId: moved.id,
+      reason: "transfer",
+      ...(next && { to: { role: next.role, name: next.displayName } }),
+    });
     notifier.emit({ youth: moved.youthId }, "conversation:transferring", { conversationId: moved.id, queued: moved.status === "queued" });
     await store.appendEvent({
       type: "conversation.transferred",

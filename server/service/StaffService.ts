@@ -1,21 +1,28 @@
 import type { ColleagueView, RequestOf, StaffState, StaffView } from "../../shared/protocol";
 import { hashPassword, hashSecret, newSecret, verifyPassword } from "../auth/secrets";
 import type { Presence, Staff, StaffSession } from "../domain/types";
+import type { ConversationStore, DirectoryStore, EscalationStore, EventStore, PresenceStore, SessionStore } from "../store/Store";
 import type { ServiceDeps } from "./context";
 import type { Dispatcher } from "./Dispatcher";
 import { summarise } from "./Dispatcher";
-import { fail } from "./errors";
-import { staffView } from "./views";
 import type { EscalationService } from "./EscalationService";
+import { fail } from "./errors";
 import type { SecondFactorService } from "./SecondFactorService";
+import { staffView } from "./views";
 import type { WrapUpService } from "./WrapUpService";
-import type { ConversationStore, DirectoryStore, EscalationStore, EventStore, PresenceStore, SessionStore } from "../store/Store";
 
 /** Computed once so a login for an unknown e-mail costs as much as a real one (no account probing). */
 const decoyHash = hashPassword("inloop-decoy-password");
 
 export function staffPublicView(s: Staff): StaffView {
-  return { id: s.id, email: s.email, displayName: s.displayName, role: s.role, locationId: s.locationId, ...(s.role === "coordinator" && { manages: s.manages ?? [s.locationId] }) };
+  return {
+    id: s.id,
+    email: s.email,
+    displayName: s.displayName,
+    role: s.role,
+    locationId: s.locationId,
+    ...(s.role === "coordinator" && { manages: s.manages ?? [s.locationId] }),
+  };
 }
 
 /** Staff logins, sessions and availability. */
@@ -76,7 +83,10 @@ export class StaffService {
     const now = this.deps.clock.now();
     const session = { sidHash: hashSecret(sid), staffId: staff.id, createdAt: now, lastSeenAt: now };
     await this.deps.store.putStaffSession(session, this.ttlOf(session, now));
-    this.deps.log.info({ event: "staff.login", staffId: staff.id, via: options.secondFactorDone ? "second-factor" : "invite" }, "staff logged in");
+    this.deps.log.info(
+      { event: "staff.login", staffId: staff.id, via: options.secondFactorDone ? "second-factor" : "invite" },
+      "staff logged in",
+    );
     return { sid };
   }
 
@@ -181,7 +191,13 @@ export class StaffService {
       presence,
       conversations: active.map(staffView),
       queue: summarise({ ctx, queue, serviceTimes: [] }),
-      locations: locations.map((l) => ({ id: l.id, name: l.name, autoAssign: l.autoAssign, snippets: l.snippets ?? [], wrapUpTopics: l.wrapUpTopics ?? [] })),
+      locations: locations.map((l) => ({
+        id: l.id,
+        name: l.name,
+        autoAssign: l.autoAssign,
+        snippets: l.snippets ?? [],
+        wrapUpTopics: l.wrapUpTopics ?? [],
+      })),
       wrapUpsTodo,
       escalations,
       ...(duty && { duty }),
@@ -219,19 +235,34 @@ export class StaffService {
     const byId = new Map(everyone.map((s) => [s.id, s]));
     return presence
       .filter((p) => p.staffId !== staff.id && p.status === "available" && p.load < p.capacity && byId.get(p.staffId)?.active)
-      .map((p) => ({ staffId: p.staffId, displayName: byId.get(p.staffId)!.displayName, locationId: p.locationId, freeSlots: p.capacity - p.load }))
-      .sort((a, b) => Number(b.locationId === staff.locationId) - Number(a.locationId === staff.locationId) || a.displayName.localeCompare(b.displayName));
+      .map((p) => ({
+        staffId: p.staffId,
+        displayName: byId.get(p.staffId)!.displayName,
+        locationId: p.locationId,
+        freeSlots: p.capacity - p.load,
+      }))
+      .sort(
+        (a, b) =>
+          Number(b.locationId === staff.locationId) - Number(a.locationId === staff.locationId) ||
+          a.displayName.localeCompare(b.displayName),
+      );
   }
 
   /** After the grace period, a volunteer with no open console gets no new youths; their chats stay theirs. */
   async markGoneIfDisconnected(staffId: string): Promise<void> {
     if (await this.deps.notifier.isStaffConnected(staffId)) return;
     const presence = await this.deps.store.getPresence(staffId);
-    if (!presence || presence.status !== "available") return;
+    if (presence?.status !== "available") return;
     const now = this.deps.clock.now();
     await this.deps.store.putPresence({ ...presence, status: "off", since: now });
     // Recorded like a hand-set "off", so volunteer hours in the figures stop here too.
-    await this.deps.store.appendEvent({ type: "presence.changed", at: now, staffId, locationId: presence.locationId, data: { status: "off", capacity: presence.capacity, reason: "disconnected" } });
+    await this.deps.store.appendEvent({
+      type: "presence.changed",
+      at: now,
+      staffId,
+      locationId: presence.locationId,
+      data: { status: "off", capacity: presence.capacity, reason: "disconnected" },
+    });
     this.deps.log.info({ event: "presence.gone", staffId }, "volunteer disconnected; set to off");
     this.dispatcher.kick();
   }

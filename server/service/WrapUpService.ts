@@ -1,11 +1,11 @@
 import type { RequestOf, WrapUpTodoView } from "../../shared/protocol";
 import { newId } from "../auth/secrets";
 import type { Conversation, Staff, WrapUp } from "../domain/types";
+import type { ConversationStore, DirectoryStore, EventStore, WrapUpStore } from "../store/Store";
 import type { ServiceDeps } from "./context";
 import type { DebriefService } from "./DebriefService";
 import { fail } from "./errors";
 import { staffView } from "./views";
-import type { ConversationStore, DirectoryStore, EventStore, WrapUpStore } from "../store/Store";
 
 /** The volunteer's short registration after a chat or a walk-in, and the list of ones still owed. */
 export class WrapUpService {
@@ -39,7 +39,7 @@ export class WrapUpService {
 
   /** Files a wrap-up for one's own ended chat, or for a walk-in; duration and transfers are filled in. */
   async submit(staff: Staff, request: RequestOf<"wrapup:submit">): Promise<{ id: string }> {
-    const { store, clock, notifier } = this.deps;
+    const { store, clock } = this.deps;
     if (staff.role === "coordinator") fail("FORBIDDEN", "Wrap-ups are filed by volunteers and professionals");
     // Checked before anything is written: a professional's debrief would be with themselves.
     if (request.debrief && staff.role !== "volunteer") fail("FORBIDDEN", "Debriefs are asked for by volunteers");

@@ -1,17 +1,17 @@
 import { ANY_LOCATION, type MessageView, type RequestOf, type YouthState } from "../../shared/protocol";
-import { newId, newSecret, hashSecret } from "../auth/secrets";
+import { hashSecret, newId, newSecret } from "../auth/secrets";
 import { serviceStatusAt } from "../domain/openingHours";
 import type { Conversation, YouthSession } from "../domain/types";
-import type { YouthActor } from "./actors";
-import type { ServiceDeps } from "./context";
+import type { ConversationStore, CoordinationStore, DirectoryStore, EventStore, MessageStore, SessionStore } from "../store/Store";
 import type { AbuseGuard } from "./AbuseGuard";
+import type { YouthActor } from "./actors";
 import type { ConversationService, RateLimit } from "./ConversationService";
+import type { ServiceDeps } from "./context";
 import type { Dispatcher } from "./Dispatcher";
 import { fail } from "./errors";
 import type { Redeemed, ReturnCodeService } from "./ReturnCodeService";
 import { recordSystemLine } from "./transcript";
 import { messageView, visibleToYouth, youthView } from "./views";
-import type { ConversationStore, CoordinationStore, DirectoryStore, EventStore, MessageStore, SessionStore } from "../store/Store";
 
 /** The anonymous side: sessions without identity, joining and leaving the queue. */
 export class YouthService {
@@ -37,7 +37,8 @@ export class YouthService {
     const deviceKey = this.abuse.deviceKeyFor(deviceId);
     await this.abuse.check(undefined, deviceKey);
     const abuseKey = this.abuse.keyFor(network);
-    if (!(await this.sessionLimits.perNetwork.consume(`session:${abuseKey ?? "unknown"}`))) fail("RATE_LIMITED", "Too many new chats from here; wait a few minutes");
+    if (!(await this.sessionLimits.perNetwork.consume(`session:${abuseKey ?? "unknown"}`)))
+      fail("RATE_LIMITED", "Too many new chats from here; wait a few minutes");
     if (!(await this.sessionLimits.global.consume("session:all"))) fail("RATE_LIMITED", "It is very busy; try again in a minute");
     const token = newSecret();
     const now = this.deps.clock.now();
@@ -139,7 +140,8 @@ export class YouthService {
     const { store, clock, notifier } = this.deps;
     const session = await this.session(actor);
     await this.abuse.check(actor.youthId, session.deviceKey);
-    if (!(await this.joinLimit.consume(session.abuseKey ?? actor.youthId))) fail("RATE_LIMITED", "Too many chats started; wait a few minutes");
+    if (!(await this.joinLimit.consume(session.abuseKey ?? actor.youthId)))
+      fail("RATE_LIMITED", "Too many chats started; wait a few minutes");
     if (session.conversationId) {
       const current = await store.getConversation(session.conversationId);
       if (current && (current.status === "queued" || current.status === "active")) {
@@ -192,7 +194,9 @@ export class YouthService {
       }),
     ]);
     // Volunteers on shift whose console is closed hear of it on a subscribed device; never holds up the join.
-    this.deps.push?.youthWaiting(entry).catch((error: unknown) => this.deps.log.warn({ event: "push.waiting.failed", err: error }, "waiting push failed"));
+    this.deps.push
+      ?.youthWaiting(entry)
+      .catch((error: unknown) => this.deps.log.warn({ event: "push.waiting.failed", err: error }, "waiting push failed"));
     const queue = (await this.dispatcher.standing(entry.id)) ?? { position: 1, estimate: { kind: "unknown" as const } };
     this.dispatcher.kick();
     return { conversation: youthView(entry), queue };
@@ -202,7 +206,7 @@ export class YouthService {
   async leave(actor: YouthActor): Promise<{ conversationId: string }> {
     const session = await this.session(actor);
     const conversation = session.conversationId ? await this.deps.store.getConversation(session.conversationId) : undefined;
-    if (!conversation || conversation.status !== "queued") fail("NOT_QUEUED", "You are not in the queue");
+    if (conversation?.status !== "queued") fail("NOT_QUEUED", "You are not in the queue");
     // Picked up in the same instant? Then this ends that brand-new chat, which is what they asked for.
     await this.conversations.finish(conversation.id, "youth", "left-queue");
     return { conversationId: conversation.id };

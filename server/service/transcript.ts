@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Role, SystemEvent } from "../../shared/protocol";
+import type { MessageStore } from "../store/Store";
 import type { ServiceDeps } from "./context";
 import { messageView } from "./views";
-import type { MessageStore } from "../store/Store";
 
 /**
  * A staff-only line in a conversation's transcript: who joined, took over, handed back or

@@ -44,7 +44,10 @@ export function staffView(c: Conversation): StaffConversationView {
     handoverNote: c.handoverNote,
     transfers: c.transfers ?? 0,
     ...(c.professionalId && { professionalId: c.professionalId }),
-    ...(c.previousVolunteerId && c.volunteerId && c.volunteerId === c.professionalId && c.previousVolunteerId !== c.volunteerId && { previousVolunteerId: c.previousVolunteerId }),
+    ...(c.previousVolunteerId &&
+      c.volunteerId &&
+      c.volunteerId === c.professionalId &&
+      c.previousVolunteerId !== c.volunteerId && { previousVolunteerId: c.previousVolunteerId }),
     ...(c.returning && { returning: c.volunteerId === c.preferredStaffId ? ("same-volunteer" as const) : ("another-volunteer" as const) }),
     // The note from last time is that volunteer's own: nobody else the chat goes to sees it.
     ...(c.returnNote && c.volunteerId === c.preferredStaffId && { returnNote: c.returnNote }),

@@ -13,7 +13,15 @@ import { returnCodesContract } from "./contract/returnCodes";
  * whatever it wrote.
  */
 export function registerStoreContractTests(name: string, make: MakeStore, destroy: DestroyStore = (s) => s.close()): void {
-  for (const contract of [directoryContract, conversationsContract, messagesContract, escalationsContract, returnCodesContract, recordsContract, reachContract]) {
+  for (const contract of [
+    directoryContract,
+    conversationsContract,
+    messagesContract,
+    escalationsContract,
+    returnCodesContract,
+    recordsContract,
+    reachContract,
+  ]) {
     contract(name, make, destroy);
   }
 }

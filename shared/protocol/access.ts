@@ -24,7 +24,17 @@ export const PendingLoginView = z.object({ pending: z.enum(["code", "enrol"]).nu
 export type PendingLoginView = z.infer<typeof PendingLoginView>;
 
 export const ACCESS_ACTIONS = ["open", "sync", "watch", "take-over", "export", "erase", "second-factor-reset"] as const;
-export const ACCESS_REASONS = ["assigned", "escalation", "supervision", "figures", "youth-request", "safeguarding", "lost-device", "left-service", "other"] as const;
+export const ACCESS_REASONS = [
+  "assigned",
+  "escalation",
+  "supervision",
+  "figures",
+  "youth-request",
+  "safeguarding",
+  "lost-device",
+  "left-service",
+  "other",
+] as const;
 export const AccessAction = z.enum(ACCESS_ACTIONS);
 export const AccessReason = z.enum(ACCESS_REASONS);
 
@@ -33,7 +43,14 @@ export const SecondFactorResetBody = z.object({ reason: z.enum(["lost-device", "
 
 /** Search the access record: a period of local dates (inclusive), optionally one reader. */
 export const AccessQueryParams = z
-  .object({ from: z.iso.date(), to: z.iso.date(), staffId: z.string().regex(/^st_[A-Za-z0-9_-]{1,40}$/).optional() })
+  .object({
+    from: z.iso.date(),
+    to: z.iso.date(),
+    staffId: z
+      .string()
+      .regex(/^st_[A-Za-z0-9_-]{1,40}$/)
+      .optional(),
+  })
   .strict()
   .refine((q) => q.from <= q.to, "from must not be after to");
 

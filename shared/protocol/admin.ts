@@ -26,7 +26,9 @@ export const LocationSettings = z
   .object({
     name: z.string().trim().min(1).max(60),
     timeZone: z.string().max(60).refine(isTimeZone, "unknown time zone"),
-    weeklyHours: z.object({ mon: dayWindows, tue: dayWindows, wed: dayWindows, thu: dayWindows, fri: dayWindows, sat: dayWindows, sun: dayWindows }).strict(),
+    weeklyHours: z
+      .object({ mon: dayWindows, tue: dayWindows, wed: dayWindows, thu: dayWindows, fri: dayWindows, sat: dayWindows, sun: dayWindows })
+      .strict(),
     exceptions: z
       .array(z.object({ date: LocalDate, windows: dayWindows, note: z.string().trim().max(100).optional() }).strict())
       .max(200)
@@ -40,14 +42,18 @@ export const LocationSettings = z
     /** Volunteers here log in with a second factor too (coordinators and professionals always do). */
     volunteerSecondFactor: z.boolean().optional(),
     snippets: z
-      .array(z.object({ key: z.string().regex(/^[a-z0-9-]{1,30}$/), lang: z.enum(["nl", "en"]), text: z.string().trim().min(1).max(1000) }).strict())
+      .array(
+        z
+          .object({ key: z.string().regex(/^[a-z0-9-]{1,30}$/), lang: z.enum(["nl", "en"]), text: z.string().trim().min(1).max(1000) })
+          .strict(),
+      )
       .max(100),
   })
   .strict();
 export type LocationSettings = z.infer<typeof LocationSettings>;
 
 /** "any" is what a youth picks for "whichever location": never a location's own id. */
-export const NewLocationId = LocationId.refine((id) => id !== "any", "\"any\" is reserved");
+export const NewLocationId = LocationId.refine((id) => id !== "any", '"any" is reserved');
 export const CreateLocationBody = LocationSettings.extend({ id: NewLocationId }).strict();
 export { isTimeZone };
 export const LocationAdminView = LocationSettings.extend({ id: z.string(), wrapUpTopics: z.array(z.string()) });
@@ -71,7 +77,14 @@ export const InviteBody = z
 export type InviteBody = z.infer<typeof InviteBody>;
 
 export const StaffUpdateBody = z
-  .object({ displayName: z.string().trim().min(1).max(40), role: StaffRole, locationId: LocationId, skills: Skills, manages: Manages.optional(), covers: z.array(LocationId).max(50).optional() })
+  .object({
+    displayName: z.string().trim().min(1).max(40),
+    role: StaffRole,
+    locationId: LocationId,
+    skills: Skills,
+    manages: Manages.optional(),
+    covers: z.array(LocationId).max(50).optional(),
+  })
   .strict();
 export type StaffUpdateBody = z.infer<typeof StaffUpdateBody>;
 

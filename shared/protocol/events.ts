@@ -1,43 +1,43 @@
 import { z } from "zod";
 import type { ErrorCode } from "./errors";
-import { ReachRequests, type ReachResponses, type ReachServerEvents } from "./reach";
 import {
-  YouthLang,
   AgeBand,
   Capacity,
   ClientId,
+  type ColleagueView,
   ConversationId,
-  LIMITS,
-  LocationChoice,
-  MessageText,
-  PresenceStatus,
-  Referral,
-  ReturnCodeText,
-  type ReturnCodeCheckView,
+  type DutyView,
   EscalationLevel,
   EscalationReferral,
-  LocationId,
-  type DutyView,
   type EscalationView,
-  type LiveConversationView,
-  type ProfessionalStateView,
-  type MessageView as MessageViewType,
-  Topic,
-  TOPICS,
-  type ColleagueView,
-  type LocationView,
-  type WrapUpTodoView,
   type Estimate,
+  LIMITS,
+  type LiveConversationView,
+  LocationChoice,
+  LocationId,
+  type LocationView,
+  MessageText,
   type MessageView,
+  type MessageView as MessageViewType,
   type PeerView,
+  PresenceStatus,
   type PresenceView,
+  type ProfessionalStateView,
   type QueueSummary,
+  Referral,
+  type ReturnCodeCheckView,
+  ReturnCodeText,
   type Role,
   type ServiceStatus,
   type StaffConversationView,
   type StaffView,
+  TOPICS,
+  Topic,
+  type WrapUpTodoView,
   type YouthConversationView,
+  YouthLang,
 } from "./model";
+import { ReachRequests, type ReachResponses, type ReachServerEvents } from "./reach";
 import { RiskLevelSchema } from "./risk";
 
 /** Every ack has this one shape. */
@@ -52,10 +52,16 @@ const Seq = z.number().int().min(0);
  */
 export const Requests = {
   /** `deviceId`: a random id the youth page keeps in its storage, so a block can reach this browser. */
-  "session:open": z.object({ protocolVersion: z.number().int(), deviceId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional() }).strict(),
-  "session:resume": z
-    .object({ protocolVersion: z.number().int(), token: z.string().min(20).max(100), afterSeq: Seq.optional() })
+  "session:open": z
+    .object({
+      protocolVersion: z.number().int(),
+      deviceId: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,64}$/)
+        .optional(),
+    })
     .strict(),
+  "session:resume": z.object({ protocolVersion: z.number().int(), token: z.string().min(20).max(100), afterSeq: Seq.optional() }).strict(),
   "service:status": z.object({}).strict(),
   "queue:join": z
     .object({
@@ -88,9 +94,7 @@ export const Requests = {
     })
     .strict(),
   "note:set": z.object({ conversationId: ConversationId, note: z.string().max(LIMITS.noteChars) }).strict(),
-  "whisper:send": z
-    .object({ conversationId: ConversationId, id: ClientId, text: MessageText, consult: z.boolean().optional() })
-    .strict(),
+  "whisper:send": z.object({ conversationId: ConversationId, id: ClientId, text: MessageText, consult: z.boolean().optional() }).strict(),
   "conversation:transfer": z
     .object({
       conversationId: ConversationId,
@@ -114,11 +118,17 @@ export const Requests = {
     .refine((w) => (w.conversationId === undefined) !== (w.walkInMinutes === undefined), "either conversationId or walkInMinutes"),
   "wrapup:todo": z.object({}).strict(),
   "presence:list": z.object({}).strict(),
-  "escalation:raise": z.object({ conversationId: ConversationId, level: EscalationLevel, note: z.string().max(LIMITS.noteChars).optional() }).strict(),
+  "escalation:raise": z
+    .object({ conversationId: ConversationId, level: EscalationLevel, note: z.string().max(LIMITS.noteChars).optional() })
+    .strict(),
   "escalation:list": z.object({}).strict(),
   "escalation:claim": z.object({ escalationId: z.string().min(1).max(60) }).strict(),
   "escalation:resolve": z
-    .object({ escalationId: z.string().min(1).max(60), outcome: z.string().trim().min(1).max(LIMITS.noteChars), referral: EscalationReferral })
+    .object({
+      escalationId: z.string().min(1).max(60),
+      outcome: z.string().trim().min(1).max(LIMITS.noteChars),
+      referral: EscalationReferral,
+    })
     .strict(),
   "duty:set": z.object({ onDuty: z.boolean(), locationIds: z.array(LocationId).min(1).max(20).optional() }).strict(),
   "conversation:watch": z.object({ conversationId: ConversationId }).strict(),

@@ -12,7 +12,10 @@ export const NO_LOCATION = "any";
 /** Longest period one request may cover: a year and a bit, so a yearly report fits. */
 export const FIGURES_MAX_DAYS = 400;
 
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "not a date");
+const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "not a date");
 
 /** The query string of both routes. `locations` is a comma list; absent means every location I run. */
 export const FiguresQuery = z
@@ -22,13 +25,23 @@ export const FiguresQuery = z
     locations: z
       .string()
       .max(2000)
-      .transform((s) => [...new Set(s.split(",").map((id) => id.trim()).filter((id) => id.length > 0))])
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(",")
+            .map((id) => id.trim())
+            .filter((id) => id.length > 0),
+        ),
+      ])
       .pipe(z.array(LocationId).min(1).max(100))
       .optional(),
   })
   .strict()
   .refine((q) => q.from <= q.to, { message: "from must not be after to", path: ["from"] })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < FIGURES_MAX_DAYS, { message: `at most ${FIGURES_MAX_DAYS} days`, path: ["to"] });
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < FIGURES_MAX_DAYS, {
+    message: `at most ${FIGURES_MAX_DAYS} days`,
+    path: ["to"],
+  });
 export type FiguresQuery = z.infer<typeof FiguresQuery>;
 
 /** A spread of durations: how many, and the median and 90th percentile in milliseconds (null when none). */

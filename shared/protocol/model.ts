@@ -236,7 +236,12 @@ export const LocationView = z.object({
 export type LocationView = z.infer<typeof LocationView>;
 
 /** A colleague who could take a transfer now. */
-export const ColleagueView = z.object({ staffId: z.string(), displayName: z.string(), locationId: z.string(), freeSlots: z.number().int() });
+export const ColleagueView = z.object({
+  staffId: z.string(),
+  displayName: z.string(),
+  locationId: z.string(),
+  freeSlots: z.number().int(),
+});
 export type ColleagueView = z.infer<typeof ColleagueView>;
 
 export const WrapUpTodoView = z.object({ conversation: StaffConversationView, durationMs: z.number(), transfers: z.number().int() });
@@ -258,7 +263,10 @@ export const EscalationLevel = z.enum(ESCALATION_LEVELS);
 export type EscalationLevel = z.infer<typeof EscalationLevel>;
 
 /** The inbox order, shared by server and console: crisis before urgent before consult, then oldest first. */
-export function compareEscalations(a: { level: EscalationLevel; raisedAt: number }, b: { level: EscalationLevel; raisedAt: number }): number {
+export function compareEscalations(
+  a: { level: EscalationLevel; raisedAt: number },
+  b: { level: EscalationLevel; raisedAt: number },
+): number {
   return ESCALATION_LEVELS.indexOf(b.level) - ESCALATION_LEVELS.indexOf(a.level) || a.raisedAt - b.raisedAt;
 }
 

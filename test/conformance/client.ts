@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { io } from "socket.io-client";
-import { PROTOCOL_VERSION, type Ack, type MessageView, type StaffState, type YouthState } from "../../shared/protocol";
+import { type Ack, type MessageView, PROTOCOL_VERSION, type StaffState, type YouthState } from "../../shared/protocol";
 import type { ClientSocket } from "../helpers/clients";
 
 /** What one side counted, for the lost and duplicated figures. */
@@ -29,7 +29,10 @@ export async function call<T>(socket: ClientSocket | undefined, event: string, p
   // §5.3: never let socket.io buffer a request across a reconnect.
   if (!socket?.connected) return { ok: false, code: "UNAVAILABLE", message: "offline" };
   try {
-    return await (socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<T>> }).emitWithAck(event, payload);
+    return await (socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<T>> }).emitWithAck(
+      event,
+      payload,
+    );
   } catch {
     return { ok: false, code: "UNAVAILABLE", message: "no answer" };
   }
@@ -136,7 +139,11 @@ export class ConformingClient {
     if (this.who.kind === "youth" && this.token) {
       // §5.3 youth, steps 1–2: resume with afterSeq = the larger of cursor and lastContiguousSeq.
       const afterSeq = Math.max(this.cursor, this.lastContiguousSeq());
-      const resumed = await call<{ state: YouthState; missed: MessageView[] }>(socket, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: this.token, afterSeq });
+      const resumed = await call<{ state: YouthState; missed: MessageView[] }>(socket, "session:resume", {
+        protocolVersion: PROTOCOL_VERSION,
+        token: this.token,
+        afterSeq,
+      });
       if (!resumed.ok) return false;
       for (const m of resumed.data.missed) this.hold(m);
       const conversation = resumed.data.state.conversation;
@@ -147,7 +154,10 @@ export class ConformingClient {
       const synced = await call<StaffState>(socket, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
       if (!synced.ok) return false;
       if (this.conversationId) {
-        const caught = await call<{ messages: MessageView[] }>(socket, "conversation:sync", { conversationId: this.conversationId, afterSeq: this.lastContiguousSeq() });
+        const caught = await call<{ messages: MessageView[] }>(socket, "conversation:sync", {
+          conversationId: this.conversationId,
+          afterSeq: this.lastContiguousSeq(),
+        });
         if (!caught.ok) return false;
         for (const m of caught.data.messages) this.hold(m);
       }
@@ -176,7 +186,10 @@ export class ConformingClient {
         this.syncing.again = false;
         if (!this.conversationId || !this.bound) return;
         this.tally.gapSyncs += 1;
-        const synced = await call<{ messages: MessageView[]; conversation: { lastSeq: number } }>(this.socket, "conversation:sync", { conversationId: this.conversationId, afterSeq: this.knownUpTo() });
+        const synced = await call<{ messages: MessageView[]; conversation: { lastSeq: number } }>(this.socket, "conversation:sync", {
+          conversationId: this.conversationId,
+          afterSeq: this.knownUpTo(),
+        });
         // Not answered: the connection is going; the resume after reconnecting catches up (§5.3).
         if (!synced.ok) return;
         for (const m of synced.data.messages) this.hold(m);
@@ -200,7 +213,11 @@ export class ConformingClient {
     try {
       while (this.outbox.length > 0 && !this.closed && this.bound) {
         const next = this.outbox[0]!;
-        const ack = await call<{ seq: number; duplicate: boolean }>(this.socket, "message:send", { conversationId: this.conversationId, id: next.id, text: next.text });
+        const ack = await call<{ seq: number; duplicate: boolean }>(this.socket, "message:send", {
+          conversationId: this.conversationId,
+          id: next.id,
+          text: next.text,
+        });
         if (ack.ok) {
           this.tally.acked.add(next.id);
           this.outbox.shift();

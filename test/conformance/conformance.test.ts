@@ -8,15 +8,15 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION, Requests, type RequestName } from "../../shared/protocol";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { CALLERS } from "../../server/realtime/access";
 import { createRedisStore, destroyRedisPrefix } from "../../server/store/redis/RedisStore";
 import type { Store } from "../../server/store/Store";
-import { collect, connect, login, nextEvent, type ClientSocket } from "../helpers/clients";
+import { PROTOCOL_VERSION, type RequestName, Requests } from "../../shared/protocol";
+import { type ClientSocket, collect, connect, login, nextEvent } from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
-import { spawnServer, type ServerProcess } from "../helpers/servers";
-import { call, ConformingClient } from "./client";
+import { type ServerProcess, spawnServer } from "../helpers/servers";
+import { ConformingClient, call } from "./client";
 
 const reachable = await redisAvailable("conformance suite");
 
@@ -33,7 +33,14 @@ describe.skipIf(!reachable)("the protocol as a contract, on two processes over R
   const track = <T extends ClientSocket | ConformingClient>(c: T): T => (open.push(c), c);
 
   beforeAll(async () => {
-    const env = { REDIS_URL, REDIS_PREFIX: prefix, TICK_MS: "500", LOG_LEVEL: "warn", CONNECTION_EVENTS_PER_10S: String(EVENTS_PER_10S), PRESENCE_GRACE_MS: "600000" };
+    const env = {
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      TICK_MS: "500",
+      LOG_LEVEL: "warn",
+      CONNECTION_EVENTS_PER_10S: String(EVENTS_PER_10S),
+      PRESENCE_GRACE_MS: "600000",
+    };
     // The first seeds the demo locations and staff; the second finds them in Redis.
     processes.push(await spawnServer({ ...env, DEMO: "true" }));
     processes.push(await spawnServer({ ...env, DEMO: "false" }));
@@ -43,12 +50,14 @@ describe.skipIf(!reachable)("the protocol as a contract, on two processes over R
   }, 90_000);
 
   afterEach(async () => {
-    for (const c of open.splice(0)) if (c instanceof ConformingClient) c.close();
-    else c.disconnect();
+    for (const c of open.splice(0))
+      if (c instanceof ConformingClient) c.close();
+      else c.disconnect();
     // Nobody stays waiting or chatting into the next test.
     for (const e of await store.listQueue()) await store.endConversation(e.id, { at: Date.now(), by: "system", reason: "test-reset" });
     for (const p of await store.listPresence()) {
-      for (const c of await store.listActiveFor(p.staffId)) await store.endConversation(c.id, { at: Date.now(), by: "system", reason: "test-reset" });
+      for (const c of await store.listActiveFor(p.staffId))
+        await store.endConversation(c.id, { at: Date.now(), by: "system", reason: "test-reset" });
     }
   });
 
@@ -104,7 +113,15 @@ describe.skipIf(!reachable)("the protocol as a contract, on two processes over R
       await expect.poll(() => youth.tally.view.size).toBe(1);
       // What a process that stored a message and died before broadcasting it leaves behind.
       const lostId = randomUUID();
-      await store.appendMessage({ id: lostId, conversationId, senderRole: "volunteer", senderId: "st_sam", senderName: "Sam", text: "verloren", sentAt: Date.now() });
+      await store.appendMessage({
+        id: lostId,
+        conversationId,
+        senderRole: "volunteer",
+        senderId: "st_sam",
+        senderName: "Sam",
+        text: "verloren",
+        sentAt: Date.now(),
+      });
       staff.send("derde");
       await expect.poll(() => youth.tally.view.has(lostId)).toBe(true);
       expect(youth.tally.view.get(lostId)).toBe(2);
@@ -115,7 +132,15 @@ describe.skipIf(!reachable)("the protocol as a contract, on two processes over R
     it("the resend of a message stored but never broadcast (the sender's process died) is broadcast again, so even the last one arrives", async () => {
       const { youth, staff, conversationId } = await chat();
       const id = randomUUID();
-      await store.appendMessage({ id, conversationId, senderRole: "volunteer", senderId: "st_sam", senderName: "Sam", text: "laatste", sentAt: Date.now() });
+      await store.appendMessage({
+        id,
+        conversationId,
+        senderRole: "volunteer",
+        senderId: "st_sam",
+        senderName: "Sam",
+        text: "laatste",
+        sentAt: Date.now(),
+      });
       // The volunteer never had the ack, so it resends with the same id (§5.1).
       const ack = await staff.request("message:send", { conversationId, id, text: "laatste" });
       expect(ack).toMatchObject({ ok: true, data: { seq: 1, duplicate: true } });
@@ -142,12 +167,18 @@ describe.skipIf(!reachable)("the protocol as a contract, on two processes over R
       const bJoined = await call<{ conversation: { id: string } }>(b.socket, "queue:join", { locationChoice: "leiden" });
       expect(aJoined.ok && bJoined.ok).toBe(true);
       const heardOnA = collect(a.socket, "conversation:ended");
-      expect(await call(a.socket, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: b.token })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await call(a.socket, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: b.token })).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+      });
       // B leaves: only B hears it. A's socket is still A: its own leave works on A's place.
       const bLeft = nextEvent(b.socket, "conversation:ended");
       expect((await call(b.socket, "queue:leave", {})).ok).toBe(true);
       await bLeft;
-      expect(await call(a.socket, "queue:leave", {})).toMatchObject({ ok: true, data: { conversationId: aJoined.ok && aJoined.data.conversation.id } });
+      expect(await call(a.socket, "queue:leave", {})).toMatchObject({
+        ok: true,
+        data: { conversationId: aJoined.ok && aJoined.data.conversation.id },
+      });
       await expect.poll(() => heardOnA.length).toBe(1);
       expect(heardOnA.map((e) => e.conversationId)).toEqual([aJoined.ok && aJoined.data.conversation.id]);
       // The same token again on the same socket is no second session.
@@ -203,13 +234,20 @@ describe.skipIf(!reachable)("the protocol as a contract, on two processes over R
       const tab = track(await connect(urls[0]));
       expect((await call(tab, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: youth.token })).ok).toBe(true);
       const tabClosed = new Promise<string>((resolve) => tab.once("disconnect", resolve));
-      const res = await fetch(`${urls[1]}/api/youth/quick-exit`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: youth.token }) });
+      const res = await fetch(`${urls[1]}/api/youth/quick-exit`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token: youth.token }),
+      });
       expect(res.status).toBe(204);
       expect(await ended).toEqual({ conversationId, endedBy: "youth", reason: "quick-exit" });
       expect(await tabClosed).toBe("io server disconnect");
       expect((await store.getConversation(conversationId))?.status).toBe("ended");
       const later = track(await connect(urls[0]));
-      expect(await call(later, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: youth.token })).toMatchObject({ ok: false, code: "SESSION_UNKNOWN" });
+      expect(await call(later, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: youth.token })).toMatchObject({
+        ok: false,
+        code: "SESSION_UNKNOWN",
+      });
       expect(await call(later, "conversation:sync", { conversationId, afterSeq: 0 })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
       expect(await call(later, "queue:join", { locationChoice: "leiden" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     });
@@ -219,13 +257,24 @@ describe.skipIf(!reachable)("the protocol as a contract, on two processes over R
       const joined = await call<{ conversation: { id: string } }>(waiting.socket, "queue:join", { locationChoice: "leiden" });
       if (!joined.ok) throw new Error(joined.code);
       const ended = nextEvent(waiting.socket, "conversation:ended");
-      await fetch(`${urls[0]}/api/youth/quick-exit`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: waiting.token }) });
+      await fetch(`${urls[0]}/api/youth/quick-exit`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token: waiting.token }),
+      });
       expect(await ended).toMatchObject({ endedBy: "youth", reason: "quick-exit" });
       expect((await store.getConversation(joined.data.conversation.id))?.status).toBe("abandoned");
       const idle = await youthSocket(0);
-      await fetch(`${urls[1]}/api/youth/quick-exit`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: idle.token }) });
+      await fetch(`${urls[1]}/api/youth/quick-exit`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token: idle.token }),
+      });
       const again = track(await connect(urls[1]));
-      expect(await call(again, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: idle.token })).toMatchObject({ ok: false, code: "SESSION_UNKNOWN" });
+      expect(await call(again, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: idle.token })).toMatchObject({
+        ok: false,
+        code: "SESSION_UNKNOWN",
+      });
     });
   });
 
@@ -261,7 +310,11 @@ describe.skipIf(!reachable)("the protocol as a contract, on two processes over R
   describe("item 8 (OPERATIONS.md): one log line per connection closed for flooding", () => {
     it("logs a flood that closes a connection once, however many events came after the cut-off", async () => {
       const process = processes[0]!;
-      const count = (event: string) => process.output().split("\n").filter((l) => l.includes(`"event":"${event}"`)).length;
+      const count = (event: string) =>
+        process
+          .output()
+          .split("\n")
+          .filter((l) => l.includes(`"event":"${event}"`)).length;
       const before = { closed: count("socket.flood.closed"), limited: count("socket.rate_limited") };
       const socket = track(await connect(urls[0]));
       const closed = new Promise<string>((resolve) => socket.once("disconnect", resolve));

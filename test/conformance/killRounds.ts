@@ -10,13 +10,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { PROTOCOL_VERSION } from "../../shared/protocol";
 import { hashPassword } from "../../server/auth/secrets";
 import { buildLocation } from "../../server/domain/testFactories";
 import { createRedisStore, destroyRedisPrefix } from "../../server/store/redis/RedisStore";
+import { PROTOCOL_VERSION } from "../../shared/protocol";
 import { login } from "../helpers/clients";
 import { REDIS_URL } from "../helpers/redis";
-import { spawnServer, type ServerProcess } from "../helpers/servers";
+import { type ServerProcess, spawnServer } from "../helpers/servers";
 import { ConformingClient, countDelivery } from "./client";
 
 export interface KillRoundsOptions {
@@ -72,18 +72,52 @@ export async function runKillRounds(o: KillRoundsOptions): Promise<KillRoundsRep
   const store = createRedisStore(redis, { prefix });
   const processes: ServerProcess[] = [];
   const clients: ConformingClient[] = [];
-  const report: KillRoundsReport = { rounds: 0, youthProcessKills: 0, volunteerProcessKills: 0, acked: 0, lost: 0, lostYouthToVolunteer: 0, lostVolunteerToYouth: 0, duplicated: 0, repeatedBroadcasts: 0, gapSyncs: 0, reconnects: 0, refusals: 0, roundsWithLoss: [] };
+  const report: KillRoundsReport = {
+    rounds: 0,
+    youthProcessKills: 0,
+    volunteerProcessKills: 0,
+    acked: 0,
+    lost: 0,
+    lostYouthToVolunteer: 0,
+    lostVolunteerToYouth: 0,
+    duplicated: 0,
+    repeatedBroadcasts: 0,
+    gapSyncs: 0,
+    reconnects: 0,
+    refusals: 0,
+    roundsWithLoss: [],
+  };
   try {
     await store.putLocation(buildLocation({ id: "chat", name: "Chat" }));
     const passwordHash = await hashPassword(PASSWORD);
     const volunteers = perSide * 2;
     for (let i = 0; i < volunteers; i++) {
-      await store.putStaff({ id: `st_k${i}`, email: `k${i}@conformance.test`, displayName: `K${i}`, role: "volunteer", locationId: "chat", passwordHash, active: true, skills: [] });
+      await store.putStaff({
+        id: `st_k${i}`,
+        email: `k${i}@conformance.test`,
+        displayName: `K${i}`,
+        role: "volunteer",
+        locationId: "chat",
+        passwordHash,
+        active: true,
+        skills: [],
+      });
     }
-    const env = { REDIS_URL, REDIS_PREFIX: prefix, DEMO: "false", TICK_MS: "500", PRESENCE_GRACE_MS: "600000", MESSAGE_RATE_PER_10S: "100000", LOG_LEVEL: "error" };
+    const env = {
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      DEMO: "false",
+      TICK_MS: "500",
+      PRESENCE_GRACE_MS: "600000",
+      MESSAGE_RATE_PER_10S: "100000",
+      LOG_LEVEL: "error",
+    };
     const start = () => {
       const started = spawnServer(env);
-      void started.then((p) => processes.push(p), () => {});
+      void started.then(
+        (p) => processes.push(p),
+        () => {},
+      );
       return started;
     };
     let pair = await Promise.all([start(), start()]);
@@ -107,7 +141,9 @@ export async function runKillRounds(o: KillRoundsOptions): Promise<KillRoundsRep
         const youth = track(new ConformingClient(urls, { kind: "youth" }));
         await youth.connect(youthOnVictim ? 0 : 1);
         youth.token = (await must<{ token: string }>(youth, "session:open", { protocolVersion: PROTOCOL_VERSION })).token;
-        youth.conversationId = (await must<{ conversation: { id: string } }>(youth, "queue:join", { locationChoice: "chat" })).conversation.id;
+        youth.conversationId = (
+          await must<{ conversation: { id: string } }>(youth, "queue:join", { locationChoice: "chat" })
+        ).conversation.id;
         const taken = await must<{ id: string }>(staff, "queue:take", {});
         if (taken.id !== youth.conversationId) throw new Error("queue:take gave another youth");
         staff.conversationId = taken.id;
@@ -156,7 +192,9 @@ export async function runKillRounds(o: KillRoundsOptions): Promise<KillRoundsRep
       report.repeatedBroadcasts += counted.repeatedBroadcasts;
       report.gapSyncs += counted.gapSyncs;
       if (counted.lost > 0) report.roundsWithLoss.push(round);
-      progress(`round ${round}: acked ${counted.acked}, lost ${counted.lost}, gap syncs ${counted.gapSyncs}, repeated broadcasts ${counted.repeatedBroadcasts}`);
+      progress(
+        `round ${round}: acked ${counted.acked}, lost ${counted.lost}, gap syncs ${counted.gapSyncs}, repeated broadcasts ${counted.repeatedBroadcasts}`,
+      );
 
       for (const c of chats) {
         await must(c.staff, "conversation:end", { conversationId: c.staff.conversationId });

@@ -12,11 +12,24 @@ const reachable = await redisAvailable("conformance kills");
 const ROUNDS = Number(process.env.CONFORMANCE_KILL_ROUNDS ?? 3);
 
 describe.skipIf(!reachable)("item 1: no acknowledged message lost when the youth's or the volunteer's process is killed", () => {
-  it(`${ROUNDS} SIGKILLs, each of a process holding youths of some chats and volunteers of others: 0 lost either way`, async () => {
-    const report = await runKillRounds({ rounds: ROUNDS });
-    console.log(`conformance kills: ${JSON.stringify(report)}`);
-    expect(report).toMatchObject({ rounds: ROUNDS, youthProcessKills: ROUNDS, volunteerProcessKills: ROUNDS, lost: 0, lostYouthToVolunteer: 0, lostVolunteerToYouth: 0, duplicated: 0, refusals: 0 });
-    expect(report.acked).toBeGreaterThan(ROUNDS * 100);
-    expect(report.reconnects).toBeGreaterThan(0);
-  }, 60_000 + ROUNDS * 30_000);
+  it(
+    `${ROUNDS} SIGKILLs, each of a process holding youths of some chats and volunteers of others: 0 lost either way`,
+    async () => {
+      const report = await runKillRounds({ rounds: ROUNDS });
+      console.log(`conformance kills: ${JSON.stringify(report)}`);
+      expect(report).toMatchObject({
+        rounds: ROUNDS,
+        youthProcessKills: ROUNDS,
+        volunteerProcessKills: ROUNDS,
+        lost: 0,
+        lostYouthToVolunteer: 0,
+        lostVolunteerToYouth: 0,
+        duplicated: 0,
+        refusals: 0,
+      });
+      expect(report.acked).toBeGreaterThan(ROUNDS * 100);
+      expect(report.reconnects).toBeGreaterThan(0);
+    },
+    60_000 + ROUNDS * 30_000,
+  );
 });

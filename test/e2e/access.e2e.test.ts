@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { knownSecondFactor } from "../helpers/clients";
 import { LAPTOP, newPage, shot } from "./browser";
 import { useBrowserAndServer } from "./harness";
@@ -27,7 +27,9 @@ describe("accountable access: two-step login", () => {
     await eva.page.getByRole("button", { name: "Inloggen" }).click();
     await eva.page.getByRole("img", { name: "QR-code om Inloop aan je authenticator-app toe te voegen" }).waitFor();
     await shot(eva.page, "access-01-enrol");
-    expect(await eva.page.getByRole("img", { name: /QR-code/ }).evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await eva.page.getByRole("img", { name: /QR-code/ }).evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(
+      0,
+    );
     await eva.page.goto(`${e2e.server.url}/console`); // a reload half-way keeps the same key
     expect(await completeSecondStepInPage(eva.page, "eva@inloop.demo")).toBe("enrol");
     expect(knownSecondFactor("eva@inloop.demo")!.recoveryCodes).toHaveLength(10);

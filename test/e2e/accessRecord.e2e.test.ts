@@ -4,11 +4,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { destroyRedisPrefix } from "../../server/store/redis/RedisStore";
 import { login, ok, openStaff, openYouth } from "../helpers/clients";
+import { todayInAmsterdam } from "../helpers/dates";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { LAPTOP, newPage, shot } from "./browser";
 import { useBrowserAndServer } from "./harness";
 import { logInConsole } from "./staffLogin";
-import { todayInAmsterdam } from "../helpers/dates";
 
 const reachable = await redisAvailable("access record e2e on Redis");
 const prefix = `inloop-test-${randomUUID()}:`;
@@ -30,12 +30,17 @@ async function keysHolding(needle: string): Promise<string[]> {
     for (const key of keys) {
       const type = await redis.type(key);
       const value =
-        type === "string" ? await redis.get(key)
-        : type === "hash" ? JSON.stringify(await redis.hgetall(key))
-        : type === "zset" ? JSON.stringify(await redis.zrange(key, "0", "-1"))
-        : type === "set" ? JSON.stringify(await redis.smembers(key))
-        : type === "list" ? JSON.stringify(await redis.lrange(key, "0", "-1"))
-        : "";
+        type === "string"
+          ? await redis.get(key)
+          : type === "hash"
+            ? JSON.stringify(await redis.hgetall(key))
+            : type === "zset"
+              ? JSON.stringify(await redis.zrange(key, "0", "-1"))
+              : type === "set"
+                ? JSON.stringify(await redis.smembers(key))
+                : type === "list"
+                  ? JSON.stringify(await redis.lrange(key, "0", "-1"))
+                  : "";
       if (key.includes(needle) || (value ?? "").includes(needle)) found.push(key);
     }
   } while (cursor !== "0");
@@ -57,7 +62,11 @@ describe.skipIf(!reachable)("accountable access in the console (Redis)", () => {
     const youth = await openYouth(e2e.server.url);
     const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden", nickname: "Robin" });
     await ok(sam.socket, "queue:take");
-    await ok(youth.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: `ik wil niet meer leven, de ${words} liggen klaar` });
+    await ok(youth.socket, "message:send", {
+      conversationId: conversation.id,
+      id: randomUUID(),
+      text: `ik wil niet meer leven, de ${words} liggen klaar`,
+    });
 
     // Eva picks the alert up and reads along.
     await eva.page.getByRole("button", { name: "Oppakken" }).click();
@@ -80,7 +89,12 @@ describe.skipIf(!reachable)("accountable access in the console (Redis)", () => {
     // She erases the chat: its words are gone from Redis, the figures still count it.
     const cookie = await login(e2e.server.url, "kim@inloop.demo", DEMO_PASSWORD);
     const today = todayInAmsterdam();
-    const chatsToday = async () => ((await (await fetch(`${e2e.server.url}/api/figures?from=${today}&to=${today}`, { headers: { cookie } })).json()) as { data: { total: { chatsStarted: number } } }).data.total.chatsStarted;
+    const chatsToday = async () =>
+      (
+        (await (await fetch(`${e2e.server.url}/api/figures?from=${today}&to=${today}`, { headers: { cookie } })).json()) as {
+          data: { total: { chatsStarted: number } };
+        }
+      ).data.total.chatsStarted;
     const before = await chatsToday();
     expect(before).toBeGreaterThanOrEqual(1);
     await kim.page.getByLabel("Gespreksnummer (begint met c_)").fill(conversation.id);
@@ -88,7 +102,10 @@ describe.skipIf(!reachable)("accountable access in the console (Redis)", () => {
     await kim.page.getByRole("button", { name: "Gesprek wissen" }).click();
     await kim.page.getByRole("alertdialog").getByRole("button", { name: "Gesprek wissen" }).click();
     await record.getByRole("row").filter({ hasText: "wiste" }).filter({ hasText: conversation.id }).waitFor();
-    await kim.page.getByRole("status").getByText(/^Gewist: [1-9]\d* berichten, \d+ escalaties\.$/).waitFor();
+    await kim.page
+      .getByRole("status")
+      .getByText(/^Gewist: [1-9]\d* berichten, \d+ escalaties\.$/)
+      .waitFor();
     await shot(kim.page, "access-05-erased");
     expect(await keysHolding(words)).toEqual([]);
     expect(await keysHolding(`{c:${conversation.id}}`)).toEqual([]);

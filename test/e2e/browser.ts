@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { expectAccessible } from "./axe";
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, "screenshots");

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import type { RunningServer } from "../../server/app/startServer";
-import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_DIST } from "../../scripts/clientBuild";
+import type { RunningServer } from "../../server/app/startServer";
 import { startTestServer } from "../helpers/servers";
 import { LAPTOP, launchBrowser, newPage, PHONE, shot } from "./browser";
 import { logInConsole } from "./staffLogin";
@@ -90,7 +89,14 @@ describe("the volunteer console", () => {
     const keys = await fillWrapUpWithKeyboard(lotte.page);
     await lotte.page.getByRole("heading", { name: "Afronding" }).waitFor({ state: "detached" });
     const wrapUp = (await server.store.listWrapUps(0)).find((w) => w.staffId === "st_lotte");
-    expect(wrapUp).toMatchObject({ kind: "chat", topics: ["school-work"], referral: "none", rating: 4, transfers: 1, riskJudgement: "none" });
+    expect(wrapUp).toMatchObject({
+      kind: "chat",
+      topics: ["school-work"],
+      referral: "none",
+      rating: 4,
+      transfers: 1,
+      riskJudgement: "none",
+    });
     console.log(`wrap-up with the keyboard: ${keys} keystrokes`);
     await shot(lotte.page, "console-04-after-wrapup");
     expect([...sam.errors, ...lotte.errors]).toEqual([]);

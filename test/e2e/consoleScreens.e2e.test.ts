@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
 import { errorsNl } from "../../client/src/i18n/areas/errors";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { ok, openStaff, openYouth, type ClientSocket } from "../helpers/clients";
+import { type ClientSocket, ok, openStaff, openYouth } from "../helpers/clients";
 import { CONSOLE, newPage, shot } from "./browser";
 import { useBrowserAndServer } from "./harness";
 import { logInConsole } from "./staffLogin";
@@ -55,13 +55,19 @@ describe("the volunteer console at 1280x720", () => {
     const { page, errors } = await samConsole();
     // One row, every control in view.
     expect((await page.locator(".console-top").boundingBox())!.height).toBeLessThan(64);
-    for (const name of ["Uitloggen", "English", "Geluid uit", "Meldingen"]) expect(await inView(page, `.console-top button:text-is("${name}")`), name).toBe(true);
+    for (const name of ["Uitloggen", "English", "Geluid uit", "Meldingen"])
+      expect(await inView(page, `.console-top button:text-is("${name}")`), name).toBe(true);
     const mo = await youthWaiting({ nickname: "Mo", topic: "school-work" });
     await takeNext(page, "Mo");
     const jay = await youthWaiting({ nickname: "Jay" });
     await takeNext(page, "Jay");
     // A long conversation: more than the window holds.
-    for (let i = 0; i < 8; i++) await ok(jay.socket, "message:send", { conversationId: jay.id, id: crypto.randomUUID(), text: `Bericht ${i}: het gaat over school en thuis.\nEn nog een regel.\nEn nog een.` });
+    for (let i = 0; i < 8; i++)
+      await ok(jay.socket, "message:send", {
+        conversationId: jay.id,
+        id: crypto.randomUUID(),
+        text: `Bericht ${i}: het gaat over school en thuis.\nEn nog een regel.\nEn nog een.`,
+      });
     await page.getByText("Bericht 7:").waitFor();
     expect(await inView(page, "#console-message")).toBe(true);
     expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(720);
@@ -95,7 +101,8 @@ describe("the volunteer console at 1280x720", () => {
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("button", { name: "Nederlands" }).waitFor();
     expect((await page.locator(".console-top").boundingBox())!.height).toBeLessThan(64);
-    for (const name of ["Log out", "Nederlands", "Mute", "Notifications"]) expect(await inView(page, `.console-top button:text-is("${name}")`), name).toBe(true);
+    for (const name of ["Log out", "Nederlands", "Mute", "Notifications"])
+      expect(await inView(page, `.console-top button:text-is("${name}")`), name).toBe(true);
     await page.setViewportSize({ width: 1366, height: 768 });
     expect((await page.locator(".console-top").boundingBox())!.height).toBeLessThan(64);
     await shot(page, "screens-console-header-en-1366");

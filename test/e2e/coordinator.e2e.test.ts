@@ -1,6 +1,5 @@
-import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { describe, expect, it } from "vitest";
 import { LAPTOP, newPage, PHONE, shot } from "./browser";
 import { useBrowserAndServer } from "./harness";
 import { logInConsole } from "./staffLogin";

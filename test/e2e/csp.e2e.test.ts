@@ -3,11 +3,11 @@
  * real Chromium: the header is there and strict, and walking through the youth page and the staff
  * console reports no violation (the browser's `securitypolicyviolation` events and console errors).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Browser } from "playwright-core";
-import type { RunningServer } from "../../server/app/startServer";
-import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_DIST } from "../../scripts/clientBuild";
+import type { RunningServer } from "../../server/app/startServer";
 import { startTestServer } from "../helpers/servers";
 import { LAPTOP, launchBrowser, newPage, PHONE } from "./browser";
 import { logInConsole } from "./staffLogin";

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_DIST } from "../../scripts/clientBuild";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { CLIENT_DIST } from "../../scripts/clientBuild";
-import { ok, openStaff, type ClientSocket } from "../helpers/clients";
+import { type ClientSocket, ok, openStaff } from "../helpers/clients";
 import { startTestServer } from "../helpers/servers";
 import { LAPTOP, launchBrowser, newPage, PHONE, shot } from "./browser";
 import { logInConsole } from "./staffLogin";

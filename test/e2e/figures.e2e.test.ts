@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { LAPTOP, newPage, shot } from "./browser";
 import { useBrowserAndServer } from "./harness";
@@ -38,8 +38,15 @@ describe("the coordinator's figures", () => {
     await perDay.waitFor();
     // Bars were drawn: at least one per day that had chats.
     expect(await perDay.locator("rect").count()).toBeGreaterThan(3);
-    expect(await page.getByRole("img", { name: /^Lijndiagram: de mediane wachttijd/ }).locator("circle").count()).toBeGreaterThan(0);
-    const started = Number((await page.locator(".figures-kpi", { hasText: "Chats gestart" }).locator("strong").innerText()).replace(/\D/g, ""));
+    expect(
+      await page
+        .getByRole("img", { name: /^Lijndiagram: de mediane wachttijd/ })
+        .locator("circle")
+        .count(),
+    ).toBeGreaterThan(0);
+    const started = Number(
+      (await page.locator(".figures-kpi", { hasText: "Chats gestart" }).locator("strong").innerText()).replace(/\D/g, ""),
+    );
     expect(started).toBeGreaterThan(20);
     await page.getByRole("heading", { name: "Per locatie" }).waitFor();
     for (const name of ["Leiden", "Amsterdam", "Apeldoorn", "Geen locatie gekozen"]) await page.getByRole("checkbox", { name }).waitFor();

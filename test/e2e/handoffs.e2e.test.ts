@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { ok, openStaff, type ClientSocket } from "../helpers/clients";
+import { type ClientSocket, ok, openStaff } from "../helpers/clients";
 import { resetState } from "../helpers/servers";
 import { LAPTOP, newPage, PHONE, shot } from "./browser";
 import { useBrowserAndServer } from "./harness";
@@ -85,7 +85,8 @@ describe("hand-offs between volunteer and professional", () => {
     await takeOver(eva.page, "Mo");
     await mo.page.getByRole("heading", { name: "Je chat met Eva (professional)" }).waitFor();
     // Every control a volunteer has, and "hand back".
-    for (const name of ["Escaleren", "Overdragen", "Blokkeren", "Beëindigen", "Teruggeven aan de vrijwilliger"]) await eva.page.getByRole("button", { name, exact: true }).waitFor();
+    for (const name of ["Escaleren", "Overdragen", "Blokkeren", "Beëindigen", "Teruggeven aan de vrijwilliger"])
+      await eva.page.getByRole("button", { name, exact: true }).waitFor();
     await eva.page.getByLabel("Interne notitie (nooit zichtbaar voor de jongere)").waitFor();
     await eva.page.getByText("Eva (professional) heeft het gesprek overgenomen.").waitFor();
 
@@ -190,7 +191,10 @@ describe("hand-offs between volunteer and professional", () => {
     await sam.page.getByText("Risicosignaal: de professional is al gewaarschuwd.").waitFor();
     expect(await sam.page.getByRole("button", { name: "Escaleer (dringend)" }).count()).toBe(0);
     await sam.page.getByRole("button", { name: "Niveau verhogen" }).click();
-    await sam.page.getByRole("dialog").getByRole("radio", { name: /Crisis/ }).check();
+    await sam.page
+      .getByRole("dialog")
+      .getByRole("radio", { name: /Crisis/ })
+      .check();
     await sam.page.getByRole("button", { name: "Escaleer" }).click();
     await sam.page.getByText(/^Crisis: Eva \(professional\) is gewaarschuwd/).waitFor();
     await shot(sam.page, "handoffs-05-one-escalation");

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll } from "vitest";
 import type { Browser } from "playwright-core";
-import type { RunningServer } from "../../server/app/startServer";
+import { afterAll, beforeAll } from "vitest";
 import { CLIENT_DIST } from "../../scripts/clientBuild";
+import type { RunningServer } from "../../server/app/startServer";
 import { startTestServer } from "../helpers/servers";
 import { launchBrowser } from "./browser";
 

@@ -32,7 +32,11 @@ afterEach(async () => {
 /** Records sounds and notifications, and lets the test put the page in the background. */
 async function observed(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const w = window as unknown as { __sounds: { type: string; freq: number; at: number }[]; __notes: { title: string; body?: string; tag?: string }[]; __setHidden(h: boolean): void };
+    const w = window as unknown as {
+      __sounds: { type: string; freq: number; at: number }[];
+      __notes: { title: string; body?: string; tag?: string }[];
+      __setHidden(h: boolean): void;
+    };
     w.__sounds = [];
     w.__notes = [];
     const start = OscillatorNode.prototype.start;
@@ -59,7 +63,10 @@ async function observed(context: BrowserContext): Promise<void> {
   });
 }
 
-async function consoleFor(email: string, options: { notifications?: boolean } = {}): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
+async function consoleFor(
+  email: string,
+  options: { notifications?: boolean } = {},
+): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
   const context = await e2e.browser.newContext(LAPTOP);
   contexts.push(context);
   await observed(context);
@@ -70,7 +77,12 @@ async function consoleFor(email: string, options: { notifications?: boolean } = 
   return { ...opened, context };
 }
 
-const alarms = (page: Page) => page.evaluate(() => (window as unknown as { __sounds: { type: string; freq: number }[] }).__sounds.filter((s) => s.type === "square" && s.freq === 1046).length);
+const alarms = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { __sounds: { type: string; freq: number }[] }).__sounds.filter((s) => s.type === "square" && s.freq === 1046)
+        .length,
+  );
 
 describe("reaching staff (issue 13)", () => {
   it("makes a risk signal in a chat that is not on screen unmistakable until it is opened", async () => {
@@ -87,7 +99,11 @@ describe("reaching staff (issue 13)", () => {
     await page.getByRole("tab", { name: "Jip" }).waitFor();
     // Mo's chat is on screen; Jip writes a high-risk message.
     await expect.poll(() => page.getByRole("tab", { selected: true }).textContent()).toContain("Mo");
-    await ok(jip.socket, "message:send", { conversationId: jipChat.id, id: randomUUID(), text: "ik heb pillen gespaard om er een eind aan te maken" });
+    await ok(jip.socket, "message:send", {
+      conversationId: jipChat.id,
+      id: randomUUID(),
+      text: "ik heb pillen gespaard om er een eind aan te maken",
+    });
 
     const jipTab = page.getByRole("tab", { name: /Jip/ });
     await jipTab.getByRole("img", { name: "risicosignaal" }).waitFor();
@@ -134,9 +150,9 @@ describe("reaching staff (issue 13)", () => {
 
     await eva.page.evaluate(() => (window as unknown as { __setHidden(h: boolean): void }).__setHidden(true));
     const raised = await ok(sam.socket, "escalation:raise", { conversationId: conversation.id, level: "crisis", note: "noemt een plan" });
-    await expect.poll(() => eva.page.evaluate(() => (window as unknown as { __notes: { title: string; tag?: string }[] }).__notes)).toEqual([
-      { title: "Melding: Crisis · Leiden", body: "Open de console.", tag: `alert-${raised.escalation.id}` },
-    ]);
+    await expect
+      .poll(() => eva.page.evaluate(() => (window as unknown as { __notes: { title: string; tag?: string }[] }).__notes))
+      .toEqual([{ title: "Melding: Crisis · Leiden", body: "Open de console.", tag: `alert-${raised.escalation.id}` }]);
     expect(eva.errors).toEqual([]);
     for (const s of [sam.socket, youth.socket]) s.disconnect();
   });
@@ -181,7 +197,10 @@ describe("reaching staff (issue 13)", () => {
     await sam.page.getByRole("button", { name: "✓ Meldingen", pressed: true }).waitFor();
     // Headless Chromium has no push service, so the subscription itself is refused there (and the
     // console carries on); the push path is tested against a local push service in push.test.ts.
-    const script = await sam.page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/"))?.active?.scriptURL ?? (await navigator.serviceWorker.ready).active?.scriptURL);
+    const script = await sam.page.evaluate(
+      async () =>
+        (await navigator.serviceWorker.getRegistration("/"))?.active?.scriptURL ?? (await navigator.serviceWorker.ready).active?.scriptURL,
+    );
     expect(script).toBe(`${e2e.server.url}/sw.js`);
     const res = await fetch(`${e2e.server.url}/sw.js`);
     expect(res.headers.get("content-type")).toMatch(/javascript/);
@@ -191,4 +210,3 @@ describe("reaching staff (issue 13)", () => {
     expect(sam.errors.filter((e) => !e.startsWith("Chrome currently does not support the Push API in incognito mode"))).toEqual([]);
   });
 });
-

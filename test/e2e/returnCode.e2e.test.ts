@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { ok, openStaff, request } from "../helpers/clients";
 import { LAPTOP, newPage, PHONE, shot } from "./browser";

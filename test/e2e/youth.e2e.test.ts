@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_DIST } from "../../scripts/clientBuild";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { buildLocation } from "../../server/domain/testFactories";
-import { CLIENT_DIST } from "../../scripts/clientBuild";
-import { collect, nextEvent, ok, openStaff, request, type ClientSocket } from "../helpers/clients";
+import { type ClientSocket, collect, nextEvent, ok, openStaff, request } from "../helpers/clients";
 import { startTestServer } from "../helpers/servers";
 import { launchBrowser, newPage, PHONE, shot } from "./browser";
 
@@ -62,7 +62,11 @@ describe("the youth page on a phone", () => {
     await box.fill("Hoi, ik voel me best alleen de laatste tijd");
     await box.press("Enter");
     await expect.poll(() => samReceived.map((m) => m.text)).toEqual(["Hoi, ik voel me best alleen de laatste tijd"]);
-    await ok(sam, "message:send", { conversationId: taken.id, id: crypto.randomUUID(), text: "Fijn dat je het zegt. Kijk ook eens op https://113.nl/ als je wilt." });
+    await ok(sam, "message:send", {
+      conversationId: taken.id,
+      id: crypto.randomUUID(),
+      text: "Fijn dat je het zegt. Kijk ook eens op https://113.nl/ als je wilt.",
+    });
     await page.getByRole("log").getByText("Fijn dat je het zegt.").waitFor();
     // A staff link is a question first, not a link.
     expect(await page.locator('a[href="https://113.nl/"]').count()).toBe(0);
@@ -163,8 +167,12 @@ describe("when the chat is closed", () => {
     closedServer = await startTestServer({ DEMO: "false" }, { clientDir: CLIENT_DIST });
     const none = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
     // Open only on the day after tomorrow, so it is closed whenever the test runs and opens within the week.
-    const later = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", weekday: "short" }).format(Date.now() + 2 * 86_400_000).toLowerCase() as keyof typeof none;
-    await closedServer.store.putLocation(buildLocation({ id: "leiden", name: "Leiden", weeklyHours: { ...none, [later]: [{ start: "14:00", end: "17:00" }] } }));
+    const later = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", weekday: "short" })
+      .format(Date.now() + 2 * 86_400_000)
+      .toLowerCase() as keyof typeof none;
+    await closedServer.store.putLocation(
+      buildLocation({ id: "leiden", name: "Leiden", weeklyHours: { ...none, [later]: [{ start: "14:00", end: "17:00" }] } }),
+    );
   });
   afterAll(async () => {
     await closedServer?.close();

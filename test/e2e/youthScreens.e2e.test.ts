@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContextOptions, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { login, ok, openStaff, openYouth, type ClientSocket } from "../helpers/clients";
-import { newPage, PHONE, shot, SMALL_PHONE } from "./browser";
+import { type ClientSocket, login, ok, openStaff, openYouth } from "../helpers/clients";
+import { newPage, PHONE, SMALL_PHONE, shot } from "./browser";
 import { useBrowserAndServer } from "./harness";
 
 const e2e = useBrowserAndServer();
@@ -196,7 +196,8 @@ for (const [size, device] of SIZES) {
       const keys = await newPage(await e2e.browser.newContext(device));
       await keys.page.goto(e2e.server.url);
       await keys.page.getByRole("heading", { name: "Praat anoniem met iemand" }).waitFor();
-      for (let i = 0; i < 12 && (await keys.page.evaluate(() => document.activeElement?.textContent)) !== "Start de chat"; i++) await keys.page.keyboard.press("Tab");
+      for (let i = 0; i < 12 && (await keys.page.evaluate(() => document.activeElement?.textContent)) !== "Start de chat"; i++)
+        await keys.page.keyboard.press("Tab");
       await keys.page.keyboard.press("Enter");
       await keys.page.getByRole("heading", { name: "Je bent in de wachtrij" }).waitFor();
       expect(await keys.page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
@@ -237,14 +238,32 @@ for (const [size, device] of SIZES) {
       await startWaiting(page, `Close${size}`);
       const cookie = await login(e2e.server.url, "kim@inloop.demo", DEMO_PASSWORD);
       const api = (method: string, path: string, body?: unknown) =>
-        fetch(`${e2e.server.url}${path}`, { method, headers: { cookie, "content-type": "application/json" }, ...(body !== undefined && { body: JSON.stringify(body) }) }).then((r) => r.json());
-      const leiden = ((await api("GET", "/api/admin/locations")) as { data: { id: string }[] }).data.find((l) => l.id === "leiden") as Record<string, unknown>;
+        fetch(`${e2e.server.url}${path}`, {
+          method,
+          headers: { cookie, "content-type": "application/json" },
+          ...(body !== undefined && { body: JSON.stringify(body) }),
+        }).then((r) => r.json());
+      const leiden = ((await api("GET", "/api/admin/locations")) as { data: { id: string }[] }).data.find(
+        (l) => l.id === "leiden",
+      ) as Record<string, unknown>;
       const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(Date.now());
       const { id: _id, ...settings } = leiden;
-      const keep = ["name", "timeZone", "weeklyHours", "exceptions", "overflowSeconds", "skillWindowSeconds", "autoAssign", "wrapUpTopics", "snippets"];
+      const keep = [
+        "name",
+        "timeZone",
+        "weeklyHours",
+        "exceptions",
+        "overflowSeconds",
+        "skillWindowSeconds",
+        "autoAssign",
+        "wrapUpTopics",
+        "snippets",
+      ];
       const body = Object.fromEntries(Object.entries(settings).filter(([k]) => keep.includes(k)));
       try {
-        expect(await api("PUT", "/api/admin/locations/leiden", { ...body, exceptions: [{ date: today, windows: [] }] })).toMatchObject({ ok: true });
+        expect(await api("PUT", "/api/admin/locations/leiden", { ...body, exceptions: [{ date: today, windows: [] }] })).toMatchObject({
+          ok: true,
+        });
         await page.getByRole("alert").getByText("De chat is nu gesloten").waitFor({ timeout: 5000 });
         await page.getByText("Je blijft in de wachtrij").waitFor();
         expect(await page.locator('.lines a[href="tel:113"]').count()).toBe(1);

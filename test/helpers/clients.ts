@@ -1,9 +1,9 @@
 import { io, type Socket } from "socket.io-client";
 import { TOTP_PERIOD_S, totpCodeAt, totpStepAt } from "../../server/auth/totp";
 import {
-  PROTOCOL_VERSION,
   type Ack,
   type ClientToServerEvents,
+  PROTOCOL_VERSION,
   type RequestName,
   type Responses,
   type ServerToClientEvents,
@@ -27,8 +27,16 @@ export async function connect(url: string, cookie?: string): Promise<ClientSocke
 }
 
 /** Emits a request and resolves with its ack (any payload, so tests can send bad ones too). */
-export function request<E extends RequestName>(socket: ClientSocket, event: E, payload: unknown = {}, timeoutMs = 5000): Promise<Ack<Responses[E]>> {
-  return (socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<Responses[E]>> }).emitWithAck(event, payload);
+export function request<E extends RequestName>(
+  socket: ClientSocket,
+  event: E,
+  payload: unknown = {},
+  timeoutMs = 5000,
+): Promise<Ack<Responses[E]>> {
+  return (socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<Responses[E]>> }).emitWithAck(
+    event,
+    payload,
+  );
 }
 
 /** Like `request` but fails the test unless the ack is ok. */
@@ -128,8 +136,19 @@ export async function completeSecondFactor(url: string, email: string, pendingCo
  * Step two, with the request headers a test wants (a forwarded address) and every cookie the
  * answer set (the session, and the device token that marks this browser as the owner's).
  */
-export async function secondStep(url: string, email: string, pendingCookie: string, next: "code" | "enrol", headers: Record<string, string> = {}): Promise<string[]> {
-  const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json", cookie: pendingCookie, ...headers }, body: JSON.stringify(body) });
+export async function secondStep(
+  url: string,
+  email: string,
+  pendingCookie: string,
+  next: "code" | "enrol",
+  headers: Record<string, string> = {},
+): Promise<string[]> {
+  const post = (path: string, body: unknown) =>
+    fetch(`${url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: pendingCookie, ...headers },
+      body: JSON.stringify(body),
+    });
   const cookies = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!);
   if (next === "enrol") {
     const { data } = (await (await post("/api/auth/enrol", {})).json()) as { data: { secret: string } };

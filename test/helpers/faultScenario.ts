@@ -8,13 +8,13 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { Redis } from "ioredis";
-import { PROTOCOL_VERSION } from "../../shared/protocol";
 import { hashPassword } from "../../server/auth/secrets";
 import { buildLocation } from "../../server/domain/testFactories";
 import { createRedisStore } from "../../server/store/redis/RedisStore";
-import { call, ConformingClient, countDelivery, startOwnRedis } from "./faults";
+import { PROTOCOL_VERSION } from "../../shared/protocol";
 import { login } from "./clients";
-import { spawnServer, type ServerProcess } from "./servers";
+import { ConformingClient, call, countDelivery, startOwnRedis } from "./faults";
+import { type ServerProcess, spawnServer } from "./servers";
 
 export type Fault = "sigkill" | "sigterm" | "redis-restart";
 
@@ -91,7 +91,16 @@ export async function runFaultScenario(o: FaultOptions): Promise<FaultReport> {
     await store.putLocation(buildLocation({ id: "wait", name: "Wait", overflowSeconds: 3600 }));
     const passwordHash = await hashPassword(PASSWORD);
     for (let i = 0; i < o.chats; i++) {
-      await store.putStaff({ id: `st_f${i}`, email: `f${i}@faults.test`, displayName: `F${i}`, role: "volunteer", locationId: "chat", passwordHash, active: true, skills: [] });
+      await store.putStaff({
+        id: `st_f${i}`,
+        email: `f${i}@faults.test`,
+        displayName: `F${i}`,
+        role: "volunteer",
+        locationId: "chat",
+        passwordHash,
+        active: true,
+        skills: [],
+      });
     }
     const env = {
       REDIS_URL: redis.url,
@@ -209,17 +218,33 @@ export async function runFaultScenario(o: FaultOptions): Promise<FaultReport> {
     // What each waiting youth's page would show after a reload: its place in the line.
     const positions = await Promise.all(
       waiting.map(async (y) => {
-        const resumed = await call<{ state: { queue?: { position: number } } }>(y.socket, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: y.token });
+        const resumed = await call<{ state: { queue?: { position: number } } }>(y.socket, "session:resume", {
+          protocolVersion: PROTOCOL_VERSION,
+          token: y.token,
+        });
         return resumed.ok ? resumed.data.state.queue?.position : undefined;
       }),
     );
     const standings = await Promise.all(waiting.map((y) => store.getConversation(y.conversationId!)));
     const queueNow = (await store.listQueue()).filter((e) => e.locationChoice === "wait").sort((a, b) => a.queuedAt - b.queuedAt);
-    const queueOrderKept = positions.every((p, i) => p === i + 1) && standings.every((c) => c?.status === "queued") && queueNow.map((e) => e.id).join() === waiting.map((y) => y.conversationId).join();
-    const intact = await Promise.all(pairs.map(async ({ staff }, i) => {
-      const synced = await call<{ conversations: { id: string; status: string }[] }>(staff.socket, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
-      return synced.ok && synced.data.conversations.length === 1 && synced.data.conversations[0]!.id === staff.conversationId && synced.data.conversations[0]!.status === "active" && staff.conversationId === pairs[i]!.youth.conversationId;
-    }));
+    const queueOrderKept =
+      positions.every((p, i) => p === i + 1) &&
+      standings.every((c) => c?.status === "queued") &&
+      queueNow.map((e) => e.id).join() === waiting.map((y) => y.conversationId).join();
+    const intact = await Promise.all(
+      pairs.map(async ({ staff }, i) => {
+        const synced = await call<{ conversations: { id: string; status: string }[] }>(staff.socket, "staff:sync", {
+          protocolVersion: PROTOCOL_VERSION,
+        });
+        return (
+          synced.ok &&
+          synced.data.conversations.length === 1 &&
+          synced.data.conversations[0]!.id === staff.conversationId &&
+          synced.data.conversations[0]!.status === "active" &&
+          staff.conversationId === pairs[i]!.youth.conversationId
+        );
+      }),
+    );
 
     return {
       chats: o.chats,

@@ -5,7 +5,7 @@
  * unacknowledged messages with the same ids, fills seq gaps through conversation:sync, and keeps
  * every message once by id, exactly as the document says and no more.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -42,7 +42,11 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--dir", dir], { stdio: "ignore" });
+    child = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--dir", dir],
+      { stdio: "ignore" },
+    );
     for (let i = 0; i < 100; i++) {
       if (await redisAnswers(200, url)) return;
       await new Promise((r) => setTimeout(r, 50));
@@ -69,4 +73,4 @@ export async function startOwnRedis(): Promise<OwnRedis> {
 }
 
 /** The chat client of the fault tests and bench is the one written from docs/PROTOCOL.md alone. */
-export { call, ConformingClient, countDelivery, type ChatTally } from "../conformance/client";
+export { type ChatTally, ConformingClient, call, countDelivery } from "../conformance/client";

@@ -9,11 +9,11 @@
  */
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { ERROR_CODES, PROTOCOL_VERSION, Requests, type RequestName } from "../../shared/protocol";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { CALLERS } from "../../server/realtime/access";
-import { connect, login, ok, openStaff, openYouth, type ClientSocket } from "./clients";
+import { ERROR_CODES, PROTOCOL_VERSION, type RequestName, Requests } from "../../shared/protocol";
+import { type ClientSocket, connect, login, ok, openStaff, openYouth } from "./clients";
 import { storeSnapshot } from "./storeSnapshot";
 
 /** Settings that keep the fuzzer's world steady: ticks and grace periods that never fire during a run, no network blocks. */
@@ -41,6 +41,7 @@ const NASTY_STRINGS = [
   "ﷺ",
   "%00",
   "../../etc/passwd",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the log4j lookup, sent as plain text on purpose.
   "${jndi:ldap://x}",
   "<script>alert(1)</script>",
   "' OR 1=1 --",
@@ -57,11 +58,13 @@ const nastyString = fc.constantFrom(...NASTY_STRINGS);
 const weirdNumber = fc.constantFrom(-1, 0, -0, 0.5, 2 ** 31, 2 ** 53 + 2, 1e308, -1e308, Number.MIN_VALUE, PROTOCOL_VERSION);
 /** Rarely: a string past every field limit, sometimes past the frame limit too. */
 const hugeString = fc.integer({ min: 2_001, max: 70_000 }).map((n) => "x".repeat(n));
-const pollution = fc.constantFrom(
-  () => JSON.parse('{"__proto__":{"polluted":"yes"}}') as unknown,
-  () => JSON.parse('{"constructor":{"prototype":{"polluted":"yes"}}}') as unknown,
-  () => ({ toString: "not a function", valueOf: 1 }),
-).map((make) => make());
+const pollution = fc
+  .constantFrom(
+    () => JSON.parse('{"__proto__":{"polluted":"yes"}}') as unknown,
+    () => JSON.parse('{"constructor":{"prototype":{"polluted":"yes"}}}') as unknown,
+    () => ({ toString: "not a function", valueOf: 1 }),
+  )
+  .map((make) => make());
 
 /** Any value a client could put into a JSON payload, weighted towards trouble. */
 export const fuzzValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -108,7 +111,9 @@ export function validSamples(conversationId: string): Partial<Record<RequestName
     "conversation:handback": { conversationId },
     "staff:sync": { protocolVersion: PROTOCOL_VERSION },
     "presence:set": { status: "break", capacity: 2 },
-    "push:subscribe": { subscription: { endpoint: "http://127.0.0.1:9/push/fuzz", keys: { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) } } },
+    "push:subscribe": {
+      subscription: { endpoint: "http://127.0.0.1:9/push/fuzz", keys: { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) } },
+    },
     "push:unsubscribe": { endpoint: "http://127.0.0.1:9/push/fuzz" },
     "debrief:request": { conversationId },
     "debrief:claim": { debriefId: "d_fuzz00000001" },
@@ -153,7 +158,8 @@ function checkAckShape(ack: unknown): string | undefined {
   if (typeof ack !== "object" || ack === null) return `ack is not an object: ${JSON.stringify(ack)}`;
   const a = ack as { ok?: unknown; code?: unknown; message?: unknown };
   if (a.ok === true) return undefined;
-  if (a.ok !== false || typeof a.code !== "string" || !KNOWN_CODES.has(a.code) || typeof a.message !== "string") return `malformed ack ${JSON.stringify(ack).slice(0, 200)}`;
+  if (a.ok !== false || typeof a.code !== "string" || !KNOWN_CODES.has(a.code) || typeof a.message !== "string")
+    return `malformed ack ${JSON.stringify(ack).slice(0, 200)}`;
   if (a.code === "INTERNAL") return `INTERNAL: ${a.message}`;
   return undefined;
 }
@@ -239,7 +245,12 @@ function callerRefusal(event: RequestName, sender: SenderName): string | undefin
 }
 
 /** Emits and waits for the ack; "closed" if the server dropped the connection, "none" if nothing came. */
-function emitAndWait(socket: ClientSocket, event: string, payload: unknown, timeoutMs: number): Promise<{ ack?: unknown; closed?: boolean; none?: boolean }> {
+function emitAndWait(
+  socket: ClientSocket,
+  event: string,
+  payload: unknown,
+  timeoutMs: number,
+): Promise<{ ack?: unknown; closed?: boolean; none?: boolean }> {
   return new Promise((resolve) => {
     const onClose = () => finish({ closed: true });
     const timer = setTimeout(() => finish({ none: true }), timeoutMs);
@@ -257,7 +268,14 @@ function emitAndWait(socket: ClientSocket, event: string, payload: unknown, time
  * One socket case: a payload for an event, sent by one sender, with or without an ack callback.
  * Throws (a fast-check counterexample) when a property does not hold.
  */
-export async function runSocketCase(world: FuzzWorld, counts: FuzzCounts, event: RequestName, sender: SenderName, payload: unknown, withAck: boolean): Promise<void> {
+export async function runSocketCase(
+  world: FuzzWorld,
+  counts: FuzzCounts,
+  event: RequestName,
+  sender: SenderName,
+  payload: unknown,
+  withAck: boolean,
+): Promise<void> {
   await world.ensure();
   counts.cases += 1;
   const socket = world.socketOf(sender);
@@ -290,7 +308,10 @@ export async function runSocketCase(world: FuzzWorld, counts: FuzzCounts, event:
     // Who may send it is checked first (a stranger learns no field names), then the schema.
     const expected = refusal ?? "BAD_REQUEST";
     const unbound = sender === "anonymous" && CALLERS[event] !== "anyone" && !refusal && ack.code === "UNAUTHENTICATED";
-    if (mustReject && !unbound && (ack.ok || ack.code !== expected)) throw new Error(`${event} from ${sender}: ${refusal ? "a caller who may not send it" : "a schema-invalid payload"} answered ${ack.ok ? "ok" : ack.code}, not ${expected}`);
+    if (mustReject && !unbound && (ack.ok || ack.code !== expected))
+      throw new Error(
+        `${event} from ${sender}: ${refusal ? "a caller who may not send it" : "a schema-invalid payload"} answered ${ack.ok ? "ok" : ack.code}, not ${expected}`,
+      );
     if (ack.ok) counts.accepted += 1;
   } else if (outcome.none) {
     throw new Error(`${event} from ${sender} without ack: service:status got no answer after it`);
@@ -299,7 +320,8 @@ export async function runSocketCase(world: FuzzWorld, counts: FuzzCounts, event:
     counts.rejected += 1;
     await world.server.dispatcher.settled();
     const after = await storeSnapshot(world.server.store, [world.conversationId]);
-    if (after !== before) throw new Error(`${event} from ${sender}: a rejected payload changed the store: ${firstDifference(before, after)}`);
+    if (after !== before)
+      throw new Error(`${event} from ${sender}: a rejected payload changed the store: ${firstDifference(before, after)}`);
   }
   assertPrototypesClean();
 }
@@ -335,14 +357,25 @@ export function assertPrototypesClean(): void {
 }
 
 /** The property for one event: runs `numRuns` cases through fast-check (shrinks and throws on failure). */
-export async function fuzzSocketEvent(world: FuzzWorld, counts: FuzzCounts, event: RequestName, numRuns: number, seed?: number): Promise<void> {
+export async function fuzzSocketEvent(
+  world: FuzzWorld,
+  counts: FuzzCounts,
+  event: RequestName,
+  numRuns: number,
+  seed?: number,
+): Promise<void> {
   const sample = validSamples(world.conversationId)[event] ?? {};
   await fc.assert(
-    fc.asyncProperty(payloadFor(sample), fc.constantFrom<SenderName>("youth", "volunteer", "anonymous"), fc.boolean(), async (payload, sender, ack) => {
-      // The sample's conversation may be gone by now: point valid payloads at the live one.
-      const fixed = retarget(payload, sample, world);
-      await runSocketCase(world, counts, event, sender, fixed, ack || Math.random() < 0.8);
-    }),
+    fc.asyncProperty(
+      payloadFor(sample),
+      fc.constantFrom<SenderName>("youth", "volunteer", "anonymous"),
+      fc.boolean(),
+      async (payload, sender, ack) => {
+        // The sample's conversation may be gone by now: point valid payloads at the live one.
+        const fixed = retarget(payload, sample, world);
+        await runSocketCase(world, counts, event, sender, fixed, ack || Math.random() < 0.8);
+      },
+    ),
     { numRuns, ...(seed !== undefined && { seed }), endOnFailure: true },
   );
 }
@@ -351,7 +384,7 @@ export async function fuzzSocketEvent(world: FuzzWorld, counts: FuzzCounts, even
 function retarget(payload: unknown, sample: Record<string, unknown>, world: FuzzWorld): unknown {
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return payload;
   const p = payload as Record<string, unknown>;
-  if (!Object.prototype.hasOwnProperty.call(p, "conversationId") || p.conversationId !== sample.conversationId) return payload;
+  if (!Object.hasOwn(p, "conversationId") || p.conversationId !== sample.conversationId) return payload;
   return withOwnKey(p, "conversationId", world.conversationId);
 }
 
@@ -368,13 +401,16 @@ export async function fuzzEventOrder(world: FuzzWorld, counts: FuzzCounts, numRu
       try {
         for (const event of sequence) {
           counts.cases += 1;
-          const known = event in Requests && Object.prototype.hasOwnProperty.call(Requests, event);
+          const known = event in Requests && Object.hasOwn(Requests, event);
           const sample = known ? (validSamples(world.conversationId)[event as RequestName] ?? {}) : {};
           if (!known) {
             // An unknown event gets its one ack too: BAD_REQUEST, and nothing happens.
             const unknown = await emitAndWait(socket, event, sample, 5000);
             const reply = unknown.ack as { ok?: boolean; code?: string } | undefined;
-            if (unknown.none || unknown.closed || reply?.ok !== false || reply.code !== "BAD_REQUEST") throw new Error(`unknown event ${event}: ${unknown.none ? "no ack" : unknown.closed ? "connection closed" : JSON.stringify(reply)}`);
+            if (unknown.none || unknown.closed || reply?.ok !== false || reply.code !== "BAD_REQUEST")
+              throw new Error(
+                `unknown event ${event}: ${unknown.none ? "no ack" : unknown.closed ? "connection closed" : JSON.stringify(reply)}`,
+              );
             continue;
           }
           const outcome = await emitAndWait(socket, event, sample, 5000);
@@ -437,7 +473,14 @@ function encodeSegment(value: string): string {
 /** A concrete URL path for a route pattern: parameters filled with unknown ids and nasty strings. */
 const pathFor = (pattern: string) =>
   fc
-    .array(fc.oneof(fc.constantFrom(...NASTY_STRINGS.filter((n) => !REAL_IDS.has(n))), fc.string({ maxLength: 10 }), fc.constantFrom("st_nobody", "sh_nobody", "c_nobody0000", "nobody")), { minLength: 4, maxLength: 4 })
+    .array(
+      fc.oneof(
+        fc.constantFrom(...NASTY_STRINGS.filter((n) => !REAL_IDS.has(n))),
+        fc.string({ maxLength: 10 }),
+        fc.constantFrom("st_nobody", "sh_nobody", "c_nobody0000", "nobody"),
+      ),
+      { minLength: 4, maxLength: 4 },
+    )
     .map((fills) => {
       let i = 0;
       return pattern.replace(/\{\*\w+\}|:\w+/g, () => encodeSegment(fills[i++ % 4]!));
@@ -446,7 +489,10 @@ const pathFor = (pattern: string) =>
 /** A body as a client could send it: JSON of a fuzz value, broken JSON, too large, or none. */
 const httpBody = fc.oneof(
   { arbitrary: fuzzValue.map((v) => ({ text: JSON.stringify(v) ?? "null", type: "application/json" })), weight: 6 },
-  { arbitrary: fc.constantFrom("{", '{"a":', "[1,2", "\u0000", "nul", '{"__proto__":').map((text) => ({ text, type: "application/json" })), weight: 2 },
+  {
+    arbitrary: fc.constantFrom("{", '{"a":', "[1,2", "\u0000", "nul", '{"__proto__":').map((text) => ({ text, type: "application/json" })),
+    weight: 2,
+  },
   { arbitrary: fc.constant({ text: JSON.stringify({ x: "y".repeat(70_000) }), type: "application/json" }), weight: 1 },
   { arbitrary: fc.constant({ text: "email=a&password=b", type: "application/x-www-form-urlencoded" }), weight: 1 },
   { arbitrary: fc.constant(undefined), weight: 1 },
@@ -459,7 +505,16 @@ const httpBody = fc.oneof(
 export async function fuzzHttp(world: FuzzWorld, counts: FuzzCounts, routes: RouteInfo[], numRuns: number): Promise<void> {
   await fc.assert(
     fc.asyncProperty(
-      fc.constantFrom(...routes).chain((r) => fc.tuple(fc.constant(r), pathFor(r.path), httpBody, fc.constantFrom("nobody", "volunteer", "coordinator") as fc.Arbitrary<"nobody" | "volunteer" | "coordinator">)),
+      fc
+        .constantFrom(...routes)
+        .chain((r) =>
+          fc.tuple(
+            fc.constant(r),
+            pathFor(r.path),
+            httpBody,
+            fc.constantFrom("nobody", "volunteer", "coordinator") as fc.Arbitrary<"nobody" | "volunteer" | "coordinator">,
+          ),
+        ),
       async ([route, path, body, who]) => {
         await world.ensure();
         counts.httpRequests += 1;
@@ -476,7 +531,9 @@ export async function fuzzHttp(world: FuzzWorld, counts: FuzzCounts, routes: Rou
         if (res.status >= 500) throw new Error(`${route.method} ${path}: ${res.status}`);
         await world.server.dispatcher.settled();
         if (res.status >= 400 && (await storeSnapshot(world.server.store, [world.conversationId])) !== before) {
-          throw new Error(`${route.method} ${path}: refused with ${res.status} but the store changed: ${firstDifference(before, await storeSnapshot(world.server.store, [world.conversationId]))}`);
+          throw new Error(
+            `${route.method} ${path}: refused with ${res.status} but the store changed: ${firstDifference(before, await storeSnapshot(world.server.store, [world.conversationId]))}`,
+          );
         }
         assertPrototypesClean();
       },

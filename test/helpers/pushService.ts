@@ -54,8 +54,16 @@ function checkVapid(header: string | undefined): ReceivedPush["vapid"] {
   const [token, key] = [m[1]!, m[2]!];
   const [head, claims, signature] = token.split(".") as [string, string, string];
   const point = Buffer.from(key, "base64url");
-  const publicKey = createPublicKey({ key: { kty: "EC", crv: "P-256", x: point.subarray(1, 33).toString("base64url"), y: point.subarray(33, 65).toString("base64url") }, format: "jwk" });
-  const ok = verify("sha256", Buffer.from(`${head}.${claims}`), { key: publicKey, dsaEncoding: "ieee-p1363" }, Buffer.from(signature, "base64url"));
+  const publicKey = createPublicKey({
+    key: { kty: "EC", crv: "P-256", x: point.subarray(1, 33).toString("base64url"), y: point.subarray(33, 65).toString("base64url") },
+    format: "jwk",
+  });
+  const ok = verify(
+    "sha256",
+    Buffer.from(`${head}.${claims}`),
+    { key: publicKey, dsaEncoding: "ieee-p1363" },
+    Buffer.from(signature, "base64url"),
+  );
   if (!ok) throw new Error("VAPID signature does not verify");
   return { ...(JSON.parse(Buffer.from(claims, "base64url").toString()) as { aud: string; sub: string; exp: number }), publicKey: key };
 }
@@ -85,10 +93,15 @@ export async function startPushService() {
           vapid: checkVapid(req.headers.authorization),
         };
         received.push(push);
-        for (const w of waiters.splice(0)) (w.match(push) ? w.resolve(push) : waiters.push(w));
+        for (const w of waiters.splice(0)) w.match(push) ? w.resolve(push) : waiters.push(w);
         res.statusCode = status;
       } catch (error) {
-        received.push({ path: req.url ?? "", headers: req.headers, payload: { error: String(error) }, vapid: { aud: "", sub: "", exp: 0, publicKey: "" } });
+        received.push({
+          path: req.url ?? "",
+          headers: req.headers,
+          payload: { error: String(error) },
+          vapid: { aud: "", sub: "", exp: 0, publicKey: "" },
+        });
         res.statusCode = 400;
       }
       res.end();

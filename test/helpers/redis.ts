@@ -15,7 +15,13 @@ export async function redisAnswers(timeoutMs = 1000, url = REDIS_URL): Promise<b
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
   try {
-    return await Promise.race([probe.connect().then(() => probe.ping()).then((r) => r === "PONG"), timeout]);
+    return await Promise.race([
+      probe
+        .connect()
+        .then(() => probe.ping())
+        .then((r) => r === "PONG"),
+      timeout,
+    ]);
   } catch {
     return false;
   } finally {

@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll } from "vitest";
-import { closeAll, type ClientSocket } from "./clients";
 import path from "node:path";
-import { startServer, type RunningServer, type StartOptions } from "../../server/app/startServer";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { type RunningServer, type StartOptions, startServer } from "../../server/app/startServer";
 import { loadConfig } from "../../server/config/config";
 import { createLogger } from "../../server/log";
 import { destroyRedisPrefix } from "../../server/store/redis/RedisStore";
-import { Redis } from "ioredis";
+import { type ClientSocket, closeAll } from "./clients";
 import { REDIS_URL } from "./redis";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -33,7 +33,15 @@ export const RELAXED_LIMITS = {
 /** A server in this process on an ephemeral port, quiet unless LOG_LEVEL is set. */
 export async function startTestServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> {
   // The demo month of figures costs a second per server; only the figures tests ask for it.
-  const config = loadConfig({ NODE_ENV: "test", PORT: "0", DEMO: "true", DEMO_FIGURES: "false", TICK_MS: "200", ...RELAXED_LIMITS, ...env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    DEMO: "true",
+    DEMO_FIGURES: "false",
+    TICK_MS: "200",
+    ...RELAXED_LIMITS,
+    ...env,
+  });
   const log = createLogger(process.env.LOG_LEVEL ?? "silent");
   return startServer(config, { log, clientDir: path.join(root, "test/no-client"), ...options });
 }
@@ -50,7 +58,15 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: root,
     // One network-hash key for every process of a test, as production sets it (blocks reach all).
-    env: { ...process.env, NODE_ENV: "test", PORT: "0", LOG_LEVEL: "warn", NETWORK_HASH_SECRET: "test-only-network-hash-secret-not-secret", ...RELAXED_LIMITS, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      PORT: "0",
+      LOG_LEVEL: "warn",
+      NETWORK_HASH_SECRET: "test-only-network-hash-secret-not-secret",
+      ...RELAXED_LIMITS,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -87,11 +103,13 @@ export async function resetState(server: RunningServer): Promise<void> {
   for (const d of await store.listDuty()) await store.removeDuty(d.staffId);
   for (const p of await store.listPresence()) {
     await store.putPresence({ ...p, status: "off" });
-    for (const c of await store.listActiveFor(p.staffId)) await store.endConversation(c.id, { at: Date.now(), by: "system", reason: "test-reset" });
+    for (const c of await store.listActiveFor(p.staffId))
+      await store.endConversation(c.id, { at: Date.now(), by: "system", reason: "test-reset" });
   }
   // Chats a professional holds (taken over, taken from the queue) have no presence to find them by.
   for (const s of await store.listStaff()) {
-    for (const c of await store.listActiveFor(s.id)) await store.endConversation(c.id, { at: Date.now(), by: "system", reason: "test-reset" });
+    for (const c of await store.listActiveFor(s.id))
+      await store.endConversation(c.id, { at: Date.now(), by: "system", reason: "test-reset" });
   }
   for (const e of await store.listQueue()) await store.endConversation(e.id, { at: Date.now(), by: "system", reason: "test-reset" });
   for (const e of await store.listEscalations()) {

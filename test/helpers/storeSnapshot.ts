@@ -25,8 +25,12 @@ export async function storeSnapshot(store: Store, conversationIds: readonly stri
     store.listLocations(),
   ]);
   // Debriefs and their threads, and every staff member's push devices (issue 13).
-  const debriefs = await Promise.all(byId(await store.listDebriefs()).map(async (d) => ({ d, messages: await store.listDebriefMessages(d.id) })));
-  const devices = await Promise.all(byId(staff).map(async (s) => (await store.listPushSubscriptions(`staff:${s.id}`)).map((x) => x.endpoint).sort()));
+  const debriefs = await Promise.all(
+    byId(await store.listDebriefs()).map(async (d) => ({ d, messages: await store.listDebriefMessages(d.id) })),
+  );
+  const devices = await Promise.all(
+    byId(staff).map(async (s) => (await store.listPushSubscriptions(`staff:${s.id}`)).map((x) => x.endpoint).sort()),
+  );
   // A page's connection closing or coming back is recorded (disconnectedAt, a staff-only line) when
   // the transport closes, whatever the payload was: that is not a change the request made.
   const conversations = await Promise.all(

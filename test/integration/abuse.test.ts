@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION } from "../../shared/protocol";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { closeAll, connect, login, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { PROTOCOL_VERSION } from "../../shared/protocol";
+import { type ClientSocket, closeAll, connect, login, nextEvent, ok, openStaff, openYouth, request } from "../helpers/clients";
 import { startTestServer } from "../helpers/servers";
 
 let server: RunningServer | undefined;
@@ -65,10 +65,17 @@ describe("a youth who is gone does not keep a place", () => {
     server = await startTestServer();
     const y = await youth();
     const { conversation } = await ok(y.socket, "queue:join", { locationChoice: "any" });
-    const res = await fetch(`${server.url}/api/youth/quick-exit`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: y.token }) });
+    const res = await fetch(`${server.url}/api/youth/quick-exit`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: y.token }),
+    });
     expect(res.status).toBe(204);
     expect((await server.store.getConversation(conversation.id))?.status).toBe("abandoned");
-    expect((await fetch(`${server.url}/api/youth/quick-exit`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(204);
+    expect(
+      (await fetch(`${server.url}/api/youth/quick-exit`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }))
+        .status,
+    ).toBe(204);
   });
 
   it("quick exit ends a chat, and the volunteer is told why", async () => {
@@ -80,7 +87,11 @@ describe("a youth who is gone does not keep a place", () => {
     await ok(y.socket, "queue:join", { locationChoice: "leiden" });
     await ok(sam.socket, "queue:take");
     const ended = nextEvent(sam.socket, "conversation:ended");
-    await fetch(`${server.url}/api/youth/quick-exit`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: y.token }) });
+    await fetch(`${server.url}/api/youth/quick-exit`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: y.token }),
+    });
     expect(await ended).toMatchObject({ endedBy: "youth", reason: "quick-exit" });
   });
 
@@ -104,7 +115,10 @@ describe("a flagged youth whose page is gone", () => {
     const real = await youth();
     const a = await ok(fake.socket, "queue:join", { locationChoice: "any" });
     const b = await ok(real.socket, "queue:join", { locationChoice: "any" });
-    for (const [y, id] of [[fake, a.conversation.id], [real, b.conversation.id]] as const) {
+    for (const [y, id] of [
+      [fake, a.conversation.id],
+      [real, b.conversation.id],
+    ] as const) {
       await ok(y.socket, "message:send", { conversationId: id, id: randomUUID(), text: "ik wil dood" });
     }
     expect((await server.store.getConversation(a.conversation.id))?.priority).toBeGreaterThan(0);
@@ -113,7 +127,9 @@ describe("a flagged youth whose page is gone", () => {
     // The real flagged youth, still connected, keeps their place at the front.
     expect((await server.store.getConversation(b.conversation.id))?.status).toBe("queued");
     const swept = (await server.store.listEvents(0)).filter((e) => e.type === "queue.swept");
-    expect(swept).toEqual([expect.objectContaining({ conversationId: a.conversation.id, data: expect.objectContaining({ flagged: true }) })]);
+    expect(swept).toEqual([
+      expect.objectContaining({ conversationId: a.conversation.id, data: expect.objectContaining({ flagged: true }) }),
+    ]);
     expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(/inloop_domain_events_total\{type="queue.swept"\} 1/);
   });
 });
@@ -122,7 +138,11 @@ describe("staff sessions", () => {
   it("throttles log-in attempts per e-mail address", async () => {
     server = await startTestServer({ LOGIN_ATTEMPTS_PER_15MIN: "3" });
     const attempt = () =>
-      fetch(`${server!.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "sam@leiden.demo", password: "guess" }) });
+      fetch(`${server!.url}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "sam@leiden.demo", password: "guess" }),
+      });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await attempt()).status);
     expect(statuses).toEqual([401, 401, 401, 429]);

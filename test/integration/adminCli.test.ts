@@ -14,7 +14,14 @@ const root = path.resolve(import.meta.dirname, "../..");
 const prefix = `inloop-test-${randomUUID()}:`;
 
 function admin(args: string[], options: { withoutRedis?: boolean } = {}) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef", REDIS_URL, REDIS_PREFIX: prefix, PUBLIC_URL: "https://chat.example.org" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef",
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    PUBLIC_URL: "https://chat.example.org",
+  };
   if (options.withoutRedis) delete env.REDIS_URL;
   return run(process.execPath, ["--import", "tsx", "scripts/admin.ts", ...args], { cwd: root, env });
 }
@@ -34,7 +41,14 @@ describe.runIf(await redisAvailable("admin CLI"))("bootstrapping production with
     expect(link).not.toBeNull();
 
     // A production server on the same store: no demo accounts, the location closed until hours are set.
-    const server = await startTestServer({ NODE_ENV: "production", SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef", DEMO: "false", COOKIE_SECURE: "false", REDIS_URL, REDIS_PREFIX: prefix });
+    const server = await startTestServer({
+      NODE_ENV: "production",
+      SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef",
+      DEMO: "false",
+      COOKIE_SECURE: "false",
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+    });
     try {
       expect((await server.store.listStaff()).map((s) => s.email)).toEqual(["anna@utrecht.example"]);
       const status = (await (await fetch(`${server.url}/api/status`)).json()) as { data: { anyOpen: boolean } };
@@ -47,21 +61,38 @@ describe.runIf(await redisAvailable("admin CLI"))("bootstrapping production with
       expect(accepted.status).toBe(200);
       // A coordinator must enrol a second factor before the pending session becomes a real one.
       expect(((await accepted.json()) as { data: { next?: string } }).data.next).toBe("enrol");
-      const cookie = await completeSecondFactor(server.url, "anna@utrecht.example", accepted.headers.get("set-cookie")!.split(";")[0]!, "enrol");
-      const locations = (await (await fetch(`${server.url}/api/admin/locations`, { headers: { cookie } })).json()) as { data: { id: string }[] };
+      const cookie = await completeSecondFactor(
+        server.url,
+        "anna@utrecht.example",
+        accepted.headers.get("set-cookie")!.split(";")[0]!,
+        "enrol",
+      );
+      const locations = (await (await fetch(`${server.url}/api/admin/locations`, { headers: { cookie } })).json()) as {
+        data: { id: string }[];
+      };
       expect(locations.data.map((l) => l.id)).toEqual(["utrecht"]);
     } finally {
       await stopServer(server);
     }
 
-    await expect(admin(["create-location", "utrecht", "Utrecht"])).rejects.toMatchObject({ stderr: expect.stringContaining("exists already") });
+    await expect(admin(["create-location", "utrecht", "Utrecht"])).rejects.toMatchObject({
+      stderr: expect.stringContaining("exists already"),
+    });
     await expect(admin(["create-coordinator", "x@y.example"])).rejects.toMatchObject({ code: 2 });
-    await expect(admin(["create-location", "Utrecht Centrum", "Utrecht"])).rejects.toMatchObject({ stderr: expect.stringContaining("cannot be a location id") });
-    await expect(admin(["create-location", "any", "Any"])).rejects.toMatchObject({ stderr: expect.stringContaining("cannot be a location id") });
-    await expect(admin(["create-location", "delft", "Delft", "--time-zone", "Europe/Amsterdm"])).rejects.toMatchObject({ stderr: expect.stringContaining("unknown time zone") });
+    await expect(admin(["create-location", "Utrecht Centrum", "Utrecht"])).rejects.toMatchObject({
+      stderr: expect.stringContaining("cannot be a location id"),
+    });
+    await expect(admin(["create-location", "any", "Any"])).rejects.toMatchObject({
+      stderr: expect.stringContaining("cannot be a location id"),
+    });
+    await expect(admin(["create-location", "delft", "Delft", "--time-zone", "Europe/Amsterdm"])).rejects.toMatchObject({
+      stderr: expect.stringContaining("unknown time zone"),
+    });
   });
 
   it("refuses to run on the in-memory store, which lives inside one server process", async () => {
-    await expect(admin(["create-location", "a", "A"], { withoutRedis: true })).rejects.toMatchObject({ stderr: expect.stringContaining("the admin commands work on the shared store") });
+    await expect(admin(["create-location", "a", "A"], { withoutRedis: true })).rejects.toMatchObject({
+      stderr: expect.stringContaining("the admin commands work on the shared store"),
+    });
   });
 });

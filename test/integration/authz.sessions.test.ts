@@ -3,12 +3,12 @@
  * open console losing its rights, the handshake's origin check, and a blocked youth's old token.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { io } from "socket.io-client";
-import { PROTOCOL_VERSION } from "../../shared/protocol";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { closeAll, collect, connect, login, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { PROTOCOL_VERSION } from "../../shared/protocol";
+import { type ClientSocket, closeAll, collect, connect, login, nextEvent, ok, openStaff, openYouth, request } from "../helpers/clients";
 import { resetState, startTestServer, stopServer } from "../helpers/servers";
 
 const SAM = "sam@leiden.demo";
@@ -59,7 +59,10 @@ describe("staff sessions and youth tokens", () => {
     expect(await me(server.url, sam.cookie)).toBe(401);
     expect(await request(sam.socket, "presence:list")).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     const reconnected = track(await connect(server.url, sam.cookie));
-    expect(await request(reconnected, "staff:sync", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await request(reconnected, "staff:sync", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({
+      ok: false,
+      code: "UNAUTHENTICATED",
+    });
   });
 
   it("logs out everywhere: every session and every console of that staff member", async () => {
@@ -78,7 +81,9 @@ describe("staff sessions and youth tokens", () => {
     expect(await me(server.url, lotte.cookie)).toBe(200);
     expect(lotte.socket.connected).toBe(true);
     // Without a valid session there is nothing to end.
-    expect((await fetch(`${server.url}/api/auth/logout-everywhere`, { method: "POST", headers: { cookie: laptop.cookie } })).status).toBe(401);
+    expect((await fetch(`${server.url}/api/auth/logout-everywhere`, { method: "POST", headers: { cookie: laptop.cookie } })).status).toBe(
+      401,
+    );
   });
 
   it("takes an open console's rights and its chats' messages away when the account is deactivated", async () => {
@@ -96,7 +101,9 @@ describe("staff sessions and youth tokens", () => {
     const record = (await server.store.getStaffByEmail(SAM))!;
     await server.store.putStaff({ ...record, active: false });
     try {
-      expect(await request(sam.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "still here?" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+      expect(
+        await request(sam.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "still here?" }),
+      ).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
       await ok(youth.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "after" });
       await new Promise((r) => setTimeout(r, 200));
       expect(heard.map((m) => m.text)).toEqual(["before"]);
@@ -106,7 +113,12 @@ describe("staff sessions and youth tokens", () => {
   });
 
   it("refuses a socket handshake from a foreign origin and accepts its own", async () => {
-    const foreign = io(server.url, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { origin: "https://evil.example" } });
+    const foreign = io(server.url, {
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { origin: "https://evil.example" },
+    });
     const outcome = await new Promise<string>((resolve) => {
       foreign.once("connect", () => resolve("connected"));
       foreign.once("connect_error", () => resolve("refused"));
@@ -136,7 +148,10 @@ describe("staff sessions and youth tokens", () => {
 
     // Blocks never reach the network: what keeps them out is the session block.
     const back = track(await connect(server.url));
-    expect(await request(back, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: youth.token, afterSeq: 0 })).toMatchObject({ ok: false, code: "BLOCKED" });
+    expect(await request(back, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: youth.token, afterSeq: 0 })).toMatchObject({
+      ok: false,
+      code: "BLOCKED",
+    });
     expect(await request(back, "queue:join", { locationChoice: "leiden" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     // Someone else on that network is not kept from help.
     const neighbour = await openYouth(server.url);

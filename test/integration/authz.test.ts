@@ -11,15 +11,15 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION, Requests, type RequestName } from "../../shared/protocol";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { closeAll, connect, login, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
-import { resetState, startTestServer, stopServer } from "../helpers/servers";
+import { PROTOCOL_VERSION, type RequestName, Requests } from "../../shared/protocol";
+import { type ClientSocket, closeAll, connect, login, ok, openStaff, openYouth, request } from "../helpers/clients";
+import { todayInAmsterdam } from "../helpers/dates";
 import { listRoutes } from "../helpers/fuzz";
 import { makeDevice } from "../helpers/pushService";
+import { resetState, startTestServer, stopServer } from "../helpers/servers";
 import { storeSnapshot } from "../helpers/storeSnapshot";
-import { todayInAmsterdam } from "../helpers/dates";
 
 const ROLES = [
   "youth", // the youth of the chat
@@ -37,7 +37,11 @@ type RoleName = (typeof ROLES)[number];
 
 /** Parses a whitespace-aligned table: a header row of role names, then `name  Y N ...` rows. */
 function parseTable(text: string): Map<string, Record<RoleName, "Y" | "N">> {
-  const lines = text.trim().split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  const lines = text
+    .trim()
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
   const header = lines[0]!.split(/\s+/);
   expect(header).toEqual([...ROLES]);
   const rows = new Map<string, Record<RoleName, "Y" | "N">>();
@@ -121,7 +125,16 @@ interface World {
 }
 
 /** How the chat must look before the request, and what else must be true for the allowed role to succeed. */
-type Setup = "queued" | "active" | "ended" | "returnCodeTaken" | "escalationClaimed" | "professionalJoined" | "professionalTookOver" | "debriefOpen" | "debriefClaimed";
+type Setup =
+  | "queued"
+  | "active"
+  | "ended"
+  | "returnCodeTaken"
+  | "escalationClaimed"
+  | "professionalJoined"
+  | "professionalTookOver"
+  | "debriefOpen"
+  | "debriefClaimed";
 
 interface SocketRow {
   setup?: Setup;
@@ -132,7 +145,9 @@ const chat = (w: World) => ({ conversationId: w.conversationId });
 const SOCKET_ROWS: Record<string, SocketRow> = {
   "session:open": { payload: () => ({ protocolVersion: PROTOCOL_VERSION }) },
   // Each role resumes with its own token, if it has one; a made-up token otherwise.
-  "session:resume": { payload: (w, role) => ({ protocolVersion: PROTOCOL_VERSION, token: w.tokenOf[role] ?? randomUUID() + randomUUID() }) },
+  "session:resume": {
+    payload: (w, role) => ({ protocolVersion: PROTOCOL_VERSION, token: w.tokenOf[role] ?? randomUUID() + randomUUID() }),
+  },
   "service:status": { payload: () => ({}) },
   "queue:join": { payload: () => ({ locationChoice: "leiden" }) },
   "queue:leave": { setup: "queued", payload: () => ({}) },
@@ -155,7 +170,10 @@ const SOCKET_ROWS: Record<string, SocketRow> = {
   "escalation:raise": { payload: (w) => ({ ...chat(w), level: "consult" }) },
   "escalation:list": { payload: () => ({}) },
   "escalation:claim": { payload: (w) => ({ escalationId: w.escalationId }) },
-  "escalation:resolve": { setup: "escalationClaimed", payload: (w) => ({ escalationId: w.escalationId, outcome: "talked", referral: "none" }) },
+  "escalation:resolve": {
+    setup: "escalationClaimed",
+    payload: (w) => ({ escalationId: w.escalationId, outcome: "talked", referral: "none" }),
+  },
   "duty:set": { payload: () => ({ onDuty: true, locationIds: ["leiden"] }) },
   "conversation:watch": { payload: chat },
   "conversation:join": { payload: chat },
@@ -166,7 +184,10 @@ const SOCKET_ROWS: Record<string, SocketRow> = {
   "staff:sync": { payload: () => ({ protocolVersion: PROTOCOL_VERSION }) },
   "presence:set": { payload: () => ({ status: "break" }) },
   "queue:take": { setup: "queued", payload: () => ({}) },
-  "push:subscribe": { setup: "queued", payload: () => ({ subscription: { endpoint: "http://127.0.0.1:9/push/authz", keys: makeDevice().keys } }) },
+  "push:subscribe": {
+    setup: "queued",
+    payload: () => ({ subscription: { endpoint: "http://127.0.0.1:9/push/authz", keys: makeDevice().keys } }),
+  },
   "push:unsubscribe": { payload: () => ({ endpoint: "http://127.0.0.1:9/push/authz" }) },
   "debrief:request": { payload: chat },
   "debrief:list": { payload: () => ({}) },
@@ -268,13 +289,30 @@ function throwaway(fields: { active: boolean; passwordHash?: string }): NonNulla
   return async ({ server, cell }) => {
     const daan = (await server.store.getStaff("st_daan"))!;
     const id = `st_authz${cell}`;
-    await server.store.putStaff({ id, email: `authz${cell}@authz.test`, displayName: "Tijdelijk", role: "volunteer", locationId: "apeldoorn", skills: [], passwordHash: daan.passwordHash, ...fields });
+    await server.store.putStaff({
+      id,
+      email: `authz${cell}@authz.test`,
+      displayName: "Tijdelijk",
+      role: "volunteer",
+      locationId: "apeldoorn",
+      skills: [],
+      passwordHash: daan.passwordHash,
+      ...fields,
+    });
     return { staffId: id };
   };
 }
 
 /** An invite made by the coordinator, so the public invite routes get a real one-time token. */
-async function invited({ server, cell, coordinatorCookie }: { server: RunningServer; cell: number; coordinatorCookie: string }): Promise<Record<string, string>> {
+async function invited({
+  server,
+  cell,
+  coordinatorCookie,
+}: {
+  server: RunningServer;
+  cell: number;
+  coordinatorCookie: string;
+}): Promise<Record<string, string>> {
   const res = await fetch(`${server.url}/api/admin/staff/invite`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie: coordinatorCookie },
@@ -292,7 +330,10 @@ const HTTP_ROWS: Record<string, HttpRow> = {
   "GET_/api/auth/session": {},
   "GET_/api/auth/me": {},
   // Staff log in with their own e-mail; youths have no account and can only guess.
-  "POST_/api/auth/login": { ownSession: true, body: (_w, role) => ({ email: EMAIL[role] ?? "nobody@inloop.demo", password: EMAIL[role] ? DEMO_PASSWORD : "guess" }) },
+  "POST_/api/auth/login": {
+    ownSession: true,
+    body: (_w, role) => ({ email: EMAIL[role] ?? "nobody@inloop.demo", password: EMAIL[role] ? DEMO_PASSWORD : "guess" }),
+  },
   "POST_/api/auth/logout": { ownSession: true },
   "POST_/api/auth/logout-everywhere": { ownSession: true },
   // Always 204 (it is a beacon); only the token's own chat ends, which the quick-exit test in chat.test.ts checks.
@@ -305,19 +346,44 @@ const HTTP_ROWS: Record<string, HttpRow> = {
   "GET_/api/figures.csv": { url: () => `/api/figures.csv?from=${today()}&to=${today()}` },
   "GET_/api/admin/locations": {},
   "POST_/api/admin/locations": { body: () => ({ ...LOCATION_SETTINGS, id: `authz-${randomUUID().slice(0, 8)}` }) },
-  "PUT_/api/admin/locations/:id": { url: () => "/api/admin/locations/apeldoorn", body: () => ({ ...LOCATION_SETTINGS, name: "Apeldoorn" }) },
+  "PUT_/api/admin/locations/:id": {
+    url: () => "/api/admin/locations/apeldoorn",
+    body: () => ({ ...LOCATION_SETTINGS, name: "Apeldoorn" }),
+  },
   "GET_/api/admin/staff": {},
-  "POST_/api/admin/staff/invite": { body: () => ({ email: `new-${randomUUID().slice(0, 8)}@authz.test`, displayName: "Nieuw", role: "volunteer", locationId: "apeldoorn" }) },
-  "PUT_/api/admin/staff/:id": { prepare: throwaway({ active: true }), url: (w) => `/api/admin/staff/${w.made.staffId}`, body: () => ({ displayName: "Tijdelijk", role: "volunteer", locationId: "apeldoorn", skills: [] }) },
-  "POST_/api/admin/staff/:id/deactivate": { prepare: throwaway({ active: true }), url: (w) => `/api/admin/staff/${w.made.staffId}/deactivate` },
-  "POST_/api/admin/staff/:id/reactivate": { prepare: throwaway({ active: false }), url: (w) => `/api/admin/staff/${w.made.staffId}/reactivate` },
-  "POST_/api/admin/staff/:id/reinvite": { prepare: throwaway({ active: false, passwordHash: "" }), url: (w) => `/api/admin/staff/${w.made.staffId}/reinvite` },
+  "POST_/api/admin/staff/invite": {
+    body: () => ({ email: `new-${randomUUID().slice(0, 8)}@authz.test`, displayName: "Nieuw", role: "volunteer", locationId: "apeldoorn" }),
+  },
+  "PUT_/api/admin/staff/:id": {
+    prepare: throwaway({ active: true }),
+    url: (w) => `/api/admin/staff/${w.made.staffId}`,
+    body: () => ({ displayName: "Tijdelijk", role: "volunteer", locationId: "apeldoorn", skills: [] }),
+  },
+  "POST_/api/admin/staff/:id/deactivate": {
+    prepare: throwaway({ active: true }),
+    url: (w) => `/api/admin/staff/${w.made.staffId}/deactivate`,
+  },
+  "POST_/api/admin/staff/:id/reactivate": {
+    prepare: throwaway({ active: false }),
+    url: (w) => `/api/admin/staff/${w.made.staffId}/reactivate`,
+  },
+  "POST_/api/admin/staff/:id/reinvite": {
+    prepare: throwaway({ active: false, passwordHash: "" }),
+    url: (w) => `/api/admin/staff/${w.made.staffId}/reinvite`,
+  },
   "GET_/api/admin/roster": { url: () => `/api/admin/roster?locationId=apeldoorn&week=${today()}` },
   "POST_/api/admin/shifts": { body: () => ({ locationId: "apeldoorn", staffId: "st_daan", date: today(), start: "10:00", end: "12:00" }) },
   "DELETE_/api/admin/shifts/:id": {
     prepare: async ({ server, cell }) => {
       const start = Date.now() + 86_400_000;
-      await server.store.putShift({ id: `sh_authz${cell}`, locationId: "apeldoorn", staffId: "st_daan", role: "volunteer", start, end: start + 3_600_000 });
+      await server.store.putShift({
+        id: `sh_authz${cell}`,
+        locationId: "apeldoorn",
+        staffId: "st_daan",
+        role: "volunteer",
+        start,
+        end: start + 3_600_000,
+      });
       return { shiftId: `sh_authz${cell}` };
     },
     url: (w) => `/api/admin/shifts/${w.made.shiftId}`,
@@ -329,7 +395,13 @@ const HTTP_ROWS: Record<string, HttpRow> = {
   "POST_/api/admin/staff/:id/reset-second-factor": {
     prepare: async (ctx) => {
       const made = await throwaway({ active: true })(ctx);
-      await ctx.server.store.putSecondFactor({ staffId: made.staffId!, secret: "v1.sealed", enrolledAt: 0, lastStep: 0, recoveryCodeHashes: ["h"] });
+      await ctx.server.store.putSecondFactor({
+        staffId: made.staffId!,
+        secret: "v1.sealed",
+        enrolledAt: 0,
+        lastStep: 0,
+        recoveryCodeHashes: ["h"],
+      });
       return made;
     },
     url: (w) => `/api/admin/staff/${w.made.staffId}/reset-second-factor`,
@@ -339,7 +411,17 @@ const HTTP_ROWS: Record<string, HttpRow> = {
     // An ended chat of its own per cell: erasing the shared world's chat would change the next cell's store.
     prepare: async ({ server, cell }) => {
       const id = `c_authzerase${cell}`;
-      await server.store.enqueue({ id, youthId: `y_authz${cell}`, status: "queued", locationChoice: "leiden", priority: 0, queuedAt: Date.now(), lastSeq: 0, youthDeliveredSeq: 0, staffDeliveredSeq: 0 });
+      await server.store.enqueue({
+        id,
+        youthId: `y_authz${cell}`,
+        status: "queued",
+        locationChoice: "leiden",
+        priority: 0,
+        queuedAt: Date.now(),
+        lastSeq: 0,
+        youthDeliveredSeq: 0,
+        staffDeliveredSeq: 0,
+      });
       await server.store.endConversation(id, { at: Date.now(), by: "youth", reason: "left-queue" });
       return { conversationId: id };
     },
@@ -392,13 +474,18 @@ describe("authorisation matrix", () => {
   }
 
   /** A fresh chat in the state the row needs; Eva on duty for Leiden, Bram for Amsterdam. */
-  async function buildWorld(setup: Setup = "active"): Promise<World & { youth: ClientSocket; otherYouth: { socket: ClientSocket; token: string } }> {
+  async function buildWorld(
+    setup: Setup = "active",
+  ): Promise<World & { youth: ClientSocket; otherYouth: { socket: ClientSocket; token: string } }> {
     await resetState(server);
     const { store } = server;
     const sam = staffSockets.volunteer!;
     // Straight into the store: four fewer round trips per cell, and only the store decides rights.
     const now = Date.now();
-    for (const [staffId, locationId] of [["st_sam", "leiden"], ["st_noor", "amsterdam"]] as const) {
+    for (const [staffId, locationId] of [
+      ["st_sam", "leiden"],
+      ["st_noor", "amsterdam"],
+    ] as const) {
       await store.putPresence({ staffId, locationId, status: "available", capacity: 3, lastAssignedAt: 0, since: now });
     }
     await store.putDuty({ staffId: "st_eva", locationIds: ["leiden"], since: now });
@@ -410,15 +497,35 @@ describe("authorisation matrix", () => {
     const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
     if (setup !== "queued") await ok(sam, "queue:take");
     if (setup === "ended" || setup === "returnCodeTaken") await ok(youth.socket, "conversation:end", { conversationId: conversation.id });
-    const returnCode = setup === "returnCodeTaken" ? (await ok(youth.socket, "returnCode:take", { conversationId: conversation.id })).code : undefined;
+    const returnCode =
+      setup === "returnCodeTaken" ? (await ok(youth.socket, "returnCode:take", { conversationId: conversation.id })).code : undefined;
     const escalationId = `e_authz${++cell}`;
-    await store.createEscalation({ id: escalationId, conversationId: conversation.id, locationId: "leiden", level: "consult", source: "volunteer", raisedAt: now, status: "open", offeredTo: [], offeredAt: now });
+    await store.createEscalation({
+      id: escalationId,
+      conversationId: conversation.id,
+      locationId: "leiden",
+      level: "consult",
+      source: "volunteer",
+      raisedAt: now,
+      status: "open",
+      offeredTo: [],
+      offeredAt: now,
+    });
     if (setup === "escalationClaimed") await store.claimEscalation(escalationId, "st_eva", now);
-    if (setup === "professionalJoined" || setup === "professionalTookOver") await store.setConversationProfessional(conversation.id, "st_eva");
+    if (setup === "professionalJoined" || setup === "professionalTookOver")
+      await store.setConversationProfessional(conversation.id, "st_eva");
     if (setup === "professionalTookOver") await store.reassignVolunteer(conversation.id, "st_sam", "st_eva");
     const debriefId = `d_authz${String(cell).padStart(6, "0")}`;
     if (setup === "debriefOpen" || setup === "debriefClaimed") {
-      await store.createDebrief({ id: debriefId, volunteerId: "st_sam", locationId: "leiden", conversationId: conversation.id, requestedAt: now, status: "open", lastSeq: 0 });
+      await store.createDebrief({
+        id: debriefId,
+        volunteerId: "st_sam",
+        locationId: "leiden",
+        conversationId: conversation.id,
+        requestedAt: now,
+        status: "open",
+        lastSeq: 0,
+      });
       if (setup === "debriefClaimed") await store.claimDebrief(debriefId, "st_eva", now);
     }
     await server.dispatcher.settled();
@@ -495,7 +602,8 @@ describe("authorisation matrix", () => {
         const got = ack.ok ? "Y" : "N";
         const detail = ack.ok ? "ok" : ack.code;
         if (got !== expected[role]) outcomes.push(`${role}: expected ${expected[role]}, got ${detail}`);
-        if (!ack.ok && ["BAD_REQUEST", "INTERNAL", "UNAVAILABLE"].includes(ack.code)) outcomes.push(`${role}: refused for the wrong reason (${ack.code}: ${ack.message})`);
+        if (!ack.ok && ["BAD_REQUEST", "INTERNAL", "UNAVAILABLE"].includes(ack.code))
+          outcomes.push(`${role}: refused for the wrong reason (${ack.code}: ${ack.message})`);
         if (!ack.ok && before !== after) outcomes.push(`${role}: refused (${ack.code}) but the store changed`);
         await closeAll(...extra.splice(0));
         if (ack.ok || before !== after) w = await buildWorld(row.setup);

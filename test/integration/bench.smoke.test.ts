@@ -21,7 +21,10 @@ describe.skipIf(!reachable)("bench smoke", () => {
     const baseline = await benchBaseline(tiny);
     expect(baseline.baseline_relay_msgs_per_s).toBeGreaterThan(0);
     expect(baseline.baseline_server_cpu_us_per_msg).toBeGreaterThan(0);
-    const relay = await benchRelay(tiny, { perS: baseline.baseline_relay_msgs_per_s, cpuUsPerMsg: baseline.baseline_server_cpu_us_per_msg });
+    const relay = await benchRelay(tiny, {
+      perS: baseline.baseline_relay_msgs_per_s,
+      cpuUsPerMsg: baseline.baseline_server_cpu_us_per_msg,
+    });
     expect(relay.relay_msgs_per_s).toBeGreaterThan(0);
     expect(relay.relay_refused).toBe(0);
     expect(relay.relay_ratio).toBeCloseTo(relay.relay_msgs_per_s! / baseline.baseline_relay_msgs_per_s!, 1);
@@ -46,7 +49,15 @@ describe.skipIf(!reachable)("bench smoke", () => {
   }, 90_000);
 
   it("adapter comparison relays across two processes (the Streams adapter; the others share its code path)", async () => {
-    const figures = await benchAdapters({ pairs: 2, workers: 1, window: 2, warmupMs: 200, measureMs: 600, offeredPerS: 50, adapters: ["streams"] });
+    const figures = await benchAdapters({
+      pairs: 2,
+      workers: 1,
+      window: 2,
+      warmupMs: 200,
+      measureMs: 600,
+      offeredPerS: 50,
+      adapters: ["streams"],
+    });
     expect(figures.adapter_streams_two_node_msgs_per_s).toBeGreaterThan(0);
     expect(figures.adapter_streams_p99_ms).toBeGreaterThan(0);
   }, 60_000);

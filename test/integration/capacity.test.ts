@@ -3,20 +3,25 @@
  * second filled Redis, after which every write failed while /readyz stayed 200.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { io } from "socket.io-client";
 import { Redis } from "ioredis";
-import { PROTOCOL_VERSION } from "../../shared/protocol";
+import { io } from "socket.io-client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/app/startServer";
-import { closeAll, request, type ClientSocket } from "../helpers/clients";
-import { startOwnRedis, type OwnRedis } from "../helpers/faults";
+import { PROTOCOL_VERSION } from "../../shared/protocol";
+import { type ClientSocket, closeAll, request } from "../helpers/clients";
+import { type OwnRedis, startOwnRedis } from "../helpers/faults";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { startTestServer, stopServer } from "../helpers/servers";
 
 const onRedis = await redisAvailable("capacity on Redis");
 
 async function connectFrom(url: string, address: string): Promise<ClientSocket> {
-  const socket: ClientSocket = io(url, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { "x-forwarded-for": address } });
+  const socket: ClientSocket = io(url, {
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { "x-forwarded-for": address },
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);
@@ -26,7 +31,14 @@ async function connectFrom(url: string, address: string): Promise<ClientSocket> 
 
 describe.runIf(onRedis)("session creation (two processes, one Redis)", () => {
   const prefix = `inloop-test-${randomUUID()}:`;
-  const env = { REDIS_URL, REDIS_PREFIX: prefix, TRUST_PROXY: "1", NETWORK_HASH_SECRET: "capacity-test-network-hash-secret-0123456789", SESSIONS_PER_NETWORK_PER_10MIN: "4", SESSIONS_PER_MINUTE: "10" };
+  const env = {
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    TRUST_PROXY: "1",
+    NETWORK_HASH_SECRET: "capacity-test-network-hash-secret-0123456789",
+    SESSIONS_PER_NETWORK_PER_10MIN: "4",
+    SESSIONS_PER_MINUTE: "10",
+  };
   let a: RunningServer;
   let b: RunningServer;
   const open: ClientSocket[] = [];

@@ -1,10 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION, Requests, type RequestName } from "../../shared/protocol";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { CALLERS } from "../../server/realtime/access";
-import { closeAll, collect, completeSecondFactor, connect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { PROTOCOL_VERSION, type RequestName, Requests } from "../../shared/protocol";
+import {
+  type ClientSocket,
+  closeAll,
+  collect,
+  completeSecondFactor,
+  connect,
+  nextEvent,
+  ok,
+  openStaff,
+  openYouth,
+  request,
+} from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { resetState, startTestServer, stopServer } from "../helpers/servers";
 
@@ -51,12 +62,21 @@ describe.each(stores)("on the %s store", (kind) => {
       expect(joined.queue.estimate).toEqual({ kind: "minutes", low: 0, high: 1 });
       const conversationId = joined.conversation.id;
 
-      const summary = await nextEvent(sam.socket, "queue:summarised", (s) => s.locations.some((l) => l.locationId === "leiden" && l.waiting === 1));
+      const summary = await nextEvent(sam.socket, "queue:summarised", (s) =>
+        s.locations.some((l) => l.locationId === "leiden" && l.waiting === 1),
+      );
       expect(summary.locations.find((l) => l.locationId === "leiden")?.availableVolunteers).toBe(1);
 
       const youthAssigned = nextEvent(y.socket, "conversation:assigned");
       const taken = await ok(sam.socket, "queue:take");
-      expect(taken).toMatchObject({ id: conversationId, status: "active", nickname: "Mo", ageBand: "16-18", topic: "loneliness", volunteerId: "st_sam" });
+      expect(taken).toMatchObject({
+        id: conversationId,
+        status: "active",
+        nickname: "Mo",
+        ageBand: "16-18",
+        topic: "loneliness",
+        volunteerId: "st_sam",
+      });
       expect((await youthAssigned).peer).toEqual({ role: "volunteer", name: "Sam" });
 
       const samGets = nextEvent(sam.socket, "message:received");
@@ -110,7 +130,10 @@ describe.each(stores)("on the %s store", (kind) => {
       const y = await youth();
       const joined = await ok(y.socket, "queue:join", { locationChoice: "any" });
       expect(joined.queue.estimate).toEqual({ kind: "unknown" });
-      expect(await request(y.socket, "feedback:give", { conversationId: joined.conversation.id, helped: 5 })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await request(y.socket, "feedback:give", { conversationId: joined.conversation.id, helped: 5 })).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+      });
       await ok(y.socket, "queue:leave");
       expect(await server.store.listQueue()).toEqual([]);
       expect((await server.store.getConversation(joined.conversation.id))?.status).toBe("abandoned");
@@ -179,7 +202,11 @@ describe.each(stores)("on the %s store", (kind) => {
       expect(await send(y.socket, conversation.id, "dubbel?", id)).toMatchObject({ ok: true, data: { seq: 1, duplicate: true } });
       await send(y.socket, conversation.id, "volgende");
       await expect.poll(() => received.length).toBe(3);
-      expect(received.map((m) => [m.id === id, m.seq])).toEqual([[true, 1], [true, 1], [false, 2]]);
+      expect(received.map((m) => [m.id === id, m.seq])).toEqual([
+        [true, 1],
+        [true, 1],
+        [false, 2],
+      ]);
       expect((await server.store.listMessages(conversation.id, 0)).map((m) => m.seq)).toEqual([1, 2]);
     });
 
@@ -193,7 +220,15 @@ describe.each(stores)("on the %s store", (kind) => {
   });
 
   describe("bad input", () => {
-    const badPayloads: unknown[] = [42, "text", [], { unexpected: true }, { conversationId: { $gt: "" } }, JSON.parse('{"__proto__": {"admin": true}}'), { constructor: { prototype: { admin: true } } }];
+    const badPayloads: unknown[] = [
+      42,
+      "text",
+      [],
+      { unexpected: true },
+      { conversationId: { $gt: "" } },
+      JSON.parse('{"__proto__": {"admin": true}}'),
+      { constructor: { prototype: { admin: true } } },
+    ];
     const events = Object.keys(Requests) as RequestName[];
 
     it("answers an error ack on every event and stays up", async () => {
@@ -201,7 +236,10 @@ describe.each(stores)("on the %s store", (kind) => {
       const sam = await staff("sam@leiden.demo");
       // The caller is checked before the payload: an event the socket may not send at all is refused as such.
       const expected = { youth: { staff: "UNAUTHENTICATED" }, staff: { youth: "FORBIDDEN" } } as const;
-      for (const [kind, socket] of [["youth", y.socket], ["staff", sam.socket]] as const) {
+      for (const [kind, socket] of [
+        ["youth", y.socket],
+        ["staff", sam.socket],
+      ] as const) {
         for (const event of events) {
           const code = (expected[kind] as Record<string, string>)[CALLERS[event]] ?? "BAD_REQUEST";
           for (const payload of badPayloads) {
@@ -211,7 +249,11 @@ describe.each(stores)("on the %s store", (kind) => {
           }
         }
       }
-      const tooLong = await request(y.socket, "message:send", { conversationId: "c_abcdefghijkl", id: randomUUID(), text: "x".repeat(2001) });
+      const tooLong = await request(y.socket, "message:send", {
+        conversationId: "c_abcdefghijkl",
+        id: randomUUID(),
+        text: "x".repeat(2001),
+      });
       expect(tooLong).toMatchObject({ ok: false, code: "BAD_REQUEST" });
       // A missing ack callback must not crash the server either.
       (y.socket as unknown as { emit(e: string, p: unknown): void }).emit("queue:join", { nope: 1 });
@@ -232,7 +274,9 @@ describe.each(stores)("on the %s store", (kind) => {
       expect(acks.filter((a) => a.ok)).toHaveLength(20);
       expect(acks.filter((a) => !a.ok && a.code === "RATE_LIMITED")).toHaveLength(10);
       // Typing signals have their own, larger allowance (4 × the message rate), but still one.
-      const typing = await Promise.all(Array.from({ length: 90 }, () => request(y.socket, "typing:set", { conversationId: conversation.id, typing: true })));
+      const typing = await Promise.all(
+        Array.from({ length: 90 }, () => request(y.socket, "typing:set", { conversationId: conversation.id, typing: true })),
+      );
       expect(typing.filter((a) => a.ok)).toHaveLength(80);
     });
   });
@@ -268,9 +312,15 @@ describe.each(stores)("on the %s store", (kind) => {
         const payload = event === "staff:sync" ? { protocolVersion: PROTOCOL_VERSION } : {};
         expect(await request(anonymous.socket, event, payload)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
       }
-      expect(await request(anonymous.socket, "queue:join", { locationChoice: "any" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+      expect(await request(anonymous.socket, "queue:join", { locationChoice: "any" })).toMatchObject({
+        ok: false,
+        code: "UNAUTHENTICATED",
+      });
       const sam = await staff("sam@leiden.demo");
-      expect(await request(sam.socket, "session:open", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await request(sam.socket, "session:open", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+      });
       const eva = await staff("eva@inloop.demo");
       expect(await request(eva.socket, "presence:set", { status: "available" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     });
@@ -284,7 +334,10 @@ describe.each(stores)("on the %s store", (kind) => {
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ ok: false, code: "BAD_CREDENTIALS" });
       const forged = track({ socket: await connect(url, "inloop_sid=forged") });
-      expect(await request(forged.socket, "staff:sync", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+      expect(await request(forged.socket, "staff:sync", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({
+        ok: false,
+        code: "UNAUTHENTICATED",
+      });
       const me = await fetch(`${url}/api/auth/me`, { headers: { cookie: "inloop_sid=forged" } });
       expect(me.status).toBe(401);
     });

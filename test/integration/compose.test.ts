@@ -74,7 +74,11 @@ describe("docker-compose.yml", () => {
   });
 
   it("keeps build tools out of the production dependencies", () => {
-    const pkg = JSON.parse(read("package.json")) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string> };
+    const pkg = JSON.parse(read("package.json")) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+      scripts: Record<string, string>;
+    };
     for (const tool of ["vite", "@vitejs/plugin-react", "tsx", "esbuild", "typescript", "react", "react-dom"]) {
       expect(pkg.dependencies[tool], tool).toBeUndefined();
     }
@@ -109,11 +113,15 @@ describe("deploy/haproxy.cfg", () => {
 });
 
 describe("deploy/prometheus-alerts.yml", () => {
-  const rules = (parse(read("deploy/prometheus-alerts.yml")) as { groups: { rules: { alert: string; expr: string }[] }[] }).groups.flatMap((g) => g.rules);
+  const rules = (parse(read("deploy/prometheus-alerts.yml")) as { groups: { rules: { alert: string; expr: string }[] }[] }).groups.flatMap(
+    (g) => g.rules,
+  );
   const metrics = read("server/metrics/metrics.ts");
 
   it("alerts on a long queue wait, an unclaimed escalation and Redis down", () => {
-    expect(rules.map((r) => r.alert)).toEqual(expect.arrayContaining(["InloopQueueWaitLong", "InloopEscalationUnclaimed", "InloopRedisDown"]));
+    expect(rules.map((r) => r.alert)).toEqual(
+      expect.arrayContaining(["InloopQueueWaitLong", "InloopEscalationUnclaimed", "InloopRedisDown"]),
+    );
   });
 
   it("pages before Redis fills up (a full Redis refuses every write while PING still answers)", () => {

@@ -3,11 +3,11 @@
  * a connection that never finished its handshake stayed for minutes.
  */
 import { connect as tcpConnect } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { RunningServer } from "../../server/app/startServer";
-import { closeAll, type ClientSocket } from "../helpers/clients";
+import { type ClientSocket, closeAll } from "../helpers/clients";
 import { startTestServer, stopServer } from "../helpers/servers";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,7 +45,12 @@ describe("connections", () => {
     const open: ClientSocket[] = [];
     const from = (network: string) =>
       new Promise<ClientSocket>((resolve, reject) => {
-        const s: ClientSocket = io(server.url, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { "x-forwarded-for": network } });
+        const s: ClientSocket = io(server.url, {
+          transports: ["websocket"],
+          reconnection: false,
+          forceNew: true,
+          extraHeaders: { "x-forwarded-for": network },
+        });
         open.push(s);
         s.once("connect", () => resolve(s));
         s.once("connect_error", reject);

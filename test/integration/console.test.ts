@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION } from "../../shared/protocol";
-import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { hashSecret } from "../../server/auth/secrets";
-import { collect, connect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { PROTOCOL_VERSION } from "../../shared/protocol";
+import { type ClientSocket, collect, connect, nextEvent, ok, openStaff, openYouth, request } from "../helpers/clients";
 import { redisAvailable } from "../helpers/redis";
 import { useSharedServer } from "../helpers/servers";
 
@@ -31,7 +31,6 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     return { youth: y, id: conversation.id };
   };
 
-
   it("gives the console its locations with snippets, and the presence with its start time", async () => {
     const sam = await staff("sam@leiden.demo");
     expect(sam.state.locations.find((l) => l.id === "leiden")?.snippets.some((s) => s.key === "welkom" && s.lang === "nl")).toBe(true);
@@ -58,14 +57,21 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     const youthSync = await ok(y.socket, "conversation:sync", { conversationId: id, afterSeq: 0 });
     expect(youthSync.messages.map((m) => m.text)).toEqual(["Hoi!"]);
     expect(JSON.stringify(youthSync)).not.toContain("school");
-    const resumed = await ok(track(await connect(shared.server.url)), "session:resume", { protocolVersion: PROTOCOL_VERSION, token: y.token, afterSeq: 0 });
+    const resumed = await ok(track(await connect(shared.server.url)), "session:resume", {
+      protocolVersion: PROTOCOL_VERSION,
+      token: y.token,
+      afterSeq: 0,
+    });
     expect(resumed.missed.map((m) => m.text)).toEqual(["Hoi!"]);
     expect(resumed.state.conversation?.lastSeq).toBe(2);
     const staffSync = await ok(sam.socket, "conversation:sync", { conversationId: id, afterSeq: 0 });
     expect(staffSync.messages.map((m) => m.visibility ?? "all")).toEqual(["staff", "all"]);
     expect(staffSync.conversation).toMatchObject({ note: "wil over school praten" });
     // The youth cannot whisper or write the note.
-    expect(await request(y.socket, "whisper:send", { conversationId: id, id: randomUUID(), text: "x" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await request(y.socket, "whisper:send", { conversationId: id, id: randomUUID(), text: "x" })).toMatchObject({
+      ok: false,
+      code: "UNAUTHENTICATED",
+    });
     expect(await request(y.socket, "note:set", { conversationId: id, note: "x" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
   });
 
@@ -76,8 +82,19 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     await ok(sam.socket, "presence:set", { status: "available" });
     const { id } = await chatWith(sam.socket);
     const consult = nextEvent(eva.socket, "escalation:alert");
-    await ok(sam.socket, "whisper:send", { conversationId: id, id: randomUUID(), text: "Ze noemt zelfbeschadiging, hoe verder?", consult: true });
-    expect(await consult).toMatchObject({ conversationId: id, level: "consult", raisedByName: "Sam", locationId: "leiden", note: "Ze noemt zelfbeschadiging, hoe verder?" });
+    await ok(sam.socket, "whisper:send", {
+      conversationId: id,
+      id: randomUUID(),
+      text: "Ze noemt zelfbeschadiging, hoe verder?",
+      consult: true,
+    });
+    expect(await consult).toMatchObject({
+      conversationId: id,
+      level: "consult",
+      raisedByName: "Sam",
+      locationId: "leiden",
+      note: "Ze noemt zelfbeschadiging, hoe verder?",
+    });
   });
 
   it("transfers to a colleague: the youth is told calmly, keeps every message and gets the new name", async () => {
@@ -102,8 +119,14 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
 
     // Lotte reads everything, and a staff-only line saying who handed it to her.
     const history = await ok(lotte.socket, "conversation:sync", { conversationId: id, afterSeq: 0 });
-    expect(history.messages.map((m) => m.system ?? m.text)).toEqual(["het gaat over school", { kind: "transferred", by: "Sam", name: "Lotte" }]);
-    expect(await request(sam.socket, "message:send", { conversationId: id, id: randomUUID(), text: "nog?" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(history.messages.map((m) => m.system ?? m.text)).toEqual([
+      "het gaat over school",
+      { kind: "transferred", by: "Sam", name: "Lotte" },
+    ]);
+    expect(await request(sam.socket, "message:send", { conversationId: id, id: randomUUID(), text: "nog?" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     const youthGets = nextEvent(y.socket, "message:received");
     await ok(lotte.socket, "message:send", { conversationId: id, id: randomUUID(), text: "Hoi, ik ben Lotte." });
     expect((await youthGets).sender).toEqual({ role: "volunteer", name: "Lotte" });
@@ -121,7 +144,9 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     const daan = await staff("daan@apeldoorn.demo");
     await ok(daan.socket, "presence:set", { status: "available" });
     expect((await ok(daan.socket, "queue:take")).id).toBe(id);
-    expect(await request(sam.socket, "conversation:transfer", { conversationId: id, to: { locationChoice: "nowhere" } })).toMatchObject({ ok: false });
+    expect(await request(sam.socket, "conversation:transfer", { conversationId: id, to: { locationChoice: "nowhere" } })).toMatchObject({
+      ok: false,
+    });
   });
 
   it("ends an abusive chat with a block that keeps the youth out, then asks for a wrap-up", async () => {
@@ -142,11 +167,19 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     expect(await request(y.socket, "queue:join", { locationChoice: "any" })).toMatchObject({ ok: false, code: "BLOCKED" });
     expect(await request(y.socket, "returnCode:take", { conversationId: id })).toMatchObject({ ok: false, code: "BLOCKED" });
     const again = track(await connect(shared.server.url));
-    expect(await request(again, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: y.token })).toMatchObject({ ok: false, code: "BLOCKED" });
+    expect(await request(again, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: y.token })).toMatchObject({
+      ok: false,
+      code: "BLOCKED",
+    });
     // A new session from the same browser (device id): refused. From the same network, another browser: welcome.
-    expect(await request(again, "session:open", { protocolVersion: PROTOCOL_VERSION, deviceId })).toMatchObject({ ok: false, code: "BLOCKED" });
+    expect(await request(again, "session:open", { protocolVersion: PROTOCOL_VERSION, deviceId })).toMatchObject({
+      ok: false,
+      code: "BLOCKED",
+    });
     const neighbour = track(await connect(shared.server.url));
-    expect(await request(neighbour, "session:open", { protocolVersion: PROTOCOL_VERSION, deviceId: "device-of-a-classmate-4567" })).toMatchObject({ ok: true });
+    expect(
+      await request(neighbour, "session:open", { protocolVersion: PROTOCOL_VERSION, deviceId: "device-of-a-classmate-4567" }),
+    ).toMatchObject({ ok: true });
     expect(await request(neighbour, "queue:join", { locationChoice: "any" })).toMatchObject({ ok: true });
     // Neither the network nor the device id is stored: keyed hashes on the session only, and the
     // ended conversation keeps none.
@@ -172,7 +205,13 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
 
     // The wrap-up's debrief box is the same request as "praat even na": its own kind in the inbox.
     const debrief = nextEvent(eva.socket, "debrief:updated", (d) => d.status === "open");
-    await ok(sam.socket, "wrapup:submit", { conversationId: id, topics: ["loneliness", "school-work"], referral: "gp", rating: 4, debrief: true });
+    await ok(sam.socket, "wrapup:submit", {
+      conversationId: id,
+      topics: ["loneliness", "school-work"],
+      referral: "gp",
+      rating: 4,
+      debrief: true,
+    });
     expect(await debrief).toMatchObject({ volunteerId: "st_sam", volunteerName: "Sam", conversationId: id, locationId: "leiden" });
     expect((await ok(sam.socket, "wrapup:todo")).map((t) => t.conversation.id)).not.toContain(id);
 
@@ -181,38 +220,73 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     const filed = (await shared.server.store.listWrapUps(0)).filter((w) => w.staffId === "st_sam");
     expect(filed.find((w) => w.conversationId === id)).toMatchObject({ kind: "chat", referral: "gp", transfers: 0, locationId: "leiden" });
     expect(filed.find((w) => w.kind === "walk-in")).toMatchObject({ durationMs: 25 * 60_000, topics: ["home-family"] });
-    expect(await request(sam.socket, "wrapup:submit", { conversationId: id, walkInMinutes: 3, topics: [], referral: "none", rating: 3, debrief: false })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(
+      await request(sam.socket, "wrapup:submit", {
+        conversationId: id,
+        walkInMinutes: 3,
+        topics: [],
+        referral: "none",
+        rating: 3,
+        debrief: false,
+      }),
+    ).toMatchObject({ ok: false, code: "BAD_REQUEST" });
   });
 
   it("lets a professional register a walk-in (minutes in the event, for the figures), never with a debrief with herself; a coordinator files none", async () => {
     const eva = await staff("eva@inloop.demo");
     const before = (await shared.server.store.listWrapUps(0)).length;
-    expect(await request(eva.socket, "wrapup:submit", { walkInMinutes: 20, topics: [], referral: "none", rating: 3, debrief: true })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(
+      await request(eva.socket, "wrapup:submit", { walkInMinutes: 20, topics: [], referral: "none", rating: 3, debrief: true }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
     // Refused before anything was written.
     expect(await shared.server.store.listWrapUps(0)).toHaveLength(before);
     await ok(eva.socket, "wrapup:submit", { walkInMinutes: 40, topics: ["loneliness"], referral: "gp", rating: 4, debrief: false });
     const filed = (await shared.server.store.listWrapUps(0)).filter((w) => w.staffId === "st_eva");
-    expect(filed).toEqual([expect.objectContaining({ kind: "walk-in", durationMs: 40 * 60_000, topics: ["loneliness"], locationId: "leiden" })]);
+    expect(filed).toEqual([
+      expect.objectContaining({ kind: "walk-in", durationMs: 40 * 60_000, topics: ["loneliness"], locationId: "leiden" }),
+    ]);
     const event = (await shared.server.store.listEvents(0)).find((e) => e.type === "wrapup.filed" && e.staffId === "st_eva");
     expect(event?.data).toMatchObject({ kind: "walk-in", minutes: 40, topics: "loneliness" });
     const kim = await staff("kim@inloop.demo");
-    expect(await request(kim.socket, "wrapup:submit", { walkInMinutes: 5, topics: [], referral: "none", rating: 3, debrief: false })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(
+      await request(kim.socket, "wrapup:submit", { walkInMinutes: 5, topics: [], referral: "none", rating: 3, debrief: false }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 
   it("records the volunteer's own risk judgement beside the triage's highest level in the wrap-up event, without text", async () => {
     const sam = await staff("sam@leiden.demo");
     await ok(sam.socket, "presence:set", { status: "available" });
     const { youth: y, id } = await chatWith(sam.socket);
-    await ok(y.socket, "message:send", { conversationId: id, id: randomUUID(), text: "ik zie het niet meer zitten, ik heb 40 pillen gespaard" });
+    await ok(y.socket, "message:send", {
+      conversationId: id,
+      id: randomUUID(),
+      text: "ik zie het niet meer zitten, ik heb 40 pillen gespaard",
+    });
     await ok(sam.socket, "conversation:end", { conversationId: id });
-    await ok(sam.socket, "wrapup:submit", { conversationId: id, topics: [], referral: "113", rating: 2, debrief: false, riskJudgement: "high" });
+    await ok(sam.socket, "wrapup:submit", {
+      conversationId: id,
+      topics: [],
+      referral: "113",
+      rating: 2,
+      debrief: false,
+      riskJudgement: "high",
+    });
     const events = await shared.server.store.listEvents(0);
     const filed = events.find((e) => e.type === "wrapup.filed" && e.conversationId === id);
     expect(filed?.data).toMatchObject({ riskJudgement: "high", scorerRisk: "high" });
     expect(events.find((e) => e.type === "risk.flagged" && e.conversationId === id)?.data).toMatchObject({ level: "high", acute: true });
     expect(JSON.stringify(events)).not.toContain("pillen");
     expect((await shared.server.store.listWrapUps(0)).find((w) => w.conversationId === id)).toMatchObject({ riskJudgement: "high" });
-    expect(await request(sam.socket, "wrapup:submit", { conversationId: id, topics: [], referral: "none", rating: 3, debrief: false, riskJudgement: "extreme" })).toMatchObject({
+    expect(
+      await request(sam.socket, "wrapup:submit", {
+        conversationId: id,
+        topics: [],
+        referral: "none",
+        rating: 3,
+        debrief: false,
+        riskJudgement: "extreme",
+      }),
+    ).toMatchObject({
       ok: false,
       code: "BAD_REQUEST",
     });
@@ -232,9 +306,14 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
       expect(await request(lotte.socket, event, payload), event).toMatchObject({ ok: false, code: "FORBIDDEN" });
     }
     await ok(sam.socket, "conversation:end", { conversationId: id });
-    expect(await request(lotte.socket, "wrapup:submit", { conversationId: id, topics: [], referral: "none", rating: 3, debrief: false })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(
+      await request(lotte.socket, "wrapup:submit", { conversationId: id, topics: [], referral: "none", rating: 3, debrief: false }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect((await ok(lotte.socket, "wrapup:todo")).map((t) => t.conversation.id)).not.toContain(id);
     // Presence is always one's own: there is no way to name someone else.
-    expect(await request(lotte.socket, "presence:set", { status: "off", staffId: "st_sam" })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(await request(lotte.socket, "presence:set", { status: "off", staffId: "st_sam" })).toMatchObject({
+      ok: false,
+      code: "BAD_REQUEST",
+    });
   });
 });

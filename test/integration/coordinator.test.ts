@@ -1,18 +1,23 @@
 import { describe, expect, it } from "vitest";
-import type { Ack, InviteView, LocationAdminView, RosterView, ShiftView, StaffAdminView } from "../../shared/protocol";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
+import type { Ack, InviteView, LocationAdminView, RosterView, ShiftView, StaffAdminView } from "../../shared/protocol";
 import { login, nextEvent, ok, openStaff, openYouth, request } from "../helpers/clients";
 import { redisAvailable } from "../helpers/redis";
 import { useSharedServer } from "../helpers/servers";
 
 const stores = (await redisAvailable("coordinator on Redis")) ? ["memory", "redis"] : ["memory"];
-const H = 3_600_000;
+const _H = 3_600_000;
 
 describe.each(stores)("a coordinator running locations on the %s store", (kind) => {
   const shared = useSharedServer(kind);
   const url = () => shared.server.url;
 
-  async function call<T>(cookie: string | undefined, method: string, path: string, body?: unknown): Promise<{ status: number; ack: Ack<T>; setCookie: string | null }> {
+  async function call<T>(
+    cookie: string | undefined,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; ack: Ack<T>; setCookie: string | null }> {
     const res = await fetch(`${url()}${path}`, {
       method,
       headers: { ...(cookie && { cookie }), ...(body !== undefined && { "content-type": "application/json" }) },
@@ -30,14 +35,24 @@ describe.each(stores)("a coordinator running locations on the %s store", (kind) 
   it("invites someone who sets their own password once, then logs in", async () => {
     const kim = await as("kim@inloop.demo");
     const email = `new-${kind}@leiden.test`;
-    const invite = data(await call<InviteView>(kim, "POST", "/api/admin/staff/invite", { email, displayName: "Fien", role: "volunteer", locationId: "leiden", skills: ["suicidality"] }));
+    const invite = data(
+      await call<InviteView>(kim, "POST", "/api/admin/staff/invite", {
+        email,
+        displayName: "Fien",
+        role: "volunteer",
+        locationId: "leiden",
+        skills: ["suicidality"],
+      }),
+    );
     expect(invite.staff).toMatchObject({ email, active: false, invitePending: true });
     const token = new URL(invite.link).hash.slice(1);
     expect(invite.link).toContain("/console/invite#");
 
     // Before accepting, the account cannot log in, and a second invite for the address is refused.
     expect((await call(undefined, "POST", "/api/auth/login", { email, password: "whatever-it-is" })).status).toBe(401);
-    expect((await call(kim, "POST", "/api/admin/staff/invite", { email, displayName: "Fien", role: "volunteer", locationId: "leiden" })).status).toBe(409);
+    expect(
+      (await call(kim, "POST", "/api/admin/staff/invite", { email, displayName: "Fien", role: "volunteer", locationId: "leiden" })).status,
+    ).toBe(409);
 
     expect(data(await call(undefined, "POST", "/api/invites/info", { token }))).toEqual({ email, displayName: "Fien", role: "volunteer" });
     const accepted = await call(undefined, "POST", "/api/invites/accept", { token, password: "a-long-password-1" });
@@ -50,11 +65,21 @@ describe.each(stores)("a coordinator running locations on the %s store", (kind) 
 
   it("makes an older invite link useless once a new one is sent", async () => {
     const kim = await as("kim@inloop.demo");
-    const first = data(await call<InviteView>(kim, "POST", "/api/admin/staff/invite", { email: `twice-${kind}@leiden.test`, displayName: "Jet", role: "professional", locationId: "leiden" }));
+    const first = data(
+      await call<InviteView>(kim, "POST", "/api/admin/staff/invite", {
+        email: `twice-${kind}@leiden.test`,
+        displayName: "Jet",
+        role: "professional",
+        locationId: "leiden",
+      }),
+    );
     const second = data(await call<InviteView>(kim, "POST", `/api/admin/staff/${first.staff.id}/reinvite`));
     const oldToken = new URL(first.link).hash.slice(1);
     expect((await call(undefined, "POST", "/api/invites/accept", { token: oldToken, password: "a-long-password-1" })).status).toBe(404);
-    expect((await call(undefined, "POST", "/api/invites/accept", { token: new URL(second.link).hash.slice(1), password: "a-long-password-1" })).status).toBe(200);
+    expect(
+      (await call(undefined, "POST", "/api/invites/accept", { token: new URL(second.link).hash.slice(1), password: "a-long-password-1" }))
+        .status,
+    ).toBe(200);
   });
 
   it("lets a coordinator change only the locations they run", async () => {
@@ -62,11 +87,22 @@ describe.each(stores)("a coordinator running locations on the %s store", (kind) 
     const locations = data(await call<LocationAdminView[]>(ilse, "GET", "/api/admin/locations"));
     expect(locations.map((l) => l.id)).toEqual(["leiden"]);
     const leiden = locations[0]!;
-    const renamed = data(await call<LocationAdminView>(ilse, "PUT", "/api/admin/locations/leiden", { ...settingsOf(leiden), name: "Leiden centrum" }));
+    const renamed = data(
+      await call<LocationAdminView>(ilse, "PUT", "/api/admin/locations/leiden", { ...settingsOf(leiden), name: "Leiden centrum" }),
+    );
     expect(renamed.name).toBe("Leiden centrum");
     expect((await call(ilse, "PUT", "/api/admin/locations/amsterdam", settingsOf(leiden))).status).toBe(403);
     expect((await call(ilse, "POST", "/api/admin/locations", { ...settingsOf(leiden), id: "delft", name: "Delft" })).status).toBe(403);
-    expect((await call(ilse, "POST", "/api/admin/staff/invite", { email: "x@amsterdam.test", displayName: "X", role: "volunteer", locationId: "amsterdam" })).status).toBe(403);
+    expect(
+      (
+        await call(ilse, "POST", "/api/admin/staff/invite", {
+          email: "x@amsterdam.test",
+          displayName: "X",
+          role: "volunteer",
+          locationId: "amsterdam",
+        })
+      ).status,
+    ).toBe(403);
     // Kim works from Leiden too, but runs every location: not Ilse's to change.
     expect((await call(ilse, "POST", "/api/admin/staff/st_kim/deactivate")).status).toBe(403);
     const staff = data(await call<StaffAdminView[]>(ilse, "GET", "/api/admin/staff"));
@@ -74,7 +110,9 @@ describe.each(stores)("a coordinator running locations on the %s store", (kind) 
 
     const kim = await as("kim@inloop.demo");
     expect(data(await call<LocationAdminView[]>(kim, "GET", "/api/admin/locations")).length).toBeGreaterThanOrEqual(3);
-    expect((await call(kim, "POST", "/api/admin/locations", { ...settingsOf(leiden), id: `delft-${kind}`, name: "Delft" })).status).toBe(200);
+    expect((await call(kim, "POST", "/api/admin/locations", { ...settingsOf(leiden), id: `delft-${kind}`, name: "Delft" })).status).toBe(
+      200,
+    );
     await call(kim, "PUT", "/api/admin/locations/leiden", { ...settingsOf(leiden), name: "Leiden" });
   });
 
@@ -87,7 +125,10 @@ describe.each(stores)("a coordinator running locations on the %s store", (kind) 
     const bad = await call(kim, "PUT", "/api/admin/locations/leiden", { name: "" });
     expect(bad.status).toBe(400);
     expect(bad.ack).toMatchObject({ ok: false, code: "BAD_REQUEST" });
-    const foreign = await fetch(`${url()}/api/admin/shifts/sh_abcdefghij`, { method: "DELETE", headers: { cookie: kim, origin: "https://evil.example" } });
+    const foreign = await fetch(`${url()}/api/admin/shifts/sh_abcdefghij`, {
+      method: "DELETE",
+      headers: { cookie: kim, origin: "https://evil.example" },
+    });
     expect(foreign.status).toBe(403);
   });
 
@@ -167,10 +208,34 @@ describe.each(stores)("a coordinator running locations on the %s store", (kind) 
   it("keeps a coordinator's hands off other locations' staff and makes an old link useless after reactivation", async () => {
     const ilse = await as("ilse@leiden.demo");
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(Date.now());
-    expect((await call(ilse, "POST", "/api/admin/shifts", { locationId: "leiden", staffId: "st_bram", date: today, start: "09:00", end: "12:00" })).status).toBe(403);
-    for (const action of ["deactivate", "reactivate", "reinvite"]) expect((await call(ilse, "POST", `/api/admin/staff/st_noor/${action}`)).status).toBe(403);
-    expect((await call(ilse, "PUT", "/api/admin/staff/st_sam", { displayName: "Sam", role: "volunteer", locationId: "amsterdam", skills: [] })).status).toBe(403);
-    expect((await call(ilse, "POST", "/api/admin/staff/invite", { email: "boss@leiden.test", displayName: "B", role: "coordinator", locationId: "leiden", manages: "all" })).status).toBe(403);
+    expect(
+      (
+        await call(ilse, "POST", "/api/admin/shifts", {
+          locationId: "leiden",
+          staffId: "st_bram",
+          date: today,
+          start: "09:00",
+          end: "12:00",
+        })
+      ).status,
+    ).toBe(403);
+    for (const action of ["deactivate", "reactivate", "reinvite"])
+      expect((await call(ilse, "POST", `/api/admin/staff/st_noor/${action}`)).status).toBe(403);
+    expect(
+      (await call(ilse, "PUT", "/api/admin/staff/st_sam", { displayName: "Sam", role: "volunteer", locationId: "amsterdam", skills: [] }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await call(ilse, "POST", "/api/admin/staff/invite", {
+          email: "boss@leiden.test",
+          displayName: "B",
+          role: "coordinator",
+          locationId: "leiden",
+          manages: "all",
+        })
+      ).status,
+    ).toBe(403);
 
     const kim = await as("kim@inloop.demo");
     data(await call(kim, "POST", "/api/admin/staff/st_lotte/deactivate"));
@@ -186,14 +251,27 @@ describe.each(stores)("a coordinator running locations on the %s store", (kind) 
     const eva = await openStaff(url(), "eva@inloop.demo", DEMO_PASSWORD);
     shared.track(eva.socket);
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(Date.now());
-    const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", hour: "2-digit", hourCycle: "h23" }).format(Date.now()));
+    const hour = Number(
+      new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", hour: "2-digit", hourCycle: "h23" }).format(Date.now()),
+    );
     const hh = (h: number) => `${String(h).padStart(2, "0")}:00`;
     const onDuty = nextEvent(eva.socket, "duty:changed", (d) => d.onDuty);
-    const shift = data(await call<ShiftView>(kim, "POST", "/api/admin/shifts", { locationId: "apeldoorn", staffId: "st_eva", date: today, start: hh(Math.max(0, hour - 1)), end: hh(Math.min(24, hour + 2)) }));
+    const shift = data(
+      await call<ShiftView>(kim, "POST", "/api/admin/shifts", {
+        locationId: "apeldoorn",
+        staffId: "st_eva",
+        date: today,
+        start: hh(Math.max(0, hour - 1)),
+        end: hh(Math.min(24, hour + 2)),
+      }),
+    );
     expect(shift.start).toBeLessThanOrEqual(Date.now());
     expect(shift.end).toBeGreaterThan(Date.now());
     expect((await onDuty).locationIds).toEqual(["apeldoorn"]);
-    expect((await shared.server.store.listDuty()).find((d) => d.staffId === "st_eva")).toMatchObject({ source: "roster", locationIds: ["apeldoorn"] });
+    expect((await shared.server.store.listDuty()).find((d) => d.staffId === "st_eva")).toMatchObject({
+      source: "roster",
+      locationIds: ["apeldoorn"],
+    });
 
     const roster = data(await call<RosterView>(kim, "GET", `/api/admin/roster?locationId=apeldoorn&week=${today}`));
     expect(roster.days).toHaveLength(7);
@@ -208,7 +286,27 @@ describe.each(stores)("a coordinator running locations on the %s store", (kind) 
     await offDuty;
     expect((await shared.server.store.listDuty()).some((d) => d.staffId === "st_eva")).toBe(false);
     const ilse = await as("ilse@leiden.demo");
-    expect((await call(ilse, "POST", "/api/admin/shifts", { locationId: "apeldoorn", staffId: "st_eva", date: today, start: "09:00", end: "17:00" })).status).toBe(403);
-    expect((await call(kim, "POST", "/api/admin/shifts", { locationId: "apeldoorn", staffId: "st_eva", date: today, start: "25:00", end: "17:00" })).status).toBe(400);
+    expect(
+      (
+        await call(ilse, "POST", "/api/admin/shifts", {
+          locationId: "apeldoorn",
+          staffId: "st_eva",
+          date: today,
+          start: "09:00",
+          end: "17:00",
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(kim, "POST", "/api/admin/shifts", {
+          locationId: "apeldoorn",
+          staffId: "st_eva",
+          date: today,
+          start: "25:00",
+          end: "17:00",
+        })
+      ).status,
+    ).toBe(400);
   });
 });

@@ -37,7 +37,14 @@ describe.each(stores)("debrief on the %s store", (kind) => {
     const inEvaInbox = nextEvent(eva, "debrief:updated", (d) => d.status === "open");
     const inBramInbox = nextEvent(bram, "debrief:updated", (d) => d.status === "open");
     const asked = await ok(sam, "debrief:request", { conversationId: conversation.id });
-    expect(asked).toMatchObject({ status: "open", volunteerId: "st_sam", volunteerName: "Sam", conversationId: conversation.id, locationId: "leiden", lastSeq: 0 });
+    expect(asked).toMatchObject({
+      status: "open",
+      volunteerId: "st_sam",
+      volunteerName: "Sam",
+      conversationId: conversation.id,
+      locationId: "leiden",
+      lastSeq: 0,
+    });
     expect((await inEvaInbox).id).toBe(asked.id);
     expect((await inBramInbox).id).toBe(asked.id);
     // Asking again while it is open gives the same one.
@@ -47,10 +54,16 @@ describe.each(stores)("debrief on the %s store", (kind) => {
     expect(await ok(daan, "debrief:list")).toEqual([]);
 
     // Before anyone took it up there is no thread to write in.
-    expect(await request(sam, "debrief:send", { debriefId: asked.id, id: randomUUID(), text: "hoi" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await request(sam, "debrief:send", { debriefId: asked.id, id: randomUUID(), text: "hoi" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
 
     const samTold = nextEvent(sam, "debrief:updated", (d) => d.status === "claimed");
-    const claims = await Promise.all([request(eva, "debrief:claim", { debriefId: asked.id }), request(bram, "debrief:claim", { debriefId: asked.id })]);
+    const claims = await Promise.all([
+      request(eva, "debrief:claim", { debriefId: asked.id }),
+      request(bram, "debrief:claim", { debriefId: asked.id }),
+    ]);
     expect(claims.filter((a) => a.ok)).toHaveLength(1);
     expect(claims.filter((a) => !a.ok)).toMatchObject([{ ok: false, code: "ALREADY_CLAIMED" }]);
     const winner = claims[0]!.ok ? { socket: eva, name: "Eva", other: bram } : { socket: bram, name: "Bram", other: eva };
@@ -60,16 +73,25 @@ describe.each(stores)("debrief on the %s store", (kind) => {
     const toPro = nextEvent(winner.socket, "debrief:message");
     const first = await ok(sam, "debrief:send", { debriefId: asked.id, id: randomUUID(), text: "Dat gesprek zit me niet lekker." });
     expect(first).toMatchObject({ seq: 1, duplicate: false });
-    expect(await toPro).toMatchObject({ seq: 1, sender: { staffId: "st_sam", role: "volunteer", name: "Sam" }, text: "Dat gesprek zit me niet lekker." });
+    expect(await toPro).toMatchObject({
+      seq: 1,
+      sender: { staffId: "st_sam", role: "volunteer", name: "Sam" },
+      text: "Dat gesprek zit me niet lekker.",
+    });
     const toSam = nextEvent(sam, "debrief:message");
     const replyId = randomUUID();
     await ok(winner.socket, "debrief:send", { debriefId: asked.id, id: replyId, text: "Bel me even, ik heb nu tijd." });
     expect((await toSam).sender.name).toBe(winner.name);
-    expect(await ok(winner.socket, "debrief:send", { debriefId: asked.id, id: replyId, text: "Bel me even, ik heb nu tijd." })).toMatchObject({ seq: 2, duplicate: true });
+    expect(
+      await ok(winner.socket, "debrief:send", { debriefId: asked.id, id: replyId, text: "Bel me even, ik heb nu tijd." }),
+    ).toMatchObject({ seq: 2, duplicate: true });
 
     // Private: the other professional can neither read nor write, and heard nothing.
     expect(await request(winner.other, "debrief:sync", { debriefId: asked.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await request(winner.other, "debrief:send", { debriefId: asked.id, id: randomUUID(), text: "x" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await request(winner.other, "debrief:send", { debriefId: asked.id, id: randomUUID(), text: "x" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect(otherHeard).toEqual([]);
     // The youth is never part of it.
     expect(await request(youth.socket, "debrief:sync", { debriefId: asked.id })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
@@ -80,11 +102,16 @@ describe.each(stores)("debrief on the %s store", (kind) => {
 
     const closed = await ok(winner.socket, "debrief:close", { debriefId: asked.id });
     expect(closed).toMatchObject({ status: "closed" });
-    expect(await request(sam, "debrief:send", { debriefId: asked.id, id: randomUUID(), text: "nog iets" })).toMatchObject({ ok: false, code: "CONVERSATION_ENDED" });
+    expect(await request(sam, "debrief:send", { debriefId: asked.id, id: randomUUID(), text: "nog iets" })).toMatchObject({
+      ok: false,
+      code: "CONVERSATION_ENDED",
+    });
     expect(await ok(sam, "debrief:list")).toEqual([]);
     // The thread stays stored (until retention), and the figures count the request.
     expect(await shared.server.store.listDebriefMessages(asked.id)).toHaveLength(2);
-    expect((await shared.server.store.listEvents(0)).filter((e) => e.type === "debrief.requested" && e.data?.debriefId === asked.id)).toHaveLength(1);
+    expect(
+      (await shared.server.store.listEvents(0)).filter((e) => e.type === "debrief.requested" && e.data?.debriefId === asked.id),
+    ).toHaveLength(1);
   });
 
   it("needs duty to take a debrief up, and a chat of one's own to name", async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { connect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { connect, nextEvent, ok, openStaff, openYouth, request } from "../helpers/clients";
 import { redisAvailable } from "../helpers/redis";
 import { useSharedServer } from "../helpers/servers";
 
@@ -26,21 +26,27 @@ describe.each(stores)("escalation on the %s store", (kind) => {
     return { sam, youth: youth.socket, id: conversation.id };
   };
 
-
   it("gets a crisis to the on-duty professional, who reads along, joins, speaks and resolves", async () => {
     const eva = await staff("eva@inloop.demo");
     await ok(eva, "duty:set", { onDuty: true });
     // Off duty, Bram hears nothing: escalations carry notes about a youth.
     const bram = await staff("bram@inloop.demo");
     const bramHeard: unknown[] = [];
-    for (const event of ["escalation:updated", "escalation:alert", "risk:flagged"] as const) bram.on(event, (p: unknown) => bramHeard.push(p));
+    for (const event of ["escalation:updated", "escalation:alert", "risk:flagged"] as const)
+      bram.on(event, (p: unknown) => bramHeard.push(p));
     const { sam, youth, id } = await chat();
     await ok(youth, "message:send", { conversationId: id, id: randomUUID(), text: "ik weet het niet meer" });
 
     const alert = nextEvent(eva, "escalation:alert");
     const raised = await ok(sam, "escalation:raise", { conversationId: id, level: "crisis", note: "noemt een plan" });
     expect(raised.unrouted).toBe(false);
-    expect(await alert).toMatchObject({ conversationId: id, level: "crisis", offeredTo: ["st_eva"], raisedByName: "Sam", note: "noemt een plan" });
+    expect(await alert).toMatchObject({
+      conversationId: id,
+      level: "crisis",
+      offeredTo: ["st_eva"],
+      raisedByName: "Sam",
+      note: "noemt een plan",
+    });
 
     const samSees = nextEvent(sam, "escalation:updated", (e) => e.status === "claimed");
     const claimed = await ok(eva, "escalation:claim", { escalationId: raised.escalation.id });
@@ -50,7 +56,10 @@ describe.each(stores)("escalation on the %s store", (kind) => {
     const watched = await ok(eva, "conversation:watch", { conversationId: id });
     expect(watched.messages.map((m) => m.text)).toEqual(["ik weet het niet meer"]);
     // Reading along is not speaking to the youth.
-    expect(await request(eva, "message:send", { conversationId: id, id: randomUUID(), text: "hoi" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await request(eva, "message:send", { conversationId: id, id: randomUUID(), text: "hoi" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     const whisper = nextEvent(sam, "message:received", (m) => m.visibility === "staff");
     await ok(eva, "whisper:send", { conversationId: id, id: randomUUID(), text: "Vraag naar het plan, ik kijk mee." });
     expect((await whisper).sender).toEqual({ role: "professional", name: "Eva" });
@@ -68,7 +77,10 @@ describe.each(stores)("escalation on the %s store", (kind) => {
     await ok(eva, "conversation:takeover", { conversationId: id });
     expect(await samOut).toEqual({ conversationId: id, reason: "takeover", to: { role: "professional", name: "Eva" } });
     expect((await youthToEva).peer).toEqual({ role: "professional", name: "Eva" });
-    expect(await request(sam, "message:send", { conversationId: id, id: randomUUID(), text: "nog?" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await request(sam, "message:send", { conversationId: id, id: randomUUID(), text: "nog?" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect(await request(eva, "conversation:takeover", { conversationId: id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     const samBack = nextEvent(sam, "conversation:assigned");
     const youthToSam = nextEvent(youth, "conversation:assigned");
@@ -77,11 +89,21 @@ describe.each(stores)("escalation on the %s store", (kind) => {
     expect((await youthToSam).peer).toEqual({ role: "volunteer", name: "Sam" });
     await ok(sam, "message:send", { conversationId: id, id: randomUUID(), text: "Ik ben er weer." });
 
-    const resolved = await ok(eva, "escalation:resolve", { escalationId: raised.escalation.id, outcome: "Afspraak met huisarts gemaakt", referral: "gp" });
+    const resolved = await ok(eva, "escalation:resolve", {
+      escalationId: raised.escalation.id,
+      outcome: "Afspraak met huisarts gemaakt",
+      referral: "gp",
+    });
     expect(resolved.status).toBe("resolved");
     expect(bramHeard).toEqual([]);
     expect((await shared.server.store.listEvents(0)).filter((e) => e.conversationId === id).map((e) => e.type)).toEqual(
-      expect.arrayContaining(["escalation.raised", "escalation.offered", "escalation.claimed", "escalation.resolved", "professional.joined"]),
+      expect.arrayContaining([
+        "escalation.raised",
+        "escalation.offered",
+        "escalation.claimed",
+        "escalation.resolved",
+        "professional.joined",
+      ]),
     );
   });
 
@@ -115,7 +137,10 @@ describe.each(stores)("escalation on the %s store", (kind) => {
     expect(await request(bram, "conversation:watch", { conversationId: id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     await ok(bram, "escalation:claim", { escalationId: raised.escalation.id });
     await ok(bram, "conversation:watch", { conversationId: id });
-    expect(await request(eva, "escalation:claim", { escalationId: raised.escalation.id })).toMatchObject({ ok: false, code: "ALREADY_CLAIMED" });
+    expect(await request(eva, "escalation:claim", { escalationId: raised.escalation.id })).toMatchObject({
+      ok: false,
+      code: "ALREADY_CLAIMED",
+    });
   });
 
   it("puts a youth who writes a high-risk message while waiting first, and escalates when they are picked up", async () => {
@@ -149,10 +174,16 @@ describe.each(stores)("escalation on the %s store", (kind) => {
 
     // An acute one (a plan with means) raises that escalation to crisis.
     const acute = nextEvent(sam, "risk:flagged");
-    await ok(flagged.socket, "message:send", { conversationId: f.conversation.id, id: randomUUID(), text: "ik heb pillen gespaard om er een eind aan te maken" });
+    await ok(flagged.socket, "message:send", {
+      conversationId: f.conversation.id,
+      id: randomUUID(),
+      text: "ik heb pillen gespaard om er een eind aan te maken",
+    });
     expect(await acute).toMatchObject({ level: "high", acute: true });
     await expect
-      .poll(async () => (await shared.server.store.listEscalations()).filter((e) => e.conversationId === f.conversation.id).map((e) => e.level))
+      .poll(async () =>
+        (await shared.server.store.listEscalations()).filter((e) => e.conversationId === f.conversation.id).map((e) => e.level),
+      )
       .toEqual(["crisis"]);
     expect(JSON.stringify(await shared.server.store.listEvents(0))).not.toContain("gespaard");
   });
@@ -218,7 +249,10 @@ describe.each(stores)("escalation on the %s store", (kind) => {
     const { sam, id } = await chat();
     const lotte = await staff("lotte@leiden.demo");
     const raised = await ok(sam, "escalation:raise", { conversationId: id, level: "consult" });
-    expect(await request(lotte, "escalation:raise", { conversationId: id, level: "crisis" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await request(lotte, "escalation:raise", { conversationId: id, level: "crisis" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     for (const [event, payload] of [
       ["escalation:claim", { escalationId: raised.escalation.id }],
       ["escalation:list", {}],

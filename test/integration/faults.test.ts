@@ -16,7 +16,16 @@ const reachable = await redisAvailable("fault tests");
 describe.skipIf(!reachable)("faults survived", () => {
   it("a process killed (SIGKILL) mid-chat: clients move to the other, nothing lost or doubled", async () => {
     const report = await runFaultScenario({ fault: "sigkill", chats: 12, queued: 6 });
-    expect(report).toMatchObject({ processesAlive: 1, lost: 0, duplicated: 0, missingInStore: 0, queueOrderKept: true, queuedAfter: 6, conversationsIntact: true, serviceResumed: true });
+    expect(report).toMatchObject({
+      processesAlive: 1,
+      lost: 0,
+      duplicated: 0,
+      missingInStore: 0,
+      queueOrderKept: true,
+      queuedAfter: 6,
+      conversationsIntact: true,
+      serviceResumed: true,
+    });
     expect(report.acked).toBeGreaterThan(200);
     expect(report.reconnects).toBeGreaterThan(0);
   }, 90_000);
@@ -26,13 +35,31 @@ describe.skipIf(!reachable)("faults survived", () => {
     expect(report.readyDuringOutage).toEqual([503, 503]);
     // Broadcasts sent while a process's subscription was down are gone: its clients are made to reconnect and catch up.
     expect(report.reconnects).toBeGreaterThan(0);
-    expect(report).toMatchObject({ processesAlive: 2, lost: 0, duplicated: 0, missingInStore: 0, queueOrderKept: true, queuedAfter: 6, conversationsIntact: true, serviceResumed: true });
+    expect(report).toMatchObject({
+      processesAlive: 2,
+      lost: 0,
+      duplicated: 0,
+      missingInStore: 0,
+      queueOrderKept: true,
+      queuedAfter: 6,
+      conversationsIntact: true,
+      serviceResumed: true,
+    });
     expect(report.acked).toBeGreaterThan(200);
   }, 90_000);
 
   it("a process drained (SIGTERM): no new connections there, clients move over, nothing lost", async () => {
     const report = await runFaultScenario({ fault: "sigterm", chats: 12, queued: 6 });
-    expect(report).toMatchObject({ lost: 0, duplicated: 0, missingInStore: 0, queueOrderKept: true, queuedAfter: 6, conversationsIntact: true, serviceResumed: true, drainingRefusedNewConnections: true });
+    expect(report).toMatchObject({
+      lost: 0,
+      duplicated: 0,
+      missingInStore: 0,
+      queueOrderKept: true,
+      queuedAfter: 6,
+      conversationsIntact: true,
+      serviceResumed: true,
+      drainingRefusedNewConnections: true,
+    });
     expect(report.reconnects).toBeGreaterThan(0);
   }, 90_000);
 });

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { FiguresReport } from "../../shared/protocol";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { closeAll, login, nextEvent, ok, openStaff, openYouth, type ClientSocket } from "../helpers/clients";
+import type { FiguresReport } from "../../shared/protocol";
+import { type ClientSocket, closeAll, login, nextEvent, ok, openStaff, openYouth } from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { resetState, startTestServer, stopServer } from "../helpers/servers";
 
@@ -26,7 +26,8 @@ describe.each(stores)("figures on the %s store", (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer(kind === "redis" ? { REDIS_URL, REDIS_PREFIX: prefix } : {});
-    for (const email of ["kim@inloop.demo", "ilse@leiden.demo", "sam@leiden.demo", "eva@inloop.demo"]) cookies[email] = await login(server.url, email, DEMO_PASSWORD);
+    for (const email of ["kim@inloop.demo", "ilse@leiden.demo", "sam@leiden.demo", "eva@inloop.demo"])
+      cookies[email] = await login(server.url, email, DEMO_PASSWORD);
   });
   afterEach(async () => {
     await closeAll(...open.splice(0));
@@ -64,11 +65,19 @@ describe.each(stores)("figures on the %s store", (kind) => {
 
     const kim = await figures("kim@inloop.demo");
     expect(kim.locations.map((l) => l.id)).toEqual(["amsterdam", "apeldoorn", "leiden", "any"]);
-    expect((await figures("kim@inloop.demo", `from=${monthStart}&to=${today}&locations=amsterdam`)).locations.map((l) => l.id)).toEqual(["amsterdam"]);
+    expect((await figures("kim@inloop.demo", `from=${monthStart}&to=${today}&locations=amsterdam`)).locations.map((l) => l.id)).toEqual([
+      "amsterdam",
+    ]);
   });
 
   it("refuses a malformed period", async () => {
-    for (const query of [`from=${today}`, "from=2025-02-30&to=2025-03-01", "from=2025-03-02&to=2025-03-01", "from=2020-01-01&to=2025-01-01", `from=${today}&to=${today}&x=1`]) {
+    for (const query of [
+      `from=${today}`,
+      "from=2025-02-30&to=2025-03-01",
+      "from=2025-03-02&to=2025-03-01",
+      "from=2020-01-01&to=2025-01-01",
+      `from=${today}&to=${today}&x=1`,
+    ]) {
       const res = await get(`/api/figures?${query}`, "kim@inloop.demo");
       expect(res.status, query).toBe(400);
       expect(await res.json()).toMatchObject({ ok: false, code: "BAD_REQUEST" });
@@ -94,7 +103,10 @@ describe.each(stores)("figures on the %s store", (kind) => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="inloop-figures-${today}-${today}.csv"`);
-    const [header, ...rows] = (await res.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const [header, ...rows] = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(header).toContain('"chats_started"');
     // Today in Leiden, the period row for Leiden, and the total.
     expect(rows).toHaveLength(3);

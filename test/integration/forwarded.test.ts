@@ -4,12 +4,12 @@
  * would pass on: whatever the client sent, then the real address (TRUST_PROXY=1: the last hop).
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { io } from "socket.io-client";
-import { PROTOCOL_VERSION } from "../../shared/protocol";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { closeAll, ok, openStaff, request, type ClientSocket } from "../helpers/clients";
+import { PROTOCOL_VERSION } from "../../shared/protocol";
+import { type ClientSocket, closeAll, ok, openStaff, request } from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { resetState, startTestServer, stopServer } from "../helpers/servers";
 
@@ -17,7 +17,12 @@ const onRedis = await redisAvailable("forwarded addresses on Redis");
 
 /** A socket as HAProxy would hand it over: the client's forged hops, then the real address. */
 async function connectVia(url: string, forwardedFor: string): Promise<ClientSocket> {
-  const socket: ClientSocket = io(url, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { "x-forwarded-for": forwardedFor } });
+  const socket: ClientSocket = io(url, {
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { "x-forwarded-for": forwardedFor },
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);
@@ -91,7 +96,14 @@ describe.runIf(onRedis)("client addresses behind the load balancer (two processe
       const y = await youthVia(i % 2 ? a : b, "198.51.100.30");
       results.push(await request(y.socket, "returnCode:check", { code: "appel-fiets-zon-kaas-42" }));
     }
-    expect(results.map((r) => !r.ok && r.code)).toEqual(["RETURN_CODE_UNKNOWN", "RETURN_CODE_UNKNOWN", "RETURN_CODE_UNKNOWN", "RETURN_CODE_UNKNOWN", "RATE_LIMITED", "RATE_LIMITED"]);
+    expect(results.map((r) => !r.ok && r.code)).toEqual([
+      "RETURN_CODE_UNKNOWN",
+      "RETURN_CODE_UNKNOWN",
+      "RETURN_CODE_UNKNOWN",
+      "RETURN_CODE_UNKNOWN",
+      "RATE_LIMITED",
+      "RATE_LIMITED",
+    ]);
   });
 
   it("stops guessing from many real networks with one shared budget of wrong codes; even a right code waits then", async () => {
@@ -128,10 +140,16 @@ describe.runIf(onRedis)("client addresses behind the load balancer (two processe
     const { conversation } = await ok(socket, "queue:join", { locationChoice: "leiden" });
     await ok(sam.socket, "queue:take");
     await ok(sam.socket, "conversation:block", { conversationId: conversation.id });
-    for (const [server, network] of [[a, "198.51.100.50"], [b, "192.0.2.77"]] as const) {
+    for (const [server, network] of [
+      [a, "198.51.100.50"],
+      [b, "192.0.2.77"],
+    ] as const) {
       const again = await connectVia(server.url, `${forged()}, ${network}`);
       open.push(again);
-      expect(await request(again, "session:open", { protocolVersion: PROTOCOL_VERSION, deviceId })).toMatchObject({ ok: false, code: "BLOCKED" });
+      expect(await request(again, "session:open", { protocolVersion: PROTOCOL_VERSION, deviceId })).toMatchObject({
+        ok: false,
+        code: "BLOCKED",
+      });
     }
     // Another browser on the same network (a classmate on the school's Wi-Fi) is not blocked.
     const classmate = await youthVia(b, "198.51.100.50");

@@ -4,14 +4,13 @@
  * thousand cases here; `npm run bench -- fuzz` runs over 100,000.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Requests, type RequestName } from "../../shared/protocol";
 import type { RunningServer } from "../../server/app/startServer";
-import { emptyCounts, FUZZ_ENV, fuzzEventOrder, fuzzHttp, fuzzSocketEvent, FuzzWorld, listRoutes } from "../helpers/fuzz";
+import { type RequestName, Requests } from "../../shared/protocol";
+import { emptyCounts, FUZZ_ENV, FuzzWorld, fuzzEventOrder, fuzzHttp, fuzzSocketEvent, listRoutes } from "../helpers/fuzz";
 import { startTestServer, stopServer } from "../helpers/servers";
 
 /** Cases per socket event; × 34 events, plus event order and HTTP, about 2,700 in all. */
 const RUNS_PER_EVENT = 60;
-
 
 describe("fuzzing the server with random and adversarial input", () => {
   let server: RunningServer;
@@ -46,7 +45,9 @@ describe("fuzzing the server with random and adversarial input", () => {
   it("answers every HTTP route below 500 and changes nothing when it refuses", async () => {
     const routes = listRoutes(server);
     // The enumeration must see the routers, including the admin one, or this test fuzzes nothing.
-    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(["POST /api/auth/login", "GET /readyz", "POST /api/youth/quick-exit"]));
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(["POST /api/auth/login", "GET /readyz", "POST /api/youth/quick-exit"]),
+    );
     await fuzzHttp(world, counts, routes, 400);
     expect(counts.httpRequests).toBe(400);
   });

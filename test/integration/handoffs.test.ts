@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION, type MessageView } from "../../shared/protocol";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { type MessageView, PROTOCOL_VERSION } from "../../shared/protocol";
 import { collect, connect, nextEvent, ok, openStaff, openYouth, request } from "../helpers/clients";
 import { redisAvailable } from "../helpers/redis";
 import { useSharedServer } from "../helpers/servers";
@@ -30,11 +30,21 @@ describe.each(stores)("hand-offs on the %s store", (kind) => {
     const eva = await staff("eva@inloop.demo");
     await ok(eva, "duty:set", { onDuty: true });
     const y = await youth();
-    const { conversation } = await ok(y.socket, "queue:join", { locationChoice: "leiden", nickname: "Mo", ageBand: "16-18", topic: "feeling-down" });
+    const { conversation } = await ok(y.socket, "queue:join", {
+      locationChoice: "leiden",
+      nickname: "Mo",
+      ageBand: "16-18",
+      topic: "feeling-down",
+    });
     const alert = nextEvent(eva, "escalation:alert", (e) => e.conversationId === conversation.id);
     await send(y.socket, conversation.id, HIGH_RISK);
     const e = await alert;
-    expect(e).toMatchObject({ source: "risk", status: "open", offeredTo: ["st_eva"], about: { status: "queued", nickname: "Mo", ageBand: "16-18", topic: "feeling-down", locationChoice: "leiden" } });
+    expect(e).toMatchObject({
+      source: "risk",
+      status: "open",
+      offeredTo: ["st_eva"],
+      about: { status: "queued", nickname: "Mo", ageBand: "16-18", topic: "feeling-down", locationChoice: "leiden" },
+    });
     // A plan with means is the scorer's acute grade: the alert is a crisis, with the signals behind it.
     expect(e.level).toBe("crisis");
     expect(e.signals).toEqual(["suicidal-ideation", "suicide-plan"]);
@@ -64,8 +74,12 @@ describe.each(stores)("hand-offs on the %s store", (kind) => {
     expect((await due).conversation).toMatchObject({ id: conversation.id, endedBy: "professional", endReason: "ended" });
     await ok(eva, "wrapup:submit", { conversationId: conversation.id, topics: [], referral: "113", rating: 3, debrief: false });
     // A walk-in she registers herself counts too (issue 17); a debrief with herself does not exist.
-    expect(await request(eva, "wrapup:submit", { walkInMinutes: 10, topics: [], referral: "none", rating: 3, debrief: true })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await request(eva, "wrapup:submit", { walkInMinutes: 10, topics: [], referral: "none", rating: 3, debrief: false })).toMatchObject({ ok: true });
+    expect(
+      await request(eva, "wrapup:submit", { walkInMinutes: 10, topics: [], referral: "none", rating: 3, debrief: true }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(
+      await request(eva, "wrapup:submit", { walkInMinutes: 10, topics: [], referral: "none", rating: 3, debrief: false }),
+    ).toMatchObject({ ok: true });
   });
 
   it("lets exactly one of a volunteer's take and a professional's claim of one waiting youth win", async () => {
@@ -118,7 +132,11 @@ describe.each(stores)("hand-offs on the %s store", (kind) => {
     const q = await ok(quick.socket, "queue:join", { locationChoice: "leiden" });
     await ok(sam, "queue:take");
     const youthHeard = collect(quick.socket, "message:received");
-    await fetch(`${shared.server.url}/api/youth/quick-exit`, { method: "POST", headers: { "content-type": "application/json", origin: shared.server.url }, body: JSON.stringify({ token: quick.token }) });
+    await fetch(`${shared.server.url}/api/youth/quick-exit`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: shared.server.url },
+      body: JSON.stringify({ token: quick.token }),
+    });
     await expect.poll(() => ended.some((e) => e.conversationId === q.conversation.id)).toBe(true);
     const quickLine = lines.find((m) => m.conversationId === q.conversation.id && m.system?.kind === "ended");
     expect(quickLine).toMatchObject({ visibility: "staff", text: "", system: { kind: "ended", by: "youth", reason: "quick-exit" } });
@@ -159,13 +177,18 @@ describe.each(stores)("hand-offs on the %s store", (kind) => {
     const out = nextEvent(sam, "conversation:transferred");
     await ok(eva, "conversation:takeover", { conversationId: conversation.id });
     expect(await out).toMatchObject({ reason: "takeover", to: { name: "Eva" } });
-    expect(samLines.map((m) => m.system)).toEqual([{ kind: "joined", name: "Eva" }, { kind: "took-over", name: "Eva" }]);
+    expect(samLines.map((m) => m.system)).toEqual([
+      { kind: "joined", name: "Eva" },
+      { kind: "took-over", name: "Eva" },
+    ]);
     // After a reload she still has it: staff:sync lists it, and there is nothing to take over again.
     const synced = await ok(eva, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
     expect(synced.conversations.map((c) => [c.id, c.volunteerId, c.previousVolunteerId])).toEqual([[conversation.id, "st_eva", "st_sam"]]);
     expect(await request(eva, "conversation:takeover", { conversationId: conversation.id })).toMatchObject({ ok: false });
     await ok(eva, "conversation:handback", { conversationId: conversation.id });
-    const kinds = (await ok(sam, "conversation:sync", { conversationId: conversation.id, afterSeq: 0 })).messages.map((m: MessageView) => m.system?.kind);
+    const kinds = (await ok(sam, "conversation:sync", { conversationId: conversation.id, afterSeq: 0 })).messages.map(
+      (m: MessageView) => m.system?.kind,
+    );
     expect(kinds).toEqual(["joined", "took-over", "handed-back"]);
   });
 
@@ -213,8 +236,12 @@ describe.each(stores)("hand-offs on the %s store", (kind) => {
     const gone = await youth();
     const g = await ok(gone.socket, "queue:join", { locationChoice: "leiden" });
     gone.socket.disconnect();
-    await expect.poll(async () => (await shared.server.store.getConversation(g.conversation.id))?.status, { timeout: 10_000 }).toBe("abandoned");
-    const left = (await shared.server.store.listEvents(0)).find((e) => e.conversationId === g.conversation.id && e.type === "conversation.abandoned");
+    await expect
+      .poll(async () => (await shared.server.store.getConversation(g.conversation.id))?.status, { timeout: 10_000 })
+      .toBe("abandoned");
+    const left = (await shared.server.store.listEvents(0)).find(
+      (e) => e.conversationId === g.conversation.id && e.type === "conversation.abandoned",
+    );
     expect(left?.data).toMatchObject({ reason: "gone" });
   });
 });

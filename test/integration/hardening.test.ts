@@ -42,7 +42,11 @@ describe("the session cookie behind TLS", () => {
   it("carries the __Host- prefix (Secure, Path=/, no Domain), and is what the server reads", async () => {
     const server = await startTestServer({ COOKIE_SECURE: "true" });
     try {
-      const res = await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "sam@leiden.demo", password: DEMO_PASSWORD }) });
+      const res = await fetch(`${server.url}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "sam@leiden.demo", password: DEMO_PASSWORD }),
+      });
       const session = res.headers.getSetCookie().find((c) => c.includes("_sid="))!;
       expect(session).toMatch(/^__Host-inloop_sid=/);
       expect(session).toMatch(/; Secure/i);
@@ -68,7 +72,9 @@ describe("demo data", () => {
 describe("production secrets", () => {
   it("refuses to start in production without SECOND_FACTOR_KEY (the development key is public)", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/SECOND_FACTOR_KEY: required in production/);
-    expect(loadConfig({ NODE_ENV: "production", SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef" }).secondFactor.keySet).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: "production", SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef" }).secondFactor.keySet,
+    ).toBe(true);
     expect(loadConfig({}).secondFactor.keySet).toBe(false);
   });
 });

@@ -3,10 +3,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION } from "../../shared/protocol";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { closeAll, connect, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { PROTOCOL_VERSION } from "../../shared/protocol";
+import { type ClientSocket, closeAll, connect, ok, openStaff, openYouth, request } from "../helpers/clients";
 import { resetState, startTestServer, stopServer } from "../helpers/servers";
 
 describe("limits", () => {
@@ -36,10 +36,17 @@ describe("limits", () => {
 
   it("refuses a message over 2,000 characters and closes a frame over 64 KiB", async () => {
     const { youth, conversationId } = await chat();
-    expect(await request(youth.socket, "message:send", { conversationId, id: randomUUID(), text: "x".repeat(2001) })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(await request(youth.socket, "message:send", { conversationId, id: randomUUID(), text: "x".repeat(2001) })).toMatchObject({
+      ok: false,
+      code: "BAD_REQUEST",
+    });
     expect((await request(youth.socket, "message:send", { conversationId, id: randomUUID(), text: "x".repeat(2000) })).ok).toBe(true);
     const closed = new Promise((resolve) => youth.socket.once("disconnect", resolve));
-    (youth.socket as unknown as { emit(e: string, p: unknown): void }).emit("message:send", { conversationId, id: randomUUID(), text: "x".repeat(70 * 1024) });
+    (youth.socket as unknown as { emit(e: string, p: unknown): void }).emit("message:send", {
+      conversationId,
+      id: randomUUID(),
+      text: "x".repeat(70 * 1024),
+    });
     await closed;
     // The closed frame closed the youth's page too: staff get a line saying so (not a message).
     const stored = await server.store.listMessages(conversationId, 0);
@@ -52,7 +59,8 @@ describe("limits", () => {
     const tab2 = track(await connect(server.url));
     await ok(tab2, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: youth.token });
     const acks = [];
-    for (let i = 0; i < 12; i++) acks.push(await request(i % 2 ? tab2 : youth.socket, "message:send", { conversationId, id: randomUUID(), text: `m${i}` }));
+    for (let i = 0; i < 12; i++)
+      acks.push(await request(i % 2 ? tab2 : youth.socket, "message:send", { conversationId, id: randomUUID(), text: `m${i}` }));
     expect(acks.filter((a) => a.ok)).toHaveLength(10);
     expect(acks.filter((a) => !a.ok && a.code === "RATE_LIMITED")).toHaveLength(2);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summariseReport, type ArtilleryReport } from "../../scripts/loadtest/summary";
+import { type ArtilleryReport, summariseReport } from "../../scripts/loadtest/summary";
 
 describe("the load test summary", () => {
   it("turns artillery's aggregate into one table: users, emits per second, ack latency, errors", () => {

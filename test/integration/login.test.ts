@@ -57,41 +57,56 @@ describe.runIf(onRedis)("log-in limits (two processes, one Redis)", () => {
     expect(first.status).toBe(200);
     // Eva enrols her second factor (issue 17): only a complete login makes this browser a known one.
     expect(first.cookies.find((c) => c.startsWith("inloop_device="))).toBeUndefined();
-    const done = await secondStep(a.url, "eva@inloop.demo", first.cookies.find((c) => c.startsWith("inloop_sid="))!, "enrol", { "x-forwarded-for": "198.51.100.1" });
+    const done = await secondStep(a.url, "eva@inloop.demo", first.cookies.find((c) => c.startsWith("inloop_sid="))!, "enrol", {
+      "x-forwarded-for": "198.51.100.1",
+    });
     const device = done.find((c) => c.startsWith("inloop_device="));
     expect(device).toBeDefined();
     // A stranger spends the account's allowance from elsewhere, on both processes.
     const guesses = [];
-    for (let i = 0; i < 5; i++) guesses.push((await attempt(i % 2 ? a : b, { email: "eva@inloop.demo", password: `guess-${i}`, from: "203.0.113.1" })).status);
+    for (let i = 0; i < 5; i++)
+      guesses.push((await attempt(i % 2 ? a : b, { email: "eva@inloop.demo", password: `guess-${i}`, from: "203.0.113.1" })).status);
     // Both of Eva's steps counted against the account's three (issue 17: a code counts like a password), so one is left.
     expect(guesses).toEqual([401, 429, 429, 429, 429]);
     // The owner, from the browser that logged in before: in.
-    expect((await attempt(b, { email: "eva@inloop.demo", password: DEMO_PASSWORD, from: "198.51.100.1", cookie: device })).status).toBe(200);
+    expect((await attempt(b, { email: "eva@inloop.demo", password: DEMO_PASSWORD, from: "198.51.100.1", cookie: device })).status).toBe(
+      200,
+    );
     // A device token is bound to its account: it gives no allowance for another one.
     const forBram = [];
-    for (let i = 0; i < 4; i++) forBram.push((await attempt(a, { email: "bram@inloop.demo", password: "nope", from: "198.51.100.2", cookie: device })).status);
+    for (let i = 0; i < 4; i++)
+      forBram.push((await attempt(a, { email: "bram@inloop.demo", password: "nope", from: "198.51.100.2", cookie: device })).status);
     expect(forBram).toEqual([401, 401, 401, 429]);
   });
 
   it("limits password spraying from one network across e-mail addresses", async () => {
     const statuses = [];
-    for (let i = 0; i < 8; i++) statuses.push((await attempt(i % 2 ? a : b, { email: `nobody${i}@inloop.demo`, password: "Welkom2026!", from: "2001:db8:9:9::" + (i + 1) })).status);
+    for (let i = 0; i < 8; i++)
+      statuses.push(
+        (await attempt(i % 2 ? a : b, { email: `nobody${i}@inloop.demo`, password: "Welkom2026!", from: `2001:db8:9:9::${i + 1}` })).status,
+      );
     expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429, 429]);
   });
 
   it("shares one budget of failures over all networks; when spent, only known browsers get in", async () => {
-    const device = (await attempt(a, { email: "sam@leiden.demo", password: DEMO_PASSWORD, from: "198.51.100.3" })).cookies.find((c) => c.startsWith("inloop_device="));
+    const device = (await attempt(a, { email: "sam@leiden.demo", password: DEMO_PASSWORD, from: "198.51.100.3" })).cookies.find((c) =>
+      c.startsWith("inloop_device="),
+    );
     // 12 failures a minute in all (the tests before spent some): each try below comes from a network
     // of its own, so only the shared budget can stop them, and it must within 12.
     const statuses: number[] = [];
     for (let i = 0; i < 13 && !statuses.includes(429); i++) {
-      statuses.push((await attempt(i % 2 ? a : b, { email: `spray${i}@inloop.demo`, password: "Welkom2026!", from: `203.0.113.${100 + i}` })).status);
+      statuses.push(
+        (await attempt(i % 2 ? a : b, { email: `spray${i}@inloop.demo`, password: "Welkom2026!", from: `203.0.113.${100 + i}` })).status,
+      );
     }
     expect(statuses.at(-1)).toBe(429);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(12);
     // The right password from a new browser waits; from the known browser it gets in.
     expect((await attempt(b, { email: "sam@leiden.demo", password: DEMO_PASSWORD, from: "198.51.100.4" })).status).toBe(429);
-    expect((await attempt(b, { email: "sam@leiden.demo", password: DEMO_PASSWORD, from: "198.51.100.3", cookie: device })).status).toBe(200);
+    expect((await attempt(b, { email: "sam@leiden.demo", password: DEMO_PASSWORD, from: "198.51.100.3", cookie: device })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -106,7 +121,11 @@ describe("log-in timing", () => {
 
   const timeOf = async (email: string) => {
     const started = performance.now();
-    const res = await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: "wrong password" }) });
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password: "wrong password" }),
+    });
     expect(res.status).toBe(401);
     return performance.now() - started;
   };
@@ -114,7 +133,14 @@ describe("log-in timing", () => {
 
   it("takes as long for an invited account without a password as for a wrong password", async () => {
     const sam = (await server.store.getStaff("st_sam"))!;
-    await server.store.putStaff({ ...sam, id: "st_invited", email: "invited@inloop.demo", passwordHash: "", active: false, inviteTokenHash: "x" });
+    await server.store.putStaff({
+      ...sam,
+      id: "st_invited",
+      email: "invited@inloop.demo",
+      passwordHash: "",
+      active: false,
+      inviteTokenHash: "x",
+    });
     const invited: number[] = [];
     const real: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -137,9 +163,18 @@ describe("new staff passwords", () => {
 
   it("refuses common or trivial passwords of twelve characters and more when an invite is accepted", async () => {
     const cookie = await login(server.url, "kim@inloop.demo", DEMO_PASSWORD);
-    const invite = await fetch(`${server.url}/api/admin/staff/invite`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ email: "nieuw@inloop.demo", displayName: "Nieuw", role: "volunteer", locationId: "leiden" }) });
+    const invite = await fetch(`${server.url}/api/admin/staff/invite`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ email: "nieuw@inloop.demo", displayName: "Nieuw", role: "volunteer", locationId: "leiden" }),
+    });
     const token = /#(.+)$/.exec(((await invite.json()) as { data: { link: string } }).data.link)![1]!;
-    const accept = (password: string) => fetch(`${server.url}/api/invites/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token, password }) });
+    const accept = (password: string) =>
+      fetch(`${server.url}/api/invites/accept`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token, password }),
+      });
     for (const weak of ["            ", "aaaaaaaaaaaa", "password1234"]) {
       const res = await accept(weak);
       expect(res.status, weak).toBe(400);
@@ -160,7 +195,13 @@ describe("an account under guessing", () => {
 
   it("is slowed down, not locked: the right password from a new browser gets in after a short wait", async () => {
     const tryWith = async (password: string) =>
-      (await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "lotte@leiden.demo", password }) })).status;
+      (
+        await fetch(`${server.url}/api/auth/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email: "lotte@leiden.demo", password }),
+        })
+      ).status;
     expect([await tryWith("guess-1"), await tryWith("guess-2"), await tryWith("guess-3")]).toEqual([401, 401, 429]);
     await new Promise((r) => setTimeout(r, 1100));
     expect(await tryWith(DEMO_PASSWORD)).toBe(200);

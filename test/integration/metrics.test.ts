@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { closeAll, nextEvent, ok, openStaff, openYouth, type ClientSocket } from "../helpers/clients";
+import { type ClientSocket, closeAll, nextEvent, ok, openStaff, openYouth } from "../helpers/clients";
 import { startTestServer, stopServer } from "../helpers/servers";
 
 /** The value of one sample line, e.g. `inloop_queue_length{location="leiden"}`; undefined if absent. */
@@ -99,7 +99,12 @@ describe("/metrics access", () => {
   });
 
   it("is not served in production without a token", async () => {
-    const server = await startTestServer({ NODE_ENV: "production", SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef", DEMO: "true", SHUTDOWN_DRAIN_MS: "0" });
+    const server = await startTestServer({
+      NODE_ENV: "production",
+      SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef",
+      DEMO: "true",
+      SHUTDOWN_DRAIN_MS: "0",
+    });
     servers.push(server);
     expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
   });

@@ -3,13 +3,13 @@
  * salt sat in Redis next to the salted hashes, so every IPv4 address could be tried in minutes.
  */
 import { createHmac, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { io } from "socket.io-client";
 import { Redis } from "ioredis";
-import { PROTOCOL_VERSION } from "../../shared/protocol";
+import { io } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/app/startServer";
 import { hashSecret } from "../../server/auth/secrets";
-import { ok, type ClientSocket } from "../helpers/clients";
+import { PROTOCOL_VERSION } from "../../shared/protocol";
+import { type ClientSocket, ok } from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { startTestServer, stopServer } from "../helpers/servers";
 
@@ -39,7 +39,12 @@ describe.runIf(onRedis)("network hashes in Redis", () => {
   const prefix = `inloop-test-${randomUUID()}:`;
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startTestServer({ REDIS_URL, REDIS_PREFIX: prefix, TRUST_PROXY: "1", NETWORK_HASH_SECRET: "network-hash-test-secret-0123456789abcdef" });
+    server = await startTestServer({
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      TRUST_PROXY: "1",
+      NETWORK_HASH_SECRET: "network-hash-test-secret-0123456789abcdef",
+    });
   });
   afterAll(async () => {
     await stopServer(server, prefix);
@@ -47,7 +52,12 @@ describe.runIf(onRedis)("network hashes in Redis", () => {
 
   it("cannot be reversed with anything Redis holds: no salt or key is stored next to them", async () => {
     const address = "198.51.100.80";
-    const socket: ClientSocket = io(server.url, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { "x-forwarded-for": address } });
+    const socket: ClientSocket = io(server.url, {
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { "x-forwarded-for": address },
+    });
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", () => resolve());
       socket.once("connect_error", reject);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { closeAll, collect, nextEvent, ok, openStaff, openYouth, type ClientSocket } from "../helpers/clients";
+import { type ClientSocket, closeAll, collect, nextEvent, ok, openStaff, openYouth } from "../helpers/clients";
 import { startTestServer } from "../helpers/servers";
 
 let server: RunningServer;

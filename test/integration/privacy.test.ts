@@ -11,12 +11,12 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION } from "../../shared/protocol";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { destroyRedisPrefix } from "../../server/store/redis/RedisStore";
-import { closeAll, ok, openStaff, type ClientSocket } from "../helpers/clients";
+import { PROTOCOL_VERSION } from "../../shared/protocol";
+import { type ClientSocket, closeAll, ok, openStaff } from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
-import { spawnServer, type ServerProcess } from "../helpers/servers";
+import { type ServerProcess, spawnServer } from "../helpers/servers";
 
 const YOUTH_ADDRESS = "203.0.113.77"; // TEST-NET-3: never a real youth
 const WORDS = "zebrapaard-geheim vertelt over thuis";
@@ -54,7 +54,12 @@ async function dumpPrefix(redis: Redis, prefix: string): Promise<string> {
 const DEVICE_ID = "privacy-test-device-id-0123456789";
 
 async function youthThroughProxy(url: string, deviceId?: string): Promise<{ socket: ClientSocket; token: string }> {
-  const socket: ClientSocket = io(url, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { "x-forwarded-for": `${YOUTH_ADDRESS}, 10.0.0.1` } });
+  const socket: ClientSocket = io(url, {
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { "x-forwarded-for": `${YOUTH_ADDRESS}, 10.0.0.1` },
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);
@@ -113,13 +118,22 @@ describe.skipIf(!reachable)("privacy: logs and Redis", () => {
     // A third leaves by quick exit, and a staff login fails.
     const third = await youthThroughProxy(b.url).catch(() => undefined);
     if (third) sockets.push(third.socket);
-    await fetch(`${a.url}/api/youth/quick-exit`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": YOUTH_ADDRESS }, body: JSON.stringify({ token: youth.token }) });
-    await fetch(`${a.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": YOUTH_ADDRESS }, body: JSON.stringify({ email: "sam@leiden.demo", password: "wrong" }) });
+    await fetch(`${a.url}/api/youth/quick-exit`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": YOUTH_ADDRESS },
+      body: JSON.stringify({ token: youth.token }),
+    });
+    await fetch(`${a.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": YOUTH_ADDRESS },
+      body: JSON.stringify({ email: "sam@leiden.demo", password: "wrong" }),
+    });
     await new Promise((r) => setTimeout(r, 500));
 
     const logs = servers.map((s) => s.output()).join("\n");
     expect(logs).toContain("risk.flagged"); // the run did log, at debug, through the interesting paths
-    for (const secret of [WORDS, "zebrapaard", NICKNAME, "ik wil dood", youth.token, second.token, YOUTH_ADDRESS, DEVICE_ID]) expect(logs).not.toContain(secret);
+    for (const secret of [WORDS, "zebrapaard", NICKNAME, "ik wil dood", youth.token, second.token, YOUTH_ADDRESS, DEVICE_ID])
+      expect(logs).not.toContain(secret);
     // The only address a log may name is the one the server listens on, in its start-up banner.
     const banner = /^\s+(Youth chat|Staff console|Health):.*$/gm;
     expect(logs.replace(banner, "").match(IPV4) ?? []).toEqual([]);

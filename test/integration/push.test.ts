@@ -5,10 +5,10 @@
  * and browser would. Also: who counts as reachable (item 7), and a youth's turn notice.
  */
 import { randomUUID } from "node:crypto";
-import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import webpush from "web-push";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { connect, login, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { type ClientSocket, connect, login, nextEvent, ok, openStaff, openYouth, request } from "../helpers/clients";
 import { startPushService } from "../helpers/pushService";
 import { redisAvailable } from "../helpers/redis";
 import { startTestServer, stopServer, useSharedServer } from "../helpers/servers";
@@ -17,7 +17,13 @@ const stores = (await redisAvailable("push on Redis")) ? ["memory", "redis"] : [
 const vapid = webpush.generateVAPIDKeys();
 
 describe.each(stores)("push on the %s store", (kind) => {
-  const shared = useSharedServer(kind, { TICK_MS: "100", ESCALATION_TIMEOUT_CRISIS_S: "2", VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: "mailto:ops@inloop.test" });
+  const shared = useSharedServer(kind, {
+    TICK_MS: "100",
+    ESCALATION_TIMEOUT_CRISIS_S: "2",
+    VAPID_PUBLIC_KEY: vapid.publicKey,
+    VAPID_PRIVATE_KEY: vapid.privateKey,
+    VAPID_SUBJECT: "mailto:ops@inloop.test",
+  });
   let pushService: Awaited<ReturnType<typeof startPushService>>;
   beforeAll(async () => {
     pushService = await startPushService();
@@ -63,7 +69,13 @@ describe.each(stores)("push on the %s store", (kind) => {
     expect(raised.escalation.offeredTo).toEqual(["st_eva"]);
 
     const push = await pushService.next((p) => p.path.endsWith(`/eva-${kind}`));
-    expect(push.payload).toEqual({ kind: "escalation", escalationId: raised.escalation.id, conversationId: id, level: "crisis", location: "Leiden" });
+    expect(push.payload).toEqual({
+      kind: "escalation",
+      escalationId: raised.escalation.id,
+      conversationId: id,
+      level: "crisis",
+      location: "Leiden",
+    });
     const raw = JSON.stringify(push.payload);
     for (const words of ["plan", "noemt", "Sam"]) expect(raw).not.toContain(words);
     expect(push.vapid).toMatchObject({ aud: pushService.origin, sub: "mailto:ops@inloop.test", publicKey: vapid.publicKey });
@@ -105,7 +117,16 @@ describe.each(stores)("push on the %s store", (kind) => {
     await ok(sam, "queue:take");
     const push = await pushService.next((p) => p.path.endsWith(`/youth-${kind}`));
     expect(push.payload).toEqual({ kind: "turn" });
-    await expect.poll(async () => (await shared.server.store.listPushSubscriptions(`youth:${(await shared.server.store.getConversation(conversation.id))!.youthId}`)).length).toBe(0);
+    await expect
+      .poll(
+        async () =>
+          (
+            await shared.server.store.listPushSubscriptions(
+              `youth:${(await shared.server.store.getConversation(conversation.id))!.youthId}`,
+            )
+          ).length,
+      )
+      .toBe(0);
     // Active now: no new subscription.
     expect(await request(youth.socket, "push:subscribe", { subscription })).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
@@ -156,8 +177,22 @@ describe.each(stores)("push on the %s store", (kind) => {
     await ok(noor.socket, "push:subscribe", { subscription: pushService.device(`noor-${kind}`).subscription });
     // Both on a roster shift now, both consoles closed.
     const now = Date.now();
-    await shared.server.store.putShift({ id: `sh_sam_${kind}`, locationId: "leiden", staffId: "st_sam", role: "volunteer", start: now - 60_000, end: now + 3_600_000 });
-    await shared.server.store.putShift({ id: `sh_noor_${kind}`, locationId: "amsterdam", staffId: "st_noor", role: "volunteer", start: now - 60_000, end: now + 3_600_000 });
+    await shared.server.store.putShift({
+      id: `sh_sam_${kind}`,
+      locationId: "leiden",
+      staffId: "st_sam",
+      role: "volunteer",
+      start: now - 60_000,
+      end: now + 3_600_000,
+    });
+    await shared.server.store.putShift({
+      id: `sh_noor_${kind}`,
+      locationId: "amsterdam",
+      staffId: "st_noor",
+      role: "volunteer",
+      start: now - 60_000,
+      end: now + 3_600_000,
+    });
     sam.socket.disconnect();
     noor.socket.disconnect();
     try {
@@ -176,9 +211,14 @@ describe.each(stores)("push on the %s store", (kind) => {
 
   it("refuses a coordinator's subscription and a malformed one", async () => {
     const kim = await staff("kim@inloop.demo");
-    expect(await request(kim.socket, "push:subscribe", { subscription: pushService.device("kim").subscription })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await request(kim.socket, "push:subscribe", { subscription: pushService.device("kim").subscription })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     const sam = await staff("sam@leiden.demo");
-    expect(await request(sam.socket, "push:subscribe", { subscription: { endpoint: "ftp://x", keys: { p256dh: "a", auth: "b" } } })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(
+      await request(sam.socket, "push:subscribe", { subscription: { endpoint: "ftp://x", keys: { p256dh: "a", auth: "b" } } }),
+    ).toMatchObject({ ok: false, code: "BAD_REQUEST" });
   });
 });
 

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../server/auth/secrets";
 import { buildLocation } from "../../server/domain/testFactories";
 import { createRedisStore, destroyRedisPrefix } from "../../server/store/redis/RedisStore";
-import { closeAll, collect, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { type ClientSocket, closeAll, collect, ok, openStaff, openYouth, request } from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
-import { spawnServer, type ServerProcess } from "../helpers/servers";
+import { type ServerProcess, spawnServer } from "../helpers/servers";
 
 const VOLUNTEERS = 50;
 const YOUTHS = 200;
@@ -38,7 +38,16 @@ describe.skipIf(!reachable)("two server processes on one Redis", () => {
       });
     }
     for (const i of [1, 2]) {
-      await store.putStaff({ id: `st_p${i}`, email: `p${i}@race.test`, displayName: `P${i}`, role: "professional", locationId: "auto", passwordHash, active: true, skills: [] });
+      await store.putStaff({
+        id: `st_p${i}`,
+        email: `p${i}@race.test`,
+        displayName: `P${i}`,
+        role: "professional",
+        locationId: "auto",
+        passwordHash,
+        active: true,
+        skills: [],
+      });
     }
     const env = { REDIS_URL, REDIS_PREFIX: prefix, DEMO: "false", TICK_MS: "200" };
     servers.push(...(await Promise.all([spawnServer(env), spawnServer(env)])));
@@ -125,14 +134,28 @@ describe.skipIf(!reachable)("two server processes on one Redis", () => {
   }, 90_000);
 
   it("lets exactly one of two professionals on two processes claim each escalation", async () => {
-    const [p1, p2] = await Promise.all([openStaff(servers[0]!.url, "p1@race.test", PASSWORD), openStaff(servers[1]!.url, "p2@race.test", PASSWORD)]);
+    const [p1, p2] = await Promise.all([
+      openStaff(servers[0]!.url, "p1@race.test", PASSWORD),
+      openStaff(servers[1]!.url, "p2@race.test", PASSWORD),
+    ]);
     sockets.push(p1.socket, p2.socket);
     for (const p of [p1, p2]) await ok(p.socket, "duty:set", { onDuty: true, locationIds: ["auto"] });
     const ids = Array.from({ length: 60 }, (_, i) => `e_race${i}`);
     for (const id of ids) {
-      await store.createEscalation({ id, locationId: "auto", level: "crisis", source: "volunteer", raisedAt: 0, status: "open", offeredTo: [], offeredAt: 0 });
+      await store.createEscalation({
+        id,
+        locationId: "auto",
+        level: "crisis",
+        source: "volunteer",
+        raisedAt: 0,
+        status: "open",
+        offeredTo: [],
+        offeredAt: 0,
+      });
     }
-    const acks = await Promise.all(ids.flatMap((escalationId) => [p1.socket, p2.socket].map((s) => request(s, "escalation:claim", { escalationId }))));
+    const acks = await Promise.all(
+      ids.flatMap((escalationId) => [p1.socket, p2.socket].map((s) => request(s, "escalation:claim", { escalationId }))),
+    );
     const wins = acks.filter((a) => a.ok);
     expect(wins).toHaveLength(ids.length);
     expect(acks.filter((a) => !a.ok && a.code === "ALREADY_CLAIMED")).toHaveLength(ids.length);

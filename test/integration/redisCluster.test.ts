@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -6,11 +6,11 @@ import path from "node:path";
 import { Cluster } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/app/startServer";
+import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { registerStoreContractTests } from "../../server/store/contract";
 import { registerAccessContractTests } from "../../server/store/contract/access";
 import { createRedisStore } from "../../server/store/redis/RedisStore";
-import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { closeAll, nextEvent, ok, openStaff, openYouth, type ClientSocket } from "../helpers/clients";
+import { type ClientSocket, closeAll, nextEvent, ok, openStaff, openYouth } from "../helpers/clients";
 import { startTestServer, stopServer } from "../helpers/servers";
 
 /**
@@ -44,7 +44,26 @@ describe.skipIf(!available)("on a Redis Cluster (three primaries)", () => {
       const nodeDir = path.join(dir, String(port));
       execFileSync("mkdir", ["-p", nodeDir]);
       nodes.push(
-        spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--save", "", "--appendonly", "no", "--dir", nodeDir], { stdio: "ignore" }),
+        spawn(
+          "redis-server",
+          [
+            "--port",
+            String(port),
+            "--bind",
+            "127.0.0.1",
+            "--cluster-enabled",
+            "yes",
+            "--cluster-config-file",
+            "nodes.conf",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            nodeDir,
+          ],
+          { stdio: "ignore" },
+        ),
       );
     }
     for (const port of PORTS) await until(() => ping(port));
@@ -64,8 +83,12 @@ describe.skipIf(!available)("on a Redis Cluster (three primaries)", () => {
 
   // The whole store contract again, on the cluster: every script and MULTI must stay in one slot.
   const seeds = PORTS.map((port) => ({ host: "127.0.0.1", port }));
-  registerStoreContractTests("redis cluster", async () => createRedisStore(new Cluster(seeds, { redisOptions: { maxRetriesPerRequest: 1 } }), { prefix: `inloop-test-${randomUUID()}:` }));
-  registerAccessContractTests("redis cluster", async () => createRedisStore(new Cluster(seeds, { redisOptions: { maxRetriesPerRequest: 1 } }), { prefix: `inloop-test-${randomUUID()}:` }));
+  registerStoreContractTests("redis cluster", async () =>
+    createRedisStore(new Cluster(seeds, { redisOptions: { maxRetriesPerRequest: 1 } }), { prefix: `inloop-test-${randomUUID()}:` }),
+  );
+  registerAccessContractTests("redis cluster", async () =>
+    createRedisStore(new Cluster(seeds, { redisOptions: { maxRetriesPerRequest: 1 } }), { prefix: `inloop-test-${randomUUID()}:` }),
+  );
 
   it("runs a chat across two servers: queue, take, message both ways, end", async () => {
     const [a, b] = servers as [RunningServer, RunningServer];

@@ -14,10 +14,10 @@ import type { Notifier } from "../../server/service/Notifier";
 import { RetentionJob } from "../../server/service/RetentionJob";
 import { createRedisStore, destroyRedisPrefix } from "../../server/store/redis/RedisStore";
 import type { Store } from "../../server/store/Store";
-import { closeAll, login, ok, openStaff, openYouth, type ClientSocket } from "../helpers/clients";
+import { type ClientSocket, closeAll, login, ok, openStaff, openYouth } from "../helpers/clients";
+import { todayInAmsterdam } from "../helpers/dates";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { startTestServer, stopServer } from "../helpers/servers";
-import { todayInAmsterdam } from "../helpers/dates";
 
 const reachable = await redisAvailable("retention on Redis");
 const DAY = 86_400_000;
@@ -32,13 +32,19 @@ async function everything(redis: Redis, prefix: string): Promise<Map<string, str
     for (const key of keys) {
       const type = await redis.type(key);
       const value =
-        type === "string" ? await redis.get(key)
-        : type === "hash" ? JSON.stringify(await redis.hgetall(key))
-        : type === "set" ? JSON.stringify(await redis.smembers(key))
-        : type === "zset" ? JSON.stringify(await redis.zrange(key, "0", "-1"))
-        : type === "list" ? JSON.stringify(await redis.lrange(key, "0", "-1"))
-        : type === "stream" ? JSON.stringify(await redis.xrange(key, "-", "+"))
-        : `(${type})`;
+        type === "string"
+          ? await redis.get(key)
+          : type === "hash"
+            ? JSON.stringify(await redis.hgetall(key))
+            : type === "set"
+              ? JSON.stringify(await redis.smembers(key))
+              : type === "zset"
+                ? JSON.stringify(await redis.zrange(key, "0", "-1"))
+                : type === "list"
+                  ? JSON.stringify(await redis.lrange(key, "0", "-1"))
+                  : type === "stream"
+                    ? JSON.stringify(await redis.xrange(key, "-", "+"))
+                    : `(${type})`;
       out.set(key, value ?? "");
     }
   } while (cursor !== "0");
@@ -116,15 +122,26 @@ describe.skipIf(!reachable)("retention and erasure on Redis", () => {
 
     const kim = await login(server.url, "kim@inloop.demo", DEMO_PASSWORD);
     const today = todayInAmsterdam();
-    const figures = async () => ((await (await fetch(`${server.url}/api/figures?from=${today}&to=${today}`, { headers: { cookie: kim } })).json()) as { data: { total: { chatsStarted: number } } }).data.total.chatsStarted;
+    const figures = async () =>
+      (
+        (await (await fetch(`${server.url}/api/figures?from=${today}&to=${today}`, { headers: { cookie: kim } })).json()) as {
+          data: { total: { chatsStarted: number } };
+        }
+      ).data.total.chatsStarted;
     const counted = await figures();
     expect(counted).toBeGreaterThanOrEqual(1);
-    const res = await fetch(`${server.url}/api/admin/conversations/${id}/erase`, { method: "POST", headers: { "content-type": "application/json", cookie: kim }, body: JSON.stringify({ reason: "youth-request" }) });
+    const res = await fetch(`${server.url}/api/admin/conversations/${id}/erase`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: kim },
+      body: JSON.stringify({ reason: "youth-request" }),
+    });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { data: { escalations: number } }).data.escalations).toBe(1);
     await expectNothingLeft(id, tag);
     expect(await figures()).toBe(counted);
-    const record = (await (await fetch(`${server.url}/api/admin/access?from=${today}&to=${today}`, { headers: { cookie: kim } })).json()) as { data: { entries: { action: string; conversationId?: string; staffName: string }[] } };
+    const record = (await (
+      await fetch(`${server.url}/api/admin/access?from=${today}&to=${today}`, { headers: { cookie: kim } })
+    ).json()) as { data: { entries: { action: string; conversationId?: string; staffName: string }[] } };
     expect(record.data.entries).toContainEqual(expect.objectContaining({ action: "erase", conversationId: id, staffName: "Kim" }));
     expect(record.data.entries).toContainEqual(expect.objectContaining({ action: "watch", conversationId: id, staffName: "Eva" }));
   });

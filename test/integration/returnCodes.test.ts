@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { closeAll, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { type ClientSocket, closeAll, nextEvent, ok, openStaff, openYouth, request } from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { resetState, startTestServer, stopServer } from "../helpers/servers";
 
@@ -75,10 +75,16 @@ describe.each(stores)("return codes on the %s store", (kind) => {
     // Lotte is free too, but the youth is kept for Sam during the window.
     expect(await request(lotte.socket, "queue:take")).toMatchObject({ ok: false, code: "QUEUE_EMPTY" });
     const taken = await ok(first.sam.socket, "queue:take");
-    expect(taken).toMatchObject({ id: joined.conversation.id, returning: "same-volunteer", returnNote: "Wil over school praten; spannend thuis" });
+    expect(taken).toMatchObject({
+      id: joined.conversation.id,
+      returning: "same-volunteer",
+      returnNote: "Wil over school praten; spannend thuis",
+    });
     expect((await samSees).staff).toMatchObject({ returning: "same-volunteer" });
 
-    const queued = (await server.store.listEvents(0)).find((e) => e.type === "conversation.queued" && e.conversationId === joined.conversation.id);
+    const queued = (await server.store.listEvents(0)).find(
+      (e) => e.type === "conversation.queued" && e.conversationId === joined.conversation.id,
+    );
     expect(queued?.data).toMatchObject({ returning: true });
   });
 
@@ -130,7 +136,10 @@ describe.each(stores)("return codes on the %s store", (kind) => {
   it("forgets a code in one step: it no longer works, and joining with it queues nothing", async () => {
     const first = await chatWithSamAndTakeCode();
     expect(await ok(first.y.socket, "returnCode:forget", { code: first.code })).toEqual({});
-    expect(await request(first.y.socket, "returnCode:forget", { code: first.code })).toMatchObject({ ok: false, code: "RETURN_CODE_UNKNOWN" });
+    expect(await request(first.y.socket, "returnCode:forget", { code: first.code })).toMatchObject({
+      ok: false,
+      code: "RETURN_CODE_UNKNOWN",
+    });
 
     const back = await youth();
     expect(await request(back.socket, "returnCode:check", { code: first.code })).toMatchObject({ ok: false, code: "RETURN_CODE_UNKNOWN" });
@@ -152,19 +161,34 @@ describe.each(stores)("return codes on the %s store", (kind) => {
 
   it("answers wrong codes and bad payloads with a clear error, never a crash", async () => {
     const y = await youth();
-    expect(await request(y.socket, "returnCode:check", { code: "appel-appel-appel-appel-10" })).toMatchObject({ ok: false, code: "RETURN_CODE_UNKNOWN" });
-    expect(await request(y.socket, "returnCode:check", { code: "dit is geen code" })).toMatchObject({ ok: false, code: "RETURN_CODE_UNKNOWN" });
+    expect(await request(y.socket, "returnCode:check", { code: "appel-appel-appel-appel-10" })).toMatchObject({
+      ok: false,
+      code: "RETURN_CODE_UNKNOWN",
+    });
+    expect(await request(y.socket, "returnCode:check", { code: "dit is geen code" })).toMatchObject({
+      ok: false,
+      code: "RETURN_CODE_UNKNOWN",
+    });
     expect(await request(y.socket, "returnCode:check", { code: 42 })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     expect(await request(y.socket, "returnCode:check", { code: "x".repeat(200) })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
-    expect(await request(y.socket, "returnCode:take", { conversationId: "c_doesnotexist1" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await request(y.socket, "returnCode:take", { conversationId: "c_doesnotexist1" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     const sam = await staff("sam@leiden.demo");
-    expect(await request(sam.socket, "returnCode:check", { code: "appel-appel-appel-appel-10" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await request(sam.socket, "returnCode:check", { code: "appel-appel-appel-appel-10" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
   });
 
   it("lets only the youth of a chat take its code", async () => {
     const first = await chatWithSamAndTakeCode();
     const other = await youth();
-    expect(await request(other.socket, "returnCode:take", { conversationId: first.conversationId })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await request(other.socket, "returnCode:take", { conversationId: first.conversationId })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
   });
 });
 
@@ -183,16 +207,26 @@ describe("return-code guessing", () => {
     const guess = (s: ClientSocket) => request(s, "returnCode:check", { code: "appel-fiets-zon-kaas-42" });
     for (let i = 0; i < 3; i++) expect(await guess(i < 2 ? first.socket : second.socket)).toMatchObject({ code: "RETURN_CODE_UNKNOWN" });
     expect(await guess(second.socket)).toMatchObject({ ok: false, code: "RATE_LIMITED" });
-    expect(await request(second.socket, "queue:join", { locationChoice: "any", returnCode: "appel-fiets-zon-kaas-43" })).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    expect(await request(second.socket, "queue:join", { locationChoice: "any", returnCode: "appel-fiets-zon-kaas-43" })).toMatchObject({
+      ok: false,
+      code: "RATE_LIMITED",
+    });
     await closeAll(first.socket, second.socket);
   });
 });
 
 describe("return codes in production without a key", () => {
   it("are switched off with a clear answer instead of hashing with a known key", async () => {
-    const server = await startTestServer({ NODE_ENV: "production", SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef", SHUTDOWN_DRAIN_MS: "0" });
+    const server = await startTestServer({
+      NODE_ENV: "production",
+      SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef",
+      SHUTDOWN_DRAIN_MS: "0",
+    });
     const y = await openYouth(server.url);
-    expect(await request(y.socket, "returnCode:check", { code: "appel-fiets-zon-kaas-42" })).toMatchObject({ ok: false, code: "UNAVAILABLE" });
+    expect(await request(y.socket, "returnCode:check", { code: "appel-fiets-zon-kaas-42" })).toMatchObject({
+      ok: false,
+      code: "UNAVAILABLE",
+    });
     await closeAll(y.socket);
     await stopServer(server);
   });

@@ -7,17 +7,33 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION } from "../../shared/protocol";
 import type { RunningServer } from "../../server/app/startServer";
 import { hashSecret } from "../../server/auth/secrets";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
-import { closeAll, collect, completeSecondFactor, connect, login, nextEvent, ok, openStaff, openYouth, request, type ClientSocket } from "../helpers/clients";
+import { PROTOCOL_VERSION } from "../../shared/protocol";
+import {
+  type ClientSocket,
+  closeAll,
+  collect,
+  completeSecondFactor,
+  connect,
+  login,
+  nextEvent,
+  ok,
+  openStaff,
+  openYouth,
+  request,
+} from "../helpers/clients";
 import { REDIS_URL, redisAvailable } from "../helpers/redis";
 import { resetState, startTestServer, stopServer } from "../helpers/servers";
 
 const onRedis = await redisAvailable("rights on Redis");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const json = (cookie: string, body: unknown, method = "POST") => ({ method, headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
+const json = (cookie: string, body: unknown, method = "POST") => ({
+  method,
+  headers: { "content-type": "application/json", cookie },
+  body: JSON.stringify(body),
+});
 
 describe.runIf(onRedis)("rights and live delivery (two processes, one Redis)", () => {
   const prefix = `inloop-test-${randomUUID()}:`;
@@ -63,19 +79,34 @@ describe.runIf(onRedis)("rights and live delivery (two processes, one Redis)", (
 
   async function setCovers(staffId: string, fields: { displayName: string; locationId: string }, covers: string[]) {
     const kim = await login(a.url, "kim@inloop.demo", DEMO_PASSWORD);
-    const res = await fetch(`${a.url}/api/admin/staff/${staffId}`, json(kim, { ...fields, role: "professional", skills: [], covers }, "PUT"));
+    const res = await fetch(
+      `${a.url}/api/admin/staff/${staffId}`,
+      json(kim, { ...fields, role: "professional", skills: [], covers }, "PUT"),
+    );
     expect(res.status).toBe(200);
   }
 
   it("puts a professional on duty only for their own locations", async () => {
     const bram = await staffOn(a, "bram@inloop.demo");
-    expect(await request(bram.socket, "duty:set", { onDuty: true, locationIds: ["leiden"] })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await request(bram.socket, "duty:set", { onDuty: true, locationIds: ["amsterdam", "nowhere"] })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await request(bram.socket, "duty:set", { onDuty: true, locationIds: ["leiden"] })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await request(bram.socket, "duty:set", { onDuty: true, locationIds: ["amsterdam", "nowhere"] })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect(await a.store.listDuty()).toEqual([]);
-    expect(await ok(bram.socket, "duty:set", { onDuty: true })).toMatchObject({ onDuty: true, locationIds: ["amsterdam"], mayCover: ["amsterdam"] });
+    expect(await ok(bram.socket, "duty:set", { onDuty: true })).toMatchObject({
+      onDuty: true,
+      locationIds: ["amsterdam"],
+      mayCover: ["amsterdam"],
+    });
     // A national coordinator gives him Leiden to cover; then he may.
     await setCovers("st_bram", { displayName: "Bram", locationId: "amsterdam" }, ["leiden"]);
-    expect(await ok(bram.socket, "duty:set", { onDuty: true, locationIds: ["amsterdam", "leiden"] })).toMatchObject({ locationIds: ["amsterdam", "leiden"] });
+    expect(await ok(bram.socket, "duty:set", { onDuty: true, locationIds: ["amsterdam", "leiden"] })).toMatchObject({
+      locationIds: ["amsterdam", "leiden"],
+    });
     await setCovers("st_bram", { displayName: "Bram", locationId: "amsterdam" }, []);
   });
 
@@ -89,20 +120,44 @@ describe.runIf(onRedis)("rights and live delivery (two processes, one Redis)", (
     const { data } = (await made.json()) as { data: { link: string; staff: { id: string } } };
     const token = /#(.+)$/.exec(data.link)![1]!;
     // She opens the link herself and tries to put the account on duty in Amsterdam.
-    const accepted = await fetch(`${a.url}/api/invites/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token, password: "een heel lang wachtwoord voor de test 7" }) });
+    const accepted = await fetch(`${a.url}/api/invites/accept`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token, password: "een heel lang wachtwoord voor de test 7" }),
+    });
     expect(accepted.status).toBe(200);
     // A professional enrols a second factor before the session is a full one (issue 17).
     const cookie = await completeSecondFactor(a.url, email, accepted.headers.get("set-cookie")!.split(";")[0]!, "enrol");
     const socket = await connect(b.url, cookie);
     open.push(socket);
     expect(await request(socket, "duty:set", { onDuty: true, locationIds: ["amsterdam"] })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect((await fetch(`${a.url}/api/admin/staff/${data.staff.id}`, json(ilse, { displayName: "Nieuw", role: "professional", locationId: "leiden", skills: [], covers: ["amsterdam"] }, "PUT"))).status).toBe(403);
+    expect(
+      (
+        await fetch(
+          `${a.url}/api/admin/staff/${data.staff.id}`,
+          json(ilse, { displayName: "Nieuw", role: "professional", locationId: "leiden", skills: [], covers: ["amsterdam"] }, "PUT"),
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("lists escalations only of the locations a professional is on duty for", async () => {
     const now = Date.now();
-    for (const [id, locationId] of [["e_rights_leiden", "leiden"], ["e_rights_amsterdam", "amsterdam"]] as const) {
-      await a.store.createEscalation({ id, locationId, level: "urgent", source: "volunteer", note: "notitie over een jongere", raisedAt: now, status: "open", offeredTo: [], offeredAt: now });
+    for (const [id, locationId] of [
+      ["e_rights_leiden", "leiden"],
+      ["e_rights_amsterdam", "amsterdam"],
+    ] as const) {
+      await a.store.createEscalation({
+        id,
+        locationId,
+        level: "urgent",
+        source: "volunteer",
+        note: "notitie over een jongere",
+        raisedAt: now,
+        status: "open",
+        offeredTo: [],
+        offeredAt: now,
+      });
     }
     const eva = await staffOn(a, "eva@inloop.demo");
     const ids = async () => (await ok(eva.socket, "escalation:list")).map((e) => e.id);
@@ -176,7 +231,11 @@ describe.runIf(onRedis)("rights and live delivery (two processes, one Redis)", (
     open.push(oldConsole);
     await ok(oldConsole, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
     const replaced = new Promise((resolve) => oldConsole.once("disconnect", resolve));
-    const relogin = await fetch(`${b.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", cookie: old }, body: JSON.stringify({ email: "sam@leiden.demo", password: DEMO_PASSWORD }) });
+    const relogin = await fetch(`${b.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: old },
+      body: JSON.stringify({ email: "sam@leiden.demo", password: DEMO_PASSWORD }),
+    });
     expect(relogin.status).toBe(200);
     expect(await Promise.race([replaced, sleep(150).then(() => "still open")])).toBe("io server disconnect");
     expect(chat.sam.socket.connected).toBe(true);
@@ -190,11 +249,18 @@ describe.runIf(onRedis)("rights and live delivery (two processes, one Redis)", (
     await ok(eva.socket, "conversation:takeover", { conversationId: chat.conversationId });
     const kim = await login(a.url, "kim@inloop.demo", DEMO_PASSWORD);
     const sam = { displayName: "Sam", locationId: "leiden", skills: ["suicidality"] };
-    expect((await fetch(`${a.url}/api/admin/staff/st_sam`, json(kim, { ...sam, role: "coordinator", manages: ["leiden"] }, "PUT"))).status).toBe(200);
+    expect(
+      (await fetch(`${a.url}/api/admin/staff/st_sam`, json(kim, { ...sam, role: "coordinator", manages: ["leiden"] }, "PUT"))).status,
+    ).toBe(200);
     try {
       const asCoordinator = await staffOn(b, "sam@leiden.demo");
-      expect(await request(eva.socket, "conversation:handback", { conversationId: chat.conversationId })).toMatchObject({ ok: false, code: "NOT_AVAILABLE" });
-      expect(await request(asCoordinator.socket, "message:send", { conversationId: chat.conversationId, id: randomUUID(), text: "hoi" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await request(eva.socket, "conversation:handback", { conversationId: chat.conversationId })).toMatchObject({
+        ok: false,
+        code: "NOT_AVAILABLE",
+      });
+      expect(
+        await request(asCoordinator.socket, "message:send", { conversationId: chat.conversationId, id: randomUUID(), text: "hoi" }),
+      ).toMatchObject({ ok: false, code: "FORBIDDEN" });
       expect((await a.store.getConversation(chat.conversationId))?.volunteerId).toBe("st_eva");
     } finally {
       expect((await fetch(`${a.url}/api/admin/staff/st_sam`, json(kim, { ...sam, role: "volunteer" }, "PUT"))).status).toBe(200);

@@ -1,23 +1,23 @@
-import { useEffect, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import type { ServiceStatus, StaffView, WrapUpTodoView } from "../../../shared/protocol";
-import { api } from "../lib/api";
 import { useI18n } from "../i18n/i18n";
+import { api } from "../lib/api";
 import { errorText } from "../lib/errorText";
 import "./console.css";
 import { ConversationPane } from "./ConversationPane";
-import { InvitePage } from "./InvitePage";
 import { CoordinatorWorkplace } from "./coordinator/CoordinatorWorkplace";
+import { DebriefPanel } from "./DebriefPanel";
+import { InvitePage } from "./InvitePage";
 import { LoginView } from "./LoginView";
+import { NotifySettings } from "./NotifySettings";
 import { PresenceBar } from "./PresenceBar";
 import { ProfessionalWorkplace } from "./professional/ProfessionalWorkplace";
 import { QueuePanel } from "./QueuePanel";
+import { RiskAnnouncer, RiskMarker } from "./RiskParts";
+import { clearConsoleDrafts } from "./SnippetComposer";
 import { liveChats } from "./state";
 import { useConsole } from "./useConsole";
 import { WrapUpForm } from "./WrapUpForm";
-import { clearConsoleDrafts } from "./SnippetComposer";
-import { DebriefPanel } from "./DebriefPanel";
-import { NotifySettings } from "./NotifySettings";
-import { RiskAnnouncer, RiskMarker } from "./RiskParts";
 
 /** /console: log in, then the workplace of one's role; /console/invite sets a first password. */
 export default function ConsoleApp() {
@@ -58,13 +58,25 @@ function LoggedInConsole() {
 function useLocationNames(): Record<string, string> {
   const [names, setNames] = useState<Record<string, string>>({});
   useEffect(() => {
-    void api<ServiceStatus>("/api/status").then((ack) => ack.ok && setNames(Object.fromEntries(ack.data.locations.map((l) => [l.id, l.name]))));
+    void api<ServiceStatus>("/api/status").then(
+      (ack) => ack.ok && setNames(Object.fromEntries(ack.data.locations.map((l) => [l.id, l.name]))),
+    );
   }, []);
   return names;
 }
 
 /** Name, role, language and logout: the same for every role. */
-function TopBar({ staff, locationName, onLogout, children }: { staff: StaffView; locationName?: string; onLogout(): void; children?: ReactNode }) {
+function TopBar({
+  staff,
+  locationName,
+  onLogout,
+  children,
+}: {
+  staff: StaffView;
+  locationName?: string;
+  onLogout(): void;
+  children?: ReactNode;
+}) {
   const { t, lang, setLang } = useI18n();
   const names = useLocationNames();
   const logout = async () => {
@@ -77,7 +89,8 @@ function TopBar({ staff, locationName, onLogout, children }: { staff: StaffView;
       <span className="identity">
         <span className="brand">{t("console.title")}</span>
         <span className="who">
-          {staff.displayName} · {t(`console.role.${staff.role}`)} · {staff.manages === "all" ? t("coord.national") : (locationName ?? names[staff.locationId] ?? staff.locationId)}
+          {staff.displayName} · {t(`console.role.${staff.role}`)} ·{" "}
+          {staff.manages === "all" ? t("coord.national") : (locationName ?? names[staff.locationId] ?? staff.locationId)}
         </span>
       </span>
       {children}
@@ -104,10 +117,9 @@ function Workplace({ onLogout }: { onLogout(): void }) {
 
   // A chat that just ended opens its wrap-up, unless the volunteer is already filling one in.
   const due = state.wrapUpsTodo.at(-1);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: Only a new to-do should open the form, not every render.
   useEffect(() => {
     if (due && !wrapping && liveChats(state) === 0) setWrapping(due);
-    // Only a new to-do should open the form, not every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [due?.conversation.id]);
 
   const take = async () => {
@@ -116,7 +128,11 @@ function Workplace({ onLogout }: { onLogout(): void }) {
       actions.focus(ack.data.id);
       return undefined;
     }
-    return ack.code === "QUEUE_EMPTY" ? t("console.queue.empty") : ack.code === "AT_CAPACITY" ? t("console.queue.atCapacity") : errorText(t, ack);
+    return ack.code === "QUEUE_EMPTY"
+      ? t("console.queue.empty")
+      : ack.code === "AT_CAPACITY"
+        ? t("console.queue.atCapacity")
+        : errorText(t, ack);
   };
 
   return (
@@ -193,7 +209,14 @@ function Workplace({ onLogout }: { onLogout(): void }) {
                   {state.order.map((id) => {
                     const chat = state.chats[id]!;
                     return (
-                      <button key={id} type="button" role="tab" aria-selected={id === state.activeId} className={risk.marked.has(id) ? "tab tab-risk" : "tab"} onClick={() => actions.focus(id)}>
+                      <button
+                        key={id}
+                        type="button"
+                        role="tab"
+                        aria-selected={id === state.activeId}
+                        className={risk.marked.has(id) ? "tab tab-risk" : "tab"}
+                        onClick={() => actions.focus(id)}
+                      >
                         {risk.marked.has(id) && <RiskMarker />}
                         {chat.view.nickname ?? t("console.chat.anonymous")}
                         {chat.closed && ` · ${t("console.closed.ended")}`}

@@ -1,17 +1,20 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
-import { LIMITS, type Ack, type MessageView } from "../../../shared/protocol";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type Ack, LIMITS, type MessageView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { errorText } from "../lib/errorText";
 import { ConfirmDialog, ConsultDialog, TransferDialog } from "./dialogs";
 import { CrisisProtocol, EscalateDialog, EscalationStatus } from "./EscalationParts";
 import { SnippetComposer } from "./SnippetComposer";
-import { openEscalation, type ChatState, type ConsoleState } from "./state";
+import { type ChatState, type ConsoleState, openEscalation } from "./state";
 import { endedText, systemLineText } from "./systemLine";
 import type { useConsole } from "./useConsole";
 import { useNow } from "./useNow";
 
 /** What the pane needs from its workplace: the volunteer console and the professional's taken-over chats both give it. */
-export type PaneActions = Pick<ReturnType<typeof useConsole>["actions"], "request" | "send" | "escalate" | "dismissRisk" | "closeProtocol" | "refreshColleagues">;
+export type PaneActions = Pick<
+  ReturnType<typeof useConsole>["actions"],
+  "request" | "send" | "escalate" | "dismissRisk" | "closeProtocol" | "refreshColleagues"
+>;
 type Dialog = "transfer" | "consult" | "block" | "end" | "escalate" | undefined;
 const minutes = (ms: number) => Math.max(0, Math.floor(ms / 60_000));
 
@@ -36,7 +39,11 @@ function Message({ m, youthDeliveredSeq, nickname }: { m: MessageView; youthDeli
   return (
     <div className={`message ${mine ? "mine" : "theirs"}${pro ? " role-professional" : ""}${staffOnly ? " whisper" : ""}`}>
       <span className="sender">
-        {m.sender.role === "youth" ? (nickname ?? t("console.chat.anonymous")) : pro ? `${m.sender.name ?? ""} (${t("console.role.professional")})` : m.sender.name}
+        {m.sender.role === "youth"
+          ? (nickname ?? t("console.chat.anonymous"))
+          : pro
+            ? `${m.sender.name ?? ""} (${t("console.role.professional")})`
+            : m.sender.name}
         {staffOnly && ` · ${t("console.chat.whisper")}`}
       </span>
       <p className="text">{m.text}</p>
@@ -132,7 +139,11 @@ export function ConversationPane({
           {v.lang && <span>{t("console.chat.lang", { lang: t(`console.chat.lang.${v.lang}`) })}</span>}
           {v.assignedAt !== undefined && <span>{t("console.chat.waited", { minutes: minutes(v.assignedAt - v.queuedAt) })}</span>}
           {chat.lastYouthAt !== undefined && (
-            <span>{minutes(now - chat.lastYouthAt) < 1 ? t("console.chat.lastYouthNow") : t("console.chat.lastYouth", { minutes: minutes(now - chat.lastYouthAt) })}</span>
+            <span>
+              {minutes(now - chat.lastYouthAt) < 1
+                ? t("console.chat.lastYouthNow")
+                : t("console.chat.lastYouth", { minutes: minutes(now - chat.lastYouthAt) })}
+            </span>
           )}
         </p>
         {v.handoverNote && <p className="handover">{t("console.chat.handover", { note: v.handoverNote })}</p>}
@@ -160,27 +171,27 @@ export function ConversationPane({
             </div>
           </div>
         ) : (
-        <div className="tools">
-          {/* One escalation per chat: once one is open, the button raises its level instead. */}
-          {open?.level !== "crisis" && (
-            <button type="button" className="button button-danger" onClick={() => setDialog("escalate")}>
-              {open ? t("console.escalation.raise") : t("console.chat.escalate")}
+          <div className="tools">
+            {/* One escalation per chat: once one is open, the button raises its level instead. */}
+            {open?.level !== "crisis" && (
+              <button type="button" className="button button-danger" onClick={() => setDialog("escalate")}>
+                {open ? t("console.escalation.raise") : t("console.chat.escalate")}
+              </button>
+            )}
+            <button type="button" className="button" onClick={() => (void actions.refreshColleagues(), setDialog("transfer"))}>
+              {t("console.chat.transfer")}
             </button>
-          )}
-          <button type="button" className="button" onClick={() => (void actions.refreshColleagues(), setDialog("transfer"))}>
-            {t("console.chat.transfer")}
-          </button>
-          <button type="button" className="button" onClick={() => setDialog("consult")}>
-            {t("console.chat.consult")}
-          </button>
-          <button type="button" className="button button-danger-quiet" onClick={() => setDialog("block")}>
-            {t("console.chat.block")}
-          </button>
-          <button type="button" className="button" onClick={() => setDialog("end")}>
-            {t("console.chat.end")}
-          </button>
-          {extraTools}
-        </div>
+            <button type="button" className="button" onClick={() => setDialog("consult")}>
+              {t("console.chat.consult")}
+            </button>
+            <button type="button" className="button button-danger-quiet" onClick={() => setDialog("block")}>
+              {t("console.chat.block")}
+            </button>
+            <button type="button" className="button" onClick={() => setDialog("end")}>
+              {t("console.chat.end")}
+            </button>
+            {extraTools}
+          </div>
         )}
       </header>
 
@@ -208,7 +219,8 @@ export function ConversationPane({
           locations={state.locations}
           onClose={() => setDialog(undefined)}
           onTransfer={async (to, handover) => {
-            if (report(await actions.request("conversation:transfer", { conversationId: v.id, to, ...(handover && { note: handover }) }))) setDialog(undefined);
+            if (report(await actions.request("conversation:transfer", { conversationId: v.id, to, ...(handover && { note: handover }) })))
+              setDialog(undefined);
           }}
         />
       )}
@@ -216,7 +228,8 @@ export function ConversationPane({
         <ConsultDialog
           onClose={() => setDialog(undefined)}
           onSend={async (text) => {
-            if (report(await actions.send("whisper:send", { conversationId: v.id, id: crypto.randomUUID(), text, consult: true }))) setDialog(undefined);
+            if (report(await actions.send("whisper:send", { conversationId: v.id, id: crypto.randomUUID(), text, consult: true })))
+              setDialog(undefined);
           }}
         />
       )}
@@ -257,7 +270,11 @@ export function ConversationPane({
             onChange={(e) => (setNote(e.target.value), setNoteSaved(false))}
             onBlur={() => void saveNote()}
           />
-          {noteSaved && <span className="hint" role="status">{t("console.note.saved")}</span>}
+          {noteSaved && (
+            <span className="hint" role="status">
+              {t("console.note.saved")}
+            </span>
+          )}
         </aside>
       </div>
       <p className="typing" aria-live="polite">

@@ -1,13 +1,23 @@
 import { useI18n } from "../i18n/i18n";
 import type { AppSocket } from "../lib/socket";
 import { DebriefThread } from "./DebriefThread";
-import { useDebriefs, type Request } from "./useDebriefs";
+import { type Request, useDebriefs } from "./useDebriefs";
 
 /**
  * The volunteer's "praat even na": ask at any time (about the chat on screen, if any), see who takes
  * it up ("Eva pakt je verzoek op"), then a private thread with that professional.
  */
-export function DebriefPanel({ socket, request, staffId, conversationId }: { socket: AppSocket | undefined; request: Request; staffId: string; conversationId?: string }) {
+export function DebriefPanel({
+  socket,
+  request,
+  staffId,
+  conversationId,
+}: {
+  socket: AppSocket | undefined;
+  request: Request;
+  staffId: string;
+  conversationId?: string;
+}) {
   const { t } = useI18n();
   const { debriefs, threads, send, setDebriefs } = useDebriefs(socket, request, staffId);
   const mine = Object.values(debriefs)

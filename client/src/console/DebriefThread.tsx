@@ -1,9 +1,17 @@
 import { useState } from "react";
-import { LIMITS, type DebriefMessageView } from "../../../shared/protocol";
+import { type DebriefMessageView, LIMITS } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 
 /** The private thread of one debrief and a line to write in it. */
-export function DebriefThread({ id, messages, onSend }: { id: string; messages: readonly DebriefMessageView[]; onSend(text: string): Promise<boolean> }) {
+export function DebriefThread({
+  id,
+  messages,
+  onSend,
+}: {
+  id: string;
+  messages: readonly DebriefMessageView[];
+  onSend(text: string): Promise<boolean>;
+}) {
   const { t } = useI18n();
   const [text, setText] = useState("");
   return (
@@ -24,7 +32,13 @@ export function DebriefThread({ id, messages, onSend }: { id: string; messages: 
         }}
       >
         <label htmlFor={`debrief-text-${id}`}>{t("reach.debrief.message")}</label>
-        <textarea id={`debrief-text-${id}`} rows={2} maxLength={LIMITS.messageChars} value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          id={`debrief-text-${id}`}
+          rows={2}
+          maxLength={LIMITS.messageChars}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <button type="submit" className="button">
           {t("reach.debrief.send")}
         </button>

@@ -11,7 +11,10 @@ export function DutyReachPanel({ locationName, refreshKey }: { locationName?: (i
   const [duty, setDuty] = useState<DutyStatusView[]>();
   const [names, setNames] = useState<Record<string, string>>({});
   useEffect(() => {
-    if (!locationName) void api<ServiceStatus>("/api/status").then((ack) => ack.ok && setNames(Object.fromEntries(ack.data.locations.map((l) => [l.id, l.name]))));
+    if (!locationName)
+      void api<ServiceStatus>("/api/status").then(
+        (ack) => ack.ok && setNames(Object.fromEntries(ack.data.locations.map((l) => [l.id, l.name]))),
+      );
   }, [locationName]);
   const nameOf = locationName ?? ((id: string) => names[id] ?? id);
   useEffect(() => {
@@ -34,7 +37,9 @@ export function DutyReachPanel({ locationName, refreshKey }: { locationName?: (i
         {duty.map((d) => (
           <li key={d.staffId} data-reach={d.reach}>
             {d.displayName} · {d.locationIds.map(nameOf).join(", ")} ·{" "}
-            <span className={`reach-${d.reach}`}>{t(d.reach === "console" ? "reach.duty.console" : d.reach === "push" ? "reach.duty.push" : "reach.duty.unreachable")}</span>
+            <span className={`reach-${d.reach}`}>
+              {t(d.reach === "console" ? "reach.duty.console" : d.reach === "push" ? "reach.duty.push" : "reach.duty.unreachable")}
+            </span>
           </li>
         ))}
       </ul>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
 import type { InviteInfoView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
-import { errorText } from "../lib/errorText";
 import { api } from "../lib/api";
+import { errorText } from "../lib/errorText";
 
 const MIN_PASSWORD = 12;
 
@@ -44,7 +44,14 @@ export function InvitePage() {
     const ack = await api("/api/invites/accept", { method: "POST", body: { token, password } });
     setBusy(false);
     if (!ack.ok) {
-      const text = ack.code === "NOT_FOUND" ? t("invite.invalid") : ack.code === "RATE_LIMITED" ? t("invite.rateLimited") : ack.code === "WEAK_PASSWORD" ? t("invite.weakPassword") : errorText(t, ack);
+      const text =
+        ack.code === "NOT_FOUND"
+          ? t("invite.invalid")
+          : ack.code === "RATE_LIMITED"
+            ? t("invite.rateLimited")
+            : ack.code === "WEAK_PASSWORD"
+              ? t("invite.weakPassword")
+              : errorText(t, ack);
       return setProblem(text);
     }
     setDone(true);
@@ -55,12 +62,32 @@ export function InvitePage() {
     <main className="login">
       <h1>{t("invite.title")}</h1>
       <p>{t("invite.intro", { role: t(`console.role.${info.role}`), email: info.email })}</p>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <input type="email" autoComplete="username" value={info.email} readOnly hidden />
         <label htmlFor="invite-password">{t("invite.password")}</label>
-        <input id="invite-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} minLength={MIN_PASSWORD} required />
+        <input
+          id="invite-password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          minLength={MIN_PASSWORD}
+          required
+        />
         <label htmlFor="invite-repeat">{t("invite.repeat")}</label>
-        <input id="invite-repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required />
+        <input
+          id="invite-repeat"
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          required
+        />
         {problem && (
           <p className="problems" role="alert">
             {problem}

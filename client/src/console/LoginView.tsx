@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import type { StaffView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/nl";
@@ -40,7 +40,15 @@ export function LoginView({ onLoggedIn }: { onLoggedIn(staff: StaffView): void }
   );
 }
 
-function PasswordStep({ problem, onLoggedIn, onNext }: { problem?: MessageKey; onLoggedIn(staff: StaffView): void; onNext(next: "code" | "enrol"): void }) {
+function PasswordStep({
+  problem,
+  onLoggedIn,
+  onNext,
+}: {
+  problem?: MessageKey;
+  onLoggedIn(staff: StaffView): void;
+  onNext(next: "code" | "enrol"): void;
+}) {
   const { t } = useI18n();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -60,9 +68,24 @@ function PasswordStep({ problem, onLoggedIn, onNext }: { problem?: MessageKey; o
       <h1>{t("console.login.title")}</h1>
       <form onSubmit={submit}>
         <label htmlFor="email">{t("console.login.email")}</label>
-        <input id="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          autoFocus
+        />
         <label htmlFor="password">{t("console.login.password")}</label>
-        <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         {failed && (
           <p className="hint error" role="alert">
             {t(failed)}
@@ -75,4 +98,3 @@ function PasswordStep({ problem, onLoggedIn, onNext }: { problem?: MessageKey; o
     </>
   );
 }
-

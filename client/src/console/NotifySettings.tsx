@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { Ack, RequestName, RequestOf, Responses } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
-import { enableNotifications, notifyState, type NotifyState } from "../lib/notify";
+import { enableNotifications, type NotifyState, notifyState } from "../lib/notify";
 
 type Request = <E extends RequestName>(event: E, payload: RequestOf<E>) => Promise<Ack<Responses[E]>>;
 

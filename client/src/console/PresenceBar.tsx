@@ -3,7 +3,13 @@ import { useI18n } from "../i18n/i18n";
 import type { ConsoleState } from "./state";
 
 /** Status and capacity: the volunteer's shift in two controls. */
-export function PresenceBar({ state, onChange }: { state: ConsoleState; onChange(p: { status?: PresenceStatus; capacity?: number }): void }) {
+export function PresenceBar({
+  state,
+  onChange,
+}: {
+  state: ConsoleState;
+  onChange(p: { status?: PresenceStatus; capacity?: number }): void;
+}) {
   const { t, lang } = useI18n();
   const presence = state.presence;
   if (!presence) return null;

@@ -12,10 +12,18 @@ export function QueuePanel({ state, onTake }: { state: ConsoleState; onTake(): P
   const own = state.staff?.locationId;
   const names = new Map(state.locations.map((l) => [l.id, l.name]));
   names.set("any", t("console.queue.any"));
-  const rows = [...(state.queue?.locations ?? [])].sort((a, b) => Number(b.locationId === own) - Number(a.locationId === own) || Number(b.locationId === "any") - Number(a.locationId === "any"));
+  const rows = [...(state.queue?.locations ?? [])].sort(
+    (a, b) =>
+      Number(b.locationId === own) - Number(a.locationId === own) || Number(b.locationId === "any") - Number(a.locationId === "any"),
+  );
   const ownLocation = state.locations.find((l) => l.id === own);
   const presence = state.presence;
-  const reason = presence?.status !== "available" ? t("console.queue.notAvailable") : presence.load >= presence.capacity ? t("console.queue.atCapacity") : undefined;
+  const reason =
+    presence?.status !== "available"
+      ? t("console.queue.notAvailable")
+      : presence.load >= presence.capacity
+        ? t("console.queue.atCapacity")
+        : undefined;
   const now = useNow(1000);
   const offers = Object.values(state.offers).filter((o) => o.until > now);
 
@@ -36,16 +44,15 @@ export function QueuePanel({ state, onTake }: { state: ConsoleState; onTake(): P
       {offers.length > 0 && (
         <div className="offer">
           {/* Announced once; the countdown beside it is not a live region, so it does not speak every second. */}
-          <p role="status">{t(offers.some((o) => o.reason === "return") ? "console.returnCode.offered.return" : "console.returnCode.offered.skill")}</p>
-          <p className="hint">{t("console.returnCode.offered.left", { seconds: Math.ceil((Math.min(...offers.map((o) => o.until)) - now) / 1000) })}</p>
+          <p role="status">
+            {t(offers.some((o) => o.reason === "return") ? "console.returnCode.offered.return" : "console.returnCode.offered.skill")}
+          </p>
+          <p className="hint">
+            {t("console.returnCode.offered.left", { seconds: Math.ceil((Math.min(...offers.map((o) => o.until)) - now) / 1000) })}
+          </p>
         </div>
       )}
-      <button
-        type="button"
-        className="button button-primary"
-        disabled={Boolean(reason)}
-        onClick={async () => setProblem(await onTake())}
-      >
+      <button type="button" className="button button-primary" disabled={Boolean(reason)} onClick={async () => setProblem(await onTake())}>
         {t("console.queue.take")}
       </button>
       {(reason ?? problem) && (

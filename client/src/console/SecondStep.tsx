@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import type { EnrolmentView, StaffView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/nl";
@@ -14,11 +14,10 @@ export function SecondStep({ enrol, onLoggedIn, onExpired }: { enrol: boolean; o
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ staff: StaffView; recoveryCodes: string[] } | undefined>();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: Once per step: onExpired is a fresh function on every render of the parent.
   useEffect(() => {
     if (!enrol) return;
     void api<EnrolmentView>("/api/auth/enrol", { method: "POST", body: {} }).then((ack) => (ack.ok ? setEnrolment(ack.data) : onExpired()));
-    // Once per step: onExpired is a fresh function on every render of the parent.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enrol]);
 
   const submit = async (e: FormEvent) => {
@@ -35,7 +34,13 @@ export function SecondStep({ enrol, onLoggedIn, onExpired }: { enrol: boolean; o
     }
     setCode("");
     if (ack.code === "UNAUTHENTICATED") return onExpired();
-    setFailed(ack.code === "RATE_LIMITED" ? "twofa.rateLimited" : ack.code === "BAD_REQUEST" || ack.code === "BAD_CREDENTIALS" ? "twofa.wrong" : "error.generic");
+    setFailed(
+      ack.code === "RATE_LIMITED"
+        ? "twofa.rateLimited"
+        : ack.code === "BAD_REQUEST" || ack.code === "BAD_CREDENTIALS"
+          ? "twofa.wrong"
+          : "error.generic",
+    );
   };
 
   if (done) {
@@ -85,7 +90,9 @@ export function SecondStep({ enrol, onLoggedIn, onExpired }: { enrol: boolean; o
           autoFocus
           value={code}
           onChange={(e) => setCode(e.target.value)}
-          {...(recovery ? { autoComplete: "off" } : { inputMode: "numeric" as const, autoComplete: "one-time-code", pattern: "\\d{6}", maxLength: 6 })}
+          {...(recovery
+            ? { autoComplete: "off" }
+            : { inputMode: "numeric" as const, autoComplete: "one-time-code", pattern: "\\d{6}", maxLength: 6 })}
         />
         {failed && (
           <p className="hint error" role="alert">

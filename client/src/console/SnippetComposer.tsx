@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from "react";
+import { type KeyboardEvent, useRef, useState } from "react";
 import { LIMITS, type LocationView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { matchSnippets } from "./state";
@@ -106,7 +106,13 @@ export function SnippetComposer({
       {matches.length > 0 && (
         <ul className="snippets" role="listbox" aria-label={t("console.chat.snippets")}>
           {matches.map((s, i) => (
-            <li key={`${s.lang}-${s.key}`} role="option" aria-selected={i === highlight} className={i === highlight ? "active" : undefined} onMouseDown={(e) => (e.preventDefault(), insert(s.text))}>
+            <li
+              key={`${s.lang}-${s.key}`}
+              role="option"
+              aria-selected={i === highlight}
+              className={i === highlight ? "active" : undefined}
+              onMouseDown={(e) => (e.preventDefault(), insert(s.text))}
+            >
               <strong>/{s.key}</strong> <span className="muted">({s.lang})</span> {s.text}
             </li>
           ))}
@@ -139,7 +145,9 @@ export function SnippetComposer({
         </label>
         {text.length >= COUNT_FROM && (
           <span id="console-message-count" className={over > 0 ? "count error" : "count"} role={over > 0 ? "alert" : undefined}>
-            {over > 0 ? t("console.composer.tooLong", { max: LIMITS.messageChars, over }) : t("console.composer.count", { n: text.trim().length, max: LIMITS.messageChars })}
+            {over > 0
+              ? t("console.composer.tooLong", { max: LIMITS.messageChars, over })
+              : t("console.composer.count", { n: text.trim().length, max: LIMITS.messageChars })}
           </span>
         )}
         <button type="submit" className="button button-primary" disabled={!text.trim() || over > 0}>

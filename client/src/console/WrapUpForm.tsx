@@ -1,11 +1,21 @@
 import { useState } from "react";
-import { REFERRALS, type Ack, type Referral, type RequestOf, type Responses, type RiskLevel, type Topic, type WrapUpTodoView } from "../../../shared/protocol";
+import {
+  type Ack,
+  REFERRALS,
+  type Referral,
+  type RequestOf,
+  type Responses,
+  type RiskLevel,
+  type Topic,
+  type WrapUpTodoView,
+} from "../../../shared/protocol";
 
 /** The volunteer's own judgement of the highest risk in the chat, lowest first. */
 const RISK_LEVELS: readonly RiskLevel[] = ["none", "concern", "high"];
+
 import { useI18n } from "../i18n/i18n";
 import { errorText } from "../lib/errorText";
-import { wrapUpProblems, type WrapUpForm as Form } from "./state";
+import { type WrapUpForm as Form, wrapUpProblems } from "./state";
 import { endedText } from "./systemLine";
 
 /**
@@ -87,7 +97,10 @@ export function WrapUpForm({
                   autoFocus={!walkIn && i === 0}
                   checked={form.topics.includes(topic as Topic)}
                   onChange={(e) =>
-                    setForm({ ...form, topics: e.target.checked ? [...form.topics, topic as Topic] : form.topics.filter((x) => x !== topic) })
+                    setForm({
+                      ...form,
+                      topics: e.target.checked ? [...form.topics, topic as Topic] : form.topics.filter((x) => x !== topic),
+                    })
                   }
                 />
                 <span>{t(`topic.${topic as Topic}`)}</span>
@@ -100,7 +113,12 @@ export function WrapUpForm({
           <div className="chips">
             {REFERRALS.map((r) => (
               <label key={r} className="chip">
-                <input type="radio" name="referral" checked={form.referral === r} onChange={() => setForm({ ...form, referral: r as Referral })} />
+                <input
+                  type="radio"
+                  name="referral"
+                  checked={form.referral === r}
+                  onChange={() => setForm({ ...form, referral: r as Referral })}
+                />
                 <span>{t(`console.wrapup.referral.${r}`)}</span>
               </label>
             ))}
@@ -123,7 +141,12 @@ export function WrapUpForm({
             <div className="chips">
               {RISK_LEVELS.map((level) => (
                 <label key={level} className="chip">
-                  <input type="radio" name="risk" checked={form.riskJudgement === level} onChange={() => setForm({ ...form, riskJudgement: level })} />
+                  <input
+                    type="radio"
+                    name="risk"
+                    checked={form.riskJudgement === level}
+                    onChange={() => setForm({ ...form, riskJudgement: level })}
+                  />
                   <span>{t(`console.wrapup.risk.${level}`)}</span>
                 </label>
               ))}
@@ -132,7 +155,8 @@ export function WrapUpForm({
         )}
         {canDebrief && (
           <label className="toggle">
-            <input type="checkbox" checked={form.debrief} onChange={(e) => setForm({ ...form, debrief: e.target.checked })} /> {t("console.wrapup.debrief")}
+            <input type="checkbox" checked={form.debrief} onChange={(e) => setForm({ ...form, debrief: e.target.checked })} />{" "}
+            {t("console.wrapup.debrief")}
           </label>
         )}
         {(shown.length > 0 || error) && (

@@ -1,5 +1,5 @@
-import { useEffect, useState, type ReactNode } from "react";
-import { ANY_LOCATION, LIMITS, type ColleagueView, type LocationView } from "../../../shared/protocol";
+import { type ReactNode, useEffect, useState } from "react";
+import { ANY_LOCATION, type ColleagueView, LIMITS, type LocationView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 
 /** An inline panel that takes focus and closes with Escape. */
@@ -18,7 +18,17 @@ export function Panel({ title, onClose, children }: { title: string; onClose(): 
 }
 
 /** A dialog's submit and cancel buttons, the same everywhere. */
-export function DialogActions({ submit, danger = false, disabled = false, onCancel }: { submit: string; danger?: boolean; disabled?: boolean; onCancel(): void }) {
+export function DialogActions({
+  submit,
+  danger = false,
+  disabled = false,
+  onCancel,
+}: {
+  submit: string;
+  danger?: boolean;
+  disabled?: boolean;
+  onCancel(): void;
+}) {
   const { t } = useI18n();
   return (
     <div className="actions">
@@ -64,7 +74,14 @@ export function TransferDialog({
           {colleagues.length === 0 && <p className="hint">{t("console.transfer.noColleague")}</p>}
           {colleagues.map((c, i) => (
             <label key={c.staffId} className="option">
-              <input type="radio" name="target" value={`staff:${c.staffId}`} checked={target === `staff:${c.staffId}`} onChange={(e) => setTarget(e.target.value)} autoFocus={i === 0} />
+              <input
+                type="radio"
+                name="target"
+                value={`staff:${c.staffId}`}
+                checked={target === `staff:${c.staffId}`}
+                onChange={(e) => setTarget(e.target.value)}
+                autoFocus={i === 0}
+              />
               {c.displayName} ({names.get(c.locationId) ?? c.locationId}, {t("console.transfer.slots", { n: c.freeSlots })})
             </label>
           ))}
@@ -73,7 +90,14 @@ export function TransferDialog({
           <legend>{t("console.transfer.toQueue")}</legend>
           {[ANY_LOCATION, ...locations.map((l) => l.id)].map((id) => (
             <label key={id} className="option">
-              <input type="radio" name="target" value={`queue:${id}`} checked={target === `queue:${id}`} onChange={(e) => setTarget(e.target.value)} autoFocus={colleagues.length === 0 && id === ANY_LOCATION} />
+              <input
+                type="radio"
+                name="target"
+                value={`queue:${id}`}
+                checked={target === `queue:${id}`}
+                onChange={(e) => setTarget(e.target.value)}
+                autoFocus={colleagues.length === 0 && id === ANY_LOCATION}
+              />
               {id === ANY_LOCATION ? t("console.queue.any") : names.get(id)}
             </label>
           ))}
@@ -107,7 +131,19 @@ export function ConsultDialog({ onSend, onClose }: { onSend(text: string): void;
 }
 
 /** A second, deliberate step before anything that cannot be undone. */
-export function ConfirmDialog({ title, body, confirm, onConfirm, onClose }: { title: string; body: string; confirm: string; onConfirm(): void; onClose(): void }) {
+export function ConfirmDialog({
+  title,
+  body,
+  confirm,
+  onConfirm,
+  onClose,
+}: {
+  title: string;
+  body: string;
+  confirm: string;
+  onConfirm(): void;
+  onClose(): void;
+}) {
   const { t } = useI18n();
   return (
     <Panel title={title} onClose={onClose}>

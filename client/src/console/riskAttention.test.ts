@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markSeen, riskAttention, withRiskPrefix, type RiskChat } from "./riskAttention";
+import { markSeen, type RiskChat, riskAttention, withRiskPrefix } from "./riskAttention";
 
 const chat = (id: string, over: Partial<RiskChat> = {}): RiskChat => ({ id, name: id, onScreen: false, ...over });
 const high = (at: number) => ({ level: "high" as const, at });

@@ -50,7 +50,12 @@ export interface RiskAttention {
 /** Everything the console shows and sounds for risk flags it has not yet put on screen. */
 export function riskAttention(chats: readonly RiskChat[], seen: SeenRisk): RiskAttention {
   const waiting = unseenRisk(chats, seen);
-  return { marked: new Set(waiting.map((c) => c.id)), titlePrefix: waiting.length > 0, alarm: waiting.length > 0, announce: waiting.map((c) => c.name) };
+  return {
+    marked: new Set(waiting.map((c) => c.id)),
+    titlePrefix: waiting.length > 0,
+    alarm: waiting.length > 0,
+    announce: waiting.map((c) => c.name),
+  };
 }
 
 /** The title with the risk prefix in front, once. */

@@ -1,6 +1,21 @@
 import { describe, expect, it } from "vitest";
 import type { MessageView, StaffConversationView, StaffState } from "../../../shared/protocol";
-import { chatGapBefore, gapBefore, initialConsole, lastContiguousSeq, liveChats, matchSnippets, mergeBySeq, openEscalation, reduceConsole, totalUnread, waitingForMe, wrapUpProblems, type ConsoleAction, type ConsoleState } from "./state";
+import {
+  type ConsoleAction,
+  type ConsoleState,
+  chatGapBefore,
+  gapBefore,
+  initialConsole,
+  lastContiguousSeq,
+  liveChats,
+  matchSnippets,
+  mergeBySeq,
+  openEscalation,
+  reduceConsole,
+  totalUnread,
+  waitingForMe,
+  wrapUpProblems,
+} from "./state";
 
 const view = (id: string, over: Partial<StaffConversationView> = {}): StaffConversationView => ({
   id,
@@ -26,15 +41,38 @@ const synced = (conversations: StaffConversationView[]): StaffState => ({
   staff: { id: "st_sam", email: "sam@x", displayName: "Sam", role: "volunteer", locationId: "leiden" },
   presence: { staffId: "st_sam", locationId: "leiden", status: "available", capacity: 2, load: conversations.length, since: 0 },
   conversations,
-  queue: { at: 0, locations: [{ locationId: "leiden", waiting: 2, longestWaitMs: 0, flagged: 0, availableVolunteers: 1 }, { locationId: "any", waiting: 1, longestWaitMs: 0, flagged: 0, availableVolunteers: 0 }, { locationId: "amsterdam", waiting: 5, longestWaitMs: 0, flagged: 0, availableVolunteers: 0 }] },
-  locations: [{ id: "leiden", name: "Leiden", autoAssign: false, snippets: [{ key: "welkom", lang: "nl", text: "Hoi!" }, { key: "welcome", lang: "en", text: "Hi!" }, { key: "113", lang: "nl", text: "Bel 113" }], wrapUpTopics: [] }],
+  queue: {
+    at: 0,
+    locations: [
+      { locationId: "leiden", waiting: 2, longestWaitMs: 0, flagged: 0, availableVolunteers: 1 },
+      { locationId: "any", waiting: 1, longestWaitMs: 0, flagged: 0, availableVolunteers: 0 },
+      { locationId: "amsterdam", waiting: 5, longestWaitMs: 0, flagged: 0, availableVolunteers: 0 },
+    ],
+  },
+  locations: [
+    {
+      id: "leiden",
+      name: "Leiden",
+      autoAssign: false,
+      snippets: [
+        { key: "welkom", lang: "nl", text: "Hoi!" },
+        { key: "welcome", lang: "en", text: "Hi!" },
+        { key: "113", lang: "nl", text: "Bel 113" },
+      ],
+      wrapUpTopics: [],
+    },
+  ],
   wrapUpsTodo: [],
   escalations: [],
 });
 
 describe("console state", () => {
   it("opens chats as tabs, counts unread only for chats not in view, and clears on focus", () => {
-    let s = run([{ type: "synced", state: synced([]) }, { type: "assigned", view: view("a") }, { type: "assigned", view: view("b") }]);
+    let s = run([
+      { type: "synced", state: synced([]) },
+      { type: "assigned", view: view("a") },
+      { type: "assigned", view: view("b") },
+    ]);
     expect([s.order, s.activeId]).toEqual([["a", "b"], "a"]);
     s = reduceConsole(s, { type: "message", message: msg("b", 1), visible: false });
     s = reduceConsole(s, { type: "message", message: msg("b", 1), visible: false }); // a repeat is not news
@@ -47,7 +85,15 @@ describe("console state", () => {
 
   it("takes a coordinator's changed snippets and topics without touching the chats", () => {
     const before = run([{ type: "synced", state: synced([view("c1")]) }]);
-    const locations = [{ id: "leiden", name: "Leiden", autoAssign: true, snippets: [{ key: "doei", lang: "nl" as const, text: "Doei!" }], wrapUpTopics: ["loneliness"] }];
+    const locations = [
+      {
+        id: "leiden",
+        name: "Leiden",
+        autoAssign: true,
+        snippets: [{ key: "doei", lang: "nl" as const, text: "Doei!" }],
+        wrapUpTopics: ["loneliness"],
+      },
+    ];
     const after = reduceConsole(before, { type: "locations", locations });
     expect(after.locations).toEqual(locations);
     expect(after.chats).toBe(before.chats);
@@ -55,15 +101,28 @@ describe("console state", () => {
   });
 
   it("does not count my own messages or whispers as unread", () => {
-    let s = run([{ type: "assigned", view: view("a") }, { type: "assigned", view: view("b") }]);
+    let s = run([
+      { type: "assigned", view: view("a") },
+      { type: "assigned", view: view("b") },
+    ]);
     s = reduceConsole(s, { type: "message", message: msg("b", 1, "volunteer"), visible: false });
     expect(totalUnread(s)).toBe(0);
   });
 
   it("keeps a chat that ended on screen, saying how, until it is closed; drops one handed on; owes a wrap-up once", () => {
-    let s = run([{ type: "assigned", view: view("a") }, { type: "assigned", view: view("b") }, { type: "focus", conversationId: "b" }]);
+    let s = run([
+      { type: "assigned", view: view("a") },
+      { type: "assigned", view: view("b") },
+      { type: "focus", conversationId: "b" },
+    ]);
     s = reduceConsole(s, { type: "ended", conversationId: "b", endedBy: "youth", reason: "quick-exit" });
-    expect([s.order, s.activeId, s.chats.b?.closed, s.chats.b?.view.status, liveChats(s)]).toEqual([["a", "b"], "b", { kind: "ended", by: "youth", reason: "quick-exit" }, "ended", 1]);
+    expect([s.order, s.activeId, s.chats.b?.closed, s.chats.b?.view.status, liveChats(s)]).toEqual([
+      ["a", "b"],
+      "b",
+      { kind: "ended", by: "youth", reason: "quick-exit" },
+      "ended",
+      1,
+    ]);
     // A resync does not drop it while it is still on screen.
     s = reduceConsole(s, { type: "synced", state: synced([view("a")]) });
     expect(s.order).toEqual(["a", "b"]);
@@ -79,14 +138,21 @@ describe("console state", () => {
   });
 
   it("a resync removes chats that ended meanwhile and keeps loaded messages of the rest", () => {
-    let s = run([{ type: "assigned", view: view("a") }, { type: "assigned", view: view("b") }, { type: "history", conversationId: "a", messages: [msg("a", 1), msg("a", 2, "volunteer")] }]);
+    let s = run([
+      { type: "assigned", view: view("a") },
+      { type: "assigned", view: view("b") },
+      { type: "history", conversationId: "a", messages: [msg("a", 1), msg("a", 2, "volunteer")] },
+    ]);
     s = reduceConsole(s, { type: "synced", state: synced([view("a")]) });
     expect(s.order).toEqual(["a"]);
     expect(s.chats.a?.messages.map((m) => m.seq)).toEqual([1, 2]);
   });
 
   it("tracks the youth's typing and delivery marks", () => {
-    let s = run([{ type: "assigned", view: view("a") }, { type: "typing", conversationId: "a", role: "youth", typing: true }]);
+    let s = run([
+      { type: "assigned", view: view("a") },
+      { type: "typing", conversationId: "a", role: "youth", typing: true },
+    ]);
     expect(s.chats.a?.youthTyping).toBe(true);
     s = reduceConsole(s, { type: "message", message: msg("a", 1), visible: true });
     expect(s.chats.a?.youthTyping).toBe(false);
@@ -101,9 +167,22 @@ describe("console state", () => {
 });
 
 describe("escalation in the console", () => {
-  const escalation = { id: "e1", conversationId: "a", locationId: "leiden", level: "crisis" as const, source: "volunteer" as const, raisedAt: 0, status: "open" as const, offeredTo: [], offeredAt: 0 };
+  const escalation = {
+    id: "e1",
+    conversationId: "a",
+    locationId: "leiden",
+    level: "crisis" as const,
+    source: "volunteer" as const,
+    raisedAt: 0,
+    status: "open" as const,
+    offeredTo: [],
+    offeredAt: 0,
+  };
   it("prompts on a risk flag, shows the crisis protocol when unrouted, and hides it once claimed", () => {
-    let s = run([{ type: "assigned", view: view("a") }, { type: "risk", conversationId: "a", level: "high", at: 1 }]);
+    let s = run([
+      { type: "assigned", view: view("a") },
+      { type: "risk", conversationId: "a", level: "high", at: 1 },
+    ]);
     expect(s.chats.a?.risk?.level).toBe("high");
     s = reduceConsole(s, { type: "risk", conversationId: "a", level: "concern", at: 2 });
     expect(s.chats.a?.risk?.level).toBe("high"); // a lower flag never hides a higher one
@@ -113,16 +192,26 @@ describe("escalation in the console", () => {
     // The prompt stays until the volunteer acts on it; the protocol shows.
     expect([s.chats.a?.crisisProtocol, s.chats.a?.risk?.level]).toEqual([true, "high"]);
     // Another escalation of the same chat being claimed does not hide this one's protocol.
-    s = reduceConsole(s, { type: "escalation", escalation: { ...escalation, id: "e2", level: "consult", status: "claimed", claimedBy: "st_eva" } });
+    s = reduceConsole(s, {
+      type: "escalation",
+      escalation: { ...escalation, id: "e2", level: "consult", status: "claimed", claimedBy: "st_eva" },
+    });
     expect(s.chats.a?.crisisProtocol).toBe(true);
     s = reduceConsole(s, { type: "escalation", escalation: { ...escalation, unroutedAt: 5, status: "claimed", claimedBy: "st_eva" } });
     expect(s.chats.a?.crisisProtocol).toBe(false);
   });
 
   it("tells the volunteer a professional took the chat over instead of dropping it", () => {
-    let s = run([{ type: "assigned", view: view("a") }, { type: "risk", conversationId: "a", level: "high", at: 1 }]);
+    let s = run([
+      { type: "assigned", view: view("a") },
+      { type: "risk", conversationId: "a", level: "high", at: 1 },
+    ]);
     s = reduceConsole(s, { type: "transferred", conversationId: "a", reason: "takeover", to: { role: "professional", name: "Eva" } });
-    expect([s.order, s.chats.a?.closed, s.chats.a?.risk]).toEqual([["a"], { kind: "taken-over", to: { role: "professional", name: "Eva" } }, undefined]);
+    expect([s.order, s.chats.a?.closed, s.chats.a?.risk]).toEqual([
+      ["a"],
+      { kind: "taken-over", to: { role: "professional", name: "Eva" } },
+      undefined,
+    ]);
   });
 
   it("knows the chat's one open escalation, whatever the system or the volunteer raised", () => {
@@ -130,7 +219,10 @@ describe("escalation in the console", () => {
     expect(openEscalation(s.chats.a!)).toBeUndefined();
     s = reduceConsole(s, { type: "escalation", escalation: { ...escalation, source: "risk", level: "urgent" } });
     expect(openEscalation(s.chats.a!)?.level).toBe("urgent");
-    s = reduceConsole(s, { type: "escalation", escalation: { ...escalation, source: "risk", level: "crisis", status: "claimed", claimedBy: "st_eva", claimedByName: "Eva" } });
+    s = reduceConsole(s, {
+      type: "escalation",
+      escalation: { ...escalation, source: "risk", level: "crisis", status: "claimed", claimedBy: "st_eva", claimedByName: "Eva" },
+    });
     expect(openEscalation(s.chats.a!)).toMatchObject({ level: "crisis", claimedByName: "Eva" });
     s = reduceConsole(s, { type: "escalation", escalation: { ...escalation, status: "resolved" } });
     expect(openEscalation(s.chats.a!)).toBeUndefined();
@@ -169,7 +261,16 @@ describe("youths offered to me first", () => {
   it("keeps the offer until the youth is mine", () => {
     const offered = run([{ type: "offered", conversationId: "c_offered00001", reason: "return", until: 45_000 }]);
     expect(offered.offers).toEqual({ c_offered00001: { reason: "return", until: 45_000 } });
-    const view = { id: "c_offered00001", status: "active", locationChoice: "leiden", priority: 0, queuedAt: 0, lastSeq: 0, youthDeliveredSeq: 0, transfers: 0 } as const;
+    const view = {
+      id: "c_offered00001",
+      status: "active",
+      locationChoice: "leiden",
+      priority: 0,
+      queuedAt: 0,
+      lastSeq: 0,
+      youthDeliveredSeq: 0,
+      transfers: 0,
+    } as const;
     const mine = reduceConsole(offered, { type: "assigned", view });
     expect(mine.offers).toEqual({});
     expect(mine.order).toEqual(["c_offered00001"]);
@@ -177,7 +278,11 @@ describe("youths offered to me first", () => {
 });
 
 describe("a gap in a chat's seqs is filled through conversation:sync (PROTOCOL.md §5.2)", () => {
-  const open = () => run([{ type: "synced", state: synced([]) }, { type: "assigned", view: view("a") }]);
+  const open = () =>
+    run([
+      { type: "synced", state: synced([]) },
+      { type: "assigned", view: view("a") },
+    ]);
 
   it("sees no gap while every seq follows the one before, whispers included", () => {
     let s = open();
@@ -200,7 +305,14 @@ describe("a gap in a chat's seqs is filled through conversation:sync (PROTOCOL.m
   });
 
   it("keeps a message broadcast again (a resend) once, and does not count it unread twice", () => {
-    let s = run([{ type: "message", message: msg("a", 1), visible: false }, { type: "message", message: msg("a", 1), visible: false }, { type: "history", conversationId: "a", messages: [msg("a", 1)] }], open());
+    let s = run(
+      [
+        { type: "message", message: msg("a", 1), visible: false },
+        { type: "message", message: msg("a", 1), visible: false },
+        { type: "history", conversationId: "a", messages: [msg("a", 1)] },
+      ],
+      open(),
+    );
     expect(s.chats.a!.messages).toHaveLength(1);
     expect(s.chats.a!.unread).toBe(1);
     s = reduceConsole(s, { type: "message", message: msg("b", 7), visible: false });

@@ -81,7 +81,15 @@ export type ConsoleAction =
   | { type: "locations"; locations: LocationView[] }
   | { type: "offered"; conversationId: string; reason: "return" | "skill"; until: number };
 
-export const initialConsole: ConsoleState = { online: false, locations: [], chats: {}, order: [], wrapUpsTodo: [], colleagues: [], offers: {} };
+export const initialConsole: ConsoleState = {
+  online: false,
+  locations: [],
+  chats: {},
+  order: [],
+  wrapUpsTodo: [],
+  colleagues: [],
+  offers: {},
+};
 
 /** Messages by seq, each once, however often or in whatever order they arrive (a resend is broadcast again). */
 export function mergeBySeq(current: readonly MessageView[], incoming: readonly MessageView[]): MessageView[] {
@@ -129,7 +137,15 @@ function removeChat(state: ConsoleState, id: string): ConsoleState {
 
 function addChat(state: ConsoleState, view: StaffConversationView): ConsoleState {
   if (state.chats[view.id]) return withChat(state, view.id, (c) => ({ ...c, view }));
-  const chat: ChatState = { view, messages: [], unread: 0, youthTyping: false, escalations: {}, crisisProtocol: false, protocolClosed: false };
+  const chat: ChatState = {
+    view,
+    messages: [],
+    unread: 0,
+    youthTyping: false,
+    escalations: {},
+    crisisProtocol: false,
+    protocolClosed: false,
+  };
   return { ...state, chats: { ...state.chats, [view.id]: chat }, order: [...state.order, view.id], activeId: state.activeId ?? view.id };
 }
 
@@ -185,14 +201,22 @@ export function reduceConsole(state: ConsoleState, action: ConsoleAction): Conso
       return action.role === "youth" ? withChat(state, action.conversationId, (c) => ({ ...c, youthTyping: action.typing })) : state;
     case "delivered":
       return action.by === "youth"
-        ? withChat(state, action.conversationId, (c) => ({ ...c, view: { ...c.view, youthDeliveredSeq: Math.max(c.view.youthDeliveredSeq, action.upToSeq) } }))
+        ? withChat(state, action.conversationId, (c) => ({
+            ...c,
+            view: { ...c.view, youthDeliveredSeq: Math.max(c.view.youthDeliveredSeq, action.upToSeq) },
+          }))
         : state;
     case "note":
       return withChat(state, action.conversationId, (c) => ({ ...c, view: { ...c.view, note: action.note } }));
     case "ended":
       return withChat(state, action.conversationId, (c) => ({
         ...c,
-        view: { ...c.view, status: "ended", ...(action.endedBy && { endedBy: action.endedBy }), ...(action.reason && { endReason: action.reason }) },
+        view: {
+          ...c.view,
+          status: "ended",
+          ...(action.endedBy && { endedBy: action.endedBy }),
+          ...(action.reason && { endReason: action.reason }),
+        },
         youthTyping: false,
         crisisProtocol: false,
         risk: undefined,
@@ -201,7 +225,13 @@ export function reduceConsole(state: ConsoleState, action: ConsoleAction): Conso
     case "transferred":
       // Handed on by me: gone. Taken over by a professional: it says so until I close it.
       if (action.reason !== "takeover") return removeChat(state, action.conversationId);
-      return withChat(state, action.conversationId, (c) => ({ ...c, youthTyping: false, crisisProtocol: false, risk: undefined, closed: { kind: "taken-over", ...(action.to && { to: action.to }) } }));
+      return withChat(state, action.conversationId, (c) => ({
+        ...c,
+        youthTyping: false,
+        crisisProtocol: false,
+        risk: undefined,
+        closed: { kind: "taken-over", ...(action.to && { to: action.to }) },
+      }));
     case "dismiss":
       return removeChat(state, action.conversationId);
     case "wrapUpDue":
@@ -228,13 +258,17 @@ export function reduceConsole(state: ConsoleState, action: ConsoleAction): Conso
     case "risk":
       // A lower flag never hides a higher one; a new high flag replaces the old one (its time), so the
       // risk signals (riskAttention.ts) sound again for it.
-      return withChat(state, action.conversationId, (c) => (c.risk?.level === "high" && action.level !== "high" ? c : { ...c, risk: { level: action.level, at: action.at } }));
+      return withChat(state, action.conversationId, (c) =>
+        c.risk?.level === "high" && action.level !== "high" ? c : { ...c, risk: { level: action.level, at: action.at } },
+      );
     case "dismissRisk":
       return withChat(state, action.conversationId, (c) => ({ ...c, risk: undefined }));
     case "closeProtocol":
       return withChat(state, action.conversationId, (c) => ({ ...c, crisisProtocol: false, protocolClosed: true }));
     case "focus":
-      return state.chats[action.conversationId] ? withChat({ ...state, activeId: action.conversationId }, action.conversationId, (c) => ({ ...c, unread: 0 })) : state;
+      return state.chats[action.conversationId]
+        ? withChat({ ...state, activeId: action.conversationId }, action.conversationId, (c) => ({ ...c, unread: 0 }))
+        : state;
   }
 }
 

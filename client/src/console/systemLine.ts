@@ -10,7 +10,8 @@ export function endedText(t: T, by: string | undefined, reason: string | undefin
   if (reason === "gone") return t("console.system.ended.gone");
   if (reason === "blocked") return t("console.system.ended.blocked");
   if (by === "youth") return t("console.system.ended.youth");
-  if (by === "volunteer" || by === "professional" || by === "coordinator") return t("console.system.ended.staff", { role: t(`console.role.${by}`) });
+  if (by === "volunteer" || by === "professional" || by === "coordinator")
+    return t("console.system.ended.staff", { role: t(`console.role.${by}`) });
   return t("console.system.ended.other");
 }
 
@@ -22,7 +23,9 @@ export function systemLineText(t: T, e: SystemEvent): string {
     case "handed-back":
       return t(`console.system.${e.kind}`, { name: e.name ?? "" });
     case "transferred":
-      return e.name ? t("console.system.transferred", { by: e.by ?? "", name: e.name }) : t("console.system.transferredQueue", { by: e.by ?? "" });
+      return e.name
+        ? t("console.system.transferred", { by: e.by ?? "", name: e.name })
+        : t("console.system.transferredQueue", { by: e.by ?? "" });
     case "page-closed":
     case "page-back":
       return t(`console.system.${e.kind}`);

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { PROTOCOL_VERSION, type Ack, type RequestName, type RequestOf, type Responses } from "../../../shared/protocol";
+import { type Ack, PROTOCOL_VERSION, type RequestName, type RequestOf, type Responses } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { chime } from "../lib/alerts";
-import { call, openSocket, sendWithResend, type AppSocket } from "../lib/socket";
-import { chatGapBefore, initialConsole, lastContiguousSeq, reduceConsole, totalUnread, waitingForMe, type ConsoleAction } from "./state";
+import { type AppSocket, call, openSocket, sendWithResend } from "../lib/socket";
 import { withRiskPrefix } from "./riskAttention";
+import { type ConsoleAction, chatGapBefore, initialConsole, lastContiguousSeq, reduceConsole, totalUnread, waitingForMe } from "./state";
 import { useDocumentHidden, useRiskAttention } from "./useRiskAttention";
 import { useStaffNotifications } from "./useStaffNotifications";
 
@@ -22,7 +22,12 @@ export function useConsole() {
   const risk = useRiskAttention(
     state.order.map((id) => {
       const chat = state.chats[id]!;
-      return { id, name: chat.view.nickname ?? t("console.chat.anonymous"), ...(chat.risk && { risk: chat.risk }), onScreen: id === state.activeId && !hidden };
+      return {
+        id,
+        name: chat.view.nickname ?? t("console.chat.anonymous"),
+        ...(chat.risk && { risk: chat.risk }),
+        onScreen: id === state.activeId && !hidden,
+      };
     }),
   );
   const stateRef = useRef(state);
@@ -45,34 +50,40 @@ export function useConsole() {
     if (socket && lastYouth) void call(socket, "delivery:confirm", { conversationId, upToSeq: lastYouth.seq });
   }, []);
 
-  const loadHistory = useCallback(async (socket: AppSocket, conversationId: string) => {
-    const ack = await call(socket, "conversation:sync", { conversationId, afterSeq: 0 });
-    if (ack.ok) dispatch({ type: "history", conversationId, messages: ack.data.messages });
-    if (stateRef.current.activeId === conversationId) confirmDelivery(conversationId);
-  }, [confirmDelivery]);
+  const loadHistory = useCallback(
+    async (socket: AppSocket, conversationId: string) => {
+      const ack = await call(socket, "conversation:sync", { conversationId, afterSeq: 0 });
+      if (ack.ok) dispatch({ type: "history", conversationId, messages: ack.data.messages });
+      if (stateRef.current.activeId === conversationId) confirmDelivery(conversationId);
+    },
+    [confirmDelivery],
+  );
 
   /** A gap in a chat's seqs: fetch everything after what is held (PROTOCOL.md §5.2). */
-  const fillGap = useCallback(async (socket: AppSocket, conversationId: string) => {
-    const running = syncing.current.get(conversationId);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const mark = { again: false };
-    syncing.current.set(conversationId, mark);
-    try {
-      for (let round = 0; round < 5; round++) {
-        const chat = stateRef.current.chats[conversationId];
-        if (!chat) return;
-        const ack = await call(socket, "conversation:sync", { conversationId, afterSeq: lastContiguousSeq(chat.messages) });
-        if (ack.ok) dispatch({ type: "history", conversationId, messages: ack.data.messages });
-        if (!mark.again) return;
-        mark.again = false;
+  const fillGap = useCallback(
+    async (socket: AppSocket, conversationId: string) => {
+      const running = syncing.current.get(conversationId);
+      if (running) {
+        running.again = true;
+        return;
       }
-    } finally {
-      syncing.current.delete(conversationId);
-    }
-  }, [dispatch]);
+      const mark = { again: false };
+      syncing.current.set(conversationId, mark);
+      try {
+        for (let round = 0; round < 5; round++) {
+          const chat = stateRef.current.chats[conversationId];
+          if (!chat) return;
+          const ack = await call(socket, "conversation:sync", { conversationId, afterSeq: lastContiguousSeq(chat.messages) });
+          if (ack.ok) dispatch({ type: "history", conversationId, messages: ack.data.messages });
+          if (!mark.again) return;
+          mark.again = false;
+        }
+      } finally {
+        syncing.current.delete(conversationId);
+      }
+    },
+    [dispatch],
+  );
 
   useEffect(() => {
     const socket = openSocket();
@@ -124,7 +135,9 @@ export function useConsole() {
       // The youth left (quick exit, ended, page gone): say so, do not let the chat just vanish.
       if (chat && !chat.closed && p.endedBy !== stateRef.current.staff?.role && !mutedRef.current) chime();
     });
-    socket.on("conversation:transferred", (p) => dispatch({ type: "transferred", conversationId: p.conversationId, ...(p.reason && { reason: p.reason }), ...(p.to && { to: p.to }) }));
+    socket.on("conversation:transferred", (p) =>
+      dispatch({ type: "transferred", conversationId: p.conversationId, ...(p.reason && { reason: p.reason }), ...(p.to && { to: p.to }) }),
+    );
     socket.on("wrapup:due", (todo) => dispatch({ type: "wrapUpDue", todo }));
     socket.on("escalation:updated", (escalation) => dispatch({ type: "escalation", escalation }));
     socket.on("escalation:unrouted", (escalation) => {
@@ -144,7 +157,8 @@ export function useConsole() {
   useEffect(() => {
     const unread = totalUnread(state);
     const waiting = state.presence?.status === "available" ? waitingForMe(state) : 0;
-    const title = unread > 0 ? t("console.alert.unread", { n: unread }) : waiting > 0 ? t("console.alert.waiting", { n: waiting }) : t("console.title");
+    const title =
+      unread > 0 ? t("console.alert.unread", { n: unread }) : waiting > 0 ? t("console.alert.waiting", { n: waiting }) : t("console.title");
     document.title = withRiskPrefix(title, t("reach.risk.prefix"), risk.titlePrefix);
   }, [state, t, risk.titlePrefix]);
 
@@ -175,7 +189,8 @@ export function useConsole() {
   const actions = {
     request,
     /** A message or whisper, resent with the same id until the server answers (PROTOCOL.md §5.1). */
-    send: <E extends "message:send" | "whisper:send">(event: E, payload: RequestOf<E>) => sendWithResend(() => socketRef.current, event, payload),
+    send: <E extends "message:send" | "whisper:send">(event: E, payload: RequestOf<E>) =>
+      sendWithResend(() => socketRef.current, event, payload),
     focus(conversationId: string) {
       dispatch({ type: "focus", conversationId });
       confirmDelivery(conversationId);

@@ -22,7 +22,10 @@ export function useDebriefs(socket: AppSocket | undefined, request: Request, sta
   const load = useCallback(async () => {
     const ack = await request("debrief:list", {});
     if (!ack.ok) return;
-    setDebriefs((all) => ({ ...Object.fromEntries(Object.entries(all).filter(([, d]) => d.status === "closed")), ...Object.fromEntries(ack.data.map((d) => [d.id, d])) }));
+    setDebriefs((all) => ({
+      ...Object.fromEntries(Object.entries(all).filter(([, d]) => d.status === "closed")),
+      ...Object.fromEntries(ack.data.map((d) => [d.id, d])),
+    }));
     for (const d of ack.data) if (d.status === "claimed" && (d.volunteerId === staffId || d.claimedBy === staffId)) await sync(d.id);
   }, [request, staffId, sync]);
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { alarm } from "../lib/alerts";
-import { ALARM_REPEAT_MS, markSeen, riskAttention, type RiskAttention, type RiskChat, type SeenRisk } from "./riskAttention";
+import { ALARM_REPEAT_MS, markSeen, type RiskAttention, type RiskChat, riskAttention, type SeenRisk } from "./riskAttention";
 
 /** Whether the page is in the background, kept current. */
 export function useDocumentHidden(): boolean {

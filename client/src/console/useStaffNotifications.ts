@@ -31,28 +31,39 @@ export function useStaffNotifications(socket: AppSocket | undefined, ctx: StaffN
     let waiting: number | undefined;
     const handlers = {
       "risk:flagged": (p: { conversationId: string; level: string }) => {
-        if (p.level === "high") notifyWhenHidden(t("reach.notify.risk.title"), { body: t("reach.notify.risk.body"), tag: `risk-${p.conversationId}` });
+        if (p.level === "high")
+          notifyWhenHidden(t("reach.notify.risk.title"), { body: t("reach.notify.risk.body"), tag: `risk-${p.conversationId}` });
       },
       "conversation:assigned": (p: { staff?: { id: string } }) => {
-        if (p.staff && ctxRef.current.role === "volunteer") notifyWhenHidden(t("reach.notify.assigned.title"), { body: open, tag: `assigned-${p.staff.id}` });
+        if (p.staff && ctxRef.current.role === "volunteer")
+          notifyWhenHidden(t("reach.notify.assigned.title"), { body: open, tag: `assigned-${p.staff.id}` });
       },
       "escalation:unrouted": (e: { id: string }) => {
         notifyWhenHidden(t("reach.notify.unrouted.title"), { body: open, tag: `unrouted-${e.id}` });
       },
       "escalation:alert": (e: { id: string; level: "consult" | "urgent" | "crisis"; locationId: string }) => {
         const location = ctxRef.current.locationName?.(e.locationId) ?? e.locationId;
-        notifyWhenHidden(t("reach.notify.alert.title", { level: t(`console.escalate.${e.level}`), location }), { body: open, tag: `alert-${e.id}` });
+        notifyWhenHidden(t("reach.notify.alert.title", { level: t(`console.escalate.${e.level}`), location }), {
+          body: open,
+          tag: `alert-${e.id}`,
+        });
       },
       "debrief:updated": (d: { id: string; status: string; volunteerId: string; volunteerName?: string; claimedByName?: string }) => {
         const { role, staffId } = ctxRef.current;
-        if (role === "professional" && d.status === "open") notifyWhenHidden(t("reach.notify.debrief.title", { name: d.volunteerName ?? "" }), { body: open, tag: `debrief-${d.id}` });
-        if (role === "volunteer" && d.status === "claimed" && d.volunteerId === staffId) notifyWhenHidden(t("reach.notify.debriefClaimed.title", { name: d.claimedByName ?? "" }), { body: open, tag: `debrief-claimed-${d.id}` });
+        if (role === "professional" && d.status === "open")
+          notifyWhenHidden(t("reach.notify.debrief.title", { name: d.volunteerName ?? "" }), { body: open, tag: `debrief-${d.id}` });
+        if (role === "volunteer" && d.status === "claimed" && d.volunteerId === staffId)
+          notifyWhenHidden(t("reach.notify.debriefClaimed.title", { name: d.claimedByName ?? "" }), {
+            body: open,
+            tag: `debrief-claimed-${d.id}`,
+          });
       },
       "queue:summarised": (q: QueueSummary) => {
         const { role, locationId, available } = ctxRef.current;
         if (role !== "volunteer") return;
         const now = waitingAt(q, locationId);
-        if (waiting !== undefined && now > waiting && available?.()) notifyWhenHidden(t("reach.notify.waiting.title"), { body: open, tag: "waiting" });
+        if (waiting !== undefined && now > waiting && available?.())
+          notifyWhenHidden(t("reach.notify.waiting.title"), { body: open, tag: "waiting" });
         waiting = now;
       },
     };

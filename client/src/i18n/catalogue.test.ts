@@ -21,23 +21,39 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const source = sourceFiles(SRC).map((f) => readFileSync(f, "utf8")).join("\n");
+const source = sourceFiles(SRC)
+  .map((f) => readFileSync(f, "utf8"))
+  .join("\n");
 const literals = new Set([...source.matchAll(/["'`]([a-zA-Z0-9_.-]+)["'`]/g)].map((m) => m[1]!));
 const templatePrefixes = [...source.matchAll(/`([a-zA-Z0-9_.-]+\.)\$\{/g)].map((m) => m[1]!);
 /** `pluralKey(lang, "waiting.ahead", n)` shows "waiting.ahead.one" and "waiting.ahead.other". */
-const used = (key: string) => literals.has(key) || templatePrefixes.some((p) => key.startsWith(p)) || (/\.(one|other)$/.test(key) && literals.has(key.replace(/\.(one|other)$/, "")));
+const used = (key: string) =>
+  literals.has(key) ||
+  templatePrefixes.some((p) => key.startsWith(p)) ||
+  (/\.(one|other)$/.test(key) && literals.has(key.replace(/\.(one|other)$/, "")));
 
 describe("message catalogues", () => {
   it("Dutch and English have exactly the same keys", () => {
     const nlKeys = Object.keys(nl).sort();
     const enKeys = Object.keys(en).sort();
-    expect(enKeys.filter((k) => !(k in nl)), "only in English").toEqual([]);
-    expect(nlKeys.filter((k) => !(k in en)), "only in Dutch").toEqual([]);
+    expect(
+      enKeys.filter((k) => !(k in nl)),
+      "only in English",
+    ).toEqual([]);
+    expect(
+      nlKeys.filter((k) => !(k in en)),
+      "only in Dutch",
+    ).toEqual([]);
   });
 
   it("no text is empty in either language", () => {
     for (const [lang, catalogue] of Object.entries({ nl, en })) {
-      expect(Object.entries(catalogue).filter(([, text]) => !text.trim()).map(([k]) => k), lang).toEqual([]);
+      expect(
+        Object.entries(catalogue)
+          .filter(([, text]) => !text.trim())
+          .map(([k]) => k),
+        lang,
+      ).toEqual([]);
     }
   });
 

@@ -1,11 +1,11 @@
-import { returnCodeEn } from "./areas/returnCode";
-import { coordinatorEn } from "./areas/coordinator";
-import { handoffsEn } from "./areas/handoffs";
 import { accessEn } from "./areas/access";
-import { figuresEn } from "./areas/figures";
-import { reachEn } from "./areas/reach";
-import { screensEn } from "./areas/screens";
+import { coordinatorEn } from "./areas/coordinator";
 import { errorsEn } from "./areas/errors";
+import { figuresEn } from "./areas/figures";
+import { handoffsEn } from "./areas/handoffs";
+import { reachEn } from "./areas/reach";
+import { returnCodeEn } from "./areas/returnCode";
+import { screensEn } from "./areas/screens";
 import type { MessageKey } from "./nl";
 
 /** English: complete; the type makes a missing key a compile error. */
@@ -16,7 +16,7 @@ export const en: Record<MessageKey, string> = {
   "exit.button": "Quick exit",
   "exit.hint": "Quick exit: press the button or Escape twice",
   "offline.banner": "No connection. We keep trying; your messages are kept and sent as soon as it works again.",
-  "loading": "Loading…",
+  loading: "Loading…",
   "error.generic": "Something went wrong. Please try again.",
   "error.reload": "There is a new version. Please reload the page.",
 
@@ -248,8 +248,9 @@ export const en: Record<MessageKey, string> = {
   "console.crisis.title": "Crisis protocol",
   "console.crisis.intro": "No professional can be reached right now. You are not on your own: do this.",
   "console.crisis.stay": "Stay in the conversation and stay calm. Say you are there and that you are getting help.",
-  "console.crisis.ask": "Ask directly: \"Are you thinking about suicide? Do you have a plan?\" Talking about it does not make it worse.",
-  "console.crisis.112": "Immediate danger (took something, in a dangerous place, a weapon)? Call 112. Ask where the youth is, if they want to say.",
+  "console.crisis.ask": 'Ask directly: "Are you thinking about suicide? Do you have a plan?" Talking about it does not make it worse.',
+  "console.crisis.112":
+    "Immediate danger (took something, in a dangerous place, a weapon)? Call 112. Ask where the youth is, if they want to say.",
   "console.crisis.113": "Point to 113 Suicide Prevention: call 113 or free 0800-0113, or chat at 113.nl, day and night.",
   "console.crisis.open": "The alert stays open until a professional takes it.",
   "pro.title.open": "({n}) open alert — Inloop",

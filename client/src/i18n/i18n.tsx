@@ -1,7 +1,7 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
 import { tabStore } from "../youth/storage";
 import { en } from "./en";
-import { nl, type MessageKey } from "./nl";
+import { type MessageKey, nl } from "./nl";
 
 export type Lang = "nl" | "en";
 const catalogues: Record<Lang, Record<MessageKey, string>> = { nl, en };

@@ -1,11 +1,11 @@
-import { returnCodeNl } from "./areas/returnCode";
-import { coordinatorNl } from "./areas/coordinator";
-import { handoffsNl } from "./areas/handoffs";
 import { accessNl } from "./areas/access";
-import { figuresNl } from "./areas/figures";
-import { reachNl } from "./areas/reach";
-import { screensNl } from "./areas/screens";
+import { coordinatorNl } from "./areas/coordinator";
 import { errorsNl } from "./areas/errors";
+import { figuresNl } from "./areas/figures";
+import { handoffsNl } from "./areas/handoffs";
+import { reachNl } from "./areas/reach";
+import { returnCodeNl } from "./areas/returnCode";
+import { screensNl } from "./areas/screens";
 
 /** Dutch: the default language. Every string the pages show lives here and in en.ts. */
 export const nl = {
@@ -15,7 +15,7 @@ export const nl = {
   "exit.button": "Snel weg",
   "exit.hint": "Snel weg: druk op de knop of twee keer op Escape",
   "offline.banner": "Geen verbinding. We proberen het opnieuw; je berichten worden bewaard en verstuurd zodra het weer lukt.",
-  "loading": "Even laden…",
+  loading: "Even laden…",
   "error.generic": "Er ging iets mis. Probeer het nog eens.",
   "error.reload": "Er is een nieuwe versie. Laad de pagina opnieuw.",
 
@@ -36,7 +36,8 @@ export const nl = {
   "closed.locationUnknown": "geen tijd bekend",
 
   "intro.title": "Praat anoniem met iemand",
-  "intro.body2": "Je chat met een getrainde vrijwilliger (18 tot 30 jaar). Vrijwilligers zijn geen hulpverleners, maar staan er niet alleen voor.",
+  "intro.body2":
+    "Je chat met een getrainde vrijwilliger (18 tot 30 jaar). Vrijwilligers zijn geen hulpverleners, maar staan er niet alleen voor.",
   "intro.body3": "Er is altijd een professional (bijvoorbeeld een psycholoog) van dienst. Die kan meelezen of meedoen als dat nodig is.",
   "intro.nickname": "Hoe mogen we je noemen? (mag leeg blijven)",
   "intro.nicknameHint": "Gebruik liever niet je echte naam.",
@@ -193,7 +194,8 @@ export const nl = {
   "console.consult.text": "Je vraag",
   "console.consult.submit": "Stuur vraag",
   "console.block.title": "Jongere blokkeren",
-  "console.block.body": "Dit beëindigt de chat als misbruik. De jongere kan een tijd niet opnieuw beginnen. Doe dit alleen bij echt misbruik.",
+  "console.block.body":
+    "Dit beëindigt de chat als misbruik. De jongere kan een tijd niet opnieuw beginnen. Doe dit alleen bij echt misbruik.",
   "console.block.confirm": "Ja, beëindig en blokkeer",
   "console.cancel": "Annuleren",
   "console.close": "Sluiten",
@@ -247,8 +249,9 @@ export const nl = {
   "console.crisis.title": "Crisisprotocol",
   "console.crisis.intro": "Er is nu geen professional bereikbaar. Je staat er niet alleen voor: doe dit.",
   "console.crisis.stay": "Blijf in gesprek en blijf rustig. Zeg dat je er bent en dat je hulp regelt.",
-  "console.crisis.ask": "Vraag het direct: \"Denk je aan zelfmoord? Heb je een plan?\" Erover praten maakt het niet erger.",
-  "console.crisis.112": "Direct gevaar (iets ingenomen, op een gevaarlijke plek, wapen)? Bel 112. Vraag waar de jongere is, als die dat wil zeggen.",
+  "console.crisis.ask": 'Vraag het direct: "Denk je aan zelfmoord? Heb je een plan?" Erover praten maakt het niet erger.',
+  "console.crisis.112":
+    "Direct gevaar (iets ingenomen, op een gevaarlijke plek, wapen)? Bel 112. Vraag waar de jongere is, als die dat wil zeggen.",
   "console.crisis.113": "Wijs op 113 Zelfmoordpreventie: bel 113 of gratis 0800-0113, of chat via 113.nl, dag en nacht.",
   "console.crisis.open": "De melding blijft open tot een professional hem oppakt.",
   "pro.title.open": "({n}) open melding — Inloop",

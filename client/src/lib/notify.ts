@@ -49,7 +49,9 @@ export async function enableNotifications(request: Request): Promise<NotifyState
     const key = ((await res.json()) as { data?: { publicKey: string | null } }).data?.publicKey;
     const registration = key ? await serviceWorker() : undefined;
     if (key && registration) {
-      const subscription = (await registration.pushManager.getSubscription()) ?? (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }));
+      const subscription =
+        (await registration.pushManager.getSubscription()) ??
+        (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }));
       const json = subscription.toJSON() as { endpoint: string; keys: { p256dh: string; auth: string } };
       await request("push:subscribe", { subscription: { endpoint: json.endpoint, keys: json.keys } });
     }

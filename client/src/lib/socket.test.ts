@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Ack, Responses } from "../../../shared/protocol";
-import { sendWithResend, type AppSocket } from "./socket";
+import { type AppSocket, sendWithResend } from "./socket";
 
 type Answer = Ack<Responses["message:send"]> | "no answer";
 
@@ -26,14 +26,21 @@ const noWait = async () => {};
 
 describe("a console message is resent with the same id until the server answers (PROTOCOL.md §5.1)", () => {
   it("resends after no answer and after RATE_LIMITED, always the same payload, and stops at the first real answer", async () => {
-    const { socket, sent } = scripted(["no answer", { ok: false, code: "RATE_LIMITED", message: "slow" }, { ok: true, data: { seq: 4, sentAt: 1, duplicate: true } }]);
+    const { socket, sent } = scripted([
+      "no answer",
+      { ok: false, code: "RATE_LIMITED", message: "slow" },
+      { ok: true, data: { seq: 4, sentAt: 1, duplicate: true } },
+    ]);
     const ack = await sendWithResend(() => socket, "message:send", payload, noWait);
     expect(ack).toEqual({ ok: true, data: { seq: 4, sentAt: 1, duplicate: true } });
     expect(sent).toEqual([payload, payload, payload]);
   });
 
   it("does not resend a refusal that will not change", async () => {
-    const { socket, sent } = scripted([{ ok: false, code: "CONVERSATION_ENDED", message: "ended" }, { ok: true, data: { seq: 1, sentAt: 1, duplicate: false } }]);
+    const { socket, sent } = scripted([
+      { ok: false, code: "CONVERSATION_ENDED", message: "ended" },
+      { ok: true, data: { seq: 1, sentAt: 1, duplicate: false } },
+    ]);
     expect(await sendWithResend(() => socket, "message:send", payload, noWait)).toMatchObject({ ok: false, code: "CONVERSATION_ENDED" });
     expect(sent).toHaveLength(1);
   });
@@ -41,9 +48,14 @@ describe("a console message is resent with the same id until the server answers 
   it("waits while there is no socket, then sends on the one that is there", async () => {
     const { socket, sent } = scripted([{ ok: true, data: { seq: 2, sentAt: 1, duplicate: false } }]);
     let current: AppSocket | undefined;
-    const ack = await sendWithResend(() => current, "message:send", payload, async () => {
-      current = socket;
-    });
+    const ack = await sendWithResend(
+      () => current,
+      "message:send",
+      payload,
+      async () => {
+        current = socket;
+      },
+    );
     expect(ack.ok).toBe(true);
     expect(sent).toEqual([payload]);
   });

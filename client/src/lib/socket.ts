@@ -12,7 +12,12 @@ export function openSocket(): AppSocket {
  * Sends a request and waits for its ack. Only while connected: socket.io would otherwise buffer it
  * and send it before we have resumed the session; callers keep their own outbox instead.
  */
-export async function call<E extends RequestName>(socket: AppSocket, event: E, payload: RequestOf<E>, timeoutMs = 10_000): Promise<Ack<Responses[E]>> {
+export async function call<E extends RequestName>(
+  socket: AppSocket,
+  event: E,
+  payload: RequestOf<E>,
+  timeoutMs = 10_000,
+): Promise<Ack<Responses[E]>> {
   if (!socket.connected) return { ok: false, code: "UNAVAILABLE", message: "offline" };
   try {
     const emit = socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<Responses[E]>> };

@@ -5,8 +5,18 @@ import { HELPLINES } from "./helplines";
 export function AlwaysOpenLines() {
   const { t } = useI18n();
   const lines = [
-    { name: t("lines.113"), detail: t("lines.113.detail"), numbers: [HELPLINES.suicide113, HELPLINES.suicide113Free], chat: { href: HELPLINES.chat113, label: t("lines.chat113") } },
-    { name: t("lines.kt"), detail: t("lines.kt.detail"), numbers: [HELPLINES.kindertelefoon], chat: { href: HELPLINES.chatKindertelefoon, label: t("lines.chatKt") } },
+    {
+      name: t("lines.113"),
+      detail: t("lines.113.detail"),
+      numbers: [HELPLINES.suicide113, HELPLINES.suicide113Free],
+      chat: { href: HELPLINES.chat113, label: t("lines.chat113") },
+    },
+    {
+      name: t("lines.kt"),
+      detail: t("lines.kt.detail"),
+      numbers: [HELPLINES.kindertelefoon],
+      chat: { href: HELPLINES.chatKindertelefoon, label: t("lines.chatKt") },
+    },
     { name: t("lines.112"), detail: t("lines.112.detail"), numbers: [HELPLINES.emergency] },
   ];
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from "react";
+import { type KeyboardEvent, useEffect, useRef } from "react";
 import { LIMITS } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { Estimate, ServiceStatus } from "../../../shared/protocol";
 import { pluralKey, useI18n } from "../i18n/i18n";
 import { AlwaysOpenLines } from "./AlwaysOpenLines";
 import { Composer } from "./Composer";
-import type { YouthModel } from "./machine";
 import { MessageList } from "./MessageList";
+import type { YouthModel } from "./machine";
 import { SoundToggle } from "./SoundToggle";
 import { useStepFocus } from "./useStepFocus";
 
@@ -86,7 +86,17 @@ function WaitingPanel({ model, onLeave, extra }: { model: YouthModel; onLeave():
   );
 }
 
-function ChatPanel({ model, confirming, setConfirming, onEnd }: { model: YouthModel; confirming: boolean; setConfirming(on: boolean): void; onEnd(): void }) {
+function ChatPanel({
+  model,
+  confirming,
+  setConfirming,
+  onEnd,
+}: {
+  model: YouthModel;
+  confirming: boolean;
+  setConfirming(on: boolean): void;
+  onEnd(): void;
+}) {
   const { t } = useI18n();
   return (
     <>
@@ -174,7 +184,11 @@ export function ConversationView({
       <p className="visually-hidden" role="status">
         {chatting && peer ? t("chat.pickedUp", { name: peerName }) : ""}
       </p>
-      {chatting ? <ChatPanel model={model} confirming={confirmingEnd} setConfirming={setConfirmingEnd} onEnd={onEnd} /> : <WaitingPanel model={model} onLeave={onLeave} extra={waitingExtra} />}
+      {chatting ? (
+        <ChatPanel model={model} confirming={confirmingEnd} setConfirming={setConfirmingEnd} onEnd={onEnd} />
+      ) : (
+        <WaitingPanel model={model} onLeave={onLeave} extra={waitingExtra} />
+      )}
       <MessageList model={model} onRetry={onRetry} />
       <p className="typing" aria-live="polite">
         {model.peerTyping && peer ? t("chat.typing", { name: peer.name }) : ""}

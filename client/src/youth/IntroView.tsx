@@ -1,10 +1,20 @@
-import { useState, type FormEvent } from "react";
-import { AGE_BANDS, ANY_LOCATION, LIMITS, TOPICS, type Ack, type AgeBand, type ReturnCodeCheckView, type ServiceStatus, type Topic } from "../../../shared/protocol";
+import { type FormEvent, useState } from "react";
+import {
+  type Ack,
+  AGE_BANDS,
+  type AgeBand,
+  ANY_LOCATION,
+  LIMITS,
+  type ReturnCodeCheckView,
+  type ServiceStatus,
+  TOPICS,
+  type Topic,
+} from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
-import { afterCheck, emptyReturnCodeEntry, ReturnCodeEntry, type ReturnCodeEntryState } from "./ReturnCodeEntry";
-import type { JoinForm, JoinOutcome } from "./useYouthChat";
-import { useStepFocus } from "./useStepFocus";
 import { HELPLINES } from "./helplines";
+import { afterCheck, emptyReturnCodeEntry, ReturnCodeEntry, type ReturnCodeEntryState } from "./ReturnCodeEntry";
+import { useStepFocus } from "./useStepFocus";
+import type { JoinForm, JoinOutcome } from "./useYouthChat";
 
 /** Under 12 or over 25: where else to go, as links to call or chat; staying is fine too. */
 function AgePointer({ lead, line, chat }: { lead: string; line: { tel: string; label: string }; chat: { href: string; label: string } }) {
@@ -56,7 +66,13 @@ export function IntroView({
       return;
     }
     const returnCode = code.check && { code: code.text, shareNote: code.shareNote === true, check: code.check };
-    const outcome = await onStart({ locationChoice, nickname, ...(ageBand && { ageBand }), ...(topic && { topic }), ...(returnCode && { returnCode }) });
+    const outcome = await onStart({
+      locationChoice,
+      nickname,
+      ...(ageBand && { ageBand }),
+      ...(topic && { topic }),
+      ...(returnCode && { returnCode }),
+    });
     if (outcome === "returnCodeUnknown") setCode({ text: code.text, problem: "unknown" });
     if (outcome === "returnCodeSlowDown") setCode({ text: code.text, problem: "slowDown" });
     if (outcome !== "joined") setBusy(false);
@@ -99,9 +115,15 @@ export function IntroView({
           ))}
         </select>
         {ageBand === "under-12" && (
-          <AgePointer lead={t("intro.under12.lead")} line={HELPLINES.kindertelefoon} chat={{ href: HELPLINES.chatKindertelefoon, label: t("intro.chatKt") }} />
+          <AgePointer
+            lead={t("intro.under12.lead")}
+            line={HELPLINES.kindertelefoon}
+            chat={{ href: HELPLINES.chatKindertelefoon, label: t("intro.chatKt") }}
+          />
         )}
-        {ageBand === "over-25" && <AgePointer lead={t("intro.over25.lead")} line={HELPLINES.mind} chat={{ href: HELPLINES.chatMind, label: t("intro.chatMind") }} />}
+        {ageBand === "over-25" && (
+          <AgePointer lead={t("intro.over25.lead")} line={HELPLINES.mind} chat={{ href: HELPLINES.chatMind, label: t("intro.chatMind") }} />
+        )}
 
         <label htmlFor="location">{t("intro.location")}</label>
         <select id="location" value={locationChoice} onChange={(e) => setLocationChoice(e.target.value)}>

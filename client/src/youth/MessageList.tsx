@@ -31,9 +31,7 @@ function GuardedLink({ url }: { url: string }) {
 function Body({ message }: { message: MessageView }) {
   if (message.sender.role === "youth") return <>{message.text}</>;
   return (
-    <>
-      {splitLinks(message.text).map((part, i) => (part.url ? <GuardedLink key={i} url={part.url} /> : <span key={i}>{part.text}</span>))}
-    </>
+    <>{splitLinks(message.text).map((part, i) => (part.url ? <GuardedLink key={i} url={part.url} /> : <span key={i}>{part.text}</span>))}</>
   );
 }
 
@@ -57,31 +55,33 @@ export function MessageList({ model, onRetry }: { model: YouthModel; onRetry?(id
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {latestPeer ? `${roleLabel(latestPeer)}: ${latestPeer.text}` : ""}
       </p>
-    {/* Focusable, so keyboard users can scroll back through a long conversation. */}
-    <div className="messages" role="log" aria-live="off" aria-label={t("chat.log")} tabIndex={0}>
-      {model.messages.map((m) => (
-        <div key={m.id} className={`message ${m.sender.role === "youth" ? "mine" : `theirs role-${m.sender.role}`}`}>
-          <span className="sender">{roleLabel(m)}</span>
-          <p className="text">
-            <Body message={m} />
-          </p>
-          {m.sender.role === "youth" && <span className="state">{t(deliveryOf(model, m) === "delivered" ? "chat.delivered" : "chat.sent")}</span>}
-        </div>
-      ))}
-      {model.pending.map((p) => (
-        <div key={p.id} className="message mine pending">
-          <span className="sender">{t("chat.you")}</span>
-          <p className="text">{p.text}</p>
-          <span className="state">{pendingLabel(p)}</span>
-          {p.failed && onRetry && model.conversation?.status !== "ended" && (
-            <button type="button" className="link-button" onClick={() => onRetry(p.id)}>
-              {t("chat.retry")}
-            </button>
-          )}
-        </div>
-      ))}
-      <div ref={end} />
-    </div>
+      {/* Focusable, so keyboard users can scroll back through a long conversation. */}
+      <div className="messages" role="log" aria-live="off" aria-label={t("chat.log")} tabIndex={0}>
+        {model.messages.map((m) => (
+          <div key={m.id} className={`message ${m.sender.role === "youth" ? "mine" : `theirs role-${m.sender.role}`}`}>
+            <span className="sender">{roleLabel(m)}</span>
+            <p className="text">
+              <Body message={m} />
+            </p>
+            {m.sender.role === "youth" && (
+              <span className="state">{t(deliveryOf(model, m) === "delivered" ? "chat.delivered" : "chat.sent")}</span>
+            )}
+          </div>
+        ))}
+        {model.pending.map((p) => (
+          <div key={p.id} className="message mine pending">
+            <span className="sender">{t("chat.you")}</span>
+            <p className="text">{p.text}</p>
+            <span className="state">{pendingLabel(p)}</span>
+            {p.failed && onRetry && model.conversation?.status !== "ended" && (
+              <button type="button" className="link-button" onClick={() => onRetry(p.id)}>
+                {t("chat.retry")}
+              </button>
+            )}
+          </div>
+        ))}
+        <div ref={end} />
+      </div>
     </>
   );
 }

@@ -30,7 +30,13 @@ export function QuickExitButton({ url, onExit }: { url: string; onExit: () => vo
     return () => document.removeEventListener("keydown", onKey);
   }, [url, onExit]);
   return (
-    <button type="button" className="quick-exit" onClick={() => quickExit(url, onExit)} title={t("exit.hint")} aria-keyshortcuts="Escape Escape">
+    <button
+      type="button"
+      className="quick-exit"
+      onClick={() => quickExit(url, onExit)}
+      title={t("exit.hint")}
+      aria-keyshortcuts="Escape Escape"
+    >
       {t("exit.button")}
     </button>
   );

@@ -88,7 +88,9 @@ export function ReturnCodeEntry({
       </div>
       <div id="return-code-result" role="status" aria-live="polite">
         {state.forgotten && <p>{t("returnCode.forgotten")}</p>}
-        {state.problem && <p className="hint error">{t(state.problem === "unknown" ? "returnCode.entry.unknown" : "returnCode.entry.slowDown")}</p>}
+        {state.problem && (
+          <p className="hint error">{t(state.problem === "unknown" ? "returnCode.entry.unknown" : "returnCode.entry.slowDown")}</p>
+        )}
         {state.check && <p className="return-code-found">{t(`returnCode.entry.${state.check.availability}`, { name })}</p>}
       </div>
       {state.check && (
@@ -96,11 +98,21 @@ export function ReturnCodeEntry({
           <fieldset className="share-note">
             <legend>{t("returnCode.entry.shareQuestion", { name })}</legend>
             <label className="choice">
-              <input type="radio" name="share-note" checked={state.shareNote === true} onChange={() => setState({ ...state, shareNote: true })} />
+              <input
+                type="radio"
+                name="share-note"
+                checked={state.shareNote === true}
+                onChange={() => setState({ ...state, shareNote: true })}
+              />
               <span>{t("returnCode.entry.shareYes")}</span>
             </label>
             <label className="choice">
-              <input type="radio" name="share-note" checked={state.shareNote === false} onChange={() => setState({ ...state, shareNote: false })} />
+              <input
+                type="radio"
+                name="share-note"
+                checked={state.shareNote === false}
+                onChange={() => setState({ ...state, shareNote: false })}
+              />
               <span>{t("returnCode.entry.shareNo")}</span>
             </label>
             <p className="hint">{t("returnCode.entry.shareHint", { name })}</p>

@@ -11,7 +11,15 @@ export function spokenCode(code: string): string {
  * After a chat: the offer of a return code, the code itself (shown once, in memory only), and
  * forgetting it in one tap. Only when there was someone to come back to.
  */
-export function ReturnCodeOffer({ model, onTake, onForget }: { model: YouthModel; onTake(): Promise<boolean>; onForget(code: string): Promise<boolean> }) {
+export function ReturnCodeOffer({
+  model,
+  onTake,
+  onForget,
+}: {
+  model: YouthModel;
+  onTake(): Promise<boolean>;
+  onForget(code: string): Promise<boolean>;
+}) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [unavailable, setUnavailable] = useState(false);
@@ -34,7 +42,9 @@ export function ReturnCodeOffer({ model, onTake, onForget }: { model: YouthModel
     );
   }
   if (taken?.state === "shown") {
-    const until = new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric" }).format(taken.expiresAt);
+    const until = new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric" }).format(
+      taken.expiresAt,
+    );
     return (
       <section className="return-code" aria-labelledby="return-code-title">
         <h2 id="return-code-title" ref={shownHeading} tabIndex={-1}>

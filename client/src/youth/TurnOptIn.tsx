@@ -28,7 +28,9 @@ export function TurnOptIn({ request }: { request: Request }) {
         />{" "}
         {t("reach.turn.optIn")}
       </label>
-      <p className="hint">{state === "on" ? t("reach.turn.on") : state === "blocked" ? t("reach.turn.blocked") : t("reach.turn.optInHint")}</p>
+      <p className="hint">
+        {state === "on" ? t("reach.turn.on") : state === "blocked" ? t("reach.turn.blocked") : t("reach.turn.optInHint")}
+      </p>
     </div>
   );
 }

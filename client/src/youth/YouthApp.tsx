@@ -8,8 +8,8 @@ import { IntroView } from "./IntroView";
 import { useInputModality } from "./inputModality";
 import { QuickExitButton } from "./QuickExit";
 import { SafetyStrip } from "./SafetyStrip";
-import { useYouthChat } from "./useYouthChat";
 import { TurnOptIn } from "./TurnOptIn";
+import { useYouthChat } from "./useYouthChat";
 
 /** The youth's page: one step at a time, quick exit always in reach, the 24/7 lines on every screen. */
 export function YouthApp() {
@@ -21,11 +21,22 @@ export function YouthApp() {
   const step = (() => {
     switch (model.phase) {
       case "loading":
-        return <main className="step"><p role="status">{t("loading")}</p></main>;
+        return (
+          <main className="step">
+            <p role="status">{t("loading")}</p>
+          </main>
+        );
       case "closed":
         return <ClosedView status={model.status!} />;
       case "intro":
-        return <IntroView status={model.status!} onStart={actions.join} onCheckCode={actions.checkReturnCode} onForgetCode={actions.forgetReturnCode} />;
+        return (
+          <IntroView
+            status={model.status!}
+            onStart={actions.join}
+            onCheckCode={actions.checkReturnCode}
+            onForgetCode={actions.forgetReturnCode}
+          />
+        );
       // One element for both: a pickup must not replace the input the youth is typing in.
       case "waiting":
       case "chatting":
@@ -43,7 +54,14 @@ export function YouthApp() {
           />
         );
       case "ended":
-        return <EndedView model={model} onFeedback={actions.feedback} onTakeCode={actions.takeReturnCode} onForgetCode={actions.forgetReturnCode} />;
+        return (
+          <EndedView
+            model={model}
+            onFeedback={actions.feedback}
+            onTakeCode={actions.takeReturnCode}
+            onForgetCode={actions.forgetReturnCode}
+          />
+        );
       case "goodbye":
         return <GoodbyeView onAgain={actions.restart} />;
     }
@@ -56,7 +74,13 @@ export function YouthApp() {
         {/* First in the tab order: one Tab and Enter leaves, before anything else. */}
         <QuickExitButton url={quickExitUrl} onExit={actions.leaveNow} />
         <span className="brand">{t("app.name")}</span>
-        <button type="button" className="button button-quiet lang" onClick={() => setLang(lang === "nl" ? "en" : "nl")} aria-label={t("lang.switchLabel")} lang={lang === "nl" ? "en" : "nl"}>
+        <button
+          type="button"
+          className="button button-quiet lang"
+          onClick={() => setLang(lang === "nl" ? "en" : "nl")}
+          aria-label={t("lang.switchLabel")}
+          lang={lang === "nl" ? "en" : "nl"}
+        >
           {t("lang.switch")}
         </button>
       </header>
@@ -66,8 +90,16 @@ export function YouthApp() {
           {t("offline.banner")}
         </p>
       )}
-      {model.notice === "reload" && <p className="offline" role="alert">{t("error.reload")}</p>}
-      {model.notice === "generic" && <p className="notice" role="alert">{t("error.generic")}</p>}
+      {model.notice === "reload" && (
+        <p className="offline" role="alert">
+          {t("error.reload")}
+        </p>
+      )}
+      {model.notice === "generic" && (
+        <p className="notice" role="alert">
+          {t("error.generic")}
+        </p>
+      )}
       {/* Always in the page, so what appears in it is announced. */}
       <div role="status" className="status-notices">
         {model.notice === "slowDown" && <p className="notice">{t("chat.slowDown")}</p>}

@@ -3,7 +3,11 @@ import type { MessageView, ServiceStatus, YouthConversationView } from "../../..
 import { contiguousSeq, gapBefore, initialModel, mergeMessages, reduce, type YouthAction, type YouthModel } from "./machine";
 
 const open: ServiceStatus = { anyOpen: true, locations: [{ id: "leiden", name: "Leiden", open: true }] };
-const closed: ServiceStatus = { anyOpen: false, nextOpenAt: 1, locations: [{ id: "leiden", name: "Leiden", open: false, nextChangeAt: 1 }] };
+const closed: ServiceStatus = {
+  anyOpen: false,
+  nextOpenAt: 1,
+  locations: [{ id: "leiden", name: "Leiden", open: false, nextChangeAt: 1 }],
+};
 const conversation = (over: Partial<YouthConversationView> = {}): YouthConversationView => ({
   id: "c_abcdefghijkl",
   status: "queued",
@@ -55,11 +59,19 @@ describe("the youth page's steps", () => {
   it("resumes into the step the server says, with the missed messages", () => {
     const m = run([
       { type: "status", status: open },
-      { type: "resumed", state: { conversation: conversation({ status: "active", peer: { role: "volunteer", name: "Sam" } }) }, missed: [msg(2), msg(1, "youth")] },
+      {
+        type: "resumed",
+        state: { conversation: conversation({ status: "active", peer: { role: "volunteer", name: "Sam" } }) },
+        missed: [msg(2), msg(1, "youth")],
+      },
     ]);
     expect(m.phase).toBe("chatting");
     expect(m.messages.map((x) => x.seq)).toEqual([1, 2]);
-    const again = reduce(m, { type: "resumed", state: { conversation: conversation({ status: "active", staffDeliveredSeq: 1, lastSeq: 5 }) }, missed: [] });
+    const again = reduce(m, {
+      type: "resumed",
+      state: { conversation: conversation({ status: "active", staffDeliveredSeq: 1, lastSeq: 5 }) },
+      missed: [],
+    });
     expect(again.deliveredSeq).toBe(1);
     // Seqs 3 and 4 were whispers between staff: the youth still knows everything up to 5.
     expect(again.cursor).toBe(5);
@@ -92,7 +104,10 @@ describe("the youth page's steps", () => {
   });
 
   it("shows a professional joining and labels typing only from staff", () => {
-    let m = run([{ type: "status", status: open }, { type: "assigned", conversation: conversation({ status: "active" }) }]);
+    let m = run([
+      { type: "status", status: open },
+      { type: "assigned", conversation: conversation({ status: "active" }) },
+    ]);
     m = reduce(m, { type: "typing", role: "youth", typing: true });
     expect(m.peerTyping).toBe(false);
     m = reduce(m, { type: "typing", role: "volunteer", typing: true });
@@ -121,7 +136,10 @@ describe("the youth page's steps", () => {
   });
 
   it("shows that a professional joined, for this conversation only", () => {
-    let m = run([{ type: "status", status: open }, { type: "assigned", conversation: conversation({ status: "active" }) }]);
+    let m = run([
+      { type: "status", status: open },
+      { type: "assigned", conversation: conversation({ status: "active" }) },
+    ]);
     m = reduce(m, { type: "professionalJoined", conversationId: "c_otherotherot" });
     expect(m.professionalJoined).toBe(false);
     m = reduce(m, { type: "professionalJoined", conversationId: "c_abcdefghijkl" });
@@ -156,7 +174,10 @@ describe("a transfer", () => {
 
 describe("never losing a word", () => {
   it("keeps a typed message pending until the server's copy arrives, then shows it once", () => {
-    let m = run([{ type: "status", status: open }, { type: "assigned", conversation: conversation({ status: "active" }) }]);
+    let m = run([
+      { type: "status", status: open },
+      { type: "assigned", conversation: conversation({ status: "active" }) },
+    ]);
     m = reduce(m, { type: "messageQueued", message: { id: "u1", conversationId: "c_abcdefghijkl", text: "hoi" } });
     m = reduce(m, { type: "connection", online: false });
     expect(m.pending).toHaveLength(1);
@@ -175,8 +196,16 @@ describe("never losing a word", () => {
   });
 
   it("drops pending messages that a resume shows were stored", () => {
-    const start = { ...initialModel([{ id: "u1", conversationId: "c_abcdefghijkl", text: "hoi" }, { id: "u2", conversationId: "c_abcdefghijkl", text: "nog" }]) };
-    const m = run([{ type: "resumed", state: { conversation: conversation({ status: "active" }) }, missed: [msg(1, "youth", "u1")] }], start);
+    const start = {
+      ...initialModel([
+        { id: "u1", conversationId: "c_abcdefghijkl", text: "hoi" },
+        { id: "u2", conversationId: "c_abcdefghijkl", text: "nog" },
+      ]),
+    };
+    const m = run(
+      [{ type: "resumed", state: { conversation: conversation({ status: "active" }) }, missed: [msg(1, "youth", "u1")] }],
+      start,
+    );
     expect(m.pending.map((p) => p.id)).toEqual(["u2"]);
   });
 
@@ -196,7 +225,12 @@ describe("never losing a word", () => {
 });
 
 describe("a gap in the seqs is filled through conversation:sync (PROTOCOL.md §5.2)", () => {
-  const chatting = () => run([{ type: "status", status: open }, { type: "joined", conversation: conversation(), queue: { position: 1, estimate: { kind: "unknown" } } }, { type: "assigned", conversation: conversation({ status: "active", peer: { role: "volunteer", name: "Sam" } }) }]);
+  const chatting = () =>
+    run([
+      { type: "status", status: open },
+      { type: "joined", conversation: conversation(), queue: { position: 1, estimate: { kind: "unknown" } } },
+      { type: "assigned", conversation: conversation({ status: "active", peer: { role: "volunteer", name: "Sam" } }) },
+    ]);
 
   it("moves the cursor with each message that follows it, and sees no gap then", () => {
     let m = chatting();
@@ -232,7 +266,14 @@ describe("a gap in the seqs is filled through conversation:sync (PROTOCOL.md §5
 
   it("keeps each message once however often it comes (a resend is broadcast again)", () => {
     let m = reduce(chatting(), { type: "messageQueued", message: { id: "m1", conversationId: "c_abcdefghijkl", text: "t1" } });
-    m = run([{ type: "messageReceived", message: msg(1, "youth") }, { type: "messageReceived", message: msg(1, "youth") }, { type: "synced", conversationId: "c_abcdefghijkl", messages: [msg(1, "youth")], lastSeq: 1, staffDeliveredSeq: 0 }], m);
+    m = run(
+      [
+        { type: "messageReceived", message: msg(1, "youth") },
+        { type: "messageReceived", message: msg(1, "youth") },
+        { type: "synced", conversationId: "c_abcdefghijkl", messages: [msg(1, "youth")], lastSeq: 1, staffDeliveredSeq: 0 },
+      ],
+      m,
+    );
     expect(m.messages).toHaveLength(1);
     expect(m.pending).toEqual([]);
     expect(gapBefore(m, msg(1, "youth"))).toBeUndefined();
@@ -254,7 +295,11 @@ describe("a gap in the seqs is filled through conversation:sync (PROTOCOL.md §5
 });
 
 describe("return codes on the youth page", () => {
-  const ended = (): YouthModel => run([{ type: "status", status: open }, { type: "resumed", state: { conversation: conversation({ status: "ended", peer: { role: "volunteer", name: "Sam" } }) }, missed: [] }]);
+  const ended = (): YouthModel =>
+    run([
+      { type: "status", status: open },
+      { type: "resumed", state: { conversation: conversation({ status: "ended", peer: { role: "volunteer", name: "Sam" } }) }, missed: [] },
+    ]);
 
   it("holds a taken code in memory until it is forgotten, and then keeps nothing of it", () => {
     let m = reduce(ended(), { type: "returnCodeTaken", code: "appel-fiets-zon-42", expiresAt: 5 });
@@ -268,13 +313,20 @@ describe("return codes on the youth page", () => {
     const shown = reduce(ended(), { type: "returnCodeTaken", code: "appel-fiets-zon-42", expiresAt: 5 });
     expect(reduce(shown, { type: "restart" }).returnCode).toBeUndefined();
     expect(reduce(shown, { type: "sessionLost" }).returnCode).toBeUndefined();
-    const joined = reduce(shown, { type: "joined", conversation: conversation({ id: "c_secondchat01" }), queue: { position: 1, estimate: { kind: "unknown" } } });
+    const joined = reduce(shown, {
+      type: "joined",
+      conversation: conversation({ id: "c_secondchat01" }),
+      queue: { position: 1, estimate: { kind: "unknown" } },
+    });
     expect(joined.returnCode).toBeUndefined();
   });
 
   it("remembers, while waiting, who a returning youth asked for; leaving the queue forgets it", () => {
     const returning = { name: "Sam", availability: "here" as const };
-    const m = run([{ type: "status", status: open }, { type: "joined", conversation: conversation(), queue: { position: 1, estimate: { kind: "unknown" } }, returning }]);
+    const m = run([
+      { type: "status", status: open },
+      { type: "joined", conversation: conversation(), queue: { position: 1, estimate: { kind: "unknown" } }, returning },
+    ]);
     expect(m.returning).toEqual(returning);
     expect(reduce(m, { type: "leftQueue" }).returning).toBeUndefined();
   });

@@ -148,7 +148,14 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
     case "connection":
       return { ...model, online: action.online, peerTyping: action.online && model.peerTyping };
     case "status":
-      return { ...model, status: action.status, phase: model.phase === "loading" || model.phase === "closed" || model.phase === "intro" ? phaseOf(model.conversation, action.status) : model.phase };
+      return {
+        ...model,
+        status: action.status,
+        phase:
+          model.phase === "loading" || model.phase === "closed" || model.phase === "intro"
+            ? phaseOf(model.conversation, action.status)
+            : model.phase,
+      };
     case "resumed": {
       // A chat this tab already said goodbye to is over: a reload starts afresh.
       if (action.closedHere && action.state.conversation?.status === "ended") {
@@ -164,7 +171,10 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
         queue: action.state.queue,
         messages,
         deliveredSeq: Math.max(model.deliveredSeq, conversation?.staffDeliveredSeq ?? 0),
-        cursor: advanceCursor(Math.max(model.conversation?.id === conversation?.id ? model.cursor : 0, contiguousSeq(messages), conversation?.lastSeq ?? 0), messages),
+        cursor: advanceCursor(
+          Math.max(model.conversation?.id === conversation?.id ? model.cursor : 0, contiguousSeq(messages), conversation?.lastSeq ?? 0),
+          messages,
+        ),
         phase: model.phase === "goodbye" && conversation?.status === "ended" ? "goodbye" : phase,
         professionalJoined: model.professionalJoined || messages.some((m) => m.sender.role === "professional"),
         pending: model.pending.filter((p) => !messages.some((m) => m.id === p.id)),
@@ -214,7 +224,10 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
         ...model,
         notice: "transferring",
         peerTyping: false,
-        ...(action.queued && { phase: "waiting" as const, conversation: { ...model.conversation, status: "queued" as const, peer: undefined } }),
+        ...(action.queued && {
+          phase: "waiting" as const,
+          conversation: { ...model.conversation, status: "queued" as const, peer: undefined },
+        }),
       };
     case "messageReceived": {
       if (model.conversation && action.message.conversationId !== model.conversation.id) return model;
@@ -267,7 +280,16 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
         pending: model.pending.map((p) => ({ ...p, failed: true })),
       };
     case "leftQueue":
-      return { ...model, conversation: undefined, queue: undefined, messages: [], pending: [], returning: undefined, phase: phaseOf(undefined, model.status), notice: "leftQueue" };
+      return {
+        ...model,
+        conversation: undefined,
+        queue: undefined,
+        messages: [],
+        pending: [],
+        returning: undefined,
+        phase: phaseOf(undefined, model.status),
+        notice: "leftQueue",
+      };
     case "feedbackDone":
       return { ...model, phase: "goodbye" };
     case "restart":

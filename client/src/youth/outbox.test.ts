@@ -3,7 +3,12 @@ import type { Ack, ErrorCode, Responses } from "../../../shared/protocol";
 import type { PendingMessage } from "./machine";
 import { flushOutbox } from "./outbox";
 
-const pending = (id: string, failed = false): PendingMessage => ({ id, conversationId: "c_abcdefghijkl", text: id, ...(failed && { failed }) });
+const pending = (id: string, failed = false): PendingMessage => ({
+  id,
+  conversationId: "c_abcdefghijkl",
+  text: id,
+  ...(failed && { failed }),
+});
 const okAck: Ack<Responses["message:send"]> = { ok: true, data: { seq: 1, sentAt: 1, duplicate: false } };
 const err = (code: ErrorCode): Ack<Responses["message:send"]> => ({ ok: false, code, message: code });
 
@@ -24,14 +29,21 @@ describe("the outbox", () => {
   it("stops when the connection is gone and keeps the rest", async () => {
     const sent: string[] = [];
     const r = recorder();
-    const outcome = await flushOutbox([pending("a"), pending("b")], async (p) => (sent.push(p.id), err("UNAVAILABLE")), new Set(), r.report);
+    const outcome = await flushOutbox(
+      [pending("a"), pending("b")],
+      async (p) => (sent.push(p.id), err("UNAVAILABLE")),
+      new Set(),
+      r.report,
+    );
     expect([outcome, sent, r.acked, r.failed]).toEqual([{ kind: "offline" }, ["a"], [], []]);
   });
 
   it("backs off when rate limited and gives up only on a final refusal", async () => {
     const r = recorder();
     expect(await flushOutbox([pending("a")], async () => err("RATE_LIMITED"), new Set(), r.report)).toEqual({ kind: "slowDown" });
-    expect(await flushOutbox([pending("b"), pending("c")], async (p) => (p.id === "b" ? err("CONVERSATION_ENDED") : okAck), new Set(), r.report)).toEqual({ kind: "done" });
+    expect(
+      await flushOutbox([pending("b"), pending("c")], async (p) => (p.id === "b" ? err("CONVERSATION_ENDED") : okAck), new Set(), r.report),
+    ).toEqual({ kind: "done" });
     expect([r.failed, r.acked]).toEqual([["b"], ["c"]]);
   });
 

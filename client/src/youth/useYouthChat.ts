@@ -1,9 +1,18 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { PROTOCOL_VERSION, type Ack, type AgeBand, type RequestName, type RequestOf, type Responses, type ReturnCodeCheckView, type Topic } from "../../../shared/protocol";
+import {
+  type Ack,
+  type AgeBand,
+  PROTOCOL_VERSION,
+  type RequestName,
+  type RequestOf,
+  type Responses,
+  type ReturnCodeCheckView,
+  type Topic,
+} from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { chime } from "../lib/alerts";
-import { call, openSocket, type AppSocket } from "../lib/socket";
-import { contiguousSeq, gapBefore, initialModel, reduce, type PendingMessage, type YouthAction, type YouthModel } from "./machine";
+import { type AppSocket, call, openSocket } from "../lib/socket";
+import { contiguousSeq, gapBefore, initialModel, type PendingMessage, reduce, type YouthAction, type YouthModel } from "./machine";
 import { flushOutbox } from "./outbox";
 import { browserStore, tabStore } from "./storage";
 
@@ -84,7 +93,13 @@ export function useYouthChat() {
         if (ack.ok) {
           const view = ack.data.conversation;
           const staffDeliveredSeq = "staffDeliveredSeq" in view ? view.staffDeliveredSeq : 0;
-          dispatch({ type: "synced", conversationId: conversation.id, messages: ack.data.messages, lastSeq: view.lastSeq, staffDeliveredSeq });
+          dispatch({
+            type: "synced",
+            conversationId: conversation.id,
+            messages: ack.data.messages,
+            lastSeq: view.lastSeq,
+            staffDeliveredSeq,
+          });
         }
         // Offline: the resume after reconnecting asks for the same messages.
         if (!syncing.current.again) return;
@@ -95,6 +110,7 @@ export function useYouthChat() {
     }
   }, [dispatch]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: The socket lives as long as the page; t only feeds the hidden-tab title.
   useEffect(() => {
     const socket = openSocket();
     socketRef.current = socket;
@@ -175,8 +191,6 @@ export function useYouthChat() {
       document.removeEventListener("visibilitychange", onVisible);
       socket.disconnect();
     };
-    // The socket lives as long as the page; t only feeds the hidden-tab title.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // The start and closed pages follow opening and closing time without a reload, and a youth who
@@ -190,7 +204,9 @@ export function useYouthChat() {
       if (status.ok) dispatch({ type: "status", status: status.data });
     };
     const timer = setInterval(() => void refresh(), 60_000);
-    const changes = (model.status?.locations ?? []).map((l) => l.nextChangeAt).filter((at): at is number => at !== undefined && at > Date.now());
+    const changes = (model.status?.locations ?? [])
+      .map((l) => l.nextChangeAt)
+      .filter((at): at is number => at !== undefined && at > Date.now());
     const next = changes.length ? Math.min(...changes) - Date.now() + 1000 : undefined;
     const atChange = next !== undefined && next < 2 ** 31 - 1 ? setTimeout(() => void refresh(), next) : undefined;
     return () => {
@@ -203,7 +219,10 @@ export function useYouthChat() {
     if (tabStore.token()) return identified.current;
     const opened = await call(socket, "session:open", { protocolVersion: PROTOCOL_VERSION, deviceId: browserStore.deviceId() });
     if (!opened.ok) {
-      dispatch({ type: "notice", notice: opened.code === "PROTOCOL_OUTDATED" ? "reload" : opened.code === "BLOCKED" ? "blocked" : "generic" });
+      dispatch({
+        type: "notice",
+        notice: opened.code === "PROTOCOL_OUTDATED" ? "reload" : opened.code === "BLOCKED" ? "blocked" : "generic",
+      });
       return false;
     }
     tabStore.setToken(opened.data.token);
@@ -257,7 +276,8 @@ export function useYouthChat() {
       const ack = await call(socket, "returnCode:forget", { code });
       // Unknown means it is already gone: for the youth, that is forgotten too.
       const gone = ack.ok || ack.code === "RETURN_CODE_UNKNOWN";
-      if (gone && modelRef.current.returnCode?.state === "shown" && modelRef.current.returnCode.code === code) dispatch({ type: "returnCodeForgotten" });
+      if (gone && modelRef.current.returnCode?.state === "shown" && modelRef.current.returnCode.code === code)
+        dispatch({ type: "returnCodeForgotten" });
       return gone;
     },
     /** A code for the chat that just ended, shown once. */

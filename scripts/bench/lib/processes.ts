@@ -1,4 +1,4 @@
-import { fork, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, fork, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -21,7 +21,11 @@ export interface LoadWorker {
 /** Forks `count` load-generator processes (scripts/bench/loadWorker.ts). */
 export function startWorkers(count: number): LoadWorker[] {
   return Array.from({ length: count }, () => {
-    const child = fork(path.join(root, "scripts/bench/loadWorker.ts"), [], { execArgv: ["--import", "tsx"], cwd: root, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(path.join(root, "scripts/bench/loadWorker.ts"), [], {
+      execArgv: ["--import", "tsx"],
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     const worker: LoadWorker = {
       ask(command, expect) {
         return new Promise((resolve, reject) => {
@@ -53,8 +57,14 @@ export function askAll<K extends WorkerReply["kind"]>(workers: LoadWorker[], com
 }
 
 /** A bare socket.io relay (scripts/bench/bareServer.ts) in its own process. */
-export async function spawnBare(env: Record<string, string> = {}): Promise<{ url: string; pid: number; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/bareServer.ts"], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+export async function spawnBare(
+  env: Record<string, string> = {},
+): Promise<{ url: string; pid: number; child: ChildProcess; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/bareServer.ts"], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (d: Buffer) => {
@@ -99,7 +109,15 @@ const CLOCK_TICKS_PER_S = 100;
 
 /** The environment every bench server gets: limits lifted so the bench measures the relay, not the brakes. */
 export function benchEnv(prefix: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { REDIS_URL, REDIS_PREFIX: prefix, DEMO: "true", MESSAGE_RATE_PER_10S: "10000000", PRESENCE_GRACE_MS: "600000", LOG_LEVEL: "warn", ...extra };
+  return {
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    DEMO: "true",
+    MESSAGE_RATE_PER_10S: "10000000",
+    PRESENCE_GRACE_MS: "600000",
+    LOG_LEVEL: "warn",
+    ...extra,
+  };
 }
 
 /** A real `server/main.ts` process on an ephemeral port; BENCH_CPU_PROF=<dir> writes a CPU profile there on exit. */
@@ -157,7 +175,12 @@ export async function startInloop(count: number, extra: Record<string, string> =
 }
 
 /** Adds `count` volunteers at one location to a running service's store; all share one password. */
-export async function addVolunteers(prefix: string, count: number, locationId: string, tag: string): Promise<{ email: string; password: string }[]> {
+export async function addVolunteers(
+  prefix: string,
+  count: number,
+  locationId: string,
+  tag: string,
+): Promise<{ email: string; password: string }[]> {
   const password = `bench-${randomUUID()}`;
   const passwordHash = await hashPassword(password);
   const store = createRedisStore(new Redis(REDIS_URL), { prefix });
@@ -165,7 +188,16 @@ export async function addVolunteers(prefix: string, count: number, locationId: s
   const added: { email: string; password: string }[] = [];
   for (let i = 0; i < count; i++) {
     const email = `${tag}-${i}@bench.invalid`;
-    await store.putStaff({ ...template, id: `st_${tag}_${i}`, email, displayName: `V${i}`, locationId, skills: [], passwordHash, active: true });
+    await store.putStaff({
+      ...template,
+      id: `st_${tag}_${i}`,
+      email,
+      displayName: `V${i}`,
+      locationId,
+      skills: [],
+      passwordHash,
+      active: true,
+    });
     added.push({ email, password });
   }
   await store.close();

@@ -7,7 +7,12 @@ import type { Conversation, Staff } from "../types";
  * location. The one rule for both the check before a request and the sweep of rooms after a right
  * ends (off duty, duty moved, escalation given back).
  */
-export function staffMayRead(staff: Pick<Staff, "id" | "role">, c: Conversation, duties: readonly Duty[], escalations: readonly Escalation[]): boolean {
+export function staffMayRead(
+  staff: Pick<Staff, "id" | "role">,
+  c: Conversation,
+  duties: readonly Duty[],
+  escalations: readonly Escalation[],
+): boolean {
   if (c.volunteerId === staff.id) return true;
   if (staff.role !== "professional") return false;
   if (c.professionalId === staff.id) return true;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { debriefExpired, isDebriefParty, mayWriteDebrief, type Debrief } from "./debrief";
+import { type Debrief, debriefExpired, isDebriefParty, mayWriteDebrief } from "./debrief";
 
-const d = (over: Partial<Debrief> = {}): Debrief => ({ id: "d_1", volunteerId: "sam", locationId: "leiden", requestedAt: 0, status: "open", lastSeq: 0, ...over });
+const d = (over: Partial<Debrief> = {}): Debrief => ({
+  id: "d_1",
+  volunteerId: "sam",
+  locationId: "leiden",
+  requestedAt: 0,
+  status: "open",
+  lastSeq: 0,
+  ...over,
+});
 
 describe("debrief", () => {
   it("is between the volunteer who asked and the professional who took it up, nobody else", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Reach } from "../../../shared/protocol";
-import { applyStep, candidates, compareEscalations, nextStep, reachableDuties, type Duty, type Escalation } from "./escalation";
+import { applyStep, candidates, compareEscalations, type Duty, type Escalation, nextStep, reachableDuties } from "./escalation";
 
 const duty = (staffId: string, locationIds: string[], since = 0): Duty => ({ staffId, locationIds, since });
 const raise = (over: Partial<Escalation> = {}): Escalation => ({
@@ -69,7 +69,12 @@ describe("escalation routing", () => {
   });
 
   it("orders the inbox by level, then age", () => {
-    const list = [raise({ id: "a", level: "consult", raisedAt: 0 }), raise({ id: "b", level: "crisis", raisedAt: 5 }), raise({ id: "c", level: "urgent", raisedAt: 1 }), raise({ id: "d", level: "crisis", raisedAt: 2 })];
+    const list = [
+      raise({ id: "a", level: "consult", raisedAt: 0 }),
+      raise({ id: "b", level: "crisis", raisedAt: 5 }),
+      raise({ id: "c", level: "urgent", raisedAt: 1 }),
+      raise({ id: "d", level: "crisis", raisedAt: 2 }),
+    ];
     expect(list.sort(compareEscalations).map((e) => e.id)).toEqual(["d", "b", "c", "a"]);
   });
 
@@ -78,20 +83,40 @@ describe("escalation routing", () => {
 
     it("skips an on-duty professional with no open console and no subscribed device at once", () => {
       // Bram (longest on duty at Leiden) has closed his console and subscribed nothing.
-      const routable = reachableDuties(duties, reach([["bram", "none"], ["eva", "console"], ["anne", "console"]]));
+      const routable = reachableDuties(
+        duties,
+        reach([
+          ["bram", "none"],
+          ["eva", "console"],
+          ["anne", "console"],
+        ]),
+      );
       const { log } = route(raise(), routable, 0);
       expect(log).toEqual(["0s → eva"]);
     });
 
     it("pages one with only a subscribed device and waits the level's normal timeout for them", () => {
-      const routable = reachableDuties(duties, reach([["bram", "push"], ["eva", "console"], ["anne", "none"]]));
+      const routable = reachableDuties(
+        duties,
+        reach([
+          ["bram", "push"],
+          ["eva", "console"],
+          ["anne", "none"],
+        ]),
+      );
       const { log } = route(raise(), routable, 65_000);
       expect(log).toEqual(["0s → bram", "30s → eva", "60s → unrouted"]);
     });
 
     it("moves the current offer on at the next pass once its holder can no longer be reached", () => {
       const offered = applyStep(raise(), { kind: "offer", staffId: "bram" }, 0);
-      const routable = reachableDuties(duties, reach([["bram", "none"], ["eva", "push"]]));
+      const routable = reachableDuties(
+        duties,
+        reach([
+          ["bram", "none"],
+          ["eva", "push"],
+        ]),
+      );
       expect(nextStep(offered, routable, 1000)).toEqual({ kind: "offer", staffId: "eva" });
     });
 

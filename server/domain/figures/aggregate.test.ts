@@ -30,17 +30,50 @@ function morning(): StoredEvent[] {
     { type: "conversation.feedback", at: at(61), conversationId: "c2", locationId: "leiden", data: { wouldReturn: "maybe" } },
     // Escalations: an urgent one claimed after 3 min, a crisis nobody took, a debrief (counted apart).
     { type: "escalation.raised", at: at(20), conversationId: "c2", locationId: "leiden", data: { level: "urgent", source: "risk" } },
-    { type: "escalation.claimed", at: at(23), conversationId: "c2", locationId: "leiden", staffId: "p1", data: { level: "urgent", timeToClaimMs: 3 * MIN, source: "risk" } },
+    {
+      type: "escalation.claimed",
+      at: at(23),
+      conversationId: "c2",
+      locationId: "leiden",
+      staffId: "p1",
+      data: { level: "urgent", timeToClaimMs: 3 * MIN, source: "risk" },
+    },
     { type: "escalation.raised", at: at(50), conversationId: "c3", locationId: "leiden", data: { level: "crisis", source: "volunteer" } },
     { type: "escalation.unrouted", at: at(53), conversationId: "c3", locationId: "leiden", data: { source: "volunteer" } },
     // A debrief asked for in a wrap-up: before issue 13 it was also an escalation, which must not count twice.
     { type: "debrief.requested", at: at(65), locationId: "leiden", staffId: "v2" },
     { type: "escalation.raised", at: at(65), locationId: "leiden", staffId: "v2", data: { level: "consult", source: "debrief" } },
-    { type: "escalation.claimed", at: at(66), locationId: "leiden", staffId: "p1", data: { level: "consult", timeToClaimMs: MIN, source: "debrief" } },
+    {
+      type: "escalation.claimed",
+      at: at(66),
+      locationId: "leiden",
+      staffId: "p1",
+      data: { level: "consult", timeToClaimMs: MIN, source: "debrief" },
+    },
     // Wrap-ups: topics and referrals.
-    { type: "wrapup.filed", at: at(35), conversationId: "c1", locationId: "leiden", staffId: "v1", data: { kind: "chat", referral: "none", rating: 4, topics: "loneliness,school-work" } },
-    { type: "wrapup.filed", at: at(62), conversationId: "c2", locationId: "leiden", staffId: "v2", data: { kind: "chat", referral: "gp", rating: 3, topics: "loneliness" } },
-    { type: "wrapup.filed", at: at(80), locationId: "leiden", staffId: "v1", data: { kind: "walk-in", referral: "none", rating: 5, topics: "loneliness", minutes: 25 } },
+    {
+      type: "wrapup.filed",
+      at: at(35),
+      conversationId: "c1",
+      locationId: "leiden",
+      staffId: "v1",
+      data: { kind: "chat", referral: "none", rating: 4, topics: "loneliness,school-work" },
+    },
+    {
+      type: "wrapup.filed",
+      at: at(62),
+      conversationId: "c2",
+      locationId: "leiden",
+      staffId: "v2",
+      data: { kind: "chat", referral: "gp", rating: 3, topics: "loneliness" },
+    },
+    {
+      type: "wrapup.filed",
+      at: at(80),
+      locationId: "leiden",
+      staffId: "v1",
+      data: { kind: "walk-in", referral: "none", rating: 5, topics: "loneliness", minutes: 25 },
+    },
     // Volunteers: v1 on from 0 to 90 (a break in between still counts), v2 from 10 to 100.
     { type: "presence.changed", at: at(0), staffId: "v1", locationId: "leiden", data: { status: "available", capacity: 2 } },
     { type: "presence.changed", at: at(45), staffId: "v1", locationId: "leiden", data: { status: "break", capacity: 2 } },
@@ -56,7 +89,8 @@ function morning(): StoredEvent[] {
 }
 
 const window = { from: T0, to: T0 + 3 * HOUR_MS };
-const of = (locationId: string, events = morning()) => summarise(aggregateEvents(events, window).filter((b) => b.locationId === locationId));
+const of = (locationId: string, events = morning()) =>
+  summarise(aggregateEvents(events, window).filter((b) => b.locationId === locationId));
 
 describe("aggregateEvents over a scripted morning", () => {
   it("counts chats started, completed and left in the queue, each chat once", () => {
@@ -134,7 +168,13 @@ describe("aggregateEvents at the edges of the window", () => {
   it("carries open chats through quiet hours", () => {
     const events: StoredEvent[] = [
       { type: "conversation.assigned", at: T0 + 5 * MIN, conversationId: "c1", locationId: "leiden", data: { waitMs: MIN } },
-      { type: "conversation.ended", at: T0 + 2 * HOUR_MS + 5 * MIN, conversationId: "c1", locationId: "leiden", data: { durationMs: 2 * HOUR_MS } },
+      {
+        type: "conversation.ended",
+        at: T0 + 2 * HOUR_MS + 5 * MIN,
+        conversationId: "c1",
+        locationId: "leiden",
+        data: { durationMs: 2 * HOUR_MS },
+      },
     ];
     expect(aggregateEvents(events, window).map((b) => b.peakConcurrent)).toEqual([1, 1, 1]);
   });
@@ -146,7 +186,9 @@ describe("aggregateEvents at the edges of the window", () => {
   });
 
   it("leaves out what happens after the window", () => {
-    const late: StoredEvent[] = [{ type: "conversation.assigned", at: window.to, conversationId: "c9", locationId: "leiden", data: { waitMs: MIN } }];
+    const late: StoredEvent[] = [
+      { type: "conversation.assigned", at: window.to, conversationId: "c9", locationId: "leiden", data: { waitMs: MIN } },
+    ];
     expect(aggregateEvents(late, window)).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { NO_LOCATION } from "../../../shared/protocol/figures";
 import type { Millis, StoredEvent } from "../types";
-import { emptyBucket, hourStartOf, HOUR_MS, isEmptyBucket, LEVELS, type FigureLevel, type HourBucket } from "./buckets";
+import { emptyBucket, type FigureLevel, HOUR_MS, type HourBucket, hourStartOf, isEmptyBucket, LEVELS } from "./buckets";
 
 /**
  * Events this long before `from` must be passed in too: chats and shifts already running when the
@@ -180,7 +180,9 @@ export function aggregateEvents(events: readonly StoredEvent[], window: Aggregat
     if (f.helped !== undefined && f.helped >= 1 && f.helped <= 5) b.helped[f.helped - 1]! += 1;
     if (f.wouldReturn === "yes" || f.wouldReturn === "maybe" || f.wouldReturn === "no") b.wouldReturn[f.wouldReturn] += 1;
   }
-  return [...buckets.values()].filter((b) => !isEmptyBucket(b)).sort((a, b) => a.hourStart - b.hourStart || a.locationId.localeCompare(b.locationId));
+  return [...buckets.values()]
+    .filter((b) => !isEmptyBucket(b))
+    .sort((a, b) => a.hourStart - b.hourStart || a.locationId.localeCompare(b.locationId));
 }
 
 function isLevel(value: unknown): value is FigureLevel {

@@ -101,7 +101,16 @@ export function completeBucket(stored: HourBucket): HourBucket {
 
 export function isEmptyBucket(b: HourBucket): boolean {
   return (
-    b.chatsStarted + b.chatsCompleted + b.leftQueue + b.unrouted + b.debriefs + b.wrapUpsChat + b.wrapUpsWalkIn + b.volunteerMs + b.peakConcurrent + b.feedbackAnswers === 0 &&
-    LEVELS.every((l) => b.escalations[l] === 0 && b.claimMs[l].length === 0)
+    b.chatsStarted +
+      b.chatsCompleted +
+      b.leftQueue +
+      b.unrouted +
+      b.debriefs +
+      b.wrapUpsChat +
+      b.wrapUpsWalkIn +
+      b.volunteerMs +
+      b.peakConcurrent +
+      b.feedbackAnswers ===
+      0 && LEVELS.every((l) => b.escalations[l] === 0 && b.claimMs[l].length === 0)
   );
 }

@@ -3,9 +3,9 @@ import type { FigureSummary } from "../../../shared/protocol/figures";
 import { REFERRALS } from "../types";
 import type { HourBucket } from "./buckets";
 import { datesBetween } from "./localTime";
-import { selectBuckets, type FigureLocation, type Period } from "./report";
-import { publishCount, suppressDerived } from "./suppress";
+import { type FigureLocation, type Period, selectBuckets } from "./report";
 import { summarise } from "./summarise";
+import { publishCount, suppressDerived } from "./suppress";
 
 const minutes = (ms: number) => (ms / 60_000).toFixed(1);
 const LEVELS = ["consult", "urgent", "crisis"] as const;
@@ -27,7 +27,10 @@ interface Column {
 }
 
 function columns(topicKeys: readonly string[], referralKeys: readonly string[]): Column[] {
-  const count = (header: string, pick: (s: FigureSummary) => number): Column => ({ header, value: (s, group) => publishCount(pick(s), group && pick(group)) });
+  const count = (header: string, pick: (s: FigureSummary) => number): Column => ({
+    header,
+    value: (s, group) => publishCount(pick(s), group && pick(group)),
+  });
   return [
     count("chats_started", (s) => s.chatsStarted),
     count("chats_completed", (s) => s.chatsCompleted),
@@ -39,7 +42,12 @@ function columns(topicKeys: readonly string[], referralKeys: readonly string[]):
     { header: "duration_p50_min", value: (s) => suppressDerived(s.duration.p50Ms, s.duration.count, minutes) },
     { header: "duration_p90_min", value: (s) => suppressDerived(s.duration.p90Ms, s.duration.count, minutes) },
     ...LEVELS.map((l) => count(`escalations_${l}`, (s) => s.escalations[l])),
-    ...LEVELS.map((l): Column => ({ header: `time_to_claim_p50_min_${l}`, value: (s) => suppressDerived(s.timeToClaim[l].p50Ms, s.timeToClaim[l].count, minutes) })),
+    ...LEVELS.map(
+      (l): Column => ({
+        header: `time_to_claim_p50_min_${l}`,
+        value: (s) => suppressDerived(s.timeToClaim[l].p50Ms, s.timeToClaim[l].count, minutes),
+      }),
+    ),
     count("escalations_unrouted", (s) => s.unrouted),
     count("debriefs", (s) => s.debriefs),
     count("wrapups_chat", (s) => s.wrapUps.chat),
@@ -51,7 +59,12 @@ function columns(topicKeys: readonly string[], referralKeys: readonly string[]):
     count("feedback_answers", (s) => s.feedback.answers),
     {
       header: "helped_mean_1_5",
-      value: (s) => suppressDerived(s.feedback.helpedMean, s.feedback.helped.reduce((a, b) => a + b, 0), (v) => v.toFixed(2)),
+      value: (s) =>
+        suppressDerived(
+          s.feedback.helpedMean,
+          s.feedback.helped.reduce((a, b) => a + b, 0),
+          (v) => v.toFixed(2),
+        ),
     },
     count("would_return_yes", (s) => s.feedback.wouldReturn.yes),
     count("would_return_maybe", (s) => s.feedback.wouldReturn.maybe),
@@ -63,7 +76,12 @@ function columns(topicKeys: readonly string[], referralKeys: readonly string[]):
     count("risk_triage_high_volunteer_none", (s) => s.riskAgreement.scorerHighVolunteerNone),
     {
       header: "risk_triage_recall",
-      value: (s) => suppressDerived(s.riskAgreement.volunteerHigh ? s.riskAgreement.bothHigh / s.riskAgreement.volunteerHigh : null, s.riskAgreement.volunteerHigh, (v) => v.toFixed(2)),
+      value: (s) =>
+        suppressDerived(
+          s.riskAgreement.volunteerHigh ? s.riskAgreement.bothHigh / s.riskAgreement.volunteerHigh : null,
+          s.riskAgreement.volunteerHigh,
+          (v) => v.toFixed(2),
+        ),
     },
     // Staff time, not a count of youths: published as is.
     { header: "volunteer_hours", value: (s) => s.volunteerHours.toFixed(1) },
@@ -79,8 +97,14 @@ export function figuresCsv(buckets: readonly HourBucket[], locations: readonly F
   const dated = selectBuckets(buckets, locations, period);
   const seenTopics = new Set(dated.flatMap((d) => Object.keys(d.bucket.topics)));
   const seenReferrals = new Set(dated.flatMap((d) => Object.keys(d.bucket.referrals)));
-  const topicKeys = [...TOPICS.filter((t) => seenTopics.has(t)), ...[...seenTopics].filter((t) => !(TOPICS as readonly string[]).includes(t)).sort()];
-  const referralKeys = [...REFERRALS.filter((r) => seenReferrals.has(r)), ...[...seenReferrals].filter((r) => !(REFERRALS as readonly string[]).includes(r)).sort()];
+  const topicKeys = [
+    ...TOPICS.filter((t) => seenTopics.has(t)),
+    ...[...seenTopics].filter((t) => !(TOPICS as readonly string[]).includes(t)).sort(),
+  ];
+  const referralKeys = [
+    ...REFERRALS.filter((r) => seenReferrals.has(r)),
+    ...[...seenReferrals].filter((r) => !(REFERRALS as readonly string[]).includes(r)).sort(),
+  ];
   const cols = columns(topicKeys, referralKeys);
   const line = (cells: string[]) => cells.map(csvCell).join(",");
   const row = (locationId: string, name: string, date: string, selected: HourBucket[], group?: FigureSummary) => {
@@ -95,11 +119,34 @@ export function figuresCsv(buckets: readonly HourBucket[], locations: readonly F
     const mine = dated.filter((d) => d.bucket.locationId === l.id);
     const total = summarise(mine.map((d) => d.bucket));
     for (const date of datesBetween(period.from, period.to)) {
-      lines.push(row(l.id, l.name, date, mine.filter((d) => d.date === date).map((d) => d.bucket), total));
+      lines.push(
+        row(
+          l.id,
+          l.name,
+          date,
+          mine.filter((d) => d.date === date).map((d) => d.bucket),
+          total,
+        ),
+      );
     }
-    lines.push(row(l.id, l.name, periodLabel, mine.map((d) => d.bucket), overall));
+    lines.push(
+      row(
+        l.id,
+        l.name,
+        periodLabel,
+        mine.map((d) => d.bucket),
+        overall,
+      ),
+    );
   }
-  lines.push(row("", "total", periodLabel, dated.map((d) => d.bucket)));
+  lines.push(
+    row(
+      "",
+      "total",
+      periodLabel,
+      dated.map((d) => d.bucket),
+    ),
+  );
   // CRLF per RFC 4180; the byte-order mark makes spreadsheet programs read UTF-8 names correctly.
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

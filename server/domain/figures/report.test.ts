@@ -7,7 +7,7 @@ import { suppressCount, suppressDerived } from "./suppress";
 const ZONE = "Europe/Amsterdam";
 const LOCATIONS = [
   { id: "leiden", name: "Leiden", timeZone: ZONE },
-  { id: "delft", name: "=HYPERLINK(\"http://evil\")", timeZone: ZONE },
+  { id: "delft", name: '=HYPERLINK("http://evil")', timeZone: ZONE },
 ];
 const MIN = 60_000;
 
@@ -44,7 +44,11 @@ describe("buildReport", () => {
   const buckets = [
     // 23:00 UTC on 31 March is 01:00 on 1 April in Amsterdam (summer time): it belongs to April.
     bucket("leiden", "2025-03-31T23:00:00Z", { chatsStarted: 2, waitsMs: [MIN, 3 * MIN] }),
-    bucket("leiden", "2025-04-02T10:00:00Z", { chatsStarted: 6, waitsMs: [1, 2, 3, 4, 5, 6].map((m) => m * MIN), volunteerMs: 2 * HOUR_MS }),
+    bucket("leiden", "2025-04-02T10:00:00Z", {
+      chatsStarted: 6,
+      waitsMs: [1, 2, 3, 4, 5, 6].map((m) => m * MIN),
+      volunteerMs: 2 * HOUR_MS,
+    }),
     bucket("delft", "2025-04-02T10:00:00Z", { chatsStarted: 1, leftQueue: 3 }),
     // Before the period in local time (00:00 on 31 March Amsterdam is 22:00 UTC on 30 March).
     bucket("leiden", "2025-03-30T21:00:00Z", { chatsStarted: 9 }),
@@ -74,7 +78,11 @@ describe("buildReport", () => {
   it("exports a row per location per day plus period totals, with small counts suppressed", () => {
     const csv = figuresCsv(buckets, LOCATIONS, period);
     expect(csv.startsWith("\uFEFF")).toBe(true);
-    const rows = csv.slice(1).trimEnd().split("\r\n").map((line) => line.split(/,(?=")/).map((c) => c.slice(1, -1)));
+    const rows = csv
+      .slice(1)
+      .trimEnd()
+      .split("\r\n")
+      .map((line) => line.split(/,(?=")/).map((c) => c.slice(1, -1)));
     const header = rows[0]!;
     const col = (name: string) => header.indexOf(name);
     expect(rows).toHaveLength(1 + 2 * (3 + 1) + 1);

@@ -61,7 +61,14 @@ export function buildReport(buckets: readonly HourBucket[], locations: readonly 
   const months = [...new Set(datesBetween(period.from, period.to).map((date) => date.slice(0, 7)))];
   const byDay: FiguresDay[] = datesBetween(period.from, period.to).map((date) => {
     const s = summarise(byDate.get(date) ?? []);
-    return { date, chatsStarted: s.chatsStarted, chatsCompleted: s.chatsCompleted, leftQueue: s.leftQueue, waitP50Ms: s.wait.p50Ms, volunteerHours: s.volunteerHours };
+    return {
+      date,
+      chatsStarted: s.chatsStarted,
+      chatsCompleted: s.chatsCompleted,
+      leftQueue: s.leftQueue,
+      waitP50Ms: s.wait.p50Ms,
+      volunteerHours: s.volunteerHours,
+    };
   });
   return {
     from: period.from,

@@ -58,7 +58,12 @@ describe("risk triage against the volunteer's judgement", () => {
     expect(cell("risk_volunteer_high")).toBe("<5");
     expect(cell("risk_triage_recall")).toBe("n<5");
     const december = figuresCsv(buckets, LOCATIONS, { from: "2026-12-01", to: "2026-12-31" });
-    const decRow = december.trim().split("\n").at(-1)!.split(",").map((c) => c.replace(/"/g, ""));
+    const decRow = december
+      .trim()
+      .split("\n")
+      .at(-1)!
+      .split(",")
+      .map((c) => c.replace(/"/g, ""));
     expect(decRow[cols.indexOf("risk_volunteer_high")]).toBe("5"); // 6, rounded down to five against differencing
     expect(decRow[cols.indexOf("risk_triage_recall")]).toBe("0.83");
   });

@@ -1,5 +1,5 @@
 import type { FigureSummary } from "../../../shared/protocol/figures";
-import { LEVELS, type HourBucket } from "./buckets";
+import type { HourBucket, LEVELS } from "./buckets";
 import { distribution } from "./stats";
 
 function addCounts(into: Record<string, number>, from: Record<string, number>): void {

@@ -8,7 +8,8 @@ import { publishCount } from "./suppress";
  */
 function recoverable(cells: number, max: number, publish: (n: number, group?: number) => string, total: (n: number) => string): number[][] {
   const tables: number[][] = [[]];
-  for (let i = 0; i < cells; i++) tables.splice(0, tables.length, ...tables.flatMap((t) => Array.from({ length: max + 1 }, (_, v) => [...t, v])));
+  for (let i = 0; i < cells; i++)
+    tables.splice(0, tables.length, ...tables.flatMap((t) => Array.from({ length: max + 1 }, (_, v) => [...t, v])));
   const seen = (t: number[]) => {
     const sum = t.reduce((a, b) => a + b, 0);
     return [...t.map((v) => publish(v, sum)), total(sum)].join(",");
@@ -37,7 +38,11 @@ describe("publishing counts safely", () => {
     expect(recoverable(2, 20, old, old)).toContainEqual([3, 10]); // 13 − 10 = 3
   });
 
-  for (const [cells, max] of [[2, 30], [3, 22], [4, 12]] as const) {
+  for (const [cells, max] of [
+    [2, 30],
+    [3, 22],
+    [4, 12],
+  ] as const) {
     it(`no suppressed cell among ${cells} can be recovered from the rounded total (every table up to ${max} per cell)`, () => {
       expect(recoverable(cells, max, publishCount, (n) => publishCount(n))).toEqual([]);
     });

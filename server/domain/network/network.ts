@@ -40,11 +40,18 @@ export function canonicalAddress(raw: string): string | undefined {
  * anything to their left is whatever the client chose to send. Counting trusted hops from the right
  * (or skipping known proxy addresses from the right) gives the one hop a client cannot forge.
  */
-export function clientAddress(remoteAddress: string | undefined, forwardedFor: string | string[] | undefined, trust: TrustProxy): string | undefined {
+export function clientAddress(
+  remoteAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trust: TrustProxy,
+): string | undefined {
   const remote = remoteAddress ? canonicalAddress(remoteAddress) : undefined;
   if (trust.kind === "none") return remote;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
-  const hops = header.split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = header
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   // The whole chain, nearest last: what the proxies wrote, then who connected to us.
   const chain = [...hops.map((h) => canonicalAddress(h) ?? "invalid"), remote ?? "invalid"];
   if (trust.kind === "hops") {

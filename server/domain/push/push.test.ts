@@ -1,16 +1,38 @@
 import { describe, expect, it } from "vitest";
 import type { Presence, Staff } from "../types";
-import { endpointAllowed, escalationPush, reachOf, waitingRecipients, DEFAULT_PUSH_HOSTS } from "./push";
+import { DEFAULT_PUSH_HOSTS, endpointAllowed, escalationPush, reachOf, waitingRecipients } from "./push";
 
 const volunteer = (id: string, locationId: string, over: Partial<Staff> = {}): Staff => ({
-  id, email: `${id}@x.test`, displayName: id, role: "volunteer", locationId, passwordHash: "", active: true, skills: [], ...over,
+  id,
+  email: `${id}@x.test`,
+  displayName: id,
+  role: "volunteer",
+  locationId,
+  passwordHash: "",
+  active: true,
+  skills: [],
+  ...over,
 });
-const presence = (staffId: string, locationId: string, status: Presence["status"]): Presence => ({ staffId, locationId, status, capacity: 2, lastAssignedAt: 0, since: 0, load: 0 });
+const presence = (staffId: string, locationId: string, status: Presence["status"]): Presence => ({
+  staffId,
+  locationId,
+  status,
+  capacity: 2,
+  lastAssignedAt: 0,
+  since: 0,
+  load: 0,
+});
 
 describe("push", () => {
   it("puts ids, the level and the location name in an escalation push, never the note", () => {
     const payload = escalationPush({ id: "e_1", conversationId: "c_abcdefghij", level: "crisis", note: "ik wil dood" } as never, "Leiden");
-    expect(payload).toEqual({ kind: "escalation", escalationId: "e_1", conversationId: "c_abcdefghij", level: "crisis", location: "Leiden" });
+    expect(payload).toEqual({
+      kind: "escalation",
+      escalationId: "e_1",
+      conversationId: "c_abcdefghij",
+      level: "crisis",
+      location: "Leiden",
+    });
     expect(JSON.stringify(payload)).not.toContain("dood");
   });
 
@@ -32,8 +54,17 @@ describe("push", () => {
   });
 
   it("pages the location's volunteers on shift or present without an open console; 'any' means every location", () => {
-    const staff = [volunteer("sam", "leiden"), volunteer("lotte", "leiden"), volunteer("noor", "amsterdam"), volunteer("gone", "leiden", { active: false }), { ...volunteer("eva", "leiden"), role: "professional" as const }];
-    const shifts = [{ id: "s1", locationId: "leiden", staffId: "lotte", role: "volunteer" as const, start: 0, end: 100 }, { id: "s2", locationId: "amsterdam", staffId: "noor", role: "volunteer" as const, start: 0, end: 100 }];
+    const staff = [
+      volunteer("sam", "leiden"),
+      volunteer("lotte", "leiden"),
+      volunteer("noor", "amsterdam"),
+      volunteer("gone", "leiden", { active: false }),
+      { ...volunteer("eva", "leiden"), role: "professional" as const },
+    ];
+    const shifts = [
+      { id: "s1", locationId: "leiden", staffId: "lotte", role: "volunteer" as const, start: 0, end: 100 },
+      { id: "s2", locationId: "amsterdam", staffId: "noor", role: "volunteer" as const, start: 0, end: 100 },
+    ];
     const input = { staff, presence: [presence("sam", "leiden", "break"), presence("gone", "leiden", "available")], shifts, now: 50 };
     expect(waitingRecipients({ ...input, entry: { locationChoice: "leiden" }, connected: new Set() })).toEqual(["sam", "lotte"]);
     expect(waitingRecipients({ ...input, entry: { locationChoice: "leiden" }, connected: new Set(["sam"]) })).toEqual(["lotte"]);

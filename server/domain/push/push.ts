@@ -1,7 +1,7 @@
 import type { PushPayload, Reach } from "../../../shared/protocol";
 import type { Escalation } from "../escalation/escalation";
-import type { Millis, Presence, QueueEntry, Staff } from "../types";
 import type { Shift } from "../roster/roster";
+import type { Millis, Presence, QueueEntry, Staff } from "../types";
 
 /** A browser's push subscription as stored: where to post and the keys to encrypt for. */
 export interface PushSubscriptionRecord {
@@ -26,14 +26,26 @@ export function reachOf(connected: boolean, subscribed: boolean): Reach {
 
 /** An escalation's push: ids, level and the location's name. Never its note (the volunteer's words) or the youth's. */
 export function escalationPush(e: Pick<Escalation, "id" | "conversationId" | "level">, locationName: string): PushPayload {
-  return { kind: "escalation", escalationId: e.id, ...(e.conversationId && { conversationId: e.conversationId }), level: e.level, location: locationName };
+  return {
+    kind: "escalation",
+    escalationId: e.id,
+    ...(e.conversationId && { conversationId: e.conversationId }),
+    level: e.level,
+    location: locationName,
+  };
 }
 
 /**
  * The known Web Push services. In production a subscription must post to one of these (suffix
  * match), so nobody can make the server send requests to an address of their choosing.
  */
-export const DEFAULT_PUSH_HOSTS = ["fcm.googleapis.com", "updates.push.services.mozilla.com", "push.services.mozilla.com", "web.push.apple.com", "notify.windows.com"];
+export const DEFAULT_PUSH_HOSTS = [
+  "fcm.googleapis.com",
+  "updates.push.services.mozilla.com",
+  "push.services.mozilla.com",
+  "web.push.apple.com",
+  "notify.windows.com",
+];
 
 /** Whether the server may post to this endpoint: https to a known push service; outside production any http(s). */
 export function endpointAllowed(endpoint: string, options: { production: boolean; hosts: readonly string[] }): boolean {
@@ -62,7 +74,9 @@ export function waitingRecipients(input: {
   now: Millis;
 }): string[] {
   const here = (locationId: string) => input.entry.locationChoice === "any" || input.entry.locationChoice === locationId;
-  const onShift = new Set(input.shifts.filter((s) => s.start <= input.now && input.now < s.end && here(s.locationId)).map((s) => s.staffId));
+  const onShift = new Set(
+    input.shifts.filter((s) => s.start <= input.now && input.now < s.end && here(s.locationId)).map((s) => s.staffId),
+  );
   const present = new Set(input.presence.filter((p) => p.status !== "off" && here(p.locationId)).map((p) => p.staffId));
   return input.staff
     .filter((s) => s.active && s.role === "volunteer" && (onShift.has(s.id) || present.has(s.id)) && !input.connected.has(s.id))

@@ -11,7 +11,9 @@ const scripted = (...values: number[]) => {
 
 describe("return codes", () => {
   it("are four words from the list and a two-digit number", () => {
-    expect(makeReturnCode(scripted(0, 1, 2, 3, 32))).toBe(`${RETURN_CODE_WORDS[0]}-${RETURN_CODE_WORDS[1]}-${RETURN_CODE_WORDS[2]}-${RETURN_CODE_WORDS[3]}-42`);
+    expect(makeReturnCode(scripted(0, 1, 2, 3, 32))).toBe(
+      `${RETURN_CODE_WORDS[0]}-${RETURN_CODE_WORDS[1]}-${RETURN_CODE_WORDS[2]}-${RETURN_CODE_WORDS[3]}-42`,
+    );
     expect(makeReturnCode(scripted(0, 0, 0, 0, 0))).toMatch(/-10$/);
     expect(makeReturnCode(scripted(0, 0, 0, 0, 89))).toMatch(/-99$/);
   });
@@ -33,7 +35,16 @@ describe("return codes", () => {
 
   it("reject anything that cannot be a code, without a store lookup", () => {
     const [a, b, c, d] = RETURN_CODE_WORDS;
-    for (const wrong of ["", "hallo", `${a}-${b}-${c}-${d}`, `${a}-${b}-${c}-42`, `${a}-${b}-${c}-${d}-9`, `${a}-${b}-${c}-${d}-100`, `${a}-${b}-${c}-nietbestaand-42`, `${a}-${b}-${c}-${d}-42-1`]) {
+    for (const wrong of [
+      "",
+      "hallo",
+      `${a}-${b}-${c}-${d}`,
+      `${a}-${b}-${c}-42`,
+      `${a}-${b}-${c}-${d}-9`,
+      `${a}-${b}-${c}-${d}-100`,
+      `${a}-${b}-${c}-nietbestaand-42`,
+      `${a}-${b}-${c}-${d}-42-1`,
+    ]) {
       expect(normaliseReturnCode(wrong)).toBeUndefined();
     }
   });

@@ -39,7 +39,10 @@ export function makeReturnCode(randomInt: (n: number) => number): string {
  * what does not matter (capitals, spaces, dashes, dots between the parts), strict about the parts.
  */
 export function normaliseReturnCode(input: string): string | undefined {
-  const parts = input.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const parts = input
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   if (parts.length !== RETURN_CODE_WORD_COUNT + 1) return undefined;
   const words = parts.slice(0, RETURN_CODE_WORD_COUNT);
   const number = parts[RETURN_CODE_WORD_COUNT]!;
@@ -60,6 +63,6 @@ export function isLive(record: ReturnCodeRecord, now: Millis): boolean {
 export type VolunteerAvailability = "here" | "busy" | "away";
 
 export function availabilityOf(presence: Presence | undefined): VolunteerAvailability {
-  if (!presence || presence.status !== "available") return "away";
+  if (presence?.status !== "available") return "away";
   return presence.load < presence.capacity ? "here" : "busy";
 }

@@ -44,7 +44,13 @@ const HIGH = 2;
 const CONCERN = 1;
 
 /** Intent to die: with means, a method or a time it is acute. */
-export const INTENT_SIGNALS: ReadonlySet<string> = new Set(["suicidal-ideation", "suicide-intent", "suicide-plan", "farewell", "cannot-keep-safe"]);
+export const INTENT_SIGNALS: ReadonlySet<string> = new Set([
+  "suicidal-ideation",
+  "suicide-intent",
+  "suicide-plan",
+  "farewell",
+  "cannot-keep-safe",
+]);
 /** Means or a method named. */
 const MEANS = new Set(["means", "suicide-plan", "overdose"]);
 /** Signals that are acute whenever they are high. */
@@ -112,6 +118,9 @@ export function applyContext(
     }
   }
 
-  const ordered = [...signals].filter(([, r]) => r > 0).sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  const ordered = [...signals]
+    .filter(([, r]) => r > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([id]) => id);
   return { rank, signals: ordered, acute: rank === HIGH && acute };
 }

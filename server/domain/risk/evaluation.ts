@@ -77,7 +77,15 @@ export function evaluate(items: EvalItem[], score: RiskScorer): EvalReport {
     const [expected, kind] = key.split("\u0000") as [RiskLevel, string];
     const of = scored.filter((s) => s.level === expected && s.kind === kind);
     const count = (l: RiskLevel) => of.filter((s) => s.got === l).length;
-    return { kind, expected, n: of.length, high: count("high"), concern: count("concern"), none: count("none"), acute: of.filter((s) => s.acute).length };
+    return {
+      kind,
+      expected,
+      n: of.length,
+      high: count("high"),
+      concern: count("concern"),
+      none: count("none"),
+      acute: of.filter((s) => s.acute).length,
+    };
   });
   const nones = scored.filter((s) => s.level === "none");
   const noneHigh = nones.filter((s) => s.got === "high").length;

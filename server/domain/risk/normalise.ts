@@ -30,16 +30,20 @@ const EMOJI_RE = new RegExp(Object.keys(EMOJI_WORDS).join("|"), "gu");
  */
 export function baseNormalize(text: string): string {
   let s = text.replace(EMOJI_RE, (e) => EMOJI_WORDS[e] ?? " ");
-  s = s.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  s = s
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
   s = s.replace(/['’‘`´]/g, "");
   s = s.replace(/(?<=[a-z])\*+(?=[a-z])/g, "");
-  s = s.replace(/[.!?,;:()\[\]"“”\n\r\u2026|]+/g, " | ");
-  s = s.replace(/[a-z0-9@$]+/g, (tok) =>
-    /[a-z]/.test(tok) && /[0-9@$]/.test(tok) ? tok.replace(/[0-9@$]/g, (c) => LEET[c] ?? c) : tok,
-  );
+  s = s.replace(/[.!?,;:()[\]"“”\n\r\u2026|]+/g, " | ");
+  s = s.replace(/[a-z0-9@$]+/g, (tok) => (/[a-z]/.test(tok) && /[0-9@$]/.test(tok) ? tok.replace(/[0-9@$]/g, (c) => LEET[c] ?? c) : tok));
   s = s.replace(/[^a-z0-9|]+/g, " ");
   s = s.replace(/([a-z])\1{2,}/g, "$1$1");
-  s = s.replace(/\s*\|[\s|]*/g, " | ").replace(/ +/g, " ").trim();
+  s = s
+    .replace(/\s*\|[\s|]*/g, " | ")
+    .replace(/ +/g, " ")
+    .trim();
   return s;
 }
 

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RISK_SIGNALS } from "../../../shared/protocol/risk";
-import { evaluate, formatReport, type EvalItem } from "./evaluation";
+import { type EvalItem, evaluate, formatReport } from "./evaluation";
 import { DEFAULT_LISTS, DEFAULT_UNITS, loadDefaultRiskScorer } from "./riskScorer";
 
 const DIR = join(import.meta.dirname, "../../../test/fixtures/risk-eval");

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fixtures from "../../../test/fixtures/risk-messages.json" with { type: "json" };
-import {
-  createRiskScorer,
-  DEFAULT_LISTS,
-  loadDefaultRiskScorer,
-  normalizeForRisk,
-  type PhraseLists,
-  type RiskLevel,
-} from "./riskScorer";
+import { createRiskScorer, DEFAULT_LISTS, loadDefaultRiskScorer, normalizeForRisk, type PhraseLists, type RiskLevel } from "./riskScorer";
 
 const score = loadDefaultRiskScorer();
 const level = (text: string): RiskLevel => score(text).level;
@@ -217,7 +210,12 @@ describe("phrase lists as data", () => {
       ...DEFAULT_LISTS,
       list({ high: [{ id: "blue-whale", patterns: ["blauwe walvis/whale challenge"] }] }),
     ]);
-    expect(extended("doe jij ook de blauwe walvis challenge")).toEqual({ level: "high", signals: ["blue-whale"], acute: false, contextMatters: true });
+    expect(extended("doe jij ook de blauwe walvis challenge")).toEqual({
+      level: "high",
+      signals: ["blue-whale"],
+      acute: false,
+      contextMatters: true,
+    });
     expect(score("doe jij ook de blauwe walvis challenge").level).toBe("none");
   });
 

@@ -6,18 +6,19 @@
  * (units.nl.json, units.en.json: sets of stemmed words in any order within a clause). Nothing here
  * logs or keeps the text.
  */
-import en from "./phrases.en.json" with { type: "json" };
-import nl from "./phrases.nl.json" with { type: "json" };
-import unitsEn from "./units.en.json" with { type: "json" };
-import unitsNl from "./units.nl.json" with { type: "json" };
+
+import { applyContext, contextCouldMatter, INTENT_SIGNALS, type MessageScore, type RiskContext } from "./context";
 import { baseNormalize, buildVariantRewriter, variantTable } from "./normalise";
 import { compileList, RISK_WINDOWS } from "./phrases";
-import { applyContext, contextCouldMatter, INTENT_SIGNALS, type MessageScore, type RiskContext } from "./context";
-import { tokenize, UnitMatcher, type Token, type UnitFile, type UnitEntry } from "./units";
+import en from "./phrases.en.json" with { type: "json" };
+import nl from "./phrases.nl.json" with { type: "json" };
 import { tokenKeys } from "./stems";
+import { type Token, tokenize, type UnitEntry, type UnitFile, UnitMatcher } from "./units";
+import unitsEn from "./units.en.json" with { type: "json" };
+import unitsNl from "./units.nl.json" with { type: "json" };
 
-export { RISK_WINDOWS } from "./phrases";
 export type { RiskContext } from "./context";
+export { RISK_WINDOWS } from "./phrases";
 
 export type RiskLevel = "none" | "concern" | "high";
 
@@ -297,7 +298,14 @@ export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = 
           .slice(1)
           .filter((g): g is string => typeof g === "string" && g.length > 0)
           .flatMap((g) => g.split(" ").filter(Boolean));
-        const rank = judge(norm, spans, start, end, entry.level, gapWords.some((w) => test(negationRe, [w])));
+        const rank = judge(
+          norm,
+          spans,
+          start,
+          end,
+          entry.level,
+          gapWords.some((w) => test(negationRe, [w])),
+        );
         found(entry.id, entry.level, rank, entry.acute, start, end);
         if (rank === LEVEL_RANK.high) break; // this entry cannot do better in this message
       }

@@ -31,10 +31,7 @@ const cache = new Map<string, readonly string[]>();
 export function tokenKeys(token: string): readonly string[] {
   const hit = cache.get(token);
   if (hit) return hit;
-  const keys =
-    token.length <= 2 || /^[0-9]+$/.test(token)
-      ? [`=${token}`]
-      : [`=${token}`, stemKey(token, "nl"), stemKey(token, "en")];
+  const keys = token.length <= 2 || /^[0-9]+$/.test(token) ? [`=${token}`] : [`=${token}`, stemKey(token, "nl"), stemKey(token, "en")];
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(token, keys);
   return keys;

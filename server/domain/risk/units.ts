@@ -4,7 +4,7 @@
  * by stem (stems.ts), so inflections and irregular forms need no listing. The scorer applies the
  * same negation, idiom, topic and past-tense checks to a unit match as to a phrase match.
  */
-import { stemKey, tokenKeys, type StemLanguage } from "./stems";
+import { type StemLanguage, stemKey, tokenKeys } from "./stems";
 
 /** One unit as written in units.<lang>.json. */
 export interface UnitEntry {

@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { zonedLocalToInstant } from "../openingHours";
 import { buildLocation, buildStaff } from "../testFactories";
-import { WEEKDAYS, type TimeWindow, type Weekday } from "../types";
-import { planRosterDuty, shiftProblem, uncoveredOpenHours, type Shift } from "./roster";
+import { type TimeWindow, WEEKDAYS, type Weekday } from "../types";
+import { planRosterDuty, type Shift, shiftProblem, uncoveredOpenHours } from "./roster";
 
 const H = 3_600_000;
 const at = (date: string, time: string) => zonedLocalToInstant(date, time, "Europe/Amsterdam");
-const shift = (over: Partial<Shift>): Shift => ({ id: "sh1", locationId: "leiden", staffId: "st_eva", role: "professional", start: 0, end: H, ...over });
+const shift = (over: Partial<Shift>): Shift => ({
+  id: "sh1",
+  locationId: "leiden",
+  staffId: "st_eva",
+  role: "professional",
+  start: 0,
+  end: H,
+  ...over,
+});
 
 describe("planRosterDuty", () => {
   const pros = new Set(["st_eva", "st_bram"]);
@@ -23,7 +31,12 @@ describe("planRosterDuty", () => {
   });
 
   it("keeps the locations a professional already covers by hand and adds the shift's", () => {
-    const plan = planRosterDuty([shift({ start: now, end: now + H })], [{ staffId: "st_eva", locationIds: ["apeldoorn"], since: 0, source: "manual" }], pros, now);
+    const plan = planRosterDuty(
+      [shift({ start: now, end: now + H })],
+      [{ staffId: "st_eva", locationIds: ["apeldoorn"], since: 0, source: "manual" }],
+      pros,
+      now,
+    );
     expect(plan.start[0]?.locationIds).toEqual(["apeldoorn", "leiden"]);
   });
 
@@ -53,13 +66,16 @@ describe("planRosterDuty", () => {
 });
 
 describe("uncoveredOpenHours", () => {
-  const weekday = (windows: TimeWindow[]) => Object.fromEntries(WEEKDAYS.map((d) => [d, d === "sat" || d === "sun" ? [] : windows])) as Record<Weekday, TimeWindow[]>;
+  const weekday = (windows: TimeWindow[]) =>
+    Object.fromEntries(WEEKDAYS.map((d) => [d, d === "sat" || d === "sun" ? [] : windows])) as Record<Weekday, TimeWindow[]>;
   const location = buildLocation({ weeklyHours: weekday([{ start: "14:00", end: "18:00" }]) });
   const monday = at("2026-11-23", "00:00");
   const tuesday = at("2026-11-24", "00:00");
 
   it("reports the whole opening when no professional is rostered", () => {
-    expect(uncoveredOpenHours(location, [], monday, tuesday)).toEqual([{ start: at("2026-11-23", "14:00"), end: at("2026-11-23", "18:00") }]);
+    expect(uncoveredOpenHours(location, [], monday, tuesday)).toEqual([
+      { start: at("2026-11-23", "14:00"), end: at("2026-11-23", "18:00") },
+    ]);
   });
 
   it("reports only the gaps between professional shifts; volunteers do not cover", () => {

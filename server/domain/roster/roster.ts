@@ -1,6 +1,6 @@
 import type { StaffRole } from "../../../shared/protocol";
 import type { Duty } from "../escalation/escalation";
-import { openIntervalsBetween, type Interval } from "../openingHours";
+import { type Interval, openIntervalsBetween } from "../openingHours";
 import type { Location, Millis, Staff } from "../types";
 
 /** A staff member on the roster at a location for a time. */
@@ -21,7 +21,11 @@ export const MAX_SHIFT_MS = 16 * 3_600_000;
 export type ShiftProblem = "ends_before_start" | "too_long" | "staff_inactive" | "wrong_location";
 
 /** Why a shift cannot go on the roster, or undefined when it can. */
-export function shiftProblem(shift: Pick<Shift, "start" | "end" | "locationId">, staff: Staff, managed: readonly string[]): ShiftProblem | undefined {
+export function shiftProblem(
+  shift: Pick<Shift, "start" | "end" | "locationId">,
+  staff: Staff,
+  managed: readonly string[],
+): ShiftProblem | undefined {
   if (shift.end <= shift.start) return "ends_before_start";
   if (shift.end - shift.start > MAX_SHIFT_MS) return "too_long";
   if (!staff.active) return "staff_inactive";

@@ -1,11 +1,11 @@
-import type { CreateLocationBody, LocationAdminView, LocationSettings, LocationView } from "../../../shared/protocol";
 import type { z } from "zod";
+import type { CreateLocationBody, LocationAdminView, LocationSettings, LocationView } from "../../../shared/protocol";
 import { managedLocationIds } from "../../domain/access/scope";
 import { serviceStatusAt } from "../../domain/openingHours";
 import type { Location, Staff } from "../../domain/types";
+import type { DirectoryStore, EventStore } from "../../store/Store";
 import type { ServiceDeps } from "../context";
 import { fail } from "../errors";
-import type { DirectoryStore, EventStore } from "../../store/Store";
 
 /** Used where a location was stored before it had its own skill window. */
 export const DEFAULT_SKILL_WINDOW_SECONDS = 45;
@@ -39,7 +39,12 @@ export class LocationAdminService {
 
   async list(actor: Staff): Promise<LocationAdminView[]> {
     const all = await this.deps.store.listLocations();
-    const mine = new Set(managedLocationIds(actor, all.map((l) => l.id)));
+    const mine = new Set(
+      managedLocationIds(
+        actor,
+        all.map((l) => l.id),
+      ),
+    );
     return all.filter((l) => mine.has(l.id)).map(locationAdminView);
   }
 
@@ -47,7 +52,13 @@ export class LocationAdminService {
     const all = await this.deps.store.listLocations();
     const current = all.find((l) => l.id === id);
     if (!current) fail("NOT_FOUND", "No such location");
-    if (!managedLocationIds(actor, all.map((l) => l.id)).includes(id)) fail("FORBIDDEN", "You do not run this location");
+    if (
+      !managedLocationIds(
+        actor,
+        all.map((l) => l.id),
+      ).includes(id)
+    )
+      fail("FORBIDDEN", "You do not run this location");
     const next: Location = { ...current, ...settings, id };
     await this.deps.store.putLocation(next);
     await this.changed(actor, "location.changed", id);
@@ -56,7 +67,8 @@ export class LocationAdminService {
 
   /** Only a national coordinator opens a new location. */
   async create(actor: Staff, body: z.infer<typeof CreateLocationBody>): Promise<LocationAdminView> {
-    if (actor.role !== "coordinator" || actor.manages !== "all" || !actor.active) fail("FORBIDDEN", "Only a national coordinator adds locations");
+    if (actor.role !== "coordinator" || actor.manages !== "all" || !actor.active)
+      fail("FORBIDDEN", "Only a national coordinator adds locations");
     const all = await this.deps.store.listLocations();
     if (all.some((l) => l.id === body.id)) fail("CONFLICT", "A location with this id exists");
     const location: Location = { ...body };

@@ -1,13 +1,13 @@
 import type { RosterView, ShiftBody, ShiftView } from "../../../shared/protocol";
 import { newId } from "../../auth/secrets";
 import { managedLocationIds } from "../../domain/access/scope";
-import { MAX_SHIFT_MS, planRosterDuty, shiftProblem, uncoveredOpenHours, type Shift, type ShiftProblem } from "../../domain/roster/roster";
 import { zonedLocalToInstant } from "../../domain/openingHours";
+import { MAX_SHIFT_MS, planRosterDuty, type Shift, type ShiftProblem, shiftProblem, uncoveredOpenHours } from "../../domain/roster/roster";
 import type { Location, Staff } from "../../domain/types";
-import type { ServiceDeps } from "../context";
-import { fail } from "../errors";
-import type { EscalationService } from "../EscalationService";
 import type { DirectoryStore, EscalationStore, EventStore, RosterStore } from "../../store/Store";
+import type { ServiceDeps } from "../context";
+import type { EscalationService } from "../EscalationService";
+import { fail } from "../errors";
 
 const PROBLEM_TEXT: Record<ShiftProblem, string> = {
   ends_before_start: "A shift must end after it starts",
@@ -49,7 +49,10 @@ export class RosterService {
     const staff = await store.getStaff(body.staffId);
     if (!staff) fail("NOT_FOUND", "No such staff member");
     // Cover from another location is rostered by someone who runs both (a national coordinator).
-    const managed = managedLocationIds(actor, (await store.listLocations()).map((l) => l.id));
+    const managed = managedLocationIds(
+      actor,
+      (await store.listLocations()).map((l) => l.id),
+    );
     if (!managed.includes(staff.locationId)) fail("FORBIDDEN", "This person works at a location you do not run");
     const start = zonedLocalToInstant(body.date, body.start, location.timeZone);
     // An end at or before the start is on the next day: an evening shift past midnight.
@@ -59,7 +62,13 @@ export class RosterService {
     if (problem) fail(problem === "wrong_location" ? "FORBIDDEN" : "BAD_REQUEST", PROBLEM_TEXT[problem]);
     const shift: Shift = { id: newId("sh"), locationId: location.id, staffId: staff.id, role: staff.role, start, end };
     await store.putShift(shift);
-    await store.appendEvent({ type: "shift.added", at: clock.now(), staffId: staff.id, locationId: shift.locationId, data: { by: actor.id, role: shift.role, start: shift.start, end: shift.end } });
+    await store.appendEvent({
+      type: "shift.added",
+      at: clock.now(),
+      staffId: staff.id,
+      locationId: shift.locationId,
+      data: { by: actor.id, role: shift.role, start: shift.start, end: shift.end },
+    });
     return shiftView(shift, staff.displayName);
   }
 
@@ -67,10 +76,19 @@ export class RosterService {
     const { store, clock } = this.deps;
     const shift = await store.getShift(shiftId);
     if (!shift) fail("NOT_FOUND", "No such shift");
-    const managed = managedLocationIds(actor, (await store.listLocations()).map((l) => l.id));
+    const managed = managedLocationIds(
+      actor,
+      (await store.listLocations()).map((l) => l.id),
+    );
     if (!managed.includes(shift.locationId)) fail("FORBIDDEN", "You do not run this location");
     await store.deleteShift(shiftId);
-    await store.appendEvent({ type: "shift.removed", at: clock.now(), staffId: shift.staffId, locationId: shift.locationId, data: { by: actor.id } });
+    await store.appendEvent({
+      type: "shift.removed",
+      at: clock.now(),
+      staffId: shift.staffId,
+      locationId: shift.locationId,
+      data: { by: actor.id },
+    });
     return { id: shiftId };
   }
 
@@ -78,7 +96,13 @@ export class RosterService {
     const locations = await this.deps.store.listLocations();
     const location = locations.find((l) => l.id === locationId);
     if (!location) fail("NOT_FOUND", "No such location");
-    if (!managedLocationIds(actor, locations.map((l) => l.id)).includes(location.id)) fail("FORBIDDEN", "You do not run this location");
+    if (
+      !managedLocationIds(
+        actor,
+        locations.map((l) => l.id),
+      ).includes(location.id)
+    )
+      fail("FORBIDDEN", "You do not run this location");
     return location;
   }
 
@@ -89,13 +113,23 @@ export class RosterService {
   async syncDuty(): Promise<void> {
     const { store, clock, notifier } = this.deps;
     const now = clock.now();
-    const [shifts, duties, staff, escalations] = await Promise.all([store.listShifts(now - MAX_SHIFT_MS, now + 1), store.listDuty(), store.listStaff(), store.listEscalations()]);
+    const [shifts, duties, staff, escalations] = await Promise.all([
+      store.listShifts(now - MAX_SHIFT_MS, now + 1),
+      store.listDuty(),
+      store.listStaff(),
+      store.listEscalations(),
+    ]);
     const professionals = new Set(staff.filter((s) => s.active && s.role === "professional").map((s) => s.id));
     const holding = new Set(escalations.flatMap((e) => (e.status === "claimed" && e.claimedBy ? [e.claimedBy] : [])));
     const plan = planRosterDuty(shifts, duties, professionals, now, holding);
     for (const start of plan.start) {
       const existing = duties.find((d) => d.staffId === start.staffId);
-      const duty = { staffId: start.staffId, locationIds: start.locationIds, since: existing?.since ?? now, source: existing?.source ?? ("roster" as const) };
+      const duty = {
+        staffId: start.staffId,
+        locationIds: start.locationIds,
+        since: existing?.since ?? now,
+        source: existing?.source ?? ("roster" as const),
+      };
       await store.putDuty(duty);
       for (const id of start.shiftIds) {
         // Read again: a shift removed since the listing must not come back.
@@ -103,8 +137,18 @@ export class RosterService {
         if (shift) await store.putShift({ ...shift, dutyAppliedAt: now });
       }
       notifier.setOnDuty(start.staffId, true);
-      notifier.emit({ staff: start.staffId }, "duty:changed", { staffId: start.staffId, onDuty: true, locationIds: duty.locationIds, since: duty.since });
-      await store.appendEvent({ type: "duty.changed", at: now, staffId: start.staffId, data: { onDuty: true, locations: duty.locationIds.join(","), source: "roster" } });
+      notifier.emit({ staff: start.staffId }, "duty:changed", {
+        staffId: start.staffId,
+        onDuty: true,
+        locationIds: duty.locationIds,
+        since: duty.since,
+      });
+      await store.appendEvent({
+        type: "duty.changed",
+        at: now,
+        staffId: start.staffId,
+        data: { onDuty: true, locations: duty.locationIds.join(","), source: "roster" },
+      });
     }
     for (const staffId of plan.stop) {
       await store.removeDuty(staffId);

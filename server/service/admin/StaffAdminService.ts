@@ -1,13 +1,22 @@
 import type { InviteBody, InviteInfoView, InviteView, StaffAdminView, StaffUpdateBody } from "../../../shared/protocol";
+import { isWeakPassword } from "../../auth/passwordStrength";
 import { hashPassword, hashSecret, newId, newSecret } from "../../auth/secrets";
 import { managedLocationIds } from "../../domain/access/scope";
-import { isWeakPassword } from "../../auth/passwordStrength";
-import type { DomainEventType, Staff } from "../../domain/types";
+import type { Staff } from "../../domain/types";
+import type {
+  ConversationStore,
+  DirectoryStore,
+  EscalationStore,
+  EventStore,
+  PresenceStore,
+  RosterStore,
+  SecondFactorStore,
+  SessionStore,
+} from "../../store/Store";
 import type { ServiceDeps } from "../context";
-import { fail } from "../errors";
 import type { EscalationService } from "../EscalationService";
+import { fail } from "../errors";
 import type { StaffConversationService } from "../StaffConversationService";
-import type { ConversationStore, DirectoryStore, EscalationStore, EventStore, PresenceStore, RosterStore, SecondFactorStore, SessionStore } from "../../store/Store";
 
 export function staffAdminView(s: Staff): StaffAdminView {
   return {
@@ -36,7 +45,9 @@ export interface InviteSettings {
  */
 export class StaffAdminService {
   constructor(
-    private readonly deps: ServiceDeps<ConversationStore & DirectoryStore & EscalationStore & EventStore & PresenceStore & RosterStore & SecondFactorStore & SessionStore>,
+    private readonly deps: ServiceDeps<
+      ConversationStore & DirectoryStore & EscalationStore & EventStore & PresenceStore & RosterStore & SecondFactorStore & SessionStore
+    >,
     private readonly staffConversations: StaffConversationService,
     private readonly escalations: EscalationService,
     private readonly invites: InviteSettings,
@@ -45,7 +56,9 @@ export class StaffAdminService {
   async list(actor: Staff): Promise<StaffAdminView[]> {
     const mine = new Set(await this.managed(actor));
     const all = await this.deps.store.listStaff();
-    const shown = all.filter((s) => mine.has(s.locationId)).sort((a, b) => a.locationId.localeCompare(b.locationId) || a.displayName.localeCompare(b.displayName));
+    const shown = all
+      .filter((s) => mine.has(s.locationId))
+      .sort((a, b) => a.locationId.localeCompare(b.locationId) || a.displayName.localeCompare(b.displayName));
     const enrolled = await Promise.all(shown.map(async (s) => (await this.deps.store.getSecondFactor(s.id)) !== undefined));
     return shown.map((s, i) => ({ ...staffAdminView(s), secondFactor: enrolled[i]! }));
   }
@@ -96,7 +109,8 @@ export class StaffAdminService {
     await this.deps.store.putStaff(next);
     await this.record("staff.changed", actor, next);
     // A role or location change must show in their console at once: they reconnect into the new one.
-    if (next.role !== staff.role || next.locationId !== staff.locationId) await this.offboard(staff, { dropFutureShifts: next.role !== staff.role });
+    if (next.role !== staff.role || next.locationId !== staff.locationId)
+      await this.offboard(staff, { dropFutureShifts: next.role !== staff.role });
     // Fewer locations to cover: duty elsewhere ends now (with what it opened), not at their next change.
     else if (next.role === "professional") await this.escalations.trimDuty(next);
     return staffAdminView(next);
@@ -142,7 +156,8 @@ export class StaffAdminService {
     // Check and hash before taking the link: a wrong token costs no argon2, and the slow hash does
     // not sit between reading the record and writing it back.
     const { staff: invitee } = await this.validInvite(token, false);
-    if (isWeakPassword(password, [invitee.email, invitee.displayName])) fail("WEAK_PASSWORD", "This password is too common or easy to guess; choose a longer one, a sentence works well");
+    if (isWeakPassword(password, [invitee.email, invitee.displayName]))
+      fail("WEAK_PASSWORD", "This password is too common or easy to guess; choose a longer one, a sentence works well");
     const passwordHash = await hashPassword(password);
     const { staff } = await this.validInvite(token, true);
     const next: Staff = { ...staff, passwordHash, active: true };
@@ -187,31 +202,47 @@ export class StaffAdminService {
     const presence = await store.getPresence(staff.id);
     if (presence && presence.status !== "off") {
       await store.putPresence({ ...presence, status: "off", since: now });
-      await store.appendEvent({ type: "presence.changed", at: now, staffId: staff.id, locationId: presence.locationId, data: { status: "off", capacity: presence.capacity, reason: "offboarded" } });
+      await store.appendEvent({
+        type: "presence.changed",
+        at: now,
+        staffId: staff.id,
+        locationId: presence.locationId,
+        data: { status: "off", capacity: presence.capacity, reason: "offboarded" },
+      });
     }
     for (const conversation of await store.listActiveFor(staff.id)) {
       // One chat that ended meanwhile must not leave the others with someone who is gone.
       await this.staffConversations
         .transfer({ kind: "staff", staff }, { conversationId: conversation.id, to: { locationChoice: conversation.locationChoice } })
-        .catch((error: unknown) => log.warn({ event: "offboard.transfer.failed", staffId: staff.id, conversationId: conversation.id, err: error }, "chat not handed back"));
+        .catch((error: unknown) =>
+          log.warn(
+            { event: "offboard.transfer.failed", staffId: staff.id, conversationId: conversation.id, err: error },
+            "chat not handed back",
+          ),
+        );
     }
     await store.removeDuty(staff.id);
     await this.escalations.releaseAllOf(staff.id);
     // Shifts of someone who left (or changed role) would show as cover that never comes.
     if (options.dropFutureShifts) {
-      for (const shift of await store.listShifts(now, now + 366 * 86_400_000)) if (shift.staffId === staff.id && shift.end > now) await store.deleteShift(shift.id);
+      for (const shift of await store.listShifts(now, now + 366 * 86_400_000))
+        if (shift.staffId === staff.id && shift.end > now) await store.deleteShift(shift.id);
     }
   }
 
   /** Where a coordinator may place someone: a location they run; only a national coordinator makes another. */
-  private async checkPlacement(actor: Staff, body: { role: Staff["role"]; locationId: string; manages?: string[] | "all" | undefined; covers?: string[] | undefined }): Promise<void> {
+  private async checkPlacement(
+    actor: Staff,
+    body: { role: Staff["role"]; locationId: string; manages?: string[] | "all" | undefined; covers?: string[] | undefined },
+  ): Promise<void> {
     const mine = await this.managed(actor);
     if (!mine.includes(body.locationId)) fail("FORBIDDEN", "You do not run this location");
     // Cover elsewhere is given only by someone who runs there too.
     if (body.covers?.some((id) => !mine.includes(id))) fail("FORBIDDEN", "You do not run all of these locations");
     if (body.role !== "coordinator") return;
     if (body.manages === "all" && actor.manages !== "all") fail("FORBIDDEN", "Only a national coordinator makes another");
-    if (Array.isArray(body.manages) && body.manages.some((id) => !mine.includes(id))) fail("FORBIDDEN", "You do not run all of these locations");
+    if (Array.isArray(body.manages) && body.manages.some((id) => !mine.includes(id)))
+      fail("FORBIDDEN", "You do not run all of these locations");
   }
 
   private async inScope(actor: Staff, staffId: string): Promise<Staff> {
@@ -222,16 +253,30 @@ export class StaffAdminService {
     // A coordinator who runs more than you (a national one at your location) is not yours to change.
     if (staff.role === "coordinator" && staff.id !== actor.id) {
       const theirs = staff.manages === "all" ? "all" : (staff.manages ?? [staff.locationId]);
-      if (theirs === "all" ? actor.manages !== "all" : theirs.some((id) => !mine.includes(id))) fail("FORBIDDEN", "This coordinator runs locations you do not");
+      if (theirs === "all" ? actor.manages !== "all" : theirs.some((id) => !mine.includes(id)))
+        fail("FORBIDDEN", "This coordinator runs locations you do not");
     }
     return staff;
   }
 
   private async managed(actor: Staff): Promise<string[]> {
-    return managedLocationIds(actor, (await this.deps.store.listLocations()).map((l) => l.id));
+    return managedLocationIds(
+      actor,
+      (await this.deps.store.listLocations()).map((l) => l.id),
+    );
   }
 
-  private async record(type: "staff.invited" | "staff.changed" | "staff.deactivated" | "staff.reactivated", actor: Staff, subject: Staff): Promise<void> {
-    await this.deps.store.appendEvent({ type, at: this.deps.clock.now(), staffId: subject.id, locationId: subject.locationId, data: { by: actor.id, role: subject.role } });
+  private async record(
+    type: "staff.invited" | "staff.changed" | "staff.deactivated" | "staff.reactivated",
+    actor: Staff,
+    subject: Staff,
+  ): Promise<void> {
+    await this.deps.store.appendEvent({
+      type,
+      at: this.deps.clock.now(),
+      staffId: subject.id,
+      locationId: subject.locationId,
+      data: { by: actor.id, role: subject.role },
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { isTimeZone, NewLocationId } from "../../../shared/protocol";
 import { hashSecret, newId, newSecret } from "../../auth/secrets";
-import { WEEKDAYS, type Location, type Staff, type TimeWindow, type Weekday } from "../../domain/types";
+import { type Location, type Staff, type TimeWindow, WEEKDAYS, type Weekday } from "../../domain/types";
 import type { DirectoryStore, EventStore, RosterStore } from "../../store/Store";
 import { DEFAULT_SKILL_WINDOW_SECONDS } from "./LocationAdminService";
 
@@ -57,6 +57,12 @@ export async function inviteNationalCoordinator(
   const expiresAt = invite.now + invite.ttlMs;
   await store.putStaff(staff);
   await store.putInvite({ tokenHash, staffId: staff.id, expiresAt }, invite.ttlMs);
-  await store.appendEvent({ type: "staff.invited", at: invite.now, staffId: staff.id, locationId: p.locationId, data: { by: "admin-cli", role: "coordinator" } });
+  await store.appendEvent({
+    type: "staff.invited",
+    at: invite.now,
+    staffId: staff.id,
+    locationId: p.locationId,
+    data: { by: "admin-cli", role: "coordinator" },
+  });
   return { staff, link: `${invite.baseUrl}/console/invite#${token}`, expiresAt };
 }

@@ -1,13 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AccessEntry } from "../../domain/access/accessRecord";
+import type { SecondFactor } from "../../domain/access/secondFactor";
 import type { Escalation } from "../../domain/escalation/escalation";
 import { buildEntry } from "../../domain/testFactories";
-import type { SecondFactor } from "../../domain/access/secondFactor";
 import type { Store } from "../Store";
 
 /** The second-factor and access-record slice of the store: the same behaviour on every implementation. */
-export function registerAccessContractTests(name: string, make: () => Promise<Store>, destroy: (store: Store) => Promise<void> = (s) => s.close()): void {
+export function registerAccessContractTests(
+  name: string,
+  make: () => Promise<Store>,
+  destroy: (store: Store) => Promise<void> = (s) => s.close(),
+): void {
   describe(`Access store contract: ${name}`, () => {
     let store: Store;
     beforeEach(async () => {
@@ -82,7 +86,14 @@ export function registerAccessContractTests(name: string, make: () => Promise<St
       const a = entry({ at: 1000 });
       const b = entry({ at: 2000, staffId: "st_kim", action: "erase", reason: "youth-request", locationId: "amsterdam" });
       const c = entry({ at: 3000, action: "sync", reason: "assigned", staffId: "st_sam" });
-      const d = entry({ at: 4000, action: "second-factor-reset", reason: "lost-device", conversationId: undefined, subjectStaffId: "st_sam", staffId: "st_kim" });
+      const d = entry({
+        at: 4000,
+        action: "second-factor-reset",
+        reason: "lost-device",
+        conversationId: undefined,
+        subjectStaffId: "st_sam",
+        staffId: "st_kim",
+      });
       for (const e of [a, b, c, d]) await store.appendAccess(e);
       const all = { from: 0, to: 10_000, locationIds: "all" as const, limit: 100 };
       expect(await store.listAccess(all)).toEqual([d, c, b, a]);
@@ -124,7 +135,18 @@ export function registerAccessContractTests(name: string, make: () => Promise<St
     });
 
     it("[RS2] purges every escalation of one conversation, whatever its status, and only those", async () => {
-      const esc = (id: string, conversationId: string): Escalation => ({ id, conversationId, locationId: "leiden", level: "urgent", source: "volunteer", note: "zorgen", raisedAt: 1, status: "open", offeredTo: [], offeredAt: 1 });
+      const esc = (id: string, conversationId: string): Escalation => ({
+        id,
+        conversationId,
+        locationId: "leiden",
+        level: "urgent",
+        source: "volunteer",
+        note: "zorgen",
+        raisedAt: 1,
+        status: "open",
+        offeredTo: [],
+        offeredAt: 1,
+      });
       await store.createEscalation(esc("e_open", "c_a"));
       await store.createEscalation(esc("e_done", "c_a"));
       await store.claimEscalation("e_done", "p1", 2);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildEntry } from "../../domain/testFactories";
 import type { Store } from "../Store";
-import { msg, availableIn, type MakeStore, type DestroyStore } from "./fixtures";
+import { availableIn, type DestroyStore, type MakeStore, msg } from "./fixtures";
 
 /** The store's contract for the queue, claims, ends, transfers, presence and purges: the same behaviour on every implementation. */
 export function conversationsContract(name: string, make: MakeStore, destroy: DestroyStore): void {
@@ -91,7 +91,10 @@ export function conversationsContract(name: string, make: MakeStore, destroy: De
       const entry = buildEntry({ locationChoice: "leiden" });
       await store.enqueue(entry);
       const taken = await store.claimAsProfessional(entry.id, "p1", "leiden", 7);
-      expect(taken).toEqual({ ok: true, conversation: { ...entry, status: "active", volunteerId: "p1", professionalId: "p1", locationId: "leiden", assignedAt: 7 } });
+      expect(taken).toEqual({
+        ok: true,
+        conversation: { ...entry, status: "active", volunteerId: "p1", professionalId: "p1", locationId: "leiden", assignedAt: 7 },
+      });
       expect(await store.listQueue()).toEqual([]);
       expect((await store.listActiveFor("p1")).map((c) => c.id)).toEqual([entry.id]);
       expect(await store.claimAsProfessional(entry.id, "p2", "leiden", 8)).toEqual({ ok: false, reason: "not_queued" });
@@ -104,7 +107,9 @@ export function conversationsContract(name: string, make: MakeStore, destroy: De
       const entries = Array.from({ length: 10 }, () => buildEntry());
       for (const e of entries) await store.enqueue(e);
       await available("s1", 3);
-      const results = await Promise.all(entries.flatMap((e) => [store.claim(e.id, "s1", 1), store.claimAsProfessional(e.id, "p1", "leiden", 1)]));
+      const results = await Promise.all(
+        entries.flatMap((e) => [store.claim(e.id, "s1", 1), store.claimAsProfessional(e.id, "p1", "leiden", 1)]),
+      );
       for (let i = 0; i < entries.length; i++) expect([results[2 * i]!.ok, results[2 * i + 1]!.ok].filter(Boolean)).toHaveLength(1);
       const volunteerWins = results.filter((r, i) => r.ok && i % 2 === 0).length;
       expect(volunteerWins).toBeLessThanOrEqual(3);
@@ -188,7 +193,12 @@ export function conversationsContract(name: string, make: MakeStore, destroy: De
       await store.appendMessage(msg(entry.id, { text: "iets persoonlijks" }));
       await store.setConversationNotes(entry.id, { note: "notitie" });
       await store.endConversation(entry.id, { at: 5, by: "youth", reason: "left-queue" });
-      await store.appendEvent({ type: "conversation.abandoned", at: 5, conversationId: entry.id, data: { waitMs: 4, reason: "left-queue" } });
+      await store.appendEvent({
+        type: "conversation.abandoned",
+        at: 5,
+        conversationId: entry.id,
+        data: { waitMs: 4, reason: "left-queue" },
+      });
       expect(await store.purgeConversation(entry.id)).toBe(true);
       expect(await store.getConversation(entry.id)).toBeUndefined();
       expect(await store.listMessages(entry.id, 0)).toEqual([]);

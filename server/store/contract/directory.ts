@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildLocation } from "../../domain/testFactories";
 import type { Store } from "../Store";
-import { staff, type MakeStore, type DestroyStore } from "./fixtures";
+import { type DestroyStore, type MakeStore, staff } from "./fixtures";
 
 /** The store's contract for locations, staff, shifts, invites, sessions and blocks: the same behaviour on every implementation. */
 export function directoryContract(name: string, make: MakeStore, destroy: DestroyStore): void {
@@ -28,7 +28,14 @@ export function directoryContract(name: string, make: MakeStore, destroy: Destro
 
     it("keeps shifts and lists those overlapping a range, by start", async () => {
       const H = 3_600_000;
-      const shift = (id: string, start: number, end: number) => ({ id, locationId: "leiden", staffId: "s1", role: "volunteer" as const, start, end });
+      const shift = (id: string, start: number, end: number) => ({
+        id,
+        locationId: "leiden",
+        staffId: "s1",
+        role: "volunteer" as const,
+        start,
+        end,
+      });
       await store.putShift(shift("late", 10 * H, 14 * H));
       await store.putShift(shift("early", 2 * H, 6 * H));
       await store.putShift(shift("overnight", -4 * H, 3 * H));

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildEntry } from "../../domain/testFactories";
 import type { Store } from "../Store";
-import { escalation, availableIn, type MakeStore, type DestroyStore } from "./fixtures";
+import { availableIn, type DestroyStore, escalation, type MakeStore } from "./fixtures";
 
 /** The store's contract for duty, escalations (one per conversation, claimed once), take-over and reading along: the same behaviour on every implementation. */
 export function escalationsContract(name: string, make: MakeStore, destroy: DestroyStore): void {
@@ -48,7 +48,12 @@ export function escalationsContract(name: string, make: MakeStore, destroy: Dest
       expect(await store.recordOffer("e_one", { offeredTo: ["p9"], offeredAt: 300 })).toBe(false);
       expect(await store.resolveEscalation("e_one", "p3", { at: 300, outcome: "x", referral: "none" })).toBe(false);
       expect(await store.resolveEscalation("e_one", winner, { at: 300, outcome: "talked it through", referral: "113" })).toBe(true);
-      expect(await store.getEscalation("e_one")).toMatchObject({ status: "resolved", resolvedAt: 300, outcome: "talked it through", referral: "113" });
+      expect(await store.getEscalation("e_one")).toMatchObject({
+        status: "resolved",
+        resolvedAt: 300,
+        outcome: "talked it through",
+        referral: "113",
+      });
       expect(await store.listEscalations()).toEqual([]);
     });
 
@@ -63,20 +68,39 @@ export function escalationsContract(name: string, make: MakeStore, destroy: Dest
     });
 
     it("[H4] keeps one unresolved escalation per conversation: a second raises its level and merges its signals", async () => {
-      const first = await store.openEscalation(escalation({ level: "urgent", source: "risk", signals: ["suicidal-ideation"], signalAt: 100, note: undefined }));
+      const first = await store.openEscalation(
+        escalation({ level: "urgent", source: "risk", signals: ["suicidal-ideation"], signalAt: 100, note: undefined }),
+      );
       expect(first).toMatchObject({ created: true, raised: false, escalation: { id: "e_one", level: "urgent" } });
       const lower = await store.openEscalation(escalation({ id: "e_two", level: "consult", raisedAt: 150, note: "vraag" }));
-      expect(lower).toMatchObject({ created: false, raised: false, escalation: { id: "e_one", level: "urgent", note: "vraag", signalAt: 100 } });
-      const higher = await store.openEscalation(escalation({ id: "e_three", level: "crisis", source: "risk", raisedAt: 200, signals: ["suicide-plan", "suicidal-ideation"] }));
-      expect(higher).toMatchObject({ created: false, raised: true, escalation: { id: "e_one", level: "crisis", signalAt: 200, note: "vraag" } });
+      expect(lower).toMatchObject({
+        created: false,
+        raised: false,
+        escalation: { id: "e_one", level: "urgent", note: "vraag", signalAt: 100 },
+      });
+      const higher = await store.openEscalation(
+        escalation({ id: "e_three", level: "crisis", source: "risk", raisedAt: 200, signals: ["suicide-plan", "suicidal-ideation"] }),
+      );
+      expect(higher).toMatchObject({
+        created: false,
+        raised: true,
+        escalation: { id: "e_one", level: "crisis", signalAt: 200, note: "vraag" },
+      });
       expect(higher.escalation.signals).toEqual(["suicidal-ideation", "suicide-plan"]);
       expect((await store.listEscalations()).map((e) => e.id)).toEqual(["e_one"]);
-      expect(await store.getEscalation("e_one")).toMatchObject({ level: "crisis", signals: ["suicidal-ideation", "suicide-plan"], signalAt: 200 });
+      expect(await store.getEscalation("e_one")).toMatchObject({
+        level: "crisis",
+        signals: ["suicidal-ideation", "suicide-plan"],
+        signalAt: 200,
+      });
       // Claimed still counts as open; once resolved, a new call makes a new escalation.
       await store.claimEscalation("e_one", "p1", 300);
       expect((await store.openEscalation(escalation({ id: "e_four", level: "urgent", raisedAt: 310 }))).created).toBe(false);
       await store.resolveEscalation("e_one", "p1", { at: 320, outcome: "ok", referral: "none" });
-      expect(await store.openEscalation(escalation({ id: "e_five", level: "consult", raisedAt: 330 }))).toMatchObject({ created: true, escalation: { id: "e_five" } });
+      expect(await store.openEscalation(escalation({ id: "e_five", level: "consult", raisedAt: 330 }))).toMatchObject({
+        created: true,
+        escalation: { id: "e_five" },
+      });
       // A debrief is its own item, and another conversation has its own escalation.
       expect((await store.openEscalation(escalation({ id: "e_six", source: "debrief", level: "consult" }))).created).toBe(true);
       expect((await store.openEscalation(escalation({ id: "e_seven", conversationId: "c_otherconvers" }))).created).toBe(true);
@@ -85,7 +109,9 @@ export function escalationsContract(name: string, make: MakeStore, destroy: Dest
 
     it("[H5] makes exactly one escalation of many racing calls about one conversation, at the highest level", async () => {
       const levels = ["consult", "urgent", "crisis", "urgent", "consult", "urgent"] as const;
-      const results = await Promise.all(levels.map((level, i) => store.openEscalation(escalation({ id: `e_race${i}`, level, raisedAt: 100 + i }))));
+      const results = await Promise.all(
+        levels.map((level, i) => store.openEscalation(escalation({ id: `e_race${i}`, level, raisedAt: 100 + i }))),
+      );
       expect(results.filter((r) => r.created)).toHaveLength(1);
       const open = await store.listEscalations();
       expect(open).toHaveLength(1);
@@ -97,8 +123,13 @@ export function escalationsContract(name: string, make: MakeStore, destroy: Dest
       await store.createEscalation(escalation({ id: "e_a" }));
       await store.createEscalation(escalation({ id: "e_b", level: "consult", conversationId: undefined, note: undefined }));
       await store.claimEscalation("e_a", "p1", 5);
-      expect((await store.listEscalations()).map((e) => [e.id, e.status]).sort()).toEqual([["e_a", "claimed"], ["e_b", "open"]]);
-      expect(await store.getEscalation("e_b")).toEqual(escalation({ id: "e_b", level: "consult", conversationId: undefined, note: undefined }));
+      expect((await store.listEscalations()).map((e) => [e.id, e.status]).sort()).toEqual([
+        ["e_a", "claimed"],
+        ["e_b", "open"],
+      ]);
+      expect(await store.getEscalation("e_b")).toEqual(
+        escalation({ id: "e_b", level: "consult", conversationId: undefined, note: undefined }),
+      );
     });
 
     it("lets a professional take a conversation over and hand it back", async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildEntry } from "../../domain/testFactories";
 import type { Store } from "../Store";
-import { msg, type MakeStore, type DestroyStore } from "./fixtures";
+import { type DestroyStore, type MakeStore, msg } from "./fixtures";
 
 /** The store's contract for transcripts: idempotent appends, delivery marks, staff-only lines: the same behaviour on every implementation. */
 export function messagesContract(name: string, make: MakeStore, destroy: DestroyStore): void {

@@ -19,7 +19,9 @@ export function reachContract(name: string, make: MakeStore, destroy: DestroySto
       await store.putPushSubscription("staff:s1", sub("https://push.example/1", 1));
       await store.putPushSubscription("staff:s1", { ...sub("https://push.example/1", 2), keys: { p256dh: "new", auth: "b" } });
       await store.putPushSubscription("staff:s2", sub("https://push.example/2", 1));
-      expect(await store.listPushSubscriptions("staff:s1")).toEqual([{ endpoint: "https://push.example/1", keys: { p256dh: "new", auth: "b" }, createdAt: 2 }]);
+      expect(await store.listPushSubscriptions("staff:s1")).toEqual([
+        { endpoint: "https://push.example/1", keys: { p256dh: "new", auth: "b" }, createdAt: 2 },
+      ]);
       for (let i = 3; i <= 7; i++) await store.putPushSubscription("staff:s1", sub(`https://push.example/d${i}`, i));
       const kept = (await store.listPushSubscriptions("staff:s1")).map((s) => s.endpoint).sort();
       expect(kept).toEqual([3, 4, 5, 6, 7].map((i) => `https://push.example/d${i}`));
@@ -36,7 +38,15 @@ export function reachContract(name: string, make: MakeStore, destroy: DestroySto
     });
 
     it("[DB1] keeps a debrief; exactly one of racing professionals claims it; it closes once", async () => {
-      const debrief = { id: "d_contract0001", volunteerId: "s1", locationId: "leiden", conversationId: "c_about000001", requestedAt: 10, status: "open" as const, lastSeq: 0 };
+      const debrief = {
+        id: "d_contract0001",
+        volunteerId: "s1",
+        locationId: "leiden",
+        conversationId: "c_about000001",
+        requestedAt: 10,
+        status: "open" as const,
+        lastSeq: 0,
+      };
       await store.createDebrief(debrief);
       expect(await store.getDebrief(debrief.id)).toEqual(debrief);
       expect(await store.claimDebrief("d_nothing00001", "p1", 11)).toEqual({ ok: false, reason: "not_found" });
@@ -54,14 +64,38 @@ export function reachContract(name: string, make: MakeStore, destroy: DestroySto
     });
 
     it("[DB2] appends a debrief's thread once per message id, in seq order, and purges it with the debrief", async () => {
-      await store.createDebrief({ id: "d_thread00001", volunteerId: "s1", locationId: "leiden", requestedAt: 10, status: "claimed", claimedBy: "p1", claimedAt: 11, lastSeq: 0 });
-      const m = (id: string, text: string) => ({ id, debriefId: "d_thread00001", senderId: "s1", senderRole: "volunteer" as const, senderName: "Sam", text, sentAt: 20 });
+      await store.createDebrief({
+        id: "d_thread00001",
+        volunteerId: "s1",
+        locationId: "leiden",
+        requestedAt: 10,
+        status: "claimed",
+        claimedBy: "p1",
+        claimedAt: 11,
+        lastSeq: 0,
+      });
+      const m = (id: string, text: string) => ({
+        id,
+        debriefId: "d_thread00001",
+        senderId: "s1",
+        senderRole: "volunteer" as const,
+        senderName: "Sam",
+        text,
+        sentAt: 20,
+      });
       const ids = [randomUUID(), randomUUID(), randomUUID()];
       const first = await store.appendDebriefMessage(m(ids[0]!, "zwaar gesprek"));
       expect(first).toEqual({ message: { ...m(ids[0]!, "zwaar gesprek"), seq: 1 }, duplicate: false });
-      const racing = await Promise.all([store.appendDebriefMessage(m(ids[1]!, "b")), store.appendDebriefMessage(m(ids[2]!, "c")), store.appendDebriefMessage(m(ids[1]!, "b"))]);
+      const racing = await Promise.all([
+        store.appendDebriefMessage(m(ids[1]!, "b")),
+        store.appendDebriefMessage(m(ids[2]!, "c")),
+        store.appendDebriefMessage(m(ids[1]!, "b")),
+      ]);
       expect(racing.filter((r) => r?.duplicate)).toHaveLength(1);
-      expect((await store.appendDebriefMessage(m(ids[0]!, "zwaar gesprek")))).toEqual({ message: { ...m(ids[0]!, "zwaar gesprek"), seq: 1 }, duplicate: true });
+      expect(await store.appendDebriefMessage(m(ids[0]!, "zwaar gesprek"))).toEqual({
+        message: { ...m(ids[0]!, "zwaar gesprek"), seq: 1 },
+        duplicate: true,
+      });
       const thread = await store.listDebriefMessages("d_thread00001");
       expect(thread.map((x) => x.seq)).toEqual([1, 2, 3]);
       expect(thread[0]).toEqual({ ...m(ids[0]!, "zwaar gesprek"), seq: 1 });

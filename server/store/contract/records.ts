@@ -20,20 +20,45 @@ export function recordsContract(name: string, make: MakeStore, destroy: DestroyS
       await store.addWrapUpTodo("s2", "c_three0000003");
       expect((await store.listWrapUpTodo("s1")).sort()).toEqual(["c_one000000001", "c_two000000002"]);
       const wrapUp = {
-        id: "w1", kind: "chat" as const, staffId: "s1", locationId: "leiden", conversationId: "c_one000000001",
-        topics: ["loneliness"], referral: "gp" as const, rating: 4, debrief: false, durationMs: 600_000, transfers: 0, escalations: 0, at: 100,
+        id: "w1",
+        kind: "chat" as const,
+        staffId: "s1",
+        locationId: "leiden",
+        conversationId: "c_one000000001",
+        topics: ["loneliness"],
+        referral: "gp" as const,
+        rating: 4,
+        debrief: false,
+        durationMs: 600_000,
+        transfers: 0,
+        escalations: 0,
+        at: 100,
       };
       await store.putWrapUp(wrapUp);
       await store.putWrapUp({ ...wrapUp, id: "w1b", rating: 5, at: 110 });
       await store.putWrapUp({ ...wrapUp, id: "w2", kind: "walk-in", conversationId: undefined, at: 200 });
       expect(await store.listWrapUpTodo("s1")).toEqual(["c_two000000002"]);
-      expect((await store.listWrapUps(0)).map((w) => [w.id, w.rating])).toEqual([["w1b", 5], ["w2", 4]]);
+      expect((await store.listWrapUps(0)).map((w) => [w.id, w.rating])).toEqual([
+        ["w1b", 5],
+        ["w2", 4],
+      ]);
       expect((await store.listWrapUps(150)).map((w) => w.id)).toEqual(["w2"]);
     });
 
     it("records domain events and recent service times", async () => {
-      await store.appendEvent({ type: "conversation.queued", at: 100, conversationId: "c1", locationId: "leiden", data: { ageBand: "16-18", topic: "none" } });
-      await store.appendEvent({ type: "conversation.ended", at: 200, conversationId: "c1", data: { durationMs: 5, endedBy: "youth", reason: "ended" } });
+      await store.appendEvent({
+        type: "conversation.queued",
+        at: 100,
+        conversationId: "c1",
+        locationId: "leiden",
+        data: { ageBand: "16-18", topic: "none" },
+      });
+      await store.appendEvent({
+        type: "conversation.ended",
+        at: 200,
+        conversationId: "c1",
+        data: { durationMs: 5, endedBy: "youth", reason: "ended" },
+      });
       expect((await store.listEvents(0)).map((e) => e.type)).toEqual(["conversation.queued", "conversation.ended"]);
       expect(await store.listEvents(150)).toEqual([
         { type: "conversation.ended", at: 200, conversationId: "c1", data: { durationMs: 5, endedBy: "youth", reason: "ended" } },
@@ -45,7 +70,11 @@ export function recordsContract(name: string, make: MakeStore, destroy: DestroyS
     });
 
     it("replaces figure buckets hour by hour and remembers how far they are rolled up", async () => {
-      const bucket = (locationId: string, hourStart: number, chatsStarted: number) => ({ ...emptyBucket(locationId, hourStart), chatsStarted, waitsMs: [60_000] });
+      const bucket = (locationId: string, hourStart: number, chatsStarted: number) => ({
+        ...emptyBucket(locationId, hourStart),
+        chatsStarted,
+        waitsMs: [60_000],
+      });
       const H = 3_600_000;
       expect(await store.figuresRolledUpTo()).toBe(0);
       await store.replaceFigureBuckets(0, 3 * H, [bucket("leiden", 0, 1), bucket("delft", 0, 2), bucket("leiden", 2 * H, 3)]);

@@ -57,7 +57,13 @@ export function returnCodesContract(name: string, make: MakeStore, destroy: Dest
     });
 
     it("stores racing return codes of one conversation so that exactly one stays", async () => {
-      const record = (codeHash: string): ReturnCodeRecord => ({ codeHash, staffId: "s1", conversationId: "c_race0000001", createdAt: 1, expiresAt: 2 });
+      const record = (codeHash: string): ReturnCodeRecord => ({
+        codeHash,
+        staffId: "s1",
+        conversationId: "c_race0000001",
+        createdAt: 1,
+        expiresAt: 2,
+      });
       await Promise.all(["r1", "r2", "r3", "r4"].map((h) => store.putReturnCode(record(h), 60_000)));
       const left = await Promise.all(["r1", "r2", "r3", "r4"].map((h) => store.getReturnCode(h)));
       expect(left.filter(Boolean)).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { matchesAccessQuery, type AccessEntry, type AccessQuery } from "../../domain/access/accessRecord";
+import { type AccessEntry, type AccessQuery, matchesAccessQuery } from "../../domain/access/accessRecord";
 import type { SecondFactor } from "../../domain/access/secondFactor";
 import type { Millis } from "../../domain/types";
 import type { AccessLogStore, SecondFactorStore } from "../slices/access";

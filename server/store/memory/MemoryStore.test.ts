@@ -1,5 +1,5 @@
-import { registerAccessContractTests } from "../contract/access";
 import { registerStoreContractTests } from "../contract";
+import { registerAccessContractTests } from "../contract/access";
 import { createMemoryStore } from "./MemoryStore";
 
 registerStoreContractTests("memory", async () => createMemoryStore());

@@ -31,7 +31,7 @@ export function memoryConversations(state: MemoryState): ConversationStore {
       if (!c || !state.queue.has(conversationId)) return { ok: false, reason: "not_queued" };
       if (c.disconnectedAt !== undefined) return { ok: false, reason: "disconnected" };
       const p = state.presence.get(staffId);
-      if (!p || p.status !== "available") return { ok: false, reason: "not_available" };
+      if (p?.status !== "available") return { ok: false, reason: "not_available" };
       const active = state.activeSet(staffId);
       if (active.size >= p.capacity) return { ok: false, reason: "at_capacity" };
       state.queue.delete(conversationId);
@@ -57,10 +57,7 @@ export function memoryConversations(state: MemoryState): ConversationStore {
       else c.disconnectedAt = at;
       return true;
     },
-    async endConversation(
-      conversationId: string,
-      end: { at: Millis; by: Conversation["endedBy"]; reason: string },
-    ): Promise<EndResult> {
+    async endConversation(conversationId: string, end: { at: Millis; by: Conversation["endedBy"]; reason: string }): Promise<EndResult> {
       const c = state.conversations.get(conversationId);
       if (!c) return { ok: false, reason: "not_found" };
       if (c.status === "ended" || c.status === "abandoned") return { ok: false, reason: "already_ended" };
@@ -82,10 +79,10 @@ export function memoryConversations(state: MemoryState): ConversationStore {
     },
     async transfer(conversationId: string, fromStaffId: string, target: TransferTarget, now: Millis): Promise<TransferResult> {
       const c = state.conversations.get(conversationId);
-      if (!c || c.status !== "active" || c.volunteerId !== fromStaffId) return { ok: false, reason: "not_yours" };
+      if (c?.status !== "active" || c.volunteerId !== fromStaffId) return { ok: false, reason: "not_yours" };
       if ("staffId" in target) {
         const p = state.presence.get(target.staffId);
-        if (!p || p.status !== "available" || target.staffId === fromStaffId) return { ok: false, reason: "not_available" };
+        if (p?.status !== "available" || target.staffId === fromStaffId) return { ok: false, reason: "not_available" };
         const active = state.activeSet(target.staffId);
         if (active.size >= p.capacity) return { ok: false, reason: "at_capacity" };
         state.activeSet(fromStaffId).delete(conversationId);
@@ -122,7 +119,7 @@ export function memoryConversations(state: MemoryState): ConversationStore {
     },
     async reassignVolunteer(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean> {
       const c = state.conversations.get(conversationId);
-      if (!c || c.status !== "active" || c.volunteerId !== from) return false;
+      if (c?.status !== "active" || c.volunteerId !== from) return false;
       if (from) state.activeSet(from).delete(conversationId);
       if (to) state.activeSet(to).add(conversationId);
       if (to) c.volunteerId = to;

@@ -1,4 +1,4 @@
-import { mergeEscalation, type Duty, type Escalation } from "../../domain/escalation/escalation";
+import { type Duty, type Escalation, mergeEscalation } from "../../domain/escalation/escalation";
 import type { Millis } from "../../domain/types";
 import type { ClaimEscalationResult, EscalationStore, OpenEscalationResult } from "../Store";
 import type { MemoryState } from "./state";
@@ -24,7 +24,9 @@ export function memoryEscalations(state: MemoryState): EscalationStore {
     async openEscalation(escalation: Escalation): Promise<OpenEscalationResult> {
       const open =
         escalation.conversationId && escalation.source !== "debrief"
-          ? [...state.escalations.values()].find((e) => e.conversationId === escalation.conversationId && e.status !== "resolved" && e.source !== "debrief")
+          ? [...state.escalations.values()].find(
+              (e) => e.conversationId === escalation.conversationId && e.status !== "resolved" && e.source !== "debrief",
+            )
           : undefined;
       if (!open) {
         state.escalations.set(escalation.id, structuredClone(escalation));
@@ -43,8 +45,12 @@ export function memoryEscalations(state: MemoryState): EscalationStore {
     },
     async recordOffer(id: string, offer: { offeredTo: string[]; offeredAt: number; unroutedAt?: number }): Promise<boolean> {
       const e = state.escalations.get(id);
-      if (!e || e.status !== "open") return false;
-      Object.assign(e, { offeredTo: [...offer.offeredTo], offeredAt: offer.offeredAt }, offer.unroutedAt === undefined ? {} : { unroutedAt: offer.unroutedAt });
+      if (e?.status !== "open") return false;
+      Object.assign(
+        e,
+        { offeredTo: [...offer.offeredTo], offeredAt: offer.offeredAt },
+        offer.unroutedAt === undefined ? {} : { unroutedAt: offer.unroutedAt },
+      );
       return true;
     },
     async claimEscalation(id: string, staffId: string, now: Millis): Promise<ClaimEscalationResult> {
@@ -56,7 +62,7 @@ export function memoryEscalations(state: MemoryState): EscalationStore {
     },
     async releaseEscalation(id: string, staffId: string, now: Millis): Promise<boolean> {
       const e = state.escalations.get(id);
-      if (!e || e.status !== "claimed" || e.claimedBy !== staffId) return false;
+      if (e?.status !== "claimed" || e.claimedBy !== staffId) return false;
       Object.assign(e, { status: "open", offeredTo: [], offeredAt: now });
       delete e.claimedBy;
       delete e.claimedAt;
@@ -65,7 +71,7 @@ export function memoryEscalations(state: MemoryState): EscalationStore {
     },
     async resolveEscalation(id: string, staffId: string, resolution: { at: Millis; outcome: string; referral: string }): Promise<boolean> {
       const e = state.escalations.get(id);
-      if (!e || e.status !== "claimed" || e.claimedBy !== staffId) return false;
+      if (e?.status !== "claimed" || e.claimedBy !== staffId) return false;
       Object.assign(e, { status: "resolved", resolvedAt: resolution.at, outcome: resolution.outcome, referral: resolution.referral });
       return true;
     },

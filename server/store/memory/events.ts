@@ -1,5 +1,5 @@
 import type { DomainEvent, Millis, StoredEvent } from "../../domain/types";
-import { SERVICE_TIME_WINDOW, type EventStore } from "../Store";
+import { type EventStore, SERVICE_TIME_WINDOW } from "../Store";
 import type { MemoryState } from "./state";
 
 /**

@@ -2,7 +2,19 @@ import type { Duty, Escalation } from "../../domain/escalation/escalation";
 import type { HourBucket } from "../../domain/figures/buckets";
 import type { ReturnCodeRecord } from "../../domain/returnCodes/returnCode";
 import type { Shift } from "../../domain/roster/roster";
-import type { Conversation, DomainEvent, Invite, Location, Message, Millis, Presence, Staff, StaffSession, WrapUp, YouthSession } from "../../domain/types";
+import type {
+  Conversation,
+  DomainEvent,
+  Invite,
+  Location,
+  Message,
+  Millis,
+  Presence,
+  Staff,
+  StaffSession,
+  WrapUp,
+  YouthSession,
+} from "../../domain/types";
 import { MemoryAccessSlice } from "./MemoryAccessSlice";
 import { MemoryReach } from "./memoryReach";
 

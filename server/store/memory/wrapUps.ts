@@ -18,7 +18,10 @@ export function memoryWrapUps(state: MemoryState): WrapUpStore {
       if (wrapUp.conversationId) state.wrapUpTodo.get(wrapUp.staffId)?.delete(wrapUp.conversationId);
     },
     async listWrapUps(sinceMs: Millis): Promise<WrapUp[]> {
-      return [...state.wrapUps.values()].filter((w) => w.at >= sinceMs).sort((a, b) => a.at - b.at).map((w) => structuredClone(w));
+      return [...state.wrapUps.values()]
+        .filter((w) => w.at >= sinceMs)
+        .sort((a, b) => a.at - b.at)
+        .map((w) => structuredClone(w));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { matchesAccessQuery, type AccessEntry, type AccessQuery } from "../../domain/access/accessRecord";
+import { type AccessEntry, type AccessQuery, matchesAccessQuery } from "../../domain/access/accessRecord";
 import type { SecondFactor } from "../../domain/access/secondFactor";
 import type { Millis } from "../../domain/types";
 import type { AccessLogStore, SecondFactorStore } from "../slices/access";
@@ -18,9 +18,18 @@ export class RedisAccessSlice implements SecondFactorStore, AccessLogStore {
     await this.run(PUT_SECOND_FACTOR, { staffId: r.staffId }, [r.secret, r.enrolledAt, r.lastStep, ...r.recoveryCodeHashes]);
   }
   async getSecondFactor(staffId: string): Promise<SecondFactor | undefined> {
-    const [fields, codes] = await Promise.all([this.redis.hgetall(this.k.secondFactor(staffId)), this.redis.smembers(this.k.recoveryCodes(staffId))]);
+    const [fields, codes] = await Promise.all([
+      this.redis.hgetall(this.k.secondFactor(staffId)),
+      this.redis.smembers(this.k.recoveryCodes(staffId)),
+    ]);
     if (!fields.secret) return undefined;
-    return { staffId, secret: fields.secret, enrolledAt: Number(fields.enrolledAt), lastStep: Number(fields.lastStep), recoveryCodeHashes: codes };
+    return {
+      staffId,
+      secret: fields.secret,
+      enrolledAt: Number(fields.enrolledAt),
+      lastStep: Number(fields.lastStep),
+      recoveryCodeHashes: codes,
+    };
   }
   async deleteSecondFactor(staffId: string): Promise<boolean> {
     // One slot ({sf:<id>}), so one DEL of both keys is fine on a cluster.
@@ -39,7 +48,12 @@ export class RedisAccessSlice implements SecondFactorStore, AccessLogStore {
   }
   async listAccess(q: AccessQuery): Promise<AccessEntry[]> {
     // Narrow by the most selective index: the reader's, else each location's, else the date index.
-    const indexes = q.staffId !== undefined ? [this.k.accessByStaff(q.staffId)] : q.locationIds === "all" ? [this.k.accessEntries] : q.locationIds.map((l) => this.k.accessByLocation(l));
+    const indexes =
+      q.staffId !== undefined
+        ? [this.k.accessByStaff(q.staffId)]
+        : q.locationIds === "all"
+          ? [this.k.accessEntries]
+          : q.locationIds.map((l) => this.k.accessByLocation(l));
     const lists = await Promise.all(indexes.map((key) => this.redis.zrevrangebyscore(key, `(${q.to}`, q.from, "LIMIT", 0, q.limit)));
     return lists
       .flat()

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { REDIS_URL as url, redisAvailable } from "../../../test/helpers/redis";
 import { describe } from "vitest";
-import { registerAccessContractTests } from "../contract/access";
+import { redisAvailable, REDIS_URL as url } from "../../../test/helpers/redis";
 import { registerStoreContractTests } from "../contract";
+import { registerAccessContractTests } from "../contract/access";
 import type { Store } from "../Store";
 import { createRedisStore, destroyRedisPrefix } from "./RedisStore";
 

@@ -1,5 +1,5 @@
 import type { RedisKeys } from "./keys";
-import { script, type LuaScript } from "./luaScript";
+import { type LuaScript, script } from "./luaScript";
 
 type StaffIds = { staffId: string };
 

@@ -21,20 +21,40 @@ describe("Redis topology from the environment", () => {
   });
 
   it("takes Sentinel with the primary's name and passwords", () => {
-    const redis = loadConfig({ REDIS_SENTINELS: "s1,s2:26380", REDIS_SENTINEL_NAME: "main", REDIS_PASSWORD: "pw", REDIS_SENTINEL_PASSWORD: "spw" }).redis;
-    expect(redis).toEqual({ mode: "sentinel", sentinels: [{ host: "s1", port: 26379 }, { host: "s2", port: 26380 }], name: "main", password: "pw", sentinelPassword: "spw", tls: false });
+    const redis = loadConfig({
+      REDIS_SENTINELS: "s1,s2:26380",
+      REDIS_SENTINEL_NAME: "main",
+      REDIS_PASSWORD: "pw",
+      REDIS_SENTINEL_PASSWORD: "spw",
+    }).redis;
+    expect(redis).toEqual({
+      mode: "sentinel",
+      sentinels: [
+        { host: "s1", port: 26379 },
+        { host: "s2", port: 26380 },
+      ],
+      name: "main",
+      password: "pw",
+      sentinelPassword: "spw",
+      tls: false,
+    });
   });
 
   it("takes Cluster seed nodes", () => {
     expect(loadConfig({ REDIS_CLUSTER_NODES: "n1:7000,n2:7001", REDIS_TLS: "true" }).redis).toEqual({
       mode: "cluster",
-      nodes: [{ host: "n1", port: 7000 }, { host: "n2", port: 7001 }],
+      nodes: [
+        { host: "n1", port: 7000 },
+        { host: "n2", port: 7001 },
+      ],
       tls: true,
     });
   });
 
   it("refuses two topologies at once and bad host lists", () => {
-    expect(() => loadConfig({ REDIS_URL: "redis://r:6379", REDIS_CLUSTER_NODES: "n1:7000" })).toThrow(/only one of REDIS_URL, REDIS_CLUSTER_NODES/);
+    expect(() => loadConfig({ REDIS_URL: "redis://r:6379", REDIS_CLUSTER_NODES: "n1:7000" })).toThrow(
+      /only one of REDIS_URL, REDIS_CLUSTER_NODES/,
+    );
     expect(() => loadConfig({ REDIS_SENTINELS: ":::" })).toThrow(/REDIS_SENTINELS/);
   });
 });

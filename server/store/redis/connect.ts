@@ -4,7 +4,14 @@ import { Cluster, Redis, type RedisOptions } from "ioredis";
 /** Where Redis is: one server, a Sentinel-watched primary (failover), or a Cluster. */
 export type RedisTopology =
   | { mode: "standalone"; url: string }
-  | { mode: "sentinel"; sentinels: { host: string; port: number }[]; name: string; password?: string; sentinelPassword?: string; tls: boolean }
+  | {
+      mode: "sentinel";
+      sentinels: { host: string; port: number }[];
+      name: string;
+      password?: string;
+      sentinelPassword?: string;
+      tls: boolean;
+    }
   | { mode: "cluster"; nodes: { host: string; port: number }[]; password?: string; tls: boolean };
 
 /** Either client: the store and the adapters use only commands both have. */

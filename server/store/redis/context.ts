@@ -1,7 +1,7 @@
 import type { Conversation } from "../../domain/types";
 import { decodeConversation, pairsToRecord, toSeq } from "./codec";
 import type { RedisClient } from "./connect";
-import { redisKeys, type RedisKeys } from "./keys";
+import { type RedisKeys, redisKeys } from "./keys";
 import { RedisReach } from "./redisReach";
 import type { LuaScript } from "./scripts";
 

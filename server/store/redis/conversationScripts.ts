@@ -34,12 +34,7 @@ return 1`,
  */
 export const CLAIM = script<{ conversationId: string; staffId: string }>(
   "claim",
-  (k, { conversationId, staffId }) => [
-    k.queue,
-    k.conversation(conversationId),
-    k.presence(staffId),
-    k.active(staffId),
-  ],
+  (k, { conversationId, staffId }) => [k.queue, k.conversation(conversationId), k.presence(staffId), k.active(staffId)],
   `-- ARGV: conversation id, staff id, now
 if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 or redis.call('EXISTS', KEYS[2]) == 0 then
   return {'not_queued'}

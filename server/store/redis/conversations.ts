@@ -2,7 +2,21 @@ import type { Conversation, Millis, QueueEntry } from "../../domain/types";
 import type { ClaimResult, ConversationStore, EndResult, TransferResult, TransferTarget } from "../Store";
 import { decodeConversation, encodeConversation, pairsToRecord, toSeq } from "./codec";
 import { END_ATTEMPTS, type RedisContext } from "./context";
-import { CLAIM, CLAIM_AS_PROFESSIONAL, END, ENQUEUE, MARK_DELIVERED, READ_CONVERSATIONS, REASSIGN_VOLUNTEER, SET_DISCONNECTED, SET_NOTES, SET_PRIORITY, SET_PROFESSIONAL, TRANSFER_TO_QUEUE, TRANSFER_TO_STAFF } from "./scripts";
+import {
+  CLAIM,
+  CLAIM_AS_PROFESSIONAL,
+  END,
+  ENQUEUE,
+  MARK_DELIVERED,
+  READ_CONVERSATIONS,
+  REASSIGN_VOLUNTEER,
+  SET_DISCONNECTED,
+  SET_NOTES,
+  SET_PRIORITY,
+  SET_PROFESSIONAL,
+  TRANSFER_TO_QUEUE,
+  TRANSFER_TO_STAFF,
+} from "./scripts";
 
 /**
  * The queue and the conversations in it and after it: who holds which chat. Methods documented as
@@ -21,11 +35,13 @@ export function redisConversations(ctx: RedisContext): ConversationStore {
         ctx.run(READ_CONVERSATIONS, { conversationIds: ids }, []) as Promise<unknown[]>,
         Promise.all(ids.map((id) => ctx.redis.get(ctx.k.messageSeq(id)))),
       ]);
-      return hashes
-        .map((flat) => pairsToRecord(flat))
-        .map((fields, i) => (Object.keys(fields).length === 0 ? undefined : decodeConversation(fields, toSeq(seqs[i]))))
-        // An entry claimed or ended between SMEMBERS and the read is no longer queued.
-        .filter((c): c is QueueEntry => c?.status === "queued");
+      return (
+        hashes
+          .map((flat) => pairsToRecord(flat))
+          .map((fields, i) => (Object.keys(fields).length === 0 ? undefined : decodeConversation(fields, toSeq(seqs[i]))))
+          // An entry claimed or ended between SMEMBERS and the read is no longer queued.
+          .filter((c): c is QueueEntry => c?.status === "queued")
+      );
     },
     async getConversation(id: string, options?: { lastSeq?: boolean }): Promise<Conversation | undefined> {
       // The counter lives in the messages' hash slot: a second command, skipped when not wanted.
@@ -53,10 +69,7 @@ export function redisConversations(ctx: RedisContext): ConversationStore {
     async setYouthDisconnected(conversationId: string, at: Millis | undefined): Promise<boolean> {
       return (await ctx.run(SET_DISCONNECTED, { conversationId }, [at ?? ""])) === 1;
     },
-    async endConversation(
-      conversationId: string,
-      end: { at: Millis; by: Conversation["endedBy"]; reason: string },
-    ): Promise<EndResult> {
+    async endConversation(conversationId: string, end: { at: Millis; by: Conversation["endedBy"]; reason: string }): Promise<EndResult> {
       for (let attempt = 0; attempt < END_ATTEMPTS; attempt++) {
         const volunteerId = (await ctx.redis.hget(ctx.k.conversation(conversationId), "volunteerId")) ?? undefined;
         const args = [conversationId, end.at, end.by ?? "", end.reason, volunteerId ?? ""];
@@ -77,16 +90,13 @@ export function redisConversations(ctx: RedisContext): ConversationStore {
     async transfer(conversationId: string, fromStaffId: string, target: TransferTarget, now: Millis): Promise<TransferResult> {
       const reply =
         "staffId" in target
-          ? await ctx.run(
-              TRANSFER_TO_STAFF,
-              { conversationId, fromStaffId, toStaffId: target.staffId },
-              [conversationId, fromStaffId, target.staffId, now],
-            )
-          : await ctx.run(TRANSFER_TO_QUEUE, { conversationId, fromStaffId }, [
+          ? await ctx.run(TRANSFER_TO_STAFF, { conversationId, fromStaffId, toStaffId: target.staffId }, [
               conversationId,
               fromStaffId,
-              target.locationChoice,
-            ]);
+              target.staffId,
+              now,
+            ])
+          : await ctx.run(TRANSFER_TO_QUEUE, { conversationId, fromStaffId }, [conversationId, fromStaffId, target.locationChoice]);
       const [status, fields] = reply as [string, string[]?];
       if (status !== "ok") return { ok: false, reason: status as Extract<TransferResult, { ok: false }>["reason"] };
       return { ok: true, conversation: await ctx.withLastSeq(conversationId, fields) };

@@ -1,6 +1,6 @@
 import type { CoordinationStore } from "../Store";
-import { LEASE, RELEASE_LEASE } from "./scripts";
 import type { RedisContext } from "./context";
+import { LEASE, RELEASE_LEASE } from "./scripts";
 
 /** Leases for periodic jobs, health and lifecycle of the backing store. */
 export function redisCoordination(ctx: RedisContext): CoordinationStore {

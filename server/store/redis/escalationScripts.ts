@@ -38,7 +38,12 @@ return 1`,
  */
 export const PURGE_ESCALATIONS_OF = script<{ conversationId: string; escalationIds: string[] }>(
   "purgeEscalationsOf",
-  (k, { conversationId, escalationIds }) => [k.escalationsOf(conversationId), k.unresolvedEscalations, k.escalationByConversation, ...escalationIds.map((id) => k.escalation(id))],
+  (k, { conversationId, escalationIds }) => [
+    k.escalationsOf(conversationId),
+    k.unresolvedEscalations,
+    k.escalationByConversation,
+    ...escalationIds.map((id) => k.escalation(id)),
+  ],
   `-- ARGV: conversation id, then the escalation ids matching KEYS[4..]
 local removed = 0
 for i = 4, #KEYS do

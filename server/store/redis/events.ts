@@ -1,6 +1,6 @@
 import type { DomainEvent, Millis, StoredEvent } from "../../domain/types";
-import { SERVICE_TIME_WINDOW, type EventStore } from "../Store";
-import { parse, type RedisContext } from "./context";
+import { type EventStore, SERVICE_TIME_WINDOW } from "../Store";
+import type { RedisContext } from "./context";
 import { APPEND_EVENT } from "./scripts";
 
 /** The anonymous domain events the figures are made of, and recent chat lengths for the wait estimate. */

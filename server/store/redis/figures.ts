@@ -1,7 +1,7 @@
 import { completeBucket, type HourBucket } from "../../domain/figures/buckets";
 import type { Millis } from "../../domain/types";
 import type { FigureStore } from "../Store";
-import { parse, type RedisContext } from "./context";
+import type { RedisContext } from "./context";
 
 /** Anonymous hourly buckets per location, rolled up from the events; kept after purges. */
 export function redisFigures(ctx: RedisContext): FigureStore {

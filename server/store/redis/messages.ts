@@ -1,8 +1,8 @@
 import type { Message } from "../../domain/types";
 import type { AppendResult, MessageStore } from "../Store";
 import { decodeMessage } from "./codec";
-import { APPEND_MESSAGE } from "./scripts";
 import type { RedisContext } from "./context";
+import { APPEND_MESSAGE } from "./scripts";
 
 /** The transcript of one conversation. */
 export function redisMessages(ctx: RedisContext): MessageStore {

@@ -1,8 +1,8 @@
 import type { Presence } from "../../domain/types";
 import type { PresenceStore } from "../Store";
 import { decodePresence, pairsToRecord } from "./codec";
-import { PUT_PRESENCE, READ_PRESENCES } from "./scripts";
 import type { RedisContext } from "./context";
+import { PUT_PRESENCE, READ_PRESENCES } from "./scripts";
 
 /** Volunteers' status and capacity (their load is derived from the conversations they hold). */
 export function redisPresence(ctx: RedisContext): PresenceStore {
@@ -15,10 +15,7 @@ export function redisPresence(ctx: RedisContext): PresenceStore {
       return { staffId, locationId, status, capacity, lastAssignedAt, since, load: Number(load) };
     },
     async getPresence(staffId: string): Promise<Presence | undefined> {
-      const [fields, load] = await Promise.all([
-        ctx.redis.hgetall(ctx.k.presence(staffId)),
-        ctx.redis.scard(ctx.k.active(staffId)),
-      ]);
+      const [fields, load] = await Promise.all([ctx.redis.hgetall(ctx.k.presence(staffId)), ctx.redis.scard(ctx.k.active(staffId))]);
       return Object.keys(fields).length === 0 ? undefined : decodePresence(fields, load);
     },
     async listPresence(): Promise<Presence[]> {

@@ -70,5 +70,8 @@ return n`,
 /** Every script of this file with example keys, for the slot test. */
 export function reachScripts(k: RedisKeys): { name: string; keys: string[] }[] {
   const ids = { debriefId: "d_1" };
-  return [CREATE_DEBRIEF, CLAIM_DEBRIEF, CLOSE_DEBRIEF, APPEND_DEBRIEF_MESSAGE, PURGE_DEBRIEF].map((s) => ({ name: s.name, keys: s.keys(k, ids) }));
+  return [CREATE_DEBRIEF, CLAIM_DEBRIEF, CLOSE_DEBRIEF, APPEND_DEBRIEF_MESSAGE, PURGE_DEBRIEF].map((s) => ({
+    name: s.name,
+    keys: s.keys(k, ids),
+  }));
 }

@@ -77,15 +77,21 @@ export class RedisReach {
     return fields ? decodeDebrief(pairsToRecord(fields)) : undefined;
   }
   async appendDebriefMessage(message: Omit<DebriefMessage, "seq">): Promise<{ message: DebriefMessage; duplicate: boolean } | undefined> {
-    const reply = (await this.run(APPEND_DEBRIEF_MESSAGE, { debriefId: message.debriefId }, [message.id, JSON.stringify(message)])) as [string, number | string, string?];
+    const reply = (await this.run(APPEND_DEBRIEF_MESSAGE, { debriefId: message.debriefId }, [message.id, JSON.stringify(message)])) as [
+      string,
+      number | string,
+      string?,
+    ];
     if (reply[0] === "missing") return undefined;
-    if (reply[0] === "dup") return { message: { ...(JSON.parse(reply[2]!) as Omit<DebriefMessage, "seq">), seq: Number(reply[1]) }, duplicate: true };
+    if (reply[0] === "dup")
+      return { message: { ...(JSON.parse(reply[2]!) as Omit<DebriefMessage, "seq">), seq: Number(reply[1]) }, duplicate: true };
     return { message: { ...message, seq: Number(reply[1]) }, duplicate: false };
   }
   async listDebriefMessages(debriefId: string): Promise<DebriefMessage[]> {
     const flat = await this.redis.zrange(this.k.debriefThread(debriefId), "0", "-1", "WITHSCORES");
     const out: DebriefMessage[] = [];
-    for (let i = 0; i + 1 < flat.length; i += 2) out.push({ ...(JSON.parse(flat[i]!) as Omit<DebriefMessage, "seq">), seq: Number(flat[i + 1]) });
+    for (let i = 0; i + 1 < flat.length; i += 2)
+      out.push({ ...(JSON.parse(flat[i]!) as Omit<DebriefMessage, "seq">), seq: Number(flat[i + 1]) });
     return out;
   }
   async purgeDebrief(id: string): Promise<boolean> {

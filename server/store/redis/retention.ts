@@ -1,7 +1,7 @@
 import type { Millis } from "../../domain/types";
 import type { EscalationStore, RetentionStore } from "../Store";
-import { PURGE_ESCALATIONS_OF } from "./scripts";
 import type { RedisContext } from "./context";
+import { PURGE_ESCALATIONS_OF } from "./scripts";
 
 /** The retention index and escalations by conversation. */
 export function redisRetention(ctx: RedisContext, escalations: Pick<EscalationStore, "listEscalations">): RetentionStore {
@@ -15,7 +15,10 @@ export function redisRetention(ctx: RedisContext, escalations: Pick<EscalationSt
     },
     async purgeEscalationsOf(conversationId: string): Promise<number> {
       // The index, plus the unresolved set for escalations raised before the index existed.
-      const [indexed, unresolved] = await Promise.all([ctx.redis.smembers(ctx.k.escalationsOf(conversationId)), escalations.listEscalations()]);
+      const [indexed, unresolved] = await Promise.all([
+        ctx.redis.smembers(ctx.k.escalationsOf(conversationId)),
+        escalations.listEscalations(),
+      ]);
       const ids = [...new Set([...indexed, ...unresolved.filter((e) => e.conversationId === conversationId).map((e) => e.id)])];
       return Number(await ctx.run(PURGE_ESCALATIONS_OF, { conversationId, escalationIds: ids }, [conversationId, ...ids]));
     },

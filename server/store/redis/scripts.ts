@@ -1,12 +1,37 @@
 import type { RedisKeys } from "./keys";
 import type { LuaScript } from "./luaScript";
 
-export { script, type LuaScript } from "./luaScript";
 export * from "./conversationScripts";
 export * from "./escalationScripts";
+export { type LuaScript, script } from "./luaScript";
 export * from "./staffScripts";
-import { APPEND_MESSAGE, CLAIM, CLAIM_AS_PROFESSIONAL, END, ENQUEUE, MARK_DELIVERED, READ_CONVERSATIONS, REASSIGN_VOLUNTEER, SET_DISCONNECTED, SET_NOTES, SET_PRIORITY, SET_PROFESSIONAL, TRANSFER_TO_QUEUE, TRANSFER_TO_STAFF } from "./conversationScripts";
-import { CLAIM_ESCALATION, CREATE_ESCALATION, OPEN_ESCALATION, PURGE_ESCALATIONS_OF, READ_ESCALATIONS, RECORD_OFFER, RELEASE_ESCALATION, RESOLVE_ESCALATION } from "./escalationScripts";
+
+import {
+  APPEND_MESSAGE,
+  CLAIM,
+  CLAIM_AS_PROFESSIONAL,
+  END,
+  ENQUEUE,
+  MARK_DELIVERED,
+  READ_CONVERSATIONS,
+  REASSIGN_VOLUNTEER,
+  SET_DISCONNECTED,
+  SET_NOTES,
+  SET_PRIORITY,
+  SET_PROFESSIONAL,
+  TRANSFER_TO_QUEUE,
+  TRANSFER_TO_STAFF,
+} from "./conversationScripts";
+import {
+  CLAIM_ESCALATION,
+  CREATE_ESCALATION,
+  OPEN_ESCALATION,
+  PURGE_ESCALATIONS_OF,
+  READ_ESCALATIONS,
+  RECORD_OFFER,
+  RELEASE_ESCALATION,
+  RESOLVE_ESCALATION,
+} from "./escalationScripts";
 import { APPEND_EVENT, LEASE, PUT_PRESENCE, PUT_STAFF, PUT_WRAP_UP, READ_PRESENCES, READ_WRAP_UPS, RELEASE_LEASE } from "./staffScripts";
 
 /** Every script with the keys it is called with for sample ids, for the slot test. */

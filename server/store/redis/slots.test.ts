@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { redisKeys } from "./keys";
-import { returnCodeScripts } from "./returnCodeScripts";
-import { reachScripts } from "./reachScripts";
 import { accessScripts } from "./accessScripts";
+import { redisKeys } from "./keys";
+import { reachScripts } from "./reachScripts";
+import { returnCodeScripts } from "./returnCodeScripts";
 import { allScripts } from "./scripts";
 
 /** CRC16-CCITT (XMODEM): polynomial 0x1021, initial value 0, as in the Redis Cluster spec. */

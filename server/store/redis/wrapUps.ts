@@ -1,6 +1,6 @@
 import type { Millis, WrapUp } from "../../domain/types";
 import type { WrapUpStore } from "../Store";
-import { parse, type RedisContext } from "./context";
+import type { RedisContext } from "./context";
 import { PUT_WRAP_UP, READ_WRAP_UPS } from "./scripts";
 
 /** Wrap-ups owed and filed. */

@@ -1,5 +1,3 @@
-
-
 /** Blocks, by keyed hashes of a session, a browser or a network. */
 export interface AbuseStore {
   /** Blocks these keys (hashes, never raw addresses) for `ttlMs`. */

@@ -4,9 +4,7 @@ export type ClaimResult =
   | { ok: true; conversation: Conversation }
   | { ok: false; reason: "not_queued" | "not_available" | "at_capacity" | "disconnected" };
 
-export type EndResult =
-  | { ok: true; conversation: Conversation }
-  | { ok: false; reason: "not_found" | "already_ended" };
+export type EndResult = { ok: true; conversation: Conversation } | { ok: false; reason: "not_found" | "already_ended" };
 
 export type TransferTarget = { staffId: string } | { locationChoice: string };
 export type TransferResult =
@@ -52,10 +50,7 @@ export interface ConversationStore {
    * hashes (`abuseKey`, `deviceKey`) go with it: no limit or block needs them once it is over (a
    * block is written before the conversation ends).
    */
-  endConversation(
-    conversationId: string,
-    end: { at: Millis; by: Conversation["endedBy"]; reason: string },
-  ): Promise<EndResult>;
+  endConversation(conversationId: string, end: { at: Millis; by: Conversation["endedBy"]; reason: string }): Promise<EndResult>;
   /** Sets staff-only text fields of a conversation; false if it does not exist. */
   setConversationNotes(conversationId: string, notes: { note?: string; handoverNote?: string }): Promise<boolean>;
   /**

@@ -1,5 +1,3 @@
-
-
 /** Leases for periodic jobs, health and lifecycle of the backing store. */
 export interface CoordinationStore {
   /** A lease that one process holds at a time (periodic jobs); true if `owner` holds it now. */

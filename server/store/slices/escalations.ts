@@ -3,9 +3,7 @@ import type { Millis } from "../../domain/types";
 
 export type OpenEscalationResult = { escalation: Escalation; created: boolean; raised: boolean };
 
-export type ClaimEscalationResult =
-  | { ok: true; escalation: Escalation }
-  | { ok: false; reason: "not_found" | "not_open" };
+export type ClaimEscalationResult = { ok: true; escalation: Escalation } | { ok: false; reason: "not_found" | "not_open" };
 
 /** Professionals on duty, escalations to them, and the chats they read along with. */
 export interface EscalationStore {

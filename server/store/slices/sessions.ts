@@ -1,4 +1,4 @@
-import type { Staff, StaffSession, YouthSession } from "../../domain/types";
+import type { StaffSession, YouthSession } from "../../domain/types";
 
 /** Staff login sessions and anonymous youth sessions. */
 export interface SessionStore {

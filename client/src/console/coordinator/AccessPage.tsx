@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import type { AccessSearchView, StaffAdminView } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import { api } from "../../lib/api";
@@ -31,11 +31,10 @@ export function AccessPage() {
     setError(undefined);
     setFound(ack.data);
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: The first search runs once with the default week.
   useEffect(() => {
     void api<StaffAdminView[]>("/api/admin/staff").then((ack) => ack.ok && setStaff(ack.data));
     void search();
-    // The first search runs once with the default week.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const when = new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "medium", timeStyle: "short" });

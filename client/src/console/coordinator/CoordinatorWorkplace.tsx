@@ -1,13 +1,13 @@
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import type { StaffView } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/nl";
+import { DutyReachPanel } from "../DutyReachPanel";
 import { AccessPage } from "./AccessPage";
 import { FiguresPage } from "./FiguresPage";
 import { LocationsPage } from "./LocationsPage";
 import { RosterPage } from "./RosterPage";
 import { StaffPage } from "./StaffPage";
-import { DutyReachPanel } from "../DutyReachPanel";
 
 interface Page {
   key: string;
@@ -33,7 +33,13 @@ export function CoordinatorWorkplace({ me }: { me: StaffView }) {
     <div className="coordinator">
       <nav className="tabs" aria-label={t("coord.nav")}>
         {PAGES.map((p) => (
-          <button key={p.key} type="button" className="tab" aria-current={p.key === current ? "page" : undefined} onClick={() => setCurrent(p.key)}>
+          <button
+            key={p.key}
+            type="button"
+            className="tab"
+            aria-current={p.key === current ? "page" : undefined}
+            onClick={() => setCurrent(p.key)}
+          >
             {t(p.label)}
           </button>
         ))}

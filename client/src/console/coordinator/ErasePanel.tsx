@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { useI18n } from "../../i18n/i18n";
 import { api } from "../../lib/api";
 import { useAdminSave } from "./useAdminSave";
@@ -15,7 +15,14 @@ export function ErasePanel({ onErased }: { onErased(): void }) {
   const erase = async () => {
     setConfirming(false);
     const id = conversationId.trim();
-    const done = await save.run(() => api<{ messages: number; escalations: number }>(`/api/admin/conversations/${encodeURIComponent(id)}/erase`, { method: "POST", body: { reason } }), (erased) => t("access.erase.done", erased));
+    const done = await save.run(
+      () =>
+        api<{ messages: number; escalations: number }>(`/api/admin/conversations/${encodeURIComponent(id)}/erase`, {
+          method: "POST",
+          body: { reason },
+        }),
+      (erased) => t("access.erase.done", erased),
+    );
     if (done) {
       setConversationId("");
       onErased();
@@ -30,7 +37,13 @@ export function ErasePanel({ onErased }: { onErased(): void }) {
       <h2 id="erase-title">{t("access.erase.title")}</h2>
       <p className="hint">{t("access.erase.intro")}</p>
       <label htmlFor="erase-conversation">{t("access.erase.conversation")}</label>
-      <input id="erase-conversation" required pattern="c_[A-Za-z0-9_\-]{10,40}" value={conversationId} onChange={(e) => setConversationId(e.target.value)} />
+      <input
+        id="erase-conversation"
+        required
+        pattern="c_[A-Za-z0-9_\-]{10,40}"
+        value={conversationId}
+        onChange={(e) => setConversationId(e.target.value)}
+      />
       <label htmlFor="erase-reason">{t("access.erase.reason")}</label>
       <select id="erase-reason" value={reason} onChange={(e) => setReason(e.target.value as (typeof REASONS)[number])}>
         {REASONS.map((r) => (
@@ -40,7 +53,12 @@ export function ErasePanel({ onErased }: { onErased(): void }) {
         ))}
       </select>
       {confirming ? (
-        <div className="panel dialog" role="alertdialog" aria-labelledby="erase-confirm" onKeyDown={(e) => e.key === "Escape" && setConfirming(false)}>
+        <div
+          className="panel dialog"
+          role="alertdialog"
+          aria-labelledby="erase-confirm"
+          onKeyDown={(e) => e.key === "Escape" && setConfirming(false)}
+        >
           <p id="erase-confirm">{t("access.erase.confirm", { id: conversationId.trim() })}</p>
           <div className="form-actions">
             <button type="button" className="button button-danger" onClick={() => void erase()}>

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { useI18n } from "../../i18n/i18n";
 
 /** Hand-made SVG charts for the figures page: no chart library, and every chart has its table. */
@@ -45,7 +45,21 @@ interface AxisLabel {
   anchor: "end" | "middle";
 }
 
-function Frame({ title, description, table, children, legend, axisLabels }: { title: string; description: string; table: ReactNode; children: ReactNode; legend: Series[]; axisLabels: AxisLabel[] }) {
+function Frame({
+  title,
+  description,
+  table,
+  children,
+  legend,
+  axisLabels,
+}: {
+  title: string;
+  description: string;
+  table: ReactNode;
+  children: ReactNode;
+  legend: Series[];
+  axisLabels: AxisLabel[];
+}) {
   const { t } = useI18n();
   const id = useId();
   return (
@@ -67,7 +81,11 @@ function Frame({ title, description, table, children, legend, axisLabels }: { ti
         {/* The drawing's words are for the eye only: the description and the table say it all. */}
         <div className="figures-labels" aria-hidden="true">
           {axisLabels.map((l, i) => (
-            <span key={i} className={`figures-label figures-label-${l.anchor}`} style={{ left: `${(l.x / WIDTH) * 100}%`, top: `${(l.y / HEIGHT) * 100}%` }}>
+            <span
+              key={i}
+              className={`figures-label figures-label-${l.anchor}`}
+              style={{ left: `${(l.x / WIDTH) * 100}%`, top: `${(l.y / HEIGHT) * 100}%` }}
+            >
               {l.text}
             </span>
           ))}
@@ -97,8 +115,12 @@ function useAxisLabels(max: number, labels: string[], labelEvery: number, x: (i:
   const { lang } = useI18n();
   const tick = new Intl.NumberFormat(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 2 });
   const y = (v: number) => PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - v / max);
-  const numbers = Array.from({ length: GRIDLINES + 1 }, (_, i) => i / GRIDLINES).map((f): AxisLabel => ({ text: tick.format(max * f), x: PAD.left - 8, y: y(max * f), anchor: "end" }));
-  const under = labels.flatMap((label, i): AxisLabel[] => (i % labelEvery === 0 ? [{ text: label, x: x(i), y: HEIGHT - PAD.bottom + 8, anchor: "middle" }] : []));
+  const numbers = Array.from({ length: GRIDLINES + 1 }, (_, i) => i / GRIDLINES).map(
+    (f): AxisLabel => ({ text: tick.format(max * f), x: PAD.left - 8, y: y(max * f), anchor: "end" }),
+  );
+  const under = labels.flatMap((label, i): AxisLabel[] =>
+    i % labelEvery === 0 ? [{ text: label, x: x(i), y: HEIGHT - PAD.bottom + 8, anchor: "middle" }] : [],
+  );
   return [...numbers, ...under];
 }
 
@@ -124,7 +146,9 @@ export function FiguresBarChart({ title, description, labels, labelEvery = 1, se
               const h = (v / max) * plotH;
               const top = PAD.top + plotH - ((base + v) / max) * plotH;
               base += v;
-              return v > 0 ? <rect key={s.name} className={s.className} x={x(i) - barW / 2} y={top} width={barW} height={h} rx={1.5} /> : null;
+              return v > 0 ? (
+                <rect key={s.name} className={s.className} x={x(i) - barW / 2} y={top} width={barW} height={h} rx={1.5} />
+              ) : null;
             })}
           </g>
         );

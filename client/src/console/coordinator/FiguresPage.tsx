@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from "react";
-import { NO_LOCATION, TOPICS, type FigureSummary, type FiguresReport, type StaffView } from "../../../../shared/protocol";
+import { type FigureSummary, type FiguresReport, NO_LOCATION, type StaffView, TOPICS } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
-import { errorText } from "../../lib/errorText";
 import type { MessageKey } from "../../i18n/nl";
 import { api } from "../../lib/api";
+import { errorText } from "../../lib/errorText";
 import { FiguresBarChart, FiguresLineChart, FiguresRanking } from "./FiguresCharts";
 
 const REFERRAL_KEYS = ["none", "gp", "mental-health-care", "113", "other"] as const;
@@ -20,7 +20,10 @@ function thisMonth(): { from: string; to: string } {
 
 function lastMonth(): { from: string; to: string } {
   const now = new Date();
-  return { from: localIso(new Date(now.getFullYear(), now.getMonth() - 1, 1)), to: localIso(new Date(now.getFullYear(), now.getMonth(), 0)) };
+  return {
+    from: localIso(new Date(now.getFullYear(), now.getMonth() - 1, 1)),
+    to: localIso(new Date(now.getFullYear(), now.getMonth(), 0)),
+  };
 }
 
 /**
@@ -59,7 +62,8 @@ export function FiguresPage(_props: { me: StaffView }) {
 
   const locale = lang === "nl" ? "nl-NL" : "en-GB";
   const number = (n: number, digits = 0) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n);
-  const mean = (n: number | null) => (n === null ? t("figures.none") : new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n));
+  const mean = (n: number | null) =>
+    n === null ? t("figures.none") : new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
   const minutes = (ms: number | null) => (ms === null ? t("figures.none") : t("figures.minutes", { n: number(ms / 60_000, 1) }));
   const locationName = (l: { id: string; name: string }) => (l.id === NO_LOCATION ? t("figures.noLocation") : l.name);
   const toggle = (id: string) => {
@@ -81,11 +85,21 @@ export function FiguresPage(_props: { me: StaffView }) {
       <form className="figures-filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t("figures.from")}
-          <input type="date" value={period.from} max={period.to} onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, from: e.target.value }))} />
+          <input
+            type="date"
+            value={period.from}
+            max={period.to}
+            onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, from: e.target.value }))}
+          />
         </label>
         <label>
           {t("figures.to")}
-          <input type="date" value={period.to} min={period.from} onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, to: e.target.value }))} />
+          <input
+            type="date"
+            value={period.to}
+            min={period.from}
+            onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, to: e.target.value }))}
+          />
         </label>
         <button type="button" className="button button-quiet" onClick={() => setPeriod(thisMonth())}>
           {t("figures.thisMonth")}
@@ -149,7 +163,8 @@ function FiguresBody({ report, number, mean, minutes, locationName }: BodyProps)
   const busiest = report.byHourOfDay.indexOf(Math.max(...report.byHourOfDay));
   const waits = days.map((d) => (d.waitP50Ms === null ? null : Math.round(d.waitP50Ms / 6_000) / 10));
   const topicLabel = (key: string) => ((TOPICS as readonly string[]).includes(key) ? t(`topic.${key}` as MessageKey) : key);
-  const referralLabel = (key: string) => ((REFERRAL_KEYS as readonly string[]).includes(key) ? t(`console.wrapup.referral.${key}` as MessageKey) : key);
+  const referralLabel = (key: string) =>
+    (REFERRAL_KEYS as readonly string[]).includes(key) ? t(`console.wrapup.referral.${key}` as MessageKey) : key;
   const ranked = (counts: Record<string, number>, label: (k: string) => string) =>
     Object.entries(counts)
       .sort((a, b) => b[1] - a[1])
@@ -159,16 +174,44 @@ function FiguresBody({ report, number, mean, minutes, locationName }: BodyProps)
   return (
     <>
       <div className="figures-kpis">
-        <Kpi label={t("figures.kpi.started")} value={number(s.chatsStarted)} detail={`${t("figures.kpi.completed")}: ${number(s.chatsCompleted)}`} />
-        <Kpi label={t("figures.kpi.leftQueue")} value={number(s.leftQueue)} detail={waited > 0 ? t("figures.kpi.leftShare", { pct: number((100 * s.leftQueue) / waited) }) : undefined} />
-        <Kpi label={t("figures.kpi.wait")} value={minutes(s.wait.p50Ms)} detail={s.wait.p90Ms === null ? undefined : t("figures.kpi.waitP90", { value: minutes(s.wait.p90Ms) })} />
+        <Kpi
+          label={t("figures.kpi.started")}
+          value={number(s.chatsStarted)}
+          detail={`${t("figures.kpi.completed")}: ${number(s.chatsCompleted)}`}
+        />
+        <Kpi
+          label={t("figures.kpi.leftQueue")}
+          value={number(s.leftQueue)}
+          detail={waited > 0 ? t("figures.kpi.leftShare", { pct: number((100 * s.leftQueue) / waited) }) : undefined}
+        />
+        <Kpi
+          label={t("figures.kpi.wait")}
+          value={minutes(s.wait.p50Ms)}
+          detail={s.wait.p90Ms === null ? undefined : t("figures.kpi.waitP90", { value: minutes(s.wait.p90Ms) })}
+        />
         <Kpi label={t("figures.kpi.duration")} value={minutes(s.duration.p50Ms)} />
-        <Kpi label={t("figures.kpi.escalations")} value={number(s.escalations.consult + s.escalations.urgent + s.escalations.crisis)} detail={t("figures.kpi.escalationsDetail", { consult: s.escalations.consult, urgent: s.escalations.urgent, crisis: s.escalations.crisis })} />
-        <Kpi label={t("figures.kpi.feedback")} value={mean(s.feedback.helpedMean)} detail={t("figures.kpi.feedbackDetail", { n: s.feedback.answers })} />
+        <Kpi
+          label={t("figures.kpi.escalations")}
+          value={number(s.escalations.consult + s.escalations.urgent + s.escalations.crisis)}
+          detail={t("figures.kpi.escalationsDetail", {
+            consult: s.escalations.consult,
+            urgent: s.escalations.urgent,
+            crisis: s.escalations.crisis,
+          })}
+        />
+        <Kpi
+          label={t("figures.kpi.feedback")}
+          value={mean(s.feedback.helpedMean)}
+          detail={t("figures.kpi.feedbackDetail", { n: s.feedback.answers })}
+        />
         <Kpi label={t("figures.kpi.returning")} value={number(s.returning)} />
         <Kpi label={t("figures.kpi.volunteerHours")} value={t("figures.hours", { n: number(s.volunteerHours, 1) })} />
         <Kpi label={t("figures.kpi.peak")} value={number(s.peakConcurrent)} />
-        <Kpi label={t("figures.kpi.walkIns")} value={number(s.walkIns.count)} detail={t("figures.kpi.walkInsDetail", { minutes: number(s.walkIns.minutes) })} />
+        <Kpi
+          label={t("figures.kpi.walkIns")}
+          value={number(s.walkIns.count)}
+          detail={t("figures.kpi.walkInsDetail", { minutes: number(s.walkIns.minutes) })}
+        />
       </div>
 
       <div className="figures-charts">
@@ -304,7 +347,13 @@ function FiguresBody({ report, number, mean, minutes, locationName }: BodyProps)
                     <td>{m.volunteerHigh}</td>
                     <td>{m.bothHigh}</td>
                     {/* A share of fewer than five chats is nearly one youth's own: withheld, as in the export. */}
-                    <td>{m.volunteerHigh === 0 ? t("figures.none") : m.volunteerHigh < 5 ? "n<5" : `${Math.round((100 * m.bothHigh) / m.volunteerHigh)}%`}</td>
+                    <td>
+                      {m.volunteerHigh === 0
+                        ? t("figures.none")
+                        : m.volunteerHigh < 5
+                          ? "n<5"
+                          : `${Math.round((100 * m.bothHigh) / m.volunteerHigh)}%`}
+                    </td>
                     <td>{m.scorerHighVolunteerNone}</td>
                   </tr>
                 ))}
@@ -320,7 +369,6 @@ function FiguresBody({ report, number, mean, minutes, locationName }: BodyProps)
         <FiguresRanking title={t("figures.chart.referrals")} items={ranked(s.referrals, referralLabel)} />
         <FiguresRanking title={t("figures.chart.walkInTopics")} items={ranked(s.walkIns.topics, topicLabel)} />
       </div>
-
 
       {report.byLocation.length > 1 && (
         <section aria-labelledby="figures-loc">
@@ -340,7 +388,14 @@ function FiguresBody({ report, number, mean, minutes, locationName }: BodyProps)
             </thead>
             <tbody>
               {report.byLocation.map(({ locationId, summary }) => (
-                <LocationRow key={locationId} name={locationName(report.locations.find((l) => l.id === locationId) ?? { id: locationId, name: locationId })} s={summary} number={number} mean={mean} minutes={minutes} />
+                <LocationRow
+                  key={locationId}
+                  name={locationName(report.locations.find((l) => l.id === locationId) ?? { id: locationId, name: locationId })}
+                  s={summary}
+                  number={number}
+                  mean={mean}
+                  minutes={minutes}
+                />
               ))}
             </tbody>
           </table>
@@ -350,7 +405,13 @@ function FiguresBody({ report, number, mean, minutes, locationName }: BodyProps)
   );
 }
 
-function LocationRow({ name, s, number, mean, minutes }: { name: string; s: FigureSummary } & Pick<BodyProps, "number" | "mean" | "minutes">) {
+function LocationRow({
+  name,
+  s,
+  number,
+  mean,
+  minutes,
+}: { name: string; s: FigureSummary } & Pick<BodyProps, "number" | "mean" | "minutes">) {
   return (
     <tr>
       <th scope="row">{name}</th>

@@ -1,5 +1,17 @@
 /** A labelled choice among the locations a coordinator runs. */
-export function LocationSelect({ label, locations, value, onChange, className }: { label: string; locations: readonly { id: string; name: string }[]; value: string | undefined; onChange(id: string): void; className?: string }) {
+export function LocationSelect({
+  label,
+  locations,
+  value,
+  onChange,
+  className,
+}: {
+  label: string;
+  locations: readonly { id: string; name: string }[];
+  value: string | undefined;
+  onChange(id: string): void;
+  className?: string;
+}) {
   return (
     <label className={className}>
       {label}

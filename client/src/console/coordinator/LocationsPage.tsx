@@ -1,5 +1,5 @@
-import { useEffect, useState, type ReactNode } from "react";
-import { TOPICS, type LocationAdminView, type StaffView } from "../../../../shared/protocol";
+import { type ReactNode, useEffect, useState } from "react";
+import { type LocationAdminView, type StaffView, TOPICS } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/nl";
 import { api } from "../../lib/api";
@@ -38,7 +38,16 @@ export function LocationsPage({ me }: { me: StaffView }) {
     <section className="admin" aria-labelledby="locations-title">
       <div className="admin-head">
         <h1 id="locations-title">{t("coord.tab.locations")}</h1>
-        <LocationSelect className="inline-field" label={t("coord.loc.pick")} locations={locations} value={selected} onChange={(id) => { save.clear(); setSelected(id); }} />
+        <LocationSelect
+          className="inline-field"
+          label={t("coord.loc.pick")}
+          locations={locations}
+          value={selected}
+          onChange={(id) => {
+            save.clear();
+            setSelected(id);
+          }}
+        />
         {me.manages === "all" && (
           <button type="button" className="button" onClick={() => setCreating(true)}>
             {t("coord.loc.new")}
@@ -60,7 +69,9 @@ export function LocationsPage({ me }: { me: StaffView }) {
           location={location}
           message={save.message}
           onSave={async (next) => {
-            const saved = await save.run(() => api<LocationAdminView>(`/api/admin/locations/${location.id}`, { method: "PUT", body: settingsOf(next) }));
+            const saved = await save.run(() =>
+              api<LocationAdminView>(`/api/admin/locations/${location.id}`, { method: "PUT", body: settingsOf(next) }),
+            );
             if (saved) setLocations(locations.map((l) => (l.id === saved.id ? saved : l)));
           }}
         />
@@ -82,7 +93,12 @@ function NewLocation({ template, onDone }: { template: LocationAdminView; onDone
         // A new location starts from the current one's settings, so nothing essential is empty.
         // Closed on every day until its hours are set: a new location must not open before anyone works there.
         const closed = Object.fromEntries(DAYS.map((d) => [d, []])) as unknown as LocationAdminView["weeklyHours"];
-        const created = await save.run(() => api<LocationAdminView>("/api/admin/locations", { method: "POST", body: { ...settingsOf(template), id, name, exceptions: [], weeklyHours: closed, autoAssign: false } }));
+        const created = await save.run(() =>
+          api<LocationAdminView>("/api/admin/locations", {
+            method: "POST",
+            body: { ...settingsOf(template), id, name, exceptions: [], weeklyHours: closed, autoAssign: false },
+          }),
+        );
         if (created) onDone(created.id);
       }}
     >
@@ -108,7 +124,15 @@ function NewLocation({ template, onDone }: { template: LocationAdminView; onDone
   );
 }
 
-function LocationEditor({ location, onSave, message }: { location: LocationAdminView; onSave(next: LocationAdminView): Promise<void>; message: ReactNode }) {
+function LocationEditor({
+  location,
+  onSave,
+  message,
+}: {
+  location: LocationAdminView;
+  onSave(next: LocationAdminView): Promise<void>;
+  message: ReactNode;
+}) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(location);
   const [busy, setBusy] = useState(false);
@@ -162,7 +186,11 @@ function LocationEditor({ location, onSave, message }: { location: LocationAdmin
         {draft.exceptions.length === 0 && <p className="muted">{t("coord.loc.exceptionsNone")}</p>}
         <ul className="exceptions">
           {draft.exceptions.map((ex, i) => {
-            const update = (next: Partial<typeof ex>) => set("exceptions", draft.exceptions.map((e, j) => (j === i ? { ...e, ...next } : e)));
+            const update = (next: Partial<typeof ex>) =>
+              set(
+                "exceptions",
+                draft.exceptions.map((e, j) => (j === i ? { ...e, ...next } : e)),
+              );
             return (
               <li key={i}>
                 <label>
@@ -170,7 +198,11 @@ function LocationEditor({ location, onSave, message }: { location: LocationAdmin
                   <input type="date" value={ex.date} required onChange={(e) => update({ date: e.target.value })} />
                 </label>
                 <label className="toggle">
-                  <input type="checkbox" checked={ex.windows.length === 0} onChange={(e) => update({ windows: e.target.checked ? [] : [{ start: "14:00", end: "18:00" }] })} />
+                  <input
+                    type="checkbox"
+                    checked={ex.windows.length === 0}
+                    onChange={(e) => update({ windows: e.target.checked ? [] : [{ start: "14:00", end: "18:00" }] })}
+                  />
                   {t("coord.loc.exceptionClosed")}
                 </label>
                 {ex.windows.length > 0 && <Windows windows={ex.windows} dayLabel={ex.date} onChange={(w) => update({ windows: w })} />}
@@ -178,14 +210,27 @@ function LocationEditor({ location, onSave, message }: { location: LocationAdmin
                   {t("coord.loc.exceptionNote")}
                   <input value={ex.note ?? ""} maxLength={100} onChange={(e) => update({ note: e.target.value || undefined })} />
                 </label>
-                <button type="button" className="button button-quiet" onClick={() => set("exceptions", draft.exceptions.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() =>
+                    set(
+                      "exceptions",
+                      draft.exceptions.filter((_, j) => j !== i),
+                    )
+                  }
+                >
                   {t("coord.remove")}
                 </button>
               </li>
             );
           })}
         </ul>
-        <button type="button" className="button" onClick={() => set("exceptions", [...draft.exceptions, { date: new Date().toLocaleDateString("en-CA"), windows: [] }])}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => set("exceptions", [...draft.exceptions, { date: new Date().toLocaleDateString("en-CA"), windows: [] }])}
+        >
           {t("coord.loc.addException")}
         </button>
       </fieldset>
@@ -194,18 +239,34 @@ function LocationEditor({ location, onSave, message }: { location: LocationAdmin
         <legend>{t("coord.loc.routing")}</legend>
         <label>
           {t("coord.loc.overflow")}
-          <input type="number" min={0} max={3600} value={draft.overflowSeconds} onChange={(e) => set("overflowSeconds", Number(e.target.value))} />
+          <input
+            type="number"
+            min={0}
+            max={3600}
+            value={draft.overflowSeconds}
+            onChange={(e) => set("overflowSeconds", Number(e.target.value))}
+          />
         </label>
         <label>
           {t("coord.loc.skillWindow")}
-          <input type="number" min={0} max={600} value={draft.skillWindowSeconds} onChange={(e) => set("skillWindowSeconds", Number(e.target.value))} />
+          <input
+            type="number"
+            min={0}
+            max={600}
+            value={draft.skillWindowSeconds}
+            onChange={(e) => set("skillWindowSeconds", Number(e.target.value))}
+          />
         </label>
         <label className="toggle">
           <input type="checkbox" checked={draft.autoAssign} onChange={(e) => set("autoAssign", e.target.checked)} />
           {t("coord.loc.autoAssign")}
         </label>
         <label className="toggle">
-          <input type="checkbox" checked={draft.volunteerSecondFactor ?? false} onChange={(e) => set("volunteerSecondFactor", e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={draft.volunteerSecondFactor ?? false}
+            onChange={(e) => set("volunteerSecondFactor", e.target.checked)}
+          />
           {t("loc.volunteerSecondFactor")}
         </label>
       </fieldset>
@@ -218,7 +279,9 @@ function LocationEditor({ location, onSave, message }: { location: LocationAdmin
               <input
                 type="checkbox"
                 checked={draft.wrapUpTopics.includes(topic)}
-                onChange={(e) => set("wrapUpTopics", e.target.checked ? [...draft.wrapUpTopics, topic] : draft.wrapUpTopics.filter((x) => x !== topic))}
+                onChange={(e) =>
+                  set("wrapUpTopics", e.target.checked ? [...draft.wrapUpTopics, topic] : draft.wrapUpTopics.filter((x) => x !== topic))
+                }
               />
               <span>{t(`topic.${topic}` as MessageKey)}</span>
             </label>
@@ -230,7 +293,11 @@ function LocationEditor({ location, onSave, message }: { location: LocationAdmin
         <legend>{t("coord.loc.snippets")}</legend>
         <ul className="snippet-rows">
           {draft.snippets.map((s, i) => {
-            const update = (next: Partial<typeof s>) => set("snippets", draft.snippets.map((x, j) => (j === i ? { ...x, ...next } : x)));
+            const update = (next: Partial<typeof s>) =>
+              set(
+                "snippets",
+                draft.snippets.map((x, j) => (j === i ? { ...x, ...next } : x)),
+              );
             return (
               <li key={i}>
                 <label>
@@ -248,7 +315,16 @@ function LocationEditor({ location, onSave, message }: { location: LocationAdmin
                   {t("coord.loc.snippetText")}
                   <input value={s.text} required maxLength={1000} onChange={(e) => update({ text: e.target.value })} />
                 </label>
-                <button type="button" className="button button-quiet" onClick={() => set("snippets", draft.snippets.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() =>
+                    set(
+                      "snippets",
+                      draft.snippets.filter((_, j) => j !== i),
+                    )
+                  }
+                >
                   {t("coord.remove")}
                 </button>
               </li>
@@ -279,9 +355,14 @@ function Windows({ windows, dayLabel, onChange }: { windows: Window[]; dayLabel:
       {windows.length === 0 && <span className="muted">{t("coord.loc.closedDay")}</span>}
       {windows.map((w, i) => (
         <span key={i} className="window">
-          <input type="time" aria-label={`${dayLabel} ${t("coord.loc.from")}`} value={w.start} required onChange={(e) => update(i, { start: e.target.value })} />
-          –
-          {/* 24:00 cannot be typed into a time input: midnight at the end is shown as 23:59 and stored as 24:00. */}
+          <input
+            type="time"
+            aria-label={`${dayLabel} ${t("coord.loc.from")}`}
+            value={w.start}
+            required
+            onChange={(e) => update(i, { start: e.target.value })}
+          />
+          –{/* 24:00 cannot be typed into a time input: midnight at the end is shown as 23:59 and stored as 24:00. */}
           <input
             type="time"
             aria-label={`${dayLabel} ${t("coord.loc.to")}`}
@@ -289,12 +370,22 @@ function Windows({ windows, dayLabel, onChange }: { windows: Window[]; dayLabel:
             required
             onChange={(e) => update(i, { end: e.target.value === "23:59" || e.target.value === "00:00" ? "24:00" : e.target.value })}
           />
-          <button type="button" className="icon-button" aria-label={t("coord.loc.removeWindow", { from: w.start, to: w.end })} onClick={() => onChange(windows.filter((_, j) => j !== i))}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t("coord.loc.removeWindow", { from: w.start, to: w.end })}
+            onClick={() => onChange(windows.filter((_, j) => j !== i))}
+          >
             ×
           </button>
         </span>
       ))}
-      <button type="button" className="icon-button" aria-label={t("coord.loc.addWindow", { day: dayLabel })} onClick={() => onChange([...windows, { start: "14:00", end: "18:00" }])}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t("coord.loc.addWindow", { day: dayLabel })}
+        onClick={() => onChange([...windows, { start: "14:00", end: "18:00" }])}
+      >
         +
       </button>
     </span>

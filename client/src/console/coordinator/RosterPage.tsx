@@ -54,13 +54,18 @@ export function RosterPage() {
   if (!locations || !roster) return <p>{t("coord.loading")}</p>;
   const tz = roster.timeZone;
   const time = (at: number) => new Intl.DateTimeFormat(locale, { timeZone: tz, hour: "2-digit", minute: "2-digit" }).format(at);
-  const dayName = (date: string) => new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "short", timeZone: "UTC" }).format(Date.parse(`${date}T12:00:00Z`));
+  const dayName = (date: string) =>
+    new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "short", timeZone: "UTC" }).format(
+      Date.parse(`${date}T12:00:00Z`),
+    );
   // A gap can run over several days (a location open around the clock): then both ends get their day.
   const span = (u: { start: number; end: number }) => {
     const endDay = localDate(u.end - 1, tz);
     const startDay = localDate(u.start, tz);
     const endTime = time(u.end) === "00:00" ? "24:00" : time(u.end);
-    return startDay === endDay ? `${dayName(startDay)} ${time(u.start)}–${endTime}` : `${dayName(startDay)} ${time(u.start)} – ${dayName(endDay)} ${endTime}`;
+    return startDay === endDay
+      ? `${dayName(startDay)} ${time(u.start)}–${endTime}`
+      : `${dayName(startDay)} ${time(u.start)} – ${dayName(endDay)} ${endTime}`;
   };
   const shiftsOn = (date: string) => roster.shifts.filter((s) => localDate(s.start, tz) === date);
 
@@ -68,7 +73,13 @@ export function RosterPage() {
     <section className="admin" aria-labelledby="roster-title">
       <div className="admin-head">
         <h1 id="roster-title">{t("coord.tab.roster")}</h1>
-        <LocationSelect className="inline-field" label={t("coord.loc.pick")} locations={locations} value={locationId} onChange={setLocationId} />
+        <LocationSelect
+          className="inline-field"
+          label={t("coord.loc.pick")}
+          locations={locations}
+          value={locationId}
+          onChange={setLocationId}
+        />
         <nav className="week-nav" aria-label={t("coord.roster.week", { date: dayName(roster.days[0]!) })}>
           <button type="button" className="button button-quiet" onClick={() => setWeek(shiftDate(roster.days[0]!, -7))}>
             ← {t("coord.roster.prev")}
@@ -105,9 +116,14 @@ export function RosterPage() {
             <ul>
               {shiftsOn(date).length === 0 && <li className="muted">{t("coord.roster.none")}</li>}
               {shiftsOn(date).map((s) => (
-                <ShiftItem key={s.id} shift={s} label={`${time(s.start)}–${time(s.end)}`} onRemove={async () => {
-                  if (await save.run(() => api(`/api/admin/shifts/${s.id}`, { method: "DELETE" }))) await load();
-                }} />
+                <ShiftItem
+                  key={s.id}
+                  shift={s}
+                  label={`${time(s.start)}–${time(s.end)}`}
+                  onRemove={async () => {
+                    if (await save.run(() => api(`/api/admin/shifts/${s.id}`, { method: "DELETE" }))) await load();
+                  }}
+                />
               ))}
             </ul>
           </li>
@@ -135,14 +151,29 @@ function ShiftItem({ shift, label, onRemove }: { shift: ShiftView; label: string
         <strong>{label}</strong> {shift.staffName}
         <span className="muted block">{t(`console.role.${shift.role}`)}</span>
       </span>
-      <button type="button" className="icon-button" aria-label={t("coord.roster.removeShift", { name: shift.staffName, time: label })} onClick={onRemove}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t("coord.roster.removeShift", { name: shift.staffName, time: label })}
+        onClick={onRemove}
+      >
         ×
       </button>
     </li>
   );
 }
 
-function AddShift({ staff, days, dayName, onAdd }: { staff: StaffAdminView[]; days: string[]; dayName(date: string): string; onAdd(body: { staffId: string; date: string; start: string; end: string }): Promise<void> }) {
+function AddShift({
+  staff,
+  days,
+  dayName,
+  onAdd,
+}: {
+  staff: StaffAdminView[];
+  days: string[];
+  dayName(date: string): string;
+  onAdd(body: { staffId: string; date: string; start: string; end: string }): Promise<void>;
+}) {
   const { t } = useI18n();
   const [staffId, setStaffId] = useState(staff[0]?.id ?? "");
   const [date, setDate] = useState(days[0]!);
@@ -151,7 +182,13 @@ function AddShift({ staff, days, dayName, onAdd }: { staff: StaffAdminView[]; da
   useEffect(() => setDate((d) => (days.includes(d) ? d : days[0]!)), [days]);
   useEffect(() => setStaffId((id) => id || staff[0]?.id || ""), [staff]);
   return (
-    <form className="panel admin-form add-shift" onSubmit={(e) => { e.preventDefault(); void onAdd({ staffId, date, start, end }); }}>
+    <form
+      className="panel admin-form add-shift"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onAdd({ staffId, date, start, end });
+      }}
+    >
       <h2>{t("coord.roster.add")}</h2>
       <div className="field-row">
         <label>

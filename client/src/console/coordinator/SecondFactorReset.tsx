@@ -13,22 +13,39 @@ export function SecondFactorReset({ subject, onDone }: { subject: StaffAdminView
   const [reason, setReason] = useState<(typeof REASONS)[number]>("lost-device");
   const [done, setDone] = useState(false);
   const save = useAdminSave();
-  if (done) return <p role="status" className="hint">{t("staff.twofa.resetDone", { name: subject.displayName })}</p>;
+  if (done)
+    return (
+      <p role="status" className="hint">
+        {t("staff.twofa.resetDone", { name: subject.displayName })}
+      </p>
+    );
   if (!open) {
     return (
-      <button type="button" className="button button-quiet" onClick={() => setOpen(true)} aria-label={`${t("staff.twofa.reset")}: ${subject.displayName}`}>
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={() => setOpen(true)}
+        aria-label={`${t("staff.twofa.reset")}: ${subject.displayName}`}
+      >
         {t("staff.twofa.reset")}
       </button>
     );
   }
   const reset = async () => {
-    const result = await save.run(() => api<{ reset: boolean }>(`/api/admin/staff/${subject.id}/reset-second-factor`, { method: "POST", body: { reason } }));
+    const result = await save.run(() =>
+      api<{ reset: boolean }>(`/api/admin/staff/${subject.id}/reset-second-factor`, { method: "POST", body: { reason } }),
+    );
     if (!result) return;
     setDone(true);
     onDone();
   };
   return (
-    <div className="panel dialog" role="dialog" aria-label={`${t("staff.twofa.reset")}: ${subject.displayName}`} onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
+    <div
+      className="panel dialog"
+      role="dialog"
+      aria-label={`${t("staff.twofa.reset")}: ${subject.displayName}`}
+      onKeyDown={(e) => e.key === "Escape" && setOpen(false)}
+    >
       <label htmlFor={`reset-reason-${subject.id}`}>{t("staff.twofa.resetReason")}</label>
       <select id={`reset-reason-${subject.id}`} value={reason} onChange={(e) => setReason(e.target.value as (typeof REASONS)[number])}>
         {REASONS.map((r) => (

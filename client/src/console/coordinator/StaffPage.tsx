@@ -1,5 +1,13 @@
 import { useEffect, useRef, useState } from "react";
-import { BOOSTER_SKILLS, STAFF_ROLES, type InviteView, type LocationAdminView, type StaffAdminView, type StaffRole, type StaffView } from "../../../../shared/protocol";
+import {
+  BOOSTER_SKILLS,
+  type InviteView,
+  type LocationAdminView,
+  STAFF_ROLES,
+  type StaffAdminView,
+  type StaffRole,
+  type StaffView,
+} from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/nl";
 import { api } from "../../lib/api";
@@ -52,7 +60,14 @@ export function StaffPage({ me }: { me: StaffView }) {
     <section className="admin" aria-labelledby="staff-title">
       <div className="admin-head">
         <h1 id="staff-title">{t("coord.tab.staff")}</h1>
-        <button type="button" className="button button-primary" onClick={() => { setInvite(undefined); setEditing("new"); }}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => {
+            setInvite(undefined);
+            setEditing("new");
+          }}
+        >
           {t("coord.staff.invite")}
         </button>
       </div>
@@ -73,10 +88,23 @@ export function StaffPage({ me }: { me: StaffView }) {
         />
       )}
       {confirming && (
-        <div className="panel dialog" role="alertdialog" aria-labelledby="confirm-text" onKeyDown={(e) => e.key === "Escape" && setConfirming(undefined)}>
+        <div
+          className="panel dialog"
+          role="alertdialog"
+          aria-labelledby="confirm-text"
+          onKeyDown={(e) => e.key === "Escape" && setConfirming(undefined)}
+        >
           <p id="confirm-text">{t("coord.staff.deactivateConfirm", { name: confirming.displayName })}</p>
           <div className="form-actions">
-            <button type="button" className="button button-danger" onClick={async () => { const who = confirming; setConfirming(undefined); await act(who, "deactivate"); }}>
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={async () => {
+                const who = confirming;
+                setConfirming(undefined);
+                await act(who, "deactivate");
+              }}
+            >
               {t("coord.staff.deactivate")}
             </button>
             {/* The safe choice has the focus: Enter on a confirmation must not deactivate anyone. */}
@@ -117,25 +145,48 @@ export function StaffPage({ me }: { me: StaffView }) {
                 </td>
                 <td>
                   <div className="row-actions">
-                  <button type="button" className="button button-quiet" onClick={() => { setInvite(undefined); setEditing(s); }} aria-label={`${t("coord.staff.edit")}: ${s.displayName}`}>
-                    {t("coord.staff.edit")}
-                  </button>
-                  {s.active && s.id !== me.id && (
-                    <button type="button" className="button button-danger-quiet" onClick={() => setConfirming(s)} aria-label={`${t("coord.staff.deactivate")}: ${s.displayName}`}>
-                      {t("coord.staff.deactivate")}
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      onClick={() => {
+                        setInvite(undefined);
+                        setEditing(s);
+                      }}
+                      aria-label={`${t("coord.staff.edit")}: ${s.displayName}`}
+                    >
+                      {t("coord.staff.edit")}
                     </button>
-                  )}
-                  {s.secondFactor && s.id !== me.id && <SecondFactorReset subject={s} onDone={() => void load()} />}
-                  {!s.active && !s.invitePending && status === "inactive" && (
-                    <button type="button" className="button button-quiet" onClick={() => void act(s, "reactivate")} aria-label={`${t("coord.staff.reactivate")}: ${s.displayName}`}>
-                      {t("coord.staff.reactivate")}
-                    </button>
-                  )}
-                  {!s.active && (
-                    <button type="button" className="button button-quiet" onClick={() => void act(s, "reinvite")} aria-label={`${t("coord.staff.reinvite")}: ${s.displayName}`}>
-                      {t("coord.staff.reinvite")}
-                    </button>
-                  )}
+                    {s.active && s.id !== me.id && (
+                      <button
+                        type="button"
+                        className="button button-danger-quiet"
+                        onClick={() => setConfirming(s)}
+                        aria-label={`${t("coord.staff.deactivate")}: ${s.displayName}`}
+                      >
+                        {t("coord.staff.deactivate")}
+                      </button>
+                    )}
+                    {s.secondFactor && s.id !== me.id && <SecondFactorReset subject={s} onDone={() => void load()} />}
+                    {!s.active && !s.invitePending && status === "inactive" && (
+                      <button
+                        type="button"
+                        className="button button-quiet"
+                        onClick={() => void act(s, "reactivate")}
+                        aria-label={`${t("coord.staff.reactivate")}: ${s.displayName}`}
+                      >
+                        {t("coord.staff.reactivate")}
+                      </button>
+                    )}
+                    {!s.active && (
+                      <button
+                        type="button"
+                        className="button button-quiet"
+                        onClick={() => void act(s, "reinvite")}
+                        aria-label={`${t("coord.staff.reinvite")}: ${s.displayName}`}
+                      >
+                        {t("coord.staff.reinvite")}
+                      </button>
+                    )}
                   </div>
                 </td>
               </tr>
@@ -155,7 +206,9 @@ function InviteLink({ invite, onClose }: { invite: InviteView; onClose(): void }
   const { t, lang } = useI18n();
   const [copied, setCopied] = useState(false);
   const field = useRef<HTMLInputElement>(null);
-  const until = new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(invite.expiresAt);
+  const until = new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(
+    invite.expiresAt,
+  );
   return (
     <div className="panel invite-link" role="status">
       <p>{t("coord.staff.link", { name: invite.staff.displayName, until })}</p>
@@ -166,7 +219,10 @@ function InviteLink({ invite, onClose }: { invite: InviteView; onClose(): void }
           className="button"
           onClick={async () => {
             field.current?.select();
-            const done = await navigator.clipboard?.writeText(invite.link).then(() => true, () => false);
+            const done = await navigator.clipboard?.writeText(invite.link).then(
+              () => true,
+              () => false,
+            );
             // Without a clipboard (plain http) the link stays selected for Ctrl+C.
             setCopied(done === true);
           }}
@@ -181,12 +237,31 @@ function InviteLink({ invite, onClose }: { invite: InviteView; onClose(): void }
   );
 }
 
-function StaffForm({ me, locations, subject, onCancel, onDone }: { me: StaffView; locations: LocationAdminView[]; subject?: StaffAdminView; onCancel(): void; onDone(result: InviteView | StaffAdminView): void }) {
+function StaffForm({
+  me,
+  locations,
+  subject,
+  onCancel,
+  onDone,
+}: {
+  me: StaffView;
+  locations: LocationAdminView[];
+  subject?: StaffAdminView;
+  onCancel(): void;
+  onDone(result: InviteView | StaffAdminView): void;
+}) {
   const { t } = useI18n();
   const save = useAdminSave();
   const [draft, setDraft] = useState<StaffDraft>(
     subject
-      ? { email: subject.email, displayName: subject.displayName, role: subject.role, locationId: subject.locationId, skills: subject.skills, ...(subject.manages && { manages: subject.manages }) }
+      ? {
+          email: subject.email,
+          displayName: subject.displayName,
+          role: subject.role,
+          locationId: subject.locationId,
+          skills: subject.skills,
+          ...(subject.manages && { manages: subject.manages }),
+        }
       : { email: "", displayName: "", role: "volunteer", locationId: locations[0]?.id ?? me.locationId, skills: [] },
   );
   const [other, setOther] = useState(draft.skills.filter((s) => !(BOOSTER_SKILLS as readonly string[]).includes(s)).join(", "));
@@ -195,7 +270,10 @@ function StaffForm({ me, locations, subject, onCancel, onDone }: { me: StaffView
   const self = subject?.id === me.id;
 
   const submit = async () => {
-    const extra = other.split(",").map((s) => s.trim().toLowerCase().replace(/\s+/g, "-")).filter(Boolean);
+    const extra = other
+      .split(",")
+      .map((s) => s.trim().toLowerCase().replace(/\s+/g, "-"))
+      .filter(Boolean);
     const skills = [...new Set([...boosters, ...extra])];
     const manages = draft.role === "coordinator" && !self ? (draft.manages ?? [draft.locationId]) : undefined;
     const body = { displayName: draft.displayName, role: draft.role, locationId: draft.locationId, skills, ...(manages && { manages }) };
@@ -206,7 +284,13 @@ function StaffForm({ me, locations, subject, onCancel, onDone }: { me: StaffView
   };
 
   return (
-    <form className="panel admin-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form
+      className="panel admin-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
       <h2>{subject ? t("coord.staff.editTitle", { name: subject.displayName }) : t("coord.staff.invite")}</h2>
       {!subject && (
         <label>
@@ -228,13 +312,22 @@ function StaffForm({ me, locations, subject, onCancel, onDone }: { me: StaffView
           ))}
         </select>
       </label>
-      <LocationSelect label={t("coord.staff.location")} locations={locations} value={draft.locationId} onChange={(id) => set("locationId", id)} />
+      <LocationSelect
+        label={t("coord.staff.location")}
+        locations={locations}
+        value={draft.locationId}
+        onChange={(id) => set("locationId", id)}
+      />
       <fieldset>
         <legend>{t("coord.staff.skills")}</legend>
         <div className="chips">
           {BOOSTER_SKILLS.map((skill) => (
             <label key={skill} className="chip">
-              <input type="checkbox" checked={boosters.includes(skill)} onChange={(e) => set("skills", e.target.checked ? [...draft.skills, skill] : draft.skills.filter((s) => s !== skill))} />
+              <input
+                type="checkbox"
+                checked={boosters.includes(skill)}
+                onChange={(e) => set("skills", e.target.checked ? [...draft.skills, skill] : draft.skills.filter((s) => s !== skill))}
+              />
               <span>{t(`coord.skill.${skill}` as MessageKey)}</span>
             </label>
           ))}
@@ -249,7 +342,11 @@ function StaffForm({ me, locations, subject, onCancel, onDone }: { me: StaffView
           <legend>{t("coord.staff.manages")}</legend>
           {me.manages === "all" && (
             <label className="option">
-              <input type="checkbox" checked={draft.manages === "all"} onChange={(e) => set("manages", e.target.checked ? "all" : [draft.locationId])} />
+              <input
+                type="checkbox"
+                checked={draft.manages === "all"}
+                onChange={(e) => set("manages", e.target.checked ? "all" : [draft.locationId])}
+              />
               {t("coord.staff.managesAll")}
             </label>
           )}
@@ -258,7 +355,11 @@ function StaffForm({ me, locations, subject, onCancel, onDone }: { me: StaffView
               const list = Array.isArray(draft.manages) ? draft.manages : [draft.locationId];
               return (
                 <label key={l.id} className="option">
-                  <input type="checkbox" checked={list.includes(l.id)} onChange={(e) => set("manages", e.target.checked ? [...list, l.id] : list.filter((x) => x !== l.id))} />
+                  <input
+                    type="checkbox"
+                    checked={list.includes(l.id)}
+                    onChange={(e) => set("manages", e.target.checked ? [...list, l.id] : list.filter((x) => x !== l.id))}
+                  />
                   {l.name}
                 </label>
               );

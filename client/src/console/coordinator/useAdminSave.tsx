@@ -1,8 +1,8 @@
 import { useState } from "react";
 import type { Ack } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
+import { type MessageKey, nl } from "../../i18n/nl";
 import { errorText } from "../../lib/errorText";
-import { nl, type MessageKey } from "../../i18n/nl";
 
 /** One place for "saving… saved / failed: why", announced politely to screen readers. */
 export function useAdminSave() {

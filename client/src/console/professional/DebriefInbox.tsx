@@ -2,14 +2,24 @@ import type { DebriefView } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import type { AppSocket } from "../../lib/socket";
 import { DebriefThread } from "../DebriefThread";
-import { useDebriefs, type Request } from "../useDebriefs";
+import { type Request, useDebriefs } from "../useDebriefs";
 import { useNow } from "../useNow";
 
 /**
  * Debrief requests in the professional's inbox, as their own kind: who asks, since when, "Oppakken"
  * (atomic: one professional gets it), then the private thread with that volunteer.
  */
-export function DebriefInbox({ socket, request, staffId, onError }: { socket: AppSocket | undefined; request: Request; staffId: string | undefined; onError(message: string): void }) {
+export function DebriefInbox({
+  socket,
+  request,
+  staffId,
+  onError,
+}: {
+  socket: AppSocket | undefined;
+  request: Request;
+  staffId: string | undefined;
+  onError(message: string): void;
+}) {
   const { t } = useI18n();
   const now = useNow();
   const { debriefs, threads, send, setDebriefs } = useDebriefs(socket, request, staffId);
@@ -30,7 +40,8 @@ export function DebriefInbox({ socket, request, staffId, onError }: { socket: Ap
           <li key={d.id} className="inbox-item debrief-item">
             <p>
               <strong>{t("reach.debrief.item", { name: d.volunteerName ?? "" })}</strong>
-              {d.conversationId && ` · ${t("reach.debrief.aboutChat")}`} · {t("reach.debrief.since", { m: Math.max(0, Math.floor((now - d.requestedAt) / 60_000)) })}
+              {d.conversationId && ` · ${t("reach.debrief.aboutChat")}`} ·{" "}
+              {t("reach.debrief.since", { m: Math.max(0, Math.floor((now - d.requestedAt) / 60_000)) })}
             </p>
             {d.status === "open" ? (
               <button type="button" className="button" onClick={() => void take(d)}>

@@ -1,19 +1,28 @@
 import { useEffect, useRef, useState } from "react";
-import { ANY_LOCATION, type Ack, ESCALATION_REFERRALS, LIMITS, type EscalationView, type LocationView, type StaffConversationView, type WrapUpTodoView } from "../../../../shared/protocol";
+import {
+  type Ack,
+  ANY_LOCATION,
+  ESCALATION_REFERRALS,
+  type EscalationView,
+  LIMITS,
+  type LocationView,
+  type StaffConversationView,
+  type WrapUpTodoView,
+} from "../../../../shared/protocol";
+import { riskSignalEn, riskSignalNl } from "../../i18n/areas/risk";
 import { useI18n } from "../../i18n/i18n";
 import { errorText } from "../../lib/errorText";
-import { riskSignalEn, riskSignalNl } from "../../i18n/areas/risk";
 import { ConversationPane, SystemLine } from "../ConversationPane";
-import { WrapUpForm } from "../WrapUpForm";
-import { liveChats } from "../state";
-import { useNow } from "../useNow";
-import { sortedInbox, type InboxItem, type ProfessionalState, type WatchedChat } from "./state";
-import { useProfessional } from "./useProfessional";
 import { DutyReachPanel } from "../DutyReachPanel";
 import { NotifySettings } from "../NotifySettings";
-import { useStaffNotifications } from "../useStaffNotifications";
-import { DebriefInbox } from "./DebriefInbox";
 import { RiskAnnouncer, RiskMarker } from "../RiskParts";
+import { liveChats } from "../state";
+import { useNow } from "../useNow";
+import { useStaffNotifications } from "../useStaffNotifications";
+import { WrapUpForm } from "../WrapUpForm";
+import { DebriefInbox } from "./DebriefInbox";
+import { type InboxItem, type ProfessionalState, sortedInbox, type WatchedChat } from "./state";
+import { useProfessional } from "./useProfessional";
 
 type Actions = ReturnType<typeof useProfessional>["actions"];
 type Report = (a: Ack<unknown>) => boolean;
@@ -48,16 +57,19 @@ export function ProfessionalWorkplace() {
   }, [state.watchId, held.activeId]);
 
   const due = held.wrapUpsTodo.at(-1);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: Only a new to-do should open the form, not every render.
   useEffect(() => {
     if (due && !wrapping && liveChats(held) === 0) setWrapping(due);
-    // Only a new to-do should open the form, not every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [due?.conversation.id]);
 
   return (
     <div className="console-main pro">
       <RiskAnnouncer names={risk.announce} />
-      {!state.online && <p className="offline" role="alert">{t("console.offline")}</p>}
+      {!state.online && (
+        <p className="offline" role="alert">
+          {t("console.offline")}
+        </p>
+      )}
       {error && (
         <p className="notice" role="alert" onClick={() => setError(undefined)}>
           {error}
@@ -65,14 +77,22 @@ export function ProfessionalWorkplace() {
       )}
       <aside className="sidebar">
         {held.staff && state.duty && (
-          <DutyPanel onDuty={state.duty.onDuty} chosen={state.duty.locationIds} locations={locations.filter((l) => !state.duty!.mayCover || state.duty!.mayCover.includes(l.id))} onChange={(on, ids) => void actions.setDuty(on, ids).then(report)} />
+          <DutyPanel
+            onDuty={state.duty.onDuty}
+            chosen={state.duty.locationIds}
+            locations={locations.filter((l) => !state.duty!.mayCover || state.duty!.mayCover.includes(l.id))}
+            onChange={(on, ids) => void actions.setDuty(on, ids).then(report)}
+          />
         )}
         <button type="button" className="button button-quiet" onClick={actions.toggleMute} aria-pressed={muted}>
           {muted ? t("console.unmute") : t("console.mute")}
         </button>
         <QueueList state={state} locations={locations} onTake={(id) => void actions.takeFromQueue(id).then(report)} />
         <LivePanel state={state} onWatch={(id) => void actions.watch(id).then(report)} />
-        <DutyReachPanel locationName={locationName} refreshKey={`${state.duty?.onDuty ?? false}:${state.duty?.locationIds.join(",") ?? ""}`} />
+        <DutyReachPanel
+          locationName={locationName}
+          refreshKey={`${state.duty?.onDuty ?? false}:${state.duty?.locationIds.join(",") ?? ""}`}
+        />
         <NotifySettings request={actions.request} />
         {/* A youth who walked in and talked with her counts beside the chats (figures: walk-ins). */}
         <button type="button" className="button" onClick={() => setWrapping("walk-in")}>
@@ -86,7 +106,14 @@ export function ProfessionalWorkplace() {
               {held.order.map((id) => {
                 const chat = held.chats[id]!;
                 return (
-                  <button key={id} type="button" role="tab" aria-selected={!watched && id === held.activeId} className={`tab${chat.risk ? " alerting" : ""}${risk.marked.has(id) ? " tab-risk" : ""}`} onClick={() => actions.focus(id)}>
+                  <button
+                    key={id}
+                    type="button"
+                    role="tab"
+                    aria-selected={!watched && id === held.activeId}
+                    className={`tab${chat.risk ? " alerting" : ""}${risk.marked.has(id) ? " tab-risk" : ""}`}
+                    onClick={() => actions.focus(id)}
+                  >
                     {risk.marked.has(id) && <RiskMarker />}
                     {chat.view.nickname ?? t("console.chat.anonymous")}
                     {chat.closed && ` · ${t("console.closed.ended")}`}
@@ -95,7 +122,14 @@ export function ProfessionalWorkplace() {
                 );
               })}
               {Object.values(state.watched).map((w) => (
-                <button key={w.conversation.id} type="button" role="tab" aria-selected={watched?.conversation.id === w.conversation.id} className="tab" onClick={() => actions.showWatched(w.conversation.id)}>
+                <button
+                  key={w.conversation.id}
+                  type="button"
+                  role="tab"
+                  aria-selected={watched?.conversation.id === w.conversation.id}
+                  className="tab"
+                  onClick={() => actions.showWatched(w.conversation.id)}
+                >
                   {t("pro.reading", { name: w.conversation.nickname ?? t("console.chat.anonymous") })}
                 </button>
               ))}
@@ -131,7 +165,10 @@ export function ProfessionalWorkplace() {
             key={wrapping === "walk-in" ? "walk-in" : wrapping.conversation.id}
             {...(wrapping !== "walk-in" && { todo: wrapping })}
             canDebrief={false}
-            topics={locations.find((l) => l.id === (wrapping === "walk-in" ? held.staff?.locationId : wrapping.conversation.locationId))?.wrapUpTopics ?? []}
+            topics={
+              locations.find((l) => l.id === (wrapping === "walk-in" ? held.staff?.locationId : wrapping.conversation.locationId))
+                ?.wrapUpTopics ?? []
+            }
             onLater={() => setWrapping(undefined)}
             onSubmit={async (request) => {
               const ack = await actions.request("wrapup:submit", request);
@@ -169,7 +206,17 @@ function HandBack({ conversationId, actions, report }: { conversationId: string;
   );
 }
 
-function DutyPanel({ onDuty, chosen, locations, onChange }: { onDuty: boolean; chosen: string[]; locations: LocationView[]; onChange(on: boolean, ids: string[]): void }) {
+function DutyPanel({
+  onDuty,
+  chosen,
+  locations,
+  onChange,
+}: {
+  onDuty: boolean;
+  chosen: string[];
+  locations: LocationView[];
+  onChange(on: boolean, ids: string[]): void;
+}) {
   const { t } = useI18n();
   const [ids, setIds] = useState(chosen);
   return (
@@ -200,7 +247,8 @@ function DutyPanel({ onDuty, chosen, locations, onChange }: { onDuty: boolean; c
   );
 }
 
-const locationName = (locations: LocationView[], id: string, any: string) => (id === ANY_LOCATION ? any : (locations.find((l) => l.id === id)?.name ?? id));
+const locationName = (locations: LocationView[], id: string, any: string) =>
+  id === ANY_LOCATION ? any : (locations.find((l) => l.id === id)?.name ?? id);
 
 /** Who waits at her locations, flagged first; she can take one herself. */
 function QueueList({ state, locations, onTake }: { state: ProfessionalState; locations: LocationView[]; onTake(id: string): void }) {
@@ -219,7 +267,8 @@ function QueueList({ state, locations, onTake }: { state: ProfessionalState; loc
             <li key={c.id}>
               {c.priority > 0 && <span className="badge">{t("pro.queue.flagged")}</span>}
               <span>
-                {c.nickname ?? t("console.chat.anonymous")} · {locationName(locations, c.locationChoice, t("pro.about.any"))} · {minutesSince(now, c.queuedAt)} min
+                {c.nickname ?? t("console.chat.anonymous")} · {locationName(locations, c.locationChoice, t("pro.about.any"))} ·{" "}
+                {minutesSince(now, c.queuedAt)} min
                 {c.disconnectedAt !== undefined && ` · ${t("pro.queue.gone")}`}
               </span>
               <button type="button" className="link-button" disabled={c.disconnectedAt !== undefined} onClick={() => onTake(c.id)}>
@@ -242,7 +291,8 @@ function LivePanel({ state, onWatch }: { state: ProfessionalState; onWatch(id: s
       <ul className="todo">
         {state.live.map((l) => (
           <li key={l.conversation.id}>
-            {l.flagged && <span className="badge">!</span>} {l.volunteerName} · {l.conversation.nickname ?? t("console.chat.anonymous")} · {minutesSince(now, l.conversation.assignedAt ?? now)} min{" "}
+            {l.flagged && <span className="badge">!</span>} {l.volunteerName} · {l.conversation.nickname ?? t("console.chat.anonymous")} ·{" "}
+            {minutesSince(now, l.conversation.assignedAt ?? now)} min{" "}
             <button type="button" className="link-button" onClick={() => onWatch(l.conversation.id)}>
               {t("pro.watch")}
             </button>
@@ -253,7 +303,17 @@ function LivePanel({ state, onWatch }: { state: ProfessionalState; onWatch(id: s
   );
 }
 
-function Inbox({ state, locations, actions, report }: { state: ProfessionalState; locations: LocationView[]; actions: Actions; report: Report }) {
+function Inbox({
+  state,
+  locations,
+  actions,
+  report,
+}: {
+  state: ProfessionalState;
+  locations: LocationView[];
+  actions: Actions;
+  report: Report;
+}) {
   const { t } = useI18n();
   const items = sortedInbox(state);
   return (
@@ -270,10 +330,30 @@ function Inbox({ state, locations, actions, report }: { state: ProfessionalState
 }
 
 /** One inbox item; each kind draws itself. */
-function InboxEntry({ item, me, locations, actions, report }: { item: InboxItem; me?: string; locations: LocationView[]; actions: Actions; report: Report }) {
+function InboxEntry({
+  item,
+  me,
+  locations,
+  actions,
+  report,
+}: {
+  item: InboxItem;
+  me?: string;
+  locations: LocationView[];
+  actions: Actions;
+  report: Report;
+}) {
   switch (item.kind) {
     case "escalation":
-      return <EscalationItem e={item.escalation} mine={item.escalation.claimedBy === me} locations={locations} actions={actions} report={report} />;
+      return (
+        <EscalationItem
+          e={item.escalation}
+          mine={item.escalation.claimedBy === me}
+          locations={locations}
+          actions={actions}
+          report={report}
+        />
+      );
   }
 }
 
@@ -281,7 +361,9 @@ function InboxEntry({ item, me, locations, actions, report }: { item: InboxItem;
 function whoAndWhere(e: EscalationView, t: ReturnType<typeof useI18n>["t"]): string {
   const a = e.about;
   if (!a) return "";
-  const who = [a.nickname ?? t("pro.about.anonymous"), a.ageBand && t(`age.${a.ageBand}`), a.topic && t(`topic.${a.topic}`)].filter(Boolean).join(" · ");
+  const who = [a.nickname ?? t("pro.about.anonymous"), a.ageBand && t(`age.${a.ageBand}`), a.topic && t(`topic.${a.topic}`)]
+    .filter(Boolean)
+    .join(" · ");
   const where =
     a.status === "queued"
       ? t(a.disconnected ? "pro.about.waitingGone" : "pro.about.waiting")
@@ -291,7 +373,19 @@ function whoAndWhere(e: EscalationView, t: ReturnType<typeof useI18n>["t"]): str
   return `${who} — ${where}`;
 }
 
-function EscalationItem({ e, mine, locations, actions, report }: { e: EscalationView; mine: boolean; locations: LocationView[]; actions: Actions; report: Report }) {
+function EscalationItem({
+  e,
+  mine,
+  locations,
+  actions,
+  report,
+}: {
+  e: EscalationView;
+  mine: boolean;
+  locations: LocationView[];
+  actions: Actions;
+  report: Report;
+}) {
   const { t, lang } = useI18n();
   const now = useNow(5_000);
   const [outcome, setOutcome] = useState("");
@@ -321,7 +415,12 @@ function EscalationItem({ e, mine, locations, actions, report }: { e: Escalation
           </button>
         )}
         {e.conversationId && queued && (e.status === "open" || mine) && (
-          <button type="button" className="button button-primary" disabled={e.about?.disconnected} onClick={() => void actions.takeFromQueue(e.conversationId!).then(report)}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={e.about?.disconnected}
+            onClick={() => void actions.takeFromQueue(e.conversationId!).then(report)}
+          >
             {t("pro.queue.take")}
           </button>
         )}
@@ -401,7 +500,10 @@ function WatchPane({ watched, actions, report }: { watched: WatchedChat; actions
           m.system ? (
             <SystemLine key={m.seq} m={m} />
           ) : (
-            <div key={m.seq} className={`message ${m.sender.role === "youth" ? "theirs" : "mine"}${m.visibility === "staff" ? " whisper" : ""}`}>
+            <div
+              key={m.seq}
+              className={`message ${m.sender.role === "youth" ? "theirs" : "mine"}${m.visibility === "staff" ? " whisper" : ""}`}
+            >
               <span className="sender">
                 {m.sender.role === "youth" ? t("console.chat.anonymous") : `${m.sender.name} (${t(`console.role.${m.sender.role}`)})`}
                 {m.visibility === "staff" && ` · ${t("console.chat.whisper")}`}

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { EscalationView, MessageView, ProfessionalStateView, StaffConversationView, StaffState } from "../../../../shared/protocol";
-import { heldUpTo, initialProfessional, openAlerts, professionalGapBefore, reduceProfessional, sortedInbox, titleOf, type ProfessionalAction, type ProfessionalState } from "./state";
+import {
+  heldUpTo,
+  initialProfessional,
+  openAlerts,
+  type ProfessionalAction,
+  type ProfessionalState,
+  professionalGapBefore,
+  reduceProfessional,
+  sortedInbox,
+  titleOf,
+} from "./state";
 
 const view = (id: string, over: Partial<StaffConversationView> = {}): StaffConversationView => ({
   id,
@@ -59,7 +69,13 @@ describe("the professional's workplace", () => {
     const s = run([
       { type: "connection", online: true },
       { type: "synced", state: synced([view("c_taken", { volunteerId: "st_eva", professionalId: "st_eva" })]) },
-      { type: "state", state: proState({ inbox: [escalation("e1", { conversationId: "c_taken", status: "claimed", claimedBy: "st_eva" })], queue: [view("c_wait", { status: "queued", priority: 10 })] }) },
+      {
+        type: "state",
+        state: proState({
+          inbox: [escalation("e1", { conversationId: "c_taken", status: "claimed", claimedBy: "st_eva" })],
+          queue: [view("c_wait", { status: "queued", priority: 10 })],
+        }),
+      },
     ]);
     expect(s.held.order).toEqual(["c_taken"]);
     expect(s.held.chats.c_taken?.view.volunteerId).toBe("st_eva");
@@ -74,7 +90,10 @@ describe("the professional's workplace", () => {
       { type: "escalation", escalation: escalation("e1", { level: "crisis" }), alert: true },
       { type: "escalation", escalation: escalation("e2", { level: "consult", raisedAt: 1, conversationId: "c2" }) },
     ]);
-    expect(s.inbox.map((i) => [i.kind, i.id, i.escalation.level])).toEqual([["escalation", "e1", "crisis"], ["escalation", "e2", "consult"]]);
+    expect(s.inbox.map((i) => [i.kind, i.id, i.escalation.level])).toEqual([
+      ["escalation", "e1", "crisis"],
+      ["escalation", "e2", "consult"],
+    ]);
     expect(sortedInbox(s).map((i) => i.id)).toEqual(["e1", "e2"]);
     expect([s.newAlerts, openAlerts(s)]).toEqual([2, 2]);
     s = reduceProfessional(s, { type: "seenAlerts" });
@@ -83,7 +102,9 @@ describe("the professional's workplace", () => {
   });
 
   it("follows a chat on screen, merges its messages, and marks it joined", () => {
-    let s = run([{ type: "watched", conversation: view("c1", { volunteerId: "st_sam" }), messages: [msg("c1", 1)], joined: false, show: true }]);
+    let s = run([
+      { type: "watched", conversation: view("c1", { volunteerId: "st_sam" }), messages: [msg("c1", 1)], joined: false, show: true },
+    ]);
     expect(s.watchId).toBe("c1");
     s = reduceProfessional(s, { type: "message", message: msg("c1", 2, "volunteer"), visible: false });
     s = reduceProfessional(s, { type: "message", message: msg("c1", 2, "volunteer"), visible: false });
@@ -132,7 +153,10 @@ describe("a gap in a followed or held chat's seqs is filled through conversation
   const run = (actions: ProfessionalAction[]) => actions.reduce(reduceProfessional, initialProfessional);
 
   it("in a chat read along: sees the gap, asks from the last contiguous seq, and the answer closes it", () => {
-    let s = run([{ type: "synced", state: synced([]) }, { type: "watched", conversation: view("w"), messages: [msg("w", 1)], joined: false, show: true }]);
+    let s = run([
+      { type: "synced", state: synced([]) },
+      { type: "watched", conversation: view("w"), messages: [msg("w", 1)], joined: false, show: true },
+    ]);
     expect(professionalGapBefore(s, msg("w", 2))).toBeUndefined();
     // Seq 2 was stored, but the broadcast died with the volunteer's process.
     expect(professionalGapBefore(s, msg("w", 3))).toBe(1);
@@ -144,7 +168,10 @@ describe("a gap in a followed or held chat's seqs is filled through conversation
   });
 
   it("in a chat the professional holds (taken over): the volunteer console's rules", () => {
-    let s = run([{ type: "synced", state: synced([view("h")]) }, { type: "held", action: { type: "history", conversationId: "h", messages: [msg("h", 1), msg("h", 2)] } }]);
+    let s = run([
+      { type: "synced", state: synced([view("h")]) },
+      { type: "held", action: { type: "history", conversationId: "h", messages: [msg("h", 1), msg("h", 2)] } },
+    ]);
     expect(professionalGapBefore(s, msg("h", 3))).toBeUndefined();
     expect(professionalGapBefore(s, msg("h", 5))).toBe(2);
     s = reduceProfessional(s, { type: "message", message: msg("h", 2), visible: true }); // broadcast again after a resend: kept once

@@ -8,7 +8,16 @@ import {
   type StaffConversationView,
   type StaffState,
 } from "../../../../shared/protocol";
-import { chatGapBefore, gapBefore, initialConsole, lastContiguousSeq, reduceConsole, totalUnread, type ConsoleAction, type ConsoleState } from "../state";
+import {
+  type ConsoleAction,
+  type ConsoleState,
+  chatGapBefore,
+  gapBefore,
+  initialConsole,
+  lastContiguousSeq,
+  reduceConsole,
+  totalUnread,
+} from "../state";
 
 /**
  * One item in the professional's inbox. A union on `kind`, so other kinds (a volunteer's debrief
@@ -77,7 +86,15 @@ export function heldUpTo(state: ProfessionalState, conversationId: string): numb
   return lastContiguousSeq(messages);
 }
 
-export const initialProfessional: ProfessionalState = { online: false, inbox: [], live: [], queue: [], watched: {}, held: initialConsole, newAlerts: 0 };
+export const initialProfessional: ProfessionalState = {
+  online: false,
+  inbox: [],
+  live: [],
+  queue: [],
+  watched: {},
+  held: initialConsole,
+  newAlerts: 0,
+};
 
 function mergeBySeq(current: readonly MessageView[], incoming: readonly MessageView[]): MessageView[] {
   const bySeq = new Map(current.map((m) => [m.seq, m]));
@@ -104,7 +121,13 @@ export function reduceProfessional(state: ProfessionalState, action: Professiona
       const held = reduceConsole(state.held, { type: "synced", state: action.state });
       // A chat now held is no longer only followed.
       const watched = Object.fromEntries(Object.entries(state.watched).filter(([id]) => !held.chats[id]));
-      return { ...state, held, watched, ...(action.state.duty && { duty: action.state.duty }), watchId: state.watchId && watched[state.watchId] ? state.watchId : undefined };
+      return {
+        ...state,
+        held,
+        watched,
+        ...(action.state.duty && { duty: action.state.duty }),
+        watchId: state.watchId && watched[state.watchId] ? state.watchId : undefined,
+      };
     }
     case "state": {
       const { duty, inbox, live, queue } = action.state;
@@ -112,14 +135,18 @@ export function reduceProfessional(state: ProfessionalState, action: Professiona
       for (const e of inbox) next = { ...next, inbox: upsertEscalation(next.inbox, e) };
       // Escalations of held chats also drive their banners (the real state, from the server).
       let held = next.held;
-      for (const e of inbox) if (e.conversationId && held.chats[e.conversationId]) held = reduceConsole(held, { type: "escalation", escalation: e });
+      for (const e of inbox)
+        if (e.conversationId && held.chats[e.conversationId]) held = reduceConsole(held, { type: "escalation", escalation: e });
       return { ...next, held };
     }
     case "duty":
       return { ...state, duty: action.duty };
     case "escalation": {
       const e = action.escalation;
-      const held = e.conversationId && state.held.chats[e.conversationId] ? reduceConsole(state.held, { type: "escalation", escalation: e }) : state.held;
+      const held =
+        e.conversationId && state.held.chats[e.conversationId]
+          ? reduceConsole(state.held, { type: "escalation", escalation: e })
+          : state.held;
       return { ...state, held, inbox: upsertEscalation(state.inbox, e), newAlerts: action.alert ? state.newAlerts + 1 : state.newAlerts };
     }
     case "watched": {
@@ -130,7 +157,11 @@ export function reduceProfessional(state: ProfessionalState, action: Professiona
         messages: mergeBySeq(before?.messages ?? [], action.messages),
         joined: action.joined || Boolean(before?.joined),
       };
-      return { ...state, watched: { ...state.watched, [chat.conversation.id]: chat }, watchId: action.show || !state.watchId ? chat.conversation.id : state.watchId };
+      return {
+        ...state,
+        watched: { ...state.watched, [chat.conversation.id]: chat },
+        watchId: action.show || !state.watchId ? chat.conversation.id : state.watchId,
+      };
     }
     case "showWatched":
       return { ...state, watchId: action.conversationId && state.watched[action.conversationId] ? action.conversationId : undefined };
@@ -142,7 +173,9 @@ export function reduceProfessional(state: ProfessionalState, action: Professiona
       return withWatched(state, action.conversationId, (w) => ({ ...w, joined: true }));
     case "message": {
       const m = action.message;
-      const held = state.held.chats[m.conversationId] ? reduceConsole(state.held, { type: "message", message: m, visible: action.visible }) : state.held;
+      const held = state.held.chats[m.conversationId]
+        ? reduceConsole(state.held, { type: "message", message: m, visible: action.visible })
+        : state.held;
       const next = { ...state, held };
       return withWatched(next, m.conversationId, (w) => ({
         ...w,
@@ -153,10 +186,20 @@ export function reduceProfessional(state: ProfessionalState, action: Professiona
     case "watchedHistory":
       return withWatched(state, action.conversationId, (w) => ({ ...w, messages: mergeBySeq(w.messages, action.messages) }));
     case "ended": {
-      const held = reduceConsole(state.held, { type: "ended", conversationId: action.conversationId, ...(action.endedBy && { endedBy: action.endedBy }), ...(action.reason && { reason: action.reason }) });
+      const held = reduceConsole(state.held, {
+        type: "ended",
+        conversationId: action.conversationId,
+        ...(action.endedBy && { endedBy: action.endedBy }),
+        ...(action.reason && { reason: action.reason }),
+      });
       return withWatched({ ...state, held }, action.conversationId, (w) => ({
         ...w,
-        conversation: { ...w.conversation, status: "ended", ...(action.endedBy && { endedBy: action.endedBy }), ...(action.reason && { endReason: action.reason }) },
+        conversation: {
+          ...w.conversation,
+          status: "ended",
+          ...(action.endedBy && { endedBy: action.endedBy }),
+          ...(action.reason && { endReason: action.reason }),
+        },
       }));
     }
     case "seenAlerts":

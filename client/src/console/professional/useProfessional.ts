@@ -1,11 +1,18 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { PROTOCOL_VERSION, type Ack, type EscalationLevel, type RequestName, type RequestOf, type Responses } from "../../../../shared/protocol";
+import {
+  type Ack,
+  type EscalationLevel,
+  PROTOCOL_VERSION,
+  type RequestName,
+  type RequestOf,
+  type Responses,
+} from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import { chime } from "../../lib/alerts";
-import { call, openSocket, sendWithResend, type AppSocket } from "../../lib/socket";
-import { heldUpTo, initialProfessional, professionalGapBefore, reduceProfessional, titleOf } from "./state";
+import { type AppSocket, call, openSocket, sendWithResend } from "../../lib/socket";
 import { withRiskPrefix } from "../riskAttention";
 import { useDocumentHidden, useRiskAttention } from "../useRiskAttention";
+import { heldUpTo, initialProfessional, professionalGapBefore, reduceProfessional, titleOf } from "./state";
 
 const LIVE_REFRESH_MS = 10_000;
 /** Several broadcasts in a row (queue changes, flags) cause one refresh of the workplace. */
@@ -28,7 +35,12 @@ export function useProfessional() {
   const risk = useRiskAttention(
     state.held.order.map((id) => {
       const chat = state.held.chats[id]!;
-      return { id, name: chat.view.nickname ?? t("console.chat.anonymous"), ...(chat.risk && { risk: chat.risk }), onScreen: !state.watchId && id === state.held.activeId && !hidden };
+      return {
+        id,
+        name: chat.view.nickname ?? t("console.chat.anonymous"),
+        ...(chat.risk && { risk: chat.risk }),
+        onScreen: !state.watchId && id === state.held.activeId && !hidden,
+      };
     }),
   );
   const stateRef = useRef(state);
@@ -106,7 +118,8 @@ export function useProfessional() {
       for (let round = 0; round < 5; round++) {
         const ack = await call(socket, "conversation:sync", { conversationId, afterSeq: heldUpTo(stateRef.current, conversationId) });
         if (ack.ok) {
-          if (stateRef.current.held.chats[conversationId]) dispatch({ type: "held", action: { type: "history", conversationId, messages: ack.data.messages } });
+          if (stateRef.current.held.chats[conversationId])
+            dispatch({ type: "held", action: { type: "history", conversationId, messages: ack.data.messages } });
           else dispatch({ type: "watchedHistory", conversationId, messages: ack.data.messages });
         }
         if (!mark.again) return;
@@ -146,9 +159,12 @@ export function useProfessional() {
       dispatch({ type: "escalation", escalation, alert: true });
       signal();
     });
-    socket.on("escalation:unrouted", (escalation) => dispatch({ type: "held", action: { type: "escalation", escalation, unrouted: true } }));
+    socket.on("escalation:unrouted", (escalation) =>
+      dispatch({ type: "held", action: { type: "escalation", escalation, unrouted: true } }),
+    );
     socket.on("risk:flagged", (p) => {
-      if (stateRef.current.held.chats[p.conversationId]) dispatch({ type: "held", action: { type: "risk", conversationId: p.conversationId, level: p.level, at: p.at } });
+      if (stateRef.current.held.chats[p.conversationId])
+        dispatch({ type: "held", action: { type: "risk", conversationId: p.conversationId, level: p.level, at: p.at } });
       refreshSoon();
     });
     socket.on("duty:changed", (duty) => {
@@ -170,7 +186,9 @@ export function useProfessional() {
       else signal();
     });
     socket.on("typing:changed", (p) => dispatch({ type: "held", action: { type: "typing", ...p } }));
-    socket.on("delivery:confirmed", (p) => dispatch({ type: "held", action: { type: "delivered", conversationId: p.conversationId, by: p.by, upToSeq: p.upToSeq } }));
+    socket.on("delivery:confirmed", (p) =>
+      dispatch({ type: "held", action: { type: "delivered", conversationId: p.conversationId, by: p.by, upToSeq: p.upToSeq } }),
+    );
     socket.on("note:updated", (p) => dispatch({ type: "held", action: { type: "note", ...p } }));
     socket.on("conversation:assigned", ({ staff }) => {
       if (!staff) return;
@@ -184,7 +202,10 @@ export function useProfessional() {
       refreshSoon();
     });
     socket.on("conversation:transferred", (p) =>
-      dispatch({ type: "held", action: { type: "transferred", conversationId: p.conversationId, ...(p.reason && { reason: p.reason }), ...(p.to && { to: p.to }) } }),
+      dispatch({
+        type: "held",
+        action: { type: "transferred", conversationId: p.conversationId, ...(p.reason && { reason: p.reason }), ...(p.to && { to: p.to }) },
+      }),
     );
     socket.on("wrapup:due", (todo) => dispatch({ type: "held", action: { type: "wrapUpDue", todo } }));
     const timer = setInterval(() => void refresh(), LIVE_REFRESH_MS);
@@ -198,7 +219,12 @@ export function useProfessional() {
   // The title says what needs her: new youth messages in her chats, else open alerts.
   useEffect(() => {
     const title = titleOf(state);
-    const text = title.kind === "unread" ? t("pro.unread", { n: title.n }) : title.kind === "open" ? t("pro.title.open", { n: title.n }) : t("console.title");
+    const text =
+      title.kind === "unread"
+        ? t("pro.unread", { n: title.n })
+        : title.kind === "open"
+          ? t("pro.title.open", { n: title.n })
+          : t("console.title");
     document.title = withRiskPrefix(text, t("reach.risk.prefix"), risk.titlePrefix);
   }, [state, t, risk.titlePrefix]);
 
@@ -219,7 +245,8 @@ export function useProfessional() {
   const actions = {
     request,
     /** A message or whisper, resent with the same id until the server answers (PROTOCOL.md §5.1). */
-    send: <E extends "message:send" | "whisper:send">(event: E, payload: RequestOf<E>) => sendWithResend(() => socketRef.current, event, payload),
+    send: <E extends "message:send" | "whisper:send">(event: E, payload: RequestOf<E>) =>
+      sendWithResend(() => socketRef.current, event, payload),
     /** Shows the change at once; the server's answer settles it. */
     async setDuty(onDuty: boolean, locationIds: string[]) {
       const before = stateRef.current.duty;
@@ -252,7 +279,13 @@ export function useProfessional() {
         return { ok: true as const, data: undefined };
       }
       const ack = await request("conversation:watch", { conversationId });
-      if (ack.ok) dispatch({ type: "watched", ...ack.data, joined: ack.data.conversation.professionalId === stateRef.current.held.staff?.id, show: true });
+      if (ack.ok)
+        dispatch({
+          type: "watched",
+          ...ack.data,
+          joined: ack.data.conversation.professionalId === stateRef.current.held.staff?.id,
+          show: true,
+        });
       return ack;
     },
     async join(conversationId: string) {

@@ -11,19 +11,22 @@ export const accessNl = {
   "twofa.expired": "Te lang gewacht of te vaak geprobeerd. Log opnieuw in met je wachtwoord.",
   "twofa.rateLimited": "Te veel pogingen; probeer het over een kwartier opnieuw.",
   "twofa.enrol.title": "Stel tweestapsverificatie in",
-  "twofa.enrol.body": "Medewerkers lezen wat jongeren in hun moeilijkste momenten schrijven. Daarom log je in met je wachtwoord én een code van je telefoon.",
+  "twofa.enrol.body":
+    "Medewerkers lezen wat jongeren in hun moeilijkste momenten schrijven. Daarom log je in met je wachtwoord én een code van je telefoon.",
   "twofa.enrol.step1": "Installeer een authenticator-app (bijvoorbeeld Microsoft Authenticator, Google Authenticator of FreeOTP).",
   "twofa.enrol.step2": "Scan deze QR-code met de app.",
   "twofa.enrol.qrAlt": "QR-code om Inloop aan je authenticator-app toe te voegen",
   "twofa.enrol.manual": "Kun je niet scannen? Typ deze sleutel in de app:",
   "twofa.enrol.step3": "Typ de code die de app nu laat zien.",
   "twofa.recoveryCodes.title": "Je herstelcodes",
-  "twofa.recoveryCodes.body": "Raak je je telefoon kwijt, dan log je met één van deze codes in. Elke code werkt één keer. Bewaar ze op papier of in een wachtwoordkluis: je ziet ze maar één keer.",
+  "twofa.recoveryCodes.body":
+    "Raak je je telefoon kwijt, dan log je met één van deze codes in. Elke code werkt één keer. Bewaar ze op papier of in een wachtwoordkluis: je ziet ze maar één keer.",
   "twofa.recoveryCodes.done": "Ik heb ze bewaard",
 
   "access.tab": "Inzage",
   "access.title": "Wie las welk gesprek",
-  "access.intro": "Elke keer dat een medewerker een gesprek opent, meeleest, overneemt, exporteert of wist, staat hier: wie, welk gesprek, wanneer en waarom. Nooit de berichten zelf.",
+  "access.intro":
+    "Elke keer dat een medewerker een gesprek opent, meeleest, overneemt, exporteert of wist, staat hier: wie, welk gesprek, wanneer en waarom. Nooit de berichten zelf.",
   "access.from": "Van",
   "access.to": "Tot en met",
   "access.person": "Medewerker",
@@ -55,7 +58,8 @@ export const accessNl = {
   "access.reason.other": "anders",
 
   "access.erase.title": "Een gesprek wissen",
-  "access.erase.intro": "Wist alle berichten, notities, escalatienotities, fluisterberichten en de notitie bij een terugkomcode van één gesprek. De anonieme cijfers blijven tellen. Dit kan niet ongedaan worden gemaakt en komt in het inzage-overzicht.",
+  "access.erase.intro":
+    "Wist alle berichten, notities, escalatienotities, fluisterberichten en de notitie bij een terugkomcode van één gesprek. De anonieme cijfers blijven tellen. Dit kan niet ongedaan worden gemaakt en komt in het inzage-overzicht.",
   "access.erase.conversation": "Gespreksnummer (begint met c_)",
   "access.erase.reason": "Reden",
   "access.erase.submit": "Gesprek wissen",
@@ -83,19 +87,22 @@ export const accessEn: Record<keyof typeof accessNl, string> = {
   "twofa.expired": "That took too long or too many tries. Log in with your password again.",
   "twofa.rateLimited": "Too many attempts; try again in a quarter of an hour.",
   "twofa.enrol.title": "Set up two-step login",
-  "twofa.enrol.body": "Staff read what young people write in their hardest moments. That is why you log in with your password and a code from your phone.",
+  "twofa.enrol.body":
+    "Staff read what young people write in their hardest moments. That is why you log in with your password and a code from your phone.",
   "twofa.enrol.step1": "Install an authenticator app (for example Microsoft Authenticator, Google Authenticator or FreeOTP).",
   "twofa.enrol.step2": "Scan this QR code with the app.",
   "twofa.enrol.qrAlt": "QR code to add Inloop to your authenticator app",
   "twofa.enrol.manual": "Cannot scan? Type this key into the app:",
   "twofa.enrol.step3": "Type the code the app shows now.",
   "twofa.recoveryCodes.title": "Your recovery codes",
-  "twofa.recoveryCodes.body": "If you lose your phone, log in with one of these codes. Each works once. Keep them on paper or in a password manager: you see them only this once.",
+  "twofa.recoveryCodes.body":
+    "If you lose your phone, log in with one of these codes. Each works once. Keep them on paper or in a password manager: you see them only this once.",
   "twofa.recoveryCodes.done": "I have saved them",
 
   "access.tab": "Access",
   "access.title": "Who read which conversation",
-  "access.intro": "Every time staff open, read along, take over, export or erase a conversation, it shows here: who, which conversation, when and why. Never the messages themselves.",
+  "access.intro":
+    "Every time staff open, read along, take over, export or erase a conversation, it shows here: who, which conversation, when and why. Never the messages themselves.",
   "access.from": "From",
   "access.to": "To (inclusive)",
   "access.person": "Staff member",
@@ -127,7 +134,8 @@ export const accessEn: Record<keyof typeof accessNl, string> = {
   "access.reason.other": "other",
 
   "access.erase.title": "Erase a conversation",
-  "access.erase.intro": "Erases every message, note, escalation note, whisper and the return code's note of one conversation. The anonymous figures keep counting it. This cannot be undone and shows in the access record.",
+  "access.erase.intro":
+    "Erases every message, note, escalation note, whisper and the return code's note of one conversation. The anonymous figures keep counting it. This cannot be undone and shows in the access record.",
   "access.erase.conversation": "Conversation number (starts with c_)",
   "access.erase.reason": "Reason",
   "access.erase.submit": "Erase conversation",

@@ -83,7 +83,8 @@ export const coordinatorNl = {
   "coord.staff.edit": "Wijzigen",
   "coord.staff.editTitle": "{name} wijzigen",
   "coord.staff.deactivate": "Deactiveren",
-  "coord.staff.deactivateConfirm": "{name} deactiveren? Open gesprekken gaan terug naar de wachtrij, met behoud van hun plek, en {name} wordt meteen uitgelogd.",
+  "coord.staff.deactivateConfirm":
+    "{name} deactiveren? Open gesprekken gaan terug naar de wachtrij, met behoud van hun plek, en {name} wordt meteen uitgelogd.",
   "coord.staff.reactivate": "Weer activeren",
   "coord.staff.reinvite": "Nieuwe link",
 
@@ -107,7 +108,8 @@ export const coordinatorNl = {
   "coord.roster.covered": "Elk open uur van deze week heeft een professional op het rooster.",
 
   "invite.title": "Welkom bij Inloop",
-  "invite.intro": "Je bent uitgenodigd als {role} ({email}). Kies een wachtwoord van minstens 12 tekens; niemand anders krijgt het te zien.",
+  "invite.intro":
+    "Je bent uitgenodigd als {role} ({email}). Kies een wachtwoord van minstens 12 tekens; niemand anders krijgt het te zien.",
   "invite.password": "Wachtwoord",
   "invite.repeat": "Wachtwoord nog een keer",
   "invite.mismatch": "De twee wachtwoorden zijn niet gelijk.",
@@ -203,7 +205,8 @@ export const coordinatorEn: Record<keyof typeof coordinatorNl, string> = {
   "coord.staff.edit": "Edit",
   "coord.staff.editTitle": "Edit {name}",
   "coord.staff.deactivate": "Deactivate",
-  "coord.staff.deactivateConfirm": "Deactivate {name}? Open chats go back to the queue, keeping their place, and {name} is logged out at once.",
+  "coord.staff.deactivateConfirm":
+    "Deactivate {name}? Open chats go back to the queue, keeping their place, and {name} is logged out at once.",
   "coord.staff.reactivate": "Reactivate",
   "coord.staff.reinvite": "New link",
 

@@ -2,7 +2,8 @@
 export const figuresNl = {
   "figures.tab": "Cijfers",
   "figures.title": "Anonieme cijfers",
-  "figures.intro": "Alles hieronder is geteld, niet bewaard per jongere. In de export staan aantallen van 1 tot 4 als \"<5\", zodat niemand herkenbaar is. Alle andere aantallen in de export, ook de totalen, zijn naar beneden afgerond op een veelvoud van 5 (\"10\" is 10 tot en met 14): zo valt een \"<5\" niet terug te rekenen door van het totaal de andere dagen af te trekken. Is een totaal zelf kleiner dan 5, dan staat ook een 0 in die groep als \"<5\".",
+  "figures.intro":
+    'Alles hieronder is geteld, niet bewaard per jongere. In de export staan aantallen van 1 tot 4 als "<5", zodat niemand herkenbaar is. Alle andere aantallen in de export, ook de totalen, zijn naar beneden afgerond op een veelvoud van 5 ("10" is 10 tot en met 14): zo valt een "<5" niet terug te rekenen door van het totaal de andere dagen af te trekken. Is een totaal zelf kleiner dan 5, dan staat ook een 0 in die groep als "<5".',
   "figures.from": "Van",
   "figures.to": "Tot en met",
   "figures.locations": "Locaties",
@@ -35,7 +36,8 @@ export const figuresNl = {
   "figures.kpi.walkInsDetail": "{minutes} minuten samen",
 
   "figures.chart.perDay": "Chats per dag",
-  "figures.chart.perDayDesc": "Staafdiagram: gestarte chats per dag, en wie uit de wachtrij wegging. Van {from} tot en met {to}; in totaal {started} gestart en {left} weggegaan.",
+  "figures.chart.perDayDesc":
+    "Staafdiagram: gestarte chats per dag, en wie uit de wachtrij wegging. Van {from} tot en met {to}; in totaal {started} gestart en {left} weggegaan.",
   "figures.chart.perHour": "Chats per uur van de dag",
   "figures.chart.perHourDesc": "Staafdiagram: gestarte chats per uur van de dag over de hele periode; het drukste uur begint om {hour}:00.",
   "figures.chart.wait": "Wachttijd per dag (mediaan, minuten)",
@@ -74,13 +76,15 @@ export const figuresNl = {
   "figures.risk.bothHigh": "Ook triage hoog",
   "figures.risk.recall": "Gevonden",
   "figures.risk.falseAlarm": "Onterecht hoog",
-  "figures.risk.note": "De vrijwilliger geeft bij de afronding het hoogste risico in het gesprek aan. Gevonden: het deel daarvan dat de risicotriage ook hoog meldde (onder vijf: n<5). Onterecht hoog: triage hoog, vrijwilliger geen zorgen.",
+  "figures.risk.note":
+    "De vrijwilliger geeft bij de afronding het hoogste risico in het gesprek aan. Gevonden: het deel daarvan dat de risicotriage ook hoog meldde (onder vijf: n<5). Onterecht hoog: triage hoog, vrijwilliger geen zorgen.",
 } as const;
 
 export const figuresEn: Record<keyof typeof figuresNl, string> = {
   "figures.tab": "Figures",
   "figures.title": "Anonymous figures",
-  "figures.intro": "Everything below is counted, not kept per youth. In the export, counts from 1 to 4 show as \"<5\", so nobody can be singled out. Every other count in the export, totals included, is rounded down to a multiple of 5 (\"10\" means 10 to 14): so a \"<5\" cannot be worked out by subtracting the other days from the total. Where a total is itself below 5, a 0 in that group shows as \"<5\" too.",
+  "figures.intro":
+    'Everything below is counted, not kept per youth. In the export, counts from 1 to 4 show as "<5", so nobody can be singled out. Every other count in the export, totals included, is rounded down to a multiple of 5 ("10" means 10 to 14): so a "<5" cannot be worked out by subtracting the other days from the total. Where a total is itself below 5, a 0 in that group shows as "<5" too.',
   "figures.from": "From",
   "figures.to": "To (inclusive)",
   "figures.locations": "Locations",
@@ -113,7 +117,8 @@ export const figuresEn: Record<keyof typeof figuresNl, string> = {
   "figures.kpi.walkInsDetail": "{minutes} minutes together",
 
   "figures.chart.perDay": "Chats per day",
-  "figures.chart.perDayDesc": "Bar chart: chats started per day, and youths who left the queue. From {from} to {to}; {started} started and {left} left in total.",
+  "figures.chart.perDayDesc":
+    "Bar chart: chats started per day, and youths who left the queue. From {from} to {to}; {started} started and {left} left in total.",
   "figures.chart.perHour": "Chats per hour of the day",
   "figures.chart.perHourDesc": "Bar chart: chats started per hour of the day over the whole period; the busiest hour starts at {hour}:00.",
   "figures.chart.wait": "Waiting time per day (median, minutes)",
@@ -152,5 +157,6 @@ export const figuresEn: Record<keyof typeof figuresNl, string> = {
   "figures.risk.bothHigh": "Triage high too",
   "figures.risk.recall": "Found",
   "figures.risk.falseAlarm": "Wrongly high",
-  "figures.risk.note": "In the wrap-up the volunteer gives the highest risk in the chat. Found: the share of those the risk triage also flagged high (under five: n<5). Wrongly high: triage high, volunteer no worries.",
+  "figures.risk.note":
+    "In the wrap-up the volunteer gives the highest risk in the chat. Found: the share of those the risk triage also flagged high (under five: n<5). Wrongly high: triage high, volunteer no worries.",
 };

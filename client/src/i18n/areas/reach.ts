@@ -39,7 +39,8 @@ export const reachNl = {
   "reach.debrief.takenBy": "opgepakt door {name}",
   "reach.debrief.aboutChat": "over een chat",
   "reach.turn.optIn": "Laat me weten als ik aan de beurt ben",
-  "reach.turn.optInHint": "Je krijgt één melding: 'Inloop: je bent aan de beurt'. Er staat niets in over waar het over gaat. Daarna vergeten we dit apparaat.",
+  "reach.turn.optInHint":
+    "Je krijgt één melding: 'Inloop: je bent aan de beurt'. Er staat niets in over waar het over gaat. Daarna vergeten we dit apparaat.",
   "reach.turn.on": "We laten het je weten als je aan de beurt bent.",
   "reach.turn.blocked": "Je browser staat meldingen niet toe. Houd deze pagina open.",
 } as const;
@@ -84,7 +85,8 @@ export const reachEn: Record<keyof typeof reachNl, string> = {
   "reach.debrief.takenBy": "taken up by {name}",
   "reach.debrief.aboutChat": "about a chat",
   "reach.turn.optIn": "Let me know when it is my turn",
-  "reach.turn.optInHint": "You get one notification: 'Inloop: it is your turn'. It says nothing about what it is about. Then we forget this device.",
+  "reach.turn.optInHint":
+    "You get one notification: 'Inloop: it is your turn'. It says nothing about what it is about. Then we forget this device.",
   "reach.turn.on": "We will let you know when it is your turn.",
   "reach.turn.blocked": "Your browser does not allow notifications. Keep this page open.",
 };

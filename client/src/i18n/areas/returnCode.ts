@@ -2,8 +2,10 @@
 export const returnCodeNl = {
   "returnCode.offer.title": "Nog eens met {name} praten?",
   "returnCode.offer.titleNoName": "Nog eens met dezelfde vrijwilliger praten?",
-  "returnCode.offer.body": "Neem een terugkomcode. Vul die de volgende keer in, dan vragen we eerst {name}. Geen account, geen naam: alleen de code.",
-  "returnCode.offer.bodyNoName": "Neem een terugkomcode. Vul die de volgende keer in, dan vragen we eerst dezelfde vrijwilliger. Geen account, geen naam: alleen de code.",
+  "returnCode.offer.body":
+    "Neem een terugkomcode. Vul die de volgende keer in, dan vragen we eerst {name}. Geen account, geen naam: alleen de code.",
+  "returnCode.offer.bodyNoName":
+    "Neem een terugkomcode. Vul die de volgende keer in, dan vragen we eerst dezelfde vrijwilliger. Geen account, geen naam: alleen de code.",
   "returnCode.offer.take": "Geef me een terugkomcode",
   "returnCode.offer.unavailable": "Terugkomcodes zijn hier nu niet beschikbaar.",
   "returnCode.shown.label": "Jouw terugkomcode",
@@ -38,7 +40,8 @@ export const returnCodeEn: Record<keyof typeof returnCodeNl, string> = {
   "returnCode.offer.title": "Talk with {name} again?",
   "returnCode.offer.titleNoName": "Talk with the same volunteer again?",
   "returnCode.offer.body": "Take a return code. Enter it next time and we ask {name} first. No account, no name: just the code.",
-  "returnCode.offer.bodyNoName": "Take a return code. Enter it next time and we ask the same volunteer first. No account, no name: just the code.",
+  "returnCode.offer.bodyNoName":
+    "Take a return code. Enter it next time and we ask the same volunteer first. No account, no name: just the code.",
   "returnCode.offer.take": "Give me a return code",
   "returnCode.offer.unavailable": "Return codes are not available here right now.",
   "returnCode.shown.label": "Your return code",

@@ -24,7 +24,8 @@ export const screensNl = {
   "waiting.leaveYes": "Ja, uit de wachtrij",
   "waiting.leaveNo": "Nee, blijf wachten",
   "waiting.closed.title": "De chat is nu gesloten",
-  "waiting.closed.body": "Je blijft in de wachtrij: vrijwilligers die nog bezig zijn, kunnen je misschien nog helpen. Dat is niet zeker. Wil je niet wachten? Deze lijnen zijn er altijd:",
+  "waiting.closed.body":
+    "Je blijft in de wachtrij: vrijwilligers die nog bezig zijn, kunnen je misschien nog helpen. Dat is niet zeker. Wil je niet wachten? Deze lijnen zijn er altijd:",
   "chat.pickedUp": "{name} is er nu voor je. Je kunt gewoon verder typen.",
   "sound.label": "Geluid bij nieuw bericht",
   "console.chat.lang": "Taal: {lang}",
@@ -60,7 +61,8 @@ export const screensEn: Record<keyof typeof screensNl, string> = {
   "waiting.leaveYes": "Yes, leave the queue",
   "waiting.leaveNo": "No, keep waiting",
   "waiting.closed.title": "The chat has closed for now",
-  "waiting.closed.body": "You stay in the queue: volunteers who are still here may be able to help you. That is not certain. Don't want to wait? These lines are always there:",
+  "waiting.closed.body":
+    "You stay in the queue: volunteers who are still here may be able to help you. That is not certain. Don't want to wait? These lines are always there:",
   "chat.pickedUp": "{name} is here for you now. Just keep typing.",
   "sound.label": "Sound for new messages",
   "console.chat.lang": "Language: {lang}",
