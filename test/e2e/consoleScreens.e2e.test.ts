@@ -206,9 +206,13 @@ describe("the volunteer console at 1280x720", () => {
     await page.getByRole("button", { name: "Draag over" }).click();
     const alert = page.locator("p.notice[role=alert]");
     await alert.waitFor();
-    const text = (await alert.textContent())!;
+    const text = (await alert.locator(".notice-text").textContent())!;
     expect(Object.values(errorsNl)).toContain(text);
     await shot(page, "screens-console-refusal");
+    // Closed from the keyboard too.
+    await alert.getByRole("button", { name: "Sluiten" }).focus();
+    await page.keyboard.press("Enter");
+    await alert.waitFor({ state: "detached" });
     expect(errors).toEqual([]);
     await page.context().close();
   });

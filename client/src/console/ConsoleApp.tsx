@@ -9,6 +9,7 @@ import { CoordinatorWorkplace } from "./coordinator/CoordinatorWorkplace";
 import { DebriefPanel } from "./DebriefPanel";
 import { InvitePage } from "./InvitePage";
 import { LoginView } from "./LoginView";
+import { Notice } from "./Notice";
 import { NotifySettings } from "./NotifySettings";
 import { PresenceBar } from "./PresenceBar";
 import { ProfessionalWorkplace } from "./professional/ProfessionalWorkplace";
@@ -152,11 +153,7 @@ function Workplace({ onLogout }: { onLogout(): void }) {
           {t("console.offline")}
         </p>
       )}
-      {error && (
-        <p className="notice" role="alert" onClick={() => setError(undefined)}>
-          {error}
-        </p>
-      )}
+      {error && <Notice text={error} onClose={() => setError(undefined)} />}
       {staff && staff.role !== "volunteer" ? (
         <main className="console-main">
           <p>{t("console.notVolunteer", { role: t(`console.role.${staff.role}`) })}</p>

@@ -15,6 +15,7 @@ export function SoundToggle() {
         type="checkbox"
         role="switch"
         checked={on}
+        aria-checked={on}
         onChange={(e) => {
           setOn(e.target.checked);
           tabStore.setSound(e.target.checked);

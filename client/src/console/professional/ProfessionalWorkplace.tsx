@@ -14,6 +14,7 @@ import { useI18n } from "../../i18n/i18n";
 import { errorText } from "../../lib/errorText";
 import { ConversationPane, SystemLine } from "../ConversationPane";
 import { DutyReachPanel } from "../DutyReachPanel";
+import { Notice } from "../Notice";
 import { NotifySettings } from "../NotifySettings";
 import { RiskAnnouncer, RiskMarker } from "../RiskParts";
 import { liveChats } from "../state";
@@ -70,11 +71,7 @@ export function ProfessionalWorkplace() {
           {t("console.offline")}
         </p>
       )}
-      {error && (
-        <p className="notice" role="alert" onClick={() => setError(undefined)}>
-          {error}
-        </p>
-      )}
+      {error && <Notice text={error} onClose={() => setError(undefined)} />}
       <aside className="sidebar">
         {held.staff && state.duty && (
           <DutyPanel
