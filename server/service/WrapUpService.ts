@@ -53,7 +53,7 @@ export class WrapUpService {
       if (c.volunteerId !== staff.id && c.previousVolunteerId !== staff.id) fail("FORBIDDEN", "This is not your conversation");
       if (c.status !== "ended") fail("FORBIDDEN", "A wrap-up is for a chat that has ended");
       const todo = WrapUpService.todoOf(c);
-      const events = (await store.listEvents(c.queuedAt)).filter((e) => e.conversationId === c.id);
+      const events = await store.listEventsOf(c.id);
       const consults = events.filter((e) => e.type === "escalation.raised");
       const flagged = events.filter((e) => e.type === "risk.flagged").map((e) => e.data?.level);
       scorerRisk = flagged.includes("high") ? "high" : flagged.includes("concern") ? "concern" : "none";

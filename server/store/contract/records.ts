@@ -69,6 +69,24 @@ export function recordsContract(name: string, make: MakeStore, destroy: DestroyS
       expect(times[0]).toEqual({ durationMs: 40_000, at: 40 });
     });
 
+    it("keeps each conversation's events apart, in order, until the conversation is purged", async () => {
+      await store.appendEvent({ type: "conversation.queued", at: 100, conversationId: "c1", data: { ageBand: "16-18", topic: "none" } });
+      await store.appendEvent({ type: "conversation.queued", at: 110, conversationId: "c2", data: { ageBand: "unknown", topic: "none" } });
+      await store.appendEvent({
+        type: "risk.flagged",
+        at: 120,
+        conversationId: "c1",
+        data: { level: "high", signals: "plan", acute: true },
+      });
+      await store.appendEvent({ type: "staff.joined", at: 130, staffId: "s1" });
+      expect((await store.listEventsOf("c1")).map((e) => e.type)).toEqual(["conversation.queued", "risk.flagged"]);
+      expect((await store.listEventsOf("c2")).map((e) => e.at)).toEqual([110]);
+      await store.purgeConversation("c1");
+      expect(await store.listEventsOf("c1")).toEqual([]);
+      // The anonymous log keeps them for the figures.
+      expect((await store.listEvents(0)).filter((e) => e.conversationId === "c1")).toHaveLength(2);
+    });
+
     it("replaces figure buckets hour by hour and remembers how far they are rolled up", async () => {
       const bucket = (locationId: string, hourStart: number, chatsStarted: number) => ({
         ...emptyBucket(locationId, hourStart),

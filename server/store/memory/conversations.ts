@@ -104,6 +104,7 @@ export function memoryConversations(state: MemoryState): ConversationStore {
       const existed = state.conversations.delete(conversationId);
       const hadMessages = state.messages.delete(conversationId);
       state.messageIds.delete(conversationId);
+      state.eventsOf.delete(conversationId);
       state.queue.delete(conversationId);
       for (const set of state.watching.values()) set.delete(conversationId);
       return existed || hadMessages;

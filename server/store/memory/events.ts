@@ -10,6 +10,14 @@ export function memoryEvents(state: MemoryState): EventStore {
   return {
     async appendEvent(event: DomainEvent): Promise<void> {
       state.events.push(structuredClone(event));
+      if (event.conversationId) {
+        let list = state.eventsOf.get(event.conversationId);
+        if (!list) state.eventsOf.set(event.conversationId, (list = []));
+        list.push(structuredClone(event));
+      }
+    },
+    async listEventsOf(conversationId: string): Promise<StoredEvent[]> {
+      return (state.eventsOf.get(conversationId) ?? []).map((e) => structuredClone(e));
     },
     async listEvents(sinceMs: Millis): Promise<StoredEvent[]> {
       return state.events.filter((e) => e.at >= sinceMs).map((e) => structuredClone(e));

@@ -41,6 +41,8 @@ export class MemoryState {
   readonly messages = new Map<string, Message[]>();
   readonly messageIds = new Map<string, Map<string, number>>();
   readonly events: DomainEvent[] = [];
+  /** Conversation id → its events (the index `listEventsOf` reads; purged with the conversation). */
+  readonly eventsOf = new Map<string, DomainEvent[]>();
   serviceTimes: { durationMs: number; at: Millis }[] = [];
   figureBuckets: HourBucket[] = [];
   rolledUpTo: Millis = 0;

@@ -105,7 +105,12 @@ export function redisConversations(ctx: RedisContext): ConversationStore {
       // Two slots, two commands: the message keys share {c:<id>}, the record lives in {d}. Both are
       // idempotent, so a purge interrupted between them is finished by the next run.
       const [messages, record] = await Promise.all([
-        ctx.redis.del(ctx.k.messages(conversationId), ctx.k.messageIds(conversationId), ctx.k.messageSeq(conversationId)),
+        ctx.redis.del(
+          ctx.k.messages(conversationId),
+          ctx.k.messageIds(conversationId),
+          ctx.k.messageSeq(conversationId),
+          ctx.k.conversationEvents(conversationId),
+        ),
         ctx.redis.del(ctx.k.conversation(conversationId)),
       ]);
       // Whoever read along keeps no pointer to a purged conversation.

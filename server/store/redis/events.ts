@@ -7,7 +7,16 @@ import { APPEND_EVENT } from "./scripts";
 export function redisEvents(ctx: RedisContext): EventStore {
   return {
     async appendEvent(event: DomainEvent): Promise<void> {
-      await ctx.run(APPEND_EVENT, {}, [event.at, JSON.stringify(event)]);
+      const json = JSON.stringify(event);
+      // The log and the conversation's own index live in different slots: two commands, sent together.
+      await Promise.all([
+        ctx.run(APPEND_EVENT, {}, [event.at, json]),
+        event.conversationId ? ctx.redis.rpush(ctx.k.conversationEvents(event.conversationId), json) : undefined,
+      ]);
+    },
+    async listEventsOf(conversationId: string): Promise<StoredEvent[]> {
+      const list = await ctx.redis.lrange(ctx.k.conversationEvents(conversationId), 0, -1);
+      return list.map((json) => JSON.parse(json) as StoredEvent);
     },
     async listEvents(sinceMs: Millis): Promise<StoredEvent[]> {
       const members = await ctx.redis.zrangebyscore(ctx.k.events, sinceMs, "+inf");

@@ -38,6 +38,8 @@ export interface RedisKeys {
   messageIds(conversationId: string): string;
   /** STRING counter: the last seq handed out, i.e. the conversation's `lastSeq`. */
   messageSeq(conversationId: string): string;
+  /** LIST of one conversation's domain events (JSON), oldest first: the index `listEventsOf` reads. */
+  conversationEvents(conversationId: string): string;
   /** HASH location id → Location JSON. */
   readonly locations: string;
   /** HASH staff id → Staff JSON. */
@@ -148,6 +150,7 @@ export function redisKeys(prefix: string): RedisKeys {
     messages: (id) => `${chat(id)}msgs`,
     messageIds: (id) => `${chat(id)}msg-ids`,
     messageSeq: (id) => `${chat(id)}seq`,
+    conversationEvents: (id) => `${chat(id)}events`,
     locations: `${prefix}locations`,
     staff: `${prefix}{s}:staff`,
     staffByEmail: `${prefix}{s}:staff-by-email`,

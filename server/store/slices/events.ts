@@ -8,6 +8,11 @@ export interface EventStore {
   appendEvent(event: DomainEvent): Promise<void>;
   /** Events since `sinceMs`, oldest first, as stored (an earlier version may have written fewer fields). */
   listEvents(sinceMs: Millis): Promise<StoredEvent[]>;
+  /**
+   * One conversation's events, oldest first (an index kept by `appendEvent`, gone with
+   * `purgeConversation`): what a chat's wrap-up reads, instead of the whole log since it began.
+   */
+  listEventsOf(conversationId: string): Promise<StoredEvent[]>;
   /** Keeps the most recent service times (chat durations), newest first, for the wait estimate. */
   recordServiceTime(durationMs: number, at: Millis): Promise<void>;
   recentServiceTimes(): Promise<{ durationMs: number; at: Millis }[]>;
