@@ -54,6 +54,7 @@ export function createRealtime(
       staffConversations: services.staffConversations,
       wrapUps: services.wrapUps,
       escalations: services.escalations,
+      professionals: services.professionals,
       dispatcher: services.dispatcher,
       push: services.push,
       debriefs: services.debriefs,

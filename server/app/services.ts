@@ -21,6 +21,7 @@ import { FiguresRollup } from "../service/FiguresRollup";
 import { FiguresService } from "../service/FiguresService";
 import { GhostSweeper } from "../service/GhostSweeper";
 import { LoginGuard } from "../service/LoginGuard";
+import { ProfessionalChatService } from "../service/ProfessionalChatService";
 import { PushService } from "../service/PushService";
 import { RetentionJob } from "../service/RetentionJob";
 import { ReturnCodeService } from "../service/ReturnCodeService";
@@ -108,6 +109,7 @@ export function buildServices({ config, store, clock, log, sockets, limits, shar
     afterAck,
     push,
     escalations,
+    professionals: new ProfessionalChatService(deps, escalations),
     dispatcher,
     loginGuard,
     debriefs,

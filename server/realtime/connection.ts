@@ -14,6 +14,7 @@ import type { DebriefService } from "../service/DebriefService";
 import type { Dispatcher } from "../service/Dispatcher";
 import type { EscalationService } from "../service/EscalationService";
 import { fail } from "../service/errors";
+import type { ProfessionalChatService } from "../service/ProfessionalChatService";
 import type { PushService } from "../service/PushService";
 import type { ReturnCodeService } from "../service/ReturnCodeService";
 import type { StaffConversationService } from "../service/StaffConversationService";
@@ -38,6 +39,7 @@ export interface RealtimeServices {
   staffConversations: StaffConversationService;
   wrapUps: WrapUpService;
   escalations: EscalationService;
+  professionals: ProfessionalChatService;
   dispatcher: Dispatcher;
   push: PushService;
   debriefs: DebriefService;
@@ -160,12 +162,12 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "escalation:claim", log, (p) => s.escalations.claim(requireStaff(socket), p));
   handle(socket, "escalation:resolve", log, (p) => s.escalations.resolve(requireStaff(socket), p));
   handle(socket, "duty:set", log, (p) => s.escalations.setDuty(requireStaff(socket), p));
-  handle(socket, "conversation:live", log, () => s.escalations.live(requireStaff(socket)));
-  handle(socket, "conversation:watch", log, (p) => s.escalations.watch(requireStaff(socket), p));
-  handle(socket, "conversation:join", log, (p) => s.escalations.join(requireStaff(socket), p));
-  handle(socket, "conversation:unwatch", log, (p) => s.escalations.unwatch(requireStaff(socket), p));
-  handle(socket, "conversation:takeover", log, (p) => s.escalations.takeOver(requireStaff(socket), p));
-  handle(socket, "conversation:handback", log, (p) => s.escalations.handBack(requireStaff(socket), p));
+  handle(socket, "conversation:live", log, () => s.professionals.live(requireStaff(socket)));
+  handle(socket, "conversation:watch", log, (p) => s.professionals.watch(requireStaff(socket), p));
+  handle(socket, "conversation:join", log, (p) => s.professionals.join(requireStaff(socket), p));
+  handle(socket, "conversation:unwatch", log, (p) => s.professionals.unwatch(requireStaff(socket), p));
+  handle(socket, "conversation:takeover", log, (p) => s.professionals.takeOver(requireStaff(socket), p));
+  handle(socket, "conversation:handback", log, (p) => s.professionals.handBack(requireStaff(socket), p));
   handle(socket, "queue:take", log, () => s.dispatcher.takeNext(requireStaff(socket).staff.id));
   handle(socket, "push:subscribe", log, (p) => s.push.subscribe(requireActor(socket), p.subscription));
   handle(socket, "push:unsubscribe", log, (p) => s.push.unsubscribe(requireActor(socket), p.endpoint));
@@ -176,7 +178,7 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "debrief:sync", log, (p) => s.debriefs.sync(requireStaff(socket).staff, p));
   handle(socket, "debrief:close", log, (p) => s.debriefs.close(requireStaff(socket).staff, p));
   handle(socket, "queue:claim", log, (p) => s.dispatcher.takeForProfessional(requireStaff(socket).staff, p.conversationId));
-  handle(socket, "professional:state", log, () => s.escalations.professionalState(requireStaff(socket)));
+  handle(socket, "professional:state", log, () => s.professionals.professionalState(requireStaff(socket)));
 
   const actor = socket.data.actor;
   if (actor?.kind === "staff") {
