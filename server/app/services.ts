@@ -77,33 +77,49 @@ export function buildServices({ config, store, clock, log, sockets, limits, shar
   const debriefs = new DebriefService(deps, escalations, limits.message);
   const wrapUps = new WrapUpService(deps, debriefs);
   const afterAck = new AfterAck(serviceLog);
-  const conversations = new ConversationService(
+  const conversations = new ConversationService({
     deps,
     dispatcher,
-    limits.message,
+    rateLimit: limits.message,
     wrapUps,
-    { score: loadDefaultRiskScorer(), escalations, later: afterAck },
-    limits.signal,
-  );
+    risk: { score: loadDefaultRiskScorer(), escalations, later: afterAck },
+    signalLimit: limits.signal,
+  });
   const returnCodes = new ReturnCodeService(deps, conversations, limits.returnCode, {
     ...config.returnCodes,
     failures: limits.returnCodeFailures,
   });
   if (!config.returnCodes.secret) log.warn({ event: "returnCodes.off" }, "RETURN_CODE_SECRET is not set: return codes are switched off");
-  const youth = new YouthService(
+  const youth = new YouthService({
     deps,
     dispatcher,
     conversations,
     abuse,
-    limits.join,
-    { sessionTtlMs: config.youthSessionTtlMs, maxQueuedPerNetwork: config.maxQueuedPerNetwork },
+    joinLimit: limits.join,
+    limits: { sessionTtlMs: config.youthSessionTtlMs, maxQueuedPerNetwork: config.maxQueuedPerNetwork },
     returnCodes,
-    limits.sessions,
-  );
+    sessionLimits: limits.sessions,
+  });
   const access = new AccessLog(deps);
   const secondFactor = new SecondFactorService(deps, config.secondFactor.key, access);
-  const staff = new StaffService(deps, dispatcher, wrapUps, escalations, config.staffSessionIdleMs, config.staffSessionMaxMs, secondFactor);
-  const staffConversations = new StaffConversationService(deps, conversations, dispatcher, abuse, limits.message, escalations, returnCodes);
+  const staff = new StaffService({
+    deps,
+    dispatcher,
+    wrapUps,
+    escalations,
+    sessionIdleMs: config.staffSessionIdleMs,
+    sessionMaxMs: config.staffSessionMaxMs,
+    secondFactor,
+  });
+  const staffConversations = new StaffConversationService({
+    deps,
+    conversations,
+    dispatcher,
+    abuse,
+    rateLimit: limits.message,
+    escalations,
+    returnCodes,
+  });
   return {
     deps,
     afterAck,

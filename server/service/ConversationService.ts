@@ -54,20 +54,37 @@ export function triageContext(earlier: Message[], seq: number): RiskContext {
 /** A queued youth whose message reads as high risk goes ahead of everyone who is not. */
 export const FLAGGED_PRIORITY = 10;
 
+/** What a ConversationService is made of (named, so a new collaborator cannot be passed in the wrong place). */
+export interface ConversationServiceOptions {
+  deps: ServiceDeps<AccessLogStore & ConversationStore & DirectoryStore & EscalationStore & EventStore & MessageStore & PresenceStore>;
+  dispatcher: Dispatcher;
+  rateLimit: RateLimit;
+  wrapUps: WrapUpService;
+  /** Triage runs after the ack (`later`), so a youth's message never waits for it. */
+  risk: { score: RiskScorer; escalations: EscalationService; later: AfterAck };
+  /** Typing and delivery marks: cheap signals, but a flood of them must not reach everyone. */
+  signalLimit: RateLimit;
+}
+
 /** Everything that happens inside one conversation, for whichever side is allowed to do it. */
 export class ConversationService {
-  constructor(
-    private readonly deps: ServiceDeps<
-      AccessLogStore & ConversationStore & DirectoryStore & EscalationStore & EventStore & MessageStore & PresenceStore
-    >,
-    private readonly dispatcher: Dispatcher,
-    private readonly rateLimit: RateLimit,
-    private readonly wrapUps: WrapUpService,
-    /** Triage runs after the ack (`later`), so a youth's message never waits for it. */
-    private readonly risk: { score: RiskScorer; escalations: EscalationService; later: AfterAck },
-    /** Typing and delivery marks: cheap signals, but a flood of them must not reach everyone. */
-    private readonly signalLimit: RateLimit,
-  ) {}
+  private readonly deps: ServiceDeps<
+    AccessLogStore & ConversationStore & DirectoryStore & EscalationStore & EventStore & MessageStore & PresenceStore
+  >;
+  private readonly dispatcher: Dispatcher;
+  private readonly rateLimit: RateLimit;
+  private readonly wrapUps: WrapUpService;
+  private readonly risk: { score: RiskScorer; escalations: EscalationService; later: AfterAck };
+  private readonly signalLimit: RateLimit;
+
+  constructor(o: ConversationServiceOptions) {
+    this.deps = o.deps;
+    this.dispatcher = o.dispatcher;
+    this.rateLimit = o.rateLimit;
+    this.wrapUps = o.wrapUps;
+    this.risk = o.risk;
+    this.signalLimit = o.signalLimit;
+  }
 
   /** The conversation, if this actor is part of it; a youth may write while still queued. */
   async authorise(actor: Actor, conversationId: string, options?: { lastSeq?: boolean }): Promise<Conversation> {

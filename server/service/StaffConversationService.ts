@@ -13,17 +13,36 @@ import type { ReturnCodeService } from "./ReturnCodeService";
 import { recordSystemLine } from "./transcript";
 import { messageView, staffView, youthView } from "./views";
 
+/** What a StaffConversationService is made of (named, so a new collaborator cannot be passed in the wrong place). */
+export interface StaffConversationServiceOptions {
+  deps: ServiceDeps<ConversationStore & DirectoryStore & EventStore & MessageStore & PresenceStore>;
+  conversations: ConversationService;
+  dispatcher: Dispatcher;
+  abuse: AbuseGuard;
+  rateLimit: RateLimit;
+  escalations: EscalationService;
+  returnCodes: Pick<ReturnCodeService, "noteChanged">;
+}
+
 /** What only staff do inside a conversation: notes, whispers and consults, transfers, blocks. */
 export class StaffConversationService {
-  constructor(
-    private readonly deps: ServiceDeps<ConversationStore & DirectoryStore & EventStore & MessageStore & PresenceStore>,
-    private readonly conversations: ConversationService,
-    private readonly dispatcher: Dispatcher,
-    private readonly abuse: AbuseGuard,
-    private readonly rateLimit: RateLimit,
-    private readonly escalations: EscalationService,
-    private readonly returnCodes: Pick<ReturnCodeService, "noteChanged">,
-  ) {}
+  private readonly deps: ServiceDeps<ConversationStore & DirectoryStore & EventStore & MessageStore & PresenceStore>;
+  private readonly conversations: ConversationService;
+  private readonly dispatcher: Dispatcher;
+  private readonly abuse: AbuseGuard;
+  private readonly rateLimit: RateLimit;
+  private readonly escalations: EscalationService;
+  private readonly returnCodes: Pick<ReturnCodeService, "noteChanged">;
+
+  constructor(o: StaffConversationServiceOptions) {
+    this.deps = o.deps;
+    this.conversations = o.conversations;
+    this.dispatcher = o.dispatcher;
+    this.abuse = o.abuse;
+    this.rateLimit = o.rateLimit;
+    this.escalations = o.escalations;
+    this.returnCodes = o.returnCodes;
+  }
 
   private async mineAndActive(actor: StaffActor, conversationId: string): Promise<Conversation> {
     const conversation = await this.conversations.authorise(actor, conversationId);

@@ -25,19 +25,38 @@ export function staffPublicView(s: Staff): StaffView {
   };
 }
 
+/** What a StaffService is made of (named, so a new collaborator cannot be passed in the wrong place). */
+export interface StaffServiceOptions {
+  deps: ServiceDeps<ConversationStore & DirectoryStore & EscalationStore & EventStore & PresenceStore & SessionStore>;
+  dispatcher: Dispatcher;
+  wrapUps: WrapUpService;
+  escalations: EscalationService;
+  sessionIdleMs: number;
+  /** A session ends this long after login however active it is (a forgotten console on a shared PC). */
+  sessionMaxMs?: number;
+  /** Without it (unit tests of other things), a password alone logs in. */
+  secondFactor?: SecondFactorService;
+}
+
 /** Staff logins, sessions and availability. */
 export class StaffService {
-  constructor(
-    private readonly deps: ServiceDeps<ConversationStore & DirectoryStore & EscalationStore & EventStore & PresenceStore & SessionStore>,
-    private readonly dispatcher: Dispatcher,
-    private readonly wrapUps: WrapUpService,
-    private readonly escalations: EscalationService,
-    private readonly sessionIdleMs: number,
-    /** A session ends this long after login however active it is (a forgotten console on a shared PC). */
-    private readonly sessionMaxMs: number = Number.POSITIVE_INFINITY,
-    /** Without it (unit tests of other things), a password alone logs in. */
-    private readonly secondFactor?: SecondFactorService,
-  ) {}
+  private readonly deps: ServiceDeps<ConversationStore & DirectoryStore & EscalationStore & EventStore & PresenceStore & SessionStore>;
+  private readonly dispatcher: Dispatcher;
+  private readonly wrapUps: WrapUpService;
+  private readonly escalations: EscalationService;
+  private readonly sessionIdleMs: number;
+  private readonly sessionMaxMs: number;
+  private readonly secondFactor?: SecondFactorService;
+
+  constructor(o: StaffServiceOptions) {
+    this.deps = o.deps;
+    this.dispatcher = o.dispatcher;
+    this.wrapUps = o.wrapUps;
+    this.escalations = o.escalations;
+    this.sessionIdleMs = o.sessionIdleMs;
+    this.sessionMaxMs = o.sessionMaxMs ?? Number.POSITIVE_INFINITY;
+    if (o.secondFactor) this.secondFactor = o.secondFactor;
+  }
 
   /**
    * Checks the password (argon2id) and starts a fresh session; the raw session id goes only into the

@@ -13,18 +13,39 @@ import type { Redeemed, ReturnCodeService } from "./ReturnCodeService";
 import { recordSystemLine } from "./transcript";
 import { messageView, visibleToYouth, youthView } from "./views";
 
+/** What a YouthService is made of (named, so a new collaborator cannot be passed in the wrong place). */
+export interface YouthServiceOptions {
+  deps: ServiceDeps<ConversationStore & CoordinationStore & DirectoryStore & EventStore & MessageStore & SessionStore>;
+  dispatcher: Dispatcher;
+  conversations: ConversationService;
+  abuse: AbuseGuard;
+  joinLimit: RateLimit;
+  limits: { sessionTtlMs: number; maxQueuedPerNetwork: number };
+  returnCodes: ReturnCodeService;
+  sessionLimits: { perNetwork: RateLimit; global: RateLimit };
+}
+
 /** The anonymous side: sessions without identity, joining and leaving the queue. */
 export class YouthService {
-  constructor(
-    private readonly deps: ServiceDeps<ConversationStore & CoordinationStore & DirectoryStore & EventStore & MessageStore & SessionStore>,
-    private readonly dispatcher: Dispatcher,
-    private readonly conversations: ConversationService,
-    private readonly abuse: AbuseGuard,
-    private readonly joinLimit: RateLimit,
-    private readonly limits: { sessionTtlMs: number; maxQueuedPerNetwork: number },
-    private readonly returnCodes: ReturnCodeService,
-    private readonly sessionLimits: { perNetwork: RateLimit; global: RateLimit },
-  ) {}
+  private readonly deps: ServiceDeps<ConversationStore & CoordinationStore & DirectoryStore & EventStore & MessageStore & SessionStore>;
+  private readonly dispatcher: Dispatcher;
+  private readonly conversations: ConversationService;
+  private readonly abuse: AbuseGuard;
+  private readonly joinLimit: RateLimit;
+  private readonly limits: { sessionTtlMs: number; maxQueuedPerNetwork: number };
+  private readonly returnCodes: ReturnCodeService;
+  private readonly sessionLimits: { perNetwork: RateLimit; global: RateLimit };
+
+  constructor(o: YouthServiceOptions) {
+    this.deps = o.deps;
+    this.dispatcher = o.dispatcher;
+    this.conversations = o.conversations;
+    this.abuse = o.abuse;
+    this.joinLimit = o.joinLimit;
+    this.limits = o.limits;
+    this.returnCodes = o.returnCodes;
+    this.sessionLimits = o.sessionLimits;
+  }
 
   /**
    * A new anonymous session. The token is shown once to the client and stored only as a hash; the
