@@ -8,6 +8,24 @@ import { RetentionJob } from "./RetentionJob";
 const DAY = 86_400_000;
 
 describe("retention", () => {
+  it("drops the log's old events only once the figures have rolled them up", async () => {
+    const store = createMemoryStore();
+    const now = 100 * DAY;
+    const job = new RetentionJob({ store, clock: { now: () => now }, notifier: {} as Notifier, log: pino({ level: "silent" }) }, 30);
+    for (const day of [10, 50, 69, 71, 99]) await store.appendEvent({ type: "staff.joined", at: day * DAY, staffId: "s1" });
+    // Nothing rolled up yet: every event is still the figures' only source.
+    await job.run();
+    expect((await store.listEvents(0)).map((e) => e.at / DAY)).toEqual([10, 50, 69, 71, 99]);
+    // Rolled up to day 52: events before day 50 (52 minus the recomputed day and the warm-up day) go.
+    await store.replaceFigureBuckets(0, 52 * DAY, []);
+    await job.run();
+    expect((await store.listEvents(0)).map((e) => e.at / DAY)).toEqual([50, 69, 71, 99]);
+    // Rolled up to now: events older than the 30 days of retention go, newer ones stay.
+    await store.replaceFigureBuckets(52 * DAY, 99 * DAY, []);
+    await job.run();
+    expect((await store.listEvents(0)).map((e) => e.at / DAY)).toEqual([71, 99]);
+  });
+
   it("purges transcripts older than the retention time, keeps newer ones and the events, and is idempotent", async () => {
     const store = createMemoryStore();
     let now = 100 * DAY;

@@ -1,7 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { debriefExpired } from "../domain/debrief/debrief";
-import type { AccessLogStore, ConversationStore, CoordinationStore, DebriefStore, RetentionStore, ReturnCodeStore } from "../store/Store";
+import { WARM_UP_MS } from "../domain/figures/aggregate";
+import type {
+  AccessLogStore,
+  ConversationStore,
+  CoordinationStore,
+  DebriefStore,
+  EventStore,
+  FigureStore,
+  RetentionStore,
+  ReturnCodeStore,
+} from "../store/Store";
 import type { ServiceDeps } from "./context";
+import { RECOMPUTE_MS } from "./FiguresRollup";
 import { atMostEvery } from "./throttle";
 
 const DAY_MS = 86_400_000;
@@ -32,7 +43,7 @@ export class RetentionJob {
 
   constructor(
     private readonly deps: ServiceDeps<
-      AccessLogStore & ConversationStore & CoordinationStore & DebriefStore & RetentionStore & ReturnCodeStore
+      AccessLogStore & ConversationStore & CoordinationStore & DebriefStore & EventStore & FigureStore & RetentionStore & ReturnCodeStore
     >,
     private readonly retentionDays: number,
     everyMs = 3_600_000,
@@ -79,8 +90,20 @@ export class RetentionJob {
       const accessEntries = this.options.accessLogDays
         ? await store.purgeAccessBefore(clock.now() - this.options.accessLogDays * DAY_MS)
         : 0;
+      // The log's events go once the figures have them: kept as long as a transcript, and never
+      // before the hourly buckets cover them (with the hours a rollup still recomputes).
+      const rolledUpTo = await store.figuresRolledUpTo();
+      const events = rolledUpTo > 0 ? await store.purgeEventsBefore(Math.min(cutoff, rolledUpTo - RECOMPUTE_MS - WARM_UP_MS)) : 0;
       log.info(
-        { event: "retention.purged", conversations: purged, escalations, debriefs, accessEntries, retentionDays: this.retentionDays },
+        {
+          event: "retention.purged",
+          conversations: purged,
+          escalations,
+          debriefs,
+          accessEntries,
+          events,
+          retentionDays: this.retentionDays,
+        },
         "retention pass",
       );
       return purged;

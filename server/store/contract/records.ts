@@ -69,6 +69,13 @@ export function recordsContract(name: string, make: MakeStore, destroy: DestroyS
       expect(times[0]).toEqual({ durationMs: 40_000, at: 40 });
     });
 
+    it("purges the log's events older than a time, and only those", async () => {
+      for (const at of [100, 200, 300]) await store.appendEvent({ type: "staff.joined", at, staffId: "s1" });
+      expect(await store.purgeEventsBefore(250)).toBe(2);
+      expect((await store.listEvents(0)).map((e) => e.at)).toEqual([300]);
+      expect(await store.purgeEventsBefore(250)).toBe(0);
+    });
+
     it("keeps each conversation's events apart, in order, until the conversation is purged", async () => {
       await store.appendEvent({ type: "conversation.queued", at: 100, conversationId: "c1", data: { ageBand: "16-18", topic: "none" } });
       await store.appendEvent({ type: "conversation.queued", at: 110, conversationId: "c2", data: { ageBand: "unknown", topic: "none" } });

@@ -16,6 +16,12 @@ export function memoryEvents(state: MemoryState): EventStore {
         list.push(structuredClone(event));
       }
     },
+    async purgeEventsBefore(before: Millis): Promise<number> {
+      const kept = state.events.filter((e) => e.at >= before);
+      const removed = state.events.length - kept.length;
+      state.events.splice(0, state.events.length, ...kept);
+      return removed;
+    },
     async listEventsOf(conversationId: string): Promise<StoredEvent[]> {
       return (state.eventsOf.get(conversationId) ?? []).map((e) => structuredClone(e));
     },

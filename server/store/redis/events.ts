@@ -14,6 +14,9 @@ export function redisEvents(ctx: RedisContext): EventStore {
         event.conversationId ? ctx.redis.rpush(ctx.k.conversationEvents(event.conversationId), json) : undefined,
       ]);
     },
+    async purgeEventsBefore(before: Millis): Promise<number> {
+      return ctx.redis.zremrangebyscore(ctx.k.events, "-inf", `(${before}`);
+    },
     async listEventsOf(conversationId: string): Promise<StoredEvent[]> {
       const list = await ctx.redis.lrange(ctx.k.conversationEvents(conversationId), 0, -1);
       return list.map((json) => JSON.parse(json) as StoredEvent);

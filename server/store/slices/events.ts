@@ -13,6 +13,8 @@ export interface EventStore {
    * `purgeConversation`): what a chat's wrap-up reads, instead of the whole log since it began.
    */
   listEventsOf(conversationId: string): Promise<StoredEvent[]>;
+  /** Retention: removes every event of the log older than `before` (not the per-conversation lists); resolves how many. */
+  purgeEventsBefore(before: Millis): Promise<number>;
   /** Keeps the most recent service times (chat durations), newest first, for the wait estimate. */
   recordServiceTime(durationMs: number, at: Millis): Promise<void>;
   recentServiceTimes(): Promise<{ durationMs: number; at: Millis }[]>;
