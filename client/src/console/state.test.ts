@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MessageView, StaffConversationView, StaffState } from "../../../shared/protocol";
+import { mergeBySeq } from "../lib/messages";
 import {
   type ConsoleAction,
   type ConsoleState,
@@ -9,7 +10,6 @@ import {
   lastContiguousSeq,
   liveChats,
   matchSnippets,
-  mergeBySeq,
   openEscalation,
   reduceConsole,
   totalUnread,

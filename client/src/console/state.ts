@@ -15,6 +15,7 @@ import type {
   Topic,
   WrapUpTodoView,
 } from "../../../shared/protocol";
+import { mergeBySeq } from "../lib/messages";
 
 /** One open chat in the console. */
 export interface ChatState {
@@ -90,13 +91,6 @@ export const initialConsole: ConsoleState = {
   colleagues: [],
   offers: {},
 };
-
-/** Messages by seq, each once, however often or in whatever order they arrive (a resend is broadcast again). */
-export function mergeBySeq(current: readonly MessageView[], incoming: readonly MessageView[]): MessageView[] {
-  const bySeq = new Map(current.map((m) => [m.seq, m]));
-  for (const m of incoming) bySeq.set(m.seq, m);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-}
 
 /** The highest seq up to which every message is held (staff see every seq, whispers included). */
 export function lastContiguousSeq(messages: readonly MessageView[]): number {

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { type Ack, PROTOCOL_VERSION, type RequestName, type RequestOf, type Responses } from "../../../shared/protocol";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { PROTOCOL_VERSION, type RequestOf } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { chime } from "../lib/alerts";
-import { type AppSocket, call, openSocket, sendWithResend } from "../lib/socket";
+import { type AppSocket, call, openSocket, requestOn, sendWithResend } from "../lib/socket";
 import { withRiskPrefix } from "./riskAttention";
 import { type ConsoleAction, chatGapBefore, initialConsole, lastContiguousSeq, reduceConsole, totalUnread, waitingForMe } from "./state";
 import { useDocumentHidden, useRiskAttention } from "./useRiskAttention";
@@ -180,11 +180,7 @@ export function useConsole() {
   }, [confirmDelivery]);
 
   /** Any request; the caller decides what to do with a refusal. */
-  const request = useCallback(<E extends RequestName>(event: E, payload: RequestOf<E>): Promise<Ack<Responses[E]>> => {
-    const socket = socketRef.current;
-    if (!socket) return Promise.resolve({ ok: false, code: "UNAVAILABLE", message: "offline" });
-    return call(socket, event, payload);
-  }, []);
+  const request = useMemo(() => requestOn(() => socketRef.current), []);
 
   const actions = {
     request,

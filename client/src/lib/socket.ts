@@ -27,6 +27,17 @@ export async function call<E extends RequestName>(
   }
 }
 
+/**
+ * Requests on whichever socket is current (a hook replaces its socket on reconnect): answered
+ * "offline" without one. The one request helper of the consoles.
+ */
+export function requestOn(current: () => AppSocket | null | undefined) {
+  return <E extends RequestName>(event: E, payload: RequestOf<E>): Promise<Ack<Responses[E]>> => {
+    const socket = current();
+    return socket ? call(socket, event, payload) : Promise.resolve({ ok: false, code: "UNAVAILABLE", message: "offline" });
+  };
+}
+
 /** How long a console keeps resending one message before it tells the volunteer it did not go. */
 const RESEND_FOR_MS = 60_000;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MessageView, ServiceStatus, YouthConversationView } from "../../../shared/protocol";
-import { contiguousSeq, gapBefore, initialModel, mergeMessages, reduce, type YouthAction, type YouthModel } from "./machine";
+import { mergeBySeq } from "../lib/messages";
+import { contiguousSeq, gapBefore, initialModel, reduce, type YouthAction, type YouthModel } from "./machine";
 
 const open: ServiceStatus = { anyOpen: true, locations: [{ id: "leiden", name: "Leiden", open: true }] };
 const closed: ServiceStatus = {
@@ -210,7 +211,7 @@ describe("never losing a word", () => {
   });
 
   it("merges messages by seq and knows the last contiguous one", () => {
-    const merged = mergeMessages([msg(1), msg(3)], [msg(3), msg(2), msg(5)]);
+    const merged = mergeBySeq([msg(1), msg(3)], [msg(3), msg(2), msg(5)]);
     expect(merged.map((m) => m.seq)).toEqual([1, 2, 3, 5]);
     expect(contiguousSeq(merged)).toBe(3);
     expect(contiguousSeq([])).toBe(0);

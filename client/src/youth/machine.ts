@@ -7,6 +7,7 @@ import type {
   YouthConversationView,
   YouthState,
 } from "../../../shared/protocol";
+import { mergeBySeq } from "../lib/messages";
 
 /** The steps a youth goes through; `ended` asks for feedback, `goodbye` closes. */
 export type Phase = "loading" | "closed" | "intro" | "waiting" | "chatting" | "ended" | "goodbye";
@@ -105,13 +106,6 @@ function phaseOf(conversation: YouthConversationView | undefined, status: Servic
   }
 }
 
-/** Adds messages by seq, each once, whatever order or how often they arrive. */
-export function mergeMessages(current: readonly MessageView[], incoming: readonly MessageView[]): MessageView[] {
-  const bySeq = new Map(current.map((m) => [m.seq, m]));
-  for (const m of incoming) bySeq.set(m.seq, m);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-}
-
 /** The highest seq up to which we have every message: what to ask for after a reconnect. */
 export function contiguousSeq(messages: readonly MessageView[]): number {
   let seq = 0;
@@ -162,7 +156,7 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
         return { ...model, conversation: undefined, messages: [], pending: [], phase: phaseOf(undefined, model.status) };
       }
       const conversation = action.state.conversation;
-      const messages = mergeMessages(model.messages, action.missed);
+      const messages = mergeBySeq(model.messages, action.missed);
       // A chat that ended while we were away still offers the feedback step, once.
       const phase = conversation ? phaseOf(conversation, model.status) : phaseOf(undefined, model.status);
       return {
@@ -231,7 +225,7 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
       };
     case "messageReceived": {
       if (model.conversation && action.message.conversationId !== model.conversation.id) return model;
-      const messages = mergeMessages(model.messages, [action.message]);
+      const messages = mergeBySeq(model.messages, [action.message]);
       const fromStaff = isStaff(action.message.sender.role);
       return {
         ...model,
@@ -244,7 +238,7 @@ export function reduce(model: YouthModel, action: YouthAction): YouthModel {
     }
     case "synced": {
       if (model.conversation?.id !== action.conversationId) return model;
-      const messages = mergeMessages(model.messages, action.messages);
+      const messages = mergeBySeq(model.messages, action.messages);
       return {
         ...model,
         messages,

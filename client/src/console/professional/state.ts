@@ -8,6 +8,7 @@ import {
   type StaffConversationView,
   type StaffState,
 } from "../../../../shared/protocol";
+import { mergeBySeq } from "../../lib/messages";
 import {
   type ConsoleAction,
   type ConsoleState,
@@ -95,12 +96,6 @@ export const initialProfessional: ProfessionalState = {
   held: initialConsole,
   newAlerts: 0,
 };
-
-function mergeBySeq(current: readonly MessageView[], incoming: readonly MessageView[]): MessageView[] {
-  const bySeq = new Map(current.map((m) => [m.seq, m]));
-  for (const m of incoming) bySeq.set(m.seq, m);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-}
 
 function upsertEscalation(inbox: readonly InboxItem[], e: EscalationView): InboxItem[] {
   const rest = inbox.filter((i) => i.id !== e.id);

@@ -1,15 +1,8 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import {
-  type Ack,
-  type EscalationLevel,
-  PROTOCOL_VERSION,
-  type RequestName,
-  type RequestOf,
-  type Responses,
-} from "../../../../shared/protocol";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { type EscalationLevel, PROTOCOL_VERSION, type RequestOf } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import { chime } from "../../lib/alerts";
-import { type AppSocket, call, openSocket, sendWithResend } from "../../lib/socket";
+import { type AppSocket, call, openSocket, requestOn, sendWithResend } from "../../lib/socket";
 import { withRiskPrefix } from "../riskAttention";
 import { useDocumentHidden, useRiskAttention } from "../useRiskAttention";
 import { heldUpTo, initialProfessional, professionalGapBefore, reduceProfessional, titleOf } from "./state";
@@ -49,11 +42,7 @@ export function useProfessional() {
   mutedRef.current = muted;
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const request = useCallback(<E extends RequestName>(event: E, payload: RequestOf<E>): Promise<Ack<Responses[E]>> => {
-    const socket = socketRef.current;
-    if (!socket) return Promise.resolve({ ok: false, code: "UNAVAILABLE", message: "offline" });
-    return call(socket, event, payload);
-  }, []);
+  const request = useMemo(() => requestOn(() => socketRef.current), []);
 
   /** A held chat is on screen when it is the active tab, no followed chat covers it, and the page is visible. */
   const heldOnScreen = useCallback((conversationId: string) => {
