@@ -1,4 +1,5 @@
 import type { Store } from "../Store";
+import { accessMethods } from "../slices/access";
 import { memoryAbuse } from "./abuse";
 import { memoryConversations } from "./conversations";
 import { memoryCoordination } from "./coordination";
@@ -42,13 +43,6 @@ export function createMemoryStore(): Store {
     ...memoryDebriefs(state),
     ...memoryCoordination(state),
     ...memoryRetention(state),
-    putSecondFactor: (record) => access.putSecondFactor(record),
-    getSecondFactor: (staffId) => access.getSecondFactor(staffId),
-    deleteSecondFactor: (staffId) => access.deleteSecondFactor(staffId),
-    acceptTotpStep: (staffId, step) => access.acceptTotpStep(staffId, step),
-    useRecoveryCode: (staffId, codeHash) => access.useRecoveryCode(staffId, codeHash),
-    appendAccess: (entry) => access.appendAccess(entry),
-    listAccess: (query) => access.listAccess(query),
-    purgeAccessBefore: (before) => access.purgeAccessBefore(before),
+    ...accessMethods(access),
   };
 }

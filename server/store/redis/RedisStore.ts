@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Store } from "../Store";
+import { accessMethods } from "../slices/access";
 import { redisAbuse } from "./abuse";
 import type { RedisClient } from "./connect";
 import { RedisContext } from "./context";
@@ -47,14 +48,7 @@ export function createRedisStore(redis: RedisClient, options: { prefix: string }
     ...redisDebriefs(ctx),
     ...redisCoordination(ctx),
     ...redisRetention(ctx, escalations),
-    putSecondFactor: (record) => access.putSecondFactor(record),
-    getSecondFactor: (staffId) => access.getSecondFactor(staffId),
-    deleteSecondFactor: (staffId) => access.deleteSecondFactor(staffId),
-    acceptTotpStep: (staffId, step) => access.acceptTotpStep(staffId, step),
-    useRecoveryCode: (staffId, codeHash) => access.useRecoveryCode(staffId, codeHash),
-    appendAccess: (entry) => access.appendAccess(entry),
-    listAccess: (query) => access.listAccess(query),
-    purgeAccessBefore: (before) => access.purgeAccessBefore(before),
+    ...accessMethods(access),
   };
 }
 

@@ -26,3 +26,20 @@ export interface AccessLogStore {
   /** Retention (ACCESS_LOG_DAYS): removes every entry older than `before`; resolves how many. */
   purgeAccessBefore(before: Millis): Promise<number>;
 }
+
+/**
+ * The access slice's methods as plain functions over one implementation (a class instance), so a
+ * store composed of spread slices can take them in.
+ */
+export function accessMethods(access: SecondFactorStore & AccessLogStore): SecondFactorStore & AccessLogStore {
+  return {
+    putSecondFactor: (record) => access.putSecondFactor(record),
+    getSecondFactor: (staffId) => access.getSecondFactor(staffId),
+    deleteSecondFactor: (staffId) => access.deleteSecondFactor(staffId),
+    acceptTotpStep: (staffId, step) => access.acceptTotpStep(staffId, step),
+    useRecoveryCode: (staffId, codeHash) => access.useRecoveryCode(staffId, codeHash),
+    appendAccess: (entry) => access.appendAccess(entry),
+    listAccess: (query) => access.listAccess(query),
+    purgeAccessBefore: (before) => access.purgeAccessBefore(before),
+  };
+}
