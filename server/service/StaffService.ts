@@ -115,16 +115,24 @@ export class StaffService {
   }
 
   /** The session and its staff member while both are valid: not expired (idle or absolute), not deactivated. */
-  private async liveSession(sid: string | undefined): Promise<{ session: StaffSession; staff: Staff } | undefined> {
+  /**
+   * The session behind a sid and its staff member, if both are still good. `expected` is whose
+   * session the caller believes it is (an open console knows): then both are read at once.
+   */
+  private async liveSession(sid: string | undefined, expected?: string): Promise<{ session: StaffSession; staff: Staff } | undefined> {
     if (!sid) return undefined;
-    const session = await this.deps.store.getStaffSession(hashSecret(sid));
+    const { store, clock } = this.deps;
+    const [session, known] = await Promise.all([
+      store.getStaffSession(hashSecret(sid)),
+      expected === undefined ? undefined : store.getStaff(expected),
+    ]);
     // Half-way through a login (password given, second factor not yet): not a session for anything.
     if (!session || session.pending) return undefined;
-    if (this.deps.clock.now() - session.createdAt >= this.sessionMaxMs) {
-      await this.deps.store.deleteStaffSession(session.sidHash);
+    if (clock.now() - session.createdAt >= this.sessionMaxMs) {
+      await store.deleteStaffSession(session.sidHash);
       return undefined;
     }
-    const staff = await this.deps.store.getStaff(session.staffId);
+    const staff = session.staffId === expected ? known : await store.getStaff(session.staffId);
     if (!staff?.active) return undefined;
     return { session, staff };
   }
@@ -145,7 +153,7 @@ export class StaffService {
    * idle timeout, so a console in use does not idle out.
    */
   async stillValid(sid: string | undefined, staffId: string, touch: boolean): Promise<Staff | undefined> {
-    const live = await this.liveSession(sid);
+    const live = await this.liveSession(sid, staffId);
     if (!live || live.staff.id !== staffId) return undefined;
     if (touch) {
       const now = this.deps.clock.now();

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useState } from "react";
-import type { ServiceStatus, StaffView, WrapUpTodoView } from "../../../shared/protocol";
+import type { ServiceStatus, StaffView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { api } from "../lib/api";
 import { errorText } from "../lib/errorText";
@@ -18,7 +18,7 @@ import { RiskAnnouncer, RiskMarker } from "./RiskParts";
 import { clearConsoleDrafts } from "./SnippetComposer";
 import { liveChats } from "./state";
 import { useConsole } from "./useConsole";
-import { WrapUpForm } from "./WrapUpForm";
+import { useWrapping, WrapUpSlot } from "./WrapUpSlot";
 
 /** /console: log in, then the workplace of one's role; /console/invite sets a first password. */
 export default function ConsoleApp() {
@@ -110,18 +110,11 @@ function TopBar({
 function Workplace({ onLogout }: { onLogout(): void }) {
   const { t } = useI18n();
   const { state, actions, muted, risk, socket } = useConsole();
-  const [wrapping, setWrapping] = useState<WrapUpTodoView | "walk-in" | undefined>();
+  const [wrapping, setWrapping] = useWrapping(state.wrapUpsTodo, liveChats(state));
   const [error, setError] = useState<string>();
   const staff = state.staff;
   const active = state.activeId ? state.chats[state.activeId] : undefined;
   const ownLocation = state.locations.find((l) => l.id === staff?.locationId);
-
-  // A chat that just ended opens its wrap-up, unless the volunteer is already filling one in.
-  const due = state.wrapUpsTodo.at(-1);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: Only a new to-do should open the form, not every render.
-  useEffect(() => {
-    if (due && !wrapping && liveChats(state) === 0) setWrapping(due);
-  }, [due?.conversation.id]);
 
   const take = async () => {
     const ack = await actions.request("queue:take", {});
@@ -164,19 +157,13 @@ function Workplace({ onLogout }: { onLogout(): void }) {
           <aside className="sidebar">
             <QueuePanel state={state} onTake={take} />
             {wrapping && (
-              <WrapUpForm
-                key={wrapping === "walk-in" ? "walk-in" : wrapping.conversation.id}
-                todo={wrapping === "walk-in" ? undefined : wrapping}
+              <WrapUpSlot
+                wrapping={wrapping}
                 topics={ownLocation?.wrapUpTopics ?? []}
-                onLater={() => setWrapping(undefined)}
-                onSubmit={async (request) => {
-                  const ack = await actions.request("wrapup:submit", request);
-                  if (ack.ok) {
-                    if (request.conversationId) actions.wrapUpFiled(request.conversationId);
-                    setWrapping(undefined);
-                  }
-                  return ack;
-                }}
+                canDebrief
+                request={actions.request}
+                onFiled={actions.wrapUpFiled}
+                onClose={() => setWrapping(undefined)}
               />
             )}
             {staff && <DebriefPanel socket={socket} request={actions.request} staffId={staff.id} conversationId={state.activeId} />}

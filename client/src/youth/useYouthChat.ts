@@ -1,18 +1,10 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import {
-  type Ack,
-  type AgeBand,
-  PROTOCOL_VERSION,
-  type RequestName,
-  type RequestOf,
-  type Responses,
-  type ReturnCodeCheckView,
-  type Topic,
-} from "../../../shared/protocol";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { type Ack, type AgeBand, PROTOCOL_VERSION, type ReturnCodeCheckView, type Topic } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { chime } from "../lib/alerts";
-import { type AppSocket, call, openSocket } from "../lib/socket";
-import { contiguousSeq, gapBefore, initialModel, type PendingMessage, reduce, type YouthAction, type YouthModel } from "./machine";
+import { type AppSocket, call } from "../lib/socket";
+import { gapFiller, useConnection, useWorkplace } from "../lib/workplace";
+import { contiguousSeq, gapBefore, initialModel, type PendingMessage, reduce } from "./machine";
 import { flushOutbox } from "./outbox";
 import { browserStore, tabStore } from "./storage";
 
@@ -31,90 +23,22 @@ export type JoinOutcome = "joined" | "returnCodeUnknown" | "returnCodeSlowDown" 
 /** Connects the pure page model to the server: session, resume, outbox, broadcasts, alerts. */
 export function useYouthChat() {
   const { t, lang } = useI18n();
-  const [model, dispatchToReact] = useReducer(reduce, undefined, () => initialModel(tabStore.outbox()));
+  const [model, store] = useWorkplace(reduce, () => initialModel(tabStore.outbox()));
+  const { getState: now, dispatch } = store;
   // What the youth is typing survives the step change from waiting to chatting, and a reload.
   const [draft, setDraftState] = useState(() => tabStore.draft());
   const setDraft = useCallback((text: string) => {
     setDraftState(text);
     tabStore.setDraft(text);
   }, []);
-  const socketRef = useRef<AppSocket | undefined>(undefined);
-  const modelRef = useRef<YouthModel>(model);
-  modelRef.current = model;
-  /** Every action also moves the ref at once, so a broadcast right behind another sees the model it left. */
-  const dispatch = useCallback((action: YouthAction) => {
-    modelRef.current = reduce(modelRef.current, action);
-    dispatchToReact(action);
-  }, []);
-  /** A conversation:sync in flight, and whether another gap showed meanwhile. */
-  const syncing = useRef<{ again: boolean } | undefined>(undefined);
   const unread = useRef(0);
   const inFlight = useRef(new Set<string>());
   /** True once this connection is bound to the session (resumed or opened): only then may messages go. */
   const identified = useRef(false);
   const baseTitle = useRef(document.title);
 
-  useEffect(() => {
-    tabStore.setOutbox(model.pending);
-  }, [model.pending]);
-
-  /** Resends what the server has not acknowledged, oldest first, with the same ids. */
-  const flush = useCallback(async () => {
-    const socket = socketRef.current;
-    if (!socket || !identified.current) return;
-    const outcome = await flushOutbox(
-      modelRef.current.pending,
-      (p) => call(socket, "message:send", { conversationId: p.conversationId, id: p.id, text: p.text }),
-      inFlight.current,
-      { acked: (id) => dispatch({ type: "messageAcked", id }), failed: (id) => dispatch({ type: "messageFailed", id }) },
-    );
-    if (outcome.kind === "slowDown") dispatch({ type: "notice", notice: "slowDown" });
-    // "offline" while still connected means the server could not store it (Redis away): keep it and try again soon.
-    const storeAway = outcome.kind === "offline" && socket.connected;
-    if (outcome.kind === "slowDown" || outcome.kind === "retry" || storeAway) setTimeout(() => void flush(), 3000);
-  }, []);
-
-  /**
-   * A gap in the seqs: something was stored that never reached this page (its broadcast was lost
-   * with a server process). Everything after the cursor comes from the store (PROTOCOL.md §5.2).
-   */
-  const fillGap = useCallback(async () => {
-    if (syncing.current) {
-      syncing.current.again = true;
-      return;
-    }
-    syncing.current = { again: false };
-    try {
-      for (let round = 0; round < 5; round++) {
-        const socket = socketRef.current;
-        const conversation = modelRef.current.conversation;
-        if (!socket || !identified.current || !conversation) return;
-        const ack = await call(socket, "conversation:sync", { conversationId: conversation.id, afterSeq: modelRef.current.cursor });
-        if (ack.ok) {
-          const view = ack.data.conversation;
-          const staffDeliveredSeq = "staffDeliveredSeq" in view ? view.staffDeliveredSeq : 0;
-          dispatch({
-            type: "synced",
-            conversationId: conversation.id,
-            messages: ack.data.messages,
-            lastSeq: view.lastSeq,
-            staffDeliveredSeq,
-          });
-        }
-        // Offline: the resume after reconnecting asks for the same messages.
-        if (!syncing.current.again) return;
-        syncing.current.again = false;
-      }
-    } finally {
-      syncing.current = undefined;
-    }
-  }, [dispatch]);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: The socket lives as long as the page; t only feeds the hidden-tab title.
-  useEffect(() => {
-    const socket = openSocket();
-    socketRef.current = socket;
-
+  // Wired once: the handlers read the store (`now()`) and call the helpers below, which do the same.
+  const { current, request } = useConnection((socket) => {
     const onConnect = async () => {
       identified.current = false;
       dispatch({ type: "connection", online: true });
@@ -124,8 +48,9 @@ export function useYouthChat() {
         const resumed = await call(socket, "session:resume", {
           protocolVersion: PROTOCOL_VERSION,
           token,
-          afterSeq: Math.max(modelRef.current.cursor, contiguousSeq(modelRef.current.messages)),
+          afterSeq: Math.max(now().cursor, contiguousSeq(now().messages)),
         });
+
         if (resumed.ok) {
           identified.current = true;
           const closedHere = resumed.data.state.conversation?.id === tabStore.closed();
@@ -158,11 +83,11 @@ export function useYouthChat() {
     socket.on("conversation:transferring", (p) => dispatch({ type: "transferring", ...p }));
     socket.on("professional:joined", (p) => dispatch({ type: "professionalJoined", conversationId: p.conversationId }));
     socket.on("message:received", (message) => {
-      const gap = gapBefore(modelRef.current, message) !== undefined;
+      const gap = gapBefore(now(), message) !== undefined;
       // A resend is broadcast again: a message already held is not news.
-      const known = modelRef.current.messages.some((m) => m.id === message.id);
+      const known = now().messages.some((m) => m.id === message.id);
       dispatch({ type: "messageReceived", message });
-      if (gap) void fillGap();
+      if (gap) void fillGap(message.conversationId);
       if (known || message.sender.role === "youth") return;
       void call(socket, "delivery:confirm", { conversationId: message.conversationId, upToSeq: message.seq });
       if (document.hidden) {
@@ -178,7 +103,7 @@ export function useYouthChat() {
     socket.on("conversation:ended", (p) => {
       dispatch({ type: "ended", conversationId: p.conversationId, endedBy: p.endedBy });
       // Blocked: the blocked page at once, never the end page with its return code.
-      if (p.reason === "blocked" && p.conversationId === modelRef.current.conversation?.id) dispatch({ type: "notice", notice: "blocked" });
+      if (p.reason === "blocked" && p.conversationId === now().conversation?.id) dispatch({ type: "notice", notice: "blocked" });
     });
 
     const onVisible = () => {
@@ -187,18 +112,51 @@ export function useYouthChat() {
       document.title = baseTitle.current;
     };
     document.addEventListener("visibilitychange", onVisible);
-    return () => {
-      document.removeEventListener("visibilitychange", onVisible);
-      socket.disconnect();
-    };
-  }, []);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  });
+
+  useEffect(() => {
+    tabStore.setOutbox(model.pending);
+  }, [model.pending]);
+
+  /** Resends what the server has not acknowledged, oldest first, with the same ids. */
+  const flush = useCallback(async () => {
+    const socket = current();
+    if (!socket || !identified.current) return;
+    const outcome = await flushOutbox(
+      now().pending,
+      (p) => call(socket, "message:send", { conversationId: p.conversationId, id: p.id, text: p.text }),
+      inFlight.current,
+      { acked: (id) => dispatch({ type: "messageAcked", id }), failed: (id) => dispatch({ type: "messageFailed", id }) },
+    );
+    if (outcome.kind === "slowDown") dispatch({ type: "notice", notice: "slowDown" });
+    // "offline" while still connected means the server could not store it (Redis away): keep it and try again soon.
+    const storeAway = outcome.kind === "offline" && socket.connected;
+    if (outcome.kind === "slowDown" || outcome.kind === "retry" || storeAway) setTimeout(() => void flush(), 3000);
+  }, [current, now, dispatch]);
+
+  /**
+   * A gap in the seqs: something was stored that never reached this page (its broadcast was lost
+   * with a server process). Everything after the cursor comes from the store (PROTOCOL.md §5.2).
+   */
+  const [fillGap] = useState(() =>
+    gapFiller(async (conversationId) => {
+      const socket = current();
+      if (!socket || !identified.current || now().conversation?.id !== conversationId) return;
+      const ack = await call(socket, "conversation:sync", { conversationId, afterSeq: now().cursor });
+      if (!ack.ok) return; // offline: the resume after reconnecting asks for the same messages
+      const view = ack.data.conversation;
+      const staffDeliveredSeq = "staffDeliveredSeq" in view ? view.staffDeliveredSeq : 0;
+      dispatch({ type: "synced", conversationId, messages: ack.data.messages, lastSeq: view.lastSeq, staffDeliveredSeq });
+    }),
+  );
 
   // The start and closed pages follow opening and closing time without a reload, and a youth who
   // waits is told at once when the chat closes: checked every minute and at the next change.
   useEffect(() => {
     if (model.phase !== "intro" && model.phase !== "closed" && model.phase !== "waiting") return;
     const refresh = async () => {
-      const socket = socketRef.current;
+      const socket = current();
       if (!socket) return;
       const status = await call(socket, "service:status", {});
       if (status.ok) dispatch({ type: "status", status: status.data });
@@ -213,32 +171,31 @@ export function useYouthChat() {
       clearInterval(timer);
       clearTimeout(atChange);
     };
-  }, [model.phase, model.status]);
+  }, [model.phase, model.status, current, dispatch]);
 
-  const ensureSession = useCallback(async (socket: AppSocket) => {
-    if (tabStore.token()) return identified.current;
-    const opened = await call(socket, "session:open", { protocolVersion: PROTOCOL_VERSION, deviceId: browserStore.deviceId() });
-    if (!opened.ok) {
-      dispatch({
-        type: "notice",
-        notice: opened.code === "PROTOCOL_OUTDATED" ? "reload" : opened.code === "BLOCKED" ? "blocked" : "generic",
-      });
-      return false;
-    }
-    tabStore.setToken(opened.data.token);
-    identified.current = true;
-    return true;
-  }, []);
+  const ensureSession = useCallback(
+    async (socket: AppSocket) => {
+      if (tabStore.token()) return identified.current;
+      const opened = await call(socket, "session:open", { protocolVersion: PROTOCOL_VERSION, deviceId: browserStore.deviceId() });
+      if (!opened.ok) {
+        dispatch({
+          type: "notice",
+          notice: opened.code === "PROTOCOL_OUTDATED" ? "reload" : opened.code === "BLOCKED" ? "blocked" : "generic",
+        });
+        return false;
+      }
+      tabStore.setToken(opened.data.token);
+      identified.current = true;
+      return true;
+    },
+    [dispatch],
+  );
 
   const actions = {
     /** Any request on the youth's socket (the turn notice opt-in); refused when offline. */
-    request<E extends RequestName>(event: E, payload: RequestOf<E>): Promise<Ack<Responses[E]>> {
-      const socket = socketRef.current;
-      if (!socket) return Promise.resolve({ ok: false, code: "UNAVAILABLE", message: "offline" });
-      return call(socket, event, payload);
-    },
+    request,
     async join(form: JoinForm): Promise<JoinOutcome> {
-      const socket = socketRef.current;
+      const socket = current();
       if (!socket || !(await ensureSession(socket))) return "failed";
       const back = form.returnCode;
       const ack = await call(socket, "queue:join", {
@@ -265,38 +222,38 @@ export function useYouthChat() {
     },
     /** Who a return code leads to, and whether they are here; opens the anonymous session if needed. */
     async checkReturnCode(code: string): Promise<Ack<ReturnCodeCheckView> | undefined> {
-      const socket = socketRef.current;
+      const socket = current();
       if (!socket || !(await ensureSession(socket))) return undefined;
       return call(socket, "returnCode:check", { code });
     },
     /** Forgets a code on the server: it and the note it carries are gone at once. */
     async forgetReturnCode(code: string): Promise<boolean> {
-      const socket = socketRef.current;
+      const socket = current();
       if (!socket || !(await ensureSession(socket))) return false;
       const ack = await call(socket, "returnCode:forget", { code });
       // Unknown means it is already gone: for the youth, that is forgotten too.
       const gone = ack.ok || ack.code === "RETURN_CODE_UNKNOWN";
-      if (gone && modelRef.current.returnCode?.state === "shown" && modelRef.current.returnCode.code === code)
-        dispatch({ type: "returnCodeForgotten" });
+      const shown = now().returnCode;
+      if (gone && shown?.state === "shown" && shown.code === code) dispatch({ type: "returnCodeForgotten" });
       return gone;
     },
     /** A code for the chat that just ended, shown once. */
     async takeReturnCode(): Promise<boolean> {
-      const socket = socketRef.current;
-      const conversation = modelRef.current.conversation;
+      const socket = current();
+      const conversation = now().conversation;
       if (!socket || !conversation) return false;
       const ack = await call(socket, "returnCode:take", { conversationId: conversation.id });
       if (ack.ok) dispatch({ type: "returnCodeTaken", ...ack.data });
       return ack.ok;
     },
     async leave() {
-      const socket = socketRef.current;
+      const socket = current();
       if (!socket) return;
       const ack = await call(socket, "queue:leave", {});
       if (ack.ok || ack.code === "NOT_QUEUED") dispatch({ type: "leftQueue" });
     },
     send(text: string) {
-      const conversation = modelRef.current.conversation;
+      const conversation = now().conversation;
       if (!conversation) return;
       const message: PendingMessage = { id: crypto.randomUUID(), conversationId: conversation.id, text };
       dispatch({ type: "messageQueued", message });
@@ -308,20 +265,20 @@ export function useYouthChat() {
       void flush();
     },
     typing(typing: boolean) {
-      const socket = socketRef.current;
-      const conversation = modelRef.current.conversation;
+      const socket = current();
+      const conversation = now().conversation;
       if (socket && conversation?.status === "active") void call(socket, "typing:set", { conversationId: conversation.id, typing });
     },
     async end() {
-      const socket = socketRef.current;
-      const conversation = modelRef.current.conversation;
+      const socket = current();
+      const conversation = now().conversation;
       if (!socket || !conversation) return;
       const ack = await call(socket, "conversation:end", { conversationId: conversation.id });
       if (ack.ok || ack.code === "CONVERSATION_ENDED") dispatch({ type: "ended", conversationId: conversation.id, endedBy: "youth" });
     },
     async feedback(answers: { helped?: number; wouldReturn?: "yes" | "maybe" | "no" }) {
-      const socket = socketRef.current;
-      const conversation = modelRef.current.conversation;
+      const socket = current();
+      const conversation = now().conversation;
       if (socket && conversation && (answers.helped || answers.wouldReturn)) {
         await call(socket, "feedback:give", { conversationId: conversation.id, ...answers });
       }
@@ -341,7 +298,7 @@ export function useYouthChat() {
           body: JSON.stringify({ token }),
         }).catch(() => undefined);
       }
-      socketRef.current?.disconnect();
+      current()?.disconnect();
     },
   };
   return { model, actions, draft, setDraft };

@@ -1,16 +1,17 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { type EscalationLevel, PROTOCOL_VERSION, type RequestOf } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import { chime } from "../../lib/alerts";
-import { type AppSocket, call, openSocket, requestOn, sendWithResend } from "../../lib/socket";
+import { call } from "../../lib/socket";
+import { gapFiller, useConnection, useWorkplace } from "../../lib/workplace";
 import { withRiskPrefix } from "../riskAttention";
+import { useMuted } from "../useMuted";
 import { useDocumentHidden, useRiskAttention } from "../useRiskAttention";
 import { heldUpTo, initialProfessional, professionalGapBefore, reduceProfessional, titleOf } from "./state";
 
 const LIVE_REFRESH_MS = 10_000;
 /** Several broadcasts in a row (queue changes, flags) cause one refresh of the workplace. */
 const REFRESH_DEBOUNCE_MS = 300;
-const MUTE_KEY = "inloop.console.mute";
 
 /**
  * The professional's side: connects the workplace reducer to the server. Every (re)connect rebuilds
@@ -19,10 +20,9 @@ const MUTE_KEY = "inloop.console.mute";
  */
 export function useProfessional() {
   const { t } = useI18n();
-  const [state, dispatch] = useReducer(reduceProfessional, initialProfessional);
-  const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === "1");
-  const socketRef = useRef<AppSocket | undefined>(undefined);
-  const [socket, setSocket] = useState<AppSocket>();
+  const [state, store] = useWorkplace(reduceProfessional, () => initialProfessional);
+  const { getState: now, dispatch } = store;
+  const { muted, toggle: toggleMute, mutedNow } = useMuted();
   const hidden = useDocumentHidden();
   // A high risk flag in one of her chats that is not on screen: the same signals as the volunteer's console.
   const risk = useRiskAttention(
@@ -36,98 +36,19 @@ export function useProfessional() {
       };
     }),
   );
-  const stateRef = useRef(state);
-  stateRef.current = state;
-  const mutedRef = useRef(muted);
-  mutedRef.current = muted;
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const request = useMemo(() => requestOn(() => socketRef.current), []);
-
-  /** A held chat is on screen when it is the active tab, no followed chat covers it, and the page is visible. */
-  const heldOnScreen = useCallback((conversationId: string) => {
-    const s = stateRef.current;
-    return s.held.activeId === conversationId && !s.watchId && !document.hidden;
-  }, []);
-
-  const confirmDelivery = useCallback(
-    (conversationId: string) => {
-      const chat = stateRef.current.held.chats[conversationId];
-      const lastYouth = chat?.messages.filter((m) => m.sender.role === "youth").at(-1);
-      if (lastYouth && !chat?.closed) void request("delivery:confirm", { conversationId, upToSeq: lastYouth.seq });
-    },
-    [request],
-  );
-
-  /** Loads a held chat's transcript (messages and staff-only lines). */
-  const loadHeld = useCallback(
-    async (conversationId: string) => {
-      const ack = await request("conversation:sync", { conversationId, afterSeq: 0 });
-      if (!ack.ok) return ack;
-      dispatch({ type: "held", action: { type: "history", conversationId, messages: ack.data.messages } });
-      if (heldOnScreen(conversationId)) confirmDelivery(conversationId);
-      return ack;
-    },
-    [request, heldOnScreen, confirmDelivery],
-  );
-
-  /** Inbox, live chats, queue, followed chats: from the server, never patched up on the client. */
-  const refresh = useCallback(async () => {
-    const ack = await request("professional:state", {});
-    if (!ack.ok) return;
-    dispatch({ type: "state", state: ack.data });
-    const me = stateRef.current.held.staff?.id;
-    for (const id of ack.data.watching) {
-      if (stateRef.current.watched[id] || stateRef.current.held.chats[id]) continue;
-      const watched = await request("conversation:watch", { conversationId: id });
-      if (watched.ok) dispatch({ type: "watched", ...watched.data, joined: watched.data.conversation.professionalId === me, show: false });
-    }
-  }, [request]);
-
-  const refreshSoon = useCallback(() => {
-    if (refreshTimer.current) return;
-    refreshTimer.current = setTimeout(() => {
-      refreshTimer.current = undefined;
-      void refresh();
-    }, REFRESH_DEBOUNCE_MS);
-  }, [refresh]);
-
-  /** Chats with a conversation:sync in flight, and whether another gap showed meanwhile. */
-  const syncing = useRef(new Map<string, { again: boolean }>());
-  /** A gap in a held or followed chat's seqs: fetch everything after what is held (PROTOCOL.md §5.2). */
-  const fillGap = useCallback(async (socket: AppSocket, conversationId: string) => {
-    const running = syncing.current.get(conversationId);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const mark = { again: false };
-    syncing.current.set(conversationId, mark);
-    try {
-      for (let round = 0; round < 5; round++) {
-        const ack = await call(socket, "conversation:sync", { conversationId, afterSeq: heldUpTo(stateRef.current, conversationId) });
-        if (ack.ok) {
-          if (stateRef.current.held.chats[conversationId])
-            dispatch({ type: "held", action: { type: "history", conversationId, messages: ack.data.messages } });
-          else dispatch({ type: "watchedHistory", conversationId, messages: ack.data.messages });
-        }
-        if (!mark.again) return;
-        mark.again = false;
-        // Let the answer reach the state before the next round reads where it stands.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-    } finally {
-      syncing.current.delete(conversationId);
-    }
-  }, []);
-
-  useEffect(() => {
-    const socket = openSocket();
-    socketRef.current = socket;
-    setSocket(socket);
+  const { socket, request, send } = useConnection((socket) => {
     const signal = () => {
-      if (!mutedRef.current) chime();
+      if (!mutedNow()) chime();
     };
+    const fillGap = gapFiller(async (conversationId) => {
+      const ack = await call(socket, "conversation:sync", { conversationId, afterSeq: heldUpTo(now(), conversationId) });
+      if (!ack.ok) return;
+      if (now().held.chats[conversationId])
+        dispatch({ type: "held", action: { type: "history", conversationId, messages: ack.data.messages } });
+      else dispatch({ type: "watchedHistory", conversationId, messages: ack.data.messages });
+    });
     socket.on("connect", async () => {
       dispatch({ type: "connection", online: true });
       const synced = await call(socket, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
@@ -136,7 +57,7 @@ export function useProfessional() {
       await Promise.all(synced.data.conversations.map((c) => loadHeld(c.id)));
       // Followed chats open before the reload are read again (the server put us back in their rooms).
       const me = synced.data.staff.id;
-      for (const w of Object.values(stateRef.current.watched)) {
+      for (const w of Object.values(now().watched)) {
         const again = await call(socket, "conversation:watch", { conversationId: w.conversation.id });
         if (again.ok) dispatch({ type: "watched", ...again.data, joined: again.data.conversation.professionalId === me, show: false });
       }
@@ -152,7 +73,7 @@ export function useProfessional() {
       dispatch({ type: "held", action: { type: "escalation", escalation, unrouted: true } }),
     );
     socket.on("risk:flagged", (p) => {
-      if (stateRef.current.held.chats[p.conversationId])
+      if (now().held.chats[p.conversationId])
         dispatch({ type: "held", action: { type: "risk", conversationId: p.conversationId, level: p.level, at: p.at } });
       refreshSoon();
     });
@@ -163,13 +84,13 @@ export function useProfessional() {
     socket.on("queue:summarised", () => refreshSoon());
     socket.on("locations:changed", (p) => dispatch({ type: "held", action: { type: "locations", locations: p.locations } }));
     socket.on("message:received", (message) => {
-      const held = Boolean(stateRef.current.held.chats[message.conversationId]);
+      const held = Boolean(now().held.chats[message.conversationId]);
       const visible = held && heldOnScreen(message.conversationId);
-      const gap = professionalGapBefore(stateRef.current, message) !== undefined;
+      const gap = professionalGapBefore(now(), message) !== undefined;
       // A resend is broadcast again: a message already held is not news.
-      const known = stateRef.current.held.chats[message.conversationId]?.messages.some((m) => m.id === message.id);
+      const known = now().held.chats[message.conversationId]?.messages.some((m) => m.id === message.id);
       dispatch({ type: "message", message, visible });
-      if (gap) void fillGap(socket, message.conversationId);
+      if (gap) void fillGap(message.conversationId);
       if (known || !held || message.sender.role !== "youth") return;
       if (visible) void call(socket, "delivery:confirm", { conversationId: message.conversationId, upToSeq: message.seq });
       else signal();
@@ -185,7 +106,7 @@ export function useProfessional() {
       void loadHeld(staff.id);
     });
     socket.on("conversation:ended", (p) => {
-      const chat = stateRef.current.held.chats[p.conversationId];
+      const chat = now().held.chats[p.conversationId];
       dispatch({ type: "ended", conversationId: p.conversationId, endedBy: p.endedBy, reason: p.reason });
       if (chat && !chat.closed && p.endedBy !== "professional") signal();
       refreshSoon();
@@ -201,9 +122,51 @@ export function useProfessional() {
     return () => {
       clearInterval(timer);
       if (refreshTimer.current) clearTimeout(refreshTimer.current);
-      socket.disconnect();
     };
-  }, [refresh, refreshSoon, loadHeld, heldOnScreen, fillGap]);
+  });
+
+  /** A held chat is on screen when it is the active tab, no followed chat covers it, and the page is visible. */
+  function heldOnScreen(conversationId: string) {
+    const s = now();
+    return s.held.activeId === conversationId && !s.watchId && !document.hidden;
+  }
+
+  function confirmDelivery(conversationId: string) {
+    const chat = now().held.chats[conversationId];
+    const lastYouth = chat?.messages.filter((m) => m.sender.role === "youth").at(-1);
+    if (lastYouth && !chat?.closed) void request("delivery:confirm", { conversationId, upToSeq: lastYouth.seq });
+  }
+
+  /** Loads a held chat's transcript (messages and staff-only lines). */
+  async function loadHeld(conversationId: string) {
+    const ack = await request("conversation:sync", { conversationId, afterSeq: 0 });
+    if (!ack.ok) return ack;
+    dispatch({ type: "held", action: { type: "history", conversationId, messages: ack.data.messages } });
+    if (heldOnScreen(conversationId)) confirmDelivery(conversationId);
+    return ack;
+  }
+
+  /** Inbox, live chats, queue, followed chats: from the server, never patched up on the client. */
+  async function refresh() {
+    const ack = await request("professional:state", {});
+    if (!ack.ok) return;
+    dispatch({ type: "state", state: ack.data });
+    const me = now().held.staff?.id;
+    for (const id of ack.data.watching) {
+      if (now().watched[id] || now().held.chats[id]) continue;
+      const watched = await request("conversation:watch", { conversationId: id });
+      if (watched.ok) dispatch({ type: "watched", ...watched.data, joined: watched.data.conversation.professionalId === me, show: false });
+    }
+  }
+
+  /** Several broadcasts in a row cause one refresh. */
+  function refreshSoon() {
+    if (refreshTimer.current) return;
+    refreshTimer.current = setTimeout(() => {
+      refreshTimer.current = undefined;
+      void refresh();
+    }, REFRESH_DEBOUNCE_MS);
+  }
 
   // The title says what needs her: new youth messages in her chats, else open alerts.
   useEffect(() => {
@@ -217,28 +180,27 @@ export function useProfessional() {
     document.title = withRiskPrefix(text, t("reach.risk.prefix"), risk.titlePrefix);
   }, [state, t, risk.titlePrefix]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: confirmDelivery reads the store, not this render.
   useEffect(() => {
     const onVisible = () => {
-      const active = stateRef.current.held.activeId;
+      const active = now().held.activeId;
       if (document.hidden) return;
       dispatch({ type: "seenAlerts" });
-      if (active && !stateRef.current.watchId) {
+      if (active && !now().watchId) {
         dispatch({ type: "held", action: { type: "focus", conversationId: active } });
         confirmDelivery(active);
       }
     };
     document.addEventListener("visibilitychange", onVisible);
     return () => document.removeEventListener("visibilitychange", onVisible);
-  }, [confirmDelivery]);
+  }, []);
 
   const actions = {
     request,
-    /** A message or whisper, resent with the same id until the server answers (PROTOCOL.md §5.1). */
-    send: <E extends "message:send" | "whisper:send">(event: E, payload: RequestOf<E>) =>
-      sendWithResend(() => socketRef.current, event, payload),
+    send,
     /** Shows the change at once; the server's answer settles it. */
     async setDuty(onDuty: boolean, locationIds: string[]) {
-      const before = stateRef.current.duty;
+      const before = now().duty;
       if (before) dispatch({ type: "duty", duty: { ...before, onDuty, locationIds } });
       const ack = await request("duty:set", { onDuty, locationIds });
       if (ack.ok) dispatch({ type: "duty", duty: ack.data });
@@ -263,7 +225,7 @@ export function useProfessional() {
     },
     /** Reads along: the chat opens on screen (a held chat just comes to the front). */
     async watch(conversationId: string) {
-      if (stateRef.current.held.chats[conversationId]) {
+      if (now().held.chats[conversationId]) {
         actions.focus(conversationId);
         return { ok: true as const, data: undefined };
       }
@@ -272,7 +234,7 @@ export function useProfessional() {
         dispatch({
           type: "watched",
           ...ack.data,
-          joined: ack.data.conversation.professionalId === stateRef.current.held.staff?.id,
+          joined: ack.data.conversation.professionalId === now().held.staff?.id,
           show: true,
         });
       return ack;
@@ -342,11 +304,7 @@ export function useProfessional() {
     closeProtocol: (conversationId: string) => dispatch({ type: "held", action: { type: "closeProtocol", conversationId } }),
     dismiss: (conversationId: string) => dispatch({ type: "held", action: { type: "dismiss", conversationId } }),
     wrapUpFiled: (conversationId: string) => dispatch({ type: "held", action: { type: "wrapUpFiled", conversationId } }),
-    toggleMute() {
-      const next = !mutedRef.current;
-      localStorage.setItem(MUTE_KEY, next ? "1" : "0");
-      setMuted(next);
-    },
+    toggleMute,
   };
   return { state, actions, muted, socket, risk };
 }
