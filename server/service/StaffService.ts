@@ -114,10 +114,10 @@ export class StaffService {
     return Math.max(1, Math.min(this.sessionIdleMs, session.createdAt + this.sessionMaxMs - now));
   }
 
-  /** The session and its staff member while both are valid: not expired (idle or absolute), not deactivated. */
   /**
-   * The session behind a sid and its staff member, if both are still good. `expected` is whose
-   * session the caller believes it is (an open console knows): then both are read at once.
+   * The session behind a sid and its staff member while both are valid: not expired (idle or
+   * absolute), not deactivated. `expected` is whose session the caller believes it is (an open
+   * console knows): then both are read at once.
    */
   private async liveSession(sid: string | undefined, expected?: string): Promise<{ session: StaffSession; staff: Staff } | undefined> {
     if (!sid) return undefined;

@@ -37,6 +37,9 @@ export function useYouthChat() {
   const identified = useRef(false);
   const baseTitle = useRef(document.title);
 
+  // The hidden-tab title follows a language switch made after the handlers were wired.
+  const translate = useRef(t);
+  translate.current = t;
   // Wired once: the handlers read the store (`now()`) and call the helpers below, which do the same.
   const { current, request } = useConnection((socket) => {
     const onConnect = async () => {
@@ -92,7 +95,7 @@ export function useYouthChat() {
       void call(socket, "delivery:confirm", { conversationId: message.conversationId, upToSeq: message.seq });
       if (document.hidden) {
         unread.current += 1;
-        document.title = t("chat.newMessageTitle", { n: unread.current });
+        document.title = translate.current("chat.newMessageTitle", { n: unread.current });
         // Silent unless the youth turned sound on: a chime can give them away at home.
         if (tabStore.sound()) chime();
         navigator.vibrate?.(200);
