@@ -189,7 +189,7 @@ function Workplace({ onLogout }: { onLogout(): void }) {
               <p className="empty">{t("console.chats.none")}</p>
             ) : (
               <>
-                <nav className="tabs" role="tablist" aria-label={t("console.chats.tabs")}>
+                <div className="tabs" role="tablist" aria-label={t("console.chats.tabs")}>
                   {state.order.map((id) => {
                     const chat = state.chats[id]!;
                     return (
@@ -208,7 +208,7 @@ function Workplace({ onLogout }: { onLogout(): void }) {
                       </button>
                     );
                   })}
-                </nav>
+                </div>
                 {active && (
                   <ConversationPane
                     key={active.view.id}

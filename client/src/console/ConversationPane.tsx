@@ -105,6 +105,7 @@ export function ConversationPane({
   const closed = chat.closed;
   const location = state.locations.find((l) => l.id === (v.locationId ?? state.staff?.locationId));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another chat or a note saved elsewhere resets the field
   useEffect(() => {
     setNote(chat.view.note ?? "");
   }, [chat.view.id, chat.view.note]);
@@ -112,6 +113,7 @@ export function ConversationPane({
   useEffect(() => {
     if (closed) setDialog(undefined);
   }, [closed]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the newest line (a message or the typing line)
   useEffect(() => {
     end.current?.scrollIntoView({ block: "end" });
   }, [chat.messages.length, chat.youthTyping]);

@@ -17,6 +17,7 @@ export function DutyReachPanel({ locationName, refreshKey }: { locationName?: (i
       );
   }, [locationName]);
   const nameOf = locationName ?? ((id: string) => names[id] ?? id);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey is the trigger: one's own duty change shows at once, not at the next poll
   useEffect(() => {
     let stopped = false;
     const load = () => void api<DutyStatusView[]>("/api/duty").then((ack) => !stopped && ack.ok && setDuty(ack.data));

@@ -18,6 +18,7 @@ export function InvitePage() {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reads the token from the address once, then takes it out of the address
   useEffect(() => {
     window.history.replaceState(null, "", window.location.pathname);
     if (!token) return setInfo(null);

@@ -30,9 +30,9 @@ function GuardedLink({ url }: { url: string }) {
 
 function Body({ message }: { message: MessageView }) {
   if (message.sender.role === "youth") return <>{message.text}</>;
-  return (
-    <>{splitLinks(message.text).map((part, i) => (part.url ? <GuardedLink key={i} url={part.url} /> : <span key={i}>{part.text}</span>))}</>
-  );
+  // The parts of one message never change order or number: their place is their identity.
+  const parts = splitLinks(message.text).map((part, i) => ({ ...part, at: i }));
+  return <>{parts.map((part) => (part.url ? <GuardedLink key={part.at} url={part.url} /> : <span key={part.at}>{part.text}</span>))}</>;
 }
 
 /** The conversation as a log: new messages are announced politely to screen readers. */
@@ -40,6 +40,7 @@ export function MessageList({ model, onRetry }: { model: YouthModel; onRetry?(id
   const { t } = useI18n();
   const end = useRef<HTMLDivElement>(null);
   const count = model.messages.length + model.pending.length;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls when a message or the typing line arrives, which these say
   useEffect(() => {
     end.current?.scrollIntoView({ block: "end", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
   }, [count, model.peerTyping]);

@@ -45,6 +45,7 @@ export function FiguresPage(_props: { me: StaffView }) {
     return params.toString();
   }, [period, chosen, available]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: t only words an error; a language switch need not fetch the figures again
   useEffect(() => {
     let current = true;
     void api<FiguresReport>(`/api/figures?${query}`).then((ack) => {

@@ -39,6 +39,7 @@ export function StaffPage({ me }: { me: StaffView }) {
     if (s.ok) setStaff(s.data);
     if (l.ok) setLocations(l.data);
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loads once when the page opens
   useEffect(() => {
     void load();
   }, []);

@@ -82,7 +82,7 @@ export function ProfessionalWorkplace() {
       <main className="work">
         {anyChat && (
           <div ref={chatRef}>
-            <nav className="tabs" role="tablist" aria-label={t("pro.chats")}>
+            <div className="tabs" role="tablist" aria-label={t("pro.chats")}>
               {held.order.map((id) => {
                 const chat = held.chats[id]!;
                 return (
@@ -113,7 +113,7 @@ export function ProfessionalWorkplace() {
                   {t("pro.reading", { name: w.conversation.nickname ?? t("console.chat.anonymous") })}
                 </button>
               ))}
-            </nav>
+            </div>
             {watched && <WatchPane watched={watched} actions={actions} report={report} />}
             {active && (
               <ConversationPane
