@@ -54,6 +54,7 @@ export function createRealtime(
       staffConversations: services.staffConversations,
       wrapUps: services.wrapUps,
       escalations: services.escalations,
+      duty: services.duty,
       professionals: services.professionals,
       dispatcher: services.dispatcher,
       push: services.push,

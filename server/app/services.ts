@@ -15,6 +15,7 @@ import { ConversationService } from "../service/ConversationService";
 import type { ServiceDeps } from "../service/context";
 import { DebriefService } from "../service/DebriefService";
 import { Dispatcher } from "../service/Dispatcher";
+import { DutyService } from "../service/DutyService";
 import { ErasureService } from "../service/ErasureService";
 import { EscalationService } from "../service/EscalationService";
 import { FiguresRollup } from "../service/FiguresRollup";
@@ -69,12 +70,13 @@ export function buildServices({ config, store, clock, log, sockets, limits, shar
   const deps: ServiceDeps = { store, clock, notifier, log: serviceLog, push };
 
   const escalations = new EscalationService(deps, config.escalationTimeoutsMs);
+  const duty = new DutyService(deps, escalations);
   const dispatcher = new Dispatcher(deps, (c) => escalations.flaggedAssigned(c));
   const abuse = new AbuseGuard(store, clock, config.blockMs, config.networkHashSecret);
   const loginGuard = new LoginGuard(config.networkHashSecret, limits.login, (network) => abuse.keyFor(network));
   if (!config.networkHashSecretSet && config.env === "production")
     log.warn({ event: "networkHash.localKey" }, "NETWORK_HASH_SECRET is not set: blocks and per-network limits reach this process only");
-  const debriefs = new DebriefService(deps, escalations, limits.message);
+  const debriefs = new DebriefService(deps, duty, limits.message);
   const wrapUps = new WrapUpService(deps, debriefs);
   const afterAck = new AfterAck(serviceLog);
   const conversations = new ConversationService({
@@ -125,6 +127,7 @@ export function buildServices({ config, store, clock, log, sockets, limits, shar
     afterAck,
     push,
     escalations,
+    duty,
     professionals: new ProfessionalChatService(deps, escalations),
     dispatcher,
     loginGuard,
@@ -140,8 +143,8 @@ export function buildServices({ config, store, clock, log, sockets, limits, shar
     figures: new FiguresService(deps),
     erasure: new ErasureService(deps),
     locationAdmin: new LocationAdminService(deps),
-    staffAdmin: new StaffAdminService(deps, staffConversations, escalations, { ttlMs: config.inviteTtlMs, baseUrl: publicUrl }),
-    roster: new RosterService(deps, escalations),
+    staffAdmin: new StaffAdminService(deps, staffConversations, escalations, duty, { ttlMs: config.inviteTtlMs, baseUrl: publicUrl }),
+    roster: new RosterService(deps, escalations, duty),
     // Periodic work, run by jobs.ts on one process at a time.
     sweeper: new GhostSweeper(deps, conversations, config.queueGoneMs, () => dispatcher.kick()),
     retention: new RetentionJob(deps, config.retentionDays, undefined, { accessLogDays: config.accessLogDays, owner: instanceId }),

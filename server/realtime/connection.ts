@@ -12,6 +12,7 @@ import type { ConversationService } from "../service/ConversationService";
 import type { ServiceDeps } from "../service/context";
 import type { DebriefService } from "../service/DebriefService";
 import type { Dispatcher } from "../service/Dispatcher";
+import type { DutyService } from "../service/DutyService";
 import type { EscalationService } from "../service/EscalationService";
 import { fail } from "../service/errors";
 import type { ProfessionalChatService } from "../service/ProfessionalChatService";
@@ -39,6 +40,7 @@ export interface RealtimeServices {
   staffConversations: StaffConversationService;
   wrapUps: WrapUpService;
   escalations: EscalationService;
+  duty: DutyService;
   professionals: ProfessionalChatService;
   dispatcher: Dispatcher;
   push: PushService;
@@ -161,7 +163,7 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "escalation:list", log, () => s.escalations.list(requireStaff(socket)));
   handle(socket, "escalation:claim", log, (p) => s.escalations.claim(requireStaff(socket), p));
   handle(socket, "escalation:resolve", log, (p) => s.escalations.resolve(requireStaff(socket), p));
-  handle(socket, "duty:set", log, (p) => s.escalations.setDuty(requireStaff(socket), p));
+  handle(socket, "duty:set", log, (p) => s.duty.setDuty(requireStaff(socket), p));
   handle(socket, "conversation:live", log, () => s.professionals.live(requireStaff(socket)));
   handle(socket, "conversation:watch", log, (p) => s.professionals.watch(requireStaff(socket), p));
   handle(socket, "conversation:join", log, (p) => s.professionals.join(requireStaff(socket), p));

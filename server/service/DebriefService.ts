@@ -5,7 +5,7 @@ import type { Staff } from "../domain/types";
 import type { ConversationStore, DebriefStore, DirectoryStore, EventStore } from "../store/Store";
 import type { RateLimit } from "./ConversationService";
 import type { ServiceDeps } from "./context";
-import type { EscalationService } from "./EscalationService";
+import type { DutyService } from "./DutyService";
 import { fail } from "./errors";
 
 /**
@@ -17,7 +17,7 @@ import { fail } from "./errors";
 export class DebriefService {
   constructor(
     private readonly deps: ServiceDeps<ConversationStore & DebriefStore & DirectoryStore & EventStore>,
-    private readonly escalations: EscalationService,
+    private readonly duty: DutyService,
     private readonly messageLimit: RateLimit,
   ) {}
 
@@ -93,7 +93,7 @@ export class DebriefService {
   /** Atomic across processes: of two professionals pressing at once, one takes it up, the other is told. */
   async claim(staff: Staff, request: RequestOf<"debrief:claim">): Promise<DebriefView> {
     if (staff.role !== "professional") fail("FORBIDDEN", "Only professionals take debriefs");
-    if (!(await this.escalations.dutyOf(staff)).onDuty) fail("FORBIDDEN", "Go on duty to take debriefs");
+    if (!(await this.duty.dutyOf(staff)).onDuty) fail("FORBIDDEN", "Go on duty to take debriefs");
     const now = this.deps.clock.now();
     const result = await this.deps.store.claimDebrief(request.debriefId, staff.id, now);
     if (!result.ok) fail(result.reason === "not_found" ? "NOT_FOUND" : "ALREADY_CLAIMED", "Someone else already took this");

@@ -1,7 +1,5 @@
-import type { DutyView, EscalationView, RequestOf } from "../../shared/protocol";
+import type { EscalationView, RequestOf } from "../../shared/protocol";
 import { newId } from "../auth/secrets";
-import { staffMayRead } from "../domain/access/conversationAccess";
-import { dutyLocationIds } from "../domain/access/scope";
 import {
   applyStep,
   compareEscalations,
@@ -23,6 +21,7 @@ import type {
 } from "../store/Store";
 import type { StaffActor } from "./actors";
 import type { ServiceDeps } from "./context";
+import { coveredBy, dutyOf } from "./dutyLookup";
 import { fail } from "./errors";
 
 /**
@@ -252,14 +251,14 @@ export class EscalationService {
    */
   async list(actor: StaffActor): Promise<EscalationView[]> {
     const pro = requireProfessional(actor);
-    const covered = await this.coveredBy(pro);
+    const covered = await coveredBy(this.deps.store, pro);
     return this.viewsFor((e) => covered.has(e.locationId) || e.claimedBy === pro.id);
   }
 
   /** Atomic across processes: of two professionals pressing at once, one gets it, the other is told. */
   async claim(actor: StaffActor, request: RequestOf<"escalation:claim">): Promise<EscalationView> {
     const pro = requireProfessional(actor);
-    if (!(await this.dutyOf(pro)).onDuty) fail("FORBIDDEN", "Go on duty to take escalations");
+    if (!(await dutyOf(this.deps.store, pro)).onDuty) fail("FORBIDDEN", "Go on duty to take escalations");
     const now = this.deps.clock.now();
     const result = await this.deps.store.claimEscalation(request.escalationId, pro.id, now);
     if (!result.ok) fail(result.reason === "not_found" ? "NOT_FOUND" : "ALREADY_CLAIMED", "Someone else already took this");
@@ -321,105 +320,6 @@ export class EscalationService {
       log.warn({ event: "escalation.released", escalationId: e.id, staffId }, "claimer left; escalation open again");
     }
     return released;
-  }
-
-  /**
-   * On duty for one's own location or others a coordinator gave them to cover (never any other);
-   * coming on duty picks up whatever is waiting. Going off duty or moving duty ends, at once and on
-   * every process, the reading along that the old duty allowed.
-   */
-  async setDuty(actor: StaffActor, request: RequestOf<"duty:set">): Promise<DutyView> {
-    const pro = requireProfessional(actor);
-    const now = this.deps.clock.now();
-    const locationIds = [...new Set(request.locationIds ?? [pro.locationId])];
-    const allowed = await this.mayCover(pro);
-    if (locationIds.some((id) => !allowed.includes(id))) fail("FORBIDDEN", "You can only be on duty for your own locations");
-    if (request.onDuty) await this.deps.store.putDuty({ staffId: pro.id, locationIds, since: now, source: "manual" });
-    else {
-      await this.deps.store.removeDuty(pro.id);
-      await this.releaseAllOf(pro.id);
-    }
-    this.deps.notifier.setOnDuty(pro.id, request.onDuty);
-    await this.dropLostRooms(pro);
-    // Whatever waits is offered to them by the next periodic pass (one process at a time, no double alerts).
-    await this.deps.store.appendEvent({
-      type: "duty.changed",
-      at: now,
-      staffId: pro.id,
-      data: { onDuty: request.onDuty, locations: locationIds.join(",") },
-    });
-    return { staffId: pro.id, onDuty: request.onDuty, locationIds, mayCover: allowed, ...(request.onDuty && { since: now }) };
-  }
-
-  async dutyOf(staff: Staff): Promise<DutyView> {
-    const [duty, mayCover] = await Promise.all([
-      this.deps.store.listDuty().then((all) => all.find((d) => d.staffId === staff.id)),
-      this.mayCover(staff),
-    ]);
-    return duty
-      ? { staffId: staff.id, onDuty: true, locationIds: duty.locationIds, since: duty.since, mayCover }
-      : { staffId: staff.id, onDuty: false, locationIds: [staff.locationId], mayCover };
-  }
-
-  /** Locations this professional may be on duty for, as the coordinators set them now. */
-  private async mayCover(staff: Staff): Promise<string[]> {
-    return dutyLocationIds(
-      staff,
-      (await this.deps.store.listLocations()).map((l) => l.id),
-    );
-  }
-
-  /**
-   * After a coordinator took locations off what a professional covers: duty there ends now (all of
-   * it if none is left), with its escalations and the rooms it opened.
-   */
-  async trimDuty(pro: Staff): Promise<void> {
-    const { store, clock, notifier } = this.deps;
-    const duty = (await store.listDuty()).find((d) => d.staffId === pro.id);
-    if (!duty) return;
-    const allowed = new Set(await this.mayCover(pro));
-    const kept = duty.locationIds.filter((id) => allowed.has(id));
-    if (kept.length === duty.locationIds.length) return;
-    if (kept.length > 0) await store.putDuty({ ...duty, locationIds: kept });
-    else {
-      await store.removeDuty(pro.id);
-      await this.releaseAllOf(pro.id);
-      notifier.setOnDuty(pro.id, false);
-    }
-    const view: DutyView =
-      kept.length > 0
-        ? { staffId: pro.id, onDuty: true, locationIds: kept, since: duty.since }
-        : { staffId: pro.id, onDuty: false, locationIds: [pro.locationId] };
-    notifier.emit({ staff: pro.id }, "duty:changed", view);
-    await store.appendEvent({
-      type: "duty.changed",
-      at: clock.now(),
-      staffId: pro.id,
-      data: { onDuty: kept.length > 0, locations: kept.join(","), source: "coordinator" },
-    });
-    await this.dropLostRooms(pro);
-  }
-
-  /**
-   * Takes a staff member's open consoles, on every process, out of each conversation they may no
-   * longer read (`staffMayRead`): what a right let them hear stops when the right ends, not when
-   * they next send something.
-   */
-  async dropLostRooms(staff: Pick<Staff, "id" | "role">): Promise<void> {
-    const { store, notifier } = this.deps;
-    const ids = await notifier.conversationsOf({ staff: staff.id });
-    if (ids.length === 0) return;
-    const [duties, escalations] = await Promise.all([store.listDuty(), store.listEscalations()]);
-    for (const id of ids) {
-      const c = await store.getConversation(id);
-      if (!c || !staffMayRead(staff, c, duties, escalations)) await notifier.leave({ staff: staff.id }, id);
-    }
-  }
-
-  /** The locations a professional looks after now: only while on duty. */
-  async coveredBy(pro: Staff): Promise<Set<string>> {
-    const duty = await this.dutyOf(pro);
-    return new Set(duty.onDuty ? duty.locationIds : []);
   }
 }
 

@@ -11,6 +11,7 @@ import type {
 import { recordAccess } from "./AccessLog";
 import type { StaffActor } from "./actors";
 import type { ServiceDeps } from "./context";
+import { coveredBy, dutyOf } from "./dutyLookup";
 import { type EscalationService, requireProfessional } from "./EscalationService";
 import { fail } from "./errors";
 import { pushPresence } from "./presencePush";
@@ -35,7 +36,7 @@ export class ProfessionalChatService {
     const pro = requireProfessional(actor);
     const { store } = this.deps;
     const [covered, presence, staff, escalations] = await Promise.all([
-      this.escalations.coveredBy(pro),
+      coveredBy(this.deps.store, pro),
       store.listPresence(),
       store.listStaff(),
       store.listEscalations(),
@@ -62,7 +63,7 @@ export class ProfessionalChatService {
     const pro = requireProfessional(actor);
     const { store } = this.deps;
     const [duty, inbox, live, queue, escalations, active, watching] = await Promise.all([
-      this.escalations.dutyOf(pro),
+      dutyOf(this.deps.store, pro),
       this.escalations.list(actor),
       this.live(actor),
       store.listQueue(),
@@ -94,7 +95,7 @@ export class ProfessionalChatService {
     const pro = requireProfessional(actor);
     const c = await this.deps.store.getConversation(request.conversationId);
     if (!c) fail("NOT_FOUND", "No such conversation");
-    const covered = await this.escalations.coveredBy(pro);
+    const covered = await coveredBy(this.deps.store, pro);
     const claimedHere = (await this.deps.store.listEscalations()).some((e) => e.conversationId === c.id && e.claimedBy === pro.id);
     if (!covered.has(c.locationId ?? "") && !claimedHere && c.professionalId !== pro.id)
       fail("FORBIDDEN", "Not a conversation of your locations");

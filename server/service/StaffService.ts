@@ -5,6 +5,7 @@ import type { ConversationStore, DirectoryStore, EscalationStore, EventStore, Pr
 import type { ServiceDeps } from "./context";
 import type { Dispatcher } from "./Dispatcher";
 import { summarise } from "./Dispatcher";
+import { dutyOf } from "./dutyLookup";
 import type { EscalationService } from "./EscalationService";
 import { fail } from "./errors";
 import type { SecondFactorService } from "./SecondFactorService";
@@ -208,7 +209,7 @@ export class StaffService {
       store.listQueue(),
       this.wrapUps.todo(staff),
     ]);
-    const duty = staff.role === "professional" ? await this.escalations.dutyOf(staff) : undefined;
+    const duty = staff.role === "professional" ? await dutyOf(this.deps.store, staff) : undefined;
     const mine = new Set(active.map((c) => c.id));
     const escalations = await this.escalations.viewsFor((e) => e.conversationId !== undefined && mine.has(e.conversationId));
     // The summary only counts; it routes nobody, so skills do not matter here.

@@ -6,6 +6,7 @@ import { MAX_SHIFT_MS, planRosterDuty, type Shift, type ShiftProblem, shiftProbl
 import type { Location, Staff } from "../../domain/types";
 import type { DirectoryStore, EscalationStore, EventStore, RosterStore } from "../../store/Store";
 import type { ServiceDeps } from "../context";
+import type { DutyService } from "../DutyService";
 import type { EscalationService } from "../EscalationService";
 import { fail } from "../errors";
 
@@ -21,6 +22,7 @@ export class RosterService {
   constructor(
     private readonly deps: ServiceDeps<DirectoryStore & EscalationStore & EventStore & RosterStore>,
     private readonly escalations: EscalationService,
+    private readonly duty: DutyService,
   ) {}
 
   async roster(actor: Staff, query: { locationId: string; week: string }): Promise<RosterView> {
@@ -154,7 +156,7 @@ export class RosterService {
       await store.removeDuty(staffId);
       await this.escalations.releaseAllOf(staffId);
       notifier.setOnDuty(staffId, false);
-      await this.escalations.dropLostRooms({ id: staffId, role: "professional" });
+      await this.duty.dropLostRooms({ id: staffId, role: "professional" });
       const home = staff.find((s) => s.id === staffId)?.locationId;
       notifier.emit({ staff: staffId }, "duty:changed", { staffId, onDuty: false, locationIds: home ? [home] : [] });
       await store.appendEvent({ type: "duty.changed", at: now, staffId, data: { onDuty: false, source: "roster" } });

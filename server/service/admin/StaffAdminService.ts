@@ -14,6 +14,7 @@ import type {
   SessionStore,
 } from "../../store/Store";
 import type { ServiceDeps } from "../context";
+import type { DutyService } from "../DutyService";
 import type { EscalationService } from "../EscalationService";
 import { fail } from "../errors";
 import type { StaffConversationService } from "../StaffConversationService";
@@ -50,6 +51,7 @@ export class StaffAdminService {
     >,
     private readonly staffConversations: StaffConversationService,
     private readonly escalations: EscalationService,
+    private readonly duty: DutyService,
     private readonly invites: InviteSettings,
   ) {}
 
@@ -112,7 +114,7 @@ export class StaffAdminService {
     if (next.role !== staff.role || next.locationId !== staff.locationId)
       await this.offboard(staff, { dropFutureShifts: next.role !== staff.role });
     // Fewer locations to cover: duty elsewhere ends now (with what it opened), not at their next change.
-    else if (next.role === "professional") await this.escalations.trimDuty(next);
+    else if (next.role === "professional") await this.duty.trimDuty(next);
     return staffAdminView(next);
   }
 
