@@ -24,6 +24,8 @@ export interface MessageScore {
   tokens: number;
   /** The message holds a yes-word ("ja", "soms", "yeah"). */
   affirmative: boolean;
+  /** The message opens with a yes-word ("ja. elke dag nu"): an answer even when it says more. */
+  leadingYes: boolean;
   /** The message holds a no-word or a negation. */
   negative: boolean;
   /** Phrase or unit matches at concern (two in one message are high). */
@@ -38,6 +40,8 @@ export const RISK_CONTEXT = {
   run: 3,
   /** At most this many words for a reply to count as an answer to the volunteer's question. */
   answerWords: 6,
+  /** A reply that opens with a yes-word may say this much more and still be that answer. */
+  answerWordsAfterYes: 14,
 } as const;
 
 const HIGH = 2;
@@ -71,7 +75,16 @@ const hasAt = (signals: Map<string, number>, ids: ReadonlySet<string>, min: numb
  */
 export function contextCouldMatter(current: MessageScore): boolean {
   if (current.signals.size > 0 || current.cues.size > 0) return true;
-  return !current.negative && current.tokens <= RISK_CONTEXT.answerWords && current.affirmative;
+  return answersQuestion(current);
+}
+
+/** A reply that can take its meaning from the volunteer's question: short, or opening with a yes. */
+function answersQuestion(current: MessageScore): boolean {
+  if (current.negative) return false;
+  return (
+    (current.tokens <= RISK_CONTEXT.answerWords && current.affirmative) ||
+    (current.leadingYes && current.tokens <= RISK_CONTEXT.answerWordsAfterYes)
+  );
 }
 
 export function applyContext(
@@ -92,8 +105,9 @@ export function applyContext(
   }
 
   // "ja" after "denk je aan zelfmoord?"; "pillen" after "hoe zou je het doen?"
-  if (context?.lastStaff && rank < HIGH && !current.negative && current.tokens <= RISK_CONTEXT.answerWords) {
-    const topic = current.affirmative || current.cues.has("means") ? staffQuestion(context.lastStaff) : undefined;
+  const shortCue = !current.negative && current.tokens <= RISK_CONTEXT.answerWords && current.cues.has("means");
+  if (context?.lastStaff && rank < HIGH && (answersQuestion(current) || shortCue)) {
+    const topic = staffQuestion(context.lastStaff);
     if (topic) {
       signals.set(topic, HIGH);
       for (const cue of current.cues) signals.set(cue, HIGH);

@@ -16,6 +16,8 @@ const EMOJI_WORDS: Record<string, string> = {
   "🔪": " knife ",
   "🩸": " blood ",
   "🪢": " rope ",
+  "✂": " cut ",
+  "🦓": " zebra ",
   "🔫": " gun ",
   "⚰": " coffin ",
   "🪦": " grave ",

@@ -126,6 +126,9 @@ function validateLists(lists: PhraseLists[]): void {
  * compiling every pattern and stemming every unit word) is done here. Throws on a malformed list,
  * naming the entry and pattern.
  */
+/** Words that open a plain yes; weaker affirmatives ("net", "soms", "wel") only count in short replies. */
+const PLAIN_YES: ReadonlySet<string> = new Set(["ja", "jaa", "jah", "jawel", "jep", "jup", "yes", "yess", "yeah", "yea", "yep", "yup", "ya"]);
+
 export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = []): RiskScorer {
   validateLists(lists);
   const rewrite = buildVariantRewriter(variantTable(lists.map((l) => l.variants)));
@@ -252,6 +255,7 @@ export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = 
       intentInTime: false,
       tokens: 0,
       affirmative: false,
+      leadingYes: false,
       negative: false,
       concernHits: 0,
       cues: new Set(),
@@ -262,6 +266,7 @@ export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = 
     const tokens = tokenize(norm);
     result.tokens = tokens.length;
     result.affirmative = tokens.some((t) => affirmatives.has(t.text));
+    result.leadingYes = tokens[0] !== undefined && PLAIN_YES.has(tokens[0].text);
     result.negative = tokens.some((t) => negations.has(t.text) || t.text === "nee" || t.text === "no" || t.text === "nope");
     let spans: Array<[number, number]> | undefined;
     const joking = tokens.some((t) => jokes.has(t.text));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRiskScorer, DEFAULT_LISTS, loadDefaultRiskScorer, normalizeForRisk, type UnitLists } from "./riskScorer";
+import { createRiskScorer, DEFAULT_LISTS, DEFAULT_UNITS, loadDefaultRiskScorer, normalizeForRisk, type UnitLists } from "./riskScorer";
 import { stemKey, tokenKeys } from "./stems";
 import { tokenize, UnitMatcher } from "./units";
 
@@ -165,5 +165,23 @@ describe("conversation context", () => {
   it("a joke marker turns wanting to die into concern, never a plan", () => {
     expect(score("ik wil dood haha zo genant").level).toBe("concern");
     expect(score("haha ik heb 40 pillen gespaard").level).toBe("high");
+  });
+});
+
+describe("unit files", () => {
+  it("use no word the variants rewrite (a unit '=sewerslide' would be read as 'suicide' and fire on every mention)", () => {
+    const variants = new Map(DEFAULT_LISTS.flatMap((l) => Object.entries(l.variants ?? {})));
+    const rewritten = DEFAULT_UNITS.flatMap((f) =>
+      [...f.units, ...f.questions].flatMap((u) =>
+        u.words.flatMap((slot) => slot.split("/")).filter((w) => w.startsWith("=") && variants.has(w.slice(1))),
+      ),
+    );
+    expect(rewritten).toEqual([]);
+  });
+
+  it("do not turn any mention of suicide into a high signal by itself", () => {
+    const score = loadDefaultRiskScorer();
+    expect(score("for school we read a poem that mentions suicide").level).not.toBe("high");
+    expect(score("my friend talked about suicide yesterday").level).not.toBe("high");
   });
 });
