@@ -127,7 +127,21 @@ function validateLists(lists: PhraseLists[]): void {
  * naming the entry and pattern.
  */
 /** Words that open a plain yes; weaker affirmatives ("net", "soms", "wel") only count in short replies. */
-const PLAIN_YES: ReadonlySet<string> = new Set(["ja", "jaa", "jah", "jawel", "jep", "jup", "yes", "yess", "yeah", "yea", "yep", "yup", "ya"]);
+const PLAIN_YES: ReadonlySet<string> = new Set([
+  "ja",
+  "jaa",
+  "jah",
+  "jawel",
+  "jep",
+  "jup",
+  "yes",
+  "yess",
+  "yeah",
+  "yea",
+  "yep",
+  "yup",
+  "ya",
+]);
 
 export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = []): RiskScorer {
   validateLists(lists);
