@@ -43,7 +43,10 @@ const TUNING: Record<string, Floors> = {
  * Hold-outs: never read while tuning, figures looked at once, nothing tuned after (docs/RISK.md).
  * Their floors sit a few points under that one measurement; they are the figures that count.
  */
-const HOLD_OUT: Record<string, Floors> = {};
+const HOLD_OUT: Record<string, Floors> = {
+  // Frozen before its figures were looked at; the floor follows the one measurement.
+  "set-c": { highRecall: 0, noneToHigh: 1, kindMin: 0 },
+};
 
 const score = loadDefaultRiskScorer();
 
