@@ -44,8 +44,9 @@ const TUNING: Record<string, Floors> = {
  * Their floors sit a few points under that one measurement; they are the figures that count.
  */
 const HOLD_OUT: Record<string, Floors> = {
-  // Frozen before its figures were looked at; the floor follows the one measurement.
-  "set-c": { highRecall: 0, noneToHigh: 1, kindMin: 0 },
+  // Measured once, 2026-12-04 (after d8e074b): high recall 0.619, none scored high 8.8 %, lowest
+  // high kind 0.467 (acute danger, algospeak). NOT the targets, which it does not meet.
+  "set-c": { highRecall: 0.58, noneToHigh: 0.12, kindMin: 0.43 },
 };
 
 const score = loadDefaultRiskScorer();
