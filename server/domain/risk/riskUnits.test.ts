@@ -141,6 +141,15 @@ describe("conversation context", () => {
     expect(score("yeah sometimes", { lastStaff: "are you having thoughts of suicide?" }).level).toBe("high");
   });
 
+  it("a reply that opens with a plain yes answers the question even when it says more", () => {
+    const asked = { lastStaff: "Denk je weleens aan zelfmoord?" };
+    expect(score("ja. elke dag nu, vandaag het ergst", asked)).toMatchObject({ level: "high", signals: ["suicidal-ideation"] });
+    expect(score("ja 2 doosjes van mn slaappillen, half uur geleden", { lastStaff: "Heb je iets ingenomen?" }).level).toBe("high");
+    // A weak yes-word ("net", "soms") only counts in a short reply; a no-word anywhere stops it.
+    expect(score("net thuis van school en nu even op de bank met thee", asked).level).toBe("none");
+    expect(score("ja nee ik bedoel het niet zo, ik ben gewoon moe", asked).level).toBe("none");
+  });
+
   it("a no, or a yes to another question, is not a signal", () => {
     expect(score("nee joh", { lastStaff: "Denk je aan zelfmoord?" }).level).toBe("none");
     expect(score("ja", { lastStaff: "Zit je nog op school?" }).level).toBe("none");
