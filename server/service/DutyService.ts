@@ -1,15 +1,7 @@
 import type { DutyView, RequestOf } from "../../shared/protocol";
 import { staffMayRead } from "../domain/access/conversationAccess";
 import type { Staff } from "../domain/types";
-import type {
-  AccessLogStore,
-  ConversationStore,
-  DirectoryStore,
-  EscalationStore,
-  EventStore,
-  MessageStore,
-  PresenceStore,
-} from "../store/Store";
+import type { ConversationStore, DirectoryStore, EscalationStore, EventStore } from "../store/Store";
 import type { StaffActor } from "./actors";
 import type { ServiceDeps } from "./context";
 import { coveredBy, dutyOf, mayCover } from "./dutyLookup";
@@ -22,9 +14,8 @@ import { fail } from "./errors";
  */
 export class DutyService {
   constructor(
-    private readonly deps: ServiceDeps<
-      AccessLogStore & ConversationStore & DirectoryStore & EscalationStore & EventStore & MessageStore & PresenceStore
-    >,
+    /** Duty and escalations, the locations, the event log, and conversations (to check the rooms). */
+    private readonly deps: ServiceDeps<ConversationStore & DirectoryStore & EscalationStore & EventStore>,
     private readonly escalations: EscalationService,
   ) {}
 
