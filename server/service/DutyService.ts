@@ -4,7 +4,7 @@ import type { Staff } from "../domain/types";
 import type { ConversationStore, DirectoryStore, EscalationStore, EventStore } from "../store/Store";
 import type { StaffActor } from "./actors";
 import type { ServiceDeps } from "./context";
-import { coveredBy, dutyOf, mayCover } from "./dutyLookup";
+import { dutyOf, mayCover } from "./dutyLookup";
 import { type EscalationService, requireProfessional } from "./EscalationService";
 import { fail } from "./errors";
 
@@ -96,10 +96,5 @@ export class DutyService {
       const c = await store.getConversation(id);
       if (!c || !staffMayRead(staff, c, duties, escalations)) await notifier.leave({ staff: staff.id }, id);
     }
-  }
-
-  /** The locations a professional looks after now: only while on duty. */
-  coveredBy(pro: Staff): Promise<Set<string>> {
-    return coveredBy(this.deps.store, pro);
   }
 }
