@@ -49,6 +49,9 @@ const HOLD_OUT: Record<string, Floors> = {
   "set-c": { highRecall: 0.58, noneToHigh: 0.12, kindMin: 0.43 },
 };
 
+/** Frozen and committed, not yet measured: only checked for form, its figures not computed. */
+const UNMEASURED: ReadonlySet<string> = new Set(["set-e"]);
+
 const score = loadDefaultRiskScorer();
 
 describe("independent evaluation sets", () => {
@@ -58,16 +61,16 @@ describe("independent evaluation sets", () => {
 
   for (const set of SETS) {
     describe(set.name, () => {
-      const report = evaluate(set.items, score);
-
       it("is well formed: at least 400 messages, at least 55 % Dutch, every item labelled", () => {
-        expect(report.n).toBeGreaterThanOrEqual(400);
-        expect(report.nl / report.n).toBeGreaterThanOrEqual(0.55);
+        expect(set.items.length).toBeGreaterThanOrEqual(400);
+        expect(set.items.filter((i) => i.lang === "nl").length / set.items.length).toBeGreaterThanOrEqual(0.55);
         for (const item of set.items) {
           expect(["none", "concern", "high"]).toContain(item.level);
           expect(item.text.trim()).not.toBe("");
         }
       });
+      if (UNMEASURED.has(set.name)) return;
+      const report = evaluate(set.items, score);
 
       it("prints precision and recall per level, per kind, and none scored high", () => {
         console.log(formatReport(set.name, report));
