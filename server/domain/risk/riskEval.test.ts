@@ -50,7 +50,7 @@ const HOLD_OUT: Record<string, Floors> = {
 };
 
 /** Frozen and committed, not yet measured: only checked for form, its figures not computed. */
-const UNMEASURED: ReadonlySet<string> = new Set(["set-e"]);
+const UNMEASURED: ReadonlySet<string> = new Set(["set-e", "set-f"]);
 
 const score = loadDefaultRiskScorer();
 
