@@ -21,6 +21,8 @@ export const RISK_SIGNALS = [
   "cannot-keep-safe",
   "self-harm-now",
   "acute-danger",
+  // high or concern: the second reader (no listed phrase; the message as a whole reads as danger)
+  "reader",
   // concern
   "bullying",
   "eating-disorder",

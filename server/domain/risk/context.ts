@@ -32,6 +32,12 @@ export interface MessageScore {
   concernHits: number;
   /** Cue signals: means named, a goodbye; not a signal alone. */
   cues: Set<string>;
+  /**
+   * A phrase or unit matched and was turned down (negated, an idiom, a school topic, past tense, a
+   * joke, a high unit's `unless` word), or the message laughs or holds an idiom: the lists read the
+   * danger words as harmless here, and the second reader may not overrule them.
+   */
+  declined: boolean;
 }
 
 /** How far the context rules reach. */

@@ -53,6 +53,8 @@ export interface EvalReport {
   kinds: KindRow[];
   /** Expected none, scored high. */
   noneToHigh: { n: number; high: number; rate: number };
+  /** Expected concern, scored high: an alert where the volunteer alone should have been enough. */
+  concernToHigh: { n: number; high: number; rate: number };
   /** Recall of high; share of expected-high scored high or concern, per kind (high kinds only). */
   highRecall: number;
   scored: Array<EvalItem & { got: RiskLevel; acute: boolean }>;
@@ -87,15 +89,19 @@ export function evaluate(items: EvalItem[], score: RiskScorer): EvalReport {
       acute: of.filter((s) => s.acute).length,
     };
   });
-  const nones = scored.filter((s) => s.level === "none");
-  const noneHigh = nones.filter((s) => s.got === "high").length;
+  const toHigh = (level: RiskLevel) => {
+    const of = scored.filter((s) => s.level === level);
+    const high = of.filter((s) => s.got === "high").length;
+    return { n: of.length, high, rate: of.length ? high / of.length : 0 };
+  };
   return {
     n: scored.length,
     nl: scored.filter((s) => s.lang === "nl").length,
     en: scored.filter((s) => s.lang === "en").length,
     levels,
     kinds,
-    noneToHigh: { n: nones.length, high: noneHigh, rate: nones.length ? noneHigh / nones.length : 0 },
+    noneToHigh: toHigh("none"),
+    concernToHigh: toHigh("concern"),
     highRecall: levels[0]!.recall,
     scored,
   };
@@ -112,6 +118,7 @@ export function formatReport(name: string, r: EvalReport): string {
         `${l.level.padEnd(9)} ${String(l.expected).padStart(8)} ${String(l.scored).padStart(7)} ${String(l.correct).padStart(8)}  ${f(l.precision).padStart(9)}  ${f(l.recall).padStart(6)}`,
     ),
     `none scored high: ${r.noneToHigh.high}/${r.noneToHigh.n} = ${(100 * r.noneToHigh.rate).toFixed(1)} %`,
+    `concern scored high: ${r.concernToHigh.high}/${r.concernToHigh.n} = ${(100 * r.concernToHigh.rate).toFixed(1)} %`,
     "expected  kind                    n   high  concern  none  acute  high-or-concern",
     ...r.kinds.map(
       (k) =>

@@ -40,14 +40,35 @@ const TUNING: Record<string, Floors> = {
 };
 
 /**
+ * Set C: the hold-out of 2026-12-04 (measured once after the lists' last tuning commit d8e074b: high
+ * recall 0.619, none->high 8.8 %), then development data: the lists' narrowing was checked on it
+ * and the second reader's thresholds chosen on it (never trained on). Floors a few points under
+ * what it measured when the thresholds were fixed (high recall 0.819, none->high 3.8 %).
+ */
+const DEVELOPMENT: Record<string, Floors> = {
+  "set-c": { highRecall: 0.78, noneToHigh: 0.05, kindMin: 0.63 },
+};
+
+/**
  * Hold-outs: never read while tuning, figures looked at once, nothing tuned after (docs/RISK.md).
  * Their floors sit a few points under that one measurement; they are the figures that count.
  */
-const HOLD_OUT: Record<string, Floors> = {
-  // Measured once, 2026-12-04 (after d8e074b): high recall 0.619, none scored high 8.8 %, lowest
-  // high kind 0.467 (acute danger, algospeak). NOT the issue's targets, which it does not meet.
-  "set-c": { highRecall: 0.58, noneToHigh: 0.12, kindMin: 0.43 },
+const HOLD_OUT: Record<string, Floors> = {};
+
+/** Sets of everyday traffic (no high items): how many ordinary or worrying messages score high. */
+interface EverydayFloors {
+  noneToHigh: number;
+  concernToHigh: number;
+}
+
+/** Everyday sets the lists were narrowed and the reader trained on (in-sample). */
+const EVERYDAY_TUNING: Record<string, EverydayFloors> = {
+  // In-sample 2026-12-04: none 2 of 201 high, concern 0 of 49.
+  "set-g": { noneToHigh: 0.02, concernToHigh: 0.02 },
 };
+
+/** Everyday hold-outs: measured once, nothing tuned on them. */
+const EVERYDAY_HOLD_OUT: Record<string, EverydayFloors> = {};
 
 /** Frozen and committed, not yet measured: only checked for form, its figures not computed. */
 const UNMEASURED: ReadonlySet<string> = new Set(["set-e", "set-f"]);
@@ -61,8 +82,9 @@ describe("independent evaluation sets", () => {
 
   for (const set of SETS) {
     describe(set.name, () => {
-      it("is well formed: at least 400 messages, at least 55 % Dutch, every item labelled", () => {
-        expect(set.items.length).toBeGreaterThanOrEqual(400);
+      const everyday = !set.items.some((i) => i.level === "high");
+      it("is well formed: at least 400 messages (200 of everyday traffic), at least 55 % Dutch, every item labelled", () => {
+        expect(set.items.length).toBeGreaterThanOrEqual(everyday ? 200 : 400);
         expect(set.items.filter((i) => i.lang === "nl").length / set.items.length).toBeGreaterThanOrEqual(0.55);
         for (const item of set.items) {
           expect(["none", "concern", "high"]).toContain(item.level);
@@ -72,12 +94,24 @@ describe("independent evaluation sets", () => {
       if (UNMEASURED.has(set.name)) return;
       const report = evaluate(set.items, score);
 
+      if (everyday) {
+        it("prints how many everyday and concern messages score high", () => {
+          console.log(formatReport(set.name, report));
+          const floor = EVERYDAY_TUNING[set.name] ?? EVERYDAY_HOLD_OUT[set.name];
+          expect(floor, `${set.name} is neither an everyday tuning set nor an everyday hold-out`).toBeDefined();
+          if (!floor) return;
+          expect(report.noneToHigh.rate).toBeLessThanOrEqual(floor.noneToHigh);
+          expect(report.concernToHigh.rate).toBeLessThanOrEqual(floor.concernToHigh);
+        });
+        return;
+      }
+
       it("prints precision and recall per level, per kind, and none scored high", () => {
         console.log(formatReport(set.name, report));
         const highKinds = report.kinds.filter((k) => k.expected === "high");
         expect(highKinds.length).toBeGreaterThan(0);
-        const floor = TUNING[set.name] ?? HOLD_OUT[set.name];
-        expect(floor, `${set.name} is neither a tuning set nor a hold-out`).toBeDefined();
+        const floor = TUNING[set.name] ?? DEVELOPMENT[set.name] ?? HOLD_OUT[set.name];
+        expect(floor, `${set.name} is not a tuning, development or hold-out set`).toBeDefined();
         if (!floor) return;
         expect(report.highRecall).toBeGreaterThanOrEqual(floor.highRecall);
         expect(report.noneToHigh.rate).toBeLessThanOrEqual(floor.noneToHigh);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import fixtures from "../../../test/fixtures/risk-messages.json" with { type: "json" };
-import { createRiskScorer, DEFAULT_LISTS, loadDefaultRiskScorer, normalizeForRisk, type PhraseLists, type RiskLevel } from "./riskScorer";
+import {
+  createRiskScorer,
+  DEFAULT_LISTS,
+  DEFAULT_UNITS,
+  loadDefaultRiskScorer,
+  normalizeForRisk,
+  type PhraseLists,
+  type RiskLevel,
+} from "./riskScorer";
 
 const score = loadDefaultRiskScorer();
 const level = (text: string): RiskLevel => score(text).level;
@@ -151,8 +159,16 @@ describe("word boundaries and everyday language", () => {
   });
 
   it("talking about one's own thoughts is not a topic", () => {
-    expect(level("can i talk about my suicidal thoughts")).toBe("high");
+    // The lists' topic rule. The second reader turns the English one down to concern: a known cost
+    // of its veto (docs/RISK.md), the volunteer still sees the signal.
+    const lists = createRiskScorer(DEFAULT_LISTS, DEFAULT_UNITS);
+    expect(lists("can i talk about my suicidal thoughts").level).toBe("high");
+    expect(lists("ik wil het hebben over mijn zelfmoordgedachten").level).toBe("high");
     expect(level("ik wil het hebben over mijn zelfmoordgedachten")).toBe("high");
+    expect(score("can i talk about my suicidal thoughts")).toMatchObject({
+      level: "concern",
+      signals: expect.arrayContaining(["suicidal-ideation"]),
+    });
   });
 
   it("handles empty, odd and long input without throwing", () => {

@@ -12,6 +12,8 @@ import { baseNormalize, buildVariantRewriter, variantTable } from "./normalise";
 import { compileList, RISK_WINDOWS } from "./phrases";
 import en from "./phrases.en.json" with { type: "json" };
 import nl from "./phrases.nl.json" with { type: "json" };
+import { createRiskReader, type ReaderWeights, type RiskReader } from "./reader";
+import readerWeights from "./reader.weights.json" with { type: "json" };
 import { tokenKeys } from "./stems";
 import { type Token, tokenize, type UnitEntry, type UnitFile, UnitMatcher } from "./units";
 import unitsEn from "./units.en.json" with { type: "json" };
@@ -122,10 +124,44 @@ function validateLists(lists: PhraseLists[]): void {
 }
 
 /**
- * Builds a scorer from phrase lists and unit lists. All work that can be done once (normalising,
- * compiling every pattern and stemming every unit word) is done here. Throws on a malformed list,
- * naming the entry and pattern.
+ * Where the second reader's probability (reader.ts) moves the lists' level. Chosen on set C, the
+ * development set, before the hold-outs (sets E and F) were measured; docs/RISK.md has the figures.
  */
+export interface ReaderThresholds {
+  veto: number;
+  alone: number;
+}
+
+export const READER: ReaderThresholds = {
+  /** A listed high the reader gives less than this is read as harmless use of the words: concern. */
+  veto: 0.2,
+  /** At or above this the reader alone makes a message high (signal "reader"). */
+  alone: 0.6,
+};
+
+interface Ranked {
+  rank: number;
+  signals: string[];
+  acute: boolean;
+}
+
+/**
+ * The lists' result with the reader's probability `p` for the message on its own. The reader can
+ * only turn down a high the message reached by itself (not one its context raised, such as "ja"
+ * after a question about suicide), and never an acute one. It raises nothing in a message where the
+ * lists turned a match down (negated, an idiom, a joke): a bag of words cannot read "niet".
+ */
+function withReader(listed: Ranked, withoutContext: Ranked, declined: boolean, p: number, at: ReaderThresholds): Ranked {
+  if (listed.rank === LEVEL_RANK.high) {
+    const ownHigh = withoutContext.rank === LEVEL_RANK.high;
+    if (p < at.veto && ownHigh && !listed.acute) return { ...listed, rank: LEVEL_RANK.concern, acute: false };
+    return listed;
+  }
+  if (declined) return listed;
+  if (p >= at.alone) return { rank: LEVEL_RANK.high, signals: ["reader", ...listed.signals], acute: false };
+  return listed;
+}
+
 /** Words that open a plain yes; weaker affirmatives ("net", "soms", "wel") only count in short replies. */
 const PLAIN_YES: ReadonlySet<string> = new Set([
   "ja",
@@ -143,7 +179,17 @@ const PLAIN_YES: ReadonlySet<string> = new Set([
   "ya",
 ]);
 
-export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = []): RiskScorer {
+/**
+ * Builds a scorer from phrase lists and unit lists, and optionally the second reader. All work that can be done once (normalising,
+ * compiling every pattern and stemming every unit word) is done here. Throws on a malformed list,
+ * naming the entry and pattern.
+ */
+export function createRiskScorer(
+  lists: PhraseLists[],
+  unitLists: UnitLists[] = [],
+  reader?: RiskReader,
+  thresholds: ReaderThresholds = READER,
+): RiskScorer {
   validateLists(lists);
   const rewrite = buildVariantRewriter(variantTable(lists.map((l) => l.variants)));
   const normalize = (text: string): string => rewrite(baseNormalize(text));
@@ -262,7 +308,9 @@ export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = 
     return tok !== undefined && tokens.some((t) => t.clause === tok.clause && timeWords.has(t.text));
   };
 
-  const scoreOne = (text: string): MessageScore => {
+  const scoreOne = (text: string): MessageScore => scoreNormalised(typeof text === "string" ? normalize(text) : "");
+
+  const scoreNormalised = (norm: string): MessageScore => {
     const result: MessageScore = {
       signals: new Map(),
       acute: false,
@@ -273,9 +321,8 @@ export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = 
       negative: false,
       concernHits: 0,
       cues: new Set(),
+      declined: false,
     };
-    if (typeof text !== "string" || text.length === 0) return result;
-    const norm = normalize(text);
     if (norm.length === 0) return result;
     const tokens = tokenize(norm);
     result.tokens = tokens.length;
@@ -289,6 +336,7 @@ export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = 
     /** Records a match; one turned down (past, other people's words, a joke) never adds up with another. */
     const found = (id: string, level: "concern" | "high", matched: number, acute: boolean, at: number, end: number) => {
       const rank = joking && HYPERBOLE.has(id) ? Math.min(matched, LEVEL_RANK.concern) : matched;
+      if (rank < LEVEL_RANK[level]) result.declined = true;
       if (rank === 0) return;
       const countable = rank === LEVEL_RANK[level];
       if (rank === LEVEL_RANK.concern && countable && !counted.has(id)) {
@@ -330,7 +378,10 @@ export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = 
       }
     }
 
-    for (const { unit, positions } of units.match(tokens)) {
+    const cancelledHigh = (unit: { level: string }) => {
+      if (unit.level === "high") result.declined = true;
+    };
+    for (const { unit, positions } of units.match(tokens, cancelledHigh)) {
       const first = tokens[positions[0]!]!;
       const last = tokens[positions[positions.length - 1]!]!;
       spans ??= ignoreSpans(norm);
@@ -348,13 +399,25 @@ export function createRiskScorer(lists: PhraseLists[], unitLists: UnitLists[] = 
       }
       found(unit.id, unit.level, judge(norm, spans, first.start, last.end, unit.level, negatedInside), unit.acute, first.start, last.end);
     }
+    // A laughing message or an idiom ("dood van de honger") is the lists' reading too.
+    if (joking || (spans ?? ignoreSpans(norm)).length > 0) result.declined = true;
     return result;
   };
 
   return (text: string, context?: RiskContext): RiskResult => {
-    const current = scoreOne(text);
+    const norm = typeof text === "string" ? normalize(text) : "";
+    const current = scoreNormalised(norm);
     const contextMatters = contextCouldMatter(current);
-    const { rank, signals, acute } = applyContext(current, context, scoreOne, (staff) => staffQuestion(staff));
+    const listed = applyContext(current, context, scoreOne, (staff) => staffQuestion(staff));
+    const { rank, signals, acute } = reader
+      ? withReader(
+          listed,
+          applyContext(current, undefined, scoreOne, () => undefined),
+          current.declined,
+          reader(norm),
+          thresholds,
+        )
+      : listed;
     if (rank === 0) return { level: "none", signals: [], acute: false, contextMatters };
     return { level: rank === LEVEL_RANK.high ? "high" : "concern", signals, acute: rank === LEVEL_RANK.high && acute, contextMatters };
   };
@@ -382,6 +445,6 @@ let defaultScorer: RiskScorer | undefined;
 
 /** The scorer over the shipped Dutch and English lists, compiled once and reused. */
 export function loadDefaultRiskScorer(): RiskScorer {
-  defaultScorer ??= createRiskScorer(DEFAULT_LISTS, DEFAULT_UNITS);
+  defaultScorer ??= createRiskScorer(DEFAULT_LISTS, DEFAULT_UNITS, createRiskReader(readerWeights as ReaderWeights));
   return defaultScorer;
 }

@@ -159,8 +159,11 @@ export class UnitMatcher {
     if (anchor.numberMin !== undefined) this.anchorNumbers.push({ min: anchor.numberMin, unit: index });
   }
 
-  /** Every unit whose words all occur within its window in one clause, once per unit. */
-  match(tokens: Token[]): UnitMatch[] {
+  /**
+   * Every unit whose words all occur within its window in one clause, once per unit. A unit whose
+   * words occur but an `unless` word cancels it is not returned; `onCancelled` hears of it.
+   */
+  match(tokens: Token[], onCancelled?: (unit: CompiledUnit) => void): UnitMatch[] {
     const keysAt = tokens.map((t) => tokenKeys(t.text));
     const numbers = tokens.map((t) => (/^[0-9]+$/.test(t.text) ? Number(t.text) : undefined));
     const candidates = new Set<number>();
@@ -192,6 +195,7 @@ export class UnitMatcher {
       if (!positions) continue;
       const cancelled = unit.unless.size > 0 && keysAt.some((keys) => keys.some((k) => unit.unless.has(k)));
       if (!cancelled) found.push({ unit, positions });
+      else onCancelled?.(unit);
     }
     return found;
   }

@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { TRAINING_SETS, trainOnTuningSets, WEIGHTS_FILE } from "../../../scripts/risk/trainReader";
+import { createRiskReader, type ReaderWeights, type RiskReader, readerFeatures } from "./reader";
+import { createRiskScorer, DEFAULT_LISTS, DEFAULT_UNITS, READER } from "./riskScorer";
+
+describe("reader features", () => {
+  it("are each word's exact form and stems, and each pair of neighbouring words", () => {
+    const f = readerFeatures("ik neem | pillen");
+    expect(f).toEqual(expect.arrayContaining(["=ik", "=neem", "=pillen", "nl:pill", "ik_neem", "neem_pillen"]));
+    expect(f).not.toContain("|");
+    expect(new Set(f).size).toBe(f.length);
+  });
+
+  it("of an empty message are none", () => {
+    expect(readerFeatures("")).toEqual([]);
+  });
+});
+
+describe("reader", () => {
+  it("adds the weights of the features it knows to the bias", () => {
+    const model: ReaderWeights = { about: "", trainedOn: [], bias: -1, weights: { "=pillen": 3, "=ik": 0.5 } };
+    const read = createRiskReader(model);
+    expect(read("ik pillen")).toBeCloseTo(1 / (1 + Math.exp(-2.5)), 6);
+    expect(read("")).toBeCloseTo(1 / (1 + Math.exp(1)), 6);
+  });
+
+  it("ships weights that a fresh training run on the tuning sets reproduces exactly", () => {
+    const shipped = JSON.parse(readFileSync(WEIGHTS_FILE, "utf8")) as ReaderWeights;
+    expect(trainOnTuningSets()).toEqual(shipped);
+  });
+
+  it("was trained only on tuning sets, never on a hold-out", () => {
+    const shipped = JSON.parse(readFileSync(WEIGHTS_FILE, "utf8")) as ReaderWeights;
+    const readme = readFileSync(join(import.meta.dirname, "../../../test/fixtures/risk-eval/README.md"), "utf8");
+    expect(shipped.trainedOn.map((t) => t.set)).toEqual([...TRAINING_SETS]);
+    for (const set of TRAINING_SETS) expect(readme).toMatch(new RegExp(`\`${set}\\.json\`[^\\n]*\\n?[^\\n]*tuning`));
+    expect(shipped.trainedOn.map((t) => t.set)).not.toContain("set-c");
+    expect(shipped.trainedOn.map((t) => t.set)).not.toContain("set-e");
+    expect(shipped.trainedOn.map((t) => t.set)).not.toContain("set-f");
+  });
+});
+
+/** A scorer over the shipped lists with a reader that always says `p`. */
+const withP = (p: number) => {
+  const reader: RiskReader = () => p;
+  return createRiskScorer(DEFAULT_LISTS, DEFAULT_UNITS, reader);
+};
+
+describe("the reader beside the lists", () => {
+  it("makes a message the lists pass high when it is sure, with its own signal, never acute", () => {
+    const r = withP(READER.alone)("alles is zo zwaar vandaag");
+    expect(r).toMatchObject({ level: "high", acute: false });
+    expect(r.signals[0]).toBe("reader");
+  });
+
+  it("leaves a message the lists pass alone when it is not sure", () => {
+    expect(withP(READER.alone - 0.01)("hoe gaat het met je")).toMatchObject({ level: "none", signals: [] });
+  });
+
+  it("turns a listed high down to concern when it reads the message as harmless", () => {
+    expect(withP(0.5)("ik wil dood").level).toBe("high");
+    expect(withP(READER.veto - 0.01)("ik wil dood")).toMatchObject({ level: "concern", acute: false });
+  });
+
+  it("never turns down an acute high", () => {
+    const r = withP(0)("ik heb net 30 pillen genomen");
+    expect(r).toMatchObject({ level: "high", acute: true });
+  });
+
+  it("never turns down a high the context raised ('ja' after a question about suicide)", () => {
+    expect(withP(0)("ja", { lastStaff: "Denk je weleens aan zelfmoord?" }).level).toBe("high");
+  });
+
+  it("does not overrule a negation, an idiom or a joke the lists found", () => {
+    expect(withP(0.99)("ik wil niet dood, ik ben gewoon moe").level).toBe("none");
+    expect(withP(0.99)("ik ga dood van de honger").level).toBe("none");
+    expect(withP(0.99)("hahaha ik kan niet meer 😂").level).not.toBe("high");
+  });
+});
