@@ -53,7 +53,11 @@ const DEVELOPMENT: Record<string, Floors> = {
  * Hold-outs: never read while tuning, figures looked at once, nothing tuned after (docs/RISK.md).
  * Their floors sit a few points under that one measurement; they are the figures that count.
  */
-const HOLD_OUT: Record<string, Floors> = {};
+const HOLD_OUT: Record<string, Floors> = {
+  // Measured once, 2026-12-04 (after 7448f42): high recall 0.918, none scored high 2.2 %, lowest
+  // kind 0.875 (acute danger, algospeak, plan / means / attempt). The targets are met here.
+  "set-e": { highRecall: 0.88, noneToHigh: 0.04, kindMin: 0.83 },
+};
 
 /** Sets of everyday traffic (no high items): how many ordinary or worrying messages score high. */
 interface EverydayFloors {
@@ -68,10 +72,13 @@ const EVERYDAY_TUNING: Record<string, EverydayFloors> = {
 };
 
 /** Everyday hold-outs: measured once, nothing tuned on them. */
-const EVERYDAY_HOLD_OUT: Record<string, EverydayFloors> = {};
+const EVERYDAY_HOLD_OUT: Record<string, EverydayFloors> = {
+  // Measured once, 2026-12-04 (after 7448f42): none 14 of 320 high (4.4 %), concern 6 of 80 (7.5 %).
+  "set-f": { noneToHigh: 0.06, concernToHigh: 0.1 },
+};
 
 /** Frozen and committed, not yet measured: only checked for form, its figures not computed. */
-const UNMEASURED: ReadonlySet<string> = new Set(["set-e", "set-f"]);
+const UNMEASURED: ReadonlySet<string> = new Set<string>([]);
 
 const score = loadDefaultRiskScorer();
 
