@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_DIST } from "../../scripts/clientBuild";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { createRiskScorer, DEFAULT_LISTS, DEFAULT_UNITS, loadDefaultRiskScorer } from "../../server/domain/risk/riskScorer";
 import { type ClientSocket, ok, openStaff } from "../helpers/clients";
 import { startTestServer } from "../helpers/servers";
 import { LAPTOP, launchBrowser, newPage, PHONE, shot } from "./browser";
@@ -67,6 +68,33 @@ describe("a youth in danger reaches the professional", () => {
     const resolved = (await server.store.listEvents(0)).filter((e) => e.conversationId === taken.id && e.type === "escalation.resolved");
     expect(resolved).toHaveLength(1);
     console.log(`youth send → professional's inbox shows it: ${alertMs} ms (browser to browser)`);
+    expect([...pro.errors, ...youth.errors]).toEqual([]);
+  });
+
+  it("a farewell in words no list holds reaches the professional, marked as the second reader's", async () => {
+    // A message from tuning set A: the lists pass it, the second reader reads it as danger.
+    const farewell = "tis goed zo. bedankt voor het proberen. sorry dat het niet gelukt is met mij";
+    expect(createRiskScorer(DEFAULT_LISTS, DEFAULT_UNITS)(farewell).level).toBe("none");
+    expect(loadDefaultRiskScorer()(farewell)).toMatchObject({ level: "high", signals: ["reader"] });
+
+    const pro = await newPage(await browser.newContext(LAPTOP));
+    await pro.page.goto(`${server.url}/console`);
+    await logInConsole(pro.page, "eva@inloop.demo");
+    await pro.page.getByRole("checkbox", { name: "Ik ben van dienst" }).check();
+    await pro.page.getByText("Geen open meldingen.").waitFor();
+
+    const youth = await newPage(await browser.newContext(PHONE));
+    await youth.page.goto(server.url);
+    await youth.page.getByLabel("Met welke locatie wil je chatten?").selectOption("leiden");
+    await youth.page.getByRole("button", { name: "Start de chat" }).click();
+    await youth.page.getByRole("heading", { name: "Je bent in de wachtrij" }).waitFor();
+    await ok(sam, "queue:take");
+    await youth.page.getByRole("heading", { name: "Je chat met Sam (vrijwilliger)" }).waitFor();
+    const box = youth.page.getByLabel("Jouw bericht");
+    await box.fill(farewell);
+    await box.press("Enter");
+    await pro.page.getByText("leest als gevaar (geen vaste zin herkend)").waitFor();
+    await shot(pro.page, "pro-03-reader-alert");
     expect([...pro.errors, ...youth.errors]).toEqual([]);
   });
 });
