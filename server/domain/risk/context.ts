@@ -40,6 +40,23 @@ export interface MessageScore {
   declined: boolean;
 }
 
+/** Words that open a plain yes; weaker affirmatives ("net", "soms", "wel") only count in short replies. */
+export const PLAIN_YES: ReadonlySet<string> = new Set([
+  "ja",
+  "jaa",
+  "jah",
+  "jawel",
+  "jep",
+  "jup",
+  "yes",
+  "yess",
+  "yeah",
+  "yea",
+  "yep",
+  "yup",
+  "ya",
+]);
+
 /** How far the context rules reach. */
 export const RISK_CONTEXT = {
   /** Youth messages before this one that count as the same run. */

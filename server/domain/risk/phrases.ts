@@ -4,6 +4,7 @@
  * README.md in this folder.
  */
 import { baseNormalize, escapeRegExp } from "./normalise";
+import type { PhraseLists } from "./riskTypes";
 
 /** How far (in words, within one sentence) each kind of context reaches. */
 export const RISK_WINDOWS = {
@@ -89,4 +90,28 @@ export function compileList(patterns: string[], rewrite: (s: string) => string, 
   if (compiled.length === 0) return undefined;
   compiled.sort((a, b) => b.weight - a.weight);
   return new RegExp(`(?<![a-z0-9])(?:${compiled.map((c) => c.source).join("|")})(?![a-z0-9])`, "g");
+}
+
+/** Checks a phrase file's shape before anything is compiled, naming what is wrong. */
+export function validateLists(lists: PhraseLists[]): void {
+  const arrays = ["high", "concern", "negations", "downgrades", "topics", "ignore", "breakers", "subjects"] as const;
+  for (const list of lists) {
+    const name = typeof list?.language === "string" ? list.language : "?";
+    for (const key of arrays) {
+      if (!Array.isArray(list[key])) throw new Error(`risk phrase list ${name}: "${key}" must be an array`);
+    }
+    if (typeof list.variants !== "object" || list.variants === null || Array.isArray(list.variants)) {
+      throw new Error(`risk phrase list ${name}: "variants" must be an object`);
+    }
+    for (const level of ["high", "concern"] as const) {
+      for (const entry of list[level]) {
+        if (typeof entry.id !== "string" || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(entry.id)) {
+          throw new Error(`risk phrase list ${name}: ${level} entry id "${String(entry.id)}" must be kebab-case`);
+        }
+        if (!Array.isArray(entry.patterns) || entry.patterns.length === 0) {
+          throw new Error(`risk phrase list ${name}: entry "${entry.id}" needs at least one pattern`);
+        }
+      }
+    }
+  }
 }

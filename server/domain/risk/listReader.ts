@@ -1,0 +1,307 @@
+/**
+ * The lists' reading of one message: phrases (word sequences with short gaps) and meaning units
+ * (stemmed words in any order within a clause), each judged against idioms, negations, school
+ * topics, past tense and jokes. Everything that can be compiled once is compiled in the constructor;
+ * `read` is pure and keeps nothing.
+ */
+import { INTENT_SIGNALS, type MessageScore, PLAIN_YES } from "./context";
+import { baseNormalize, buildVariantRewriter, variantTable } from "./normalise";
+import { compileList, RISK_WINDOWS, validateLists } from "./phrases";
+import { LEVEL_RANK, type PhraseLists, type UnitLists } from "./riskTypes";
+import { tokenKeys } from "./stems";
+import { type CompiledUnit, type Token, tokenize, UnitMatcher } from "./units";
+
+/** Signals a joke marker caps at concern ("ik wil dood haha zo genant"); plans, means and harm are never capped. */
+const HYPERBOLE: ReadonlySet<string> = new Set(["suicidal-ideation", "suicide-intent"]);
+const NO_WORDS: ReadonlySet<string> = new Set(["nee", "no", "nope"]);
+
+interface CompiledEntry {
+  id: string;
+  level: "concern" | "high";
+  acute: boolean;
+  regex: RegExp;
+}
+
+type Span = [number, number];
+
+function testWords(re: RegExp | undefined, words: string[]): boolean {
+  if (!re || words.length === 0) return false;
+  re.lastIndex = 0;
+  return re.test(words.join(" "));
+}
+
+/** Phrase entries with the same id and level across languages, merged into one expression each. */
+function compileEntries(lists: PhraseLists[], rewrite: (s: string) => string): CompiledEntry[] {
+  const entries: CompiledEntry[] = [];
+  for (const level of ["high", "concern"] as const) {
+    const byId = new Map<string, { patterns: string[]; acute: boolean }>();
+    for (const list of lists) {
+      for (const entry of list[level]) {
+        const had = byId.get(entry.id);
+        byId.set(entry.id, { patterns: [...(had?.patterns ?? []), ...entry.patterns], acute: Boolean(had?.acute || entry.acute) });
+      }
+    }
+    for (const [id, { patterns, acute }] of byId) {
+      const regex = compileList(patterns, rewrite, `${level} "${id}"`);
+      if (regex) entries.push({ id, level, acute, regex });
+    }
+  }
+  return entries;
+}
+
+function emptyScore(): MessageScore {
+  return {
+    signals: new Map(),
+    acute: false,
+    intentInTime: false,
+    tokens: 0,
+    affirmative: false,
+    leadingYes: false,
+    negative: false,
+    concernHits: 0,
+    cues: new Set(),
+    declined: false,
+  };
+}
+
+export class ListReader {
+  readonly normalize: (text: string) => string;
+  private readonly entries: CompiledEntry[];
+  private readonly units: UnitMatcher;
+  private readonly questions: UnitMatcher;
+  private readonly timeWords: ReadonlySet<string>;
+  private readonly affirmatives: ReadonlySet<string>;
+  private readonly jokes: ReadonlySet<string>;
+  private readonly breakers: ReadonlySet<string>;
+  private readonly subjects: ReadonlySet<string>;
+  private readonly negations: ReadonlySet<string>;
+  private readonly negationRe: RegExp | undefined;
+  private readonly downgradeRe: RegExp | undefined;
+  private readonly topicRe: RegExp | undefined;
+  private readonly ignoreRe: RegExp | undefined;
+
+  /** Throws on a malformed list, naming the entry and pattern. */
+  constructor(lists: PhraseLists[], unitLists: UnitLists[]) {
+    validateLists(lists);
+    const rewrite = buildVariantRewriter(variantTable(lists.map((l) => l.variants)));
+    const normalize = (text: string): string => rewrite(baseNormalize(text));
+    this.normalize = normalize;
+    this.entries = compileEntries(lists, rewrite);
+    this.units = new UnitMatcher(unitLists, normalize);
+    this.questions = new UnitMatcher(
+      unitLists.map((u) => ({ about: u.about, language: u.language, units: u.questions.map((q) => ({ ...q, level: "high" as const })) })),
+      normalize,
+    );
+    const wordSet = (words: string[]) => new Set(words.flatMap((w) => normalize(w).split(" ")).filter((w) => w && w !== "|"));
+    const all = (key: "negations" | "downgrades" | "topics" | "ignore") => lists.flatMap((l) => l[key]);
+    this.timeWords = wordSet(unitLists.flatMap((u) => u.time));
+    this.affirmatives = wordSet(unitLists.flatMap((u) => u.affirmatives));
+    this.jokes = wordSet(unitLists.flatMap((u) => u.jokes));
+    this.breakers = wordSet(lists.flatMap((l) => l.breakers));
+    this.subjects = wordSet(lists.flatMap((l) => l.subjects));
+    this.negations = wordSet(all("negations"));
+    this.negationRe = compileList(all("negations"), rewrite, "negations");
+    this.downgradeRe = compileList(all("downgrades"), rewrite, "downgrades");
+    this.topicRe = compileList(all("topics"), rewrite, "topics");
+    this.ignoreRe = compileList(all("ignore"), rewrite, "ignore");
+  }
+
+  /** One message on its own, from raw text. */
+  readText(text: string): MessageScore {
+    return this.read(typeof text === "string" ? this.normalize(text) : "");
+  }
+
+  /** One message on its own, from normalised text. */
+  read(norm: string): MessageScore {
+    const result = emptyScore();
+    if (norm.length === 0) return result;
+    const tokens = tokenize(norm);
+    result.tokens = tokens.length;
+    result.affirmative = tokens.some((t) => this.affirmatives.has(t.text));
+    result.leadingYes = tokens[0] !== undefined && PLAIN_YES.has(tokens[0].text);
+    result.negative = tokens.some((t) => this.negations.has(t.text) || NO_WORDS.has(t.text));
+    const reading = new Reading(
+      this,
+      norm,
+      tokens,
+      result,
+      tokens.some((t) => this.jokes.has(t.text)),
+    );
+    this.matchPhrases(reading);
+    this.matchUnits(reading);
+    // A laughing message or an idiom ("dood van de honger") is the lists' reading too.
+    if (reading.joking || reading.spans().length > 0) result.declined = true;
+    return result;
+  }
+
+  /** The signal a volunteer's question asks about ("denk je aan zelfmoord?"), if any. */
+  staffQuestion(staff: string): string | undefined {
+    const norm = this.normalize(staff);
+    if (!norm) return undefined;
+    return this.questions.match(tokenize(norm))[0]?.unit.id;
+  }
+
+  /** Spans of idioms in the text. */
+  ignoreSpans(text: string): Span[] {
+    const spans: Span[] = [];
+    const re = this.ignoreRe;
+    if (!re) return spans;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      spans.push([m.index, m.index + m[0].length]);
+      re.lastIndex = m.index + 1;
+    }
+    return spans;
+  }
+
+  /** Whether the clause around a character position holds a time word ("vanavond", "tonight"). */
+  timeInClause(tokens: Token[], at: number): boolean {
+    const tok = tokens.find((t) => t.end >= at) ?? tokens[tokens.length - 1];
+    return tok !== undefined && tokens.some((t) => t.clause === tok.clause && this.timeWords.has(t.text));
+  }
+
+  private matchPhrases(reading: Reading): void {
+    const { norm } = reading;
+    for (const entry of this.entries) {
+      const re = entry.regex;
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(norm)) !== null) {
+        const start = m.index;
+        const end = start + m[0].length;
+        re.lastIndex = start + 1;
+        const gapWords = m
+          .slice(1)
+          .filter((g): g is string => typeof g === "string" && g.length > 0)
+          .flatMap((g) => g.split(" ").filter(Boolean));
+        const negatedInside = gapWords.some((w) => testWords(this.negationRe, [w]));
+        const rank = this.judge(reading, start, end, entry.level, negatedInside);
+        reading.found(entry.id, entry.level, rank, entry.acute, start, end);
+        if (rank === LEVEL_RANK.high) break; // this entry cannot do better in this message
+      }
+    }
+  }
+
+  private matchUnits(reading: Reading): void {
+    const { tokens, result } = reading;
+    const cancelled = (unit: CompiledUnit) => {
+      if (unit.level === "high") result.declined = true;
+    };
+    for (const { unit, positions } of this.units.match(tokens, cancelled)) {
+      const first = tokens[positions[0]!]!;
+      const last = tokens[positions[positions.length - 1]!]!;
+      const negatedInside = this.negatedInsideUnit(tokens, positions, unit);
+      if (unit.level === "cue") {
+        if (this.judge(reading, first.start, last.end, "concern", negatedInside) > 0) result.cues.add(unit.id);
+        continue;
+      }
+      const rank = this.judge(reading, first.start, last.end, unit.level, negatedInside);
+      reading.found(unit.id, unit.level, rank, unit.acute, first.start, last.end);
+    }
+  }
+
+  /**
+   * A negation between a unit's words or right after its last ("ik kras niet"). A negation that is
+   * one of the unit's own words ("niet meer leven") is part of its meaning.
+   */
+  private negatedInsideUnit(tokens: Token[], positions: number[], unit: CompiledUnit): boolean {
+    const lastAt = positions[positions.length - 1]!;
+    const after = tokens[lastAt + 1];
+    if (after && after.clause === tokens[lastAt]!.clause && this.negations.has(after.text) && !unit.ownKeys.has(`=${after.text}`)) {
+      return true;
+    }
+    for (let i = positions[0]! + 1; i < lastAt; i++) {
+      const t = tokens[i]!;
+      if (this.negations.has(t.text) && !tokenKeys(t.text).some((k) => unit.ownKeys.has(k))) return true;
+    }
+    return false;
+  }
+
+  /** The rank a match keeps after idiom, negation, topic and past-tense checks (0: dropped). */
+  private judge(reading: Reading, start: number, end: number, level: "concern" | "high", negatedInside: boolean): number {
+    const { norm } = reading;
+    if (reading.spans().some(([s, e]) => s < end && start < e)) return 0;
+    const { before, after } = this.around(norm, start, end);
+    if (negatedInside || testWords(this.negationRe, this.negationReach(before, norm.slice(start, end)))) return 0;
+    if (testWords(this.topicRe, before.slice(-RISK_WINDOWS.topic))) return 0;
+    const pastOrOthers =
+      testWords(this.downgradeRe, before.slice(-RISK_WINDOWS.downgradeBefore)) ||
+      testWords(this.downgradeRe, after.slice(0, RISK_WINDOWS.downgradeAfter));
+    if (level === "high" && pastOrOthers) return LEVEL_RANK.concern;
+    return LEVEL_RANK[level];
+  }
+
+  /** The words a negation may stand in: up to N before the match, not past a subject pronoun. */
+  private negationReach(before: string[], matched: string): string[] {
+    const first = matched.split(" ", 1)[0] ?? "";
+    if (this.subjects.has(first)) return [];
+    const reach: string[] = [];
+    for (let i = before.length - 1; i >= 0 && reach.length < RISK_WINDOWS.negation; i--) {
+      const w = before[i] as string;
+      if (this.subjects.has(w)) break;
+      reach.unshift(w);
+    }
+    return reach;
+  }
+
+  /** The words of the sentence before and after a match, cut at the nearest breaker word. */
+  private around(text: string, start: number, end: number): { before: string[]; after: string[] } {
+    const sentenceStart = text.lastIndexOf("|", start) + 1;
+    let sentenceEnd = text.indexOf("|", end);
+    if (sentenceEnd === -1) sentenceEnd = text.length;
+    const beforeAll = text.slice(sentenceStart, start).split(" ").filter(Boolean);
+    const afterAll = text.slice(end, sentenceEnd).split(" ").filter(Boolean);
+    let from = 0;
+    for (let i = beforeAll.length - 1; i >= 0; i--) {
+      if (this.breakers.has(beforeAll[i] as string)) {
+        from = i + 1;
+        break;
+      }
+    }
+    let to = afterAll.findIndex((w) => this.breakers.has(w));
+    if (to === -1) to = afterAll.length;
+    return { before: beforeAll.slice(from), after: afterAll.slice(0, to) };
+  }
+}
+
+/** What one message's matches add up to while it is read. */
+class Reading {
+  private idiomSpans: Span[] | undefined;
+  private readonly farewellAt: Span[] = [];
+  private readonly counted = new Set<string>();
+
+  constructor(
+    private readonly lists: ListReader,
+    readonly norm: string,
+    readonly tokens: Token[],
+    readonly result: MessageScore,
+    readonly joking: boolean,
+  ) {}
+
+  /** The idioms' spans, found on first need: most messages match nothing and never look. */
+  spans(): Span[] {
+    this.idiomSpans ??= this.lists.ignoreSpans(this.norm);
+    return this.idiomSpans;
+  }
+
+  /** Records a match; one turned down (past, other people's words, a joke) never adds up with another. */
+  found(id: string, level: "concern" | "high", matched: number, acute: boolean, at: number, end: number): void {
+    const { result } = this;
+    const rank = this.joking && HYPERBOLE.has(id) ? Math.min(matched, LEVEL_RANK.concern) : matched;
+    if (rank < LEVEL_RANK[level]) result.declined = true;
+    if (rank === 0) return;
+    const countable = rank === LEVEL_RANK[level];
+    if (rank === LEVEL_RANK.concern && countable && !this.counted.has(id)) {
+      this.counted.add(id);
+      result.concernHits++;
+    }
+    if (rank === LEVEL_RANK.concern && countable && id === "farewell" && !this.farewellAt.some(([s, e]) => s < end && at < e)) {
+      this.farewellAt.push([at, end]);
+      if (this.farewellAt.length === 2) result.concernHits++; // two separate goodbyes
+    }
+    if (rank > (result.signals.get(id) ?? 0)) result.signals.set(id, rank);
+    if (rank === LEVEL_RANK.high && acute) result.acute = true;
+    if (rank === LEVEL_RANK.high && INTENT_SIGNALS.has(id) && this.lists.timeInClause(this.tokens, at)) result.intentInTime = true;
+  }
+}
