@@ -32,12 +32,19 @@ export interface MessageScore {
   concernHits: number;
   /** Cue signals: means named, a goodbye; not a signal alone. */
   cues: Set<string>;
+  /** Where in the normalised text the matches that count at high are (character spans). */
+  highAt: Array<[number, number]>;
   /**
-   * A phrase or unit matched and was turned down (negated, an idiom, a school topic, past tense, a
-   * joke, a high unit's `unless` word), or the message laughs or holds an idiom: the lists read the
-   * danger words as harmless here, and the second reader may not overrule them.
+   * A phrase or unit matched and was turned down: negated, a school topic, past tense, other
+   * people's words, or inside an idiom. The lists read the danger words as harmless here, and the
+   * second reader may not overrule them.
    */
   declined: boolean;
+  /**
+   * The message laughs, holds an idiom, or a high unit's `unless` word cancelled it ("touw" for a
+   * raft): the second reader needs to be surer to raise it.
+   */
+  softened: boolean;
 }
 
 /** Words that open a plain yes; weaker affirmatives ("net", "soms", "wel") only count in short replies. */
@@ -108,6 +115,20 @@ function answersQuestion(current: MessageScore): boolean {
     (current.tokens <= RISK_CONTEXT.answerWords && current.affirmative) ||
     (current.leadingYes && current.tokens <= RISK_CONTEXT.answerWordsAfterYes)
   );
+}
+
+/**
+ * Whether the conversation backs a danger reading of this message: the volunteer's last message
+ * asked about suicide, self-harm or a plan, or one of the youth's last few messages had a signal.
+ */
+export function contextSupports(
+  context: RiskContext | undefined,
+  scoreOne: (text: string) => MessageScore,
+  staffQuestion: (staffText: string) => string | undefined,
+): boolean {
+  if (context?.lastStaff && staffQuestion(context.lastStaff) !== undefined) return true;
+  const recent = context?.recent?.slice(-RISK_CONTEXT.run) ?? [];
+  return recent.some((text) => scoreOne(text).signals.size > 0);
 }
 
 export function applyContext(

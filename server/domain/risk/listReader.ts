@@ -60,7 +60,9 @@ function emptyScore(): MessageScore {
     negative: false,
     concernHits: 0,
     cues: new Set(),
+    highAt: [],
     declined: false,
+    softened: false,
   };
 }
 
@@ -79,6 +81,7 @@ export class ListReader {
   private readonly downgradeRe: RegExp | undefined;
   private readonly topicRe: RegExp | undefined;
   private readonly ignoreRe: RegExp | undefined;
+  private readonly seriousRe: RegExp | undefined;
 
   /** Throws on a malformed list, naming the entry and pattern. */
   constructor(lists: PhraseLists[], unitLists: UnitLists[]) {
@@ -104,6 +107,11 @@ export class ListReader {
     this.downgradeRe = compileList(all("downgrades"), rewrite, "downgrades");
     this.topicRe = compileList(all("topics"), rewrite, "topics");
     this.ignoreRe = compileList(all("ignore"), rewrite, "ignore");
+    this.seriousRe = compileList(
+      unitLists.flatMap((u) => u.serious ?? []),
+      rewrite,
+      "serious",
+    );
   }
 
   /** One message on its own, from raw text. */
@@ -120,18 +128,20 @@ export class ListReader {
     result.affirmative = tokens.some((t) => this.affirmatives.has(t.text));
     result.leadingYes = tokens[0] !== undefined && PLAIN_YES.has(tokens[0].text);
     result.negative = tokens.some((t) => this.negations.has(t.text) || NO_WORDS.has(t.text));
-    const reading = new Reading(
-      this,
-      norm,
-      tokens,
-      result,
-      tokens.some((t) => this.jokes.has(t.text)),
-    );
+    const joking = tokens.some((t) => this.jokes.has(t.text)) && !this.saysSerious(norm);
+    const reading = new Reading(this, norm, tokens, result, joking);
     this.matchPhrases(reading);
     this.matchUnits(reading);
     // A laughing message or an idiom ("dood van de honger") is the lists' reading too.
-    if (reading.joking || reading.spans().length > 0) result.declined = true;
+    if (reading.joking || reading.spans().length > 0) result.softened = true;
     return result;
+  }
+
+  private saysSerious(norm: string): boolean {
+    const re = this.seriousRe;
+    if (!re) return false;
+    re.lastIndex = 0;
+    return re.test(norm);
   }
 
   /** The signal a volunteer's question asks about ("denk je aan zelfmoord?"), if any. */
@@ -186,7 +196,7 @@ export class ListReader {
   private matchUnits(reading: Reading): void {
     const { tokens, result } = reading;
     const cancelled = (unit: CompiledUnit) => {
-      if (unit.level === "high") result.declined = true;
+      if (unit.level === "high") result.softened = true;
     };
     for (const { unit, positions } of this.units.match(tokens, cancelled)) {
       const first = tokens[positions[0]!]!;
@@ -289,7 +299,8 @@ class Reading {
   found(id: string, level: "concern" | "high", matched: number, acute: boolean, at: number, end: number): void {
     const { result } = this;
     const rank = this.joking && HYPERBOLE.has(id) ? Math.min(matched, LEVEL_RANK.concern) : matched;
-    if (rank < LEVEL_RANK[level]) result.declined = true;
+    if (matched < LEVEL_RANK[level]) result.declined = true;
+    if (rank < matched) result.softened = true;
     if (rank === 0) return;
     const countable = rank === LEVEL_RANK[level];
     if (rank === LEVEL_RANK.concern && countable && !this.counted.has(id)) {
@@ -301,6 +312,7 @@ class Reading {
       if (this.farewellAt.length === 2) result.concernHits++; // two separate goodbyes
     }
     if (rank > (result.signals.get(id) ?? 0)) result.signals.set(id, rank);
+    if (rank === LEVEL_RANK.high) result.highAt.push([at, end]);
     if (rank === LEVEL_RANK.high && acute) result.acute = true;
     if (rank === LEVEL_RANK.high && INTENT_SIGNALS.has(id) && this.lists.timeInClause(this.tokens, at)) result.intentInTime = true;
   }

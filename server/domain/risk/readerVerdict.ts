@@ -11,15 +11,38 @@ import { LEVEL_RANK } from "./riskTypes";
  */
 export interface ReaderThresholds {
   veto: number;
+  strictVeto: number;
   alone: number;
+  softened: number;
 }
 
 export const READER: ReaderThresholds = {
-  /** A listed high the reader gives less than this is read as harmless use of the words: concern. */
+  /**
+   * A listed high the reader gives less than this, read over the sentences where the lists found
+   * it, is read as harmless use of the words: concern.
+   */
   veto: 0.2,
+  /** The same for a goodbye (STRICT_VETO). */
+  strictVeto: 0.05,
   /** At or above this the reader alone makes a message high (signal "reader"). */
   alone: 0.6,
+  /** The same where the message laughs, holds an idiom or an `unless` word cancelled a unit. */
+  softened: 0.9,
 };
+
+/**
+ * Signals the reader never turns down: a person saying they think of suicide, hurt themselves or
+ * are hit at home, in words the lists know. The reader weighs every word of the message, so the
+ * ordinary words around such a sentence ("after school i play fortnite and then i cut myself")
+ * would pull it down; a wrong alert costs less than that miss.
+ */
+export const NEVER_TURNED_DOWN: ReadonlySet<string> = new Set(["suicidal-ideation", "suicide-intent", "self-harm", "abuse-home"]);
+
+/**
+ * A goodbye is turned down only when the reader is very sure (`strictVeto`): a card for a
+ * retiring teacher, yes; "ik schrijf een afscheidsbrief voor mijn ouders", no.
+ */
+const STRICT_VETO: ReadonlySet<string> = new Set(["farewell"]);
 
 export interface Ranked {
   rank: number;
@@ -27,19 +50,41 @@ export interface Ranked {
   acute: boolean;
 }
 
+/** What the lists and the conversation say about one message, for the reader's verdict. */
+export interface ListedReading {
+  /** The lists' level with the conversation's context. */
+  listed: Ranked;
+  /** The lists' level of the message without its context. */
+  withoutContext: Ranked;
+  /** The lists turned a match down (negation, topic, past, idiom): the reader may not raise. */
+  declined: boolean;
+  /** A joke, an idiom or an `unless` word: the reader needs `softened` to raise. */
+  softened: boolean;
+  /** The conversation backs a danger reading (contextSupports): the reader may not turn it down. */
+  supported: () => boolean;
+}
+
 /**
- * The lists' result with the reader's probability `p` for the message on its own. The reader can
- * only turn down a high the message reached by itself (not one its context raised, such as "ja"
- * after a question about suicide), and never an acute one. It raises nothing in a message where the
- * lists turned a match down (negated, an idiom, a joke): a bag of words cannot read "niet".
+ * The lists' result with the reader's probability for the whole message (`p`) and for the
+ * sentences where the lists found their high matches (`pAtMatches`). The reader turns down only a
+ * high the message reached by itself and the conversation does not back, never an acute one; it
+ * raises nothing in a message where the lists turned a match down: a bag of words cannot read
+ * "niet".
  */
-export function withReader(listed: Ranked, withoutContext: Ranked, declined: boolean, p: number, at: ReaderThresholds): Ranked {
+export function withReader(r: ListedReading, p: number, pAtMatches: () => number, at: ReaderThresholds): Ranked {
+  const { listed } = r;
   if (listed.rank === LEVEL_RANK.high) {
-    const ownHigh = withoutContext.rank === LEVEL_RANK.high;
-    if (p < at.veto && ownHigh && !listed.acute) return { ...listed, rank: LEVEL_RANK.concern, acute: false };
+    const ownHigh = r.withoutContext.rank === LEVEL_RANK.high;
+    const firstPerson = listed.signals.some((id) => NEVER_TURNED_DOWN.has(id));
+    const limit = listed.signals.some((id) => STRICT_VETO.has(id)) ? at.strictVeto : at.veto;
+    if (ownHigh && !listed.acute && !firstPerson && pAtMatches() < limit && !r.supported()) {
+      return { ...listed, rank: LEVEL_RANK.concern, acute: false };
+    }
     return listed;
   }
-  if (declined) return listed;
-  if (p >= at.alone) return { rank: LEVEL_RANK.high, signals: ["reader", ...listed.signals], acute: false };
+  if (r.declined) return listed;
+  if (p >= (r.softened ? Math.max(at.alone, at.softened) : at.alone)) {
+    return { rank: LEVEL_RANK.high, signals: ["reader", ...listed.signals], acute: false };
+  }
   return listed;
 }

@@ -43,10 +43,11 @@ const TUNING: Record<string, Floors> = {
  * Set C: the hold-out of 2026-12-04 (measured once after the lists' last tuning commit d8e074b: high
  * recall 0.619, none->high 8.8 %), then development data: the lists' narrowing was checked on it
  * and the second reader's thresholds chosen on it (never trained on). Floors a few points under
- * what it measured when the thresholds were fixed (high recall 0.819, none->high 3.8 %).
+ * what it measured when the thresholds were fixed (high recall 0.819, none->high 3.8 %) and after the
+ * stranger's review, when the reader stopped turning down first-person signals (0.819, 7.5 %).
  */
 const DEVELOPMENT: Record<string, Floors> = {
-  "set-c": { highRecall: 0.78, noneToHigh: 0.05, kindMin: 0.63 },
+  "set-c": { highRecall: 0.78, noneToHigh: 0.09, kindMin: 0.63 },
 };
 
 /**
@@ -67,8 +68,8 @@ interface EverydayFloors {
 
 /** Everyday sets the lists were narrowed and the reader trained on (in-sample). */
 const EVERYDAY_TUNING: Record<string, EverydayFloors> = {
-  // In-sample 2026-12-04: none 2 of 201 high, concern 0 of 49.
-  "set-g": { noneToHigh: 0.02, concernToHigh: 0.02 },
+  // In-sample 2026-12-04, after the review: none 5 of 201 high, concern 2 of 49.
+  "set-g": { noneToHigh: 0.035, concernToHigh: 0.06 },
 };
 
 /** Everyday hold-outs: measured once, nothing tuned on them. */
@@ -80,7 +81,7 @@ const EVERYDAY_HOLD_OUT: Record<string, EverydayFloors> = {
 };
 
 /** Frozen and committed, not yet measured: only checked for form, its figures not computed. */
-const UNMEASURED: ReadonlySet<string> = new Set<string>([]);
+const UNMEASURED: ReadonlySet<string> = new Set<string>(["set-i", "set-j"]);
 
 const score = loadDefaultRiskScorer();
 

@@ -60,8 +60,28 @@ describe("the reader beside the lists", () => {
   });
 
   it("turns a listed high down to concern when it reads the message as harmless", () => {
-    expect(withP(0.5)("ik wil dood").level).toBe("high");
-    expect(withP(READER.veto - 0.01)("ik wil dood")).toMatchObject({ level: "concern", acute: false });
+    const card = "mijn klas maakt een kaart voor de juf: dit is mijn laatste bericht, bedankt voor alles";
+    expect(withP(0.5)("ik heb een touw gekocht en het hangt al klaar op zolder").level).toBe("high");
+    expect(withP(READER.veto - 0.01)("hij zegt dat hij mijn naaktfotos gaat delen als ik niet kom")).toMatchObject({ level: "high" });
+    expect(withP(READER.strictVeto - 0.01)(card)).toMatchObject({ level: "concern", acute: false });
+    expect(withP(READER.strictVeto + 0.01)(card).level).toBe("high");
+  });
+
+  it("never turns down someone saying they think of suicide, hurt themselves or are hit at home", () => {
+    for (const text of [
+      "ik wil dood",
+      "can i talk about my suicidal thoughts",
+      "after school i play fortnite with my friends and then i cut myself in the bathroom",
+      "ik word gepest op school en thuis slaat mijn vader me",
+    ]) {
+      expect(withP(0)(text).level, text).toBe("high");
+    }
+  });
+
+  it("never turns down a high the conversation backs", () => {
+    const context = { recent: ["ik trek het niet meer"] };
+    const text = "ik heb een touw gekocht en het hangt al klaar op zolder";
+    expect(withP(0)(text, context).level).toBe("high");
   });
 
   it("never turns down an acute high", () => {
@@ -73,9 +93,10 @@ describe("the reader beside the lists", () => {
     expect(withP(0)("ja", { lastStaff: "Denk je weleens aan zelfmoord?" }).level).toBe("high");
   });
 
-  it("does not overrule a negation, an idiom or a joke the lists found", () => {
+  it("does not overrule a negation; needs to be surer beside an idiom or a joke", () => {
     expect(withP(0.99)("ik wil niet dood, ik ben gewoon moe").level).toBe("none");
-    expect(withP(0.99)("ik ga dood van de honger").level).toBe("none");
-    expect(withP(0.99)("hahaha ik kan niet meer 😂").level).not.toBe("high");
+    expect(withP(READER.softened - 0.01)("ik ga dood van de honger").level).toBe("none");
+    expect(withP(READER.softened - 0.01)("hahaha ik kan niet meer 😂").level).not.toBe("high");
+    expect(withP(READER.softened)("hahaha ik kan niet meer 😂").level).toBe("high");
   });
 });

@@ -159,16 +159,44 @@ describe("word boundaries and everyday language", () => {
   });
 
   it("talking about one's own thoughts is not a topic", () => {
-    // The lists' topic rule. The second reader turns the English one down to concern: a known cost
-    // of its veto (docs/RISK.md), the volunteer still sees the signal.
-    const lists = createRiskScorer(DEFAULT_LISTS, DEFAULT_UNITS);
-    expect(lists("can i talk about my suicidal thoughts").level).toBe("high");
-    expect(lists("ik wil het hebben over mijn zelfmoordgedachten").level).toBe("high");
+    expect(level("can i talk about my suicidal thoughts")).toBe("high");
     expect(level("ik wil het hebben over mijn zelfmoordgedachten")).toBe("high");
-    expect(score("can i talk about my suicidal thoughts")).toMatchObject({
-      level: "concern",
-      signals: expect.arrayContaining(["suicidal-ideation"]),
-    });
+  });
+
+  it("keeps short everyday replies below high (the reader once learnt that 'ja' was danger)", () => {
+    const replies = [
+      "yeah",
+      "yeah thanks",
+      "yeah sure",
+      "ja eigenlijk wel, was gezellig",
+      "ja vanavond mijn verjaardag",
+      "ja vandaag een toets gehad",
+      "ja al gedaan",
+      "ik ben al de hele week verkouden",
+      "doei iedereen tot morgen",
+      "who else is watching the match tonight",
+      "i took my meds this morning",
+      "i need to catch the bus to school",
+      "ja",
+      "nee hoor",
+      "oke top",
+      "ja soms wel leuk",
+      "yes i went to the gym",
+      "ja ik heb vandaag vrij",
+      "ja mn moeder komt zo",
+      "idk maybe",
+      "ja dat was echt lachen",
+      "ja tot morgen",
+      "thanks bye",
+      "bedankt voor het gesprek, doei",
+      "ja ik ga zo slapen",
+      "yeah tonight we have a party",
+      "ja vanavond voetbal",
+      "ik heb mijn pillen al ingenomen",
+      "ja al een tijdje",
+      "yeah its been a long day",
+    ];
+    expect(replies.filter((r) => level(r) === "high")).toEqual([]);
   });
 
   it("handles empty, odd and long input without throwing", () => {

@@ -7,7 +7,7 @@
  * moves the level). Nothing here logs or keeps the text.
  */
 
-import { applyContext, contextCouldMatter, type RiskContext } from "./context";
+import { applyContext, contextCouldMatter, contextSupports, type RiskContext } from "./context";
 import { ListReader } from "./listReader";
 import { baseNormalize, buildVariantRewriter, variantTable } from "./normalise";
 import en from "./phrases.en.json" with { type: "json" };
@@ -46,16 +46,33 @@ export function createRiskScorer(
     const listed = applyContext(current, context, readOne, staffQuestion);
     const { rank, signals, acute } = reader
       ? withReader(
-          listed,
-          applyContext(current, undefined, readOne, () => undefined),
-          current.declined,
+          {
+            listed,
+            withoutContext: applyContext(current, undefined, readOne, () => undefined),
+            declined: current.declined,
+            softened: current.softened,
+            supported: () => contextSupports(context, readOne, staffQuestion),
+          },
           reader(norm),
+          () => reader(sentencesAt(norm, current.highAt)),
           thresholds,
         )
       : listed;
     if (rank === 0) return { level: "none", signals: [], acute: false, contextMatters };
     return { level: rank === LEVEL_RANK.high ? "high" : "concern", signals, acute: rank === LEVEL_RANK.high && acute, contextMatters };
   };
+}
+
+/** The sentences ("|"-separated) of normalised text that hold any of the spans. */
+export function sentencesAt(norm: string, spans: Array<[number, number]>): string {
+  const kept: string[] = [];
+  let start = 0;
+  for (const sentence of norm.split("|")) {
+    const end = start + sentence.length;
+    if (spans.some(([s, e]) => s < end && start < e)) kept.push(sentence.trim());
+    start = end + 1;
+  }
+  return kept.length > 0 ? kept.join(" | ") : norm;
 }
 
 /** For tests and tooling: the text exactly as the patterns see it. */

@@ -65,6 +65,8 @@ export interface UnitLists extends UnitFile {
    * to die or to kill oneself is read as hyperbole and counts as concern, never higher.
    */
   jokes: string[];
+  /** Phrases that say it is no joke ("geen grapje", "not kidding"): a joke word beside one does not count. */
+  serious?: string[];
   /** Topics of a volunteer's question about suicide or self-harm; the id is the answer's signal. */
   questions: UnitEntry[];
 }
