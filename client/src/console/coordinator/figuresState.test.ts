@@ -7,10 +7,10 @@ import {
   figuresQuery,
   initialFigures,
   lastMonth,
-  localIso,
   reduceFigures,
   thisMonth,
 } from "./figuresState";
+import { localIso } from "./localDay";
 
 const report = (locations: string[]): FiguresReport => ({ locations: locations.map((id) => ({ id, name: id })) }) as FiguresReport;
 const run = (state: FiguresState, ...actions: FiguresAction[]) => actions.reduce(reduceFigures, state);

@@ -1,4 +1,5 @@
 import type { FiguresReport } from "../../../../shared/protocol";
+import { localIso } from "./localDay";
 
 /** A period of whole days, both ends included, as "YYYY-MM-DD". */
 export interface Period {
@@ -31,11 +32,6 @@ export type FiguresAction =
   | { type: "allLocations" }
   | { type: "loaded"; report: FiguresReport }
   | { type: "failed"; error: string };
-
-/** "YYYY-MM-DD" of a date in the viewer's own calendar (not UTC: a coordinator thinks in local days). */
-export function localIso(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
 
 /** From the first of this month up to and including today. */
 export function thisMonth(now: Date): Period {
