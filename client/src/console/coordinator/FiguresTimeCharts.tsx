@@ -1,0 +1,129 @@
+import type { FiguresReport } from "../../../../shared/protocol";
+import { useI18n } from "../../i18n/i18n";
+import { FiguresBarChart, FiguresLineChart } from "./FiguresCharts";
+import type { FiguresFormat } from "./figuresFormat";
+
+interface ChartProps {
+  report: FiguresReport;
+  format: FiguresFormat;
+}
+
+/** The day of the month under each day's bar: the axis stays short, the table beside it has the date. */
+function dayAxis(report: FiguresReport): { labels: string[]; labelEvery: number } {
+  const days = report.byDay;
+  // Beyond a month or two, every label would overlap the next.
+  return { labels: days.map((d) => String(Number(d.date.slice(8)))), labelEvery: days.length > 45 ? 7 : days.length > 16 ? 2 : 1 };
+}
+
+/** Chats started and youths who left the queue, per day of the period. */
+export function PerDayChart({ report, format }: ChartProps) {
+  const { t } = useI18n();
+  const { number, minutes } = format;
+  const days = report.byDay;
+  const s = report.total;
+  return (
+    <FiguresBarChart
+      title={t("figures.chart.perDay")}
+      description={t("figures.chart.perDayDesc", { from: report.from, to: report.to, started: s.chatsStarted, left: s.leftQueue })}
+      {...dayAxis(report)}
+      series={[
+        { name: t("figures.legend.started"), values: days.map((d) => d.chatsStarted), className: "figures-s1" },
+        { name: t("figures.legend.left"), values: days.map((d) => d.leftQueue), className: "figures-s2" },
+      ]}
+      table={
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("figures.col.date")}</th>
+              <th scope="col">{t("figures.col.started")}</th>
+              <th scope="col">{t("figures.col.completed")}</th>
+              <th scope="col">{t("figures.col.left")}</th>
+              <th scope="col">{t("figures.col.wait")}</th>
+              <th scope="col">{t("figures.col.volunteerHours")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.date}>
+                <th scope="row">{d.date}</th>
+                <td>{d.chatsStarted}</td>
+                <td>{d.chatsCompleted}</td>
+                <td>{d.leftQueue}</td>
+                <td>{minutes(d.waitP50Ms)}</td>
+                <td>{number(d.volunteerHours, 1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+/** The median wait per day, in minutes; a day nobody waited on leaves a gap in the line. */
+export function WaitChart({ report, format }: ChartProps) {
+  const { t } = useI18n();
+  const { number, minutes } = format;
+  const days = report.byDay;
+  const waits = days.map((d) => (d.waitP50Ms === null ? null : Math.round(d.waitP50Ms / 6_000) / 10));
+  return (
+    <FiguresLineChart
+      title={t("figures.chart.wait")}
+      description={t("figures.chart.waitDesc", { max: number(Math.max(0, ...waits.filter((w): w is number => w !== null)), 1) })}
+      {...dayAxis(report)}
+      series={[{ name: t("figures.col.wait"), values: waits, className: "figures-s1" }]}
+      table={
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("figures.col.date")}</th>
+              <th scope="col">{t("figures.col.wait")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.date}>
+                <th scope="row">{d.date}</th>
+                <td>{minutes(d.waitP50Ms)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+/** Chats started per hour of the day, over the whole period: when the service is busiest. */
+export function PerHourChart({ report }: { report: FiguresReport }) {
+  const { t } = useI18n();
+  const hours = report.byHourOfDay;
+  const busiest = hours.indexOf(Math.max(...hours));
+  return (
+    <FiguresBarChart
+      title={t("figures.chart.perHour")}
+      description={t("figures.chart.perHourDesc", { hour: busiest })}
+      labels={hours.map((_, h) => String(h))}
+      labelEvery={2}
+      series={[{ name: t("figures.legend.started"), values: hours, className: "figures-s1" }]}
+      table={
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("figures.col.hour")}</th>
+              <th scope="col">{t("figures.col.started")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {hours.map((n, h) => (
+              <tr key={h}>
+                <th scope="row">{`${h}:00`}</th>
+                <td>{n}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
