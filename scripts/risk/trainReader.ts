@@ -38,7 +38,9 @@ export function trainReader(items: EvalItem[], trainedOn: ReaderWeights["trained
   // An item with earlier messages is labelled for the conversation ("ja" after a question about
   // suicide is high); the reader sees the message alone, so those labels would teach it that "ja"
   // is danger. It learns only from messages labelled on their own.
-  const data = items.filter((it) => !it.context?.length).map((it) => ({ features: readerFeatures(normalizeForRisk(it.text)), y: it.level === "high" ? 1 : 0 }));
+  const data = items
+    .filter((it) => !it.context?.length)
+    .map((it) => ({ features: readerFeatures(normalizeForRisk(it.text)), y: it.level === "high" ? 1 : 0 }));
   const w = new Map<string, number>();
   const squares = new Map<string, number>();
   let bias = 0;
