@@ -1,6 +1,12 @@
 import { defineConfig } from "vitest/config";
 
 /**
+ * The screen galleries: every youth and console screen at phone and laptop sizes, each checked with
+ * axe-core (two minutes on two cores). `npm run test:slow` runs them; CI runs both commands.
+ */
+const SCREENS = ["test/e2e/youthScreens.e2e.test.ts", "test/e2e/consoleScreens.e2e.test.ts"];
+
+/**
  * Long runs that `npm test` leaves to `npm run test:slow` (CI runs both): fault scenarios (SIGKILL,
  * Redis restarts), the fuzzer, the bench smoke run and the conformance kill rounds.
  */
@@ -62,6 +68,17 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.e2e.test.ts"],
+          exclude: SCREENS,
+          environment: "node",
+          globalSetup: ["test/e2e/globalSetup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "screens",
+          include: SCREENS,
           environment: "node",
           globalSetup: ["test/e2e/globalSetup.ts"],
           testTimeout: 60_000,
