@@ -4,6 +4,7 @@
  * (in-sample) or a hold-out; the figures of every set are printed, and a floor per set is asserted
  * (docs/RISK.md says how each was set).
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -136,6 +137,19 @@ describe("independent evaluation sets", () => {
       });
     });
   }
+});
+
+describe("frozen sets", () => {
+  it("are byte for byte what the README's sha256 list says, and every set is listed", () => {
+    const readme = readFileSync(join(DIR, "README.md"), "utf8");
+    const listed = new Map([...readme.matchAll(/^([0-9a-f]{64}) {2}(set-[a-z]+\.json)$/gm)].map((m) => [m[2], m[1]]));
+    for (const set of SETS) {
+      const sum = createHash("sha256")
+        .update(readFileSync(join(DIR, `${set.name}.json`)))
+        .digest("hex");
+      expect(sum, set.name).toBe(listed.get(`${set.name}.json`));
+    }
+  });
 });
 
 describe("signal ids", () => {
