@@ -7,7 +7,7 @@ import { LEVEL_RANK } from "./riskTypes";
 
 /**
  * Where the second reader's probability (reader.ts) moves the lists' level. Chosen on set C, the
- * development set, before the hold-outs (sets E and F) were measured; docs/RISK.md has the figures.
+ * development set; every hold-out was measured after (docs/RISK.md has the figures).
  */
 export interface ReaderThresholds {
   veto: number;
@@ -56,7 +56,7 @@ export interface ListedReading {
   listed: Ranked;
   /** The lists' level of the message without its context. */
   withoutContext: Ranked;
-  /** The lists turned a match down (negation, topic, past, idiom): the reader may not raise. */
+  /** The lists turned a match down (negation, topic, past, a match inside an idiom): the reader may not raise. */
   declined: boolean;
   /** A joke, an idiom or an `unless` word: the reader needs `softened` to raise. */
   softened: boolean;
