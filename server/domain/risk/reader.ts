@@ -4,7 +4,7 @@
  * word and word pair it has seen in labelled messages, so it also reaches danger told in words no list
  * holds. It is trained offline (`npm run train:risk`, scripts/risk/trainReader.ts) on the tuning
  * evaluation sets only; its weights are data (reader.weights.json). Pure and fast: one map lookup
- * per feature. How it combines with the lists: see `READER` in riskScorer.ts and docs/RISK.md.
+ * per feature. How it combines with the lists: readerVerdict.ts and docs/RISK.md.
  */
 import { tokenKeys } from "./stems";
 
