@@ -22,8 +22,8 @@ export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores: one on a two-core machine. Most files
     // wait on sockets, Redis and Chromium more than they compute, so two files at once save about a
-    // sixth of \`npm test\` there (328 s to 271 s, measured 2026-12-04); slow scenarios keep their
-    // own timing (\`npm run test:slow\` passes --maxWorkers=1).
+    // sixth of `npm test` there (328 s to 271 s, measured 2026-12-04); slow scenarios keep their
+    // own timing (`npm run test:slow` passes --maxWorkers=1).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {

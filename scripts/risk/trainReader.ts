@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import type { EvalItem } from "../../server/domain/risk/evaluation";
 import { type ReaderWeights, readerFeatures, sigmoid } from "../../server/domain/risk/reader";
 import { normalizeForRisk } from "../../server/domain/risk/riskScorer";
+import { seededRandom } from "../../server/domain/seededRandom";
 
 const EVAL_DIR = path.resolve(import.meta.dirname, "../../test/fixtures/risk-eval");
 export const WEIGHTS_FILE = path.resolve(import.meta.dirname, "../../server/domain/risk/reader.weights.json");
@@ -21,18 +22,6 @@ export const WEIGHTS_FILE = path.resolve(import.meta.dirname, "../../server/doma
 export const TRAINING_SETS = ["set-a", "set-b", "set-d", "set-g"] as const;
 
 const OPTIONS = { epochs: 30, rate: 0.5, l2: 0.1, seed: 20261204, keepAbove: 0.005 } as const;
-
-/** A small seeded generator (mulberry32): the shuffle, and so the weights, repeat exactly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function trainReader(items: EvalItem[], trainedOn: ReaderWeights["trainedOn"]): ReaderWeights {
   // An item with earlier messages is labelled for the conversation ("ja" after a question about
@@ -45,7 +34,7 @@ export function trainReader(items: EvalItem[], trainedOn: ReaderWeights["trained
   const squares = new Map<string, number>();
   let bias = 0;
   let biasSquares = 0;
-  const next = random(OPTIONS.seed);
+  const next = seededRandom(OPTIONS.seed);
   for (let epoch = 0; epoch < OPTIONS.epochs; epoch++) {
     for (let i = data.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));

@@ -1,4 +1,5 @@
 import { TOPICS } from "../../shared/protocol";
+import { seededRandom } from "../domain/seededRandom";
 import type { DomainEvent, Millis } from "../domain/types";
 import type { Store } from "../store/Store";
 
@@ -16,18 +17,6 @@ export interface DemoFiguresOptions {
   seed?: number;
   /** Message events per chat (ids and seq only); the dashboard needs none, a load measurement does. */
   messagesPerChat?: number;
-}
-
-/** A small seeded random source (mulberry32), so the demo month looks the same on every start. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const REFERRAL_WEIGHTS: [string, number][] = [

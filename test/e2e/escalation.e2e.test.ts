@@ -25,21 +25,33 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Eva logged in, on duty, with no open alerts. */
+async function professionalOnDuty() {
+  const pro = await newPage(await browser.newContext(LAPTOP));
+  await pro.page.goto(`${server.url}/console`);
+  await logInConsole(pro.page, "eva@inloop.demo");
+  await pro.page.getByRole("checkbox", { name: "Ik ben van dienst" }).check();
+  await pro.page.getByText("Geen open meldingen.").waitFor();
+  return pro;
+}
+
+/** A youth on a phone in Leiden's queue, taken by Sam. */
+async function youthInChatWithSam() {
+  const youth = await newPage(await browser.newContext(PHONE));
+  await youth.page.goto(server.url);
+  await youth.page.getByLabel("Met welke locatie wil je chatten?").selectOption("leiden");
+  await youth.page.getByRole("button", { name: "Start de chat" }).click();
+  await youth.page.getByRole("heading", { name: "Je bent in de wachtrij" }).waitFor();
+  const taken = await ok(sam, "queue:take");
+  await youth.page.getByRole("heading", { name: "Je chat met Sam (vrijwilliger)" }).waitFor();
+  return { youth, taken };
+}
+
 describe("a youth in danger reaches the professional", () => {
   it("high-risk message → inbox → professional joins → youth sees it → resolved", async () => {
-    const pro = await newPage(await browser.newContext(LAPTOP));
-    await pro.page.goto(`${server.url}/console`);
-    await logInConsole(pro.page, "eva@inloop.demo");
-    await pro.page.getByRole("checkbox", { name: "Ik ben van dienst" }).check();
-    await pro.page.getByText("Geen open meldingen.").waitFor();
+    const pro = await professionalOnDuty();
 
-    const youth = await newPage(await browser.newContext(PHONE));
-    await youth.page.goto(server.url);
-    await youth.page.getByLabel("Met welke locatie wil je chatten?").selectOption("leiden");
-    await youth.page.getByRole("button", { name: "Start de chat" }).click();
-    await youth.page.getByRole("heading", { name: "Je bent in de wachtrij" }).waitFor();
-    const taken = await ok(sam, "queue:take");
-    await youth.page.getByRole("heading", { name: "Je chat met Sam (vrijwilliger)" }).waitFor();
+    const { youth, taken } = await youthInChatWithSam();
 
     const sentAt = Date.now();
     const box = youth.page.getByLabel("Jouw bericht");
@@ -77,19 +89,9 @@ describe("a youth in danger reaches the professional", () => {
     expect(createRiskScorer(DEFAULT_LISTS, DEFAULT_UNITS)(farewell).level).toBe("none");
     expect(loadDefaultRiskScorer()(farewell)).toMatchObject({ level: "high", signals: ["reader"] });
 
-    const pro = await newPage(await browser.newContext(LAPTOP));
-    await pro.page.goto(`${server.url}/console`);
-    await logInConsole(pro.page, "eva@inloop.demo");
-    await pro.page.getByRole("checkbox", { name: "Ik ben van dienst" }).check();
-    await pro.page.getByText("Geen open meldingen.").waitFor();
+    const pro = await professionalOnDuty();
 
-    const youth = await newPage(await browser.newContext(PHONE));
-    await youth.page.goto(server.url);
-    await youth.page.getByLabel("Met welke locatie wil je chatten?").selectOption("leiden");
-    await youth.page.getByRole("button", { name: "Start de chat" }).click();
-    await youth.page.getByRole("heading", { name: "Je bent in de wachtrij" }).waitFor();
-    await ok(sam, "queue:take");
-    await youth.page.getByRole("heading", { name: "Je chat met Sam (vrijwilliger)" }).waitFor();
+    const { youth } = await youthInChatWithSam();
     const box = youth.page.getByLabel("Jouw bericht");
     await box.fill(farewell);
     await box.press("Enter");

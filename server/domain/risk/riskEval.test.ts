@@ -168,7 +168,7 @@ describe("signal ids", () => {
 });
 
 describe("risk bench", () => {
-  it("runs over every evaluation message and measures something sensible", async () => {
+  it("runs over every evaluation message and measures something sensible", { timeout: 60_000 }, async () => {
     const { benchRisk } = await import("../../../scripts/bench/risk");
     const figures = await benchRisk(1);
     expect(figures.risk_messages).toBe(SETS.reduce((n, s) => n + s.items.length, 0));

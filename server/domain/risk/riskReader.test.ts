@@ -26,7 +26,8 @@ describe("reader", () => {
     expect(read("")).toBeCloseTo(1 / (1 + Math.exp(1)), 6);
   });
 
-  it("ships weights that a fresh training run on the tuning sets reproduces exactly", () => {
+  // Training takes a second or two alone, ten under a loaded CI: a timeout of its own.
+  it("ships weights that a fresh training run on the tuning sets reproduces exactly", { timeout: 60_000 }, () => {
     const shipped = JSON.parse(readFileSync(WEIGHTS_FILE, "utf8")) as ReaderWeights;
     expect(trainOnTuningSets()).toEqual(shipped);
   });
