@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TRAINING_SETS, trainOnTuningSets, WEIGHTS_FILE } from "../../../scripts/risk/trainReader";
 import { createRiskReader, type ReaderWeights, type RiskReader, readerFeatures } from "./reader";
-import { createRiskScorer, DEFAULT_LISTS, DEFAULT_UNITS, READER } from "./riskScorer";
+import { createRiskScorer, DEFAULT_LISTS, DEFAULT_UNITS, READER, sentencesAt } from "./riskScorer";
 
 describe("reader features", () => {
   it("are each word's exact form and stems, and each pair of neighbouring words", () => {
@@ -62,8 +62,10 @@ describe("the reader beside the lists", () => {
 
   it("turns a listed high down to concern when it reads the message as harmless", () => {
     const card = "mijn klas maakt een kaart voor de juf: dit is mijn laatste bericht, bedankt voor alles";
-    expect(withP(0.5)("ik heb een touw gekocht en het hangt al klaar op zolder").level).toBe("high");
-    expect(withP(READER.veto - 0.01)("hij zegt dat hij mijn naaktfotos gaat delen als ik niet kom")).toMatchObject({ level: "high" });
+    // Not acute, not someone's own suicidal thoughts, self-harm or violence at home: the reader may turn it down.
+    const listedHigh = "ik moet seks hebben met zijn vrienden";
+    expect(withP(READER.veto)(listedHigh).level).toBe("high");
+    expect(withP(READER.veto - 0.01)(listedHigh)).toMatchObject({ level: "concern", signals: ["sexual-exploitation"] });
     expect(withP(READER.strictVeto - 0.01)(card)).toMatchObject({ level: "concern", acute: false });
     expect(withP(READER.strictVeto + 0.01)(card).level).toBe("high");
   });
@@ -80,9 +82,25 @@ describe("the reader beside the lists", () => {
   });
 
   it("never turns down a high the conversation backs", () => {
-    const context = { recent: ["ik trek het niet meer"] };
-    const text = "ik heb een touw gekocht en het hangt al klaar op zolder";
-    expect(withP(0)(text, context).level).toBe("high");
+    const text = "ik moet seks hebben met zijn vrienden";
+    expect(withP(0)(text, { recent: ["ik trek het niet meer"] }).level).toBe("high");
+    expect(withP(0)(text, { lastStaff: "Doe je jezelf weleens pijn?" }).level).toBe("high");
+    // A conversation without a signal or a question about danger backs nothing.
+    expect(withP(0)(text, { recent: ["hoi", "ik heb vandaag school"], lastStaff: "Hoe was je dag?" }).level).toBe("concern");
+  });
+
+  it("reads the veto over the sentences where the lists matched, not the whole message", () => {
+    const norm = "hoi | ik moet seks hebben met zijn vrienden | verder gaat het goed";
+    const at = norm.indexOf("seks");
+    expect(sentencesAt(norm, [[at, at + 4]])).toBe("ik moet seks hebben met zijn vrienden");
+    expect(sentencesAt(norm, [])).toBe(norm);
+    const seen: string[] = [];
+    const reader: RiskReader = (text) => {
+      seen.push(text);
+      return 0.5;
+    };
+    createRiskScorer(DEFAULT_LISTS, DEFAULT_UNITS, reader)("hoi. ik moet seks hebben met zijn vrienden. verder gaat het goed");
+    expect(seen).toContain("ik moet seks hebben met zijn vrienden");
   });
 
   it("never turns down an acute high", () => {
