@@ -54,8 +54,8 @@ export interface Ranked {
 export interface ListedReading {
   /** The lists' level with the conversation's context. */
   listed: Ranked;
-  /** The lists' level of the message without its context. */
-  withoutContext: Ranked;
+  /** The lists' level of the message without its context (asked for only when the lists say high). */
+  withoutContext: () => Ranked;
   /** The lists turned a match down (negation, topic, past, a match inside an idiom): the reader may not raise. */
   declined: boolean;
   /** A joke, an idiom or an `unless` word: the reader needs `softened` to raise. */
@@ -66,24 +66,24 @@ export interface ListedReading {
 
 /**
  * The lists' result with the reader's probability for the whole message (`p`) and for the
- * sentences where the lists found their high matches (`pAtMatches`). The reader turns down only a
+ * sentences where the lists found their high matches (`pAtMatches`), each read only when needed. The reader turns down only a
  * high the message reached by itself and the conversation does not back, never an acute one; it
  * raises nothing in a message where the lists turned a match down: a bag of words cannot read
  * "niet".
  */
-export function withReader(r: ListedReading, p: number, pAtMatches: () => number, at: ReaderThresholds): Ranked {
+export function withReader(r: ListedReading, p: () => number, pAtMatches: () => number, at: ReaderThresholds): Ranked {
   const { listed } = r;
   if (listed.rank === LEVEL_RANK.high) {
-    const ownHigh = r.withoutContext.rank === LEVEL_RANK.high;
     const firstPerson = listed.signals.some((id) => NEVER_TURNED_DOWN.has(id));
     const limit = listed.signals.some((id) => STRICT_VETO.has(id)) ? at.strictVeto : at.veto;
-    if (ownHigh && !listed.acute && !firstPerson && pAtMatches() < limit && !r.supported()) {
+    const ownHigh = () => r.withoutContext().rank === LEVEL_RANK.high;
+    if (!listed.acute && !firstPerson && ownHigh() && pAtMatches() < limit && !r.supported()) {
       return { ...listed, rank: LEVEL_RANK.concern, acute: false };
     }
     return listed;
   }
   if (r.declined) return listed;
-  if (p >= (r.softened ? Math.max(at.alone, at.softened) : at.alone)) {
+  if (p() >= (r.softened ? Math.max(at.alone, at.softened) : at.alone)) {
     return { rank: LEVEL_RANK.high, signals: ["reader", ...listed.signals], acute: false };
   }
   return listed;

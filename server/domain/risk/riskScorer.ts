@@ -48,12 +48,12 @@ export function createRiskScorer(
       ? withReader(
           {
             listed,
-            withoutContext: applyContext(current, undefined, readOne, () => undefined),
+            withoutContext: () => applyContext(current, undefined, readOne, () => undefined),
             declined: current.declined,
             softened: current.softened,
             supported: () => contextSupports(context, readOne, staffQuestion),
           },
-          reader(norm),
+          () => reader(norm),
           () => reader(sentencesAt(norm, current.highAt)),
           thresholds,
         )
