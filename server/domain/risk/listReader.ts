@@ -14,6 +14,10 @@ import { type CompiledUnit, type Token, tokenize, UnitMatcher } from "./units";
 /** Signals a joke marker caps at concern ("ik wil dood haha zo genant"); plans, means and harm are never capped. */
 const HYPERBOLE: ReadonlySet<string> = new Set(["suicidal-ideation", "suicide-intent"]);
 const NO_WORDS: ReadonlySet<string> = new Set(["nee", "no", "nope"]);
+/** Object pronouns a negation may stand behind ("ik snij mezelf niet"). */
+const OBJECTS: ReadonlySet<string> = new Set(["me", "mezelf", "mij", "mijzelf", "zichzelf", "jezelf", "myself", "herself", "himself"]);
+/** After a negation: stopped, not denied ("ik snij mezelf niet meer"). */
+const STOPPED: ReadonlySet<string> = new Set(["meer", "anymore"]);
 
 interface CompiledEntry {
   id: string;
@@ -186,7 +190,9 @@ export class ListReader {
           .filter((g): g is string => typeof g === "string" && g.length > 0)
           .flatMap((g) => g.split(" ").filter(Boolean));
         const negatedInside = gapWords.some((w) => testWords(this.negationRe, [w]));
-        const rank = this.judge(reading, start, end, entry.level, negatedInside);
+        const after = this.negationAfter(norm, end);
+        const judged = this.judge(reading, start, end, entry.level, negatedInside || after === "denied");
+        const rank = after === "stopped" ? Math.min(judged, LEVEL_RANK.concern) : judged;
         reading.found(entry.id, entry.level, rank, entry.acute, start, end);
         if (rank === LEVEL_RANK.high) break; // this entry cannot do better in this message
       }
@@ -198,26 +204,30 @@ export class ListReader {
     const cancelled = (unit: CompiledUnit) => {
       if (unit.level === "high") result.softened = true;
     };
+    const cues: Array<{ id: string; at: Span }> = [];
     for (const { unit, positions } of this.units.match(tokens, cancelled)) {
       const first = tokens[positions[0]!]!;
       const last = tokens[positions[positions.length - 1]!]!;
       const negatedInside = this.negatedInsideUnit(tokens, positions, unit);
       if (unit.level === "cue") {
-        if (this.judge(reading, first.start, last.end, "concern", negatedInside) > 0) result.cues.add(unit.id);
+        if (this.judge(reading, first.start, last.end, "concern", negatedInside) > 0) cues.push({ id: unit.id, at: [first.start, last.end] });
         continue;
       }
       const rank = this.judge(reading, first.start, last.end, unit.level, negatedInside);
       reading.found(unit.id, unit.level, rank, unit.acute, first.start, last.end);
     }
+    // A cue inside a match of its own signal is that match's word ("bedankt" in "bedankt voor alles"), not a second sign.
+    for (const cue of cues) if (!reading.matchedAround(cue.id, cue.at)) result.cues.add(cue.id);
   }
 
   /**
-   * A negation between a unit's words or right after its last ("ik kras niet"). A negation that is
+   * A negation between a unit's words or right after its last ("ik kras niet", "ik snij mezelf niet"). A negation that is
    * one of the unit's own words ("niet meer leven") is part of its meaning.
    */
   private negatedInsideUnit(tokens: Token[], positions: number[], unit: CompiledUnit): boolean {
     const lastAt = positions[positions.length - 1]!;
-    const after = tokens[lastAt + 1];
+    const skip = OBJECTS.has(tokens[lastAt + 1]?.text ?? "") ? 1 : 0;
+    const after = tokens[lastAt + 1 + skip];
     if (after && after.clause === tokens[lastAt]!.clause && this.negations.has(after.text) && !unit.ownKeys.has(`=${after.text}`)) {
       return true;
     }
@@ -226,6 +236,17 @@ export class ListReader {
       if (this.negations.has(t.text) && !tokenKeys(t.text).some((k) => unit.ownKeys.has(k))) return true;
     }
     return false;
+  }
+
+  /**
+   * A negation right after a phrase, in its clause: denied ("ik snij mezelf nie"), as for units, or
+   * stopped ("ik snij mezelf niet meer"), which is the past: concern.
+   */
+  private negationAfter(norm: string, end: number): "denied" | "stopped" | undefined {
+    const words = this.around(norm, end, end).after;
+    const [next, then] = OBJECTS.has(words[0] ?? "") ? words.slice(1) : words;
+    if (next === undefined || !this.negations.has(next)) return undefined;
+    return STOPPED.has(then ?? "") ? "stopped" : "denied";
   }
 
   /** The rank a match keeps after idiom, negation, topic and past-tense checks (0: dropped). */
@@ -280,6 +301,7 @@ class Reading {
   private idiomSpans: Span[] | undefined;
   private readonly farewellAt: Span[] = [];
   private readonly counted = new Set<string>();
+  private readonly kept: Array<{ id: string; at: Span }> = [];
 
   constructor(
     private readonly lists: ListReader,
@@ -295,6 +317,11 @@ class Reading {
     return this.idiomSpans;
   }
 
+  /** Whether a kept match of this signal covers the span. */
+  matchedAround(id: string, [start, end]: Span): boolean {
+    return this.kept.some((k) => k.id === id && k.at[0] <= start && end <= k.at[1]);
+  }
+
   /** Records a match; one turned down (past, other people's words, a joke) never adds up with another. */
   found(id: string, level: "concern" | "high", matched: number, acute: boolean, at: number, end: number): void {
     const { result } = this;
@@ -302,6 +329,7 @@ class Reading {
     if (matched < LEVEL_RANK[level]) result.declined = true;
     if (rank < matched) result.softened = true;
     if (rank === 0) return;
+    this.kept.push({ id, at: [at, end] });
     const countable = rank === LEVEL_RANK[level];
     if (rank === LEVEL_RANK.concern && countable && !this.counted.has(id)) {
       this.counted.add(id);
