@@ -210,7 +210,8 @@ export class ListReader {
       const last = tokens[positions[positions.length - 1]!]!;
       const negatedInside = this.negatedInsideUnit(tokens, positions, unit);
       if (unit.level === "cue") {
-        if (this.judge(reading, first.start, last.end, "concern", negatedInside) > 0) cues.push({ id: unit.id, at: [first.start, last.end] });
+        if (this.judge(reading, first.start, last.end, "concern", negatedInside) > 0)
+          cues.push({ id: unit.id, at: [first.start, last.end] });
         continue;
       }
       const rank = this.judge(reading, first.start, last.end, unit.level, negatedInside);
