@@ -302,6 +302,7 @@ class Reading {
   private idiomSpans: Span[] | undefined;
   private readonly farewellAt: Span[] = [];
   private readonly counted = new Set<string>();
+  private readonly concernAt: Span[] = [];
   private readonly kept: Array<{ id: string; at: Span }> = [];
 
   constructor(
@@ -332,8 +333,10 @@ class Reading {
     if (rank === 0) return;
     this.kept.push({ id, at: [at, end] });
     const countable = rank === LEVEL_RANK[level];
-    if (rank === LEVEL_RANK.concern && countable && !this.counted.has(id)) {
+    // Two signals read from the same words ("vanavond gaan we het doen": a time and a plan) are one sign.
+    if (rank === LEVEL_RANK.concern && countable && !this.counted.has(id) && !this.concernAt.some(([s, e]) => s < end && at < e)) {
       this.counted.add(id);
+      this.concernAt.push([at, end]);
       result.concernHits++;
     }
     if (rank === LEVEL_RANK.concern && countable && id === "farewell" && !this.farewellAt.some(([s, e]) => s < end && at < e)) {

@@ -29,40 +29,35 @@ interface Floors {
 const TARGETS: Floors = { highRecall: 0.85, noneToHigh: 0.05, kindMin: 0.7 };
 
 /**
- * Sets the lists were tuned on: their figures are in-sample, a regression guard and not the
- * scorer's quality. Set A must meet the targets; set B was the hold-out until 2026-12-04 (measured
- * once then: high recall 0.613, none->high 12.5 %) and has been tuning data since; set D was written
- * on 2026-12-04 as tuning data. Floors a little under what they measured when tuning stopped.
+ * Sets the lists were tuned on and the reader trained on: their figures are in-sample, a regression
+ * guard and not the scorer's quality. B, E and J were hold-outs once (each measured once first:
+ * B high recall 0.613, none->high 12.5 %; E 0.918, 2.2 %; J 0.910, 8.8 %), tuning data since.
+ * Floors a little under what they measured when tuning stopped (2026-12-04, after the reader was
+ * retrained on nine sets).
  */
 const TUNING: Record<string, Floors> = {
   "set-a": TARGETS,
-  "set-b": { highRecall: 0.82, noneToHigh: 0.04, kindMin: 0.75 },
-  "set-d": { highRecall: 0.9, noneToHigh: 0.05, kindMin: 0.75 },
+  "set-b": { highRecall: 0.9, noneToHigh: 0.05, kindMin: 0.85 },
+  "set-d": { highRecall: 0.93, noneToHigh: 0.04, kindMin: 0.85 },
+  "set-e": { highRecall: 0.93, noneToHigh: 0.03, kindMin: 0.85 },
+  "set-j": { highRecall: 0.92, noneToHigh: 0.04, kindMin: 0.85 },
 };
 
 /**
  * Set C: the hold-out of 2026-12-04 (measured once after the lists' last tuning commit d8e074b: high
  * recall 0.619, none->high 8.8 %), then development data: the lists' narrowing was checked on it
  * and the second reader's thresholds chosen on it (never trained on). Floors a few points under
- * what it measured when the thresholds were fixed (high recall 0.819, none->high 3.8 %) and after the
- * stranger's review, when the reader stopped turning down first-person signals (0.819, 7.5 %).
+ * what it measured when the thresholds were last chosen (high recall 0.852, none->high 1.9 %).
  */
 const DEVELOPMENT: Record<string, Floors> = {
-  "set-c": { highRecall: 0.78, noneToHigh: 0.09, kindMin: 0.63 },
+  "set-c": { highRecall: 0.82, noneToHigh: 0.04, kindMin: 0.72 },
 };
 
 /**
  * Hold-outs: never read while tuning, figures looked at once, nothing tuned after (docs/RISK.md).
  * Their floors sit a few points under that one measurement; they are the figures that count.
  */
-const HOLD_OUT: Record<string, Floors> = {
-  // Measured once, 2026-12-04 (after 7448f42): high recall 0.918, none scored high 2.2 %, lowest
-  // kind 0.875. A second look after the review (fd8d9d2): 0.930, 2.9 %, lowest kind 0.861.
-  "set-e": { highRecall: 0.88, noneToHigh: 0.045, kindMin: 0.83 },
-  // The hold-out of the reviewed scorer, measured once (after fd8d9d2): high recall 0.910, none
-  // scored high 8.8 % (the issue's 5 % NOT met; the lists alone 8.8 % too), lowest kind 0.833.
-  "set-j": { highRecall: 0.87, noneToHigh: 0.1, kindMin: 0.8 },
-};
+const HOLD_OUT: Record<string, Floors> = {};
 
 /** Sets of everyday traffic (no high items): how many ordinary or worrying messages score high. */
 interface EverydayFloors {
@@ -70,23 +65,19 @@ interface EverydayFloors {
   concernToHigh: number;
 }
 
-/** Everyday sets the lists were narrowed and the reader trained on (in-sample). */
+/**
+ * Everyday sets the lists were narrowed and the reader trained on (in-sample). F, H and I were
+ * hold-outs first, each measured once (none scored high 4.4 %, 6.0 %, 4.3 %).
+ */
 const EVERYDAY_TUNING: Record<string, EverydayFloors> = {
-  // In-sample 2026-12-04, after the review: none 5 of 201 high, concern 2 of 49.
-  "set-g": { noneToHigh: 0.035, concernToHigh: 0.06 },
+  "set-f": { noneToHigh: 0.03, concernToHigh: 0.1 },
+  "set-g": { noneToHigh: 0.03, concernToHigh: 0.06 },
+  "set-h": { noneToHigh: 0.04, concernToHigh: 0.06 },
+  "set-i": { noneToHigh: 0.03, concernToHigh: 0.05 },
 };
 
 /** Everyday hold-outs: measured once, nothing tuned on them. */
-const EVERYDAY_HOLD_OUT: Record<string, EverydayFloors> = {
-  // Measured once, 2026-12-04 (after 7448f42): none 14 of 320 high (4.4 %), concern 6 of 80 (7.5 %);
-  // a second look after the review (fd8d9d2): 4.4 %, 8.8 %.
-  "set-f": { noneToHigh: 0.06, concernToHigh: 0.11 },
-  // Measured once, 2026-12-04 (after cc4e47f): none 12 of 201 high (6.0 %), concern 3 of 49 (6.1 %);
-  // a second look after the review: 5.0 %, 6.1 %.
-  "set-h": { noneToHigh: 0.08, concernToHigh: 0.09 },
-  // Measured once after the review (fd8d9d2): none 7 of 161 high (4.3 %), concern 2 of 39 (5.1 %).
-  "set-i": { noneToHigh: 0.06, concernToHigh: 0.08 },
-};
+const EVERYDAY_HOLD_OUT: Record<string, EverydayFloors> = {};
 
 /** Frozen and committed, not yet measured: only checked for form, its figures not computed. */
 const UNMEASURED: ReadonlySet<string> = new Set<string>([]);

@@ -106,7 +106,7 @@ describe("spelling variants", () => {
     ["self-harm", "ik kras mezelf"],
     ["sh", "relapsed on sh last night"],
     ["method", "ik wil voor de trein springen"],
-    ["grooming", "hij wil dat ik foto's stuur"],
+    ["grooming", "hij wil dat ik foto's stuur van mezelf zonder kleren"],
     ["loverboy", "ik denk dat hij een loverboy is"],
   ])("%s: %s", (_label, text) => {
     expect(level(text)).toBe("high");
