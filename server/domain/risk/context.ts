@@ -13,6 +13,16 @@ export interface RiskContext {
   lastStaff?: string;
 }
 
+/** What a volunteer's last message asks, as the context rules read it. */
+export interface StaffAsk {
+  /** The signal a question about suicide or self-harm asks about ("denk je aan zelfmoord?"). */
+  topic?: string;
+  /** Whether the youth is safe now: an answer that opens with no is danger now. */
+  safety: boolean;
+  /** Whether what the youth just told is happening now, or how: a yes takes the earlier signal. */
+  followUp: boolean;
+}
+
 /** One message scored on its own: signal id -> rank (1 concern, 2 high), and what the rules need. */
 export interface MessageScore {
   signals: Map<string, number>;
@@ -26,6 +36,8 @@ export interface MessageScore {
   affirmative: boolean;
   /** The message opens with a yes-word ("ja. elke dag nu"): an answer even when it says more. */
   leadingYes: boolean;
+  /** The message opens with a no ("nee", "niet echt", "not really"). */
+  leadingNo: boolean;
   /** The message holds a no-word or a negation. */
   negative: boolean;
   /** Phrase or unit matches at concern (two in one message are high). */
@@ -99,13 +111,13 @@ const hasAt = (signals: Map<string, number>, ids: ReadonlySet<string>, min: numb
  */
 /**
  * Whether the conversation's earlier messages could change this message's score: only a signal or a
- * cue can be raised by what came before, and only a short yes-like answer can take its meaning from
- * the volunteer's question. Anything else scores the same with or without context, so the caller
+ * cue can be raised by what came before, and only a short yes-like answer or one opening with no
+ * can take its meaning from the volunteer's question. Anything else scores the same with or without context, so the caller
  * need not read the conversation for it.
  */
 export function contextCouldMatter(current: MessageScore): boolean {
   if (current.signals.size > 0 || current.cues.size > 0) return true;
-  return answersQuestion(current);
+  return answersQuestion(current) || current.leadingNo;
 }
 
 /** A reply that can take its meaning from the volunteer's question: short, or opening with a yes. */
@@ -124,9 +136,12 @@ function answersQuestion(current: MessageScore): boolean {
 export function contextSupports(
   context: RiskContext | undefined,
   scoreOne: (text: string) => MessageScore,
-  staffQuestion: (staffText: string) => string | undefined,
+  staffAsks: (staffText: string) => StaffAsk,
 ): boolean {
-  if (context?.lastStaff && staffQuestion(context.lastStaff) !== undefined) return true;
+  if (context?.lastStaff) {
+    const ask = staffAsks(context.lastStaff);
+    if (ask.topic !== undefined || ask.safety) return true;
+  }
   const recent = context?.recent?.slice(-RISK_CONTEXT.run) ?? [];
   return recent.some((text) => scoreOne(text).signals.size > 0);
 }
@@ -135,7 +150,7 @@ export function applyContext(
   current: MessageScore,
   context: RiskContext | undefined,
   scoreOne: (text: string) => MessageScore,
-  staffQuestion: (staffText: string) => string | undefined,
+  staffAsks: (staffText: string) => StaffAsk,
 ): { rank: number; signals: string[]; acute: boolean } {
   const signals = new Map(current.signals);
   let rank = Math.max(0, ...signals.values());
@@ -148,30 +163,48 @@ export function applyContext(
     for (const cue of current.cues) signals.set(cue, Math.max(signals.get(cue) ?? 0, HIGH));
   }
 
-  // "ja" after "denk je aan zelfmoord?"; "pillen" after "hoe zou je het doen?"
-  const shortCue = !current.negative && current.tokens <= RISK_CONTEXT.answerWords && current.cues.has("means");
-  if (context?.lastStaff && rank < HIGH && (answersQuestion(current) || shortCue)) {
-    const topic = staffQuestion(context.lastStaff);
-    if (topic) {
-      signals.set(topic, HIGH);
+  const recent = context?.recent?.slice(-RISK_CONTEXT.run) ?? [];
+  let earlier: Map<string, number> | undefined;
+  /** The strongest rank of each signal in the youth's last few messages, read once when needed. */
+  const before = (): Map<string, number> => {
+    if (earlier) return earlier;
+    earlier = new Map();
+    for (const text of recent) {
+      for (const [id, r] of scoreOne(text).signals) earlier.set(id, Math.max(r, earlier.get(id) ?? 0));
+    }
+    return earlier;
+  };
+
+  if (context?.lastStaff && rank < HIGH) {
+    const ask = staffAsks(context.lastStaff);
+    // "ja" after "denk je aan zelfmoord?"; "pillen" after "hoe zou je het doen?"
+    const shortCue = !current.negative && current.tokens <= RISK_CONTEXT.answerWords && current.cues.has("means");
+    if (ask.topic && (answersQuestion(current) || shortCue)) {
+      signals.set(ask.topic, HIGH);
       for (const cue of current.cues) signals.set(cue, HIGH);
+      rank = HIGH;
+    }
+    // "nee, hij is nog hier" after "ben je nu veilig?"
+    if (ask.safety && current.leadingNo && rank < HIGH) {
+      signals.set("acute-danger", HIGH);
+      rank = HIGH;
+      acute = true;
+    }
+    // "ja, nu ook" after "gebeurt het nu ook?" when the youth had just told of self-harm.
+    if (ask.followUp && rank < HIGH && answersQuestion(current) && before().size > 0) {
+      for (const [id] of before()) signals.set(id, HIGH);
       rank = HIGH;
     }
   }
 
   // A short run: a concern or cue now after an earlier signal is high; intent and means across it are acute.
-  const recent = context?.recent?.slice(-RISK_CONTEXT.run) ?? [];
   if ((rank >= CONCERN || current.cues.size > 0) && recent.length > 0) {
-    const before = new Map<string, number>();
-    for (const text of recent) {
-      for (const [id, r] of scoreOne(text).signals) before.set(id, Math.max(r, before.get(id) ?? 0));
-    }
-    const raise = rank >= CONCERN ? before.size > 0 : hasAt(before, INTENT_SIGNALS, HIGH);
+    const raise = rank >= CONCERN ? before().size > 0 : hasAt(before(), INTENT_SIGNALS, HIGH);
     if (raise) {
       rank = HIGH;
       for (const cue of current.cues) signals.set(cue, HIGH);
-      const intent = hasAt(signals, INTENT_SIGNALS, CONCERN) || hasAt(before, INTENT_SIGNALS, HIGH);
-      const means = hasAt(signals, MEANS, CONCERN) || hasAt(before, MEANS, CONCERN);
+      const intent = hasAt(signals, INTENT_SIGNALS, CONCERN) || hasAt(before(), INTENT_SIGNALS, HIGH);
+      const means = hasAt(signals, MEANS, CONCERN) || hasAt(before(), MEANS, CONCERN);
       if (intent && (means || current.intentInTime)) acute = true;
     }
   }

@@ -4,7 +4,7 @@
  * topics, past tense and jokes. Everything that can be compiled once is compiled in the constructor;
  * `read` is pure and keeps nothing.
  */
-import { INTENT_SIGNALS, type MessageScore, PLAIN_YES } from "./context";
+import { INTENT_SIGNALS, type MessageScore, PLAIN_YES, type StaffAsk } from "./context";
 import { baseNormalize, buildVariantRewriter, variantTable } from "./normalise";
 import { compileList, RISK_WINDOWS, validateLists } from "./phrases";
 import { LEVEL_RANK, type PhraseLists, type UnitLists } from "./riskTypes";
@@ -14,6 +14,23 @@ import { type CompiledUnit, type Token, tokenize, UnitMatcher } from "./units";
 /** Signals a joke marker caps at concern ("ik wil dood haha zo genant"); plans, means and harm are never capped. */
 const HYPERBOLE: ReadonlySet<string> = new Set(["suicidal-ideation", "suicide-intent"]);
 const NO_WORDS: ReadonlySet<string> = new Set(["nee", "no", "nope"]);
+/** Second words that make "niet …" / "not …" at the start of a reply a no ("niet echt", "not really"). */
+const HEDGED_NO: ReadonlySet<string> = new Set(["echt", "really", "helemaal", "totally", "zo", "rly"]);
+
+/**
+ * The reply opens with a no ("nee", "nah", "niet echt", "nee nie echt") and the rest of that clause
+ * denies nothing: "nee ik word niet geslagen" answers the worry behind the question, not the question.
+ */
+function opensWithNo(tokens: Token[], negations: ReadonlySet<string>): boolean {
+  let at = 0;
+  const isNo = (t: Token | undefined) => t !== undefined && (NO_WORDS.has(t.text) || t.text === "nah" || t.text === "neen");
+  const isHedge = (i: number) => (tokens[i]?.text === "niet" || tokens[i]?.text === "not") && HEDGED_NO.has(tokens[i + 1]?.text ?? "");
+  if (isNo(tokens[0])) at = 1;
+  if (isHedge(at)) at += 2;
+  if (at === 0) return false;
+  const clause = tokens[0]!.clause;
+  return !tokens.slice(at).some((t) => t.clause === clause && negations.has(t.text));
+}
 /** Object pronouns a negation may stand behind ("ik snij mezelf niet"). */
 const OBJECTS: ReadonlySet<string> = new Set(["me", "mezelf", "mij", "mijzelf", "zichzelf", "jezelf", "myself", "herself", "himself"]);
 /** After a negation: stopped, not denied ("ik snij mezelf niet meer"). */
@@ -61,6 +78,7 @@ function emptyScore(): MessageScore {
     tokens: 0,
     affirmative: false,
     leadingYes: false,
+    leadingNo: false,
     negative: false,
     concernHits: 0,
     cues: new Set(),
@@ -75,6 +93,8 @@ export class ListReader {
   private readonly entries: CompiledEntry[];
   private readonly units: UnitMatcher;
   private readonly questions: UnitMatcher;
+  private readonly safetyQuestions: UnitMatcher;
+  private readonly followUps: UnitMatcher;
   private readonly timeWords: ReadonlySet<string>;
   private readonly affirmatives: ReadonlySet<string>;
   private readonly jokes: ReadonlySet<string>;
@@ -95,10 +115,18 @@ export class ListReader {
     this.normalize = normalize;
     this.entries = compileEntries(lists, rewrite);
     this.units = new UnitMatcher(unitLists, normalize);
-    this.questions = new UnitMatcher(
-      unitLists.map((u) => ({ about: u.about, language: u.language, units: u.questions.map((q) => ({ ...q, level: "high" as const })) })),
-      normalize,
-    );
+    const asking = (key: "questions" | "safetyQuestions" | "followUpQuestions") =>
+      new UnitMatcher(
+        unitLists.map((u) => ({
+          about: u.about,
+          language: u.language,
+          units: (u[key] ?? []).map((q) => ({ ...q, level: "high" as const })),
+        })),
+        normalize,
+      );
+    this.questions = asking("questions");
+    this.safetyQuestions = asking("safetyQuestions");
+    this.followUps = asking("followUpQuestions");
     const wordSet = (words: string[]) => new Set(words.flatMap((w) => normalize(w).split(" ")).filter((w) => w && w !== "|"));
     const all = (key: "negations" | "downgrades" | "topics" | "ignore") => lists.flatMap((l) => l[key]);
     this.timeWords = wordSet(unitLists.flatMap((u) => u.time));
@@ -131,6 +159,7 @@ export class ListReader {
     result.tokens = tokens.length;
     result.affirmative = tokens.some((t) => this.affirmatives.has(t.text));
     result.leadingYes = tokens[0] !== undefined && PLAIN_YES.has(tokens[0].text);
+    result.leadingNo = opensWithNo(tokens, this.negations);
     result.negative = tokens.some((t) => this.negations.has(t.text) || NO_WORDS.has(t.text));
     const joking = tokens.some((t) => this.jokes.has(t.text)) && !this.saysSerious(norm);
     const reading = new Reading(this, norm, tokens, result, joking);
@@ -148,11 +177,17 @@ export class ListReader {
     return re.test(norm);
   }
 
-  /** The signal a volunteer's question asks about ("denk je aan zelfmoord?"), if any. */
-  staffQuestion(staff: string): string | undefined {
+  /** What a volunteer's message asks ("denk je aan zelfmoord?", "ben je nu veilig?", "gebeurt het nu?"). */
+  staffAsks(staff: string): StaffAsk {
     const norm = this.normalize(staff);
-    if (!norm) return undefined;
-    return this.questions.match(tokenize(norm))[0]?.unit.id;
+    if (!norm) return { safety: false, followUp: false };
+    const tokens = tokenize(norm);
+    const topic = this.questions.match(tokens)[0]?.unit.id;
+    return {
+      ...(topic !== undefined && { topic }),
+      safety: this.safetyQuestions.match(tokens).length > 0,
+      followUp: this.followUps.match(tokens).length > 0,
+    };
   }
 
   /** Spans of idioms in the text. */

@@ -148,13 +148,19 @@ describe("signal ids", () => {
     const known = new Set<string>(RISK_SIGNALS);
     const ids = [
       ...DEFAULT_LISTS.flatMap((l) => [...l.high, ...l.concern].map((e) => e.id)),
-      ...DEFAULT_UNITS.flatMap((u) => [...u.units, ...u.questions].map((e) => e.id)),
+      ...DEFAULT_UNITS.flatMap((u) =>
+        [...u.units, ...u.questions, ...(u.safetyQuestions ?? []), ...(u.followUpQuestions ?? [])].map((e) => e.id),
+      ),
     ];
     expect(ids.filter((id) => !known.has(id))).toEqual([]);
   });
 
   it("every unit has an about", () => {
-    for (const u of DEFAULT_UNITS) for (const e of [...u.units, ...u.questions]) expect(e.about.trim(), e.id).not.toBe("");
+    for (const u of DEFAULT_UNITS) {
+      for (const e of [...u.units, ...u.questions, ...(u.safetyQuestions ?? []), ...(u.followUpQuestions ?? [])]) {
+        expect(e.about.trim(), e.id).not.toBe("");
+      }
+    }
   });
 });
 

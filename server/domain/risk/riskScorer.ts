@@ -38,20 +38,20 @@ export function createRiskScorer(
 ): RiskScorer {
   const lr = new ListReader(lists, unitLists);
   const readOne = (text: string) => lr.readText(text);
-  const staffQuestion = (staff: string) => lr.staffQuestion(staff);
+  const staffAsks = (staff: string) => lr.staffAsks(staff);
   return (text: string, context?: RiskContext): RiskResult => {
     const norm = typeof text === "string" ? lr.normalize(text) : "";
     const current = lr.read(norm);
     const contextMatters = contextCouldMatter(current);
-    const listed = applyContext(current, context, readOne, staffQuestion);
+    const listed = applyContext(current, context, readOne, staffAsks);
     const { rank, signals, acute } = reader
       ? withReader(
           {
             listed,
-            withoutContext: () => applyContext(current, undefined, readOne, () => undefined),
+            withoutContext: () => applyContext(current, undefined, readOne, () => ({ safety: false, followUp: false })),
             declined: current.declined,
             softened: current.softened,
-            supported: () => contextSupports(context, readOne, staffQuestion),
+            supported: () => contextSupports(context, readOne, staffAsks),
           },
           () => reader(norm),
           () => reader(sentencesAt(norm, current.highAt)),

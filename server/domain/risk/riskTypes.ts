@@ -69,6 +69,13 @@ export interface UnitLists extends UnitFile {
   serious?: string[];
   /** Topics of a volunteer's question about suicide or self-harm; the id is the answer's signal. */
   questions: UnitEntry[];
+  /** A volunteer asking whether the youth is safe ("ben je nu veilig?"): an answer opening with no is danger now. */
+  safetyQuestions?: UnitEntry[];
+  /**
+   * A volunteer asking whether what the youth just told is happening now or how ("gebeurt het nu
+   * ook?", "hoe dan?"): a yes-like answer takes the signal of the youth's earlier messages.
+   */
+  followUpQuestions?: UnitEntry[];
 }
 
 /** Scores one youth message; `context` holds the conversation's recent messages (see context.ts). */
