@@ -30,6 +30,8 @@ describe("answers to a volunteer's question", () => {
     expect(lists("no", asked("Are you safe right now?"))).toMatchObject({ level: "high", acute: true });
     expect(lists("nee ik word niet geslagen thuis, ze zijn gewoon streng", asked("Voel je je veilig thuis?")).level).not.toBe("high");
     expect(lists("ja ik ben veilig, bij mn tante", asked(safe)).level).toBe("none");
+    // Asking whether they can talk freely is not asking whether they are safe.
+    expect(lists("nee mn moeder zit naast me", asked("Zit je op een veilige plek om te praten?")).level).toBe("none");
     // Without the question a no means nothing.
     expect(lists("nee hij is nog hier").level).toBe("none");
   });
