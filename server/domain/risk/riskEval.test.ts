@@ -80,7 +80,7 @@ const EVERYDAY_TUNING: Record<string, EverydayFloors> = {
 const EVERYDAY_HOLD_OUT: Record<string, EverydayFloors> = {};
 
 /** Frozen and committed, not yet measured: only checked for form, its figures not computed. */
-const UNMEASURED: ReadonlySet<string> = new Set<string>(["set-l"]);
+const UNMEASURED: ReadonlySet<string> = new Set<string>(["set-k", "set-l"]);
 
 const score = loadDefaultRiskScorer();
 
