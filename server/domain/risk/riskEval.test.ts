@@ -57,7 +57,13 @@ const DEVELOPMENT: Record<string, Floors> = {
  * Hold-outs: never read while tuning, figures looked at once, nothing tuned after (docs/RISK.md).
  * Their floors sit a few points under that one measurement; they are the figures that count.
  */
-const HOLD_OUT: Record<string, Floors> = {};
+const HOLD_OUT: Record<string, Floors> = {
+  // Measured once, 2026-12-04 (at 93e2c4d, the scorer as tuned at d17ea7d): high recall 0.877, none
+  // scored high 12.5 % (17 of 136: 8 of 40 negations, 9 of 48 traps; the 5 % NOT met, the
+  // lists alone 12.5 % too), lowest kind 0.806 (acute danger). Its writers were asked for hard traps
+  // and negations.
+  "set-k": { highRecall: 0.85, noneToHigh: 0.14, kindMin: 0.78 },
+};
 
 /** Sets of everyday traffic (no high items): how many ordinary or worrying messages score high. */
 interface EverydayFloors {
@@ -77,10 +83,14 @@ const EVERYDAY_TUNING: Record<string, EverydayFloors> = {
 };
 
 /** Everyday hold-outs: measured once, nothing tuned on them. */
-const EVERYDAY_HOLD_OUT: Record<string, EverydayFloors> = {};
+const EVERYDAY_HOLD_OUT: Record<string, EverydayFloors> = {
+  // Measured once, 2026-12-04 (at 93e2c4d): none 6 of 200 high (3.0 %: everyday 3 of 150, negation 1
+  // of 12, trap 2 of 38), concern 3 of 50 (6.0 %); the lists alone 2.5 %.
+  "set-l": { noneToHigh: 0.045, concernToHigh: 0.08 },
+};
 
 /** Frozen and committed, not yet measured: only checked for form, its figures not computed. */
-const UNMEASURED: ReadonlySet<string> = new Set<string>(["set-k", "set-l"]);
+const UNMEASURED: ReadonlySet<string> = new Set<string>([]);
 
 const score = loadDefaultRiskScorer();
 
