@@ -19,7 +19,7 @@ const EVAL_DIR = path.resolve(import.meta.dirname, "../../test/fixtures/risk-eva
 export const WEIGHTS_FILE = path.resolve(import.meta.dirname, "../../server/domain/risk/reader.weights.json");
 
 /** The tuning sets (test/fixtures/risk-eval/README.md). Never a hold-out. */
-export const TRAINING_SETS = ["set-a", "set-b", "set-d", "set-e", "set-f", "set-g", "set-h", "set-i", "set-j"] as const;
+export const TRAINING_SETS = ["set-a", "set-b", "set-d", "set-e", "set-f", "set-g", "set-h", "set-i", "set-j", "set-k"] as const;
 
 const OPTIONS = { epochs: 30, rate: 0.5, l2: 0.1, seed: 20261204, keepAbove: 0.005 } as const;
 

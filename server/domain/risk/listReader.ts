@@ -31,8 +31,32 @@ function opensWithNo(tokens: Token[], negations: ReadonlySet<string>): boolean {
   const clause = tokens[0]!.clause;
   return !tokens.slice(at).some((t) => t.clause === clause && negations.has(t.text));
 }
-/** Object pronouns a negation may stand behind ("ik snij mezelf niet"). */
-const OBJECTS: ReadonlySet<string> = new Set(["me", "mezelf", "mij", "mijzelf", "zichzelf", "jezelf", "myself", "herself", "himself"]);
+/** Object pronouns and fillers a negation may stand behind ("ik snij mezelf niet", "ik kras ook nie"). */
+const OBJECTS: ReadonlySet<string> = new Set([
+  "me",
+  "mezelf",
+  "mij",
+  "mijzelf",
+  "zichzelf",
+  "jezelf",
+  "myself",
+  "herself",
+  "himself",
+  "ook",
+  "echt",
+  "gewoon",
+  "eigenlijk",
+  "also",
+  "really",
+  "actually",
+]);
+
+/** Index of the first word after up to two object pronouns or fillers, from `from`. */
+function pastObjects(words: Array<string | undefined>, from: number): number {
+  let at = from;
+  while (at < from + 2 && OBJECTS.has(words[at] ?? "")) at++;
+  return at;
+}
 /** After a negation: stopped, not denied ("ik snij mezelf niet meer"). */
 const STOPPED: ReadonlySet<string> = new Set(["meer", "anymore"]);
 
@@ -262,8 +286,13 @@ export class ListReader {
    */
   private negatedInsideUnit(tokens: Token[], positions: number[], unit: CompiledUnit): boolean {
     const lastAt = positions[positions.length - 1]!;
-    const skip = OBJECTS.has(tokens[lastAt + 1]?.text ?? "") ? 1 : 0;
-    const after = tokens[lastAt + 1 + skip];
+    const after =
+      tokens[
+        pastObjects(
+          tokens.map((t) => t.text),
+          lastAt + 1,
+        )
+      ];
     if (after && after.clause === tokens[lastAt]!.clause && this.negations.has(after.text) && !unit.ownKeys.has(`=${after.text}`)) {
       return true;
     }
@@ -280,7 +309,7 @@ export class ListReader {
    */
   private negationAfter(norm: string, end: number): "denied" | "stopped" | undefined {
     const words = this.around(norm, end, end).after;
-    const [next, then] = OBJECTS.has(words[0] ?? "") ? words.slice(1) : words;
+    const [next, then] = words.slice(pastObjects(words, 0));
     if (next === undefined || !this.negations.has(next)) return undefined;
     return STOPPED.has(then ?? "") ? "stopped" : "denied";
   }

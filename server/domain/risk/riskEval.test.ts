@@ -30,8 +30,9 @@ const TARGETS: Floors = { highRecall: 0.85, noneToHigh: 0.05, kindMin: 0.7 };
 
 /**
  * Sets the lists were tuned on and the reader trained on: their figures are in-sample, a regression
- * guard and not the scorer's quality. B, E and J were hold-outs once (each measured once first:
- * B high recall 0.613, none->high 12.5 %; E 0.918, 2.2 %; J 0.910, 8.8 %), tuning data since.
+ * guard and not the scorer's quality. B, E, J and K were hold-outs once (each measured once first:
+ * B high recall 0.613, none->high 12.5 %; E 0.918, 2.2 %; J 0.910, 8.8 %; K 0.877, 12.5 %), tuning
+ * data since.
  * Floors a little under what they measured when tuning stopped (2026-12-04, after the reader was
  * retrained on nine sets).
  */
@@ -41,6 +42,10 @@ const TUNING: Record<string, Floors> = {
   "set-d": { highRecall: 0.93, noneToHigh: 0.04, kindMin: 0.85 },
   "set-e": { highRecall: 0.93, noneToHigh: 0.03, kindMin: 0.85 },
   "set-j": { highRecall: 0.92, noneToHigh: 0.04, kindMin: 0.85 },
+  // Measured once as the hold-out, 2026-12-04 (at 93e2c4d, the scorer as tuned at d17ea7d): high
+  // recall 0.877, none scored high 12.5 % (17 of 136; the 5 % NOT met, the lists alone
+  // 12.5 % too), lowest kind 0.806. Its writers were asked for hard traps and negations.
+  "set-k": { highRecall: 0.9, noneToHigh: 0.07, kindMin: 0.84 },
 };
 
 /**
@@ -57,13 +62,7 @@ const DEVELOPMENT: Record<string, Floors> = {
  * Hold-outs: never read while tuning, figures looked at once, nothing tuned after (docs/RISK.md).
  * Their floors sit a few points under that one measurement; they are the figures that count.
  */
-const HOLD_OUT: Record<string, Floors> = {
-  // Measured once, 2026-12-04 (at 93e2c4d, the scorer as tuned at d17ea7d): high recall 0.877, none
-  // scored high 12.5 % (17 of 136: 8 of 40 negations, 9 of 48 traps; the 5 % NOT met, the
-  // lists alone 12.5 % too), lowest kind 0.806 (acute danger). Its writers were asked for hard traps
-  // and negations.
-  "set-k": { highRecall: 0.85, noneToHigh: 0.14, kindMin: 0.78 },
-};
+const HOLD_OUT: Record<string, Floors> = {};
 
 /** Sets of everyday traffic (no high items): how many ordinary or worrying messages score high. */
 interface EverydayFloors {

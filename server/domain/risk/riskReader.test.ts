@@ -38,7 +38,6 @@ describe("reader", () => {
     expect(shipped.trainedOn.map((t) => t.set)).toEqual([...TRAINING_SETS]);
     for (const set of TRAINING_SETS) expect(readme).toMatch(new RegExp(`\`${set}\\.json\`[^\\n]*\\n?[^\\n]*tuning`));
     expect(shipped.trainedOn.map((t) => t.set)).not.toContain("set-c");
-    expect(shipped.trainedOn.map((t) => t.set)).not.toContain("set-k");
     expect(shipped.trainedOn.map((t) => t.set)).not.toContain("set-l");
   });
 });
