@@ -89,7 +89,7 @@ const EVERYDAY_HOLD_OUT: Record<string, EverydayFloors> = {
 };
 
 /** Frozen and committed, not yet measured: only checked for form, its figures not computed. */
-const UNMEASURED: ReadonlySet<string> = new Set<string>([]);
+const UNMEASURED: ReadonlySet<string> = new Set<string>(["set-m"]);
 
 const score = loadDefaultRiskScorer();
 

@@ -39,6 +39,7 @@ describe("reader", () => {
     for (const set of TRAINING_SETS) expect(readme).toMatch(new RegExp(`\`${set}\\.json\`[^\\n]*\\n?[^\\n]*tuning`));
     expect(shipped.trainedOn.map((t) => t.set)).not.toContain("set-c");
     expect(shipped.trainedOn.map((t) => t.set)).not.toContain("set-l");
+    expect(shipped.trainedOn.map((t) => t.set)).not.toContain("set-m");
   });
 });
 
