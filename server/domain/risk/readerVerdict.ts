@@ -36,12 +36,19 @@ export const READER: ReaderThresholds = {
 };
 
 /**
- * Signals the reader never turns down: a person saying they think of suicide, hurt themselves or
- * are hit at home, in words the lists know. The reader weighs every word of the message, so the
+ * Signals the reader never turns down: a person saying they think of suicide, hurt themselves, are
+ * hit at home or were sexually abused ("i was raped at a party on saturday": days matter for care
+ * and evidence), in words the lists know. The reader weighs every word of the message, so the
  * ordinary words around such a sentence ("after school i play fortnite and then i cut myself")
  * would pull it down; a wrong alert costs less than that miss.
  */
-export const NEVER_TURNED_DOWN: ReadonlySet<string> = new Set(["suicidal-ideation", "suicide-intent", "self-harm", "abuse-home"]);
+export const NEVER_TURNED_DOWN: ReadonlySet<string> = new Set([
+  "suicidal-ideation",
+  "suicide-intent",
+  "self-harm",
+  "abuse-home",
+  "sexual-abuse",
+]);
 
 /**
  * A goodbye is turned down only when the reader is very sure (`strictVeto`): a card for a

@@ -62,7 +62,11 @@ const DEVELOPMENT: Record<string, Floors> = {
  * Hold-outs: never read while tuning, figures looked at once, nothing tuned after (docs/RISK.md).
  * Their floors sit a few points under that one measurement; they are the figures that count.
  */
-const HOLD_OUT: Record<string, Floors> = {};
+const HOLD_OUT: Record<string, Floors> = {
+  // Measured once, 2026-12-04 (at 5447238, the scorer as tuned at b5750eb): high recall 0.926, none
+  // scored high 4.4 % (6 of 136), lowest kind 0.844 (farewell): the targets met.
+  "set-m": { highRecall: 0.9, noneToHigh: 0.06, kindMin: 0.8 },
+};
 
 /** Sets of everyday traffic (no high items): how many ordinary or worrying messages score high. */
 interface EverydayFloors {
@@ -84,12 +88,13 @@ const EVERYDAY_TUNING: Record<string, EverydayFloors> = {
 /** Everyday hold-outs: measured once, nothing tuned on them. */
 const EVERYDAY_HOLD_OUT: Record<string, EverydayFloors> = {
   // Measured once, 2026-12-04 (at 93e2c4d): none 6 of 200 high (3.0 %: everyday 3 of 150, negation 1
-  // of 12, trap 2 of 38), concern 3 of 50 (6.0 %); the lists alone 2.5 %.
+  // of 12, trap 2 of 38), concern 3 of 50 (6.0 %); the lists alone 2.5 %. A second look with the
+  // shipped scorer (5447238): the same 3.0 % and 6.0 %.
   "set-l": { noneToHigh: 0.045, concernToHigh: 0.08 },
 };
 
 /** Frozen and committed, not yet measured: only checked for form, its figures not computed. */
-const UNMEASURED: ReadonlySet<string> = new Set<string>(["set-m"]);
+const UNMEASURED: ReadonlySet<string> = new Set<string>([]);
 
 const score = loadDefaultRiskScorer();
 

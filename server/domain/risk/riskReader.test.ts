@@ -70,12 +70,13 @@ describe("the reader beside the lists", () => {
     expect(withP(READER.strictVeto + 0.01)(card).level).toBe("high");
   });
 
-  it("never turns down someone saying they think of suicide, hurt themselves or are hit at home", () => {
+  it("never turns down someone saying they think of suicide, hurt themselves, are hit at home or were abused", () => {
     for (const text of [
       "ik wil dood",
       "can i talk about my suicidal thoughts",
       "after school i play fortnite with my friends and then i cut myself in the bathroom",
       "ik word gepest op school en thuis slaat mijn vader me",
+      "i was raped at a party on saturday",
     ]) {
       expect(withP(0)(text).level, text).toBe("high");
     }
