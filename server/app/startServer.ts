@@ -7,7 +7,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config/config";
 import { seedDemoFigures } from "../demo/figuresDemo";
 import { DEMO_LOCATIONS, seedDemo } from "../demo/seed";
-import { type Clock, systemClock } from "../domain/types";
+import { type Clock, systemClock } from "../domain/clock";
 import { createLogger } from "../log";
 import { Metrics } from "../metrics/metrics";
 import { localSocketRoles } from "../metrics/socketObservers";

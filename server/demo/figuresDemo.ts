@@ -1,6 +1,7 @@
 import { TOPICS } from "../../shared/protocol";
+import type { Millis } from "../domain/clock";
+import type { DomainEvent } from "../domain/domainEvents";
 import { seededRandom } from "../domain/seededRandom";
-import type { DomainEvent, Millis } from "../domain/types";
 import type { Store } from "../store/Store";
 
 const MIN = 60_000;

@@ -4,7 +4,7 @@ import { type ClientToServerEvents, PROTOCOL_VERSION, type ServerToClientEvents 
 import { hashSecret } from "../auth/secrets";
 import type { TrustProxy } from "../domain/network/network";
 import { serviceStatusAt } from "../domain/openingHours";
-import type { Staff } from "../domain/types";
+import type { Staff } from "../domain/staff";
 import { networkOfRequest } from "../http/clientNetwork";
 import { readSessionCookie } from "../http/cookies";
 import type { Actor, StaffActor, YouthActor } from "../service/actors";

@@ -1,6 +1,6 @@
 import type { DutyView, RequestOf } from "../../shared/protocol";
 import { staffMayRead } from "../domain/access/conversationAccess";
-import type { Staff } from "../domain/types";
+import type { Staff } from "../domain/staff";
 import type { ConversationStore, DirectoryStore, EscalationStore, EventStore } from "../store/Store";
 import type { StaffActor } from "./actors";
 import type { ServiceDeps } from "./context";

@@ -1,5 +1,6 @@
 import type { EscalationView, RequestOf } from "../../shared/protocol";
 import { newId } from "../auth/secrets";
+import type { Conversation } from "../domain/conversation";
 import {
   applyStep,
   compareEscalations,
@@ -9,7 +10,7 @@ import {
   nextStep,
   reachableDuties,
 } from "../domain/escalation/escalation";
-import type { Conversation, Staff } from "../domain/types";
+import type { Staff } from "../domain/staff";
 import type {
   AccessLogStore,
   ConversationStore,

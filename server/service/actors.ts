@@ -1,4 +1,4 @@
-import type { Staff } from "../domain/types";
+import type { Staff } from "../domain/staff";
 
 /** Who is behind a socket: an anonymous youth session or a logged-in staff member. */
 export type Actor = { kind: "youth"; youthId: string; tokenHash: string } | { kind: "staff"; staff: Staff };

@@ -1,5 +1,6 @@
 import { NO_LOCATION } from "../../../shared/protocol/figures";
-import type { Millis, StoredEvent } from "../types";
+import type { Millis } from "../clock";
+import type { StoredEvent } from "../domainEvents";
 import { emptyBucket, type FigureLevel, HOUR_MS, type HourBucket, hourStartOf, isEmptyBucket, LEVELS } from "./buckets";
 
 /**
