@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useRef, useState } from "react";
 import { LIMITS, type LocationView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
-import { matchSnippets } from "./state";
+import { matchSnippets } from "./snippetMatch";
 
 const TYPING_IDLE_MS = 3000;
 /** From here the volunteer sees how many characters are left before the limit. */

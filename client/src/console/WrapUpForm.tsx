@@ -15,8 +15,8 @@ const RISK_LEVELS: readonly RiskLevel[] = ["none", "concern", "high"];
 
 import { useI18n } from "../i18n/i18n";
 import { errorText } from "../lib/errorText";
-import { type WrapUpForm as Form, wrapUpProblems } from "./state";
 import { endedText } from "./systemLine";
+import { type WrapUpForm as Form, wrapUpProblems } from "./wrapUpRules";
 
 /**
  * The short registration after a chat (or a walk-in): topics, referral, how it went, debrief.

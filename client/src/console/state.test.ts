@@ -1,21 +1,19 @@
 import { describe, expect, it } from "vitest";
 import type { MessageView, StaffConversationView, StaffState } from "../../../shared/protocol";
 import { mergeBySeq } from "../lib/messages";
+import { gapBefore, lastContiguousSeq, openEscalation } from "./chatState";
+import { matchSnippets } from "./snippetMatch";
 import {
   type ConsoleAction,
   type ConsoleState,
   chatGapBefore,
-  gapBefore,
   initialConsole,
-  lastContiguousSeq,
   liveChats,
-  matchSnippets,
-  openEscalation,
   reduceConsole,
   totalUnread,
   waitingForMe,
-  wrapUpProblems,
 } from "./state";
+import { wrapUpProblems } from "./wrapUpRules";
 
 const view = (id: string, over: Partial<StaffConversationView> = {}): StaffConversationView => ({
   id,

@@ -9,16 +9,8 @@ import {
   type StaffState,
 } from "../../../../shared/protocol";
 import { mergeBySeq } from "../../lib/messages";
-import {
-  type ConsoleAction,
-  type ConsoleState,
-  chatGapBefore,
-  gapBefore,
-  initialConsole,
-  lastContiguousSeq,
-  reduceConsole,
-  totalUnread,
-} from "../state";
+import { gapBefore, lastContiguousSeq } from "../chatState";
+import { type ConsoleAction, type ConsoleState, chatGapBefore, initialConsole, reduceConsole, totalUnread } from "../state";
 
 /**
  * One item in the professional's inbox. A union on `kind`, so other kinds (a volunteer's debrief
