@@ -14,7 +14,7 @@ import { useI18n } from "../i18n/i18n";
 import { HELPLINES } from "./helplines";
 import { afterCheck, emptyReturnCodeEntry, ReturnCodeEntry, type ReturnCodeEntryState } from "./ReturnCodeEntry";
 import { useStepFocus } from "./useStepFocus";
-import type { JoinForm, JoinOutcome } from "./useYouthChat";
+import type { JoinForm, JoinOutcome } from "./youthActions";
 
 /** Under 12 or over 25: where else to go, as links to call or chat; staying is fine too. */
 function AgePointer({ lead, line, chat }: { lead: string; line: { tel: string; label: string }; chat: { href: string; label: string } }) {
