@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeBySeq } from "../lib/messages";
-import { contiguousSeq, gapBefore, initialModel, reduce } from "./machine";
+import { contiguousSeq, gapBefore } from "./chatMessages";
+import { initialModel, reduce } from "./machine";
 import { conversation, msg, open, run } from "./youthTestFactories";
 
 describe("never losing a word", () => {

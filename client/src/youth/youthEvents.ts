@@ -2,7 +2,7 @@ import { PROTOCOL_VERSION } from "../../../shared/protocol";
 import type { useI18n } from "../i18n/i18n";
 import { chime } from "../lib/alerts";
 import { type AppSocket, call } from "../lib/socket";
-import { contiguousSeq, gapBefore } from "./machine";
+import { contiguousSeq, gapBefore } from "./chatMessages";
 import { tabStore } from "./storage";
 import type { YouthRuntime, YouthSession } from "./youthSession";
 
