@@ -64,42 +64,7 @@ export function useTwoProcesses() {
     }
   });
 
-  /** A volunteer on one process, a youth on the other, in a chat: everything through the conforming client. */
-  async function chat(volunteerOn = 0, youthOn = 1, email = "sam@leiden.demo") {
-    const cookie = await login(urls[volunteerOn]!, email, DEMO_PASSWORD);
-    const staff = track(new ConformingClient(() => [urls[volunteerOn]!], { kind: "staff", cookie }));
-    await staff.connect();
-    expect((await staff.request("presence:set", { status: "available", capacity: 2 })).ok).toBe(true);
-    const youth = track(new ConformingClient(() => [urls[youthOn]!], { kind: "youth" }));
-    await youth.connect();
-    const opened = await youth.request<{ token: string }>("session:open", { protocolVersion: PROTOCOL_VERSION });
-    if (!opened.ok) throw new Error(opened.code);
-    youth.token = opened.data.token;
-    const joined = await youth.request<{ conversation: { id: string } }>("queue:join", { locationChoice: "leiden" });
-    if (!joined.ok) throw new Error(joined.code);
-    youth.conversationId = joined.data.conversation.id;
-    const taken = await staff.request<{ id: string }>("queue:take", {});
-    if (!taken.ok || taken.data.id !== youth.conversationId) throw new Error("queue:take gave another youth");
-    staff.conversationId = taken.data.id;
-    return { youth, staff, conversationId: taken.data.id, cookie };
-  }
-
-  async function youthSocket(on = 0) {
-    const socket = track(await connect(urls[on]!));
-    const opened = await call<{ token: string }>(socket, "session:open", { protocolVersion: PROTOCOL_VERSION });
-    if (!opened.ok) throw new Error(opened.code);
-    return { socket, token: opened.data.token };
-  }
-
-  const rawEmit = (socket: ClientSocket, ...args: unknown[]) => (socket as unknown as { emit(...a: unknown[]): void }).emit(...args);
-  const withAck = (socket: ClientSocket, ...args: unknown[]) =>
-    new Promise<unknown>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("no ack")), 5000);
-      rawEmit(socket, ...args, (reply: unknown) => {
-        clearTimeout(timer);
-        resolve(reply);
-      });
-    });
+  const { chat, youthSocket } = peopleOnTwo(() => urls, track);
 
   return {
     /** The two processes' URLs, once they run. */
@@ -114,3 +79,47 @@ export function useTwoProcesses() {
     withAck,
   };
 }
+
+/** The conformance tests' people on the two processes: a chat across them, a bare youth socket. */
+function peopleOnTwo(urlsNow: () => [string, string], track: <T extends ClientSocket | ConformingClient>(c: T) => T) {
+  /** A volunteer on one process, a youth on the other, in a chat: everything through the conforming client. */
+  async function chat(volunteerOn = 0, youthOn = 1, email = "sam@leiden.demo") {
+    const cookie = await login(urlsNow()[volunteerOn]!, email, DEMO_PASSWORD);
+    const staff = track(new ConformingClient(() => [urlsNow()[volunteerOn]!], { kind: "staff", cookie }));
+    await staff.connect();
+    expect((await staff.request("presence:set", { status: "available", capacity: 2 })).ok).toBe(true);
+    const youth = track(new ConformingClient(() => [urlsNow()[youthOn]!], { kind: "youth" }));
+    await youth.connect();
+    const opened = await youth.request<{ token: string }>("session:open", { protocolVersion: PROTOCOL_VERSION });
+    if (!opened.ok) throw new Error(opened.code);
+    youth.token = opened.data.token;
+    const joined = await youth.request<{ conversation: { id: string } }>("queue:join", { locationChoice: "leiden" });
+    if (!joined.ok) throw new Error(joined.code);
+    youth.conversationId = joined.data.conversation.id;
+    const taken = await staff.request<{ id: string }>("queue:take", {});
+    if (!taken.ok || taken.data.id !== youth.conversationId) throw new Error("queue:take gave another youth");
+    staff.conversationId = taken.data.id;
+    return { youth, staff, conversationId: taken.data.id, cookie };
+  }
+
+  async function youthSocket(on = 0) {
+    const socket = track(await connect(urlsNow()[on]!));
+    const opened = await call<{ token: string }>(socket, "session:open", { protocolVersion: PROTOCOL_VERSION });
+    if (!opened.ok) throw new Error(opened.code);
+    return { socket, token: opened.data.token };
+  }
+
+  return { chat, youthSocket };
+}
+
+/** Emits anything at all, as a careless or hostile client would (no typed events). */
+export const rawEmit = (socket: ClientSocket, ...args: unknown[]) => (socket as unknown as { emit(...a: unknown[]): void }).emit(...args);
+/** A raw emit with an ack callback; fails after 5 s without one. */
+export const withAck = (socket: ClientSocket, ...args: unknown[]) =>
+  new Promise<unknown>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no ack")), 5000);
+    rawEmit(socket, ...args, (reply: unknown) => {
+      clearTimeout(timer);
+      resolve(reply);
+    });
+  });
