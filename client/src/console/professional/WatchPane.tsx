@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../../i18n/i18n";
-import { SystemLine } from "../ConversationPane";
+import { SystemLine } from "../ChatMessages";
 import type { Actions, Report } from "./actions";
 import type { WatchedChat } from "./state";
 
