@@ -17,16 +17,7 @@ export type PaneActions = Pick<
   "request" | "send" | "escalate" | "dismissRisk" | "closeProtocol" | "refreshColleagues"
 >;
 
-/** One chat: who it is with (as far as they shared), the messages, the tools, the note. */
-export function ConversationPane({
-  chat,
-  state,
-  actions,
-  onError,
-  extraTools,
-  onWrapUp,
-  onDismiss,
-}: {
+export interface ConversationPaneProps {
   chat: ChatState;
   state: Pick<ConsoleState, "locations" | "staff" | "colleagues">;
   actions: PaneActions;
@@ -36,7 +27,10 @@ export function ConversationPane({
   /** A closed chat: open its wrap-up, or close it. */
   onWrapUp?(): void;
   onDismiss(): void;
-}) {
+}
+
+/** One chat: who it is with (as far as they shared), the messages, the tools, the note. */
+export function ConversationPane({ chat, state, actions, onError, extraTools, onWrapUp, onDismiss }: ConversationPaneProps) {
   const { t } = useI18n();
   const [dialog, setDialog] = useState<ChatDialog>();
   const v = chat.view;
