@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialModel, reduce, type YouthModel } from "./machine";
+import { reduce, type YouthModel } from "./machine";
 import { closed, conversation, msg, open, run } from "./youthTestFactories";
 
 describe("the youth page's steps", () => {

@@ -1,7 +1,6 @@
 import type {
   Estimate,
   MessageView,
-  Role,
   ServiceStatus,
   VolunteerAvailability,
   YouthConversationView,
