@@ -18,6 +18,15 @@ const SLOW = [
   "test/conformance/kills.test.ts",
 ];
 
+/**
+ * The projects of `npm test` run their files without a fresh module graph each (`isolate: false`):
+ * every integration and browser file imports the whole server (and playwright), about two seconds
+ * per file on this two-core machine, a third of the run. No test file mocks modules or changes
+ * globals; each starts its own servers and browser, and Redis state lives under a prefix per file.
+ * A file that came to need a fresh graph would set `isolate: true` in a project of its own.
+ */
+const SHARED_MODULES = { isolate: false };
+
 export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores: one on a two-core machine. Most files
@@ -29,6 +38,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          ...SHARED_MODULES,
           include: ["server/**/*.test.ts", "shared/**/*.test.ts"],
           environment: "node",
         },
@@ -36,6 +46,7 @@ export default defineConfig({
       {
         test: {
           name: "client",
+          ...SHARED_MODULES,
           include: ["client/**/*.test.{ts,tsx}"],
           environment: "happy-dom",
         },
@@ -43,6 +54,7 @@ export default defineConfig({
       {
         test: {
           name: "integration",
+          ...SHARED_MODULES,
           include: ["test/integration/**/*.test.ts"],
           exclude: SLOW,
           environment: "node",
@@ -54,6 +66,7 @@ export default defineConfig({
         test: {
           // The protocol as a contract: two processes over Redis, driven as docs/PROTOCOL.md says.
           name: "conformance",
+          ...SHARED_MODULES,
           include: ["test/conformance/**/*.test.ts"],
           exclude: SLOW,
           environment: "node",
@@ -73,6 +86,7 @@ export default defineConfig({
       {
         test: {
           name: "e2e",
+          ...SHARED_MODULES,
           include: ["test/e2e/**/*.e2e.test.ts"],
           exclude: SCREENS,
           environment: "node",

@@ -46,77 +46,12 @@ export async function benchFlood(connectionEventsPer10s = 300): Promise<Record<s
   });
   const sockets: ClientSocket[] = [];
   try {
-    const staff = await Promise.all(
-      ["sam@leiden.demo", "lotte@leiden.demo", "noor@amsterdam.demo", "daan@apeldoorn.demo"].map((e) =>
-        openStaff(server.url, e, DEMO_PASSWORD),
-      ),
-    );
-    const chats: { youth: ClientSocket; conversationId: string; volunteer: ClientSocket }[] = [];
-    for (const s of staff) {
-      sockets.push(s.socket);
-      await ok(s.socket, "presence:set", { status: "available", capacity: 3 });
-    }
-    const location = ["leiden", "leiden", "amsterdam", "apeldoorn"];
-    for (let i = 0; chats.length < Math.min(VICTIMS, staff.length * 3); i++) {
-      const v = i % staff.length;
-      const youth = await openYouth(server.url);
-      sockets.push(youth.socket);
-      // Amsterdam assigns by itself; elsewhere the volunteer takes the next youth.
-      const assigned = location[v] === "amsterdam" ? nextEvent(staff[v]!.socket, "conversation:assigned") : undefined;
-      const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: location[v]! });
-      const taken = assigned ? (await assigned).staff! : await ok(staff[v]!.socket, "queue:take");
-      if (taken.id !== conversation.id) throw new Error("flood bench: another youth was taken");
-      chats.push({ youth: youth.socket, conversationId: conversation.id, volunteer: staff[v]!.socket });
-    }
-    const sentAt = new Map<string, number>();
-    const latencies: number[] = [];
-    for (const s of staff) {
-      s.socket.on("message:received", (m) => {
-        const t = sentAt.get(m.id);
-        if (t !== undefined && m.sender.role === "youth") {
-          latencies.push(performance.now() - t);
-          sentAt.delete(m.id);
-        }
-      });
-    }
-    const measure = async () => {
-      latencies.length = 0;
-      const until = performance.now() + PHASE_MS;
-      while (performance.now() < until) {
-        for (const c of chats) {
-          const id = randomUUID();
-          sentAt.set(id, performance.now());
-          c.youth.emit("message:send", { conversationId: c.conversationId, id, text: "hoi" }, () => {});
-        }
-        await new Promise((r) => setTimeout(r, 1000 / 1.5));
-      }
-      await new Promise((r) => setTimeout(r, 1000));
-      // Not delivered by now: counted with the time waited so far, a lower bound, so they show in p99.
-      const end = performance.now();
-      for (const t of sentAt.values()) latencies.push(end - t);
-      sentAt.clear();
-      return [...latencies].sort((a, b) => a - b);
-    };
-
+    const { staff, chats } = await openVictimChats(server.url, sockets);
+    const measure = latencyMeter(staff, chats);
     const quiet = await measure();
-
-    // In a process of its own at the lowest CPU priority: an attacker's own work happens on their
-    // machine, not ours, and on these two shared cores it would otherwise be most of what we measure.
-    const flooder = spawn(
-      "nice",
-      ["-n", "19", process.execPath, "--import", "tsx", import.meta.filename, "--flooder", server.url, chats[0]!.conversationId],
-      { stdio: ["ignore", "pipe", "inherit"] },
-    );
-    let flooderOut = "";
-    flooder.stdout.on("data", (d: Buffer) => (flooderOut += d.toString()));
-    const flooderDone = new Promise<void>((resolve) => flooder.once("exit", () => resolve()));
-    // Measure only once it floods: on a busy machine starting a process takes seconds.
-    for (let waited = 0; !flooderOut.includes("flooding") && waited < 60_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    const flooder = await startFlooder(server.url, chats[0]!.conversationId);
     const flooded = await measure();
-    flooder.kill("SIGTERM");
-    await flooderDone;
-    const last = flooderOut.trim().split("\n").at(-1) ?? "";
-    const counts = (last.startsWith("{") ? JSON.parse(last) : {}) as Record<string, number>;
+    const counts = await flooder.stop();
     const round = (n: number) => Math.round(n * 100) / 100;
     return {
       flood_victim_chats: chats.length,
@@ -138,6 +73,97 @@ export async function benchFlood(connectionEventsPer10s = 300): Promise<Record<s
     await destroyRedisPrefix(redis, prefix);
     redis.disconnect();
   }
+}
+
+interface VictimChat {
+  youth: ClientSocket;
+  conversationId: string;
+  volunteer: ClientSocket;
+}
+
+/** The four demo volunteers, available, and up to VICTIMS youths in chats with them; every socket goes into `sockets`. */
+async function openVictimChats(url: string, sockets: ClientSocket[]) {
+  const staff = await Promise.all(
+    ["sam@leiden.demo", "lotte@leiden.demo", "noor@amsterdam.demo", "daan@apeldoorn.demo"].map((e) => openStaff(url, e, DEMO_PASSWORD)),
+  );
+  const chats: VictimChat[] = [];
+  for (const s of staff) {
+    sockets.push(s.socket);
+    await ok(s.socket, "presence:set", { status: "available", capacity: 3 });
+  }
+  const location = ["leiden", "leiden", "amsterdam", "apeldoorn"];
+  for (let i = 0; chats.length < Math.min(VICTIMS, staff.length * 3); i++) {
+    const v = i % staff.length;
+    const youth = await openYouth(url);
+    sockets.push(youth.socket);
+    // Amsterdam assigns by itself; elsewhere the volunteer takes the next youth.
+    const assigned = location[v] === "amsterdam" ? nextEvent(staff[v]!.socket, "conversation:assigned") : undefined;
+    const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: location[v]! });
+    const taken = assigned ? (await assigned).staff! : await ok(staff[v]!.socket, "queue:take");
+    if (taken.id !== conversation.id) throw new Error("flood bench: another youth was taken");
+    chats.push({ youth: youth.socket, conversationId: conversation.id, volunteer: staff[v]!.socket });
+  }
+  return { staff, chats };
+}
+
+/**
+ * One phase of PHASE_MS: every youth sends 1.5 messages a second; answers the send → receive
+ * latencies at the volunteers, sorted.
+ */
+function latencyMeter(staff: { socket: ClientSocket }[], chats: VictimChat[]): () => Promise<number[]> {
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  for (const s of staff) {
+    s.socket.on("message:received", (m) => {
+      const t = sentAt.get(m.id);
+      if (t !== undefined && m.sender.role === "youth") {
+        latencies.push(performance.now() - t);
+        sentAt.delete(m.id);
+      }
+    });
+  }
+  return async () => {
+    latencies.length = 0;
+    const until = performance.now() + PHASE_MS;
+    while (performance.now() < until) {
+      for (const c of chats) {
+        const id = randomUUID();
+        sentAt.set(id, performance.now());
+        c.youth.emit("message:send", { conversationId: c.conversationId, id, text: "hoi" }, () => {});
+      }
+      await new Promise((r) => setTimeout(r, 1000 / 1.5));
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    // Not delivered by now: counted with the time waited so far, a lower bound, so they show in p99.
+    const end = performance.now();
+    for (const t of sentAt.values()) latencies.push(end - t);
+    sentAt.clear();
+    return [...latencies].sort((a, b) => a - b);
+  };
+}
+
+/**
+ * The flooding client in a process of its own at the lowest CPU priority: an attacker's own work
+ * happens on their machine, not ours, and on these two shared cores it would otherwise be most of
+ * what we measure. Resolves once it floods; `stop()` ends it and answers its counts.
+ */
+async function startFlooder(url: string, conversationId: string): Promise<{ stop(): Promise<Record<string, number>> }> {
+  const flooder = spawn("nice", ["-n", "19", process.execPath, "--import", "tsx", import.meta.filename, "--flooder", url, conversationId], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let flooderOut = "";
+  flooder.stdout.on("data", (d: Buffer) => (flooderOut += d.toString()));
+  const flooderDone = new Promise<void>((resolve) => flooder.once("exit", () => resolve()));
+  // Measure only once it floods: on a busy machine starting a process takes seconds.
+  for (let waited = 0; !flooderOut.includes("flooding") && waited < 60_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  return {
+    async stop() {
+      flooder.kill("SIGTERM");
+      await flooderDone;
+      const last = flooderOut.trim().split("\n").at(-1) ?? "";
+      return (last.startsWith("{") ? JSON.parse(last) : {}) as Record<string, number>;
+    },
+  };
 }
 
 /**

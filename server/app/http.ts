@@ -3,7 +3,7 @@ import path from "node:path";
 import express from "express";
 import type { Logger } from "pino";
 import type { Config } from "../config/config";
-import type { Clock } from "../domain/types";
+import type { Clock } from "../domain/clock";
 import { adminRouter } from "../http/adminRoutes";
 import { figuresRouter } from "../http/figuresRoutes";
 import { PLACEHOLDER_PAGE } from "../http/placeholder";

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config/config";
+import type { Clock } from "../domain/clock";
 import { loadDefaultRiskScorer } from "../domain/risk/riskScorer";
-import type { Clock } from "../domain/types";
 import { PushRelay } from "../push/PushRelay";
 import { generateVapidKeys, webPushSender } from "../push/webPushSender";
 import type { SocketNotifier } from "../realtime/SocketNotifier";

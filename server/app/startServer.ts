@@ -7,14 +7,14 @@ import type { Logger } from "pino";
 import type { Config } from "../config/config";
 import { seedDemoFigures } from "../demo/figuresDemo";
 import { DEMO_LOCATIONS, seedDemo } from "../demo/seed";
-import { type Clock, systemClock } from "../domain/types";
+import { type Clock, systemClock } from "../domain/clock";
 import { createLogger } from "../log";
 import { Metrics } from "../metrics/metrics";
 import { localSocketRoles } from "../metrics/socketObservers";
 import { type IoServer, SocketNotifier } from "../realtime/SocketNotifier";
 import type { Dispatcher } from "../service/Dispatcher";
 import { createMemoryStore } from "../store/memory/MemoryStore";
-import { connectRedis } from "../store/redis/connect";
+import { connectRedis, type RedisClient } from "../store/redis/connect";
 import { createRedisStore } from "../store/redis/RedisStore";
 import type { Store } from "../store/Store";
 import { mountHttp } from "./http";
@@ -53,17 +53,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // The socket server comes after the store; /metrics asks it for the roles connected here.
   let ioForMetrics: IoServer | undefined;
   const metrics = new Metrics({ socketRoles: () => (ioForMetrics ? localSocketRoles(ioForMetrics) : []) });
-  const bareStore: Store = redis ? createRedisStore(redis, { prefix: config.redisPrefix }) : createMemoryStore();
-  // A demo history for the coordinator's figures, in memory only (a new MemoryStore is empty), and into
-  // the bare store so /metrics does not count it as live traffic.
-  if (config.demoFigures && !redis)
-    await seedDemoFigures(
-      bareStore,
-      clock.now(),
-      DEMO_LOCATIONS.map((l) => l.id),
-    );
-  const store: Store = metrics.instrument(bareStore);
-  if (config.demo && (await seedDemo(store, clock.now()))) log.info({ event: "demo.seeded" }, "demo locations and staff created");
+  const store = await openStore(config, redis, metrics, clock, log);
 
   /** Set on shutdown: /readyz answers 503 and no new socket is accepted, so clients go elsewhere. */
   let draining = false;
@@ -71,25 +61,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let publicUrl = config.publicUrl ?? "";
   const app = express();
   app.disable("x-powered-by");
-  // A connection that never sends its request headers is closed after the handshake time, checked
-  // every second (Node's default is a minute, checked every 30 s), so idle sockets cannot pile up.
-  const httpServer: HttpServer = createServer(
-    {
-      connectionsCheckingInterval: 1000,
-      headersTimeout: config.handshakeTimeoutMs,
-      requestTimeout: Math.max(30_000, config.handshakeTimeoutMs * 2),
-    },
-    app,
-  );
-  // Node starts those timers only once a request begins: a connection that sends nothing at all is
-  // closed here, after the same time.
-  httpServer.on("connection", (socket) => {
-    const timer = setTimeout(() => {
-      if (socket.bytesRead === 0) socket.destroy();
-    }, config.handshakeTimeoutMs);
-    timer.unref();
-    socket.once("close", () => clearTimeout(timer));
-  });
+  const httpServer = createHttpServer(config, app);
   const realtime = createRealtime(config, httpServer, redis, isDraining, log);
   const io = realtime.io;
   ioForMetrics = io;
@@ -144,4 +116,48 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       log.info({ event: "server.stopped" }, "stopped");
     },
   };
+}
+
+/**
+ * The store of this process: Redis when configured, else memory; every call timed for /metrics.
+ * The demo's locations and staff are seeded when asked, and in memory a month of demo figures.
+ */
+async function openStore(config: Config, redis: RedisClient | undefined, metrics: Metrics, clock: Clock, log: Logger): Promise<Store> {
+  const bareStore: Store = redis ? createRedisStore(redis, { prefix: config.redisPrefix }) : createMemoryStore();
+  // A demo history for the coordinator's figures, in memory only (a new MemoryStore is empty), and into
+  // the bare store so /metrics does not count it as live traffic.
+  if (config.demoFigures && !redis)
+    await seedDemoFigures(
+      bareStore,
+      clock.now(),
+      DEMO_LOCATIONS.map((l) => l.id),
+    );
+  const store: Store = metrics.instrument(bareStore);
+  if (config.demo && (await seedDemo(store, clock.now()))) log.info({ event: "demo.seeded" }, "demo locations and staff created");
+
+  return store;
+}
+
+/** The HTTP server, with idle connections closed after the handshake time. */
+function createHttpServer(config: Config, app: express.Express): HttpServer {
+  // A connection that never sends its request headers is closed after the handshake time, checked
+  // every second (Node's default is a minute, checked every 30 s), so idle sockets cannot pile up.
+  const httpServer: HttpServer = createServer(
+    {
+      connectionsCheckingInterval: 1000,
+      headersTimeout: config.handshakeTimeoutMs,
+      requestTimeout: Math.max(30_000, config.handshakeTimeoutMs * 2),
+    },
+    app,
+  );
+  // Node starts those timers only once a request begins: a connection that sends nothing at all is
+  // closed here, after the same time.
+  httpServer.on("connection", (socket) => {
+    const timer = setTimeout(() => {
+      if (socket.bytesRead === 0) socket.destroy();
+    }, config.handshakeTimeoutMs);
+    timer.unref();
+    socket.once("close", () => clearTimeout(timer));
+  });
+  return httpServer;
 }

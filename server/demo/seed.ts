@@ -1,6 +1,7 @@
 import { TOPICS } from "../../shared/protocol";
 import { hashPassword } from "../auth/secrets";
-import { type Location, type Staff, type TimeWindow, WEEKDAYS, type Weekday } from "../domain/types";
+import { type Location, type TimeWindow, WEEKDAYS, type Weekday } from "../domain/location";
+import type { Staff } from "../domain/staff";
 import type { Store } from "../store/Store";
 import { seedDemoRoster } from "./roster";
 import { DEFAULT_SNIPPETS } from "./snippets";

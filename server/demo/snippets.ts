@@ -1,4 +1,4 @@
-import type { Snippet } from "../domain/types";
+import type { Snippet } from "../domain/location";
 
 /** A sensible starting set of canned responses in Dutch and English; each location can change them. */
 export const DEFAULT_SNIPPETS: Snippet[] = [

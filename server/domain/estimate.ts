@@ -1,6 +1,6 @@
 import type { Estimate } from "../../shared/protocol";
+import type { QueueEntry } from "./conversation";
 import { isEligible, locationsWithAvailableVolunteer, type RoutingContext } from "./queue";
-import type { QueueEntry } from "./types";
 
 const MINUTE = 60_000;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { TimeWindow } from "./location";
 import { isOpenAt, nextChangeAt, serviceStatusAt, zonedLocalToInstant } from "./openingHours";
 import { buildLocation } from "./testFactories";
-import type { TimeWindow } from "./types";
 
 const at = (iso: string) => Date.parse(iso);
 const none: TimeWindow[] = [];

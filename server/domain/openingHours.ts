@@ -1,4 +1,5 @@
-import { type Location, type Millis, type TimeWindow, WEEKDAYS } from "./types";
+import type { Millis } from "./clock";
+import { type Location, type TimeWindow, WEEKDAYS } from "./location";
 
 const DAY_MS = 86_400_000;
 /** How far ahead nextChangeAt looks before giving up. */

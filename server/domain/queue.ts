@@ -1,5 +1,8 @@
 import { ANY_LOCATION, type Topic } from "../../shared/protocol";
-import type { Location, Millis, Presence, QueueEntry } from "./types";
+import type { Millis } from "./clock";
+import type { QueueEntry } from "./conversation";
+import type { Location } from "./location";
+import type { Presence } from "./staff";
 
 /** What routing needs to know besides the queue: the time, the locations, who is available. */
 export interface RoutingContext {

@@ -1,4 +1,5 @@
-import type { Millis, QueueEntry } from "./types";
+import type { Millis } from "./clock";
+import type { QueueEntry } from "./conversation";
 
 /**
  * What the periodic sweep does with one waiting youth: "present" (a page is connected), "absent"

@@ -1,5 +1,7 @@
+import type { QueueEntry } from "./conversation";
+import { type Location, type TimeWindow, WEEKDAYS, type Weekday } from "./location";
 import type { RoutingContext } from "./queue";
-import { type Location, type Presence, type QueueEntry, type Staff, type TimeWindow, WEEKDAYS, type Weekday } from "./types";
+import type { Presence, Staff } from "./staff";
 
 /** Test factories: the smallest valid object, with the fields a test cares about overridden. */
 export function buildLocation(over: Partial<Location> = {}): Location {

@@ -1,6 +1,6 @@
 import type { Request } from "express";
 import type { StaffRole } from "../../shared/protocol";
-import type { Staff } from "../domain/types";
+import type { Staff } from "../domain/staff";
 import { fail } from "../service/errors";
 import type { StaffService } from "../service/StaffService";
 import { readSessionCookie } from "./cookies";

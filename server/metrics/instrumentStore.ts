@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
-import type { DomainEvent, Message } from "../domain/types";
+import type { Message } from "../domain/conversation";
+import type { DomainEvent } from "../domain/domainEvents";
 import type { AppendResult, Store } from "../store/Store";
 
 /** What the decorator reports to; kept narrow so the store wrapper does not know prom-client. */

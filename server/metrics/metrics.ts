@@ -1,5 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import type { DomainEvent } from "../domain/types";
+import type { DomainEvent } from "../domain/domainEvents";
 import type { Store } from "../store/Store";
 import { instrumentStore } from "./instrumentStore";
 

@@ -4,7 +4,7 @@ import { type ClientToServerEvents, PROTOCOL_VERSION, type ServerToClientEvents 
 import { hashSecret } from "../auth/secrets";
 import type { TrustProxy } from "../domain/network/network";
 import { serviceStatusAt } from "../domain/openingHours";
-import type { Staff } from "../domain/types";
+import type { Staff } from "../domain/staff";
 import { networkOfRequest } from "../http/clientNetwork";
 import { readSessionCookie } from "../http/cookies";
 import type { Actor, StaffActor, YouthActor } from "../service/actors";
@@ -106,29 +106,7 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
       .catch((error: unknown) => log.warn({ event: "youth.page.closed.failed", err: error }, "could not record a closed page"));
   });
 
-  handle(socket, "session:open", log, async (p) => {
-    requireYouthSocket(socket);
-    if (socket.data.actor) fail("FORBIDDEN", "This connection already has a session");
-    checkVersion(p.protocolVersion);
-    const opened = await s.youth.open(networkOfRequest(socket.request, s.trustProxy), p.deviceId);
-    await bindYouth(opened.actor);
-    log.info({ event: "youth.session.opened", youthId: opened.actor.youthId, socketId: socket.id }, "session opened");
-    return { token: opened.token, state: opened.state };
-  });
-
-  handle(socket, "session:resume", log, async (p) => {
-    requireYouthSocket(socket);
-    checkVersion(p.protocolVersion);
-    // One socket, one session: another youth's token does not turn this socket into theirs.
-    const bound = socket.data.actor;
-    if (bound?.kind === "youth" && bound.tokenHash !== hashSecret(p.token)) fail("FORBIDDEN", "This connection already has a session");
-    // Bound (rooms joined) before the missed messages are read, so none falls between the two.
-    const resumed = await s.youth.resume(p.token, p.afterSeq, bindYouth);
-    // In the room first, then "back": a racing "page closed" sees this socket and undoes its mark.
-    if (resumed.conversationId) await s.youth.pageBack(resumed.conversationId);
-    log.info({ event: "youth.session.resumed", youthId: resumed.actor.youthId, socketId: socket.id }, "session resumed");
-    return { state: resumed.state, missed: resumed.missed };
-  });
+  handleYouthSession(socket, s, log, bindYouth);
 
   handle(socket, "service:status", log, async () => serviceStatusAt(await s.deps.store.listLocations(), s.deps.clock.now()));
   handle(socket, "queue:join", log, (p) => s.youth.join(requireYouth(socket), p));
@@ -187,6 +165,38 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
     guardStaffSession(socket, s, log);
     void joinStaffRooms(socket, actor.staff, s, log);
   }
+}
+
+/** session:open and session:resume: binding this socket to a youth's session (and its rooms), once. */
+function handleYouthSession(
+  socket: AppSocket,
+  s: RealtimeServices,
+  log: Logger,
+  bindYouth: (actor: YouthActor, conversationId?: string) => Promise<void>,
+): void {
+  handle(socket, "session:open", log, async (p) => {
+    requireYouthSocket(socket);
+    if (socket.data.actor) fail("FORBIDDEN", "This connection already has a session");
+    checkVersion(p.protocolVersion);
+    const opened = await s.youth.open(networkOfRequest(socket.request, s.trustProxy), p.deviceId);
+    await bindYouth(opened.actor);
+    log.info({ event: "youth.session.opened", youthId: opened.actor.youthId, socketId: socket.id }, "session opened");
+    return { token: opened.token, state: opened.state };
+  });
+
+  handle(socket, "session:resume", log, async (p) => {
+    requireYouthSocket(socket);
+    checkVersion(p.protocolVersion);
+    // One socket, one session: another youth's token does not turn this socket into theirs.
+    const bound = socket.data.actor;
+    if (bound?.kind === "youth" && bound.tokenHash !== hashSecret(p.token)) fail("FORBIDDEN", "This connection already has a session");
+    // Bound (rooms joined) before the missed messages are read, so none falls between the two.
+    const resumed = await s.youth.resume(p.token, p.afterSeq, bindYouth);
+    // In the room first, then "back": a racing "page closed" sees this socket and undoes its mark.
+    if (resumed.conversationId) await s.youth.pageBack(resumed.conversationId);
+    log.info({ event: "youth.session.resumed", youthId: resumed.actor.youthId, socketId: socket.id }, "session resumed");
+    return { state: resumed.state, missed: resumed.missed };
+  });
 }
 
 /** How often an open console's activity extends its session's idle timeout (a write, so not on every event). */

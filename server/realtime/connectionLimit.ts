@@ -1,5 +1,5 @@
 import type { Socket } from "socket.io";
-import type { Clock } from "../domain/types";
+import type { Clock } from "../domain/clock";
 
 /** What the limit reports, once per connection each: it first refused an event, and it closed the connection. */
 export type LimitReport = "limited" | "closed";

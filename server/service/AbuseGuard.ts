@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import type { Clock } from "../domain/types";
+import type { Clock } from "../domain/clock";
 import type { AbuseStore } from "../store/Store";
 import { fail } from "./errors";
 

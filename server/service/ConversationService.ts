@@ -1,7 +1,7 @@
 import { ANY_LOCATION, type RequestOf, type Role } from "../../shared/protocol";
 import { staffMayRead } from "../domain/access/conversationAccess";
+import type { Conversation, Message } from "../domain/conversation";
 import type { RiskContext, RiskScorer } from "../domain/risk/riskScorer";
-import type { Conversation, Message } from "../domain/types";
 import type {
   AccessLogStore,
   ConversationStore,

@@ -1,7 +1,7 @@
 import type { DebriefMessageView, DebriefView, RequestOf } from "../../shared/protocol";
 import { newId } from "../auth/secrets";
 import { type Debrief, type DebriefMessage, isDebriefParty, mayWriteDebrief } from "../domain/debrief/debrief";
-import type { Staff } from "../domain/types";
+import type { Staff } from "../domain/staff";
 import type { ConversationStore, DebriefStore, DirectoryStore, EventStore } from "../store/Store";
 import type { RateLimit } from "./ConversationService";
 import type { ServiceDeps } from "./context";

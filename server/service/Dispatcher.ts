@@ -1,8 +1,9 @@
 import type { Estimate, QueueSummary, StaffConversationView } from "../../shared/protocol";
 import { ANY_LOCATION } from "../../shared/protocol";
+import type { Conversation, QueueEntry } from "../domain/conversation";
 import { estimateWait } from "../domain/estimate";
 import { nextEntryFor, orderQueue, planAutoAssignments, positionOf, preferenceFor, type RoutingContext } from "../domain/queue";
-import type { Conversation, QueueEntry, Staff } from "../domain/types";
+import type { Staff } from "../domain/staff";
 import type { ConversationStore, DirectoryStore, EscalationStore, EventStore, PresenceStore } from "../store/Store";
 import type { ServiceDeps } from "./context";
 import { fail } from "./errors";

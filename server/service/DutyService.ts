@@ -1,11 +1,12 @@
 import type { DutyView, RequestOf } from "../../shared/protocol";
 import { staffMayRead } from "../domain/access/conversationAccess";
-import type { Staff } from "../domain/types";
+import type { Staff } from "../domain/staff";
 import type { ConversationStore, DirectoryStore, EscalationStore, EventStore } from "../store/Store";
 import type { StaffActor } from "./actors";
+import { requireProfessional } from "./actors";
 import type { ServiceDeps } from "./context";
 import { dutyOf, mayCover } from "./dutyLookup";
-import { type EscalationService, requireProfessional } from "./EscalationService";
+import type { EscalationService } from "./EscalationService";
 import { fail } from "./errors";
 
 /**

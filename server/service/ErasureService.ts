@@ -1,5 +1,5 @@
 import { managedLocationIds } from "../domain/access/scope";
-import type { Staff } from "../domain/types";
+import type { Staff } from "../domain/staff";
 import type { AccessLogStore, ConversationStore, DebriefStore, DirectoryStore, RetentionStore, ReturnCodeStore } from "../store/Store";
 import { conversationLocation, recordAccess } from "./AccessLog";
 import type { ServiceDeps } from "./context";

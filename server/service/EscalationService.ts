@@ -1,15 +1,6 @@
 import type { EscalationView, RequestOf } from "../../shared/protocol";
-import { newId } from "../auth/secrets";
-import {
-  applyStep,
-  compareEscalations,
-  DEFAULT_ACK_TIMEOUTS_MS,
-  type Escalation,
-  type EscalationLevel,
-  nextStep,
-  reachableDuties,
-} from "../domain/escalation/escalation";
-import type { Conversation, Staff } from "../domain/types";
+import type { Conversation } from "../domain/conversation";
+import { compareEscalations, DEFAULT_ACK_TIMEOUTS_MS, type Escalation, type EscalationLevel } from "../domain/escalation/escalation";
 import type {
   AccessLogStore,
   ConversationStore,
@@ -19,62 +10,29 @@ import type {
   MessageStore,
   PresenceStore,
 } from "../store/Store";
-import type { StaffActor } from "./actors";
+import { requireProfessional, type StaffActor } from "./actors";
 import type { ServiceDeps } from "./context";
 import { coveredBy, dutyOf } from "./dutyLookup";
+import { EscalationRouter } from "./EscalationRouter";
 import { fail } from "./errors";
+import { escalationView } from "./escalationView";
 
 /**
  * Gets a volunteer's call for help to a professional within seconds, and never drops it: the
- * routing steps come from the domain; claiming is atomic in the store; an escalation nobody
- * acknowledged stays open for everyone on duty while the volunteer sees the crisis protocol.
+ * routing steps come from the domain (through the EscalationRouter); claiming is atomic in the
+ * store; an escalation nobody acknowledged stays open for everyone on duty while the volunteer sees
+ * the crisis protocol.
  */
 export class EscalationService {
+  private readonly router: EscalationRouter;
+
   constructor(
     private readonly deps: ServiceDeps<
       AccessLogStore & ConversationStore & DirectoryStore & EscalationStore & EventStore & MessageStore & PresenceStore
     >,
-    private readonly timeouts: Record<EscalationLevel, number> = DEFAULT_ACK_TIMEOUTS_MS,
-  ) {}
-
-  /**
-   * The escalation as staff see it: names instead of ids, and who and what it is about (the youth as
-   * far as they shared, waiting or in a chat with whom), so an alert can be read without opening it.
-   */
-  private async view(e: Escalation): Promise<EscalationView> {
-    const { store } = this.deps;
-    const offeredTo = e.status === "open" && e.unroutedAt === undefined ? e.offeredTo.at(-1) : undefined;
-    const [raiser, claimer, offered, c] = await Promise.all([
-      e.raisedBy ? store.getStaff(e.raisedBy) : undefined,
-      e.claimedBy ? store.getStaff(e.claimedBy) : undefined,
-      offeredTo ? store.getStaff(offeredTo) : undefined,
-      e.conversationId ? store.getConversation(e.conversationId) : undefined,
-    ]);
-    const holder = c?.volunteerId ? await store.getStaff(c.volunteerId) : undefined;
-    return {
-      ...e,
-      ...(raiser && { raisedByName: raiser.displayName }),
-      ...(claimer && { claimedByName: claimer.displayName }),
-      ...(offered && { offeredToName: offered.displayName }),
-      ...(c && {
-        about: {
-          status: c.status,
-          ...(c.nickname && { nickname: c.nickname }),
-          ...(c.ageBand && { ageBand: c.ageBand }),
-          ...(c.topic && { topic: c.topic }),
-          locationChoice: c.locationId ?? c.locationChoice,
-          ...(holder && { volunteerName: holder.displayName, volunteerRole: holder.role }),
-          ...(c.disconnectedAt !== undefined && { disconnected: true }),
-        },
-      }),
-    };
-  }
-
-  private async broadcast(e: Escalation): Promise<EscalationView> {
-    const view = await this.view(e);
-    this.deps.notifier.emit({ onDuty: true }, "escalation:updated", view);
-    if (e.conversationId) this.deps.notifier.emit({ conversationStaff: e.conversationId }, "escalation:updated", view);
-    return view;
+    timeouts: Record<EscalationLevel, number> = DEFAULT_ACK_TIMEOUTS_MS,
+  ) {
+    this.router = new EscalationRouter(deps, timeouts);
   }
 
   /** The volunteer asks for the professional at one of three levels. */
@@ -84,8 +42,16 @@ export class EscalationService {
     if (c.volunteerId !== actor.staff.id) fail("FORBIDDEN", "This is not your conversation");
     if (c.status !== "active") fail("CONVERSATION_ENDED", "This conversation is not active");
     // One per conversation: a second "escalate" raises the open one's level instead of filing another.
-    const escalation = await this.create(c, { level: request.level, source: "volunteer", raisedBy: actor.staff.id, note: request.note });
-    return { escalation: await this.view(escalation), unrouted: escalation.status === "open" && escalation.unroutedAt !== undefined };
+    const escalation = await this.router.open(c, {
+      level: request.level,
+      source: "volunteer",
+      raisedBy: actor.staff.id,
+      note: request.note,
+    });
+    return {
+      escalation: await escalationView(this.deps.store, escalation),
+      unrouted: escalation.status === "open" && escalation.unroutedAt !== undefined,
+    };
   }
 
   /**
@@ -103,7 +69,7 @@ export class EscalationService {
         at: this.deps.clock.now(),
       });
     }
-    await this.create(c, { level: acute ? "crisis" : "urgent", source: "risk", raisedBy: c.volunteerId, signals });
+    await this.router.open(c, { level: acute ? "crisis" : "urgent", source: "risk", raisedBy: c.volunteerId, signals });
   }
 
   /**
@@ -126,123 +92,28 @@ export class EscalationService {
       acute: open.level === "crisis",
       at: open.signalAt ?? open.raisedAt,
     });
-    await this.broadcast(current);
+    await this.router.broadcast(current);
   }
 
   /** A volunteer's consult question becomes a consult-level escalation, so it lands in the same inbox. */
   async raiseConsult(c: Conversation, volunteerId: string, question: string): Promise<void> {
-    await this.create(c, { level: "consult", source: "volunteer", raisedBy: volunteerId, note: question });
-  }
-
-  private async create(
-    about: { id?: string; locationId?: string; locationChoice?: string },
-    what: { level: EscalationLevel; source: Escalation["source"]; raisedBy?: string; note?: string; signals?: string[] },
-  ): Promise<Escalation> {
-    const c = { id: about.id, locationId: about.locationId ?? about.locationChoice ?? "" };
-    const now = this.deps.clock.now();
-    const escalation: Escalation = {
-      id: newId("e"),
-      ...(c.id && { conversationId: c.id }),
-      locationId: c.locationId,
-      level: what.level,
-      source: what.source,
-      ...(what.note && { note: what.note }),
-      ...(what.raisedBy && { raisedBy: what.raisedBy }),
-      raisedAt: now,
-      status: "open",
-      offeredTo: [],
-      offeredAt: now,
-      ...(what.signals && what.signals.length > 0 && { signals: what.signals }),
-      signalAt: now,
-    };
-    const opened = await this.deps.store.openEscalation(escalation);
-    if (!opened.created) return this.raised(opened.escalation, opened.raised, what.source);
-    await this.deps.store.appendEvent({
-      type: "escalation.raised",
-      at: now,
-      ...(c.id && { conversationId: c.id }),
-      locationId: escalation.locationId,
-      ...(what.raisedBy && { staffId: what.raisedBy }),
-      data: { level: what.level, source: what.source, escalationId: escalation.id },
-    });
-    this.deps.log.info({ event: "escalation.raised", escalationId: escalation.id, level: what.level }, "escalation raised");
-    return this.route(escalation);
-  }
-
-  /**
-   * A second call about a conversation that already has an escalation: it was merged into that
-   * one. Everyone sees the new level; whoever holds it (or is being asked) is alerted again, and a
-   * higher level may move the routing on sooner.
-   */
-  private async raised(e: Escalation, raised: boolean, source: Escalation["source"]): Promise<Escalation> {
-    const { notifier, store, clock, log } = this.deps;
-    const view = await this.broadcast(e);
-    if (!raised) return e;
-    await store.appendEvent({
-      type: "escalation.levelRaised",
-      at: clock.now(),
-      ...(e.conversationId && { conversationId: e.conversationId }),
-      locationId: e.locationId,
-      data: { level: e.level, source, escalationId: e.id },
-    });
-    log.info({ event: "escalation.level.raised", escalationId: e.id, level: e.level }, "escalation level raised");
-    if (e.status === "claimed" && e.claimedBy) notifier.emit({ staff: e.claimedBy }, "escalation:alert", view);
-    else if (e.unroutedAt !== undefined) notifier.emit({ onDuty: true }, "escalation:alert", view);
-    else if (e.offeredTo.at(-1)) notifier.emit({ staff: e.offeredTo.at(-1)! }, "escalation:alert", view);
-    return e.status === "open" ? this.route(e) : e;
+    await this.router.open(c, { level: "consult", source: "volunteer", raisedBy: volunteerId, note: question });
   }
 
   /** One routing step for one escalation: alert the next professional, or fall back to the crisis protocol. */
-  async route(e: Escalation): Promise<Escalation> {
-    const { store, clock, notifier, log } = this.deps;
-    const now = clock.now();
-    // Only professionals who can be reached (an open console, or a device paged by push) can answer:
-    // alerting one nobody can reach would waste the timeout.
-    const duties = await store.listDuty();
-    const reach = new Map(await Promise.all(duties.map(async (d) => [d.staffId, await notifier.reachOf(d.staffId)] as const)));
-    const step = nextStep(e, reachableDuties(duties, reach), now, this.timeouts);
-    if (step.kind === "wait") return e;
-    const next = applyStep(e, step, now);
-    const recorded = await store.recordOffer(e.id, {
-      offeredTo: next.offeredTo,
-      offeredAt: next.offeredAt,
-      ...(next.unroutedAt !== undefined && { unroutedAt: next.unroutedAt }),
-    });
-    if (!recorded) return e; // claimed meanwhile: nothing to route
-    const view = await this.broadcast(next);
-    if (step.kind === "offer") {
-      notifier.emit({ staff: step.staffId }, "escalation:alert", view);
-      log.info({ event: "escalation.offered", escalationId: e.id, staffId: step.staffId }, "escalation offered");
-    } else if (step.kind === "realert") {
-      notifier.emit({ onDuty: true }, "escalation:alert", view);
-      return next;
-    } else {
-      // Whoever has the conversation now (after a transfer, not necessarily who raised it) sees the
-      // crisis protocol; a debrief waits calmly. Everyone on duty is alerted to what nobody took.
-      if (e.conversationId && e.source !== "debrief") notifier.emit({ conversationStaff: e.conversationId }, "escalation:unrouted", view);
-      notifier.emit({ onDuty: true }, "escalation:alert", view);
-      log.warn({ event: "escalation.unrouted", escalationId: e.id }, "no professional acknowledged; crisis protocol shown");
-    }
-    await store.appendEvent({
-      type: step.kind === "offer" ? "escalation.offered" : "escalation.unrouted",
-      at: now,
-      ...(e.conversationId && { conversationId: e.conversationId }),
-      locationId: e.locationId,
-      ...(step.kind === "offer" && { staffId: step.staffId }),
-      data: { level: e.level, source: e.source },
-    });
-    return next;
+  route(e: Escalation): Promise<Escalation> {
+    return this.router.route(e);
   }
 
   /** The periodic pass (one process at a time): timeouts move escalations on. */
-  async tick(): Promise<void> {
-    for (const e of await this.deps.store.listEscalations()) if (e.status === "open") await this.route(e);
+  tick(): Promise<void> {
+    return this.router.tick();
   }
 
   /** Unresolved escalations that match, as views. */
   async viewsFor(match: (e: Escalation) => boolean): Promise<EscalationView[]> {
     const all = (await this.deps.store.listEscalations()).filter(match).sort(compareEscalations);
-    return Promise.all(all.map((e) => this.view(e)));
+    return Promise.all(all.map((e) => escalationView(this.deps.store, e)));
   }
 
   /**
@@ -272,7 +143,7 @@ export class EscalationService {
       ...(e.conversationId && { conversationId: e.conversationId }),
       data: { level: e.level, timeToClaimMs: now - e.raisedAt, source: e.source },
     });
-    return this.broadcast(e);
+    return this.router.broadcast(e);
   }
 
   async resolve(actor: StaffActor, request: RequestOf<"escalation:resolve">): Promise<EscalationView> {
@@ -293,7 +164,7 @@ export class EscalationService {
       ...(e.conversationId && { conversationId: e.conversationId }),
       data: { referral: request.referral, escalationId: e.id },
     });
-    return this.broadcast(e);
+    return this.router.broadcast(e);
   }
 
   /**
@@ -309,7 +180,7 @@ export class EscalationService {
       if (!(await store.releaseEscalation(e.id, staffId, now))) continue;
       released += 1;
       const reopened = (await store.getEscalation(e.id))!;
-      await this.broadcast(reopened);
+      await this.router.broadcast(reopened);
       await store.appendEvent({
         type: "escalation.released",
         at: now,
@@ -321,10 +192,4 @@ export class EscalationService {
     }
     return released;
   }
-}
-
-/** The staff member behind a professional's request; anyone else is refused. */
-export function requireProfessional(actor: StaffActor): Staff {
-  if (actor.staff.role !== "professional") fail("FORBIDDEN", "Only professionals do this");
-  return actor.staff;
 }

@@ -5,7 +5,7 @@ import type { HourBucket } from "../domain/figures/buckets";
 import { figuresCsv } from "../domain/figures/csv";
 import { buildReport, type FigureLocation, type Period } from "../domain/figures/report";
 import { zonedLocalToInstant } from "../domain/openingHours";
-import type { Staff } from "../domain/types";
+import type { Staff } from "../domain/staff";
 import type { AccessLogStore, DirectoryStore, EventStore, FigureStore } from "../store/Store";
 import { recordAccess } from "./AccessLog";
 import type { ServiceDeps } from "./context";

@@ -10,9 +10,10 @@ import type {
 } from "../store/Store";
 import { recordAccess } from "./AccessLog";
 import type { StaffActor } from "./actors";
+import { requireProfessional } from "./actors";
 import type { ServiceDeps } from "./context";
 import { coveredBy, dutyOf } from "./dutyLookup";
-import { type EscalationService, requireProfessional } from "./EscalationService";
+import type { EscalationService } from "./EscalationService";
 import { fail } from "./errors";
 import { pushPresence } from "./presencePush";
 import { recordSystemLine } from "./transcript";

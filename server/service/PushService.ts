@@ -1,6 +1,6 @@
 import type { PushPayload, PushSubscriptionJson } from "../../shared/protocol";
+import type { QueueEntry } from "../domain/conversation";
 import { endpointAllowed, pushOwner, waitingRecipients } from "../domain/push/push";
-import type { QueueEntry } from "../domain/types";
 import type { PushSender } from "../push/webPushSender";
 import type { ConversationStore, DirectoryStore, PresenceStore, PushStore, RosterStore, SessionStore } from "../store/Store";
 import type { Actor } from "./actors";

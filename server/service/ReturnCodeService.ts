@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
 import type { RequestOf, Responses } from "../../shared/protocol";
 import { keyedHash } from "../auth/secrets";
+import type { Conversation, YouthSession } from "../domain/conversation";
 import { availabilityOf, isLive, makeReturnCode, normaliseReturnCode, type ReturnCodeRecord } from "../domain/returnCodes/returnCode";
-import type { Conversation, YouthSession } from "../domain/types";
 import type { DirectoryStore, PresenceStore, ReturnCodeStore, SessionStore } from "../store/Store";
 import type { YouthActor } from "./actors";
 import type { ConversationService, FailureBudget, RateLimit } from "./ConversationService";

@@ -18,7 +18,8 @@ import {
   PENDING_LOGIN_MS,
   secondFactorRequired,
 } from "../domain/access/secondFactor";
-import { type Clock, type Staff, type StaffSession, systemClock } from "../domain/types";
+import { type Clock, systemClock } from "../domain/clock";
+import type { Staff, StaffSession } from "../domain/staff";
 import type { DirectoryStore, SecondFactorStore, SessionStore } from "../store/Store";
 import type { AccessLog } from "./AccessLog";
 import type { ServiceDeps } from "./context";

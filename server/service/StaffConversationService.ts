@@ -1,5 +1,6 @@
 import { ANY_LOCATION, type RequestOf } from "../../shared/protocol";
-import type { Conversation, Staff } from "../domain/types";
+import type { Conversation } from "../domain/conversation";
+import type { Staff } from "../domain/staff";
 import type { ConversationStore, DirectoryStore, EventStore, MessageStore, PresenceStore } from "../store/Store";
 import type { AbuseGuard } from "./AbuseGuard";
 import type { StaffActor } from "./actors";

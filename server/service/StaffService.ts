@@ -1,6 +1,6 @@
 import type { ColleagueView, RequestOf, StaffState, StaffView } from "../../shared/protocol";
 import { hashPassword, hashSecret, newSecret, verifyPassword } from "../auth/secrets";
-import type { Presence, Staff, StaffSession } from "../domain/types";
+import type { Presence, Staff, StaffSession } from "../domain/staff";
 import type { ConversationStore, DirectoryStore, EscalationStore, EventStore, PresenceStore, SessionStore } from "../store/Store";
 import type { ServiceDeps } from "./context";
 import type { Dispatcher } from "./Dispatcher";

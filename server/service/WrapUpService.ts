@@ -1,6 +1,8 @@
 import type { RequestOf, WrapUpTodoView } from "../../shared/protocol";
 import { newId } from "../auth/secrets";
-import type { Conversation, Staff, WrapUp } from "../domain/types";
+import type { Conversation } from "../domain/conversation";
+import type { Staff } from "../domain/staff";
+import type { WrapUp } from "../domain/wrapUp";
 import type { ConversationStore, DirectoryStore, EventStore, WrapUpStore } from "../store/Store";
 import type { ServiceDeps } from "./context";
 import type { DebriefService } from "./DebriefService";

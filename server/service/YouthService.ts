@@ -1,7 +1,7 @@
 import { ANY_LOCATION, type MessageView, type RequestOf, type YouthState } from "../../shared/protocol";
 import { hashSecret, newId, newSecret } from "../auth/secrets";
+import type { Conversation, YouthSession } from "../domain/conversation";
 import { serviceStatusAt } from "../domain/openingHours";
-import type { Conversation, YouthSession } from "../domain/types";
 import type { ConversationStore, CoordinationStore, DirectoryStore, EventStore, MessageStore, SessionStore } from "../store/Store";
 import type { AbuseGuard } from "./AbuseGuard";
 import type { YouthActor } from "./actors";

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { Clock } from "../domain/types";
+import type { Clock } from "../domain/clock";
 import type { Store } from "../store/Store";
 import type { Notifier } from "./Notifier";
 import type { PushService } from "./PushService";

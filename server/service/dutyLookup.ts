@@ -1,6 +1,6 @@
 import type { DutyView } from "../../shared/protocol";
 import { dutyLocationIds } from "../domain/access/scope";
-import type { Staff } from "../domain/types";
+import type { Staff } from "../domain/staff";
 import type { DirectoryStore, EscalationStore } from "../store/Store";
 
 /** What duty reads: the duty list and the locations (read fresh, so a coordinator's change holds at once). */

@@ -1,4 +1,4 @@
-import type { Clock } from "../domain/types";
+import type { Clock } from "../domain/clock";
 
 /** For periodic jobs on the tick: true at most once per `everyMs` (the first call always). */
 export function atMostEvery(clock: Clock, everyMs: number): () => boolean {

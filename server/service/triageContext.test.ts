@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Message } from "../domain/types";
+import type { Message } from "../domain/conversation";
 import { triageContext } from "./ConversationService";
 
 const msg = (seq: number, senderRole: Message["senderRole"], text: string, visibility?: "staff"): Message => ({

@@ -1,5 +1,6 @@
 import type { MessageView, PeerView, StaffConversationView, YouthConversationView } from "../../shared/protocol";
-import type { Conversation, Message, Staff } from "../domain/types";
+import type { Conversation, Message } from "../domain/conversation";
+import type { Staff } from "../domain/staff";
 
 /** A staff member as the youth may see them: first name and role. */
 export function peerOf(staff: Pick<Staff, "displayName" | "role"> | undefined): PeerView | undefined {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LocationId, SkillKey, StaffRole, Topic } from "./model";
+import { LocationId, SkillKey, StaffRole, Topic } from "./vocabulary";
 
 /** Bodies and views of the coordinator's JSON API (/api/admin/..., /api/invites/...). */
 

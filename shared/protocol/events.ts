@@ -1,44 +1,44 @@
 import { z } from "zod";
+import {
+  type MessageView,
+  type MessageView as MessageViewType,
+  type PeerView,
+  type ReturnCodeCheckView,
+  ReturnCodeText,
+  type StaffConversationView,
+  type WrapUpTodoView,
+  type YouthConversationView,
+  YouthLang,
+} from "./conversationViews";
 import type { ErrorCode } from "./errors";
 import {
-  AgeBand,
-  Capacity,
-  ClientId,
-  type ColleagueView,
-  ConversationId,
   type DutyView,
   EscalationLevel,
   EscalationReferral,
   type EscalationView,
-  type Estimate,
-  LIMITS,
   type LiveConversationView,
-  LocationChoice,
-  LocationId,
-  type LocationView,
-  MessageText,
-  type MessageView,
-  type MessageView as MessageViewType,
-  type PeerView,
-  PresenceStatus,
-  type PresenceView,
   type ProfessionalStateView,
-  type QueueSummary,
-  Referral,
-  type ReturnCodeCheckView,
-  ReturnCodeText,
-  type Role,
-  type ServiceStatus,
-  type StaffConversationView,
-  type StaffView,
-  TOPICS,
-  Topic,
-  type WrapUpTodoView,
-  type YouthConversationView,
-  YouthLang,
-} from "./model";
+} from "./escalationViews";
+import type { LocationView, QueueSummary, ServiceStatus } from "./locationViews";
 import { ReachRequests, type ReachResponses, type ReachServerEvents } from "./reach";
 import { RiskLevelSchema } from "./risk";
+import type { ColleagueView, PresenceView, StaffView } from "./staffViews";
+import {
+  AgeBand,
+  Capacity,
+  ClientId,
+  ConversationId,
+  type Estimate,
+  LIMITS,
+  LocationChoice,
+  LocationId,
+  MessageText,
+  PresenceStatus,
+  Referral,
+  type Role,
+  TOPICS,
+  Topic,
+} from "./vocabulary";
 
 /** Every ack has this one shape. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };

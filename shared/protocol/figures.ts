@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LocationId } from "./model";
+import { LocationId } from "./vocabulary";
 
 /**
  * The anonymous figures a coordinator reads (flow 7): `GET /api/figures` (JSON for the dashboard)

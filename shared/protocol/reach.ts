@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ClientId, ConversationId, MessageText, StaffRole } from "./model";
+import { ClientId, ConversationId, MessageText, StaffRole } from "./vocabulary";
 
 /**
  * Reaching staff outside the open tab (Web Push), youth turn notices, duty reachability and the

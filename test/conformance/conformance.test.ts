@@ -6,105 +6,26 @@
  * in kills.test.ts; item 5 (forged X-Forwarded-For) belongs to the security work.
  */
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CALLERS } from "../../server/realtime/access";
-import { createRedisStore, destroyRedisPrefix } from "../../server/store/redis/RedisStore";
 import type { Store } from "../../server/store/Store";
 import { PROTOCOL_VERSION, type RequestName, Requests } from "../../shared/protocol";
-import { type ClientSocket, collect, connect, login, nextEvent } from "../helpers/clients";
-import { REDIS_URL, redisAvailable } from "../helpers/redis";
-import { type ServerProcess, spawnServer } from "../helpers/servers";
-import { ConformingClient, call } from "./client";
+import { collect, connect, nextEvent } from "../helpers/clients";
+import { redisAvailable } from "../helpers/redis";
+import { call } from "./client";
+import { EVENTS_PER_10S, useTwoProcesses } from "./twoProcesses";
 
 const reachable = await redisAvailable("conformance suite");
 
-/** Per connection: small, so a flood is quick to send; the other tests stay far below it. */
-const EVENTS_PER_10S = 100;
-
 describe.skipIf(!reachable)("the protocol as a contract, on two processes over Redis", () => {
-  const prefix = `inloop-conformance-${randomUUID()}:`;
-  const processes: ServerProcess[] = [];
+  const two = useTwoProcesses();
+  const { processes, track, chat, youthSocket, rawEmit, withAck } = two;
   let urls: [string, string];
   let store: Store;
-  let redis: Redis;
-  const open: (ClientSocket | ConformingClient)[] = [];
-  const track = <T extends ClientSocket | ConformingClient>(c: T): T => (open.push(c), c);
-
-  beforeAll(async () => {
-    const env = {
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      TICK_MS: "500",
-      LOG_LEVEL: "warn",
-      CONNECTION_EVENTS_PER_10S: String(EVENTS_PER_10S),
-      PRESENCE_GRACE_MS: "600000",
-    };
-    // The first seeds the demo locations and staff; the second finds them in Redis.
-    processes.push(await spawnServer({ ...env, DEMO: "true" }));
-    processes.push(await spawnServer({ ...env, DEMO: "false" }));
-    urls = [processes[0]!.url, processes[1]!.url];
-    redis = new Redis(REDIS_URL);
-    store = createRedisStore(redis, { prefix });
-  }, 90_000);
-
-  afterEach(async () => {
-    for (const c of open.splice(0))
-      if (c instanceof ConformingClient) c.close();
-      else c.disconnect();
-    // Nobody stays waiting or chatting into the next test.
-    for (const e of await store.listQueue()) await store.endConversation(e.id, { at: Date.now(), by: "system", reason: "test-reset" });
-    for (const p of await store.listPresence()) {
-      for (const c of await store.listActiveFor(p.staffId))
-        await store.endConversation(c.id, { at: Date.now(), by: "system", reason: "test-reset" });
-    }
+  beforeAll(() => {
+    urls = two.urls();
+    store = two.store();
   });
-
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop("SIGKILL")));
-    if (redis) {
-      await destroyRedisPrefix(redis, prefix);
-      redis.disconnect();
-    }
-  });
-
-  /** A volunteer on one process, a youth on the other, in a chat: everything through the conforming client. */
-  async function chat(volunteerOn = 0, youthOn = 1, email = "sam@leiden.demo") {
-    const cookie = await login(urls[volunteerOn]!, email, DEMO_PASSWORD);
-    const staff = track(new ConformingClient(() => [urls[volunteerOn]!], { kind: "staff", cookie }));
-    await staff.connect();
-    expect((await staff.request("presence:set", { status: "available", capacity: 2 })).ok).toBe(true);
-    const youth = track(new ConformingClient(() => [urls[youthOn]!], { kind: "youth" }));
-    await youth.connect();
-    const opened = await youth.request<{ token: string }>("session:open", { protocolVersion: PROTOCOL_VERSION });
-    if (!opened.ok) throw new Error(opened.code);
-    youth.token = opened.data.token;
-    const joined = await youth.request<{ conversation: { id: string } }>("queue:join", { locationChoice: "leiden" });
-    if (!joined.ok) throw new Error(joined.code);
-    youth.conversationId = joined.data.conversation.id;
-    const taken = await staff.request<{ id: string }>("queue:take", {});
-    if (!taken.ok || taken.data.id !== youth.conversationId) throw new Error("queue:take gave another youth");
-    staff.conversationId = taken.data.id;
-    return { youth, staff, conversationId: taken.data.id, cookie };
-  }
-
-  async function youthSocket(on = 0) {
-    const socket = track(await connect(urls[on]!));
-    const opened = await call<{ token: string }>(socket, "session:open", { protocolVersion: PROTOCOL_VERSION });
-    if (!opened.ok) throw new Error(opened.code);
-    return { socket, token: opened.data.token };
-  }
-
-  const rawEmit = (socket: ClientSocket, ...args: unknown[]) => (socket as unknown as { emit(...a: unknown[]): void }).emit(...args);
-  const withAck = (socket: ClientSocket, ...args: unknown[]) =>
-    new Promise<unknown>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("no ack")), 5000);
-      rawEmit(socket, ...args, (reply: unknown) => {
-        clearTimeout(timer);
-        resolve(reply);
-      });
-    });
 
   describe("item 1 (§5.1, §5.2): nothing acknowledged is lost to a client that follows the document", () => {
     it("a message stored whose broadcast never left is filled in through conversation:sync when the next one shows the gap", async () => {

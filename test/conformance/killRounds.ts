@@ -13,6 +13,7 @@ import { Redis } from "ioredis";
 import { hashPassword } from "../../server/auth/secrets";
 import { buildLocation } from "../../server/domain/testFactories";
 import { createRedisStore, destroyRedisPrefix } from "../../server/store/redis/RedisStore";
+import type { Store } from "../../server/store/Store";
 import { PROTOCOL_VERSION } from "../../shared/protocol";
 import { login } from "../helpers/clients";
 import { REDIS_URL } from "../helpers/redis";
@@ -72,37 +73,10 @@ export async function runKillRounds(o: KillRoundsOptions): Promise<KillRoundsRep
   const store = createRedisStore(redis, { prefix });
   const processes: ServerProcess[] = [];
   const clients: ConformingClient[] = [];
-  const report: KillRoundsReport = {
-    rounds: 0,
-    youthProcessKills: 0,
-    volunteerProcessKills: 0,
-    acked: 0,
-    lost: 0,
-    lostYouthToVolunteer: 0,
-    lostVolunteerToYouth: 0,
-    duplicated: 0,
-    repeatedBroadcasts: 0,
-    gapSyncs: 0,
-    reconnects: 0,
-    refusals: 0,
-    roundsWithLoss: [],
-  };
+  const report = emptyReport();
   try {
-    await store.putLocation(buildLocation({ id: "chat", name: "Chat" }));
-    const passwordHash = await hashPassword(PASSWORD);
     const volunteers = perSide * 2;
-    for (let i = 0; i < volunteers; i++) {
-      await store.putStaff({
-        id: `st_k${i}`,
-        email: `k${i}@conformance.test`,
-        displayName: `K${i}`,
-        role: "volunteer",
-        locationId: "chat",
-        passwordHash,
-        active: true,
-        skills: [],
-      });
-    }
+    await seedKillStore(store, volunteers);
     const env = {
       REDIS_URL,
       REDIS_PREFIX: prefix,
@@ -131,35 +105,8 @@ export async function runKillRounds(o: KillRoundsOptions): Promise<KillRoundsRep
       const [victim, survivor] = pair;
       current = pair;
       const track = (c: ConformingClient) => (clients.push(c), c);
-      const chats: { youth: ConformingClient; staff: ConformingClient; youthOnVictim: boolean }[] = [];
-      for (let i = 0; i < volunteers; i++) {
-        // The first half: youth on the victim, volunteer on the survivor; the second half the other way round.
-        const youthOnVictim = i < perSide;
-        const staff = track(new ConformingClient(urls, { kind: "staff", cookie: cookies[i]! }));
-        await staff.connect(youthOnVictim ? 1 : 0);
-        await must(staff, "presence:set", { status: "available", capacity: 1 });
-        const youth = track(new ConformingClient(urls, { kind: "youth" }));
-        await youth.connect(youthOnVictim ? 0 : 1);
-        youth.token = (await must<{ token: string }>(youth, "session:open", { protocolVersion: PROTOCOL_VERSION })).token;
-        youth.conversationId = (
-          await must<{ conversation: { id: string } }>(youth, "queue:join", { locationChoice: "chat" })
-        ).conversation.id;
-        const taken = await must<{ id: string }>(staff, "queue:take", {});
-        if (taken.id !== youth.conversationId) throw new Error("queue:take gave another youth");
-        staff.conversationId = taken.id;
-        chats.push({ youth, staff, youthOnVictim });
-      }
-
-      let sending = true;
-      const traffic = (async () => {
-        for (let n = 0; sending; n++) {
-          for (const c of chats) {
-            c.youth.send(`r${round} y${n}`);
-            c.staff.send(`r${round} s${n}`);
-          }
-          await pause(intervalMs);
-        }
-      })();
+      const chats = await openRoundChats(urls, cookies, perSide, track);
+      const traffic = startTraffic(chats, round, intervalMs);
       // Killed at a random moment, so it lands anywhere between storing a message and broadcasting it.
       await pause(300 + Math.random() * 700);
       await victim.stop("SIGKILL");
@@ -170,28 +117,13 @@ export async function runKillRounds(o: KillRoundsOptions): Promise<KillRoundsRep
       const next = await spare;
       current = [survivor, next];
       await pause(1000);
-      sending = false;
-      await traffic;
+      await traffic.stop();
 
       const deadline = Date.now() + 30_000;
       while (chats.some((c) => c.youth.outbox.length + c.staff.outbox.length > 0) && Date.now() < deadline) await pause(100);
       // The last broadcasts, and any gap sync they cause, get a moment to land.
       await pause(500);
-      const counted = countDelivery(chats);
-      for (const c of chats) {
-        for (const id of c.youth.tally.acked) if (!c.staff.tally.view.has(id)) report.lostYouthToVolunteer += 1;
-        for (const id of c.staff.tally.acked) if (!c.youth.tally.view.has(id)) report.lostVolunteerToYouth += 1;
-        report.reconnects += c.youth.reconnects + c.staff.reconnects;
-        report.refusals += c.youth.refusals.length + c.staff.refusals.length;
-        const unsent = c.youth.outbox.length + c.staff.outbox.length;
-        if (unsent > 0) throw new Error(`round ${round}: ${unsent} messages never acknowledged`);
-      }
-      report.acked += counted.acked;
-      report.lost += counted.lost;
-      report.duplicated += counted.duplicated;
-      report.repeatedBroadcasts += counted.repeatedBroadcasts;
-      report.gapSyncs += counted.gapSyncs;
-      if (counted.lost > 0) report.roundsWithLoss.push(round);
+      const counted = countRound(report, chats, round);
       progress(
         `round ${round}: acked ${counted.acked}, lost ${counted.lost}, gap syncs ${counted.gapSyncs}, repeated broadcasts ${counted.repeatedBroadcasts}`,
       );
@@ -213,4 +145,115 @@ export async function runKillRounds(o: KillRoundsOptions): Promise<KillRoundsRep
     await destroyRedisPrefix(redis, prefix);
     redis.disconnect();
   }
+}
+
+/** A chat of a round, and whether its youth is on the process that is killed. */
+interface RoundChat {
+  youth: ConformingClient;
+  staff: ConformingClient;
+  youthOnVictim: boolean;
+}
+
+function emptyReport(): KillRoundsReport {
+  return {
+    rounds: 0,
+    youthProcessKills: 0,
+    volunteerProcessKills: 0,
+    acked: 0,
+    lost: 0,
+    lostYouthToVolunteer: 0,
+    lostVolunteerToYouth: 0,
+    duplicated: 0,
+    repeatedBroadcasts: 0,
+    gapSyncs: 0,
+    reconnects: 0,
+    refusals: 0,
+    roundsWithLoss: [],
+  };
+}
+
+/** One location and a volunteer per chat of a round. */
+async function seedKillStore(store: Store, volunteers: number): Promise<void> {
+  await store.putLocation(buildLocation({ id: "chat", name: "Chat" }));
+  const passwordHash = await hashPassword(PASSWORD);
+  for (let i = 0; i < volunteers; i++) {
+    await store.putStaff({
+      id: `st_k${i}`,
+      email: `k${i}@conformance.test`,
+      displayName: `K${i}`,
+      role: "volunteer",
+      locationId: "chat",
+      passwordHash,
+      active: true,
+      skills: [],
+    });
+  }
+}
+
+/**
+ * A round's chats, a volunteer and a youth each: the first half with the youth on the victim
+ * (the first URL) and the volunteer on the survivor, the second half the other way round.
+ */
+async function openRoundChats(
+  urls: () => string[],
+  cookies: string[],
+  perSide: number,
+  track: (c: ConformingClient) => ConformingClient,
+): Promise<RoundChat[]> {
+  const chats: RoundChat[] = [];
+  for (let i = 0; i < perSide * 2; i++) {
+    const youthOnVictim = i < perSide;
+    const staff = track(new ConformingClient(urls, { kind: "staff", cookie: cookies[i]! }));
+    await staff.connect(youthOnVictim ? 1 : 0);
+    await must(staff, "presence:set", { status: "available", capacity: 1 });
+    const youth = track(new ConformingClient(urls, { kind: "youth" }));
+    await youth.connect(youthOnVictim ? 0 : 1);
+    youth.token = (await must<{ token: string }>(youth, "session:open", { protocolVersion: PROTOCOL_VERSION })).token;
+    youth.conversationId = (await must<{ conversation: { id: string } }>(youth, "queue:join", { locationChoice: "chat" })).conversation.id;
+    const taken = await must<{ id: string }>(staff, "queue:take", {});
+    if (taken.id !== youth.conversationId) throw new Error("queue:take gave another youth");
+    staff.conversationId = taken.id;
+    chats.push({ youth, staff, youthOnVictim });
+  }
+  return chats;
+}
+
+/** Both sides of every chat send a message every `intervalMs` until `stop()`. */
+function startTraffic(chats: RoundChat[], round: number, intervalMs: number): { stop(): Promise<void> } {
+  let sending = true;
+  const traffic = (async () => {
+    for (let n = 0; sending; n++) {
+      for (const c of chats) {
+        c.youth.send(`r${round} y${n}`);
+        c.staff.send(`r${round} s${n}`);
+      }
+      await pause(intervalMs);
+    }
+  })();
+  return {
+    async stop() {
+      sending = false;
+      await traffic;
+    },
+  };
+}
+
+/** Adds what a round's chats hold to the report; throws if a message was never acknowledged. */
+function countRound(report: KillRoundsReport, chats: RoundChat[], round: number): ReturnType<typeof countDelivery> {
+  const counted = countDelivery(chats);
+  for (const c of chats) {
+    for (const id of c.youth.tally.acked) if (!c.staff.tally.view.has(id)) report.lostYouthToVolunteer += 1;
+    for (const id of c.staff.tally.acked) if (!c.youth.tally.view.has(id)) report.lostVolunteerToYouth += 1;
+    report.reconnects += c.youth.reconnects + c.staff.reconnects;
+    report.refusals += c.youth.refusals.length + c.staff.refusals.length;
+    const unsent = c.youth.outbox.length + c.staff.outbox.length;
+    if (unsent > 0) throw new Error(`round ${round}: ${unsent} messages never acknowledged`);
+  }
+  report.acked += counted.acked;
+  report.lost += counted.lost;
+  report.duplicated += counted.duplicated;
+  report.repeatedBroadcasts += counted.repeatedBroadcasts;
+  report.gapSyncs += counted.gapSyncs;
+  if (counted.lost > 0) report.roundsWithLoss.push(round);
+  return counted;
 }

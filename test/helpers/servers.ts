@@ -130,6 +130,9 @@ export async function stopServer(server: RunningServer, redisPrefix?: string): P
   redis.disconnect();
 }
 
+/** What `useSharedServer` hands a describe block: the server (once started) and a socket tracker. */
+export type SharedServer = ReturnType<typeof useSharedServer>;
+
 /**
  * One server for a whole describe block, on the memory or the Redis store: started before, reset
  * between tests (sockets closed, state cleared), stopped and cleaned up after.

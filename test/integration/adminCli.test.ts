@@ -46,6 +46,8 @@ describe.runIf(await redisAvailable("admin CLI"))("bootstrapping production with
       SECOND_FACTOR_KEY: "test-only-second-factor-key-0123456789abcdef",
       DEMO: "false",
       COOKIE_SECURE: "false",
+      // Production drains for 5 s on close; nothing here is about draining.
+      SHUTDOWN_DRAIN_MS: "0",
       REDIS_URL,
       REDIS_PREFIX: prefix,
     });
@@ -75,19 +77,22 @@ describe.runIf(await redisAvailable("admin CLI"))("bootstrapping production with
       await stopServer(server);
     }
 
-    await expect(admin(["create-location", "utrecht", "Utrecht"])).rejects.toMatchObject({
-      stderr: expect.stringContaining("exists already"),
-    });
-    await expect(admin(["create-coordinator", "x@y.example"])).rejects.toMatchObject({ code: 2 });
-    await expect(admin(["create-location", "Utrecht Centrum", "Utrecht"])).rejects.toMatchObject({
-      stderr: expect.stringContaining("cannot be a location id"),
-    });
-    await expect(admin(["create-location", "any", "Any"])).rejects.toMatchObject({
-      stderr: expect.stringContaining("cannot be a location id"),
-    });
-    await expect(admin(["create-location", "delft", "Delft", "--time-zone", "Europe/Amsterdm"])).rejects.toMatchObject({
-      stderr: expect.stringContaining("unknown time zone"),
-    });
+    // The refusals write nothing, so they run at once: each is a process start (tsx), about half a second.
+    await Promise.all([
+      expect(admin(["create-location", "utrecht", "Utrecht"])).rejects.toMatchObject({
+        stderr: expect.stringContaining("exists already"),
+      }),
+      expect(admin(["create-coordinator", "x@y.example"])).rejects.toMatchObject({ code: 2 }),
+      expect(admin(["create-location", "Utrecht Centrum", "Utrecht"])).rejects.toMatchObject({
+        stderr: expect.stringContaining("cannot be a location id"),
+      }),
+      expect(admin(["create-location", "any", "Any"])).rejects.toMatchObject({
+        stderr: expect.stringContaining("cannot be a location id"),
+      }),
+      expect(admin(["create-location", "delft", "Delft", "--time-zone", "Europe/Amsterdm"])).rejects.toMatchObject({
+        stderr: expect.stringContaining("unknown time zone"),
+      }),
+    ]);
   });
 
   it("refuses to run on the in-memory store, which lives inside one server process", async () => {

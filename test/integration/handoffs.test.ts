@@ -231,6 +231,19 @@ describe.each(stores)("hand-offs on the %s store", (kind) => {
     expect(resumed.state.queue?.position).toBe(1);
     expect((await ok(sam, "queue:take")).id).toBe(g.conversation.id);
   });
+});
+
+/**
+ * The grace time on a server of its own: the hand-offs above keep a disconnected youth's place
+ * for three seconds (they reconnect within it); here it runs out after 0.6 s, so the wait is short.
+ */
+describe.each(stores)("a place held while disconnected, on the %s store", (kind) => {
+  const shared = useSharedServer(kind, { TICK_MS: "100", QUEUE_GONE_MINUTES: "0.01" });
+  const youth = async () => {
+    const y = await openYouth(shared.server.url);
+    shared.track(y.socket);
+    return y;
+  };
 
   it("releases a place held while disconnected past the grace time, counted as having left the queue", async () => {
     const gone = await youth();

@@ -129,7 +129,9 @@ describe("log-in timing", () => {
     expect(res.status).toBe(401);
     return performance.now() - started;
   };
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  // The fastest of several tries: load on a shared machine only ever adds time, so the minimum is
+  // the cost of the request itself (a median moved with the load: 22 ms against 38 ms once).
+  const fastest = (xs: number[]) => Math.min(...xs);
 
   it("takes as long for an invited account without a password as for a wrong password", async () => {
     const sam = (await server.store.getStaff("st_sam"))!;
@@ -148,7 +150,7 @@ describe("log-in timing", () => {
       real.push(await timeOf("sam@leiden.demo"));
     }
     // argon2id at 19 MiB takes well over 5 ms here; an empty hash failed in well under 1 ms.
-    expect(median(invited)).toBeGreaterThan(median(real) * 0.6);
+    expect(fastest(invited)).toBeGreaterThan(fastest(real) * 0.6);
   });
 });
 

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { ESCALATION_LEVELS, type EscalationLevel, LIMITS } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
+import { type ChatState, openEscalation } from "./chatState";
 import { DialogActions, Panel } from "./dialogs";
-import { type ChatState, openEscalation } from "./state";
 
 /** Three levels and an optional note; crisis is one Tab and one arrow away, not buried. */
 export function EscalateDialog({

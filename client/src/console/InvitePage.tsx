@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { InviteInfoView } from "../../../shared/protocol";
+import type { Ack, InviteInfoView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { api } from "../lib/api";
 import { errorText } from "../lib/errorText";
@@ -44,17 +44,7 @@ export function InvitePage() {
     setBusy(true);
     const ack = await api("/api/invites/accept", { method: "POST", body: { token, password } });
     setBusy(false);
-    if (!ack.ok) {
-      const text =
-        ack.code === "NOT_FOUND"
-          ? t("invite.invalid")
-          : ack.code === "RATE_LIMITED"
-            ? t("invite.rateLimited")
-            : ack.code === "WEAK_PASSWORD"
-              ? t("invite.weakPassword")
-              : errorText(t, ack);
-      return setProblem(text);
-    }
+    if (!ack.ok) return setProblem(refusalText(t, ack));
     setDone(true);
     window.location.replace("/console");
   };
@@ -70,25 +60,7 @@ export function InvitePage() {
         }}
       >
         <input type="email" autoComplete="username" value={info.email} readOnly hidden />
-        <label htmlFor="invite-password">{t("invite.password")}</label>
-        <input
-          id="invite-password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          minLength={MIN_PASSWORD}
-          required
-        />
-        <label htmlFor="invite-repeat">{t("invite.repeat")}</label>
-        <input
-          id="invite-repeat"
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          required
-        />
+        <NewPassword password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} />
         {problem && (
           <p className="problems" role="alert">
             {problem}
@@ -100,5 +72,51 @@ export function InvitePage() {
         </button>
       </form>
     </main>
+  );
+}
+
+/** Why accepting the invite was refused, in words. */
+function refusalText(t: ReturnType<typeof useI18n>["t"], ack: Exclude<Ack<unknown>, { ok: true }>): string {
+  if (ack.code === "NOT_FOUND") return t("invite.invalid");
+  if (ack.code === "RATE_LIMITED") return t("invite.rateLimited");
+  if (ack.code === "WEAK_PASSWORD") return t("invite.weakPassword");
+  return errorText(t, ack);
+}
+
+/** The new password, twice; the browser's password manager may offer one. */
+function NewPassword({
+  password,
+  repeat,
+  onPassword,
+  onRepeat,
+}: {
+  password: string;
+  repeat: string;
+  onPassword(value: string): void;
+  onRepeat(value: string): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <label htmlFor="invite-password">{t("invite.password")}</label>
+      <input
+        id="invite-password"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => onPassword(e.target.value)}
+        minLength={MIN_PASSWORD}
+        required
+      />
+      <label htmlFor="invite-repeat">{t("invite.repeat")}</label>
+      <input
+        id="invite-repeat"
+        type="password"
+        autoComplete="new-password"
+        value={repeat}
+        onChange={(e) => onRepeat(e.target.value)}
+        required
+      />
+    </>
   );
 }

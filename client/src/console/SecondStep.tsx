@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
-import type { EnrolmentView, StaffView } from "../../../shared/protocol";
+import type { EnrolmentView, ErrorCode, StaffView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/nl";
 import { api } from "../lib/api";
@@ -34,54 +34,16 @@ export function SecondStep({ enrol, onLoggedIn, onExpired }: { enrol: boolean; o
     }
     setCode("");
     if (ack.code === "UNAUTHENTICATED") return onExpired();
-    setFailed(
-      ack.code === "RATE_LIMITED"
-        ? "twofa.rateLimited"
-        : ack.code === "BAD_REQUEST" || ack.code === "BAD_CREDENTIALS"
-          ? "twofa.wrong"
-          : "error.generic",
-    );
+    setFailed(failureKey(ack.code));
   };
 
-  if (done) {
-    return (
-      <section aria-labelledby="recovery-title">
-        <h1 id="recovery-title">{t("twofa.recoveryCodes.title")}</h1>
-        <p>{t("twofa.recoveryCodes.body")}</p>
-        <ol className="recovery-codes" aria-label={t("twofa.recoveryCodes.title")}>
-          {done.recoveryCodes.map((c) => (
-            <li key={c}>
-              <code>{c}</code>
-            </li>
-          ))}
-        </ol>
-        <button type="button" className="button button-primary" onClick={() => onLoggedIn(done.staff)} autoFocus>
-          {t("twofa.recoveryCodes.done")}
-        </button>
-      </section>
-    );
-  }
+  if (done) return <RecoveryCodes codes={done.recoveryCodes} onDone={() => onLoggedIn(done.staff)} />;
 
   const label = recovery ? t("twofa.recovery.label") : t("twofa.code.label");
   return (
     <>
       <h1>{enrol ? t("twofa.enrol.title") : t("twofa.code.title")}</h1>
-      {enrol ? (
-        <>
-          <p>{t("twofa.enrol.body")}</p>
-          <ol className="enrol-steps">
-            <li>{t("twofa.enrol.step1")}</li>
-            <li>
-              {t("twofa.enrol.step2")}
-              {enrolment && <img className="enrol-qr" src={enrolment.qr} alt={t("twofa.enrol.qrAlt")} width={200} height={200} />}
-              <span className="hint">{t("twofa.enrol.manual")}</span> <code data-testid="totp-secret">{enrolment?.secret}</code>
-            </li>
-            <li>{t("twofa.enrol.step3")}</li>
-          </ol>
-        </>
-      ) : (
-        <p>{t("twofa.code.body")}</p>
-      )}
+      {enrol ? <EnrolSteps enrolment={enrolment} /> : <p>{t("twofa.code.body")}</p>}
       <form onSubmit={submit}>
         <label htmlFor="second-factor">{label}</label>
         <input
@@ -109,5 +71,54 @@ export function SecondStep({ enrol, onLoggedIn, onExpired }: { enrol: boolean; o
         )}
       </form>
     </>
+  );
+}
+
+/** What a refused code is told as. */
+function failureKey(code: ErrorCode): MessageKey {
+  return code === "RATE_LIMITED"
+    ? "twofa.rateLimited"
+    : code === "BAD_REQUEST" || code === "BAD_CREDENTIALS"
+      ? "twofa.wrong"
+      : "error.generic";
+}
+
+/** Enrolling: the app, the QR code (and the key to type in), the first code. */
+function EnrolSteps({ enrolment }: { enrolment: EnrolmentView | undefined }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p>{t("twofa.enrol.body")}</p>
+      <ol className="enrol-steps">
+        <li>{t("twofa.enrol.step1")}</li>
+        <li>
+          {t("twofa.enrol.step2")}
+          {enrolment && <img className="enrol-qr" src={enrolment.qr} alt={t("twofa.enrol.qrAlt")} width={200} height={200} />}
+          <span className="hint">{t("twofa.enrol.manual")}</span> <code data-testid="totp-secret">{enrolment?.secret}</code>
+        </li>
+        <li>{t("twofa.enrol.step3")}</li>
+      </ol>
+    </>
+  );
+}
+
+/** The ten one-time recovery codes, shown once after enrolling. */
+function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone(): void }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="recovery-title">
+      <h1 id="recovery-title">{t("twofa.recoveryCodes.title")}</h1>
+      <p>{t("twofa.recoveryCodes.body")}</p>
+      <ol className="recovery-codes" aria-label={t("twofa.recoveryCodes.title")}>
+        {codes.map((c) => (
+          <li key={c}>
+            <code>{c}</code>
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="button button-primary" onClick={onDone} autoFocus>
+        {t("twofa.recoveryCodes.done")}
+      </button>
+    </section>
   );
 }

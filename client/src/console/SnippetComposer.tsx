@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useRef, useState } from "react";
 import { LIMITS, type LocationView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
-import { matchSnippets } from "./state";
+import { matchSnippets } from "./snippetMatch";
 
 const TYPING_IDLE_MS = 3000;
 /** From here the volunteer sees how many characters are left before the limit. */
@@ -25,22 +25,19 @@ export function clearConsoleDrafts(): void {
   for (const key of keys) sessionStorage.removeItem(key);
 }
 
-/**
- * The volunteer's input: Enter sends, Shift+Enter is a new line; "/" and a few letters offer the
- * location's canned responses (arrows to choose, Enter or Tab to insert, Escape to close).
- */
-export function SnippetComposer({
-  conversationId,
-  location,
-  onSend,
-  onTyping,
-}: {
+export interface SnippetComposerProps {
   /** The chat this input belongs to: its draft is kept per chat. */
   conversationId: string;
   location?: LocationView;
   onSend(text: string, staffOnly: boolean): void;
   onTyping(typing: boolean): void;
-}) {
+}
+
+/**
+ * The volunteer's input: Enter sends, Shift+Enter is a new line; "/" and a few letters offer the
+ * location's canned responses (arrows to choose, Enter or Tab to insert, Escape to close).
+ */
+export function SnippetComposer({ conversationId, location, onSend, onTyping }: SnippetComposerProps) {
   const { t, lang } = useI18n();
   const [text, setTextState] = useState(() => drafts.get(conversationId));
   const setText = (next: string) => {
@@ -73,23 +70,7 @@ export function SnippetComposer({
     setTyping(false);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (matches.length > 0) {
-      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-        e.preventDefault();
-        setHighlight((h) => (h + (e.key === "ArrowDown" ? 1 : matches.length - 1)) % matches.length);
-        return;
-      }
-      if (e.key === "Enter" || e.key === "Tab") {
-        e.preventDefault();
-        insert(matches[Math.min(highlight, matches.length - 1)]!.text);
-        return;
-      }
-      if (e.key === "Escape") {
-        e.preventDefault();
-        setDismissed(true);
-        return;
-      }
-    }
+    if (matches.length > 0 && snippetKey(e, matches, highlight, { setHighlight, insert, dismiss: () => setDismissed(true) })) return;
     if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       send();
@@ -103,21 +84,7 @@ export function SnippetComposer({
         send();
       }}
     >
-      {matches.length > 0 && (
-        <ul className="snippets" role="listbox" aria-label={t("console.chat.snippets")}>
-          {matches.map((s, i) => (
-            <li
-              key={`${s.lang}-${s.key}`}
-              role="option"
-              aria-selected={i === highlight}
-              className={i === highlight ? "active" : undefined}
-              onMouseDown={(e) => (e.preventDefault(), insert(s.text))}
-            >
-              <strong>/{s.key}</strong> <span className="muted">({s.lang})</span> {s.text}
-            </li>
-          ))}
-        </ul>
-      )}
+      {matches.length > 0 && <SnippetList matches={matches} highlight={highlight} onInsert={insert} />}
       <label htmlFor="console-message" className="visually-hidden">
         {t("console.chat.placeholder")}
       </label>
@@ -143,17 +110,71 @@ export function SnippetComposer({
         <label className="toggle">
           <input type="checkbox" checked={staffOnly} onChange={(e) => setStaffOnly(e.target.checked)} /> {t("console.chat.whisper")}
         </label>
-        {text.length >= COUNT_FROM && (
-          <span id="console-message-count" className={over > 0 ? "count error" : "count"} role={over > 0 ? "alert" : undefined}>
-            {over > 0
-              ? t("console.composer.tooLong", { max: LIMITS.messageChars, over })
-              : t("console.composer.count", { n: text.trim().length, max: LIMITS.messageChars })}
-          </span>
-        )}
+        {text.length >= COUNT_FROM && <MessageCount text={text} />}
         <button type="submit" className="button button-primary" disabled={!text.trim() || over > 0}>
           {t("console.chat.send")}
         </button>
       </div>
     </form>
+  );
+}
+
+type Snippet = LocationView["snippets"][number];
+
+/** The snippet list's keys: arrows move, Enter or Tab inserts, Escape closes. Says whether the key was one of them. */
+function snippetKey(
+  e: KeyboardEvent<HTMLTextAreaElement>,
+  matches: Snippet[],
+  highlight: number,
+  to: { setHighlight(update: (h: number) => number): void; insert(text: string): void; dismiss(): void },
+): boolean {
+  if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+    e.preventDefault();
+    to.setHighlight((h) => (h + (e.key === "ArrowDown" ? 1 : matches.length - 1)) % matches.length);
+    return true;
+  }
+  if (e.key === "Enter" || e.key === "Tab") {
+    e.preventDefault();
+    to.insert(matches[Math.min(highlight, matches.length - 1)]!.text);
+    return true;
+  }
+  if (e.key === "Escape") {
+    e.preventDefault();
+    to.dismiss();
+    return true;
+  }
+  return false;
+}
+
+/** The canned responses that match what follows "/", the highlighted one marked. */
+function SnippetList({ matches, highlight, onInsert }: { matches: Snippet[]; highlight: number; onInsert(text: string): void }) {
+  const { t } = useI18n();
+  return (
+    <ul className="snippets" role="listbox" aria-label={t("console.chat.snippets")}>
+      {matches.map((s, i) => (
+        <li
+          key={`${s.lang}-${s.key}`}
+          role="option"
+          aria-selected={i === highlight}
+          className={i === highlight ? "active" : undefined}
+          onMouseDown={(e) => (e.preventDefault(), onInsert(s.text))}
+        >
+          <strong>/{s.key}</strong> <span className="muted">({s.lang})</span> {s.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Characters left before the limit, or how far over it the text is. */
+function MessageCount({ text }: { text: string }) {
+  const { t } = useI18n();
+  const over = text.trim().length - LIMITS.messageChars;
+  return (
+    <span id="console-message-count" className={over > 0 ? "count error" : "count"} role={over > 0 ? "alert" : undefined}>
+      {over > 0
+        ? t("console.composer.tooLong", { max: LIMITS.messageChars, over })
+        : t("console.composer.count", { n: text.trim().length, max: LIMITS.messageChars })}
+    </span>
   );
 }

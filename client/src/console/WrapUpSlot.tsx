@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { Ack, RequestOf, Responses, WrapUpTodoView } from "../../../shared/protocol";
+import { useI18n } from "../i18n/i18n";
 import { WrapUpForm } from "./WrapUpForm";
 
 /** What is being written up: a chat that ended, or a walk-in talk. */
@@ -51,5 +52,21 @@ export function WrapUpSlot({
         return ack;
       }}
     />
+  );
+}
+
+/** The wrap-ups still owed, each a link that opens it. */
+export function WrapUpTodoList({ todos, onOpen }: { todos: WrapUpTodoView[]; onOpen(todo: WrapUpTodoView): void }) {
+  const { t } = useI18n();
+  return (
+    <ul className="todo">
+      {todos.map((todo) => (
+        <li key={todo.conversation.id}>
+          <button type="button" className="link-button" onClick={() => onOpen(todo)}>
+            {t("console.wrapup.open")}: {todo.conversation.nickname ?? t("console.chat.anonymous")}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -4,18 +4,15 @@ import { useI18n } from "../i18n/i18n";
 
 const TYPING_IDLE_MS = 3000;
 
-/** Auto-growing input: Enter sends, Shift+Enter is a new line; tells the peer when typing starts and stops. */
-export function Composer({
-  text,
-  setText,
-  onSend,
-  onTyping,
-}: {
+export interface ComposerProps {
   text: string;
   setText(text: string): void;
   onSend(text: string): void;
   onTyping?(typing: boolean): void;
-}) {
+}
+
+/** Auto-growing input: Enter sends, Shift+Enter is a new line; tells the peer when typing starts and stops. */
+export function Composer({ text, setText, onSend, onTyping }: ComposerProps) {
   const { t } = useI18n();
   const area = useRef<HTMLTextAreaElement>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

@@ -14,7 +14,7 @@ import { useI18n } from "../i18n/i18n";
 import { HELPLINES } from "./helplines";
 import { afterCheck, emptyReturnCodeEntry, ReturnCodeEntry, type ReturnCodeEntryState } from "./ReturnCodeEntry";
 import { useStepFocus } from "./useStepFocus";
-import type { JoinForm, JoinOutcome } from "./useYouthChat";
+import type { JoinForm, JoinOutcome } from "./youthActions";
 
 /** Under 12 or over 25: where else to go, as links to call or chat; staying is fine too. */
 function AgePointer({ lead, line, chat }: { lead: string; line: { tel: string; label: string }; chat: { href: string; label: string } }) {
@@ -92,58 +92,10 @@ export function IntroView({
         <p>{t("intro.body2")}</p>
         <p className="pro-note">{t("intro.body3")}</p>
         <h2 className="optional-title">{t("intro.optional")}</h2>
-        <label htmlFor="nickname">{t("intro.nickname")}</label>
-        <input
-          id="nickname"
-          value={nickname}
-          maxLength={LIMITS.nicknameChars}
-          autoComplete="off"
-          aria-describedby="nickname-hint"
-          onChange={(e) => setNickname(e.target.value)}
-        />
-        <p id="nickname-hint" className="hint">
-          {t("intro.nicknameHint")}
-        </p>
-
-        <label htmlFor="age">{t("intro.age")}</label>
-        <select id="age" value={ageBand} onChange={(e) => setAgeBand(e.target.value as AgeBand | "")}>
-          <option value="">{t("intro.ageNone")}</option>
-          {AGE_BANDS.map((band) => (
-            <option key={band} value={band}>
-              {t(`age.${band}`)}
-            </option>
-          ))}
-        </select>
-        {ageBand === "under-12" && (
-          <AgePointer
-            lead={t("intro.under12.lead")}
-            line={HELPLINES.kindertelefoon}
-            chat={{ href: HELPLINES.chatKindertelefoon, label: t("intro.chatKt") }}
-          />
-        )}
-        {ageBand === "over-25" && (
-          <AgePointer lead={t("intro.over25.lead")} line={HELPLINES.mind} chat={{ href: HELPLINES.chatMind, label: t("intro.chatMind") }} />
-        )}
-
-        <label htmlFor="location">{t("intro.location")}</label>
-        <select id="location" value={locationChoice} onChange={(e) => setLocationChoice(e.target.value)}>
-          <option value={ANY_LOCATION}>{t("intro.locationAny")}</option>
-          {status.locations.map((l) => (
-            <option key={l.id} value={l.id} disabled={!l.open}>
-              {l.open ? l.name : t("intro.locationClosed", { name: l.name })}
-            </option>
-          ))}
-        </select>
-
-        <label htmlFor="topic">{t("intro.topic")}</label>
-        <select id="topic" value={topic} onChange={(e) => setTopic(e.target.value as Topic | "")}>
-          <option value="">{t("intro.topicNone")}</option>
-          {TOPICS.map((key) => (
-            <option key={key} value={key}>
-              {t(`topic.${key}`)}
-            </option>
-          ))}
-        </select>
+        <NicknameField value={nickname} onChange={setNickname} />
+        <AgeField value={ageBand} onChange={setAgeBand} />
+        <LocationField status={status} value={locationChoice} onChange={setLocationChoice} />
+        <TopicField value={topic} onChange={setTopic} />
 
         <ReturnCodeEntry state={code} setState={setCode} onCheck={onCheckCode} onForget={onForgetCode} />
 
@@ -152,5 +104,90 @@ export function IntroView({
         </button>
       </form>
     </main>
+  );
+}
+
+/** A name to be called by, any name at all. */
+function NicknameField({ value, onChange }: { value: string; onChange(nickname: string): void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <label htmlFor="nickname">{t("intro.nickname")}</label>
+      <input
+        id="nickname"
+        value={value}
+        maxLength={LIMITS.nicknameChars}
+        autoComplete="off"
+        aria-describedby="nickname-hint"
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <p id="nickname-hint" className="hint">
+        {t("intro.nicknameHint")}
+      </p>
+    </>
+  );
+}
+
+/** The age band; under 12 or over 25 also shows where else to go. */
+function AgeField({ value, onChange }: { value: AgeBand | ""; onChange(ageBand: AgeBand | ""): void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <label htmlFor="age">{t("intro.age")}</label>
+      <select id="age" value={value} onChange={(e) => onChange(e.target.value as AgeBand | "")}>
+        <option value="">{t("intro.ageNone")}</option>
+        {AGE_BANDS.map((band) => (
+          <option key={band} value={band}>
+            {t(`age.${band}`)}
+          </option>
+        ))}
+      </select>
+      {value === "under-12" && (
+        <AgePointer
+          lead={t("intro.under12.lead")}
+          line={HELPLINES.kindertelefoon}
+          chat={{ href: HELPLINES.chatKindertelefoon, label: t("intro.chatKt") }}
+        />
+      )}
+      {value === "over-25" && (
+        <AgePointer lead={t("intro.over25.lead")} line={HELPLINES.mind} chat={{ href: HELPLINES.chatMind, label: t("intro.chatMind") }} />
+      )}
+    </>
+  );
+}
+
+/** Which location to chat with, or any; closed ones are shown but cannot be chosen. */
+function LocationField({ status, value, onChange }: { status: ServiceStatus; value: string; onChange(locationChoice: string): void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <label htmlFor="location">{t("intro.location")}</label>
+      <select id="location" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value={ANY_LOCATION}>{t("intro.locationAny")}</option>
+        {status.locations.map((l) => (
+          <option key={l.id} value={l.id} disabled={!l.open}>
+            {l.open ? l.name : t("intro.locationClosed", { name: l.name })}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+/** What it is about, if they want to say. */
+function TopicField({ value, onChange }: { value: Topic | ""; onChange(topic: Topic | ""): void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <label htmlFor="topic">{t("intro.topic")}</label>
+      <select id="topic" value={value} onChange={(e) => onChange(e.target.value as Topic | "")}>
+        <option value="">{t("intro.topicNone")}</option>
+        {TOPICS.map((key) => (
+          <option key={key} value={key}>
+            {t(`topic.${key}`)}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import type { MessageView } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
+import { deliveryOf } from "./chatMessages";
 import { splitLinks } from "./links";
-import { deliveryOf, type PendingMessage, type YouthModel } from "./machine";
+import type { PendingMessage, YouthModel } from "./machine";
 
 /** A staff link: first a question, then a real link that opens in a new tab. */
 function GuardedLink({ url }: { url: string }) {

@@ -86,42 +86,61 @@ export function ReturnCodeEntry({
           {t("returnCode.entry.check")}
         </button>
       </div>
-      <div id="return-code-result" role="status" aria-live="polite">
-        {state.forgotten && <p>{t("returnCode.forgotten")}</p>}
-        {state.problem && (
-          <p className="hint error">{t(state.problem === "unknown" ? "returnCode.entry.unknown" : "returnCode.entry.slowDown")}</p>
-        )}
-        {state.check && <p className="return-code-found">{t(`returnCode.entry.${state.check.availability}`, { name })}</p>}
-      </div>
+      <CheckResult state={state} name={name} />
       {state.check && (
         <>
-          <fieldset className="share-note">
-            <legend>{t("returnCode.entry.shareQuestion", { name })}</legend>
-            <label className="choice">
-              <input
-                type="radio"
-                name="share-note"
-                checked={state.shareNote === true}
-                onChange={() => setState({ ...state, shareNote: true })}
-              />
-              <span>{t("returnCode.entry.shareYes")}</span>
-            </label>
-            <label className="choice">
-              <input
-                type="radio"
-                name="share-note"
-                checked={state.shareNote === false}
-                onChange={() => setState({ ...state, shareNote: false })}
-              />
-              <span>{t("returnCode.entry.shareNo")}</span>
-            </label>
-            <p className="hint">{t("returnCode.entry.shareHint", { name })}</p>
-          </fieldset>
+          <ShareNoteChoice state={state} setState={setState} name={name} />
           <button type="button" className="button button-quiet" disabled={busy} onClick={() => void forget()}>
             {t("returnCode.forget")}
           </button>
         </>
       )}
     </details>
+  );
+}
+
+/** What checking said: forgotten, unknown, slow down, or who the code leads to and whether they are here. */
+function CheckResult({ state, name }: { state: ReturnCodeEntryState; name: string }) {
+  const { t } = useI18n();
+  return (
+    <div id="return-code-result" role="status" aria-live="polite">
+      {state.forgotten && <p>{t("returnCode.forgotten")}</p>}
+      {state.problem && (
+        <p className="hint error">{t(state.problem === "unknown" ? "returnCode.entry.unknown" : "returnCode.entry.slowDown")}</p>
+      )}
+      {state.check && <p className="return-code-found">{t(`returnCode.entry.${state.check.availability}`, { name })}</p>}
+    </div>
+  );
+}
+
+/** Whether the volunteer may see the note from last time: the youth decides. */
+function ShareNoteChoice({
+  state,
+  setState,
+  name,
+}: {
+  state: ReturnCodeEntryState;
+  setState(next: ReturnCodeEntryState): void;
+  name: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="share-note">
+      <legend>{t("returnCode.entry.shareQuestion", { name })}</legend>
+      <label className="choice">
+        <input type="radio" name="share-note" checked={state.shareNote === true} onChange={() => setState({ ...state, shareNote: true })} />
+        <span>{t("returnCode.entry.shareYes")}</span>
+      </label>
+      <label className="choice">
+        <input
+          type="radio"
+          name="share-note"
+          checked={state.shareNote === false}
+          onChange={() => setState({ ...state, shareNote: false })}
+        />
+        <span>{t("returnCode.entry.shareNo")}</span>
+      </label>
+      <p className="hint">{t("returnCode.entry.shareHint", { name })}</p>
+    </fieldset>
   );
 }

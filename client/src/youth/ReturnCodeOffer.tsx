@@ -7,19 +7,17 @@ export function spokenCode(code: string): string {
   return code.split("-").join(" ");
 }
 
+export interface ReturnCodeOfferProps {
+  model: YouthModel;
+  onTake(): Promise<boolean>;
+  onForget(code: string): Promise<boolean>;
+}
+
 /**
  * After a chat: the offer of a return code, the code itself (shown once, in memory only), and
  * forgetting it in one tap. Only when there was someone to come back to.
  */
-export function ReturnCodeOffer({
-  model,
-  onTake,
-  onForget,
-}: {
-  model: YouthModel;
-  onTake(): Promise<boolean>;
-  onForget(code: string): Promise<boolean>;
-}) {
+export function ReturnCodeOffer({ model, onTake, onForget }: ReturnCodeOfferProps) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [unavailable, setUnavailable] = useState(false);

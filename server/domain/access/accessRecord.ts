@@ -1,5 +1,5 @@
 import type { ACCESS_ACTIONS, ACCESS_REASONS } from "../../../shared/protocol";
-import type { Millis } from "../types";
+import type { Millis } from "../clock";
 
 /**
  * What a staff member did with a youth's words (or, for a reset, with a colleague's login), and why:

@@ -1,5 +1,6 @@
+import type { Conversation } from "../conversation";
 import type { Duty, Escalation } from "../escalation/escalation";
-import type { Conversation, Staff } from "../types";
+import type { Staff } from "../staff";
 
 /**
  * Whether a staff member may read a conversation (and so be in its rooms): the volunteer who has

@@ -1,4 +1,4 @@
-import type { Staff } from "../types";
+import type { Staff } from "../staff";
 
 /**
  * The locations a coordinator runs: every location for a national coordinator, otherwise the ones

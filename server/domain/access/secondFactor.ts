@@ -1,4 +1,6 @@
-import type { Location, Millis, Staff } from "../types";
+import type { Millis } from "../clock";
+import type { Location } from "../location";
+import type { Staff } from "../staff";
 
 /**
  * A staff member's second factor (TOTP, RFC 6238). `secret` is sealed (AES-GCM, see auth/totp.ts);

@@ -1,4 +1,4 @@
-import type { Millis } from "../types";
+import type { Millis } from "../clock";
 
 /** A volunteer's request for a talk with the on-duty professional ("praat even na"), and its state. */
 export interface Debrief {

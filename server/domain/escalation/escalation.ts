@@ -1,5 +1,5 @@
 import { compareEscalations as byLevelThenAge, type EscalationLevel, type Reach } from "../../../shared/protocol";
-import type { Millis } from "../types";
+import type { Millis } from "../clock";
 
 export type { EscalationLevel };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StoredEvent } from "../types";
+import type { StoredEvent } from "../domainEvents";
 import { aggregateEvents, MAX_SHIFT_MS } from "./aggregate";
 import { HOUR_MS } from "./buckets";
 import { summarise } from "./summarise";

@@ -1,4 +1,4 @@
-import type { Millis } from "../types";
+import type { Millis } from "../clock";
 
 export const HOUR_MS = 3_600_000;
 

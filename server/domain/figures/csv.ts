@@ -1,6 +1,6 @@
 import { TOPICS } from "../../../shared/protocol";
 import type { FigureSummary } from "../../../shared/protocol/figures";
-import { REFERRALS } from "../types";
+import { REFERRALS } from "../wrapUp";
 import type { HourBucket } from "./buckets";
 import { datesBetween } from "./localTime";
 import { type FigureLocation, type Period, selectBuckets } from "./report";

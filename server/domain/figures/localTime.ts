@@ -1,4 +1,4 @@
-import type { Millis } from "../types";
+import type { Millis } from "../clock";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

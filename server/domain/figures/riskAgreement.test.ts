@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DomainEvent } from "../types";
+import type { DomainEvent } from "../domainEvents";
 import { aggregateEvents } from "./aggregate";
 import { figuresCsv } from "./csv";
 import { buildReport } from "./report";

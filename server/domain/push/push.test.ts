@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Presence, Staff } from "../types";
+import type { Presence, Staff } from "../staff";
 import { DEFAULT_PUSH_HOSTS, endpointAllowed, escalationPush, reachOf, waitingRecipients } from "./push";
 
 const volunteer = (id: string, locationId: string, over: Partial<Staff> = {}): Staff => ({

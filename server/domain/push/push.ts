@@ -1,7 +1,9 @@
 import type { PushPayload, Reach } from "../../../shared/protocol";
+import type { Millis } from "../clock";
+import type { QueueEntry } from "../conversation";
 import type { Escalation } from "../escalation/escalation";
 import type { Shift } from "../roster/roster";
-import type { Millis, Presence, QueueEntry, Staff } from "../types";
+import type { Presence, Staff } from "../staff";
 
 /** A browser's push subscription as stored: where to post and the keys to encrypt for. */
 export interface PushSubscriptionRecord {

@@ -1,4 +1,5 @@
-import type { Millis, Presence } from "../types";
+import type { Millis } from "../clock";
+import type { Presence } from "../staff";
 import { RETURN_CODE_WORDS } from "./words";
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { type TimeWindow, WEEKDAYS, type Weekday } from "../location";
 import { zonedLocalToInstant } from "../openingHours";
 import { buildLocation, buildStaff } from "../testFactories";
-import { type TimeWindow, WEEKDAYS, type Weekday } from "../types";
 import { planRosterDuty, type Shift, shiftProblem, uncoveredOpenHours } from "./roster";
 
 const H = 3_600_000;

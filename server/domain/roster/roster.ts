@@ -1,7 +1,9 @@
 import type { StaffRole } from "../../../shared/protocol";
+import type { Millis } from "../clock";
 import type { Duty } from "../escalation/escalation";
+import type { Location } from "../location";
 import { type Interval, openIntervalsBetween } from "../openingHours";
-import type { Location, Millis, Staff } from "../types";
+import type { Staff } from "../staff";
 
 /** A staff member on the roster at a location for a time. */
 export interface Shift {

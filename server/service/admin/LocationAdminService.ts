@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import type { CreateLocationBody, LocationAdminView, LocationSettings, LocationView } from "../../../shared/protocol";
 import { managedLocationIds } from "../../domain/access/scope";
+import type { Location } from "../../domain/location";
 import { serviceStatusAt } from "../../domain/openingHours";
-import type { Location, Staff } from "../../domain/types";
+import type { Staff } from "../../domain/staff";
 import type { DirectoryStore, EventStore } from "../../store/Store";
 import type { ServiceDeps } from "../context";
 import { fail } from "../errors";

@@ -1,9 +1,10 @@
 import type { RosterView, ShiftBody, ShiftView } from "../../../shared/protocol";
 import { newId } from "../../auth/secrets";
 import { managedLocationIds } from "../../domain/access/scope";
+import type { Location } from "../../domain/location";
 import { zonedLocalToInstant } from "../../domain/openingHours";
 import { MAX_SHIFT_MS, planRosterDuty, type Shift, type ShiftProblem, shiftProblem, uncoveredOpenHours } from "../../domain/roster/roster";
-import type { Location, Staff } from "../../domain/types";
+import type { Staff } from "../../domain/staff";
 import type { DirectoryStore, EscalationStore, EventStore, RosterStore } from "../../store/Store";
 import type { ServiceDeps } from "../context";
 import type { DutyService } from "../DutyService";

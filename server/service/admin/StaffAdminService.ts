@@ -2,7 +2,7 @@ import type { InviteBody, InviteInfoView, InviteView, StaffAdminView, StaffUpdat
 import { isWeakPassword } from "../../auth/passwordStrength";
 import { hashPassword, hashSecret, newId, newSecret } from "../../auth/secrets";
 import { managedLocationIds } from "../../domain/access/scope";
-import type { Staff } from "../../domain/types";
+import type { Staff } from "../../domain/staff";
 import type {
   ConversationStore,
   DirectoryStore,

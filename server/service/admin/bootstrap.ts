@@ -1,6 +1,7 @@
 import { isTimeZone, NewLocationId } from "../../../shared/protocol";
 import { hashSecret, newId, newSecret } from "../../auth/secrets";
-import { type Location, type Staff, type TimeWindow, WEEKDAYS, type Weekday } from "../../domain/types";
+import { type Location, type TimeWindow, WEEKDAYS, type Weekday } from "../../domain/location";
+import type { Staff } from "../../domain/staff";
 import type { DirectoryStore, EventStore, RosterStore } from "../../store/Store";
 import { DEFAULT_SKILL_WINDOW_SECONDS } from "./LocationAdminService";
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { Message } from "../../domain/conversation";
 import type { Escalation } from "../../domain/escalation/escalation";
-import type { Message, Staff } from "../../domain/types";
+import type { Staff } from "../../domain/staff";
 import type { Store } from "../Store";
 
 /** Returns a fresh, empty store. */

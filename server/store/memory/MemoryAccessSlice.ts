@@ -1,6 +1,6 @@
 import { type AccessEntry, type AccessQuery, matchesAccessQuery } from "../../domain/access/accessRecord";
 import type { SecondFactor } from "../../domain/access/secondFactor";
-import type { Millis } from "../../domain/types";
+import type { Millis } from "../../domain/clock";
 import type { AccessLogStore, SecondFactorStore } from "../slices/access";
 
 /** Second factors and the access record in memory; every method runs without awaiting (atomic). */

@@ -1,5 +1,5 @@
+import type { Millis } from "../../domain/clock";
 import type { ClaimDebriefResult, Debrief, DebriefMessage } from "../../domain/debrief/debrief";
-import type { Millis } from "../../domain/types";
 import type { DebriefStore } from "../Store";
 import type { MemoryState } from "./state";
 

@@ -1,5 +1,5 @@
+import type { Millis } from "../../domain/clock";
 import { type Duty, type Escalation, mergeEscalation } from "../../domain/escalation/escalation";
-import type { Millis } from "../../domain/types";
 import type { ClaimEscalationResult, EscalationStore, OpenEscalationResult } from "../Store";
 import type { MemoryState } from "./state";
 

@@ -1,4 +1,5 @@
-import type { DomainEvent, Millis, StoredEvent } from "../../domain/types";
+import type { Millis } from "../../domain/clock";
+import type { DomainEvent, StoredEvent } from "../../domain/domainEvents";
 import { type EventStore, SERVICE_TIME_WINDOW } from "../Store";
 import type { MemoryState } from "./state";
 

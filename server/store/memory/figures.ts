@@ -1,5 +1,5 @@
+import type { Millis } from "../../domain/clock";
 import type { HourBucket } from "../../domain/figures/buckets";
-import type { Millis } from "../../domain/types";
 import type { FigureStore } from "../Store";
 import type { MemoryState } from "./state";
 

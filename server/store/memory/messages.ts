@@ -1,4 +1,4 @@
-import type { Message } from "../../domain/types";
+import type { Message } from "../../domain/conversation";
 import type { AppendResult, MessageStore } from "../Store";
 import type { MemoryState } from "./state";
 

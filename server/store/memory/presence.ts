@@ -1,4 +1,4 @@
-import type { Presence } from "../../domain/types";
+import type { Presence } from "../../domain/staff";
 import type { PresenceStore } from "../Store";
 import type { MemoryState } from "./state";
 

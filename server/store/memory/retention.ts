@@ -1,4 +1,4 @@
-import type { Millis } from "../../domain/types";
+import type { Millis } from "../../domain/clock";
 import type { RetentionStore } from "../Store";
 import type { MemoryState } from "./state";
 

@@ -1,20 +1,13 @@
+import type { Millis } from "../../domain/clock";
+import type { Conversation, Message, YouthSession } from "../../domain/conversation";
+import type { DomainEvent } from "../../domain/domainEvents";
 import type { Duty, Escalation } from "../../domain/escalation/escalation";
 import type { HourBucket } from "../../domain/figures/buckets";
+import type { Location } from "../../domain/location";
 import type { ReturnCodeRecord } from "../../domain/returnCodes/returnCode";
 import type { Shift } from "../../domain/roster/roster";
-import type {
-  Conversation,
-  DomainEvent,
-  Invite,
-  Location,
-  Message,
-  Millis,
-  Presence,
-  Staff,
-  StaffSession,
-  WrapUp,
-  YouthSession,
-} from "../../domain/types";
+import type { Invite, Presence, Staff, StaffSession } from "../../domain/staff";
+import type { WrapUp } from "../../domain/wrapUp";
 import { MemoryAccessSlice } from "./MemoryAccessSlice";
 import { MemoryReach } from "./memoryReach";
 

@@ -1,5 +1,6 @@
+import type { Conversation, Message } from "../../domain/conversation";
 import type { Escalation } from "../../domain/escalation/escalation";
-import type { Conversation, Message, Presence } from "../../domain/types";
+import type { Presence } from "../../domain/staff";
 
 /** Hash fields that hold numbers; everything else in a conversation hash is a string. */
 const NUMERIC_CONVERSATION_FIELDS = new Set<string>([

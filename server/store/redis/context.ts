@@ -1,4 +1,4 @@
-import type { Conversation } from "../../domain/types";
+import type { Conversation } from "../../domain/conversation";
 import { decodeConversation, pairsToRecord, toSeq } from "./codec";
 import type { RedisClient } from "./connect";
 import { type RedisKeys, redisKeys } from "./keys";

@@ -1,4 +1,5 @@
-import type { Conversation, Millis, QueueEntry } from "../../domain/types";
+import type { Millis } from "../../domain/clock";
+import type { Conversation, QueueEntry } from "../../domain/conversation";
 import type { ClaimResult, ConversationStore, EndResult, TransferResult, TransferTarget } from "../Store";
 import { decodeConversation, encodeConversation, pairsToRecord, toSeq } from "./codec";
 import { END_ATTEMPTS, type RedisContext } from "./context";

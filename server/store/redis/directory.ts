@@ -1,4 +1,5 @@
-import type { Location, Staff } from "../../domain/types";
+import type { Location } from "../../domain/location";
+import type { Staff } from "../../domain/staff";
 import type { DirectoryStore } from "../Store";
 import { parse, type RedisContext } from "./context";
 import { PUT_STAFF } from "./scripts";

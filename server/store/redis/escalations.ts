@@ -1,5 +1,5 @@
+import type { Millis } from "../../domain/clock";
 import type { Duty, Escalation } from "../../domain/escalation/escalation";
-import type { Millis } from "../../domain/types";
 import type { ClaimEscalationResult, EscalationStore, OpenEscalationResult } from "../Store";
 import { decodeEscalation, encodeEscalation, pairsToRecord } from "./codec";
 import { ESCALATION_ATTEMPTS, type RedisContext } from "./context";

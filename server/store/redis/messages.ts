@@ -1,4 +1,4 @@
-import type { Message } from "../../domain/types";
+import type { Message } from "../../domain/conversation";
 import type { AppendResult, MessageStore } from "../Store";
 import { decodeMessage } from "./codec";
 import type { RedisContext } from "./context";

@@ -1,4 +1,4 @@
-import type { Millis } from "../../domain/types";
+import type { Millis } from "../../domain/clock";
 import type { EscalationStore, RetentionStore } from "../Store";
 import type { RedisContext } from "./context";
 import { PURGE_ESCALATIONS_OF } from "./scripts";

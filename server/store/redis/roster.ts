@@ -1,5 +1,6 @@
+import type { Millis } from "../../domain/clock";
 import { MAX_SHIFT_MS, type Shift } from "../../domain/roster/roster";
-import type { Invite, Millis } from "../../domain/types";
+import type { Invite } from "../../domain/staff";
 import type { RosterStore } from "../Store";
 import { parse, type RedisContext } from "./context";
 

@@ -1,4 +1,5 @@
-import type { StaffSession, YouthSession } from "../../domain/types";
+import type { YouthSession } from "../../domain/conversation";
+import type { StaffSession } from "../../domain/staff";
 import type { SessionStore } from "../Store";
 import { parse, type RedisContext } from "./context";
 

@@ -1,4 +1,5 @@
-import type { Millis, WrapUp } from "../../domain/types";
+import type { Millis } from "../../domain/clock";
+import type { WrapUp } from "../../domain/wrapUp";
 import type { WrapUpStore } from "../Store";
 import type { RedisContext } from "./context";
 import { PUT_WRAP_UP, READ_WRAP_UPS } from "./scripts";

@@ -1,6 +1,6 @@
 import type { AccessEntry, AccessQuery } from "../../domain/access/accessRecord";
 import type { SecondFactor } from "../../domain/access/secondFactor";
-import type { Millis } from "../../domain/types";
+import type { Millis } from "../../domain/clock";
 
 /** Staff second factors. Part of `Store`; kept apart so the slice and its contract suite stay small. */
 export interface SecondFactorStore {

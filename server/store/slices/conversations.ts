@@ -1,4 +1,5 @@
-import type { Conversation, Millis, QueueEntry } from "../../domain/types";
+import type { Millis } from "../../domain/clock";
+import type { Conversation, QueueEntry } from "../../domain/conversation";
 
 export type ClaimResult =
   | { ok: true; conversation: Conversation }

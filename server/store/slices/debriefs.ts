@@ -1,5 +1,5 @@
+import type { Millis } from "../../domain/clock";
 import type { ClaimDebriefResult, Debrief, DebriefMessage } from "../../domain/debrief/debrief";
-import type { Millis } from "../../domain/types";
 
 /** A volunteer's "praat even na" and its staff-only thread. */
 export interface DebriefStore {

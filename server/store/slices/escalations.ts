@@ -1,5 +1,5 @@
+import type { Millis } from "../../domain/clock";
 import type { Duty, Escalation } from "../../domain/escalation/escalation";
-import type { Millis } from "../../domain/types";
 
 export type OpenEscalationResult = { escalation: Escalation; created: boolean; raised: boolean };
 

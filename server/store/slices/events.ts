@@ -1,4 +1,5 @@
-import type { DomainEvent, Millis, StoredEvent } from "../../domain/types";
+import type { Millis } from "../../domain/clock";
+import type { DomainEvent, StoredEvent } from "../../domain/domainEvents";
 
 /** How many recent service times are kept for the estimate. */
 export const SERVICE_TIME_WINDOW = 30;

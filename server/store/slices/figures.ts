@@ -1,5 +1,5 @@
+import type { Millis } from "../../domain/clock";
 import type { HourBucket } from "../../domain/figures/buckets";
-import type { Millis } from "../../domain/types";
 
 /** Anonymous hourly buckets per location, rolled up from the events; kept after purges. */
 export interface FigureStore {

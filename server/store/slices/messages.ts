@@ -1,4 +1,4 @@
-import type { Message } from "../../domain/types";
+import type { Message } from "../../domain/conversation";
 
 export type AppendResult = { message: Message; duplicate: boolean };
 

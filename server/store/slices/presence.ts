@@ -1,4 +1,4 @@
-import type { Presence } from "../../domain/types";
+import type { Presence } from "../../domain/staff";
 
 /** Volunteers' status and capacity (their load is derived from the conversations they hold). */
 export interface PresenceStore {

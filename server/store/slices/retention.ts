@@ -1,4 +1,4 @@
-import type { Millis } from "../../domain/types";
+import type { Millis } from "../../domain/clock";
 
 /**
  * What retention and erasure need beyond the transcript itself: an ended-at index and escalations by

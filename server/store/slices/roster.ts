@@ -1,5 +1,6 @@
+import type { Millis } from "../../domain/clock";
 import type { Shift } from "../../domain/roster/roster";
-import type { Invite, Millis } from "../../domain/types";
+import type { Invite } from "../../domain/staff";
 
 /** Planned shifts and staff invites. */
 export interface RosterStore {

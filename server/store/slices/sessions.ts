@@ -1,4 +1,5 @@
-import type { StaffSession, YouthSession } from "../../domain/types";
+import type { YouthSession } from "../../domain/conversation";
+import type { StaffSession } from "../../domain/staff";
 
 /** Staff login sessions and anonymous youth sessions. */
 export interface SessionStore {

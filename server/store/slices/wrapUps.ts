@@ -1,4 +1,5 @@
-import type { Millis, WrapUp } from "../../domain/types";
+import type { Millis } from "../../domain/clock";
+import type { WrapUp } from "../../domain/wrapUp";
 
 /** Wrap-ups owed and filed. */
 export interface WrapUpStore {

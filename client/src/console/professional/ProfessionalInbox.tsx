@@ -76,19 +76,16 @@ function whoAndWhere(e: EscalationView, t: ReturnType<typeof useI18n>["t"]): str
   return `${who} — ${where}`;
 }
 
-function EscalationItem({
-  e,
-  mine,
-  locations,
-  actions,
-  report,
-}: {
+interface EscalationItemProps {
   e: EscalationView;
   mine: boolean;
   locations: LocationView[];
   actions: Actions;
   report: Report;
-}) {
+}
+
+/** One escalation in the inbox: who and where, the signals in words, and what she can do with it. */
+function EscalationItem({ e, mine, locations, actions, report }: EscalationItemProps) {
   const { t, lang } = useI18n();
   const now = useNow(5_000);
   const [outcome, setOutcome] = useState("");

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
+import type { MessageView } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
-import { SystemLine } from "../ConversationPane";
+import { SystemLine } from "../ChatMessages";
 import type { Actions, Report } from "./actions";
 import type { WatchedChat } from "./state";
 
@@ -27,39 +28,10 @@ export function WatchPane({ watched, actions, report }: { watched: WatchedChat; 
           {t("pro.reading", { name: c.nickname ?? t("console.chat.anonymous") })}
         </h2>
         <p className="muted">{watched.joined ? t("pro.joinedHint") : t("pro.readingHint")}</p>
-        <div className="tools">
-          {!watched.joined && c.status === "active" && (
-            <button type="button" className="button button-primary" onClick={() => void actions.join(c.id).then(report)}>
-              {t("pro.join")}
-            </button>
-          )}
-          {watched.joined && c.status === "active" && (
-            <button type="button" className="button" onClick={() => void actions.takeOver(c.id).then(report)}>
-              {t("pro.takeOver")}
-            </button>
-          )}
-          <button type="button" className="button" onClick={() => actions.closeWatched(c.id)}>
-            {t("console.close")}
-          </button>
-        </div>
+        <WatchTools watched={watched} actions={actions} report={report} />
       </header>
       <div className="messages pro-messages" role="log" aria-live="polite">
-        {watched.messages.map((m) =>
-          m.system ? (
-            <SystemLine key={m.seq} m={m} />
-          ) : (
-            <div
-              key={m.seq}
-              className={`message ${m.sender.role === "youth" ? "theirs" : "mine"}${m.visibility === "staff" ? " whisper" : ""}`}
-            >
-              <span className="sender">
-                {m.sender.role === "youth" ? t("console.chat.anonymous") : `${m.sender.name} (${t(`console.role.${m.sender.role}`)})`}
-                {m.visibility === "staff" && ` · ${t("console.chat.whisper")}`}
-              </span>
-              <p className="text">{m.text}</p>
-            </div>
-          ),
-        )}
+        {watched.messages.map((m) => (m.system ? <SystemLine key={m.seq} m={m} /> : <WatchedMessage key={m.seq} m={m} />))}
       </div>
       <form
         className="composer console-composer"
@@ -89,5 +61,42 @@ export function WatchPane({ watched, actions, report }: { watched: WatchedChat; 
         </div>
       </form>
     </article>
+  );
+}
+
+/** Join the chat (reading along), take it over (joined), or close it. */
+function WatchTools({ watched, actions, report }: { watched: WatchedChat; actions: Actions; report: Report }) {
+  const { t } = useI18n();
+  const c = watched.conversation;
+  return (
+    <div className="tools">
+      {!watched.joined && c.status === "active" && (
+        <button type="button" className="button button-primary" onClick={() => void actions.join(c.id).then(report)}>
+          {t("pro.join")}
+        </button>
+      )}
+      {watched.joined && c.status === "active" && (
+        <button type="button" className="button" onClick={() => void actions.takeOver(c.id).then(report)}>
+          {t("pro.takeOver")}
+        </button>
+      )}
+      <button type="button" className="button" onClick={() => actions.closeWatched(c.id)}>
+        {t("console.close")}
+      </button>
+    </div>
+  );
+}
+
+/** A message of a followed chat: the youth stays anonymous here, staff are named with their role. */
+function WatchedMessage({ m }: { m: MessageView }) {
+  const { t } = useI18n();
+  return (
+    <div className={`message ${m.sender.role === "youth" ? "theirs" : "mine"}${m.visibility === "staff" ? " whisper" : ""}`}>
+      <span className="sender">
+        {m.sender.role === "youth" ? t("console.chat.anonymous") : `${m.sender.name} (${t(`console.role.${m.sender.role}`)})`}
+        {m.visibility === "staff" && ` · ${t("console.chat.whisper")}`}
+      </span>
+      <p className="text">{m.text}</p>
+    </div>
   );
 }

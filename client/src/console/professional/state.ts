@@ -9,16 +9,8 @@ import {
   type StaffState,
 } from "../../../../shared/protocol";
 import { mergeBySeq } from "../../lib/messages";
-import {
-  type ConsoleAction,
-  type ConsoleState,
-  chatGapBefore,
-  gapBefore,
-  initialConsole,
-  lastContiguousSeq,
-  reduceConsole,
-  totalUnread,
-} from "../state";
+import { gapBefore, lastContiguousSeq } from "../chatState";
+import { type ConsoleAction, type ConsoleState, chatGapBefore, initialConsole, reduceConsole, totalUnread } from "../state";
 
 /**
  * One item in the professional's inbox. A union on `kind`, so other kinds (a volunteer's debrief
@@ -112,52 +104,16 @@ export function reduceProfessional(state: ProfessionalState, action: Professiona
   switch (action.type) {
     case "connection":
       return { ...state, online: action.online, held: reduceConsole(state.held, { type: "connection", online: action.online }) };
-    case "synced": {
-      const held = reduceConsole(state.held, { type: "synced", state: action.state });
-      // A chat now held is no longer only followed.
-      const watched = Object.fromEntries(Object.entries(state.watched).filter(([id]) => !held.chats[id]));
-      return {
-        ...state,
-        held,
-        watched,
-        ...(action.state.duty && { duty: action.state.duty }),
-        watchId: state.watchId && watched[state.watchId] ? state.watchId : undefined,
-      };
-    }
-    case "state": {
-      const { duty, inbox, live, queue } = action.state;
-      let next: ProfessionalState = { ...state, duty, live, queue, inbox: [] };
-      for (const e of inbox) next = { ...next, inbox: upsertEscalation(next.inbox, e) };
-      // Escalations of held chats also drive their banners (the real state, from the server).
-      let held = next.held;
-      for (const e of inbox)
-        if (e.conversationId && held.chats[e.conversationId]) held = reduceConsole(held, { type: "escalation", escalation: e });
-      return { ...next, held };
-    }
+    case "synced":
+      return synced(state, action);
+    case "state":
+      return fromServer(state, action);
     case "duty":
       return { ...state, duty: action.duty };
-    case "escalation": {
-      const e = action.escalation;
-      const held =
-        e.conversationId && state.held.chats[e.conversationId]
-          ? reduceConsole(state.held, { type: "escalation", escalation: e })
-          : state.held;
-      return { ...state, held, inbox: upsertEscalation(state.inbox, e), newAlerts: action.alert ? state.newAlerts + 1 : state.newAlerts };
-    }
-    case "watched": {
-      if (state.held.chats[action.conversation.id]) return { ...state, watchId: undefined };
-      const before = state.watched[action.conversation.id];
-      const chat: WatchedChat = {
-        conversation: action.conversation,
-        messages: mergeBySeq(before?.messages ?? [], action.messages),
-        joined: action.joined || Boolean(before?.joined),
-      };
-      return {
-        ...state,
-        watched: { ...state.watched, [chat.conversation.id]: chat },
-        watchId: action.show || !state.watchId ? chat.conversation.id : state.watchId,
-      };
-    }
+    case "escalation":
+      return escalationChanged(state, action);
+    case "watched":
+      return watchedOpened(state, action);
     case "showWatched":
       return { ...state, watchId: action.conversationId && state.watched[action.conversationId] ? action.conversationId : undefined };
     case "unwatch": {
@@ -166,49 +122,111 @@ export function reduceProfessional(state: ProfessionalState, action: Professiona
     }
     case "joined":
       return withWatched(state, action.conversationId, (w) => ({ ...w, joined: true }));
-    case "message": {
-      const m = action.message;
-      const held = state.held.chats[m.conversationId]
-        ? reduceConsole(state.held, { type: "message", message: m, visible: action.visible })
-        : state.held;
-      const next = { ...state, held };
-      return withWatched(next, m.conversationId, (w) => ({
-        ...w,
-        messages: mergeBySeq(w.messages, [m]),
-        conversation: { ...w.conversation, lastSeq: Math.max(w.conversation.lastSeq, m.seq) },
-      }));
-    }
+    case "message":
+      return messageReceived(state, action);
     case "watchedHistory":
       return withWatched(state, action.conversationId, (w) => ({ ...w, messages: mergeBySeq(w.messages, action.messages) }));
-    case "ended": {
-      const held = reduceConsole(state.held, {
-        type: "ended",
-        conversationId: action.conversationId,
-        ...(action.endedBy && { endedBy: action.endedBy }),
-        ...(action.reason && { reason: action.reason }),
-      });
-      return withWatched({ ...state, held }, action.conversationId, (w) => ({
-        ...w,
-        conversation: {
-          ...w.conversation,
-          status: "ended",
-          ...(action.endedBy && { endedBy: action.endedBy }),
-          ...(action.reason && { endReason: action.reason }),
-        },
-      }));
-    }
+    case "ended":
+      return ended(state, action);
     case "seenAlerts":
       return state.newAlerts === 0 ? state : { ...state, newAlerts: 0 };
-    case "held": {
-      const held = reduceConsole(state.held, action.action);
-      // Taken over (or from the queue): it is held now, so it is no longer shown as followed.
-      if (action.action.type === "assigned" && state.watched[action.action.view.id]) {
-        const { [action.action.view.id]: _now, ...watched } = state.watched;
-        return { ...state, held, watched, watchId: state.watchId === action.action.view.id ? undefined : state.watchId };
-      }
-      return { ...state, held };
-    }
+    case "held":
+      return heldAction(state, action);
   }
+}
+
+/** A (re)connect's staff:sync: the held chats anew; one now held is no longer only followed. */
+function synced(state: ProfessionalState, action: Extract<ProfessionalAction, { type: "synced" }>): ProfessionalState {
+  const held = reduceConsole(state.held, { type: "synced", state: action.state });
+  // A chat now held is no longer only followed.
+  const watched = Object.fromEntries(Object.entries(state.watched).filter(([id]) => !held.chats[id]));
+  return {
+    ...state,
+    held,
+    watched,
+    ...(action.state.duty && { duty: action.state.duty }),
+    watchId: state.watchId && watched[state.watchId] ? state.watchId : undefined,
+  };
+}
+
+/** professional:state: duty, inbox, live chats and queue as the server has them; held chats' banners follow. */
+function fromServer(state: ProfessionalState, action: Extract<ProfessionalAction, { type: "state" }>): ProfessionalState {
+  const { duty, inbox, live, queue } = action.state;
+  let next: ProfessionalState = { ...state, duty, live, queue, inbox: [] };
+  for (const e of inbox) next = { ...next, inbox: upsertEscalation(next.inbox, e) };
+  // Escalations of held chats also drive their banners (the real state, from the server).
+  let held = next.held;
+  for (const e of inbox)
+    if (e.conversationId && held.chats[e.conversationId]) held = reduceConsole(held, { type: "escalation", escalation: e });
+  return { ...next, held };
+}
+
+/** An escalation changed (or alerts her): the inbox, and the banner of a held chat. */
+function escalationChanged(state: ProfessionalState, action: Extract<ProfessionalAction, { type: "escalation" }>): ProfessionalState {
+  const e = action.escalation;
+  const held =
+    e.conversationId && state.held.chats[e.conversationId] ? reduceConsole(state.held, { type: "escalation", escalation: e }) : state.held;
+  return { ...state, held, inbox: upsertEscalation(state.inbox, e), newAlerts: action.alert ? state.newAlerts + 1 : state.newAlerts };
+}
+
+/** A chat she follows (read along with or joined), opened or read again. */
+function watchedOpened(state: ProfessionalState, action: Extract<ProfessionalAction, { type: "watched" }>): ProfessionalState {
+  if (state.held.chats[action.conversation.id]) return { ...state, watchId: undefined };
+  const before = state.watched[action.conversation.id];
+  const chat: WatchedChat = {
+    conversation: action.conversation,
+    messages: mergeBySeq(before?.messages ?? [], action.messages),
+    joined: action.joined || Boolean(before?.joined),
+  };
+  return {
+    ...state,
+    watched: { ...state.watched, [chat.conversation.id]: chat },
+    watchId: action.show || !state.watchId ? chat.conversation.id : state.watchId,
+  };
+}
+
+/** A message in a chat she holds or follows. */
+function messageReceived(state: ProfessionalState, action: Extract<ProfessionalAction, { type: "message" }>): ProfessionalState {
+  const m = action.message;
+  const held = state.held.chats[m.conversationId]
+    ? reduceConsole(state.held, { type: "message", message: m, visible: action.visible })
+    : state.held;
+  const next = { ...state, held };
+  return withWatched(next, m.conversationId, (w) => ({
+    ...w,
+    messages: mergeBySeq(w.messages, [m]),
+    conversation: { ...w.conversation, lastSeq: Math.max(w.conversation.lastSeq, m.seq) },
+  }));
+}
+
+/** A chat ended, held or followed. */
+function ended(state: ProfessionalState, action: Extract<ProfessionalAction, { type: "ended" }>): ProfessionalState {
+  const held = reduceConsole(state.held, {
+    type: "ended",
+    conversationId: action.conversationId,
+    ...(action.endedBy && { endedBy: action.endedBy }),
+    ...(action.reason && { reason: action.reason }),
+  });
+  return withWatched({ ...state, held }, action.conversationId, (w) => ({
+    ...w,
+    conversation: {
+      ...w.conversation,
+      status: "ended",
+      ...(action.endedBy && { endedBy: action.endedBy }),
+      ...(action.reason && { endReason: action.reason }),
+    },
+  }));
+}
+
+/** Anything about a held chat, for the volunteer console's reducer; one taken over is no longer followed. */
+function heldAction(state: ProfessionalState, action: Extract<ProfessionalAction, { type: "held" }>): ProfessionalState {
+  const held = reduceConsole(state.held, action.action);
+  // Taken over (or from the queue): it is held now, so it is no longer shown as followed.
+  if (action.action.type === "assigned" && state.watched[action.action.view.id]) {
+    const { [action.action.view.id]: _now, ...watched } = state.watched;
+    return { ...state, held, watched, watchId: state.watchId === action.action.view.id ? undefined : state.watchId };
+  }
+  return { ...state, held };
 }
 
 /** The inbox, most urgent first: crisis before urgent before consult, then oldest. */
