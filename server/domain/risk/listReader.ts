@@ -4,95 +4,14 @@
  * topics, past tense and jokes. Everything that can be compiled once is compiled in the constructor;
  * `read` is pure and keeps nothing.
  */
-import { INTENT_SIGNALS, type MessageScore, PLAIN_YES, type StaffAsk } from "./context";
+import { type MessageScore, PLAIN_YES, type StaffAsk } from "./context";
 import { baseNormalize, buildVariantRewriter, variantTable } from "./normalise";
-import { compileList, RISK_WINDOWS, validateLists } from "./phrases";
+import { type CompiledEntry, compileEntries, compileList, RISK_WINDOWS, testWords, validateLists } from "./phrases";
+import { Reading, type Span } from "./reading";
+import { NO_WORDS, opensWithNo, pastObjects, STOPPED } from "./replies";
 import { LEVEL_RANK, type PhraseLists, type UnitLists } from "./riskTypes";
 import { tokenKeys } from "./stems";
 import { type CompiledUnit, type Token, tokenize, UnitMatcher } from "./units";
-
-/** Signals a joke marker caps at concern ("ik wil dood haha zo genant"); plans, means and harm are never capped. */
-const HYPERBOLE: ReadonlySet<string> = new Set(["suicidal-ideation", "suicide-intent"]);
-const NO_WORDS: ReadonlySet<string> = new Set(["nee", "no", "nope"]);
-/** Second words that make "niet …" / "not …" at the start of a reply a no ("niet echt", "not really"). */
-const HEDGED_NO: ReadonlySet<string> = new Set(["echt", "really", "helemaal", "totally", "zo", "rly"]);
-
-/**
- * The reply opens with a no ("nee", "nah", "niet echt", "nee nie echt") and the rest of that clause
- * denies nothing: "nee ik word niet geslagen" answers the worry behind the question, not the question.
- */
-function opensWithNo(tokens: Token[], negations: ReadonlySet<string>): boolean {
-  let at = 0;
-  const isNo = (t: Token | undefined) => t !== undefined && (NO_WORDS.has(t.text) || t.text === "nah" || t.text === "neen");
-  const isHedge = (i: number) => (tokens[i]?.text === "niet" || tokens[i]?.text === "not") && HEDGED_NO.has(tokens[i + 1]?.text ?? "");
-  if (isNo(tokens[0])) at = 1;
-  if (isHedge(at)) at += 2;
-  if (at === 0) return false;
-  const clause = tokens[0]!.clause;
-  return !tokens.slice(at).some((t) => t.clause === clause && negations.has(t.text));
-}
-/** Object pronouns and fillers a negation may stand behind ("ik snij mezelf niet", "ik kras ook nie"). */
-const OBJECTS: ReadonlySet<string> = new Set([
-  "me",
-  "mezelf",
-  "mij",
-  "mijzelf",
-  "zichzelf",
-  "jezelf",
-  "myself",
-  "herself",
-  "himself",
-  "ook",
-  "echt",
-  "gewoon",
-  "eigenlijk",
-  "also",
-  "really",
-  "actually",
-]);
-
-/** Index of the first word after up to two object pronouns or fillers, from `from`. */
-function pastObjects(words: Array<string | undefined>, from: number): number {
-  let at = from;
-  while (at < from + 2 && OBJECTS.has(words[at] ?? "")) at++;
-  return at;
-}
-/** After a negation: stopped, not denied ("ik snij mezelf niet meer"). */
-const STOPPED: ReadonlySet<string> = new Set(["meer", "anymore"]);
-
-interface CompiledEntry {
-  id: string;
-  level: "concern" | "high";
-  acute: boolean;
-  regex: RegExp;
-}
-
-type Span = [number, number];
-
-function testWords(re: RegExp | undefined, words: string[]): boolean {
-  if (!re || words.length === 0) return false;
-  re.lastIndex = 0;
-  return re.test(words.join(" "));
-}
-
-/** Phrase entries with the same id and level across languages, merged into one expression each. */
-function compileEntries(lists: PhraseLists[], rewrite: (s: string) => string): CompiledEntry[] {
-  const entries: CompiledEntry[] = [];
-  for (const level of ["high", "concern"] as const) {
-    const byId = new Map<string, { patterns: string[]; acute: boolean }>();
-    for (const list of lists) {
-      for (const entry of list[level]) {
-        const had = byId.get(entry.id);
-        byId.set(entry.id, { patterns: [...(had?.patterns ?? []), ...entry.patterns], acute: Boolean(had?.acute || entry.acute) });
-      }
-    }
-    for (const [id, { patterns, acute }] of byId) {
-      const regex = compileList(patterns, rewrite, `${level} "${id}"`);
-      if (regex) entries.push({ id, level, acute, regex });
-    }
-  }
-  return entries;
-}
 
 function emptyScore(): MessageScore {
   return {
@@ -358,58 +277,5 @@ export class ListReader {
     let to = afterAll.findIndex((w) => this.breakers.has(w));
     if (to === -1) to = afterAll.length;
     return { before: beforeAll.slice(from), after: afterAll.slice(0, to) };
-  }
-}
-
-/** What one message's matches add up to while it is read. */
-class Reading {
-  private idiomSpans: Span[] | undefined;
-  private readonly farewellAt: Span[] = [];
-  private readonly counted = new Set<string>();
-  private readonly concernAt: Span[] = [];
-  private readonly kept: Array<{ id: string; at: Span }> = [];
-
-  constructor(
-    private readonly lists: ListReader,
-    readonly norm: string,
-    readonly tokens: Token[],
-    readonly result: MessageScore,
-    readonly joking: boolean,
-  ) {}
-
-  /** The idioms' spans, found on first need: most messages match nothing and never look. */
-  spans(): Span[] {
-    this.idiomSpans ??= this.lists.ignoreSpans(this.norm);
-    return this.idiomSpans;
-  }
-
-  /** Whether a kept match of this signal covers the span. */
-  matchedAround(id: string, [start, end]: Span): boolean {
-    return this.kept.some((k) => k.id === id && k.at[0] <= start && end <= k.at[1]);
-  }
-
-  /** Records a match; one turned down (past, other people's words, a joke) never adds up with another. */
-  found(id: string, level: "concern" | "high", matched: number, acute: boolean, at: number, end: number): void {
-    const { result } = this;
-    const rank = this.joking && HYPERBOLE.has(id) ? Math.min(matched, LEVEL_RANK.concern) : matched;
-    if (matched < LEVEL_RANK[level]) result.declined = true;
-    if (rank < matched) result.softened = true;
-    if (rank === 0) return;
-    this.kept.push({ id, at: [at, end] });
-    const countable = rank === LEVEL_RANK[level];
-    // Two signals read from the same words ("vanavond gaan we het doen": a time and a plan) are one sign.
-    if (rank === LEVEL_RANK.concern && countable && !this.counted.has(id) && !this.concernAt.some(([s, e]) => s < end && at < e)) {
-      this.counted.add(id);
-      this.concernAt.push([at, end]);
-      result.concernHits++;
-    }
-    if (rank === LEVEL_RANK.concern && countable && id === "farewell" && !this.farewellAt.some(([s, e]) => s < end && at < e)) {
-      this.farewellAt.push([at, end]);
-      if (this.farewellAt.length === 2) result.concernHits++; // two separate goodbyes
-    }
-    if (rank > (result.signals.get(id) ?? 0)) result.signals.set(id, rank);
-    if (rank === LEVEL_RANK.high) result.highAt.push([at, end]);
-    if (rank === LEVEL_RANK.high && acute) result.acute = true;
-    if (rank === LEVEL_RANK.high && INTENT_SIGNALS.has(id) && this.lists.timeInClause(this.tokens, at)) result.intentInTime = true;
   }
 }

@@ -115,3 +115,35 @@ export function validateLists(lists: PhraseLists[]): void {
     }
   }
 }
+
+export interface CompiledEntry {
+  id: string;
+  level: "concern" | "high";
+  acute: boolean;
+  regex: RegExp;
+}
+
+export function testWords(re: RegExp | undefined, words: string[]): boolean {
+  if (!re || words.length === 0) return false;
+  re.lastIndex = 0;
+  return re.test(words.join(" "));
+}
+
+/** Phrase entries with the same id and level across languages, merged into one expression each. */
+export function compileEntries(lists: PhraseLists[], rewrite: (s: string) => string): CompiledEntry[] {
+  const entries: CompiledEntry[] = [];
+  for (const level of ["high", "concern"] as const) {
+    const byId = new Map<string, { patterns: string[]; acute: boolean }>();
+    for (const list of lists) {
+      for (const entry of list[level]) {
+        const had = byId.get(entry.id);
+        byId.set(entry.id, { patterns: [...(had?.patterns ?? []), ...entry.patterns], acute: Boolean(had?.acute || entry.acute) });
+      }
+    }
+    for (const [id, { patterns, acute }] of byId) {
+      const regex = compileList(patterns, rewrite, `${level} "${id}"`);
+      if (regex) entries.push({ id, level, acute, regex });
+    }
+  }
+  return entries;
+}
