@@ -90,7 +90,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     timer.unref();
     socket.once("close", () => clearTimeout(timer));
   });
-  const realtime = createRealtime(config, httpServer, redis, isDraining, log);
+  const realtime = createRealtime(config, httpServer, redis, isDraining, log, clock);
   const io = realtime.io;
   ioForMetrics = io;
 
@@ -100,7 +100,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     store,
     clock,
     log,
-    sockets: new SocketNotifier(io),
+    sockets: new SocketNotifier(io, realtime.rights, { clustered: redis !== undefined, log: log.child({ layer: "realtime" }) }),
     limits,
     shared: redis !== undefined,
     instanceId,
