@@ -166,7 +166,7 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
 
   handle(socket, "message:send", log, (p) => s.conversations.send(requireActor(socket), p, rights));
   handle(socket, "conversation:sync", log, (p) => s.conversations.sync(requireActor(socket), p));
-  handle(socket, "delivery:confirm", log, (p) => s.conversations.confirmDelivery(requireActor(socket), p));
+  handle(socket, "delivery:confirm", log, (p) => s.conversations.confirmDelivery(requireActor(socket), p, rights));
   handle(socket, "typing:set", log, (p) => s.conversations.typing(requireActor(socket), p, rights));
   handle(socket, "conversation:end", log, (p) => s.conversations.end(requireActor(socket), p.conversationId));
 

@@ -236,13 +236,16 @@ export class ConversationService {
     return { messages, conversation: actor.kind === "youth" ? youthView(conversation, volunteer) : staffView(conversation) };
   }
 
-  /** The reader confirms what reached their screen; the sender sees "delivered". */
-  async confirmDelivery(actor: Actor, request: RequestOf<"delivery:confirm">) {
-    const conversation = await this.authorise(actor, request.conversationId);
+  /**
+   * The reader confirms what reached their screen; the sender sees "delivered". Sent for every
+   * message a page shows, so it too is authorised from what the connection knows; the store caps
+   * the mark at the last message.
+   */
+  async confirmDelivery(actor: Actor, request: RequestOf<"delivery:confirm">, known?: KnownRights) {
+    const conversation = await this.authoriseKnown(actor, request.conversationId, known);
     this.requireSpeaker(actor, conversation);
     if (!(await this.signalLimit.consume(senderOf(actor)))) fail("RATE_LIMITED", "Too many signals; wait a moment");
-    const upToSeq = Math.min(request.upToSeq, conversation.lastSeq);
-    await this.deps.store.markDelivered(conversation.id, actor.kind === "youth" ? "youth" : "staff", upToSeq);
+    const upToSeq = await this.deps.store.markDelivered(conversation.id, actor.kind === "youth" ? "youth" : "staff", request.upToSeq);
     this.deps.notifier.emit({ conversation: conversation.id }, "delivery:confirmed", {
       conversationId: conversation.id,
       by: roleOf(actor),

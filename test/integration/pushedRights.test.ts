@@ -110,7 +110,7 @@ describe.skipIf(!reachable)("rights pushed across two processes", () => {
   const texts = async (conversationId: string) => (await store.listMessages(conversationId, 0)).map((m) => m.text);
   const metrics = async (url: string) => (await fetch(`${url}/metrics`)).text();
 
-  it("relays a console's messages on what its socket knows: no conversation or session read per message", async () => {
+  it("relays messages and delivery marks on what the sockets know: no conversation or session read per event", async () => {
     const chat = await chatWithSam();
     await ok(chat.onB, "message:send", { conversationId: chat.conversationId, id: randomUUID(), text: "first" });
     const before = await metrics(b);
@@ -122,6 +122,14 @@ describe.skipIf(!reachable)("rights pushed across two processes", () => {
     expect(reads(after, "getConversation") - reads(before, "getConversation")).toBe(0);
     expect(reads(after, "getStaffSession") - reads(before, "getStaffSession")).toBe(0);
     expect(reads(after, "getStaff") - reads(before, "getStaff")).toBe(0);
+
+    // The youth on A: one message in the active chat, then delivery marks on what it knows.
+    await ok(chat.youth, "message:send", { conversationId: chat.conversationId, id: randomUUID(), text: "hoi" });
+    const beforeMarks = await metrics(a);
+    for (const upToSeq of [2, 4, 6]) await ok(chat.youth, "delivery:confirm", { conversationId: chat.conversationId, upToSeq });
+    const afterMarks = await metrics(a);
+    expect(reads(afterMarks, "markDelivered") - reads(beforeMarks, "markDelivered")).toBe(3);
+    expect(reads(afterMarks, "getConversation") - reads(beforeMarks, "getConversation")).toBe(0);
   });
 
   it("a volunteer on B loses a chat transferred on A, and can no longer send into it", async () => {
