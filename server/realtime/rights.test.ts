@@ -160,6 +160,13 @@ describe("RightsRegistry", () => {
     expect(rights.speakerIn("c1")).toBeDefined();
   });
 
+  it("stays on its process: nothing of it is serialised with socket.data", () => {
+    const { open, read } = setUp();
+    const { rights } = open();
+    read(rights, conversation("c1"))();
+    expect(JSON.stringify({ actor: "a", rights })).toBe('{"actor":"a"}');
+  });
+
   it("forgets a socket once it is closed", () => {
     const { registry, open, read } = setUp();
     const { rights } = open();

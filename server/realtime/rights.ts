@@ -92,6 +92,14 @@ export class SocketRights implements KnownRights {
     return this.registry.trusting && this.registry.clock.now() < this.staffTrustedUntil;
   }
 
+  /**
+   * `socket.data` travels to other processes in the adapter's answers to `fetchSockets`: what a
+   * socket knows of its rights is this process's alone, and is left out.
+   */
+  toJSON(): undefined {
+    return undefined;
+  }
+
   /** Everything this socket knew, gone: its next event reads the store. */
   forgetAll(): void {
     this.staffRevocations += 1;

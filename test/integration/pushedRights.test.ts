@@ -148,7 +148,7 @@ describe.skipIf(!reachable)("rights pushed across two processes", () => {
     expect(await texts(chat.conversationId)).not.toContain("after the end");
   });
 
-  it("a volunteer on B loses a chat a professional took over on A", async () => {
+  it("a volunteer on B loses a chat a professional took over on A, and has it again once handed back", async () => {
     const chat = await chatWithSam();
     expect(await chat.send(chat.onB, "known on B")).toMatchObject({ ok: true });
     const eva = await openConsole(a, await login(a, EVA, DEMO_PASSWORD));
@@ -161,6 +161,11 @@ describe.skipIf(!reachable)("rights pushed across two processes", () => {
       code: "FORBIDDEN",
     });
     expect(await texts(chat.conversationId)).not.toContain("after the take-over");
+    // Handed back on A (which asks B whether Sam's console is there): Sam speaks again from B, and
+    // Eva, who stays joined, still may; read afresh after the revocation.
+    await ok(eva, "conversation:handback", { conversationId: chat.conversationId });
+    expect(await chat.send(chat.onB, "back with Sam")).toMatchObject({ ok: true });
+    expect(await chat.send(eva, "still joined")).toMatchObject({ ok: true });
   });
 
   it("a staff member deactivated on A: their consoles on A and B are closed before the route answers", async () => {
