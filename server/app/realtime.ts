@@ -2,6 +2,7 @@ import type { Server as HttpServer, IncomingMessage } from "node:http";
 import type { Logger } from "pino";
 import { Server } from "socket.io";
 import type { Config } from "../config/config";
+import type { Clock } from "../domain/clock";
 import { answerClientBundleNotFound } from "../http/clientBundle";
 import { networkOfRequest } from "../http/clientNetwork";
 import { readSessionCookie } from "../http/cookies";
@@ -10,14 +11,16 @@ import { logConnections } from "../metrics/socketObservers";
 import { type AppSocket, onConnection, type RealtimeServices } from "../realtime/connection";
 import { ConnectionsPerNetwork } from "../realtime/connectionsPerNetwork";
 import { resyncClientsAfterRedisOutage } from "../realtime/resyncAfterOutage";
-import type { IoServer } from "../realtime/SocketNotifier";
+import { RightsRegistry } from "../realtime/rights";
+import { type IoServer, REVOCATION_EVENT, RevocationMessage } from "../realtime/SocketNotifier";
 import { type RedisClient, socketAdapterFor, subscriberFor } from "../store/redis/connect";
 import type { Services } from "./services";
 
 /**
  * The socket.io server on `httpServer`: who may connect (origin, per-network limit, not while
- * draining), the Redis adapter when there are several processes, and, once the services exist,
- * the staff cookie check and the event handlers (`serve`).
+ * draining), the Redis adapter when there are several processes, the sockets' known rights and the
+ * revocations that reach them from other processes, and, once the services exist, the staff cookie
+ * check and the event handlers (`serve`).
  */
 export function createRealtime(
   config: Config,
@@ -25,6 +28,7 @@ export function createRealtime(
   redis: RedisClient | undefined,
   isDraining: () => boolean,
   log: Logger,
+  clock: Clock,
 ) {
   const realtimeLog = log.child({ layer: "realtime" });
   const perNetwork = new ConnectionsPerNetwork(config.connectionsPerNetwork, (req) => networkOfRequest(req, config.trustProxy));
@@ -43,6 +47,8 @@ export function createRealtime(
   const subscriber = redis && subscriberFor(redis);
   if (redis && subscriber) io.adapter(socketAdapterFor(redis, subscriber, config.redisPrefix));
   if (subscriber) resyncClientsAfterRedisOutage(subscriber, io, realtimeLog);
+  const rights = new RightsRegistry(clock, config.rightsMaxAgeMs);
+  if (subscriber) listenForRevocations(io, subscriber, rights, realtimeLog);
 
   function serve(services: Services): RealtimeServices {
     const realtime: RealtimeServices = {
@@ -64,11 +70,16 @@ export function createRealtime(
       trustProxy: config.trustProxy,
       timers: new Set(),
       staffSessionRecheckMs: config.staffSessionRecheckMs,
+      rights,
     };
     io.use(async (socket, next) => {
       try {
-        const found = await services.staff.authenticate(readSessionCookie(socket.request.headers.cookie));
-        if (found) (socket as AppSocket).data.actor = { kind: "staff", staff: found };
+        const mark = rights.revocations;
+        const found = await services.staff.openConsole(readSessionCookie(socket.request.headers.cookie));
+        if (found) {
+          (socket as AppSocket).data.actor = { kind: "staff", staff: found.staff };
+          (socket as AppSocket).data.handshake = { expiresAt: found.expiresAt, mark };
+        }
         next();
       } catch {
         next(new Error("UNAVAILABLE"));
@@ -79,5 +90,23 @@ export function createRealtime(
     return realtime;
   }
 
-  return { io, subscriber, serve };
+  return { io, subscriber, serve, rights };
+}
+
+/**
+ * Revocations from the other processes land here and are answered once applied (SocketNotifier.
+ * revoke waits for every answer). While the subscription to Redis is down this process cannot hear
+ * them, and the others do not wait for it (the adapter counts the subscribers it has), so it trusts
+ * nothing it knew until the subscription is back: every event reads the store meanwhile.
+ */
+function listenForRevocations(io: IoServer, subscriber: RedisClient, rights: RightsRegistry, log: Logger): void {
+  if (subscriber.status !== "ready") rights.suspend();
+  subscriber.on("close", () => rights.suspend());
+  subscriber.on("ready", () => rights.resume());
+  io.on(REVOCATION_EVENT, (message: unknown, answer: unknown) => {
+    const parsed = RevocationMessage.safeParse(message);
+    if (parsed.success) rights.apply(parsed.data);
+    else log.warn({ event: "rights.revoke.malformed" }, "a revocation from another process did not parse; ignored");
+    if (typeof answer === "function") answer(parsed.success);
+  });
 }

@@ -62,7 +62,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const app = express();
   app.disable("x-powered-by");
   const httpServer = createHttpServer(config, app);
-  const realtime = createRealtime(config, httpServer, redis, isDraining, log);
+  const realtime = createRealtime(config, httpServer, redis, isDraining, log, clock);
   const io = realtime.io;
   ioForMetrics = io;
 
@@ -72,7 +72,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     store,
     clock,
     log,
-    sockets: new SocketNotifier(io),
+    sockets: new SocketNotifier(io, realtime.rights, { clustered: redis !== undefined, log: log.child({ layer: "realtime" }) }),
     limits,
     shared: redis !== undefined,
     instanceId,

@@ -41,6 +41,12 @@ const EnvSchema = z.object({
   STAFF_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   /** How often an open console that sends nothing has its session checked (expiry, logout elsewhere). */
   STAFF_SESSION_RECHECK_MS: z.coerce.number().int().min(100).default(15_000),
+  /**
+   * How long a socket trusts a right it read from the store (a chat it speaks in, its staff session)
+   * without reading it again. Changes are pushed to every process as they happen; this only bounds
+   * a push lost to a failure nothing detected.
+   */
+  RIGHTS_MAX_AGE_MS: z.coerce.number().int().min(0).default(15_000),
   /** Messages a youth or staff member may send per 10 seconds. */
   MESSAGE_RATE_PER_10S: z.coerce.number().int().positive().default(20),
   /** Events of any kind one connection may send per 10 seconds; beyond it each is refused at once, before any work. */
@@ -232,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     staffSessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
     staffSessionMaxMs: e.STAFF_SESSION_MAX_HOURS * 3_600_000,
     staffSessionRecheckMs: e.STAFF_SESSION_RECHECK_MS,
+    rightsMaxAgeMs: e.RIGHTS_MAX_AGE_MS,
     messageRatePer10s: e.MESSAGE_RATE_PER_10S,
     connectionEventsPer10s: e.CONNECTION_EVENTS_PER_10S,
     tickMs: e.TICK_MS,

@@ -3,6 +3,7 @@ import type { Reach } from "../../shared/protocol";
 import { escalationPush, pushOwner, reachOf } from "../domain/push/push";
 import type { Audience, EventName, EventPayload, Notifier } from "../service/Notifier";
 import type { PushService } from "../service/PushService";
+import type { Revocation } from "../service/rights";
 import type { Store } from "../store/Store";
 
 /**
@@ -94,11 +95,8 @@ export class PushRelay implements Notifier {
   setOnDuty(staffId: string, onDuty: boolean): void {
     this.inner.setOnDuty(staffId, onDuty);
   }
-  disconnectStaff(staffId: string): void {
-    this.inner.disconnectStaff(staffId);
-  }
-  disconnectSession(sidHash: string): void {
-    this.inner.disconnectSession(sidHash);
+  revoke(what: Revocation): Promise<void> {
+    return this.inner.revoke(what);
   }
   disconnectYouth(youthId: string): void {
     this.inner.disconnectYouth(youthId);

@@ -1,6 +1,10 @@
+import type { Logger } from "pino";
 import type { Server } from "socket.io";
+import { z } from "zod";
 import type { ClientToServerEvents, Reach, ServerToClientEvents } from "../../shared/protocol";
 import type { Audience, EventName, EventPayload, Notifier } from "../service/Notifier";
+import type { Revocation } from "../service/rights";
+import type { RightsRegistry } from "./rights";
 import { rooms } from "./rooms";
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -15,12 +19,38 @@ function roomOf(to: Exclude<Audience, { everyone: true }>): string {
   return rooms.allStaff;
 }
 
-/** Notifier over socket.io rooms; with the Redis adapter every call reaches all server processes. */
 /** How long an ended conversation's rooms stay open for its last broadcasts to arrive everywhere. */
 const ROOM_CLOSE_DELAY_MS = 2_000;
 
+/** The server-to-server event that carries a revocation to the other processes. */
+export const REVOCATION_EVENT = "rights:revoked";
+
+/** How long a revocation waits for the other processes' answers before it goes on without them (logged). */
+const REVOCATION_WAIT_MS = 2_000;
+
+/** A revocation as it arrives from another process: checked like any other input before it is applied. */
+export const RevocationMessage: z.ZodType<Revocation> = z.union([
+  z.object({ conversation: z.string().min(1) }).strict(),
+  z.object({ staff: z.string().min(1), close: z.boolean() }).strict(),
+  z.object({ session: z.string().min(1), close: z.boolean() }).strict(),
+]);
+
+/** The part of the cluster adapter a revocation uses: a server-side emit that collects every other process's answer. */
+interface ServerSideEmitter {
+  serverSideEmit(packet: unknown[]): Promise<unknown> | undefined;
+}
+
+/** Notifier over socket.io rooms; with the Redis adapter every call reaches all server processes. */
 export class SocketNotifier implements Notifier {
-  constructor(private readonly io: IoServer) {}
+  /**
+   * `rights`: this process's sockets' known rights; `clustered`: other processes may exist (the
+   * Redis adapter), so revocations go to them too.
+   */
+  constructor(
+    private readonly io: IoServer,
+    private readonly rights: RightsRegistry,
+    private readonly options: { clustered: boolean; log: Logger },
+  ) {}
 
   emit<E extends EventName>(to: Audience, event: E, payload: EventPayload<E>): void {
     // socket.io's typed emit cannot follow a generic event name through its overloads.
@@ -74,12 +104,36 @@ export class SocketNotifier implements Notifier {
     else sockets.socketsLeave(rooms.onDuty);
   }
 
-  disconnectStaff(staffId: string): void {
-    this.io.in(rooms.staff(staffId)).disconnectSockets(true);
-  }
-
-  disconnectSession(sidHash: string): void {
-    this.io.in(rooms.session(sidHash)).disconnectSockets(true);
+  /**
+   * Here at once; on the other processes through the adapter's server-side emit with an answer from
+   * each (counted by the adapter from the subscribers of its channel), so when this resolves every
+   * process that can hear has applied it. A process that cannot hear has suspended its trust
+   * (realtime.ts), so it reads the store meanwhile.
+   */
+  async revoke(what: Revocation): Promise<void> {
+    this.rights.apply(what);
+    if (!this.options.clustered) return;
+    // Straight to the adapter: socket.io's own serverSideEmit drops the promise, and with it a
+    // rejection when Redis is away.
+    const adapter = this.io.of("/").adapter as unknown as ServerSideEmitter;
+    const { log } = this.options;
+    await new Promise<void>((resolve) => {
+      let settled = false;
+      const settle = (error?: unknown) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (error) log.warn({ event: "rights.revoke.unconfirmed", err: error }, "a revocation was not confirmed by every process");
+        resolve();
+      };
+      const timer = setTimeout(() => settle(new Error(`no answer from every process in ${REVOCATION_WAIT_MS} ms`)), REVOCATION_WAIT_MS);
+      timer.unref();
+      try {
+        adapter.serverSideEmit([REVOCATION_EVENT, what, (error: Error | null) => settle(error ?? undefined)])?.catch(settle);
+      } catch (error) {
+        settle(error);
+      }
+    });
   }
 
   disconnectYouth(youthId: string): void {

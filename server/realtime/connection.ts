@@ -24,10 +24,18 @@ import type { WrapUpService } from "../service/WrapUpService";
 import type { YouthService } from "../service/YouthService";
 import { limitConnectionEvents } from "./connectionLimit";
 import { answerUnknownEvents, handle } from "./handle";
+import type { RightsRegistry, SocketRights } from "./rights";
 import { rooms } from "./rooms";
 
 export interface SocketData {
   actor?: Actor;
+  /** What this socket knows of its rights (server/realtime/rights.ts), from the moment it connected. */
+  rights?: SocketRights;
+  /**
+   * A console's session as the handshake read it: when it ends unless extended, and the registry's
+   * revocation count before the read (trusted only if nothing was revoked meanwhile).
+   */
+  handshake?: { expiresAt: number; mark: number };
 }
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -54,6 +62,8 @@ export interface RealtimeServices {
   timers: Set<NodeJS.Timeout>;
   /** How often an open console's session is checked while it sends nothing (expiry, logout elsewhere). */
   staffSessionRecheckMs: number;
+  /** Every socket's known rights on this process, and where revocations land. */
+  rights: RightsRegistry;
 }
 
 function checkVersion(version: number): void {
@@ -82,8 +92,24 @@ function requireStaff(socket: AppSocket): StaffActor {
   return actor;
 }
 
+/** Out of every room and without an identity: the socket hears nothing more and may act as nobody. */
+function makeAnonymous(socket: AppSocket): void {
+  socket.data.actor = undefined;
+  socket.data.rights?.forgetAll();
+  for (const room of [...socket.rooms]) if (room !== socket.id) void socket.leave(room);
+}
+
 /** Wires one socket's events to the services. Staff were identified by the handshake; youths identify here. */
 export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger): void {
+  const rights = s.rights.open({
+    inConversationRoom: (conversationId) => socket.rooms.has(rooms.conversation(conversationId)),
+    close: () => {
+      makeAnonymous(socket);
+      socket.disconnect(true);
+    },
+  });
+  socket.data.rights = rights;
+  socket.on("disconnect", () => s.rights.close(rights));
   limitConnectionEvents(socket, { max: s.connectionEventsPer10s, windowMs: 10_000 }, s.deps.clock, (kind) =>
     log.warn(
       { event: kind === "closed" ? "socket.flood.closed" : "socket.rate_limited", socketId: socket.id },
@@ -116,10 +142,10 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "returnCode:check", log, (p) => s.returnCodes.check(requireYouth(socket), p));
   handle(socket, "returnCode:forget", log, (p) => s.returnCodes.forget(requireYouth(socket), p));
 
-  handle(socket, "message:send", log, (p) => s.conversations.send(requireActor(socket), p));
+  handle(socket, "message:send", log, (p) => s.conversations.send(requireActor(socket), p, rights));
   handle(socket, "conversation:sync", log, (p) => s.conversations.sync(requireActor(socket), p));
-  handle(socket, "delivery:confirm", log, (p) => s.conversations.confirmDelivery(requireActor(socket), p));
-  handle(socket, "typing:set", log, (p) => s.conversations.typing(requireActor(socket), p));
+  handle(socket, "delivery:confirm", log, (p) => s.conversations.confirmDelivery(requireActor(socket), p, rights));
+  handle(socket, "typing:set", log, (p) => s.conversations.typing(requireActor(socket), p, rights));
   handle(socket, "conversation:end", log, (p) => s.conversations.end(requireActor(socket), p.conversationId));
 
   handle(socket, "staff:sync", log, async (p) => {
@@ -132,7 +158,7 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "presence:set", log, (p) => s.staff.setPresence(requireStaff(socket).staff, p));
   handle(socket, "presence:list", log, () => s.staff.colleagues(requireStaff(socket).staff));
   handle(socket, "note:set", log, (p) => s.staffConversations.setNote(requireStaff(socket), p));
-  handle(socket, "whisper:send", log, (p) => s.staffConversations.whisper(requireStaff(socket), p));
+  handle(socket, "whisper:send", log, (p) => s.staffConversations.whisper(requireStaff(socket), p, rights));
   handle(socket, "conversation:transfer", log, (p) => s.staffConversations.transfer(requireStaff(socket), p));
   handle(socket, "conversation:block", log, (p) => s.staffConversations.block(requireStaff(socket), p));
   handle(socket, "wrapup:submit", log, (p) => s.wrapUps.submit(requireStaff(socket).staff, p));
@@ -162,8 +188,19 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
 
   const actor = socket.data.actor;
   if (actor?.kind === "staff") {
-    guardStaffSession(socket, s, log);
-    void joinStaffRooms(socket, actor.staff, s, log);
+    const sid = readSessionCookie(socket.request.headers.cookie);
+    rights.bindStaff(actor.staff.id, sid ? hashSecret(sid) : undefined);
+    // The handshake's read counts only if nothing was revoked on this process while it ran: this
+    // socket was not registered yet, so a revocation then could not reach it.
+    const read = socket.data.handshake;
+    if (read && read.mark === s.rights.revocations) rights.trustStaff(read.expiresAt, rights.staffReadStarted());
+    const check = guardStaffSession(socket, s, log, sid);
+    // Its rooms only once its standing is known; if the store cannot say, as the handshake found it.
+    const join = () => {
+      const staff = socket.data.actor;
+      if (staff?.kind === "staff") return joinStaffRooms(socket, staff.staff, s, log);
+    };
+    void check({ touch: false }).then(join, join);
   }
 }
 
@@ -203,23 +240,58 @@ function handleYouthSession(
 const SESSION_TOUCH_MS = 60_000;
 
 /**
- * A staff socket keeps its rights only while the session it was opened with does: after a logout
- * elsewhere, an expiry or a deactivation, the next event finds the socket anonymous and out of every
- * room, so it neither acts nor hears anything more. Runs before every event's handler.
+ * A staff socket keeps its rights only while the session it was opened with does. Its standing is
+ * pushed, not read before every event: logout, deactivation, a changed record and a login that
+ * replaces the session revoke it on every process before they are answered (`Notifier.revoke`),
+ * and the socket is then closed or reads the store at its next event. Expiry needs no push: the
+ * socket knows when its session ends unless extended, and reads it again then. What it read is
+ * trusted for at most the registry's age limit; a console that only listens is checked every
+ * `staffSessionRecheckMs` and closed once its session has ended. Returns the check itself (a read
+ * when the standing is not known), which also runs before the first rooms are joined.
  */
-function guardStaffSession(socket: AppSocket, s: RealtimeServices, log: Logger): void {
-  const sid = readSessionCookie(socket.request.headers.cookie);
+function guardStaffSession(socket: AppSocket, s: RealtimeServices, log: Logger, sid: string | undefined) {
+  const rights = socket.data.rights!;
   let touchedAt = s.deps.clock.now();
-  // The session's own room: a login that replaces it closes this console at once, on any process.
-  if (sid) void socket.join(rooms.session(hashSecret(sid)));
-  // A console that only listens must stop hearing when its session ends (expired, logged out
-  // elsewhere, deactivated), not at its next event: checked every so often, then closed.
+  /**
+   * Resolves once the socket's standing is known: still staff (and trusted), or made anonymous.
+   * `touch` extends the session; `force` reads it even while it is trusted.
+   */
+  const check = async (options: { touch: boolean; force?: boolean }): Promise<void> => {
+    let { touch, force } = options;
+    for (;;) {
+      const actor = socket.data.actor;
+      if (actor?.kind !== "staff" || socket.disconnected) return;
+      if (!touch && !force && rights.staffTrusted()) return;
+      const mark = rights.staffReadStarted();
+      const now = s.deps.clock.now();
+      const valid = await s.staff.stillValid(sid, actor.staff.id, touch);
+      if (touch) touchedAt = now;
+      touch = false;
+      force = false;
+      // A revocation reached this socket while the read ran: the read may predate it, so read again
+      // (a closing one has made the socket anonymous, which ends the loop).
+      if (!rights.staffReadCurrent(mark)) continue;
+      if (valid) {
+        socket.data.actor = { kind: "staff", staff: valid.staff };
+        rights.trustStaff(valid.expiresAt, mark);
+        return;
+      }
+      makeAnonymous(socket);
+      log.info(
+        { event: "staff.session.revoked", staffId: actor.staff.id, socketId: socket.id },
+        "session no longer valid; socket made anonymous",
+      );
+      return;
+    }
+  };
+  // A console that only listens must stop hearing when its session ends (expired, or changed where
+  // no push reaches), not at its next event: checked every so often, then closed.
   const recheck = setInterval(() => {
     const actor = socket.data.actor;
     if (actor?.kind !== "staff") return;
-    s.staff.stillValid(sid, actor.staff.id, false).then(
-      (staff) => {
-        if (staff) return;
+    check({ touch: false, force: true }).then(
+      () => {
+        if (socket.data.actor?.kind === "staff") return;
         log.info({ event: "staff.session.ended", staffId: actor.staff.id, socketId: socket.id }, "session ended; console closed");
         socket.disconnect(true);
       },
@@ -228,34 +300,32 @@ function guardStaffSession(socket: AppSocket, s: RealtimeServices, log: Logger):
   }, s.staffSessionRecheckMs);
   recheck.unref();
   socket.on("disconnect", () => clearInterval(recheck));
+  // Events that arrive while a read is under way wait for that same read, in arrival order: a later
+  // message never overtakes an earlier one on its way to the store.
+  let reading: Promise<void> | undefined;
   socket.use((_packet, next) => {
     const actor = socket.data.actor;
     if (actor?.kind !== "staff") return next();
     const touch = s.deps.clock.now() - touchedAt >= SESSION_TOUCH_MS;
-    s.staff.stillValid(sid, actor.staff.id, touch).then(
-      (staff) => {
-        if (touch) touchedAt = s.deps.clock.now();
-        if (staff) {
-          socket.data.actor = { kind: "staff", staff };
-          return next();
-        }
-        socket.data.actor = undefined;
-        for (const room of [...socket.rooms]) if (room !== socket.id) void socket.leave(room);
-        log.info(
-          { event: "staff.session.revoked", staffId: actor.staff.id, socketId: socket.id },
-          "session no longer valid; socket made anonymous",
-        );
-        next();
-      },
-      // The store is away: let the handler run into the same outage and answer UNAVAILABLE.
+    // The common case: a standing pushed to this socket and not yet due a touch costs no read.
+    if (!reading && !touch && rights.staffTrusted()) return next();
+    reading ??= check({ touch }).finally(() => {
+      reading = undefined;
+    });
+    // The store is away: let the handler run into the same outage and answer UNAVAILABLE.
+    reading.then(
+      () => next(),
       () => next(),
     );
   });
+  return check;
 }
 
 async function joinStaffRooms(socket: AppSocket, staff: Staff, s: RealtimeServices, log: Logger): Promise<void> {
   try {
     const [active, duties] = await Promise.all([s.deps.store.listActiveFor(staff.id), s.deps.store.listDuty()]);
+    // Revoked while these were read (logout, deactivation): no room for a socket that is no one's now.
+    if (socket.data.actor?.kind !== "staff" || socket.disconnected) return;
     if (duties.some((d) => d.staffId === staff.id)) await socket.join(rooms.onDuty);
     await socket.join([
       rooms.staff(staff.id),

@@ -8,7 +8,5 @@ export const rooms = {
   /** The conversation id of a conversation room (either side), or undefined for any other room. */
   conversationOf: (room: string): string | undefined => /^conv:([^:]+)(?::staff)?$/.exec(room)?.[1],
   role: (role: string) => `role:${role}`,
-  /** Every console opened with one staff session (by the hash of its id). */
-  session: (sidHash: string) => `session:${sidHash}`,
   onDuty: "on-duty",
 };

@@ -19,6 +19,7 @@ import type { Dispatcher } from "./Dispatcher";
 import type { EscalationService } from "./EscalationService";
 import { fail } from "./errors";
 import { pushPresence } from "./presencePush";
+import { isSpeaker, type KnownRights } from "./rights";
 import { recordSystemLine } from "./transcript";
 import { messageView, staffView, visibleToYouth, youthView } from "./views";
 import type { WrapUpService } from "./WrapUpService";
@@ -95,6 +96,29 @@ export class ConversationService {
   }
 
   /**
+   * `authorise`, answered from what this connection already knows when it holds the right (no store
+   * read: the common case for a message), else from the store, and then remembered if the actor
+   * speaks in it and it is active. Either way the conversation returned is one the actor is a party
+   * to; a known one comes without its `lastSeq`.
+   */
+  async authoriseKnown(actor: Actor, conversationId: string, known: KnownRights | undefined): Promise<Conversation> {
+    const held = known?.speakerIn(conversationId);
+    // Checked again against this actor: what is known is only what the store said when it was read.
+    if (held && held.status === "active" && isSpeaker(actor, held)) return held;
+    if (!known) return this.authorise(actor, conversationId, { lastSeq: false });
+    const mark = known.readStarted(conversationId);
+    let granted: Conversation | undefined;
+    try {
+      const conversation = await this.authorise(actor, conversationId, { lastSeq: false });
+      // Only an active chat's speakers: a queued one changes hands without a revocation (a claim adds rights).
+      if (conversation.status === "active" && isSpeaker(actor, conversation)) granted = conversation;
+      return conversation;
+    } finally {
+      known.readEnded(conversationId, granted, mark);
+    }
+  }
+
+  /**
    * The youth and the volunteer are parties; a professional is one once joined, or while on duty
    * for the conversation's location (reading along, whispering to the volunteer).
    */
@@ -111,15 +135,18 @@ export class ConversationService {
    * volunteer, and a professional only once joined: reading along stays invisible to the youth.
    */
   requireSpeaker(actor: Actor, c: Conversation): void {
-    if (actor.kind === "youth" || c.volunteerId === actor.staff.id || c.professionalId === actor.staff.id) return;
+    if (actor.kind === "youth" || isSpeaker(actor, c)) return;
     fail("FORBIDDEN", "Join the conversation first");
   }
 
-  /** Persists before acknowledging; a resend with the same id is stored once and broadcast again. */
-  async send(actor: Actor, request: RequestOf<"message:send">) {
+  /**
+   * Persists before acknowledging; a resend with the same id is stored once and broadcast again.
+   * `known`: what the sender's connection already knows of its rights (no store read when it holds them).
+   */
+  async send(actor: Actor, request: RequestOf<"message:send">, known?: KnownRights) {
     const { store, clock, notifier } = this.deps;
     // The append takes the next seq itself: the stored counter is not needed to authorise.
-    const conversation = await this.authorise(actor, request.conversationId, { lastSeq: false });
+    const conversation = await this.authoriseKnown(actor, request.conversationId, known);
     if (!isLive(conversation)) fail("CONVERSATION_ENDED", "This conversation has ended");
     if (actor.kind === "staff" && conversation.status !== "active") fail("FORBIDDEN", "Not your conversation yet");
     this.requireSpeaker(actor, conversation);
@@ -153,16 +180,19 @@ export class ConversationService {
    * professional alerted; an acute message escalates at crisis. Only the level, the signal ids and
    * the acute mark travel; never the text.
    */
-  private async triage(c: Conversation, text: string, seq: number, now: number): Promise<void> {
+  private async triage(sentIn: Conversation, text: string, seq: number, now: number): Promise<void> {
     const { store, notifier, log } = this.deps;
     // Most messages score the same whatever came before: the conversation is read only when it could matter.
     let scored = this.risk.score(text);
     if (scored.contextMatters && seq > 1) {
-      const earlier = await store.listMessages(c.id, Math.max(0, seq - 1 - TRIAGE_CONTEXT_MESSAGES));
+      const earlier = await store.listMessages(sentIn.id, Math.max(0, seq - 1 - TRIAGE_CONTEXT_MESSAGES));
       scored = this.risk.score(text, triageContext(earlier, seq));
     }
     const { level, signals, acute } = scored;
     if (level === "none") return;
+    // The sender's connection may have known the conversation from an earlier message: a flag acts
+    // on it as it is now (queued again after a transfer, a professional joined since).
+    const c = (await store.getConversation(sentIn.id, { lastSeq: false })) ?? sentIn;
     log.info({ event: "risk.flagged", conversationId: c.id, level, signals, acute }, "risk flagged");
     await store.appendEvent({
       type: "risk.flagged",
@@ -206,13 +236,16 @@ export class ConversationService {
     return { messages, conversation: actor.kind === "youth" ? youthView(conversation, volunteer) : staffView(conversation) };
   }
 
-  /** The reader confirms what reached their screen; the sender sees "delivered". */
-  async confirmDelivery(actor: Actor, request: RequestOf<"delivery:confirm">) {
-    const conversation = await this.authorise(actor, request.conversationId);
+  /**
+   * The reader confirms what reached their screen; the sender sees "delivered". Sent for every
+   * message a page shows, so it too is authorised from what the connection knows; the store caps
+   * the mark at the last message.
+   */
+  async confirmDelivery(actor: Actor, request: RequestOf<"delivery:confirm">, known?: KnownRights) {
+    const conversation = await this.authoriseKnown(actor, request.conversationId, known);
     this.requireSpeaker(actor, conversation);
     if (!(await this.signalLimit.consume(senderOf(actor)))) fail("RATE_LIMITED", "Too many signals; wait a moment");
-    const upToSeq = Math.min(request.upToSeq, conversation.lastSeq);
-    await this.deps.store.markDelivered(conversation.id, actor.kind === "youth" ? "youth" : "staff", upToSeq);
+    const upToSeq = await this.deps.store.markDelivered(conversation.id, actor.kind === "youth" ? "youth" : "staff", request.upToSeq);
     this.deps.notifier.emit({ conversation: conversation.id }, "delivery:confirmed", {
       conversationId: conversation.id,
       by: roleOf(actor),
@@ -221,8 +254,8 @@ export class ConversationService {
     return { upToSeq };
   }
 
-  async typing(actor: Actor, request: RequestOf<"typing:set">) {
-    const conversation = await this.authorise(actor, request.conversationId);
+  async typing(actor: Actor, request: RequestOf<"typing:set">, known?: KnownRights) {
+    const conversation = await this.authoriseKnown(actor, request.conversationId, known);
     this.requireSpeaker(actor, conversation);
     if (!(await this.signalLimit.consume(senderOf(actor)))) fail("RATE_LIMITED", "Too many signals; wait a moment");
     if (conversation.status !== "active") return {};
@@ -253,6 +286,8 @@ export class ConversationService {
     await this.risk.later.settledFor(conversationId);
     const result = await store.endConversation(conversationId, { at: this.deps.clock.now(), by, reason });
     if (!result.ok) return false;
+    // No connection on any process speaks in it on what it knew before: settled before anyone hears it ended.
+    await notifier.revoke({ conversation: conversationId });
     const c = result.conversation;
     const abandoned = c.status === "abandoned";
     const durationMs = c.assignedAt === undefined ? 0 : c.endedAt! - c.assignedAt;

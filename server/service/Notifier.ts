@@ -1,4 +1,5 @@
 import type { Reach, ServerToClientEvents, StaffRole } from "../../shared/protocol";
+import type { Revocation } from "./rights";
 
 export type EventName = keyof ServerToClientEvents;
 export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
@@ -38,10 +39,14 @@ export interface Notifier {
   isYouthConnected(youthId: string): Promise<boolean>;
   /** Puts a professional's sockets in (or out of) the on-duty audience. */
   setOnDuty(staffId: string, onDuty: boolean): void;
-  /** Closes every socket of a staff member (logout, deactivation); they must authenticate again. */
-  disconnectStaff(staffId: string): void;
-  /** Closes every console opened with one staff session (a login that replaced it), on every process. */
-  disconnectSession(sidHash: string): void;
+  /**
+   * Takes a right away from every connection that holds it, on every process (server/service/
+   * rights.ts): what they knew of a conversation, or a staff member's or session's standing (then
+   * read again before their next event, or, with `close`, their sockets closed). Resolves once every
+   * process has done it, so whatever is answered after it holds everywhere; a process that does not
+   * answer in time is logged, and re-reads within its cache's age limit.
+   */
+  revoke(what: Revocation): Promise<void>;
   /** Closes every socket of a youth session, on every process (quick exit): no other tab goes on. */
   disconnectYouth(youthId: string): void;
   /** The conversations whose rooms any socket of this staff member is in now, on every process. */

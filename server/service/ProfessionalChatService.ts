@@ -161,6 +161,8 @@ export class ProfessionalChatService {
     if (!(await this.deps.store.reassignVolunteer(c.id, c.volunteerId, pro.id)))
       fail("CONVERSATION_ENDED", "This conversation changed; reload it");
     const { notifier } = this.deps;
+    // The volunteer's consoles, on every process, stop speaking in it before the youth hears of it.
+    await notifier.revoke({ conversation: c.id });
     // The line reaches the volunteer before they leave the room: the chat does not just vanish.
     await recordSystemLine(
       this.deps,
@@ -198,6 +200,8 @@ export class ProfessionalChatService {
     // Never hand a youth back to someone who is not there to answer.
     if (!(await notifier.isStaffConnected(volunteerId))) fail("NOT_AVAILABLE", "The volunteer is not online; transfer instead");
     if (!(await store.reassignVolunteer(c.id, pro.id, volunteerId))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
+    // She held it; whatever her consoles knew of it is read again.
+    await notifier.revoke({ conversation: c.id });
     const volunteer = target;
     await notifier.join({ staff: volunteerId }, c.id);
     await recordSystemLine(

@@ -145,7 +145,7 @@ export class SecondFactorService {
     await this.access.record(actor, "second-factor-reset", reason, { locationId: subject.locationId, subjectStaffId: subject.id });
     const reset = await this.deps.store.deleteSecondFactor(subject.id);
     await this.deps.store.deleteStaffSessionsOf(subject.id);
-    this.deps.notifier.disconnectStaff(subject.id);
+    await this.deps.notifier.revoke({ staff: subject.id, close: true });
     this.deps.log.info({ event: "staff.secondFactor.reset", staffId: subject.id, by: actor.id }, "second factor reset");
     return { reset };
   }

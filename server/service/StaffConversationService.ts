@@ -11,6 +11,7 @@ import type { EscalationService } from "./EscalationService";
 import { fail } from "./errors";
 import { pushPresence } from "./presencePush";
 import type { ReturnCodeService } from "./ReturnCodeService";
+import type { KnownRights } from "./rights";
 import { recordSystemLine } from "./transcript";
 import { messageView, staffView, youthView } from "./views";
 
@@ -45,8 +46,8 @@ export class StaffConversationService {
     this.returnCodes = o.returnCodes;
   }
 
-  private async mineAndActive(actor: StaffActor, conversationId: string): Promise<Conversation> {
-    const conversation = await this.conversations.authorise(actor, conversationId);
+  private async mineAndActive(actor: StaffActor, conversationId: string, known?: KnownRights): Promise<Conversation> {
+    const conversation = await this.conversations.authoriseKnown(actor, conversationId, known);
     if (conversation.status !== "active") fail("CONVERSATION_ENDED", "This conversation is not active");
     return conversation;
   }
@@ -67,9 +68,9 @@ export class StaffConversationService {
    * A staff-only message inside the conversation. With `consult`, it also asks the on-duty
    * professionals for advice; their side of the thread comes with the escalation work.
    */
-  async whisper(actor: StaffActor, request: RequestOf<"whisper:send">) {
+  async whisper(actor: StaffActor, request: RequestOf<"whisper:send">, known?: KnownRights) {
     const { store, clock, notifier } = this.deps;
-    const conversation = await this.mineAndActive(actor, request.conversationId);
+    const conversation = await this.mineAndActive(actor, request.conversationId, known);
     if (!(await this.rateLimit.consume(actor.staff.id))) fail("RATE_LIMITED", "Too many messages; wait a moment");
     const now = clock.now();
     const { message, duplicate } = await store.appendMessage({
@@ -113,6 +114,8 @@ export class StaffConversationService {
       if (result.reason === "not_available") fail("NOT_AVAILABLE", "That colleague is not available");
       fail("FORBIDDEN", "This is not your conversation any more");
     }
+    // Whoever held it knew it as theirs: dropped on every process before anyone acts on the move.
+    await notifier.revoke({ conversation: conversation.id });
     const moved = result.conversation;
     if (request.note) await store.setConversationNotes(moved.id, { handoverNote: request.note });
     const withNote = { ...moved, ...(request.note && { handoverNote: request.note }) };

@@ -26,6 +26,12 @@ export function staffPublicView(s: Staff): StaffView {
   };
 }
 
+/** A staff session found valid: whose it is, and when it ends unless something extends it. */
+export interface ValidSession {
+  staff: Staff;
+  expiresAt: number;
+}
+
 /** What a StaffService is made of (named, so a new collaborator cannot be passed in the wrong place). */
 export interface StaffServiceOptions {
   deps: ServiceDeps<ConversationStore & DirectoryStore & EscalationStore & EventStore & PresenceStore & SessionStore>;
@@ -75,7 +81,7 @@ export class StaffService {
     if (previousSid) {
       await this.deps.store.deleteStaffSession(hashSecret(previousSid));
       // A console still open with the old session must not go on hearing under the new login.
-      this.deps.notifier.disconnectSession(hashSecret(previousSid));
+      await this.deps.notifier.revoke({ session: hashSecret(previousSid), close: true });
     }
     const next = this.secondFactor ? await this.secondFactor.stepAfterPassword(staff) : "done";
     if (next !== "done") {
@@ -140,27 +146,42 @@ export class StaffService {
 
   /** The staff member behind a session id, extending the idle timeout; undefined when expired or deactivated. */
   async authenticate(sid: string | undefined): Promise<Staff | undefined> {
-    const live = await this.liveSession(sid);
-    if (!live) return undefined;
-    const now = this.deps.clock.now();
-    await this.deps.store.putStaffSession({ ...live.session, lastSeenAt: now }, this.ttlOf(live.session, now));
-    return live.staff;
+    return (await this.openConsole(sid))?.staff;
   }
 
   /**
-   * For an open console, before each event: the staff member as stored now, if the session the
-   * socket was opened with is still valid and still theirs. Logout elsewhere, expiry and
-   * deactivation take effect at the next event, not at the next reconnect. `touch` extends the
-   * idle timeout, so a console in use does not idle out.
+   * Like `authenticate`, for a console's socket: also when the session ends if nothing extends it
+   * (idle or absolute), so the socket can trust it until then without reading it again, unless a
+   * revocation is pushed first (`Notifier.revoke`).
    */
-  async stillValid(sid: string | undefined, staffId: string, touch: boolean): Promise<Staff | undefined> {
+  async openConsole(sid: string | undefined): Promise<ValidSession | undefined> {
+    const live = await this.liveSession(sid);
+    if (!live) return undefined;
+    const now = this.deps.clock.now();
+    const touched = { ...live.session, lastSeenAt: now };
+    await this.deps.store.putStaffSession(touched, this.ttlOf(live.session, now));
+    return { staff: live.staff, expiresAt: this.expiryOf(touched) };
+  }
+
+  /**
+   * For an open console whose standing is not known (revoked, or trusted long enough): the staff
+   * member as stored now, if the session the socket was opened with is still valid and still theirs,
+   * and when it ends unless extended. `touch` extends the idle timeout, so a console in use does not
+   * idle out.
+   */
+  async stillValid(sid: string | undefined, staffId: string, touch: boolean): Promise<ValidSession | undefined> {
     const live = await this.liveSession(sid, staffId);
     if (!live || live.staff.id !== staffId) return undefined;
-    if (touch) {
-      const now = this.deps.clock.now();
-      await this.deps.store.putStaffSession({ ...live.session, lastSeenAt: now }, this.ttlOf(live.session, now));
-    }
-    return live.staff;
+    if (!touch) return { staff: live.staff, expiresAt: this.expiryOf(live.session) };
+    const now = this.deps.clock.now();
+    const touched = { ...live.session, lastSeenAt: now };
+    await this.deps.store.putStaffSession(touched, this.ttlOf(live.session, now));
+    return { staff: live.staff, expiresAt: this.expiryOf(touched) };
+  }
+
+  /** When a session ends if nobody extends it: idle, or the absolute limit from login, whichever is first. */
+  private expiryOf(session: StaffSession): number {
+    return Math.min(session.lastSeenAt + this.sessionIdleMs, session.createdAt + this.sessionMaxMs);
   }
 
   /**
@@ -177,10 +198,11 @@ export class StaffService {
       const ended = await this.deps.store.deleteStaffSessionsOf(session.staffId);
       this.deps.log.info({ event: "staff.logout.everywhere", staffId: session.staffId, sessions: ended + 1 }, "every session ended");
     }
+    // Before the answer: every console of theirs, on every process, is closed and acts on nothing more.
+    await this.deps.notifier.revoke({ staff: session.staffId, close: true });
     // Logged out is off duty: no escalation may wait for someone who left.
     await this.deps.store.removeDuty(session.staffId);
     await this.escalations.releaseAllOf(session.staffId);
-    this.deps.notifier.disconnectStaff(session.staffId);
   }
 
   /** Presence as stored, or the default for someone who has not set it yet: off, two chats. */

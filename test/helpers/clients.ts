@@ -39,6 +39,23 @@ export function request<E extends RequestName>(
   );
 }
 
+/**
+ * Like `request`, for a socket the server may have closed: an event that never reached the server
+ * (the socket was closed before or while it was sent) is answered `{ ok: false, code: "CLOSED" }`
+ * at once rather than after the ack's timeout.
+ */
+export async function requestOrClosed<E extends RequestName>(
+  socket: ClientSocket,
+  event: E,
+  payload: unknown = {},
+): Promise<Ack<Responses[E]> | { ok: false; code: "CLOSED"; message: string }> {
+  const closed = { ok: false as const, code: "CLOSED" as const, message: "the server closed the connection" };
+  if (!socket.connected) return closed;
+  const gone = new Promise<typeof closed>((resolve) => socket.once("disconnect", () => resolve(closed)));
+  // socket.io answers an ack still open at the disconnect with an error: that is "closed" too.
+  return Promise.race([request(socket, event, payload).catch(() => closed), gone]);
+}
+
 /** Like `request` but fails the test unless the ack is ok. */
 export async function ok<E extends RequestName>(socket: ClientSocket, event: E, payload: unknown = {}): Promise<Responses[E]> {
   const ack = await request(socket, event, payload);

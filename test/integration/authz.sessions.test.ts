@@ -8,10 +8,25 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { PROTOCOL_VERSION } from "../../shared/protocol";
-import { type ClientSocket, closeAll, collect, connect, login, nextEvent, ok, openStaff, openYouth, request } from "../helpers/clients";
+import {
+  type ClientSocket,
+  closeAll,
+  collect,
+  connect,
+  login,
+  nextEvent,
+  ok,
+  openStaff,
+  openYouth,
+  request,
+  requestOrClosed,
+} from "../helpers/clients";
 import { resetState, startTestServer, stopServer } from "../helpers/servers";
 
 const SAM = "sam@leiden.demo";
+const KIM = "kim@inloop.demo";
+/** The server's default (config RIGHTS_MAX_AGE_MS). */
+const RIGHTS_MAX_AGE_MS = 15_000;
 const HOUR = 3_600_000;
 
 /** A clock the test moves by hand, so a 12-hour limit takes no time. */
@@ -86,7 +101,7 @@ describe("staff sessions and youth tokens", () => {
     );
   });
 
-  it("takes an open console's rights and its chats' messages away when the account is deactivated", async () => {
+  it("closes an open console and stops its chats' messages when a coordinator deactivates the account", async () => {
     const sam = await openStaff(server.url, SAM, DEMO_PASSWORD);
     track(sam.socket);
     await ok(sam.socket, "presence:set", { status: "available" });
@@ -97,19 +112,82 @@ describe("staff sessions and youth tokens", () => {
     const heard = collect(sam.socket, "message:received");
     await ok(youth.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "before" });
     await expect.poll(() => heard.length).toBe(1);
+    const kim = await login(server.url, KIM, DEMO_PASSWORD);
 
     const record = (await server.store.getStaffByEmail(SAM))!;
-    await server.store.putStaff({ ...record, active: false });
     try {
+      const res = await fetch(`${server.url}/api/admin/staff/${record.id}/deactivate`, { method: "POST", headers: { cookie: kim } });
+      expect(res.status).toBe(200);
+      // Answered only once his console is closed: an event sent at once is never acted on.
       expect(
-        await request(sam.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "still here?" }),
-      ).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+        await requestOrClosed(sam.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "still here?" }),
+      ).toMatchObject({ ok: false });
+      expect(sam.socket.connected).toBe(false);
       await ok(youth.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "after" });
       await new Promise((r) => setTimeout(r, 200));
       expect(heard.map((m) => m.text)).toEqual(["before"]);
+      const stored = (await server.store.listMessages(conversation.id, 0)).map((m) => m.text);
+      expect(stored).toContain("after");
+      expect(stored).not.toContain("still here?");
+      // His cookie opens nothing any more.
+      const again = track(await connect(server.url, sam.cookie));
+      expect(await request(again, "staff:sync", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({
+        ok: false,
+        code: "UNAUTHENTICATED",
+      });
     } finally {
       await server.store.putStaff(record);
     }
+  });
+
+  it("reads the store on every HTTP request: an account edited in the store by hand counts at the next request", async () => {
+    const cookie = await login(server.url, SAM, DEMO_PASSWORD);
+    const record = (await server.store.getStaffByEmail(SAM))!;
+    try {
+      expect(await me(server.url, cookie)).toBe(200);
+      await server.store.putStaff({ ...record, active: false });
+      expect(await me(server.url, cookie)).toBe(401);
+    } finally {
+      await server.store.putStaff(record);
+    }
+  });
+
+  it("bounds what an open console goes on trusting after a change made past the services: read again within RIGHTS_MAX_AGE_MS", async () => {
+    const sam = await openStaff(server.url, SAM, DEMO_PASSWORD);
+    track(sam.socket);
+    await ok(sam.socket, "presence:set", { status: "available" });
+    const youth = await openYouth(server.url);
+    track(youth.socket);
+    const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
+    await ok(sam.socket, "queue:take");
+    const send = (text: string) => request(sam.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text });
+    await ok(sam.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "known now" });
+    // A hand edit of the store: no service ran, so nothing was pushed to the sockets.
+    await server.store.endConversation(conversation.id, { at: Date.now(), by: "system", reason: "hand edit" });
+    const record = (await server.store.getStaffByEmail(SAM))!;
+    await server.store.putStaff({ ...record, active: false });
+    try {
+      clock.offset = RIGHTS_MAX_AGE_MS;
+      expect(await send("after the age limit")).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    } finally {
+      await server.store.putStaff(record);
+    }
+  });
+
+  it("reads a chat again once its known right is RIGHTS_MAX_AGE_MS old, when the change came past the services", async () => {
+    const sam = await openStaff(server.url, SAM, DEMO_PASSWORD);
+    track(sam.socket);
+    await ok(sam.socket, "presence:set", { status: "available" });
+    const youth = await openYouth(server.url);
+    track(youth.socket);
+    const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
+    await ok(sam.socket, "queue:take");
+    const send = (socket: ClientSocket, text: string) =>
+      request(socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text });
+    await ok(youth.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "known now" });
+    await server.store.endConversation(conversation.id, { at: Date.now(), by: "system", reason: "hand edit" });
+    clock.offset = RIGHTS_MAX_AGE_MS;
+    expect(await send(youth.socket, "after the age limit")).toMatchObject({ ok: false, code: "CONVERSATION_ENDED" });
   });
 
   it("refuses a socket handshake from a foreign origin and accepts its own", async () => {

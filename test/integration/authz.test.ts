@@ -4,7 +4,8 @@
  * youth and Sam (a Leiden volunteer), so cells cannot leak into each other.
  *
  * Y: the ack is ok (HTTP: a 2xx answer).
- * N: the ack is a refusal (HTTP: 401/403/404) and the store is exactly as before the request.
+ * N: the ack is a refusal (HTTP: 401/403/404), or the server closed the socket before the event
+ *    reached it (`CLOSED`: never read), and the store is exactly as before the request.
  *
  * New socket events are picked up from the protocol's `Requests` map: an event without a row fails
  * the test, so nobody adds an event without deciding who may send it.
@@ -14,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../server/app/startServer";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { PROTOCOL_VERSION, type RequestName, Requests } from "../../shared/protocol";
-import { type ClientSocket, closeAll, connect, login, ok, openStaff, openYouth, request } from "../helpers/clients";
+import { type ClientSocket, closeAll, connect, login, ok, openStaff, openYouth, requestOrClosed } from "../helpers/clients";
 import { todayInAmsterdam } from "../helpers/dates";
 import { listRoutes } from "../helpers/fuzz";
 import { makeDevice } from "../helpers/pushService";
@@ -30,7 +31,11 @@ const ROLES = [
   "professional", // Eva, on duty for Leiden, not (yet) joined
   "otherProfessional", // Bram, on duty for Amsterdam only
   "coordinator", // Kim, national coordinator
-  "deactivated", // Lotte: her console was open when her account was deactivated (it turns anonymous, like loggedOut)
+  // Lotte: her console was open when a coordinator deactivated her through the admin route (the
+  // only way a deployment deactivates anyone). The route answers only once every console of hers,
+  // on every process, is closed: the event that follows is never acted on (refused, or never read).
+  "deactivated",
+  "deactivatedBack", // Lotte's browser connecting again afterwards with the same cookie (anonymous, like loggedOut)
   "loggedOut", // Daan: logged out, then reconnected with the old cookie
 ] as const;
 type RoleName = (typeof ROLES)[number];
@@ -55,59 +60,59 @@ function parseTable(text: string): Map<string, Record<RoleName, "Y" | "N">> {
 
 // prettier-ignore
 const SOCKET_MATRIX = parseTable(`
-                         youth otherYouth noSession volunteer otherVolunteer professional otherProfessional coordinator deactivated loggedOut
-session:open               N       N         Y         N           N             N             N                N          Y          Y
-session:resume             Y       Y         N         N           N             N             N                N          N          N
-service:status             Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
-queue:join                 N       Y         N         N           N             N             N                N          N          N
-queue:leave                Y       N         N         N           N             N             N                N          N          N
-feedback:give              Y       N         N         N           N             N             N                N          N          N
+                         youth otherYouth noSession volunteer otherVolunteer professional otherProfessional coordinator deactivated deactivatedBack loggedOut
+session:open               N       N         Y         N           N             N             N                N          N          Y               Y
+session:resume             Y       Y         N         N           N             N             N                N          N          N               N
+service:status             Y       Y         Y         Y           Y             Y             Y                Y          N          Y               Y
+queue:join                 N       Y         N         N           N             N             N                N          N          N               N
+queue:leave                Y       N         N         N           N             N             N                N          N          N               N
+feedback:give              Y       N         N         N           N             N             N                N          N          N               N
 # A return code is a bearer secret, like the session token: any youth session that holds it may check or forget it.
-returnCode:take            Y       N         N         N           N             N             N                N          N          N
-returnCode:check           Y       Y         N         N           N             N             N                N          N          N
-returnCode:forget          Y       Y         N         N           N             N             N                N          N          N
-message:send               Y       N         N         Y           N             N             N                N          N          N
-conversation:sync          Y       N         N         Y           N             Y             N                N          N          N
-delivery:confirm           Y       N         N         Y           N             N             N                N          N          N
-typing:set                 Y       N         N         Y           N             N             N                N          N          N
-conversation:end           Y       N         N         Y           N             N             N                N          N          N
-note:set                   N       N         N         Y           N             Y             N                N          N          N
-whisper:send               N       N         N         Y           N             Y             N                N          N          N
-conversation:transfer      N       N         N         Y           N             N             N                N          N          N
-conversation:block         N       N         N         Y           N             N             N                N          N          N
-wrapup:submit              N       N         N         Y           N             N             N                N          N          N
-wrapup:todo                N       N         N         Y           Y             Y             Y                Y          N          N
-presence:list              N       N         N         Y           Y             Y             Y                Y          N          N
-escalation:raise           N       N         N         Y           N             N             N                N          N          N
-escalation:list            N       N         N         N           N             Y             Y                N          N          N
-escalation:claim           N       N         N         N           N             Y             Y                N          N          N
-escalation:resolve         N       N         N         N           N             Y             N                N          N          N
+returnCode:take            Y       N         N         N           N             N             N                N          N          N               N
+returnCode:check           Y       Y         N         N           N             N             N                N          N          N               N
+returnCode:forget          Y       Y         N         N           N             N             N                N          N          N               N
+message:send               Y       N         N         Y           N             N             N                N          N          N               N
+conversation:sync          Y       N         N         Y           N             Y             N                N          N          N               N
+delivery:confirm           Y       N         N         Y           N             N             N                N          N          N               N
+typing:set                 Y       N         N         Y           N             N             N                N          N          N               N
+conversation:end           Y       N         N         Y           N             N             N                N          N          N               N
+note:set                   N       N         N         Y           N             Y             N                N          N          N               N
+whisper:send               N       N         N         Y           N             Y             N                N          N          N               N
+conversation:transfer      N       N         N         Y           N             N             N                N          N          N               N
+conversation:block         N       N         N         Y           N             N             N                N          N          N               N
+wrapup:submit              N       N         N         Y           N             N             N                N          N          N               N
+wrapup:todo                N       N         N         Y           Y             Y             Y                Y          N          N               N
+presence:list              N       N         N         Y           Y             Y             Y                Y          N          N               N
+escalation:raise           N       N         N         Y           N             N             N                N          N          N               N
+escalation:list            N       N         N         N           N             Y             Y                N          N          N               N
+escalation:claim           N       N         N         N           N             Y             Y                N          N          N               N
+escalation:resolve         N       N         N         N           N             Y             N                N          N          N               N
 # Duty only for one's own locations (home, or cover a coordinator who runs it gave): Bram (Amsterdam) not for Leiden.
-duty:set                   N       N         N         N           N             Y             N                N          N          N
-conversation:watch         N       N         N         N           N             Y             N                N          N          N
-conversation:join          N       N         N         N           N             Y             N                N          N          N
-conversation:live          N       N         N         N           N             Y             Y                N          N          N
-conversation:takeover      N       N         N         N           N             Y             N                N          N          N
-conversation:handback      N       N         N         N           N             Y             N                N          N          N
+duty:set                   N       N         N         N           N             Y             N                N          N          N               N
+conversation:watch         N       N         N         N           N             Y             N                N          N          N               N
+conversation:join          N       N         N         N           N             Y             N                N          N          N               N
+conversation:live          N       N         N         N           N             Y             Y                N          N          N               N
+conversation:takeover      N       N         N         N           N             Y             N                N          N          N               N
+conversation:handback      N       N         N         N           N             Y             N                N          N          N               N
 # Only forgets the sender's own read-along list (and leaves rooms they had no other reason to be in).
-conversation:unwatch       N       N         N         N           N             Y             Y                N          N          N
-staff:sync                 N       N         N         Y           Y             Y             Y                Y          N          N
-presence:set               N       N         N         Y           Y             N             N                N          N          N
-queue:take                 N       N         N         Y           N             N             N                N          N          N
+conversation:unwatch       N       N         N         N           N             Y             Y                N          N          N               N
+staff:sync                 N       N         N         Y           Y             Y             Y                Y          N          N               N
+presence:set               N       N         N         Y           Y             N             N                N          N          N               N
+queue:take                 N       N         N         Y           N             N             N                N          N          N               N
 # ── Reach (issue 13: push, debrief) ──
 # A youth may ask to be told of their turn only while waiting; coordinators get no alerts.
-push:subscribe             Y       N         N         Y           Y             Y             Y                N          N          N
-push:unsubscribe           Y       Y         N         Y           Y             Y             Y                N          N          N
-debrief:request            N       N         N         Y           N             N             N                N          N          N
-debrief:list               N       N         N         Y           Y             Y             Y                N          N          N
+push:subscribe             Y       N         N         Y           Y             Y             Y                N          N          N               N
+push:unsubscribe           Y       Y         N         Y           Y             Y             Y                N          N          N               N
+debrief:request            N       N         N         Y           N             N             N                N          N          N               N
+debrief:list               N       N         N         Y           Y             Y             Y                N          N          N               N
 # Any professional on duty may take a debrief up; after that the thread is the volunteer's and hers only.
-debrief:claim              N       N         N         N           N             Y             Y                N          N          N
-debrief:send               N       N         N         Y           N             Y             N                N          N          N
-debrief:sync               N       N         N         Y           N             Y             N                N          N          N
-debrief:close              N       N         N         Y           N             Y             N                N          N          N
+debrief:claim              N       N         N         N           N             Y             Y                N          N          N               N
+debrief:send               N       N         N         Y           N             Y             N                N          N          N               N
+debrief:sync               N       N         N         Y           N             Y             N                N          N          N               N
+debrief:close              N       N         N         Y           N             Y             N                N          N          N               N
 # A professional takes a waiting youth of a queue they are on duty for (Eva: Leiden; Bram: Amsterdam only).
-queue:claim                N       N         N         N           N             Y             N                N          N          N
-professional:state         N       N         N         N           N             Y             Y                N          N          N
+queue:claim                N       N         N         N           N             Y             N                N          N          N               N
+professional:state         N       N         N         N           N             Y             Y                N          N          N               N
 `);
 
 /** The world one cell runs in: a chat `conversationId` between `youth` and Sam, and an escalation on it. */
@@ -201,53 +206,53 @@ const SOCKET_ROWS: Record<string, SocketRow> = {
 
 // prettier-ignore
 const HTTP_MATRIX = parseTable(`
-                         youth otherYouth noSession volunteer otherVolunteer professional otherProfessional coordinator deactivated loggedOut
-GET_/healthz               Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
-GET_/readyz                Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
-GET_/api/config            Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
-GET_/api/status            Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
-GET_/api/auth/session      Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
-GET_/api/auth/me           N       N         N         Y           Y             Y             Y                Y          N          N
-POST_/api/auth/login       N       N         N         Y           Y             Y             Y                Y          N          Y
-POST_/api/auth/logout      Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
-POST_/api/auth/logout-everywhere N N        N         Y           Y             Y             Y                Y          N          N
-POST_/api/youth/quick-exit Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
-GET_/api/no-such-route     N       N         N         N           N             N             N                N          N          N
-GET_/                      Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+                         youth otherYouth noSession volunteer otherVolunteer professional otherProfessional coordinator deactivated deactivatedBack loggedOut
+GET_/healthz               Y       Y         Y         Y           Y             Y             Y                Y          Y          Y               Y
+GET_/readyz                Y       Y         Y         Y           Y             Y             Y                Y          Y          Y               Y
+GET_/api/config            Y       Y         Y         Y           Y             Y             Y                Y          Y          Y               Y
+GET_/api/status            Y       Y         Y         Y           Y             Y             Y                Y          Y          Y               Y
+GET_/api/auth/session      Y       Y         Y         Y           Y             Y             Y                Y          Y          Y               Y
+GET_/api/auth/me           N       N         N         Y           Y             Y             Y                Y          N          N               N
+POST_/api/auth/login       N       N         N         Y           Y             Y             Y                Y          N          N               Y
+POST_/api/auth/logout      Y       Y         Y         Y           Y             Y             Y                Y          Y          Y               Y
+POST_/api/auth/logout-everywhere N N        N         Y           Y             Y             Y                Y          N          N               N
+POST_/api/youth/quick-exit Y       Y         Y         Y           Y             Y             Y                Y          Y          Y               Y
+GET_/api/no-such-route     N       N         N         N           N             N             N                N          N          N               N
+GET_/                      Y       Y         Y         Y           Y             Y             Y                Y          Y          Y               Y
 # /metrics is open without METRICS_TOKEN outside production (a token, and off without one, in production).
-GET_/metrics               Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+GET_/metrics               Y       Y         Y         Y           Y             Y             Y                Y          Y          Y               Y
 # ── Coordinator and admin routes (issue 6) ──────────────────────────────────────────────────────
 # Add a row here for every route under /api/admin/... and /api/figures..., and its request in HTTP_ROWS.
-GET_/api/figures           N       N         N         N           N             N             N                Y          N          N
-GET_/api/figures.csv       N       N         N         N           N             N             N                Y          N          N
-GET_/api/admin/locations   N       N         N         N           N             N             N                Y          N          N
-POST_/api/admin/locations  N       N         N         N           N             N             N                Y          N          N
-PUT_/api/admin/locations/:id N     N         N         N           N             N             N                Y          N          N
-GET_/api/admin/staff       N       N         N         N           N             N             N                Y          N          N
-POST_/api/admin/staff/invite N     N         N         N           N             N             N                Y          N          N
-PUT_/api/admin/staff/:id   N       N         N         N           N             N             N                Y          N          N
-POST_/api/admin/staff/:id/deactivate N N     N         N           N             N             N                Y          N          N
-POST_/api/admin/staff/:id/reactivate N N     N         N           N             N             N                Y          N          N
-POST_/api/admin/staff/:id/reinvite N N       N         N           N             N             N                Y          N          N
-GET_/api/admin/roster      N       N         N         N           N             N             N                Y          N          N
-POST_/api/admin/shifts     N       N         N         N           N             N             N                Y          N          N
-DELETE_/api/admin/shifts/:id N     N         N         N           N             N             N                Y          N          N
+GET_/api/figures           N       N         N         N           N             N             N                Y          N          N               N
+GET_/api/figures.csv       N       N         N         N           N             N             N                Y          N          N               N
+GET_/api/admin/locations   N       N         N         N           N             N             N                Y          N          N               N
+POST_/api/admin/locations  N       N         N         N           N             N             N                Y          N          N               N
+PUT_/api/admin/locations/:id N     N         N         N           N             N             N                Y          N          N               N
+GET_/api/admin/staff       N       N         N         N           N             N             N                Y          N          N               N
+POST_/api/admin/staff/invite N     N         N         N           N             N             N                Y          N          N               N
+PUT_/api/admin/staff/:id   N       N         N         N           N             N             N                Y          N          N               N
+POST_/api/admin/staff/:id/deactivate N N     N         N           N             N             N                Y          N          N               N
+POST_/api/admin/staff/:id/reactivate N N     N         N           N             N             N                Y          N          N               N
+POST_/api/admin/staff/:id/reinvite N N       N         N           N             N             N                Y          N          N               N
+GET_/api/admin/roster      N       N         N         N           N             N             N                Y          N          N               N
+POST_/api/admin/shifts     N       N         N         N           N             N             N                Y          N          N               N
+DELETE_/api/admin/shifts/:id N     N         N         N           N             N             N                Y          N          N               N
 # ── Accountable access (issue 17) ─────────────────────────────────────────────────────────────
 # The second step answers only the half-way session of a password just given; no role here holds
 # one (test/integration/secondFactor.test.ts walks that path), so a full session is refused too.
-GET_/api/auth/pending      Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
-POST_/api/auth/second-factor N     N         N         N           N             N             N                N          N          N
-POST_/api/auth/enrol       N       N         N         N           N             N             N                N          N          N
-POST_/api/auth/enrol/confirm N     N         N         N           N             N             N                N          N          N
-POST_/api/admin/staff/:id/reset-second-factor N N N    N           N             N             N                Y          N          N
-GET_/api/admin/access      N       N         N         N           N             N             N                Y          N          N
-POST_/api/admin/conversations/:id/erase N N  N         N           N             N             N                Y          N          N
+GET_/api/auth/pending      Y       Y         Y         Y           Y             Y             Y                Y          Y          Y               Y
+POST_/api/auth/second-factor N     N         N         N           N             N             N                N          N          N               N
+POST_/api/auth/enrol       N       N         N         N           N             N             N                N          N          N               N
+POST_/api/auth/enrol/confirm N     N         N         N           N             N             N                N          N          N               N
+POST_/api/admin/staff/:id/reset-second-factor N N N    N           N             N             N                Y          N          N               N
+GET_/api/admin/access      N       N         N         N           N             N             N                Y          N          N               N
+POST_/api/admin/conversations/:id/erase N N  N         N           N             N             N                Y          N          N               N
 # Public: the one-time token in the body is what lets an invitee in, whoever sends it.
-POST_/api/invites/info     Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
-POST_/api/invites/accept   Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
+POST_/api/invites/info     Y       Y         Y         Y           Y             Y             Y                Y          Y          Y               Y
+POST_/api/invites/accept   Y       Y         Y         Y           Y             Y             Y                Y          Y          Y               Y
 # ── Reach (issue 13): the VAPID public key is public; who is on duty and reachable is for professionals and coordinators.
-GET_/api/push/key          Y       Y         Y         Y           Y             Y             Y                Y          Y          Y
-GET_/api/duty              N       N         N         N           N             Y             Y                Y          N          N
+GET_/api/push/key          Y       Y         Y         Y           Y             Y             Y                Y          Y          Y               Y
+GET_/api/duty              N       N         N         N           N             Y             Y                Y          N          N               N
 `);
 
 interface HttpRow {
@@ -267,6 +272,7 @@ const EMAIL: Partial<Record<RoleName, string>> = {
   otherProfessional: "bram@inloop.demo",
   coordinator: "kim@inloop.demo",
   deactivated: "lotte@leiden.demo",
+  deactivatedBack: "lotte@leiden.demo",
   loggedOut: "daan@apeldoorn.demo",
 };
 
@@ -453,12 +459,31 @@ describe("authorisation matrix", () => {
       staffSockets[role] = opened.socket;
       cookies[role] = opened.cookie;
     }
-    cookies.deactivated = await login(server.url, EMAIL.deactivated!, DEMO_PASSWORD);
+    await openAndDeactivateLotte();
     cookies.loggedOut = await login(server.url, EMAIL.loggedOut!, DEMO_PASSWORD);
     await fetch(`${server.url}/api/auth/logout`, { method: "POST", headers: { cookie: cookies.loggedOut } });
-    const lotte = (await server.store.getStaffByEmail(EMAIL.deactivated!))!;
-    await server.store.putStaff({ ...lotte, active: false });
   });
+
+  /**
+   * Lotte active again (straight into the store: adding a right needs no push), logged in with her
+   * console open, then deactivated by the coordinator through the admin route. Returns her console.
+   */
+  async function openAndDeactivateLotte(): Promise<ClientSocket> {
+    const lotte = (await server.store.getStaffByEmail(EMAIL.deactivated!))!;
+    await server.store.putStaff({ ...lotte, active: true });
+    const cookie = await login(server.url, EMAIL.deactivated!, DEMO_PASSWORD);
+    const socket = await connect(server.url, cookie);
+    extra.push(socket);
+    await ok(socket, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
+    const res = await fetch(`${server.url}/api/admin/staff/${lotte.id}/deactivate`, {
+      method: "POST",
+      headers: { cookie: cookies.coordinator! },
+    });
+    expect(res.status).toBe(200);
+    cookies.deactivated = cookie;
+    cookies.deactivatedBack = cookie;
+    return socket;
+  }
 
   afterAll(async () => {
     await closeAll(...Object.values(staffSockets), ...extra, ...worldSockets);
@@ -558,14 +583,11 @@ describe("authorisation matrix", () => {
         return fresh();
       case "loggedOut":
         return fresh(cookies.loggedOut);
-      case "deactivated": {
-        // Connected while still active, then deactivated: the open console must lose its rights.
-        const lotte = (await server.store.getStaffByEmail(EMAIL.deactivated!))!;
-        await server.store.putStaff({ ...lotte, active: true });
-        const s = await fresh(cookies.deactivated);
-        await server.store.putStaff({ ...lotte, active: false });
-        return s;
-      }
+      case "deactivated":
+        // Sent at once after the route answered: the console must act on nothing more.
+        return openAndDeactivateLotte();
+      case "deactivatedBack":
+        return fresh(cookies.deactivatedBack);
       default:
         return staffSockets[role]!;
     }
@@ -596,7 +618,7 @@ describe("authorisation matrix", () => {
       for (const role of ROLES) {
         const socket = await socketFor(role, w);
         const before = await storeSnapshot(server.store, [w.conversationId]);
-        const ack = await request(socket, event, row.payload(w, role));
+        const ack = await requestOrClosed(socket, event, row.payload(w, role));
         await server.dispatcher.settled();
         const after = await storeSnapshot(server.store, [w.conversationId]);
         const got = ack.ok ? "Y" : "N";
@@ -621,7 +643,7 @@ describe("authorisation matrix", () => {
       for (const role of ROLES) {
         const w = await buildWorld();
         if (row.prepare) w.made = await row.prepare({ server, cell: ++cell, coordinatorCookie: cookies.coordinator! });
-        const staffRole = EMAIL[role] !== undefined && role !== "deactivated" && role !== "loggedOut";
+        const staffRole = EMAIL[role] !== undefined && role !== "deactivated" && role !== "deactivatedBack" && role !== "loggedOut";
         const cookie = row.ownSession && staffRole ? await login(server.url, EMAIL[role]!, DEMO_PASSWORD) : cookies[role];
         const before = await storeSnapshot(server.store, [w.conversationId]);
         const body = row.body?.(w, role);

@@ -111,10 +111,14 @@ export class StaffAdminService {
     await this.deps.store.putStaff(next);
     await this.record("staff.changed", actor, next);
     // A role or location change must show in their console at once: they reconnect into the new one.
-    if (next.role !== staff.role || next.locationId !== staff.locationId)
+    if (next.role !== staff.role || next.locationId !== staff.locationId) {
       await this.offboard(staff, { dropFutureShifts: next.role !== staff.role });
+      return staffAdminView(next);
+    }
+    // Their open consoles read the changed record (name, skills, cover) before their next event.
+    await this.deps.notifier.revoke({ staff: next.id, close: false });
     // Fewer locations to cover: duty elsewhere ends now (with what it opened), not at their next change.
-    else if (next.role === "professional") await this.duty.trimDuty(next);
+    if (next.role === "professional") await this.duty.trimDuty(next);
     return staffAdminView(next);
   }
 
@@ -198,7 +202,9 @@ export class StaffAdminService {
   private async offboard(staff: Staff, options: { dropFutureShifts: boolean }): Promise<void> {
     const { store, clock, notifier, log } = this.deps;
     const now = clock.now();
-    notifier.disconnectStaff(staff.id);
+    // Closed on every process before anything else happens (and before the request is answered):
+    // no console of theirs acts on the chats being handed back below.
+    await notifier.revoke({ staff: staff.id, close: true });
     // Off before the chats go back: the atomic claim then refuses them, so a youth handed back is
     // never routed straight to the person leaving.
     const presence = await store.getPresence(staff.id);

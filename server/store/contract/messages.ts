@@ -44,11 +44,13 @@ export function messagesContract(name: string, make: MakeStore, destroy: Destroy
       await store.enqueue(entry);
       await store.appendMessage(msg(entry.id));
       await store.appendMessage(msg(entry.id));
-      await store.markDelivered(entry.id, "staff", 2);
-      await store.markDelivered(entry.id, "staff", 1);
-      await store.markDelivered(entry.id, "youth", 99);
+      expect(await store.markDelivered(entry.id, "staff", 2)).toBe(2);
+      expect(await store.markDelivered(entry.id, "staff", 1)).toBe(1);
+      // Answers the mark as capped at the last message: what the reader can have seen.
+      expect(await store.markDelivered(entry.id, "youth", 99)).toBe(2);
       const c = await store.getConversation(entry.id);
       expect([c?.staffDeliveredSeq, c?.youthDeliveredSeq]).toEqual([2, 2]);
+      expect(await store.markDelivered("c_doesnotexist00", "youth", 3)).toBe(0);
     });
 
     it("keeps staff-only notes and whispers apart from what the youth sees", async () => {

@@ -113,11 +113,13 @@ export function memoryConversations(state: MemoryState): ConversationStore {
     async listActiveFor(staffId: string): Promise<Conversation[]> {
       return [...state.activeSet(staffId)].map((id) => ({ ...state.conversations.get(id)! }));
     },
-    async markDelivered(conversationId: string, side: "youth" | "staff", upToSeq: number): Promise<void> {
+    async markDelivered(conversationId: string, side: "youth" | "staff", upToSeq: number): Promise<number> {
       const c = state.conversations.get(conversationId);
-      if (!c) return;
+      if (!c) return 0;
       const field = side === "youth" ? "youthDeliveredSeq" : "staffDeliveredSeq";
-      c[field] = Math.max(c[field], Math.min(upToSeq, c.lastSeq));
+      const mark = Math.min(upToSeq, c.lastSeq);
+      c[field] = Math.max(c[field], mark);
+      return mark;
     },
     async reassignVolunteer(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean> {
       const c = state.conversations.get(conversationId);

@@ -125,12 +125,13 @@ export function redisConversations(ctx: RedisContext): ConversationStore {
       const found = await Promise.all(ids.map((id) => self.getConversation(id)));
       return found.filter((c): c is Conversation => c?.status === "active");
     },
-    async markDelivered(conversationId: string, side: "youth" | "staff", upToSeq: number): Promise<void> {
+    async markDelivered(conversationId: string, side: "youth" | "staff", upToSeq: number): Promise<number> {
       const lastSeq = toSeq(await ctx.redis.get(ctx.k.messageSeq(conversationId)));
       const mark = Math.min(Math.floor(upToSeq), lastSeq);
-      if (!(mark > 0)) return; // nothing to raise, and keeps NaN out of the script
+      if (!(mark > 0)) return 0; // nothing to raise, and keeps NaN out of the script
       const field = side === "youth" ? "youthDeliveredSeq" : "staffDeliveredSeq";
       await ctx.run(MARK_DELIVERED, { conversationId }, [field, mark]);
+      return mark;
     },
     async reassignVolunteer(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean> {
       return (await ctx.run(REASSIGN_VOLUNTEER, { conversationId, from, to }, [from ?? "", to ?? ""])) === 1;

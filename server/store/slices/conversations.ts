@@ -67,8 +67,12 @@ export interface ConversationStore {
   purgeConversation(conversationId: string): Promise<boolean>;
   /** Active conversations of one staff member. */
   listActiveFor(staffId: string): Promise<Conversation[]>;
-  /** Raises (never lowers) the delivered-up-to mark of one side. */
-  markDelivered(conversationId: string, side: "youth" | "staff", upToSeq: number): Promise<void>;
+  /**
+   * Raises (never lowers) the delivered-up-to mark of one side, never past the last message.
+   * Resolves `upToSeq` capped at the last message's seq (0 when the conversation is gone): what the
+   * reader confirmed, whether or not it raised the mark.
+   */
+  markDelivered(conversationId: string, side: "youth" | "staff", upToSeq: number): Promise<number>;
   /**
    * Atomic: moves an active conversation from one volunteer (or none) to another (or none),
    * keeping both active sets right; `previousVolunteerId` is remembered for a hand back. No capacity
