@@ -159,7 +159,7 @@ export class StaffService {
     if (!live) return undefined;
     const now = this.deps.clock.now();
     const touched = { ...live.session, lastSeenAt: now };
-    await this.deps.store.putStaffSession(touched, this.ttlOf(live.session, now));
+    if (!(await this.deps.store.touchStaffSession(touched, this.ttlOf(live.session, now)))) return undefined;
     return { staff: live.staff, expiresAt: this.expiryOf(touched) };
   }
 
@@ -175,7 +175,8 @@ export class StaffService {
     if (!touch) return { staff: live.staff, expiresAt: this.expiryOf(live.session) };
     const now = this.deps.clock.now();
     const touched = { ...live.session, lastSeenAt: now };
-    await this.deps.store.putStaffSession(touched, this.ttlOf(live.session, now));
+    // Ended while we read it (a logout on another process): it stays ended.
+    if (!(await this.deps.store.touchStaffSession(touched, this.ttlOf(live.session, now)))) return undefined;
     return { staff: live.staff, expiresAt: this.expiryOf(touched) };
   }
 

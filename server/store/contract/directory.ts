@@ -81,6 +81,18 @@ export function directoryContract(name: string, make: MakeStore, destroy: Destro
       expect((await store.getYouthSession("h2"))?.youthId).toBe("y2");
     });
 
+    it("extends a staff session only while it is there (a touch never brings back a logged-out session)", async () => {
+      const session = { sidHash: "t1", staffId: "s1", createdAt: 1, lastSeenAt: 1 };
+      await store.putStaffSession(session, 60_000);
+      expect(await store.touchStaffSession({ ...session, lastSeenAt: 5 }, 60_000)).toBe(true);
+      expect((await store.getStaffSession("t1"))?.lastSeenAt).toBe(5);
+      await store.deleteStaffSessionsOf("s1");
+      expect(await store.touchStaffSession({ ...session, lastSeenAt: 9 }, 60_000)).toBe(false);
+      expect(await store.getStaffSession("t1")).toBeUndefined();
+      expect(await store.touchStaffSession({ ...session, sidHash: "never" }, 60_000)).toBe(false);
+      expect(await store.getStaffSession("never")).toBeUndefined();
+    });
+
     it("ends every session of one staff member at once, and only theirs", async () => {
       await store.putStaffSession({ sidHash: "a1", staffId: "s1", createdAt: 1, lastSeenAt: 1 }, 60_000);
       await store.putStaffSession({ sidHash: "a2", staffId: "s1", createdAt: 2, lastSeenAt: 2 }, 60_000);

@@ -12,6 +12,11 @@ export function memorySessions(state: MemoryState): SessionStore {
     async putStaffSession(session: StaffSession, ttlMs: number): Promise<void> {
       state.staffSessions.set(session.sidHash, { value: { ...session }, expiresAt: Date.now() + ttlMs });
     },
+    async touchStaffSession(session: StaffSession, ttlMs: number): Promise<boolean> {
+      if (!state.live(state.staffSessions, session.sidHash)) return false;
+      state.staffSessions.set(session.sidHash, { value: { ...session }, expiresAt: Date.now() + ttlMs });
+      return true;
+    },
     async getStaffSession(sidHash: string): Promise<StaffSession | undefined> {
       return state.live(state.staffSessions, sidHash);
     },

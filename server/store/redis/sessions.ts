@@ -16,6 +16,15 @@ export function redisSessions(ctx: RedisContext): SessionStore {
       ]);
       if ((await ctx.redis.pttl(index)) < ttlMs) await ctx.redis.pexpire(index, ttlMs);
     },
+    async touchStaffSession(session: StaffSession, ttlMs: number): Promise<boolean> {
+      // XX: only over a session that is still there, so a touch that read it before a logout's
+      // delete cannot write it back. The index already holds it (putStaffSession).
+      const written = await ctx.redis.set(ctx.k.staffSession(session.sidHash), JSON.stringify(session), "PX", ttlMs, "XX");
+      if (written === null) return false;
+      const index = ctx.k.staffSessionsOf(session.staffId);
+      if ((await ctx.redis.pttl(index)) < ttlMs) await ctx.redis.pexpire(index, ttlMs);
+      return true;
+    },
     async getStaffSession(sidHash: string): Promise<StaffSession | undefined> {
       return parse<StaffSession>(await ctx.redis.get(ctx.k.staffSession(sidHash)));
     },

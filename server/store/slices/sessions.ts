@@ -5,6 +5,11 @@ import type { StaffSession } from "../../domain/staff";
 export interface SessionStore {
   /** Staff login sessions; expire `ttlMs` after the last `touch`. */
   putStaffSession(session: StaffSession, ttlMs: number): Promise<void>;
+  /**
+   * Extends a session that is still there (a console in use); resolves false, writing nothing, when
+   * it is gone: a touch read before a logout must not bring the session back.
+   */
+  touchStaffSession(session: StaffSession, ttlMs: number): Promise<boolean>;
   getStaffSession(sidHash: string): Promise<StaffSession | undefined>;
   deleteStaffSession(sidHash: string): Promise<void>;
   /**
