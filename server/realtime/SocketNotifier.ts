@@ -113,6 +113,9 @@ export class SocketNotifier implements Notifier {
   async revoke(what: Revocation): Promise<void> {
     this.rights.apply(what);
     if (!this.options.clustered) return;
+    // Also the way consoles were closed before rights were pushed: a process of the previous release
+    // during a rolling deploy does not hear the revocation, but it does hear the room.
+    if ("staff" in what && what.close) this.io.in(rooms.staff(what.staff)).disconnectSockets(true);
     // Straight to the adapter: socket.io's own serverSideEmit drops the promise, and with it a
     // rejection when Redis is away.
     const adapter = this.io.of("/").adapter as unknown as ServerSideEmitter;
