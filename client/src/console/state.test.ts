@@ -107,17 +107,7 @@ describe("youths offered to me first", () => {
   it("keeps the offer until the youth is mine", () => {
     const offered = run([{ type: "offered", conversationId: "c_offered00001", reason: "return", until: 45_000 }]);
     expect(offered.offers).toEqual({ c_offered00001: { reason: "return", until: 45_000 } });
-    const view = {
-      id: "c_offered00001",
-      status: "active",
-      locationChoice: "leiden",
-      priority: 0,
-      queuedAt: 0,
-      lastSeq: 0,
-      youthDeliveredSeq: 0,
-      transfers: 0,
-    } as const;
-    const mine = reduceConsole(offered, { type: "assigned", view });
+    const mine = reduceConsole(offered, { type: "assigned", view: view("c_offered00001") });
     expect(mine.offers).toEqual({});
     expect(mine.order).toEqual(["c_offered00001"]);
   });
