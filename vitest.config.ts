@@ -21,8 +21,9 @@ const SLOW = [
 /**
  * The projects of `npm test` run their files without a fresh module graph each (`isolate: false`):
  * every integration and browser file imports the whole server (and playwright), about two seconds
- * per file on this two-core machine, a third of the run. No test file mocks modules or changes
+ * per file on this two-core machine, a third of the run. No such test file mocks modules or changes
  * globals; each starts its own servers and browser, and Redis state lives under a prefix per file.
+ * The client project stays isolated: its DOM environment does change globals.
  * A file that came to need a fresh graph would set `isolate: true` in a project of its own.
  */
 const SHARED_MODULES = { isolate: false };
@@ -46,7 +47,9 @@ export default defineConfig({
       {
         test: {
           name: "client",
-          ...SHARED_MODULES,
+          // Isolated: happy-dom puts a window's globals (timers among them) on the worker, and a
+          // server file that ran after it in the same worker once had a timer never fire (the
+          // connections test's idle socket stayed open, two CI runs in four).
           include: ["client/**/*.test.{ts,tsx}"],
           environment: "happy-dom",
         },
