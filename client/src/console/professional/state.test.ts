@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EscalationView, MessageView, ProfessionalStateView, StaffConversationView, StaffState } from "../../../../shared/protocol";
+import { view as conversationView, msg } from "../consoleTestFactories";
 import {
   heldUpTo,
   initialProfessional,
@@ -12,26 +13,9 @@ import {
   titleOf,
 } from "./state";
 
-const view = (id: string, over: Partial<StaffConversationView> = {}): StaffConversationView => ({
-  id,
-  status: "active",
-  locationChoice: "leiden",
-  locationId: "leiden",
-  priority: 0,
-  queuedAt: 0,
-  lastSeq: 0,
-  youthDeliveredSeq: 0,
-  transfers: 0,
-  ...over,
-});
-const msg = (conversationId: string, seq: number, role: MessageView["sender"]["role"] = "youth"): MessageView => ({
-  id: `m${conversationId}${seq}`,
-  conversationId,
-  seq,
-  sender: { role },
-  text: `t${seq}`,
-  sentAt: seq * 1000,
-});
+/** The console's conversation view, as a professional sees it: with its location. */
+const view = (id: string, over: Partial<StaffConversationView> = {}): StaffConversationView =>
+  conversationView(id, { locationId: "leiden", ...over });
 const escalation = (id: string, over: Partial<EscalationView> = {}): EscalationView => ({
   id,
   conversationId: "c1",
