@@ -4,7 +4,7 @@
  * the lists alone, so the second reader cannot hide what the rules do.
  */
 import { describe, expect, it } from "vitest";
-import { createRiskScorer, DEFAULT_LISTS, DEFAULT_UNITS } from "./riskScorer";
+import { createRiskScorer, DEFAULT_LISTS, DEFAULT_UNITS, normalizeForRisk } from "./riskScorer";
 
 const lists = createRiskScorer(DEFAULT_LISTS, DEFAULT_UNITS);
 const asked = (lastStaff: string, recent: string[] = []) => ({ lastStaff, recent });
@@ -50,6 +50,8 @@ describe("denials and double counting", () => {
   it("a negation right after the words, also behind 'mezelf', denies them", () => {
     expect(lists("ik snij mezelf nie, dat wil ik even zeggen").level).toBe("none");
     expect(lists("ik snij mezelf niet en heb dat ook nooit gedaan").level).toBe("none");
+    expect(lists("ik heb nooit aan zelfmoord gedacht en ik kras ook nie").level).toBe("none");
+    expect(lists("ik kras ook").level).toBe("high");
   });
 
   it("'niet meer' right after the words is a stop, the past: concern", () => {
@@ -64,6 +66,12 @@ describe("denials and double counting", () => {
   it("a cue that is a word of its own signal's match is not a second sign", () => {
     expect(lists("bedankt voor alles").level).toBe("concern");
     expect(lists("bedankt voor alles. doei").level).toBe("high");
+  });
+
+  it("reads 💀 as laughter: wanting to die beside it is hyperbole, at most concern", () => {
+    expect(normalizeForRisk("ik wil dood 💀")).toBe("ik wil dood skull");
+    expect(lists("ik wil dood 💀").level).toBe("concern");
+    expect(lists("ik wil dood").level).toBe("high");
   });
 
   it("two signals read from the same words are one sign", () => {
