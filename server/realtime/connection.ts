@@ -25,7 +25,7 @@ import { limitConnectionEvents } from "./connectionLimit";
 import { answerUnknownEvents, handle } from "./handle";
 import type { RightsRegistry, SocketRights } from "./rights";
 import { rooms } from "./rooms";
-import { guardStaffSession, joinStaffRooms, makeAnonymous } from "./staffSocket";
+import { guardStaffSession, joinHeldChats, joinStaffRooms, makeAnonymous } from "./staffSocket";
 
 export interface SocketData {
   actor?: Actor;
@@ -145,9 +145,12 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
   handle(socket, "staff:sync", log, async (p) => {
     const { staff } = requireStaff(socket);
     checkVersion(p.protocolVersion);
-    const state = await s.staff.sync(staff);
-    await socket.join(state.conversations.flatMap((c) => [rooms.conversation(c.id), rooms.conversationStaff(c.id)]));
-    return state;
+    return joinHeldChats(
+      socket,
+      s,
+      () => s.staff.sync(staff),
+      (state) => state.conversations.map((c) => c.id),
+    );
   });
   handle(socket, "presence:set", log, (p) => s.staff.setPresence(requireStaff(socket).staff, p));
   handle(socket, "presence:list", log, () => s.staff.colleagues(requireStaff(socket).staff));

@@ -99,18 +99,52 @@ export function guardStaffSession(socket: AppSocket, s: RealtimeServices, log: L
   return check;
 }
 
+/** Rereads of a console's chats while revocations keep arriving as it reads them (each one a store read). */
+const MAX_ROOM_REREADS = 3;
+
+const conversationRooms = (id: string) => [rooms.conversation(id), rooms.conversationStaff(id)];
+
+/**
+ * Reads what a console holds (`read`) and joins its chats' rooms. A chat that moves (transfer,
+ * take-over, end) is revoked after the move is stored; if any revocation reached this process
+ * while the list was read, it may predate a move, so it is read again: rooms of chats that left it
+ * are left, chats that came to it (a transfer to this console) joined.
+ */
+export async function joinHeldChats<T>(
+  socket: AppSocket,
+  s: RealtimeServices,
+  read: () => Promise<T>,
+  idsOf: (read: T) => string[],
+): Promise<T> {
+  let joined: string[] = [];
+  for (let reads = 0; ; reads++) {
+    const mark = s.rights.revocations;
+    const result = await read();
+    // Revoked while it was read (logout, deactivation): no room for a socket that is no one's now.
+    if (socket.data.actor?.kind !== "staff" || socket.disconnected) return result;
+    const ids = idsOf(result);
+    for (const id of joined) if (!ids.includes(id)) for (const room of conversationRooms(id)) await socket.leave(room);
+    await socket.join(ids.flatMap(conversationRooms));
+    joined = ids;
+    if (mark === s.rights.revocations || reads >= MAX_ROOM_REREADS) return result;
+  }
+}
+
 export async function joinStaffRooms(socket: AppSocket, staff: Staff, s: RealtimeServices, log: Logger): Promise<void> {
   try {
-    const [active, duties] = await Promise.all([s.deps.store.listActiveFor(staff.id), s.deps.store.listDuty()]);
-    // Revoked while these were read (logout, deactivation): no room for a socket that is no one's now.
+    // The staff room first: a move stored after the list below is read reaches this socket through it.
+    await socket.join([rooms.staff(staff.id), rooms.allStaff, rooms.role(staff.role)]);
+    const [duties] = await Promise.all([
+      s.deps.store.listDuty(),
+      joinHeldChats(
+        socket,
+        s,
+        () => s.deps.store.listActiveFor(staff.id),
+        (active) => active.map((c) => c.id),
+      ),
+    ]);
     if (socket.data.actor?.kind !== "staff" || socket.disconnected) return;
     if (duties.some((d) => d.staffId === staff.id)) await socket.join(rooms.onDuty);
-    await socket.join([
-      rooms.staff(staff.id),
-      rooms.allStaff,
-      rooms.role(staff.role),
-      ...active.flatMap((c) => [rooms.conversation(c.id), rooms.conversationStaff(c.id)]),
-    ]);
   } catch (error) {
     log.warn({ event: "staff.rooms.failed", staffId: staff.id, err: error }, "could not join rooms; client resyncs");
   }
