@@ -132,7 +132,10 @@ export class SocketNotifier implements Notifier {
       const timer = setTimeout(() => settle(new Error(`no answer from every process in ${REVOCATION_WAIT_MS} ms`)), REVOCATION_WAIT_MS);
       timer.unref();
       try {
-        adapter.serverSideEmit([REVOCATION_EVENT, what, (error: Error | null) => settle(error ?? undefined)])?.catch(settle);
+        // Each process answers whether it applied the revocation: a `false` (it could not parse it) is no confirmation.
+        const answered = (error: Error | null, answers?: unknown[]) =>
+          settle(error ?? (answers?.every((a) => a === true) === false ? new Error("a process could not apply it") : undefined));
+        adapter.serverSideEmit([REVOCATION_EVENT, what, answered])?.catch(settle);
       } catch (error) {
         settle(error);
       }
