@@ -22,7 +22,7 @@ import type { StaffService } from "../service/StaffService";
 import type { WrapUpService } from "../service/WrapUpService";
 import type { YouthService } from "../service/YouthService";
 import { limitConnectionEvents } from "./connectionLimit";
-import { answerUnknownEvents, handle } from "./handle";
+import { answerUnknownEvents, type RequestHandler, type RequestTable, serveRequests } from "./handle";
 import type { RightsRegistry, SocketRights } from "./rights";
 import { rooms } from "./rooms";
 import { guardStaffSession, joinHeldChats, joinStaffRooms, makeAnonymous } from "./staffSocket";
@@ -92,8 +92,7 @@ function requireStaff(socket: AppSocket): StaffActor {
   return actor;
 }
 
-/** Out of every room and without an identity: the socket hears nothing more and may act as nobody. */
-/** Wires one socket's events to the services. Staff were identified by the handshake; youths identify here. */
+/** Wires one socket to the services. Staff were identified by the handshake; youths identify here. */
 export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger): void {
   const rights = s.rights.open({
     inConversationRoom: (conversationId) => socket.rooms.has(rooms.conversation(conversationId)),
@@ -111,12 +110,6 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
     ),
   );
   answerUnknownEvents(socket);
-  const bindYouth = async (actor: YouthActor, conversationId?: string) => {
-    socket.data.actor = actor;
-    await socket.join(rooms.youth(actor.youthId));
-    if (conversationId) await socket.join(rooms.conversation(conversationId));
-  };
-
   // A youth's page gone (closed tab, lost connection): their place or chat notes it across processes.
   socket.on("disconnect", () => {
     const actor = socket.data.actor;
@@ -125,63 +118,6 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
       .pageClosed(actor)
       .catch((error: unknown) => log.warn({ event: "youth.page.closed.failed", err: error }, "could not record a closed page"));
   });
-
-  handleYouthSession(socket, s, log, bindYouth);
-
-  handle(socket, "service:status", log, async () => serviceStatusAt(await s.deps.store.listLocations(), s.deps.clock.now()));
-  handle(socket, "queue:join", log, (p) => s.youth.join(requireYouth(socket), p));
-  handle(socket, "queue:leave", log, () => s.youth.leave(requireYouth(socket)));
-  handle(socket, "feedback:give", log, (p) => s.youth.feedback(requireYouth(socket), p));
-  handle(socket, "returnCode:take", log, (p) => s.returnCodes.take(requireYouth(socket), p));
-  handle(socket, "returnCode:check", log, (p) => s.returnCodes.check(requireYouth(socket), p));
-  handle(socket, "returnCode:forget", log, (p) => s.returnCodes.forget(requireYouth(socket), p));
-
-  handle(socket, "message:send", log, (p) => s.conversations.send(requireActor(socket), p, rights));
-  handle(socket, "conversation:sync", log, (p) => s.conversations.sync(requireActor(socket), p));
-  handle(socket, "delivery:confirm", log, (p) => s.conversations.confirmDelivery(requireActor(socket), p, rights));
-  handle(socket, "typing:set", log, (p) => s.conversations.typing(requireActor(socket), p, rights));
-  handle(socket, "conversation:end", log, (p) => s.conversations.end(requireActor(socket), p.conversationId));
-
-  handle(socket, "staff:sync", log, async (p) => {
-    const { staff } = requireStaff(socket);
-    checkVersion(p.protocolVersion);
-    return joinHeldChats(
-      socket,
-      s,
-      () => s.staff.sync(staff),
-      (state) => state.conversations.map((c) => c.id),
-    );
-  });
-  handle(socket, "presence:set", log, (p) => s.staff.setPresence(requireStaff(socket).staff, p));
-  handle(socket, "presence:list", log, () => s.staff.colleagues(requireStaff(socket).staff));
-  handle(socket, "note:set", log, (p) => s.staffConversations.setNote(requireStaff(socket), p));
-  handle(socket, "whisper:send", log, (p) => s.staffConversations.whisper(requireStaff(socket), p, rights));
-  handle(socket, "conversation:transfer", log, (p) => s.staffConversations.transfer(requireStaff(socket), p));
-  handle(socket, "conversation:block", log, (p) => s.staffConversations.block(requireStaff(socket), p));
-  handle(socket, "wrapup:submit", log, (p) => s.wrapUps.submit(requireStaff(socket).staff, p));
-  handle(socket, "wrapup:todo", log, () => s.wrapUps.todo(requireStaff(socket).staff));
-  handle(socket, "escalation:raise", log, (p) => s.escalations.raise(requireStaff(socket), p));
-  handle(socket, "escalation:list", log, () => s.escalations.list(requireStaff(socket)));
-  handle(socket, "escalation:claim", log, (p) => s.escalations.claim(requireStaff(socket), p));
-  handle(socket, "escalation:resolve", log, (p) => s.escalations.resolve(requireStaff(socket), p));
-  handle(socket, "duty:set", log, (p) => s.duty.setDuty(requireStaff(socket), p));
-  handle(socket, "conversation:live", log, () => s.professionals.live(requireStaff(socket)));
-  handle(socket, "conversation:watch", log, (p) => s.professionals.watch(requireStaff(socket), p));
-  handle(socket, "conversation:join", log, (p) => s.professionals.join(requireStaff(socket), p));
-  handle(socket, "conversation:unwatch", log, (p) => s.professionals.unwatch(requireStaff(socket), p));
-  handle(socket, "conversation:takeover", log, (p) => s.professionals.takeOver(requireStaff(socket), p));
-  handle(socket, "conversation:handback", log, (p) => s.professionals.handBack(requireStaff(socket), p));
-  handle(socket, "queue:take", log, () => s.dispatcher.takeNext(requireStaff(socket).staff.id));
-  handle(socket, "push:subscribe", log, (p) => s.push.subscribe(requireActor(socket), p.subscription));
-  handle(socket, "push:unsubscribe", log, (p) => s.push.unsubscribe(requireActor(socket), p.endpoint));
-  handle(socket, "debrief:request", log, (p) => s.debriefs.request(requireStaff(socket).staff, p.conversationId));
-  handle(socket, "debrief:list", log, () => s.debriefs.list(requireStaff(socket).staff));
-  handle(socket, "debrief:claim", log, (p) => s.debriefs.claim(requireStaff(socket).staff, p));
-  handle(socket, "debrief:send", log, (p) => s.debriefs.send(requireStaff(socket).staff, p));
-  handle(socket, "debrief:sync", log, (p) => s.debriefs.sync(requireStaff(socket).staff, p));
-  handle(socket, "debrief:close", log, (p) => s.debriefs.close(requireStaff(socket).staff, p));
-  handle(socket, "queue:claim", log, (p) => s.dispatcher.takeForProfessional(requireStaff(socket).staff, p.conversationId));
-  handle(socket, "professional:state", log, () => s.professionals.professionalState(requireStaff(socket)));
 
   const actor = socket.data.actor;
   if (actor?.kind === "staff") {
@@ -199,36 +135,97 @@ export function onConnection(socket: AppSocket, s: RealtimeServices, log: Logger
     };
     void check({ touch: false }).then(join, join);
   }
+  // Last: a console's requests wait behind its session guard, installed just above.
+  serveRequests(socket, requests, s, log);
 }
 
-/** session:open and session:resume: binding this socket to a youth's session (and its rooms), once. */
-function handleYouthSession(
-  socket: AppSocket,
-  s: RealtimeServices,
-  log: Logger,
-  bindYouth: (actor: YouthActor, conversationId?: string) => Promise<void>,
-): void {
-  handle(socket, "session:open", log, async (p) => {
-    requireYouthSocket(socket);
-    if (socket.data.actor) fail("FORBIDDEN", "This connection already has a session");
-    checkVersion(p.protocolVersion);
-    const opened = await s.youth.open(networkOfRequest(socket.request, s.trustProxy), p.deviceId);
-    await bindYouth(opened.actor);
-    log.info({ event: "youth.session.opened", youthId: opened.actor.youthId, socketId: socket.id }, "session opened");
-    return { token: opened.token, state: opened.state };
-  });
-
-  handle(socket, "session:resume", log, async (p) => {
-    requireYouthSocket(socket);
-    checkVersion(p.protocolVersion);
-    // One socket, one session: another youth's token does not turn this socket into theirs.
-    const bound = socket.data.actor;
-    if (bound?.kind === "youth" && bound.tokenHash !== hashSecret(p.token)) fail("FORBIDDEN", "This connection already has a session");
-    // Bound (rooms joined) before the missed messages are read, so none falls between the two.
-    const resumed = await s.youth.resume(p.token, p.afterSeq, bindYouth);
-    // In the room first, then "back": a racing "page closed" sees this socket and undoes its mark.
-    if (resumed.conversationId) await s.youth.pageBack(resumed.conversationId);
-    log.info({ event: "youth.session.resumed", youthId: resumed.actor.youthId, socketId: socket.id }, "session resumed");
-    return { state: resumed.state, missed: resumed.missed };
-  });
+/** Binds this socket to a youth's session: their room, and their chat's if they are in one. */
+async function bindYouth(socket: AppSocket, actor: YouthActor, conversationId?: string): Promise<void> {
+  socket.data.actor = actor;
+  await socket.join(rooms.youth(actor.youthId));
+  if (conversationId) await socket.join(rooms.conversation(conversationId));
 }
+
+/** session:open: a new youth session on this socket, once. */
+const openYouthSession: RequestHandler<"session:open", AppSocket, RealtimeServices> = async (p, socket, s, log) => {
+  requireYouthSocket(socket);
+  if (socket.data.actor) fail("FORBIDDEN", "This connection already has a session");
+  checkVersion(p.protocolVersion);
+  const opened = await s.youth.open(networkOfRequest(socket.request, s.trustProxy), p.deviceId);
+  await bindYouth(socket, opened.actor);
+  log.info({ event: "youth.session.opened", youthId: opened.actor.youthId, socketId: socket.id }, "session opened");
+  return { token: opened.token, state: opened.state };
+};
+
+/** session:resume: back in a youth's session (and its rooms) with what they missed. */
+const resumeYouthSession: RequestHandler<"session:resume", AppSocket, RealtimeServices> = async (p, socket, s, log) => {
+  requireYouthSocket(socket);
+  checkVersion(p.protocolVersion);
+  // One socket, one session: another youth's token does not turn this socket into theirs.
+  const bound = socket.data.actor;
+  if (bound?.kind === "youth" && bound.tokenHash !== hashSecret(p.token)) fail("FORBIDDEN", "This connection already has a session");
+  // Bound (rooms joined) before the missed messages are read, so none falls between the two.
+  const resumed = await s.youth.resume(p.token, p.afterSeq, (actor, conversationId) => bindYouth(socket, actor, conversationId));
+  // In the room first, then "back": a racing "page closed" sees this socket and undoes its mark.
+  if (resumed.conversationId) await s.youth.pageBack(resumed.conversationId);
+  log.info({ event: "youth.session.resumed", youthId: resumed.actor.youthId, socketId: socket.id }, "session resumed");
+  return { state: resumed.state, missed: resumed.missed };
+};
+
+/** Every request a socket may send and the service that answers it (access.ts says who may send it). */
+const requests: RequestTable<AppSocket, RealtimeServices> = {
+  "session:open": openYouthSession,
+  "session:resume": resumeYouthSession,
+  "service:status": async (_p, _socket, s) => serviceStatusAt(await s.deps.store.listLocations(), s.deps.clock.now()),
+  "queue:join": (p, socket, s) => s.youth.join(requireYouth(socket), p),
+  "queue:leave": (_p, socket, s) => s.youth.leave(requireYouth(socket)),
+  "feedback:give": (p, socket, s) => s.youth.feedback(requireYouth(socket), p),
+  "returnCode:take": (p, socket, s) => s.returnCodes.take(requireYouth(socket), p),
+  "returnCode:check": (p, socket, s) => s.returnCodes.check(requireYouth(socket), p),
+  "returnCode:forget": (p, socket, s) => s.returnCodes.forget(requireYouth(socket), p),
+  "message:send": (p, socket, s) => s.conversations.send(requireActor(socket), p, socket.data.rights),
+  "conversation:sync": (p, socket, s) => s.conversations.sync(requireActor(socket), p),
+  "delivery:confirm": (p, socket, s) => s.conversations.confirmDelivery(requireActor(socket), p, socket.data.rights),
+  "typing:set": (p, socket, s) => s.conversations.typing(requireActor(socket), p, socket.data.rights),
+  "conversation:end": (p, socket, s) => s.conversations.end(requireActor(socket), p.conversationId),
+  "staff:sync": async (p, socket, s) => {
+    const { staff } = requireStaff(socket);
+    checkVersion(p.protocolVersion);
+    return joinHeldChats(
+      socket,
+      s,
+      () => s.staff.sync(staff),
+      (state) => state.conversations.map((c) => c.id),
+    );
+  },
+  "presence:set": (p, socket, s) => s.staff.setPresence(requireStaff(socket).staff, p),
+  "presence:list": (_p, socket, s) => s.staff.colleagues(requireStaff(socket).staff),
+  "note:set": (p, socket, s) => s.staffConversations.setNote(requireStaff(socket), p),
+  "whisper:send": (p, socket, s) => s.staffConversations.whisper(requireStaff(socket), p, socket.data.rights),
+  "conversation:transfer": (p, socket, s) => s.staffConversations.transfer(requireStaff(socket), p),
+  "conversation:block": (p, socket, s) => s.staffConversations.block(requireStaff(socket), p),
+  "wrapup:submit": (p, socket, s) => s.wrapUps.submit(requireStaff(socket).staff, p),
+  "wrapup:todo": (_p, socket, s) => s.wrapUps.todo(requireStaff(socket).staff),
+  "escalation:raise": (p, socket, s) => s.escalations.raise(requireStaff(socket), p),
+  "escalation:list": (_p, socket, s) => s.escalations.list(requireStaff(socket)),
+  "escalation:claim": (p, socket, s) => s.escalations.claim(requireStaff(socket), p),
+  "escalation:resolve": (p, socket, s) => s.escalations.resolve(requireStaff(socket), p),
+  "duty:set": (p, socket, s) => s.duty.setDuty(requireStaff(socket), p),
+  "conversation:live": (_p, socket, s) => s.professionals.live(requireStaff(socket)),
+  "conversation:watch": (p, socket, s) => s.professionals.watch(requireStaff(socket), p),
+  "conversation:join": (p, socket, s) => s.professionals.join(requireStaff(socket), p),
+  "conversation:unwatch": (p, socket, s) => s.professionals.unwatch(requireStaff(socket), p),
+  "conversation:takeover": (p, socket, s) => s.professionals.takeOver(requireStaff(socket), p),
+  "conversation:handback": (p, socket, s) => s.professionals.handBack(requireStaff(socket), p),
+  "queue:take": (_p, socket, s) => s.dispatcher.takeNext(requireStaff(socket).staff.id),
+  "push:subscribe": (p, socket, s) => s.push.subscribe(requireActor(socket), p.subscription),
+  "push:unsubscribe": (p, socket, s) => s.push.unsubscribe(requireActor(socket), p.endpoint),
+  "debrief:request": (p, socket, s) => s.debriefs.request(requireStaff(socket).staff, p.conversationId),
+  "debrief:list": (_p, socket, s) => s.debriefs.list(requireStaff(socket).staff),
+  "debrief:claim": (p, socket, s) => s.debriefs.claim(requireStaff(socket).staff, p),
+  "debrief:send": (p, socket, s) => s.debriefs.send(requireStaff(socket).staff, p),
+  "debrief:sync": (p, socket, s) => s.debriefs.sync(requireStaff(socket).staff, p),
+  "debrief:close": (p, socket, s) => s.debriefs.close(requireStaff(socket).staff, p),
+  "queue:claim": (p, socket, s) => s.dispatcher.takeForProfessional(requireStaff(socket).staff, p.conversationId),
+  "professional:state": (_p, socket, s) => s.professionals.professionalState(requireStaff(socket)),
+};

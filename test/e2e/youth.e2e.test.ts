@@ -118,7 +118,9 @@ describe("the youth page on a phone", () => {
 
     const feedback = (await server.store.listEvents(0)).filter((e) => e.type === "conversation.feedback" && e.conversationId === taken.id);
     expect(feedback.map((e) => e.data)).toEqual([{ helped: 4, wouldReturn: "maybe" }]);
-    expect(errors).toEqual([]);
+    // Chromium logs a reconnect attempt that fell in the window the test took the network away
+    // (how many do depends on the machine's speed); that one is the test's doing, nothing else is allowed.
+    expect(errors.filter((e) => !/WebSocket connection to .* failed: .*net::ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
     await context.close();
   });
 
