@@ -22,7 +22,7 @@ import { FiguresRollup } from "../service/FiguresRollup";
 import { FiguresService } from "../service/FiguresService";
 import { GhostSweeper } from "../service/GhostSweeper";
 import { LoginGuard } from "../service/LoginGuard";
-import { ProfessionalChatService } from "../service/ProfessionalChatService";
+import { ProfessionalConversationService } from "../service/ProfessionalConversationService";
 import { PushService } from "../service/PushService";
 import { RetentionJob } from "../service/RetentionJob";
 import { ReturnCodeService } from "../service/ReturnCodeService";
@@ -128,7 +128,7 @@ export function buildServices({ config, store, clock, log, sockets, limits, shar
     push,
     escalations,
     duty,
-    professionals: new ProfessionalChatService(deps, escalations),
+    professionals: new ProfessionalConversationService(deps, escalations),
     dispatcher,
     loginGuard,
     debriefs,

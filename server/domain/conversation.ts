@@ -17,7 +17,7 @@ export interface Conversation {
   endedAt?: Millis;
   endedBy?: Role | "system";
   endReason?: string;
-  volunteerId?: string;
+  holderId?: string;
   nickname?: string;
   ageBand?: AgeBand;
   topic?: Topic;

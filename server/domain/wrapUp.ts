@@ -1,8 +1,6 @@
 /** The short registration after a chat or a walk-in. */
+import type { Referral } from "../../shared/protocol";
 import type { Millis } from "./clock";
-
-export const REFERRALS = ["none", "gp", "mental-health-care", "113", "other"] as const;
-export type Referral = (typeof REFERRALS)[number];
 
 /** The volunteer's short registration after a chat or a walk-in. Anonymous: no youth detail. */
 export interface WrapUp {

@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { ANY_LOCATION } from "../../shared/protocol";
 import type { DomainEvent } from "../domain/domainEvents";
 import type { Store } from "../store/Store";
 import { instrumentStore } from "./instrumentStore";
@@ -15,7 +16,7 @@ export interface MetricsSources {
 /** Location label for a queue entry or event: known location ids, "any", or "other" (keeps cardinality bounded). */
 function locationLabel(value: string | undefined, known: ReadonlySet<string>): string {
   if (value === undefined) return "none";
-  if (value === "any" || known.has(value)) return value;
+  if (value === ANY_LOCATION || known.has(value)) return value;
   return "other";
 }
 
@@ -156,7 +157,7 @@ export class Metrics {
       this.queueLength.reset();
       this.longestWait.reset();
       // Every location shows, 0 when nobody waits, so an alert can tell "empty" from "not scraped".
-      for (const label of [...this.knownLocations, "any"]) {
+      for (const label of [...this.knownLocations, ANY_LOCATION]) {
         this.queueLength.set({ location: label }, 0);
         this.longestWait.set({ location: label }, 0);
       }

@@ -14,7 +14,7 @@ import type { Dispatcher } from "../service/Dispatcher";
 import type { DutyService } from "../service/DutyService";
 import type { EscalationService } from "../service/EscalationService";
 import { fail } from "../service/errors";
-import type { ProfessionalChatService } from "../service/ProfessionalChatService";
+import type { ProfessionalConversationService } from "../service/ProfessionalConversationService";
 import type { PushService } from "../service/PushService";
 import type { ReturnCodeService } from "../service/ReturnCodeService";
 import type { StaffConversationService } from "../service/StaffConversationService";
@@ -49,7 +49,7 @@ export interface RealtimeServices {
   wrapUps: WrapUpService;
   escalations: EscalationService;
   duty: DutyService;
-  professionals: ProfessionalChatService;
+  professionals: ProfessionalConversationService;
   dispatcher: Dispatcher;
   push: PushService;
   debriefs: DebriefService;

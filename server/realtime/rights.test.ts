@@ -12,7 +12,7 @@ function conversation(id: string): Conversation {
     locationChoice: "leiden",
     priority: 0,
     queuedAt: 0,
-    volunteerId: "st_sam",
+    holderId: "st_sam",
     lastSeq: 0,
     youthDeliveredSeq: 0,
     staffDeliveredSeq: 0,

@@ -124,7 +124,7 @@ export class ConversationService {
    */
   private async isParty(actor: Actor, c: Conversation): Promise<boolean> {
     if (actor.kind === "youth") return c.youthId === actor.youthId;
-    if (c.volunteerId === actor.staff.id) return true;
+    if (c.holderId === actor.staff.id) return true;
     if (actor.staff.role !== "professional") return false;
     const [duties, escalations] = await Promise.all([this.deps.store.listDuty(), this.deps.store.listEscalations()]);
     return staffMayRead(actor.staff, c, duties, escalations);
@@ -222,7 +222,7 @@ export class ConversationService {
     // A staff read of the transcript is recorded first (never the words): why they may read it.
     if (actor.kind === "staff") {
       const reason =
-        conversation.volunteerId === actor.staff.id
+        conversation.holderId === actor.staff.id
           ? "assigned"
           : conversation.professionalId === actor.staff.id
             ? "supervision"
@@ -231,9 +231,8 @@ export class ConversationService {
     }
     const stored = await this.deps.store.listMessages(conversation.id, request.afterSeq);
     const messages = (actor.kind === "youth" ? visibleToYouth(stored) : stored).map(messageView);
-    const volunteer =
-      actor.kind === "youth" && conversation.volunteerId ? await this.deps.store.getStaff(conversation.volunteerId) : undefined;
-    return { messages, conversation: actor.kind === "youth" ? youthView(conversation, volunteer) : staffView(conversation) };
+    const holder = actor.kind === "youth" && conversation.holderId ? await this.deps.store.getStaff(conversation.holderId) : undefined;
+    return { messages, conversation: actor.kind === "youth" ? youthView(conversation, holder) : staffView(conversation) };
   }
 
   /**
@@ -298,7 +297,7 @@ export class ConversationService {
         at: c.endedAt!,
         conversationId: c.id,
         ...(locationId && { locationId }),
-        ...(c.volunteerId && { staffId: c.volunteerId }),
+        ...(c.holderId && { staffId: c.holderId }),
         ...(abandoned
           ? { type: "conversation.abandoned", data: { waitMs: c.endedAt! - c.queuedAt, reason } }
           : { type: "conversation.ended", data: { durationMs, endedBy: by, reason } }),
@@ -309,7 +308,7 @@ export class ConversationService {
     await recordSystemLine(this.deps, c.id, { kind: "ended", by, reason }, { role: by === "system" ? "youth" : by });
     notifier.emit({ conversation: c.id }, "conversation:ended", { conversationId: c.id, endedBy: by, reason });
     await notifier.closeConversation(c.id);
-    await pushPresence(this.deps, c.volunteerId);
+    await pushPresence(this.deps, c.holderId);
     await this.wrapUps.owe(c);
     log.info({ event: abandoned ? "conversation.abandoned" : "conversation.ended", conversationId: c.id }, "ended");
     this.dispatcher.kick();

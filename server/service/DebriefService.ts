@@ -53,7 +53,7 @@ export class DebriefService {
     if (conversationId) {
       const c = await store.getConversation(conversationId);
       if (!c) fail("NOT_FOUND", "No such conversation");
-      if (c.volunteerId !== staff.id && c.previousVolunteerId !== staff.id) fail("FORBIDDEN", "This is not your conversation");
+      if (c.holderId !== staff.id && c.previousVolunteerId !== staff.id) fail("FORBIDDEN", "This is not your conversation");
       locationId = c.locationId ?? staff.locationId;
     }
     const pending = (await store.listDebriefs()).find((d) => d.volunteerId === staff.id && d.status !== "closed");

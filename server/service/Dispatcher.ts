@@ -126,11 +126,11 @@ export class Dispatcher {
     return assigned;
   }
 
-  /** Tells the youth who picked them up and gives the volunteer the conversation. */
+  /** Tells the youth who picked them up and gives the conversation to its holder (a volunteer, or a professional from the queue). */
   async announceAssignment(conversation: Conversation): Promise<void> {
     const { store, notifier, log } = this.deps;
-    const staffId = conversation.volunteerId!;
-    const volunteer = await store.getStaff(staffId);
+    const staffId = conversation.holderId!;
+    const holder = await store.getStaff(staffId);
     await Promise.all([
       notifier.join({ staff: staffId }, conversation.id),
       notifier.join({ youth: conversation.youthId }, conversation.id),
@@ -144,7 +144,7 @@ export class Dispatcher {
       }),
     ]);
     this.lastSent.delete(conversation.id);
-    const youth = youthView(conversation, volunteer);
+    const youth = youthView(conversation, holder);
     notifier.emit({ youth: conversation.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
     notifier.emit({ staff: staffId }, "conversation:assigned", { staff: staffView(conversation) });
     await pushPresence(this.deps, staffId);
@@ -242,7 +242,7 @@ export class Dispatcher {
 
 /** Counts per location for staff; youths who chose "any" are listed under "any". */
 export function summarise(snap: Snapshot): QueueSummary {
-  const ids = [...snap.ctx.locations.keys(), "any"];
+  const ids = [...snap.ctx.locations.keys(), ANY_LOCATION];
   return {
     at: snap.ctx.now,
     locations: ids.map((locationId) => {

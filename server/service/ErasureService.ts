@@ -1,3 +1,4 @@
+import { ANY_LOCATION } from "../../shared/protocol";
 import { managedLocationIds } from "../domain/access/scope";
 import type { Staff } from "../domain/staff";
 import type { AccessLogStore, ConversationStore, DebriefStore, DirectoryStore, RetentionStore, ReturnCodeStore } from "../store/Store";
@@ -31,7 +32,7 @@ export class ErasureService {
     );
     const location = c && conversationLocation(c);
     // "any" (never picked up) belongs to national coordinators; unknown and foreign look the same.
-    if (!c || !location || !(mine.includes(location) || (location === "any" && actor.manages === "all")))
+    if (!c || !location || !(mine.includes(location) || (location === ANY_LOCATION && actor.manages === "all")))
       fail("NOT_FOUND", "No such conversation in your locations");
     if (c.status === "queued" || c.status === "active") fail("CONFLICT", "End the conversation first");
     await recordAccess(this.deps, actor, "erase", reason, { conversation: c });

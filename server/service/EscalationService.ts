@@ -39,7 +39,7 @@ export class EscalationService {
   async raise(actor: StaffActor, request: RequestOf<"escalation:raise">) {
     const c = await this.deps.store.getConversation(request.conversationId);
     if (!c) fail("NOT_FOUND", "No such conversation");
-    if (c.volunteerId !== actor.staff.id) fail("FORBIDDEN", "This is not your conversation");
+    if (c.holderId !== actor.staff.id) fail("FORBIDDEN", "This is not your conversation");
     if (c.status !== "active") fail("CONVERSATION_ENDED", "This conversation is not active");
     // One per conversation: a second "escalate" raises the open one's level instead of filing another.
     const escalation = await this.router.open(c, {
@@ -69,7 +69,7 @@ export class EscalationService {
         at: this.deps.clock.now(),
       });
     }
-    await this.router.open(c, { level: acute ? "crisis" : "urgent", source: "risk", raisedBy: c.volunteerId, signals });
+    await this.router.open(c, { level: acute ? "crisis" : "urgent", source: "risk", raisedBy: c.holderId, signals });
   }
 
   /**
@@ -79,7 +79,7 @@ export class EscalationService {
   async flaggedAssigned(c: Conversation): Promise<void> {
     const open = (await this.deps.store.listEscalations()).find((e) => e.conversationId === c.id && e.source !== "debrief");
     if (!open) return this.raiseFromRisk(c, []);
-    const holder = c.volunteerId ? await this.deps.store.getStaff(c.volunteerId) : undefined;
+    const holder = c.holderId ? await this.deps.store.getStaff(c.holderId) : undefined;
     let current = open;
     if (holder?.role === "professional" && open.status === "open") {
       const claimed = await this.deps.store.claimEscalation(open.id, holder.id, this.deps.clock.now());
@@ -96,8 +96,8 @@ export class EscalationService {
   }
 
   /** A volunteer's consult question becomes a consult-level escalation, so it lands in the same inbox. */
-  async raiseConsult(c: Conversation, volunteerId: string, question: string): Promise<void> {
-    await this.router.open(c, { level: "consult", source: "volunteer", raisedBy: volunteerId, note: question });
+  async raiseConsult(c: Conversation, raisedBy: string, question: string): Promise<void> {
+    await this.router.open(c, { level: "consult", source: "volunteer", raisedBy, note: question });
   }
 
   /** One routing step for one escalation: alert the next professional, or fall back to the crisis protocol. */

@@ -1,4 +1,4 @@
-import type { PushPayload, PushSubscriptionJson } from "../../shared/protocol";
+import { ANY_LOCATION, type PushPayload, type PushSubscriptionJson } from "../../shared/protocol";
 import type { QueueEntry } from "../domain/conversation";
 import { endpointAllowed, pushOwner, waitingRecipients } from "../domain/push/push";
 import type { PushSender } from "../push/webPushSender";
@@ -110,7 +110,7 @@ export class PushService {
       ),
     );
     const location =
-      entry.locationChoice === "any" ? "" : (locations.find((l) => l.id === entry.locationChoice)?.name ?? entry.locationChoice);
+      entry.locationChoice === ANY_LOCATION ? "" : (locations.find((l) => l.id === entry.locationChoice)?.name ?? entry.locationChoice);
     for (const id of waitingRecipients({ entry, staff, presence, shifts, connected, now }))
       await this.sendTo(pushOwner.staff(id), { kind: "waiting", location });
   }

@@ -121,8 +121,8 @@ export class ReturnCodeService {
    * taken it over, the volunteer they took it from.
    */
   private async volunteerOf(c: Conversation): Promise<string | undefined> {
-    if (!c.volunteerId) return c.previousVolunteerId;
-    const staff = await this.deps.store.getStaff(c.volunteerId);
+    if (!c.holderId) return c.previousVolunteerId;
+    const staff = await this.deps.store.getStaff(c.holderId);
     return staff?.role === "volunteer" ? staff.id : c.previousVolunteerId;
   }
 

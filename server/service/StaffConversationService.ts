@@ -119,7 +119,7 @@ export class StaffConversationService {
     const moved = result.conversation;
     if (request.note) await store.setConversationNotes(moved.id, { handoverNote: request.note });
     const withNote = { ...moved, ...(request.note && { handoverNote: request.note }) };
-    const next = moved.status === "active" ? ((await store.getStaff(moved.volunteerId!)) as Staff) : undefined;
+    const next = moved.status === "active" ? ((await store.getStaff(moved.holderId!)) as Staff) : undefined;
     // Kept in the transcript for whoever reads it next; the sender sees it before leaving the room.
     await recordSystemLine(
       this.deps,

@@ -23,10 +23,10 @@ export class WrapUpService {
 
   /** Called when a chat ends: the volunteer owes a wrap-up and the console nags gently. */
   async owe(conversation: Conversation): Promise<void> {
-    if (!conversation.volunteerId || conversation.status !== "ended") return;
+    if (!conversation.holderId || conversation.status !== "ended") return;
     // Whoever holds the chat when it ends registers it: a professional who took it over (or took
     // the youth from the queue) files it like a volunteer would.
-    const holder = await this.deps.store.getStaff(conversation.volunteerId);
+    const holder = await this.deps.store.getStaff(conversation.holderId);
     const owner = holder && holder.role !== "coordinator" ? holder.id : conversation.previousVolunteerId;
     if (!owner) return;
     await this.deps.store.addWrapUpTodo(owner, conversation.id);
@@ -52,7 +52,7 @@ export class WrapUpService {
     if (request.conversationId) {
       const c = await store.getConversation(request.conversationId);
       if (!c) fail("NOT_FOUND", "No such conversation");
-      if (c.volunteerId !== staff.id && c.previousVolunteerId !== staff.id) fail("FORBIDDEN", "This is not your conversation");
+      if (c.holderId !== staff.id && c.previousVolunteerId !== staff.id) fail("FORBIDDEN", "This is not your conversation");
       if (c.status !== "ended") fail("FORBIDDEN", "A wrap-up is for a chat that has ended");
       const todo = WrapUpService.todoOf(c);
       const events = await store.listEventsOf(c.id);

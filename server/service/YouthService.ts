@@ -137,9 +137,9 @@ export class YouthService {
   }
 
   async stateOf(conversation: Conversation): Promise<YouthState> {
-    const volunteer = conversation.volunteerId ? await this.deps.store.getStaff(conversation.volunteerId) : undefined;
+    const holder = conversation.holderId ? await this.deps.store.getStaff(conversation.holderId) : undefined;
     const queue = conversation.status === "queued" ? await this.dispatcher.standing(conversation.id) : undefined;
-    return { conversation: youthView(conversation, volunteer), ...(queue && { queue }) };
+    return { conversation: youthView(conversation, holder), ...(queue && { queue }) };
   }
 
   /**

@@ -17,7 +17,7 @@ export async function escalationView(
     offeredTo ? store.getStaff(offeredTo) : undefined,
     e.conversationId ? store.getConversation(e.conversationId) : undefined,
   ]);
-  const holder = c?.volunteerId ? await store.getStaff(c.volunteerId) : undefined;
+  const holder = c?.holderId ? await store.getStaff(c.holderId) : undefined;
   return {
     ...e,
     ...(raiser && { raisedByName: raiser.displayName }),
@@ -30,7 +30,7 @@ export async function escalationView(
         ...(c.ageBand && { ageBand: c.ageBand }),
         ...(c.topic && { topic: c.topic }),
         locationChoice: c.locationId ?? c.locationChoice,
-        ...(holder && { volunteerName: holder.displayName, volunteerRole: holder.role }),
+        ...(holder && { holderName: holder.displayName, holderRole: holder.role }),
         ...(c.disconnectedAt !== undefined && { disconnected: true }),
       },
     }),

@@ -36,5 +36,5 @@ export type Revocation = { conversation: string } | { staff: string; close: bool
 /** The youth of the conversation, its holder, or the professional who joined it: who may speak in it. */
 export function isSpeaker(actor: Actor, c: Conversation): boolean {
   if (actor.kind === "youth") return c.youthId === actor.youthId;
-  return c.volunteerId === actor.staff.id || c.professionalId === actor.staff.id;
+  return c.holderId === actor.staff.id || c.professionalId === actor.staff.id;
 }

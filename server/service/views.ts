@@ -7,8 +7,8 @@ export function peerOf(staff: Pick<Staff, "displayName" | "role"> | undefined): 
   return staff && { role: staff.role, name: staff.displayName };
 }
 
-export function youthView(c: Conversation, volunteer?: Staff): YouthConversationView {
-  const peer = c.status === "active" || c.status === "ended" ? peerOf(volunteer) : undefined;
+export function youthView(c: Conversation, holder?: Staff): YouthConversationView {
+  const peer = c.status === "active" || c.status === "ended" ? peerOf(holder) : undefined;
   return {
     id: c.id,
     status: c.status,
@@ -35,7 +35,7 @@ export function staffView(c: Conversation): StaffConversationView {
     queuedAt: c.queuedAt,
     assignedAt: c.assignedAt,
     endedAt: c.endedAt,
-    volunteerId: c.volunteerId,
+    holderId: c.holderId,
     ...(c.endedBy && { endedBy: c.endedBy }),
     ...(c.endReason && { endReason: c.endReason }),
     ...(c.disconnectedAt !== undefined && { disconnectedAt: c.disconnectedAt }),
@@ -46,12 +46,12 @@ export function staffView(c: Conversation): StaffConversationView {
     transfers: c.transfers ?? 0,
     ...(c.professionalId && { professionalId: c.professionalId }),
     ...(c.previousVolunteerId &&
-      c.volunteerId &&
-      c.volunteerId === c.professionalId &&
-      c.previousVolunteerId !== c.volunteerId && { previousVolunteerId: c.previousVolunteerId }),
-    ...(c.returning && { returning: c.volunteerId === c.preferredStaffId ? ("same-volunteer" as const) : ("another-volunteer" as const) }),
+      c.holderId &&
+      c.holderId === c.professionalId &&
+      c.previousVolunteerId !== c.holderId && { previousVolunteerId: c.previousVolunteerId }),
+    ...(c.returning && { returning: c.holderId === c.preferredStaffId ? ("same-volunteer" as const) : ("another-volunteer" as const) }),
     // The note from last time is that volunteer's own: nobody else the chat goes to sees it.
-    ...(c.returnNote && c.volunteerId === c.preferredStaffId && { returnNote: c.returnNote }),
+    ...(c.returnNote && c.holderId === c.preferredStaffId && { returnNote: c.returnNote }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LocationId, SkillKey, StaffRole, Topic } from "./vocabulary";
+import { ANY_LOCATION, LocationId, SkillKey, StaffRole, Topic } from "./vocabulary";
 
 /** Bodies and views of the coordinator's JSON API (/api/admin/..., /api/invites/...). */
 
@@ -53,7 +53,7 @@ export const LocationSettings = z
 export type LocationSettings = z.infer<typeof LocationSettings>;
 
 /** "any" is what a youth picks for "whichever location": never a location's own id. */
-export const NewLocationId = LocationId.refine((id) => id !== "any", '"any" is reserved');
+export const NewLocationId = LocationId.refine((id) => id !== ANY_LOCATION, `"${ANY_LOCATION}" is reserved`);
 export const CreateLocationBody = LocationSettings.extend({ id: NewLocationId }).strict();
 export { isTimeZone };
 export const LocationAdminView = LocationSettings.extend({ id: z.string(), wrapUpTopics: z.array(z.string()) });

@@ -89,7 +89,8 @@ export const StaffConversationView = z.object({
   queuedAt: z.number(),
   assignedAt: z.number().optional(),
   endedAt: z.number().optional(),
-  volunteerId: z.string().optional(),
+  /** Who holds it: the volunteer, or a professional who took it over or took the youth from the queue. */
+  holderId: z.string().optional(),
   /** How it ended ("ended", "quick-exit", "left-queue", "gone", "blocked", …) and by whom. */
   endedBy: z.string().optional(),
   endReason: z.string().optional(),

@@ -51,8 +51,9 @@ export const EscalationView = z.object({
       ageBand: AgeBand.optional(),
       topic: Topic.optional(),
       locationChoice: z.string(),
-      volunteerName: z.string().optional(),
-      volunteerRole: StaffRole.optional(),
+      /** Who holds the chat: a volunteer, or a professional after a take-over or a claim from the queue. */
+      holderName: z.string().optional(),
+      holderRole: StaffRole.optional(),
       disconnected: z.boolean().optional(),
     })
     .optional(),
@@ -72,7 +73,8 @@ export type DutyView = z.infer<typeof DutyView>;
 /** A live conversation as a professional sees it in the overview. */
 export const LiveConversationView = z.object({
   conversation: StaffConversationView,
-  volunteerName: z.string().optional(),
+  /** The display name of its holder (`conversation.holderId`). */
+  holderName: z.string().optional(),
   flagged: z.boolean(),
 });
 export type LiveConversationView = z.infer<typeof LiveConversationView>;

@@ -1,13 +1,16 @@
 import { z } from "zod";
-import { LocationId } from "./vocabulary";
+import { ANY_LOCATION, LocationId } from "./vocabulary";
 
 /**
  * The anonymous figures a coordinator reads (flow 7): `GET /api/figures` (JSON for the dashboard)
  * and `GET /api/figures.csv` (the export for the municipality, with small counts shown as "<5").
  */
 
-/** Youths who left the queue without choosing a location are counted here; only national coordinators see it. */
-export const NO_LOCATION = "any";
+/**
+ * Youths who chose any location and were abandoned before anyone took them are counted here (no
+ * location is known); only national coordinators see it.
+ */
+export const NO_LOCATION = ANY_LOCATION;
 
 /** Longest period one request may cover: a year and a bit, so a yearly report fits. */
 export const FIGURES_MAX_DAYS = 400;
@@ -68,12 +71,13 @@ export type RiskAgreement = z.infer<typeof RiskAgreement>;
 export const FigureSummary = z.object({
   chatsStarted: z.number().int(),
   chatsCompleted: z.number().int(),
-  leftQueue: z.number().int(),
+  /** Conversations abandoned: ended while still queued (left the queue, quick exit, or released as gone). */
+  abandoned: z.number().int(),
   /** Chats started by a youth who came back with a return code. */
   returning: z.number().int(),
   wait: Distribution,
-  /** How long youths who left the queue had waited. */
-  leftQueueWait: Distribution,
+  /** How long the youths of abandoned conversations had waited. */
+  abandonedWait: Distribution,
   duration: Distribution,
   escalations: z.object({ consult: z.number().int(), urgent: z.number().int(), crisis: z.number().int() }),
   /** Escalations nobody acknowledged in time (the volunteer saw the crisis protocol). */
@@ -103,7 +107,7 @@ export const FiguresDay = z.object({
   date: z.string(),
   chatsStarted: z.number().int(),
   chatsCompleted: z.number().int(),
-  leftQueue: z.number().int(),
+  abandoned: z.number().int(),
   waitP50Ms: z.number().nullable(),
   volunteerHours: z.number(),
 });

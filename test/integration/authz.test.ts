@@ -539,7 +539,7 @@ describe("authorisation matrix", () => {
     if (setup === "escalationClaimed") await store.claimEscalation(escalationId, "st_eva", now);
     if (setup === "professionalJoined" || setup === "professionalTookOver")
       await store.setConversationProfessional(conversation.id, "st_eva");
-    if (setup === "professionalTookOver") await store.reassignVolunteer(conversation.id, "st_sam", "st_eva");
+    if (setup === "professionalTookOver") await store.reassignHolder(conversation.id, "st_sam", "st_eva");
     const debriefId = `d_authz${String(cell).padStart(6, "0")}`;
     if (setup === "debriefOpen" || setup === "debriefClaimed") {
       await store.createDebrief({

@@ -53,7 +53,7 @@ describe.each(stores)("on the %s store", (kind) => {
         nickname: "Mo",
         ageBand: "16-18",
         topic: "loneliness",
-        volunteerId: "st_sam",
+        holderId: "st_sam",
       });
       expect((await youthAssigned).peer).toEqual({ role: "volunteer", name: "Sam" });
 

@@ -98,7 +98,7 @@ describe.each(stores)("the volunteer's tools on the %s store", (kind) => {
     expect(await transferring).toEqual({ conversationId: id, queued: false });
     expect((await youthAssigned).peer).toEqual({ role: "volunteer", name: "Lotte" });
     expect(await samLost).toEqual({ conversationId: id, reason: "transfer", to: { role: "volunteer", name: "Lotte" } });
-    expect((await lotteGot).staff).toMatchObject({ id, handoverNote: "school, voelt zich alleen", transfers: 1, volunteerId: "st_lotte" });
+    expect((await lotteGot).staff).toMatchObject({ id, handoverNote: "school, voelt zich alleen", transfers: 1, holderId: "st_lotte" });
 
     // Lotte reads everything, and a staff-only line saying who handed it to her.
     const history = await ok(lotte.socket, "conversation:sync", { conversationId: id, afterSeq: 0 });

@@ -111,7 +111,7 @@ describe.each(stores)("a coordinator's staff on the %s store", (kind) => {
       for (const id of ids) {
         const c = await shared.server.store.getConversation(id);
         expect(c?.status).toBe("queued");
-        expect(c?.volunteerId).toBeUndefined();
+        expect(c?.holderId).toBeUndefined();
       }
       expect((await shared.server.store.getPresence("st_noor"))?.status).toBe("off");
       data(await call(kim, "POST", "/api/admin/staff/st_noor/reactivate"));

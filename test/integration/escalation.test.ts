@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
+import { PROTOCOL_VERSION } from "../../shared/protocol";
 import { connect, nextEvent, ok, openStaff, openYouth, request } from "../helpers/clients";
 import { redisAvailable } from "../helpers/redis";
 import { useSharedServer } from "../helpers/servers";
@@ -164,7 +165,7 @@ describe.each(stores)("escalation on the %s store", (kind) => {
     const evaSees = nextEvent(eva, "escalation:updated", (e) => e.conversationId === f.conversation.id && e.about?.status === "active");
     expect((await ok(sam, "queue:take")).id).toBe(f.conversation.id);
     expect(await prompt).toMatchObject({ level: "high", conversationId: f.conversation.id });
-    expect((await evaSees).about).toMatchObject({ volunteerName: "Sam", volunteerRole: "volunteer" });
+    expect((await evaSees).about).toMatchObject({ holderName: "Sam", holderRole: "volunteer" });
 
     // A further high-risk message prompts again; the urgent escalation is already there.
     const again = nextEvent(sam, "risk:flagged");
@@ -223,7 +224,7 @@ describe.each(stores)("escalation on the %s store", (kind) => {
     eva.disconnect();
     const back = await connect(shared.server.url, cookie);
     track(back);
-    const synced = await ok(back, "staff:sync", { protocolVersion: 1 });
+    const synced = await ok(back, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
     expect(synced.conversations.map((c) => c.id)).toEqual([id]);
     expect((await ok(back, "conversation:live")).map((l) => l.conversation.id)).toContain(id);
     await fetch(`${shared.server.url}/api/auth/logout`, { method: "POST", headers: { cookie } });

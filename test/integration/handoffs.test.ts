@@ -56,7 +56,7 @@ describe.each(stores)("hand-offs on the %s store", (kind) => {
 
     const toYouth = nextEvent(y.socket, "conversation:assigned");
     const taken = await ok(eva, "queue:claim", { conversationId: conversation.id });
-    expect(taken).toMatchObject({ id: conversation.id, status: "active", volunteerId: "st_eva", professionalId: "st_eva" });
+    expect(taken).toMatchObject({ id: conversation.id, status: "active", holderId: "st_eva", professionalId: "st_eva" });
     expect((await toYouth).peer).toEqual({ role: "professional", name: "Eva" });
     await expect.poll(async () => (await shared.server.store.getEscalation(e.id))?.status).toBe("claimed");
     const synced = await ok(eva, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
@@ -93,7 +93,7 @@ describe.each(stores)("hand-offs on the %s store", (kind) => {
       const [a, b] = await Promise.all([request(sam, "queue:take"), request(eva, "queue:claim", { conversationId: conversation.id })]);
       expect([a.ok, b.ok].filter(Boolean), `round ${round}`).toHaveLength(1);
       const c = (await shared.server.store.getConversation(conversation.id))!;
-      expect(c.volunteerId).toBe(a.ok ? "st_sam" : "st_eva");
+      expect(c.holderId).toBe(a.ok ? "st_sam" : "st_eva");
       await ok(a.ok ? sam : eva, "conversation:end", { conversationId: conversation.id });
     }
   });
@@ -183,7 +183,7 @@ describe.each(stores)("hand-offs on the %s store", (kind) => {
     ]);
     // After a reload she still has it: staff:sync lists it, and there is nothing to take over again.
     const synced = await ok(eva, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
-    expect(synced.conversations.map((c) => [c.id, c.volunteerId, c.previousVolunteerId])).toEqual([[conversation.id, "st_eva", "st_sam"]]);
+    expect(synced.conversations.map((c) => [c.id, c.holderId, c.previousVolunteerId])).toEqual([[conversation.id, "st_eva", "st_sam"]]);
     expect(await request(eva, "conversation:takeover", { conversationId: conversation.id })).toMatchObject({ ok: false });
     await ok(eva, "conversation:handback", { conversationId: conversation.id });
     const kinds = (await ok(sam, "conversation:sync", { conversationId: conversation.id, afterSeq: 0 })).messages.map(

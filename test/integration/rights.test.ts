@@ -261,7 +261,7 @@ describe.runIf(onRedis)("rights and live delivery (two processes, one Redis)", (
       expect(
         await request(asCoordinator.socket, "message:send", { conversationId: chat.conversationId, id: randomUUID(), text: "hoi" }),
       ).toMatchObject({ ok: false, code: "FORBIDDEN" });
-      expect((await a.store.getConversation(chat.conversationId))?.volunteerId).toBe("st_eva");
+      expect((await a.store.getConversation(chat.conversationId))?.holderId).toBe("st_eva");
     } finally {
       expect((await fetch(`${a.url}/api/admin/staff/st_sam`, json(kim, { ...sam, role: "volunteer" }, "PUT"))).status).toBe(200);
     }

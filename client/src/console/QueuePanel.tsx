@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { ANY_LOCATION } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import type { ConsoleState } from "./state";
 import { useNow } from "./useNow";
@@ -11,10 +12,11 @@ export function QueuePanel({ state, onTake }: { state: ConsoleState; onTake(): P
   const [problem, setProblem] = useState<string | undefined>();
   const own = state.staff?.locationId;
   const names = new Map(state.locations.map((l) => [l.id, l.name]));
-  names.set("any", t("console.queue.any"));
+  names.set(ANY_LOCATION, t("console.queue.any"));
   const rows = [...(state.queue?.locations ?? [])].sort(
     (a, b) =>
-      Number(b.locationId === own) - Number(a.locationId === own) || Number(b.locationId === "any") - Number(a.locationId === "any"),
+      Number(b.locationId === own) - Number(a.locationId === own) ||
+      Number(b.locationId === ANY_LOCATION) - Number(a.locationId === ANY_LOCATION),
   );
   const ownLocation = state.locations.find((l) => l.id === own);
   const presence = state.presence;

@@ -1,14 +1,15 @@
-import type {
-  ColleagueView,
-  LocationView,
-  MessageView,
-  PeerView,
-  PresenceView,
-  QueueSummary,
-  StaffConversationView,
-  StaffState,
-  StaffView,
-  WrapUpTodoView,
+import {
+  ANY_LOCATION,
+  type ColleagueView,
+  type LocationView,
+  type MessageView,
+  type PeerView,
+  type PresenceView,
+  type QueueSummary,
+  type StaffConversationView,
+  type StaffState,
+  type StaffView,
+  type WrapUpTodoView,
 } from "../../../shared/protocol";
 import { type ChatAction, type ChatState, chatOf, gapBefore, newChat, reduceChat } from "./chatState";
 
@@ -172,6 +173,6 @@ export function totalUnread(state: ConsoleState): number {
 
 /** Youths waiting that this volunteer could be asked about: own location and "any". */
 export function waitingForMe(state: ConsoleState): number {
-  const mine = new Set([state.staff?.locationId, "any"]);
+  const mine = new Set([state.staff?.locationId, ANY_LOCATION]);
   return (state.queue?.locations ?? []).filter((l) => mine.has(l.locationId)).reduce((sum, l) => sum + l.waiting, 0);
 }

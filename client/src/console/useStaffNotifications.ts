@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import type { QueueSummary } from "../../../shared/protocol";
+import { ANY_LOCATION, type QueueSummary } from "../../../shared/protocol";
 import { useI18n } from "../i18n/i18n";
 import { notifyWhenHidden } from "../lib/notify";
 import type { AppSocket } from "../lib/socket";
@@ -14,7 +14,7 @@ export interface StaffNotificationContext {
 }
 
 const waitingAt = (queue: QueueSummary, locationId?: string) =>
-  queue.locations.filter((l) => l.locationId === locationId || l.locationId === "any").reduce((n, l) => n + l.waiting, 0);
+  queue.locations.filter((l) => l.locationId === locationId || l.locationId === ANY_LOCATION).reduce((n, l) => n + l.waiting, 0);
 
 /**
  * While the console is in the background (another tab, minimised), what needs the staff member

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import type { Estimate, ServiceStatus } from "../../../shared/protocol";
+import { ANY_LOCATION, type Estimate, type ServiceStatus } from "../../../shared/protocol";
 import { pluralKey, useI18n } from "../i18n/i18n";
 import { AlwaysOpenLines } from "./AlwaysOpenLines";
 import { Composer } from "./Composer";
@@ -22,7 +22,7 @@ function EstimateText({ estimate }: { estimate: Estimate }) {
 /** Whether the place the youth waits for has closed (for "any": every location). */
 export function closedWhileWaiting(status: ServiceStatus | undefined, locationChoice: string | undefined): boolean {
   if (!status || !locationChoice) return false;
-  if (locationChoice === "any") return !status.anyOpen;
+  if (locationChoice === ANY_LOCATION) return !status.anyOpen;
   return status.locations.find((l) => l.id === locationChoice)?.open === false;
 }
 

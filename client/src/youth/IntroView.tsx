@@ -90,7 +90,7 @@ export function IntroView({
           {t("intro.start")}
         </button>
         <p>{t("intro.body2")}</p>
-        <p className="pro-note">{t("intro.body3")}</p>
+        <p className="professional-note">{t("intro.body3")}</p>
         <h2 className="optional-title">{t("intro.optional")}</h2>
         <NicknameField value={nickname} onChange={setNickname} />
         <AgeField value={ageBand} onChange={setAgeBand} />

@@ -14,7 +14,7 @@ export function staffMayRead(
   duties: readonly Duty[],
   escalations: readonly Escalation[],
 ): boolean {
-  if (c.volunteerId === staff.id) return true;
+  if (c.holderId === staff.id) return true;
   if (staff.role !== "professional") return false;
   if (c.professionalId === staff.id) return true;
   if (escalations.some((e) => e.conversationId === c.id && e.status === "claimed" && e.claimedBy === staff.id)) return true;

@@ -95,10 +95,10 @@ const of = (locationId: string, events = morning()) =>
 describe("aggregateEvents over a scripted morning", () => {
   it("counts chats started, completed and left in the queue, each chat once", () => {
     const leiden = of("leiden");
-    expect(leiden).toMatchObject({ chatsStarted: 3, chatsCompleted: 3, leftQueue: 0, returning: 1 });
-    expect(of("amsterdam")).toMatchObject({ chatsStarted: 0, leftQueue: 1, leftQueueWait: { count: 1, p50Ms: 7 * MIN } });
+    expect(leiden).toMatchObject({ chatsStarted: 3, chatsCompleted: 3, abandoned: 0, returning: 1 });
+    expect(of("amsterdam")).toMatchObject({ chatsStarted: 0, abandoned: 1, abandonedWait: { count: 1, p50Ms: 7 * MIN } });
     // Left without choosing a location: counted, under "any".
-    expect(of("any")).toMatchObject({ leftQueue: 1 });
+    expect(of("any")).toMatchObject({ abandoned: 1 });
   });
 
   it("takes waits from the first pickup and durations from the end", () => {

@@ -155,8 +155,8 @@ class EventFold {
       b.chatsCompleted += 1;
       if (typeof e.data?.durationMs === "number") b.durationsMs.push(e.data?.durationMs);
     } else {
-      b.leftQueue += 1;
-      if (typeof e.data?.waitMs === "number") b.leftQueueWaitsMs.push(e.data?.waitMs);
+      b.abandoned += 1;
+      if (typeof e.data?.waitMs === "number") b.abandonedWaitsMs.push(e.data?.waitMs);
     }
   }
 

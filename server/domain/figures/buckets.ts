@@ -16,10 +16,10 @@ export interface HourBucket {
   hourStart: Millis;
   chatsStarted: number;
   chatsCompleted: number;
-  leftQueue: number;
+  abandoned: number;
   returning: number;
   waitsMs: number[];
-  leftQueueWaitsMs: number[];
+  abandonedWaitsMs: number[];
   durationsMs: number[];
   escalations: Record<FigureLevel, number>;
   claimMs: Record<FigureLevel, number[]>;
@@ -65,10 +65,10 @@ export function emptyBucket(locationId: string, hourStart: Millis): HourBucket {
     hourStart,
     chatsStarted: 0,
     chatsCompleted: 0,
-    leftQueue: 0,
+    abandoned: 0,
     returning: 0,
     waitsMs: [],
-    leftQueueWaitsMs: [],
+    abandonedWaitsMs: [],
     durationsMs: [],
     escalations: { consult: 0, urgent: 0, crisis: 0 },
     claimMs: { consult: [], urgent: [], crisis: [] },
@@ -103,7 +103,7 @@ export function isEmptyBucket(b: HourBucket): boolean {
   return (
     b.chatsStarted +
       b.chatsCompleted +
-      b.leftQueue +
+      b.abandoned +
       b.unrouted +
       b.debriefs +
       b.wrapUpsChat +

@@ -1,6 +1,5 @@
-import { TOPICS } from "../../../shared/protocol";
+import { REFERRALS, TOPICS } from "../../../shared/protocol";
 import type { FigureSummary } from "../../../shared/protocol/figures";
-import { REFERRALS } from "../wrapUp";
 import type { HourBucket } from "./buckets";
 import { datesBetween } from "./localTime";
 import { type FigureLocation, type Period, selectBuckets } from "./report";
@@ -34,11 +33,12 @@ function columns(topicKeys: readonly string[], referralKeys: readonly string[]):
   return [
     count("chats_started", (s) => s.chatsStarted),
     count("chats_completed", (s) => s.chatsCompleted),
-    count("left_queue", (s) => s.leftQueue),
+    // The export's columns keep their names for whoever reads them in: "left_queue" is `abandoned`.
+    count("left_queue", (s) => s.abandoned),
     count("returning", (s) => s.returning),
     { header: "wait_p50_min", value: (s) => suppressDerived(s.wait.p50Ms, s.wait.count, minutes) },
     { header: "wait_p90_min", value: (s) => suppressDerived(s.wait.p90Ms, s.wait.count, minutes) },
-    { header: "left_queue_wait_p50_min", value: (s) => suppressDerived(s.leftQueueWait.p50Ms, s.leftQueueWait.count, minutes) },
+    { header: "left_queue_wait_p50_min", value: (s) => suppressDerived(s.abandonedWait.p50Ms, s.abandonedWait.count, minutes) },
     { header: "duration_p50_min", value: (s) => suppressDerived(s.duration.p50Ms, s.duration.count, minutes) },
     { header: "duration_p90_min", value: (s) => suppressDerived(s.duration.p90Ms, s.duration.count, minutes) },
     ...LEVELS.map((l) => count(`escalations_${l}`, (s) => s.escalations[l])),

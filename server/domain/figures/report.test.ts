@@ -49,7 +49,7 @@ describe("buildReport", () => {
       waitsMs: [1, 2, 3, 4, 5, 6].map((m) => m * MIN),
       volunteerMs: 2 * HOUR_MS,
     }),
-    bucket("delft", "2025-04-02T10:00:00Z", { chatsStarted: 1, leftQueue: 3 }),
+    bucket("delft", "2025-04-02T10:00:00Z", { chatsStarted: 1, abandoned: 3 }),
     // Before the period in local time (00:00 on 31 March Amsterdam is 22:00 UTC on 30 March).
     bucket("leiden", "2025-03-30T21:00:00Z", { chatsStarted: 9 }),
     // A location not asked for.
@@ -69,7 +69,7 @@ describe("buildReport", () => {
       ["2025-04-02", 7],
       ["2025-04-03", 0],
     ]);
-    expect(report.byDay[1]).toMatchObject({ leftQueue: 3, volunteerHours: 2, waitP50Ms: 3 * MIN });
+    expect(report.byDay[1]).toMatchObject({ abandoned: 3, volunteerHours: 2, waitP50Ms: 3 * MIN });
     // 01:00 and 12:00 local
     expect(report.byHourOfDay[1]).toBe(2);
     expect(report.byHourOfDay[12]).toBe(7);

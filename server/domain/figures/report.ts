@@ -65,7 +65,7 @@ export function buildReport(buckets: readonly HourBucket[], locations: readonly 
       date,
       chatsStarted: s.chatsStarted,
       chatsCompleted: s.chatsCompleted,
-      leftQueue: s.leftQueue,
+      abandoned: s.abandoned,
       waitP50Ms: s.wait.p50Ms,
       volunteerHours: s.volunteerHours,
     };

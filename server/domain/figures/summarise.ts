@@ -32,10 +32,10 @@ export function summarise(buckets: readonly HourBucket[]): FigureSummary {
   return {
     chatsStarted: sum((b) => b.chatsStarted),
     chatsCompleted: sum((b) => b.chatsCompleted),
-    leftQueue: sum((b) => b.leftQueue),
+    abandoned: sum((b) => b.abandoned),
     returning: sum((b) => b.returning),
     wait: distribution(samples((b) => b.waitsMs)),
-    leftQueueWait: distribution(samples((b) => b.leftQueueWaitsMs)),
+    abandonedWait: distribution(samples((b) => b.abandonedWaitsMs)),
     duration: distribution(samples((b) => b.durationsMs)),
     escalations: byLevel((l) => sum((b) => b.escalations[l])),
     unrouted: sum((b) => b.unrouted),

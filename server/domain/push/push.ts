@@ -1,4 +1,4 @@
-import type { PushPayload, Reach } from "../../../shared/protocol";
+import { ANY_LOCATION, type PushPayload, type Reach } from "../../../shared/protocol";
 import type { Millis } from "../clock";
 import type { QueueEntry } from "../conversation";
 import type { Escalation } from "../escalation/escalation";
@@ -75,7 +75,7 @@ export function waitingRecipients(input: {
   connected: ReadonlySet<string>;
   now: Millis;
 }): string[] {
-  const here = (locationId: string) => input.entry.locationChoice === "any" || input.entry.locationChoice === locationId;
+  const here = (locationId: string) => input.entry.locationChoice === ANY_LOCATION || input.entry.locationChoice === locationId;
   const onShift = new Set(
     input.shifts.filter((s) => s.start <= input.now && input.now < s.end && here(s.locationId)).map((s) => s.staffId),
   );

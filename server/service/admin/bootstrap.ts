@@ -1,4 +1,4 @@
-import { isTimeZone, NewLocationId } from "../../../shared/protocol";
+import { ANY_LOCATION, isTimeZone, NewLocationId } from "../../../shared/protocol";
 import { hashSecret, newId, newSecret } from "../../auth/secrets";
 import { type Location, type TimeWindow, WEEKDAYS, type Weekday } from "../../domain/location";
 import type { Staff } from "../../domain/staff";
@@ -12,7 +12,8 @@ import { DEFAULT_SKILL_WINDOW_SECONDS } from "./LocationAdminService";
  */
 export async function createLocation(store: DirectoryStore, p: { id: string; name: string; timeZone?: string }): Promise<Location> {
   // The same rules as the console's: an id the API could never address again is refused here too.
-  if (!NewLocationId.safeParse(p.id).success) throw new Error(`"${p.id}" cannot be a location id: use a-z, 0-9 and - (and not "any")`);
+  if (!NewLocationId.safeParse(p.id).success)
+    throw new Error(`"${p.id}" cannot be a location id: use a-z, 0-9 and - (and not "${ANY_LOCATION}")`);
   if (!isTimeZone(p.timeZone ?? "Europe/Amsterdam")) throw new Error(`unknown time zone "${p.timeZone}"`);
   const existing = (await store.listLocations()).find((l) => l.id === p.id);
   if (existing) throw new Error(`location "${p.id}" exists already`);

@@ -23,7 +23,7 @@ export function conversationsContract(name: string, make: MakeStore, destroy: De
       const claimed = await store.claim(entry.id, "s1", 10);
       expect(claimed).toEqual({
         ok: true,
-        conversation: { ...entry, status: "active", volunteerId: "s1", locationId: "leiden", assignedAt: 10 },
+        conversation: { ...entry, status: "active", holderId: "s1", locationId: "leiden", assignedAt: 10 },
       });
       expect(await store.listQueue()).toEqual([]);
       expect((await store.getPresence("s1"))?.load).toBe(1);
@@ -93,7 +93,7 @@ export function conversationsContract(name: string, make: MakeStore, destroy: De
       const taken = await store.claimAsProfessional(entry.id, "p1", "leiden", 7);
       expect(taken).toEqual({
         ok: true,
-        conversation: { ...entry, status: "active", volunteerId: "p1", professionalId: "p1", locationId: "leiden", assignedAt: 7 },
+        conversation: { ...entry, status: "active", holderId: "p1", professionalId: "p1", locationId: "leiden", assignedAt: 7 },
       });
       expect(await store.listQueue()).toEqual([]);
       expect((await store.listActiveFor("p1")).map((c) => c.id)).toEqual([entry.id]);
@@ -165,7 +165,7 @@ export function conversationsContract(name: string, make: MakeStore, destroy: De
       expect(await store.transfer(entry.id, "s2", { staffId: "s1" }, 20)).toEqual({ ok: false, reason: "not_yours" });
       expect(await store.transfer(entry.id, "s1", { staffId: "nobody" }, 20)).toEqual({ ok: false, reason: "not_available" });
       const moved = await store.transfer(entry.id, "s1", { staffId: "s2" }, 20);
-      expect(moved.ok && moved.conversation).toMatchObject({ status: "active", volunteerId: "s2", transfers: 1 });
+      expect(moved.ok && moved.conversation).toMatchObject({ status: "active", holderId: "s2", transfers: 1 });
       expect([(await store.getPresence("s1"))?.load, (await store.getPresence("s2"))?.load]).toEqual([0, 1]);
       const other = buildEntry();
       await store.enqueue(other);
@@ -180,7 +180,7 @@ export function conversationsContract(name: string, make: MakeStore, destroy: De
       await store.claim(entry.id, "s1", 10);
       const back = await store.transfer(entry.id, "s1", { locationChoice: "amsterdam" }, 20);
       expect(back.ok && back.conversation).toMatchObject({ status: "queued", locationChoice: "amsterdam", queuedAt: 5, transfers: 1 });
-      expect(back.ok && back.conversation.volunteerId).toBeUndefined();
+      expect(back.ok && back.conversation.holderId).toBeUndefined();
       expect((await store.listQueue()).map((e) => e.id)).toEqual([entry.id]);
       expect((await store.getPresence("s1"))?.load).toBe(0);
       await available("s3");

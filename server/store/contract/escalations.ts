@@ -137,13 +137,13 @@ export function escalationsContract(name: string, make: MakeStore, destroy: Dest
       await store.enqueue(entry);
       await available("s1");
       await store.claim(entry.id, "s1", 1);
-      expect(await store.reassignVolunteer(entry.id, "s2", undefined)).toBe(false);
-      expect(await store.reassignVolunteer(entry.id, "s1", undefined)).toBe(true);
+      expect(await store.reassignHolder(entry.id, "s2", undefined)).toBe(false);
+      expect(await store.reassignHolder(entry.id, "s1", undefined)).toBe(true);
       expect(await store.getConversation(entry.id)).toMatchObject({ status: "active", previousVolunteerId: "s1" });
-      expect((await store.getConversation(entry.id))?.volunteerId).toBeUndefined();
+      expect((await store.getConversation(entry.id))?.holderId).toBeUndefined();
       expect((await store.getPresence("s1"))?.load).toBe(0);
-      expect(await store.reassignVolunteer(entry.id, undefined, "s1")).toBe(true);
-      expect((await store.getConversation(entry.id))?.volunteerId).toBe("s1");
+      expect(await store.reassignHolder(entry.id, undefined, "s1")).toBe(true);
+      expect((await store.getConversation(entry.id))?.holderId).toBe("s1");
       expect((await store.listActiveFor("s1")).map((c) => c.id)).toEqual([entry.id]);
     });
 

@@ -38,7 +38,7 @@ export function memoryConversations(state: MemoryState): ConversationStore {
       state.queue.delete(conversationId);
       active.add(conversationId);
       p.lastAssignedAt = now;
-      Object.assign(c, { status: "active", volunteerId: staffId, locationId: p.locationId, assignedAt: now });
+      Object.assign(c, { status: "active", holderId: staffId, locationId: p.locationId, assignedAt: now });
       return { ok: true, conversation: { ...c } };
     },
     async claimAsProfessional(conversationId: string, staffId: string, locationId: string, now: Millis): Promise<ClaimResult> {
@@ -47,7 +47,7 @@ export function memoryConversations(state: MemoryState): ConversationStore {
       if (c.disconnectedAt !== undefined) return { ok: false, reason: "disconnected" };
       state.queue.delete(conversationId);
       state.activeSet(staffId).add(conversationId);
-      Object.assign(c, { status: "active", volunteerId: staffId, professionalId: staffId, locationId, assignedAt: now });
+      Object.assign(c, { status: "active", holderId: staffId, professionalId: staffId, locationId, assignedAt: now });
       return { ok: true, conversation: { ...c } };
     },
     async setYouthDisconnected(conversationId: string, at: Millis | undefined): Promise<boolean> {
@@ -64,7 +64,7 @@ export function memoryConversations(state: MemoryState): ConversationStore {
       if (c.status === "ended" || c.status === "abandoned") return { ok: false, reason: "already_ended" };
       const status = c.status === "queued" ? "abandoned" : "ended";
       state.queue.delete(conversationId);
-      if (c.volunteerId) state.activeSet(c.volunteerId).delete(conversationId);
+      if (c.holderId) state.activeSet(c.holderId).delete(conversationId);
       Object.assign(c, { status, endedAt: end.at, endedBy: end.by, endReason: end.reason });
       state.endedAt.set(conversationId, end.at);
       delete c.abuseKey;
@@ -80,7 +80,7 @@ export function memoryConversations(state: MemoryState): ConversationStore {
     },
     async transfer(conversationId: string, fromStaffId: string, target: TransferTarget, now: Millis): Promise<TransferResult> {
       const c = state.conversations.get(conversationId);
-      if (c?.status !== "active" || c.volunteerId !== fromStaffId) return { ok: false, reason: "not_yours" };
+      if (c?.status !== "active" || c.holderId !== fromStaffId) return { ok: false, reason: "not_yours" };
       if ("staffId" in target) {
         const p = state.presence.get(target.staffId);
         if (p?.status !== "available" || target.staffId === fromStaffId) return { ok: false, reason: "not_available" };
@@ -89,13 +89,13 @@ export function memoryConversations(state: MemoryState): ConversationStore {
         state.activeSet(fromStaffId).delete(conversationId);
         active.add(conversationId);
         p.lastAssignedAt = now;
-        Object.assign(c, { volunteerId: target.staffId, locationId: p.locationId });
+        Object.assign(c, { holderId: target.staffId, locationId: p.locationId });
       } else {
         state.activeSet(fromStaffId).delete(conversationId);
         state.queue.add(conversationId);
         c.status = "queued";
         c.locationChoice = target.locationChoice;
-        delete c.volunteerId;
+        delete c.holderId;
         delete c.locationId;
       }
       c.transfers = (c.transfers ?? 0) + 1;
@@ -121,13 +121,13 @@ export function memoryConversations(state: MemoryState): ConversationStore {
       c[field] = Math.max(c[field], mark);
       return mark;
     },
-    async reassignVolunteer(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean> {
+    async reassignHolder(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean> {
       const c = state.conversations.get(conversationId);
-      if (c?.status !== "active" || c.volunteerId !== from) return false;
+      if (c?.status !== "active" || c.holderId !== from) return false;
       if (from) state.activeSet(from).delete(conversationId);
       if (to) state.activeSet(to).add(conversationId);
-      if (to) c.volunteerId = to;
-      else delete c.volunteerId;
+      if (to) c.holderId = to;
+      else delete c.holderId;
       if (from) c.previousVolunteerId = from;
       return true;
     },

@@ -1,5 +1,6 @@
 import type { Conversation, Message } from "../../domain/conversation";
 import type { Escalation } from "../../domain/escalation/escalation";
+import { completeBucket, type HourBucket } from "../../domain/figures/buckets";
 import type { Presence } from "../../domain/staff";
 
 /** Hash fields that hold numbers; everything else in a conversation hash is a string. */
@@ -15,6 +16,13 @@ const NUMERIC_CONVERSATION_FIELDS = new Set<string>([
 ]);
 
 /**
+ * The hash field of a conversation's `holderId`. Stored under its name before the glossary rename
+ * (issue 18), so hashes written by the previous release (live chats during an upgrade) still read;
+ * the Lua scripts in conversationScripts.ts use the same field.
+ */
+export const STORED_HOLDER_FIELD = "volunteerId";
+
+/**
  * Flat field/value list for HSET. `lastSeq` is left out because the message counter owns it, and
  * undefined fields are left out so they come back absent rather than as "undefined".
  */
@@ -22,14 +30,15 @@ export function encodeConversation(c: Conversation): string[] {
   const out: string[] = [];
   for (const [field, value] of Object.entries(c)) {
     if (field === "lastSeq" || value === undefined || value === null) continue;
-    out.push(field, String(value));
+    out.push(field === "holderId" ? STORED_HOLDER_FIELD : field, String(value));
   }
   return out;
 }
 
 export function decodeConversation(fields: Record<string, string>, lastSeq: number): Conversation {
   const c: Record<string, string | number> = {};
-  for (const [field, value] of Object.entries(fields)) {
+  for (const [stored, value] of Object.entries(fields)) {
+    const field = stored === STORED_HOLDER_FIELD ? "holderId" : stored;
     c[field] = NUMERIC_CONVERSATION_FIELDS.has(field) ? Number(value) : value;
   }
   c.lastSeq = lastSeq;
@@ -91,4 +100,23 @@ export function decodeEscalation(fields: Record<string, string>): Escalation {
   // Always an array, even if the field were missing.
   if (!Array.isArray(e.offeredTo)) e.offeredTo = [];
   return e as unknown as Escalation;
+}
+
+/**
+ * Hour-bucket fields stored under their names before the glossary rename (issue 18), so buckets
+ * rolled up by the previous release (kept for years) still count.
+ */
+const STORED_BUCKET_FIELDS: Record<string, string> = { abandoned: "leftQueue", abandonedWaitsMs: "leftQueueWaitsMs" };
+const BUCKET_FIELDS_BY_STORED = Object.fromEntries(Object.entries(STORED_BUCKET_FIELDS).map(([field, stored]) => [stored, field]));
+
+/** An hour bucket as the JSON member of the buckets' ZSET. */
+export function encodeBucket(b: HourBucket): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(b).map(([field, value]) => [STORED_BUCKET_FIELDS[field] ?? field, value])));
+}
+
+/** A stored hour bucket, completed with the fields added since it was rolled up. */
+export function decodeBucket(json: string): HourBucket {
+  const stored = JSON.parse(json) as Record<string, unknown>;
+  const fields = Object.fromEntries(Object.entries(stored).map(([field, value]) => [BUCKET_FIELDS_BY_STORED[field] ?? field, value]));
+  return completeBucket(fields as unknown as HourBucket);
 }

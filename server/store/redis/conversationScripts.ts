@@ -1,6 +1,7 @@
 import { script } from "./luaScript";
 
 // The queue and the conversations: enqueue, claim, end, transfer, notes, delivery, the transcript.
+// A conversation's holder (`holderId`) is the hash field 'volunteerId' (STORED_HOLDER_FIELD in codec.ts): stored chats keep reading.
 
 type ConversationIds = { conversationId: string };
 type TransferIds = { conversationId: string; fromStaffId: string };
@@ -92,17 +93,17 @@ return 1`,
 
 /**
  * Ends a conversation: queued → abandoned, active → ended; removes it from the queue and from the
- * volunteer's active set. The volunteer's key must be declared up front, so the caller reads
- * `volunteerId` first and passes it as ARGV[5]; if a claim slipped in between, the script changes
+ * holder's active set. The holder's key must be declared up front, so the caller reads the holder
+ * first and passes it as ARGV[5]; if a claim slipped in between, the script changes
  * nothing and returns {'retry'}. Otherwise {'not_found'}, {'already_ended'} or {'ok', fields}.
  */
-export const END = script<{ conversationId: string; volunteerId?: string }>(
+export const END = script<{ conversationId: string; holderId?: string }>(
   "end",
-  (k, { conversationId, volunteerId }) => [
+  (k, { conversationId, holderId }) => [
     k.queue,
     k.conversation(conversationId),
     k.endedConversations,
-    ...(volunteerId === undefined ? [] : [k.active(volunteerId)]),
+    ...(holderId === undefined ? [] : [k.active(holderId)]),
   ],
   `-- ARGV: conversation id, at, ended by ('' = absent), reason, volunteer id read beforehand ('' = none)
 if redis.call('EXISTS', KEYS[2]) == 0 then return {'not_found'} end
@@ -236,12 +237,12 @@ return 1`,
 );
 
 /**
- * A professional taking over (volunteer → none) or handing back (none → volunteer): active sets and
- * the conversation change together. KEYS: conversation, from's active set, to's active set (a
- * placeholder key that is never written when that side is none).
+ * A professional taking over or handing back: the holder changes from one staff member (or none) to
+ * another (or none), and active sets and the conversation change together. KEYS: conversation,
+ * from's active set, to's active set (a placeholder key that is never written when that side is none).
  */
-export const REASSIGN_VOLUNTEER = script<{ conversationId: string; from?: string; to?: string }>(
-  "reassignVolunteer",
+export const REASSIGN_HOLDER = script<{ conversationId: string; from?: string; to?: string }>(
+  "reassignHolder",
   (k, { conversationId, from, to }) => [k.conversation(conversationId), k.active(from ?? "-none-"), k.active(to ?? "-none-")],
   `-- ARGV: from ('' = none), to ('' = none)
 local c = redis.call('HMGET', KEYS[1], 'status', 'volunteerId')

@@ -1,7 +1,7 @@
 import type { Millis } from "../../domain/clock";
 import type { Conversation, QueueEntry } from "../../domain/conversation";
 import type { ClaimResult, ConversationStore, EndResult, TransferResult, TransferTarget } from "../Store";
-import { decodeConversation, encodeConversation, pairsToRecord, toSeq } from "./codec";
+import { decodeConversation, encodeConversation, pairsToRecord, STORED_HOLDER_FIELD, toSeq } from "./codec";
 import { END_ATTEMPTS, type RedisContext } from "./context";
 import {
   CLAIM,
@@ -10,7 +10,7 @@ import {
   ENQUEUE,
   MARK_DELIVERED,
   READ_CONVERSATIONS,
-  REASSIGN_VOLUNTEER,
+  REASSIGN_HOLDER,
   SET_DISCONNECTED,
   SET_NOTES,
   SET_PRIORITY,
@@ -72,15 +72,15 @@ export function redisConversations(ctx: RedisContext): ConversationStore {
     },
     async endConversation(conversationId: string, end: { at: Millis; by: Conversation["endedBy"]; reason: string }): Promise<EndResult> {
       for (let attempt = 0; attempt < END_ATTEMPTS; attempt++) {
-        const volunteerId = (await ctx.redis.hget(ctx.k.conversation(conversationId), "volunteerId")) ?? undefined;
-        const args = [conversationId, end.at, end.by ?? "", end.reason, volunteerId ?? ""];
-        const reply = await ctx.run(END, { conversationId, volunteerId }, args);
+        const holderId = (await ctx.redis.hget(ctx.k.conversation(conversationId), STORED_HOLDER_FIELD)) ?? undefined;
+        const args = [conversationId, end.at, end.by ?? "", end.reason, holderId ?? ""];
+        const reply = await ctx.run(END, { conversationId, holderId }, args);
         const [status, fields] = reply as [string, string[]?];
         if (status === "retry") continue;
         if (status !== "ok") return { ok: false, reason: status as Extract<EndResult, { ok: false }>["reason"] };
         return { ok: true, conversation: await ctx.withLastSeq(conversationId, fields) };
       }
-      throw new Error(`endConversation(${conversationId}): volunteer kept changing`);
+      throw new Error(`endConversation(${conversationId}): holder kept changing`);
     },
     async setConversationNotes(conversationId: string, notes: { note?: string; handoverNote?: string }): Promise<boolean> {
       const pairs: string[] = [];
@@ -133,8 +133,8 @@ export function redisConversations(ctx: RedisContext): ConversationStore {
       await ctx.run(MARK_DELIVERED, { conversationId }, [field, mark]);
       return mark;
     },
-    async reassignVolunteer(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean> {
-      return (await ctx.run(REASSIGN_VOLUNTEER, { conversationId, from, to }, [from ?? "", to ?? ""])) === 1;
+    async reassignHolder(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean> {
+      return (await ctx.run(REASSIGN_HOLDER, { conversationId, from, to }, [from ?? "", to ?? ""])) === 1;
     },
     async setConversationProfessional(conversationId: string, staffId: string | undefined): Promise<boolean> {
       return (await ctx.run(SET_PROFESSIONAL, { conversationId }, [staffId ?? ""])) === 1;

@@ -1,6 +1,7 @@
 import type { Millis } from "../../domain/clock";
-import { completeBucket, type HourBucket } from "../../domain/figures/buckets";
+import type { HourBucket } from "../../domain/figures/buckets";
 import type { FigureStore } from "../Store";
+import { decodeBucket, encodeBucket } from "./codec";
 import type { RedisContext } from "./context";
 
 /** Anonymous hourly buckets per location, rolled up from the events; kept after purges. */
@@ -9,7 +10,7 @@ export function redisFigures(ctx: RedisContext): FigureStore {
     async replaceFigureBuckets(fromHour: Millis, toHour: Millis, buckets: HourBucket[]): Promise<void> {
       // One MULTI on two keys of the {f} slot: a reader sees the old hours or the new, never a gap.
       const tx = ctx.redis.multi().zremrangebyscore(ctx.k.figureBuckets, fromHour, `(${toHour}`);
-      if (buckets.length > 0) tx.zadd(ctx.k.figureBuckets, ...buckets.flatMap((b) => [b.hourStart, JSON.stringify(b)]));
+      if (buckets.length > 0) tx.zadd(ctx.k.figureBuckets, ...buckets.flatMap((b) => [b.hourStart, encodeBucket(b)]));
       tx.set(ctx.k.figuresRolledUpTo, String(toHour));
       const results = await tx.exec();
       const failed = results?.find(([error]) => error);
@@ -17,7 +18,7 @@ export function redisFigures(ctx: RedisContext): FigureStore {
     },
     async listFigureBuckets(fromMs: Millis, toMs: Millis): Promise<HourBucket[]> {
       const members = await ctx.redis.zrangebyscore(ctx.k.figureBuckets, fromMs, `(${toMs}`);
-      return members.map((m) => completeBucket(JSON.parse(m) as HourBucket));
+      return members.map(decodeBucket);
     },
     async figuresRolledUpTo(): Promise<Millis> {
       return Number((await ctx.redis.get(ctx.k.figuresRolledUpTo)) ?? 0);

@@ -74,12 +74,12 @@ export interface ConversationStore {
    */
   markDelivered(conversationId: string, side: "youth" | "staff", upToSeq: number): Promise<number>;
   /**
-   * Atomic: moves an active conversation from one volunteer (or none) to another (or none),
+   * Atomic: moves an active conversation from one holder (or none) to another (or none),
    * keeping both active sets right; `previousVolunteerId` is remembered for a hand back. No capacity
    * check: this is a professional taking over or handing back, not routing. False if the
-   * conversation is not active with `from` as its volunteer.
+   * conversation is not active with `from` as its holder.
    */
-  reassignVolunteer(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean>;
+  reassignHolder(conversationId: string, from: string | undefined, to: string | undefined): Promise<boolean>;
   /** The professional taking part in a conversation (joined), or none. */
   setConversationProfessional(conversationId: string, staffId: string | undefined): Promise<boolean>;
 }

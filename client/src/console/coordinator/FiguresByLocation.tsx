@@ -8,7 +8,7 @@ function LocationRow({ name, s, format }: { name: string; s: FigureSummary; form
       <th scope="row">{name}</th>
       <td>{s.chatsStarted}</td>
       <td>{s.chatsCompleted}</td>
-      <td>{s.leftQueue}</td>
+      <td>{s.abandoned}</td>
       <td>{format.minutes(s.wait.p50Ms)}</td>
       <td>{escalationCount(s)}</td>
       <td>{format.mean(s.feedback.helpedMean)}</td>
@@ -30,7 +30,7 @@ export function FiguresByLocation({ report, format }: { report: FiguresReport; f
             <th scope="col">{t("figures.col.location")}</th>
             <th scope="col">{t("figures.col.started")}</th>
             <th scope="col">{t("figures.col.completed")}</th>
-            <th scope="col">{t("figures.col.left")}</th>
+            <th scope="col">{t("figures.col.abandoned")}</th>
             <th scope="col">{t("figures.col.wait")}</th>
             <th scope="col">{t("figures.col.escalations")}</th>
             <th scope="col">{t("figures.col.feedback")}</th>

@@ -16,7 +16,7 @@ function Kpi({ label, value, detail }: { label: string; value: string; detail?: 
 export function FiguresKpis({ s, format }: { s: FigureSummary; format: FiguresFormat }) {
   const { t } = useI18n();
   const { number, mean, minutes } = format;
-  const waited = s.chatsStarted + s.leftQueue;
+  const waited = s.chatsStarted + s.abandoned;
   return (
     <div className="figures-kpis">
       <Kpi
@@ -25,9 +25,9 @@ export function FiguresKpis({ s, format }: { s: FigureSummary; format: FiguresFo
         detail={`${t("figures.kpi.completed")}: ${number(s.chatsCompleted)}`}
       />
       <Kpi
-        label={t("figures.kpi.leftQueue")}
-        value={number(s.leftQueue)}
-        detail={waited > 0 ? t("figures.kpi.leftShare", { pct: number((100 * s.leftQueue) / waited) }) : undefined}
+        label={t("figures.kpi.abandoned")}
+        value={number(s.abandoned)}
+        detail={waited > 0 ? t("figures.kpi.abandonedShare", { pct: number((100 * s.abandoned) / waited) }) : undefined}
       />
       <Kpi
         label={t("figures.kpi.wait")}

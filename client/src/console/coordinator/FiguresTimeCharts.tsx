@@ -24,11 +24,11 @@ export function PerDayChart({ report, format }: ChartProps) {
   return (
     <FiguresBarChart
       title={t("figures.chart.perDay")}
-      description={t("figures.chart.perDayDesc", { from: report.from, to: report.to, started: s.chatsStarted, left: s.leftQueue })}
+      description={t("figures.chart.perDayDesc", { from: report.from, to: report.to, started: s.chatsStarted, abandoned: s.abandoned })}
       {...dayAxis(report)}
       series={[
         { name: t("figures.legend.started"), values: days.map((d) => d.chatsStarted), className: "figures-s1" },
-        { name: t("figures.legend.left"), values: days.map((d) => d.leftQueue), className: "figures-s2" },
+        { name: t("figures.legend.abandoned"), values: days.map((d) => d.abandoned), className: "figures-s2" },
       ]}
       table={
         <table>
@@ -37,7 +37,7 @@ export function PerDayChart({ report, format }: ChartProps) {
               <th scope="col">{t("figures.col.date")}</th>
               <th scope="col">{t("figures.col.started")}</th>
               <th scope="col">{t("figures.col.completed")}</th>
-              <th scope="col">{t("figures.col.left")}</th>
+              <th scope="col">{t("figures.col.abandoned")}</th>
               <th scope="col">{t("figures.col.wait")}</th>
               <th scope="col">{t("figures.col.volunteerHours")}</th>
             </tr>
@@ -48,7 +48,7 @@ export function PerDayChart({ report, format }: ChartProps) {
                 <th scope="row">{d.date}</th>
                 <td>{d.chatsStarted}</td>
                 <td>{d.chatsCompleted}</td>
-                <td>{d.leftQueue}</td>
+                <td>{d.abandoned}</td>
                 <td>{minutes(d.waitP50Ms)}</td>
                 <td>{number(d.volunteerHours, 1)}</td>
               </tr>

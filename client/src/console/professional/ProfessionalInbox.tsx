@@ -21,8 +21,8 @@ export function Inbox({
   const items = sortedInbox(state);
   return (
     <section className="panel" aria-labelledby="inbox-title">
-      <h2 id="inbox-title">{t("pro.inbox", { n: items.length })}</h2>
-      {items.length === 0 && <p className="muted">{t("pro.inbox.empty")}</p>}
+      <h2 id="inbox-title">{t("professional.inbox", { n: items.length })}</h2>
+      {items.length === 0 && <p className="muted">{t("professional.inbox.empty")}</p>}
       <ul className="inbox">
         {items.map((item) => (
           <InboxEntry key={item.id} item={item} me={state.held.staff?.id} locations={locations} actions={actions} report={report} />
@@ -64,15 +64,17 @@ function InboxEntry({
 function whoAndWhere(e: EscalationView, t: ReturnType<typeof useI18n>["t"]): string {
   const a = e.about;
   if (!a) return "";
-  const who = [a.nickname ?? t("pro.about.anonymous"), a.ageBand && t(`age.${a.ageBand}`), a.topic && t(`topic.${a.topic}`)]
+  const who = [a.nickname ?? t("professional.about.anonymous"), a.ageBand && t(`age.${a.ageBand}`), a.topic && t(`topic.${a.topic}`)]
     .filter(Boolean)
     .join(" · ");
   const where =
     a.status === "queued"
-      ? t(a.disconnected ? "pro.about.waitingGone" : "pro.about.waiting")
+      ? t(a.disconnected ? "professional.about.waitingGone" : "professional.about.waiting")
       : a.status === "active"
-        ? t(a.volunteerRole === "professional" ? "pro.about.chatPro" : "pro.about.chat", { name: a.volunteerName ?? "" })
-        : t("pro.about.ended");
+        ? t(a.holderRole === "professional" ? "professional.about.chatProfessional" : "professional.about.chat", {
+            name: a.holderName ?? "",
+          })
+        : t("professional.about.ended");
   return `${who} — ${where}`;
 }
 
@@ -93,25 +95,25 @@ function EscalationItem({ e, mine, locations, actions, report }: EscalationItemP
   const words = lang === "nl" ? riskSignalNl : riskSignalEn;
   // Only signals the catalogue knows are shown: a raw id never reaches the screen.
   const signals = (e.signals ?? []).flatMap((s) => (s in words ? [words[s as keyof typeof words]] : []));
-  const where = locationName(locations, e.about?.locationChoice ?? e.locationId, t("pro.about.any"));
+  const where = locationName(locations, e.about?.locationChoice ?? e.locationId, t("professional.about.any"));
   const queued = e.about?.status === "queued";
   return (
     <li className={`inbox-item level-${e.level}`}>
       <p>
-        <strong className={`level level-${e.level}`}>{t(`console.escalate.${e.level}`)}</strong> · {t(`pro.source.${e.source}`)} · {where} ·{" "}
-        {t("pro.signal", { minutes: minutesSince(now, e.signalAt ?? e.raisedAt) })}
+        <strong className={`level level-${e.level}`}>{t(`console.escalate.${e.level}`)}</strong> · {t(`professional.source.${e.source}`)} ·{" "}
+        {where} · {t("professional.signal", { minutes: minutesSince(now, e.signalAt ?? e.raisedAt) })}
         {e.raisedByName && ` · ${e.raisedByName}`}
-        {e.status === "claimed" && ` · ${t("pro.claimedBy", { name: e.claimedByName ?? "" })}`}
-        {e.status === "open" && e.offeredToName && ` · ${t("pro.offeredTo", { name: e.offeredToName })}`}
-        {e.unroutedAt !== undefined && e.status === "open" && <span className="badge">{t("pro.unrouted")}</span>}
+        {e.status === "claimed" && ` · ${t("professional.claimedBy", { name: e.claimedByName ?? "" })}`}
+        {e.status === "open" && e.offeredToName && ` · ${t("professional.offeredTo", { name: e.offeredToName })}`}
+        {e.unroutedAt !== undefined && e.status === "open" && <span className="badge">{t("professional.unrouted")}</span>}
       </p>
       {e.about && <p className="who">{whoAndWhere(e, t)}</p>}
-      {signals.length > 0 && <p className="signals">{t("pro.signals", { list: signals.join(", ") })}</p>}
+      {signals.length > 0 && <p className="signals">{t("professional.signals", { list: signals.join(", ") })}</p>}
       {e.note && e.source !== "risk" && <p className="muted">{e.note}</p>}
       <div className="actions">
         {e.status === "open" && (
           <button type="button" className="button button-danger" onClick={() => void actions.claim(e.id).then(report)}>
-            {t("pro.claim")}
+            {t("professional.claim")}
           </button>
         )}
         {e.conversationId && queued && (e.status === "open" || mine) && (
@@ -121,12 +123,12 @@ function EscalationItem({ e, mine, locations, actions, report }: EscalationItemP
             disabled={e.about?.disconnected}
             onClick={() => void actions.takeFromQueue(e.conversationId!).then(report)}
           >
-            {t("pro.queue.take")}
+            {t("professional.queue.take")}
           </button>
         )}
         {e.conversationId && !queued && e.about?.status === "active" && (e.status === "open" || mine) && (
           <button type="button" className="button" onClick={() => void actions.watch(e.conversationId!).then(report)}>
-            {t("pro.watch")}
+            {t("professional.watch")}
           </button>
         )}
       </div>
@@ -138,18 +140,18 @@ function EscalationItem({ e, mine, locations, actions, report }: EscalationItemP
             if (outcome.trim()) void actions.resolve(e.id, outcome.trim(), referral).then(report);
           }}
         >
-          <label htmlFor={`outcome-${e.id}`}>{t("pro.outcome")}</label>
+          <label htmlFor={`outcome-${e.id}`}>{t("professional.outcome")}</label>
           <input id={`outcome-${e.id}`} maxLength={LIMITS.noteChars} value={outcome} onChange={(ev) => setOutcome(ev.target.value)} />
-          <div className="chips" role="radiogroup" aria-label={t("pro.referral")}>
+          <div className="chips" role="radiogroup" aria-label={t("professional.referral")}>
             {ESCALATION_REFERRALS.map((r) => (
               <label key={r} className="chip">
                 <input type="radio" name={`ref-${e.id}`} checked={referral === r} onChange={() => setReferral(r)} />
-                <span>{t(`pro.referral.${r}`)}</span>
+                <span>{t(`professional.referral.${r}`)}</span>
               </label>
             ))}
           </div>
           <button type="submit" className="button button-primary" disabled={!outcome.trim()}>
-            {t("pro.resolve")}
+            {t("professional.resolve")}
           </button>
         </form>
       )}

@@ -20,12 +20,12 @@ export function DutyPanel({
   const [ids, setIds] = useState(chosen);
   return (
     <section className="panel" aria-labelledby="duty-title">
-      <h2 id="duty-title">{t("pro.duty")}</h2>
+      <h2 id="duty-title">{t("professional.duty")}</h2>
       <label className="toggle">
-        <input type="checkbox" checked={onDuty} onChange={(e) => onChange(e.target.checked, ids)} /> {t("pro.duty.on")}
+        <input type="checkbox" checked={onDuty} onChange={(e) => onChange(e.target.checked, ids)} /> {t("professional.duty.on")}
       </label>
       <fieldset>
-        <legend className="muted">{t("pro.duty.locations")}</legend>
+        <legend className="muted">{t("professional.duty.locations")}</legend>
         {locations.map((l) => (
           <label key={l.id} className="option">
             <input
@@ -51,24 +51,24 @@ export function QueueList({ state, locations, onTake }: { state: ProfessionalSta
   const { t } = useI18n();
   const now = useNow();
   return (
-    <section className="panel" aria-labelledby="pro-queue-title">
-      <h2 id="pro-queue-title">{t("pro.queue", { n: state.queue.length })}</h2>
+    <section className="panel" aria-labelledby="professional-queue-title">
+      <h2 id="professional-queue-title">{t("professional.queue", { n: state.queue.length })}</h2>
       {!state.duty?.onDuty ? (
-        <p className="muted">{t("pro.queue.offDuty")}</p>
+        <p className="muted">{t("professional.queue.offDuty")}</p>
       ) : state.queue.length === 0 ? (
-        <p className="muted">{t("pro.queue.empty")}</p>
+        <p className="muted">{t("professional.queue.empty")}</p>
       ) : (
         <ul className="todo queue-list">
           {state.queue.map((c: StaffConversationView) => (
             <li key={c.id}>
-              {c.priority > 0 && <span className="badge">{t("pro.queue.flagged")}</span>}
+              {c.priority > 0 && <span className="badge">{t("professional.queue.flagged")}</span>}
               <span>
-                {c.nickname ?? t("console.chat.anonymous")} · {locationName(locations, c.locationChoice, t("pro.about.any"))} ·{" "}
+                {c.nickname ?? t("console.chat.anonymous")} · {locationName(locations, c.locationChoice, t("professional.about.any"))} ·{" "}
                 {minutesSince(now, c.queuedAt)} min
-                {c.disconnectedAt !== undefined && ` · ${t("pro.queue.gone")}`}
+                {c.disconnectedAt !== undefined && ` · ${t("professional.queue.gone")}`}
               </span>
               <button type="button" className="link-button" disabled={c.disconnectedAt !== undefined} onClick={() => onTake(c.id)}>
-                {t("pro.queue.take")}
+                {t("professional.queue.take")}
               </button>
             </li>
           ))}
@@ -83,14 +83,14 @@ export function LivePanel({ state, onWatch }: { state: ProfessionalState; onWatc
   const now = useNow();
   return (
     <section className="panel" aria-labelledby="live-title">
-      <h2 id="live-title">{t("pro.live", { n: state.live.length })}</h2>
+      <h2 id="live-title">{t("professional.live", { n: state.live.length })}</h2>
       <ul className="todo">
         {state.live.map((l) => (
           <li key={l.conversation.id}>
-            {l.flagged && <span className="badge">!</span>} {l.volunteerName} · {l.conversation.nickname ?? t("console.chat.anonymous")} ·{" "}
+            {l.flagged && <span className="badge">!</span>} {l.holderName} · {l.conversation.nickname ?? t("console.chat.anonymous")} ·{" "}
             {minutesSince(now, l.conversation.assignedAt ?? now)} min{" "}
             <button type="button" className="link-button" onClick={() => onWatch(l.conversation.id)}>
-              {t("pro.watch")}
+              {t("professional.watch")}
             </button>
           </li>
         ))}

@@ -112,7 +112,7 @@ function ProfessionalChats({
   if (!anyChat) return null;
   return (
     <div ref={chatRef}>
-      <div className="tabs" role="tablist" aria-label={t("pro.chats")}>
+      <div className="tabs" role="tablist" aria-label={t("professional.chats")}>
         {held.order.map((id) => (
           <ChatTab
             key={id}
@@ -132,7 +132,7 @@ function ProfessionalChats({
             className="tab"
             onClick={() => actions.showWatched(w.conversation.id)}
           >
-            {t("pro.reading", { name: w.conversation.nickname ?? t("console.chat.anonymous") })}
+            {t("professional.reading", { name: w.conversation.nickname ?? t("console.chat.anonymous") })}
           </button>
         ))}
       </div>

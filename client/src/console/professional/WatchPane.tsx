@@ -25,12 +25,12 @@ export function WatchPane({ watched, actions, report }: { watched: WatchedChat; 
     <article className="chat" aria-labelledby="watch-title">
       <header className="chat-info">
         <h2 id="watch-title" ref={heading} tabIndex={-1}>
-          {t("pro.reading", { name: c.nickname ?? t("console.chat.anonymous") })}
+          {t("professional.reading", { name: c.nickname ?? t("console.chat.anonymous") })}
         </h2>
-        <p className="muted">{watched.joined ? t("pro.joinedHint") : t("pro.readingHint")}</p>
+        <p className="muted">{watched.joined ? t("professional.joinedHint") : t("professional.readingHint")}</p>
         <WatchTools watched={watched} actions={actions} report={report} />
       </header>
-      <div className="messages pro-messages" role="log" aria-live="polite">
+      <div className="messages professional-messages" role="log" aria-live="polite">
         {watched.messages.map((m) => (m.system ? <SystemLine key={m.seq} m={m} /> : <WatchedMessage key={m.seq} m={m} />))}
       </div>
       <form
@@ -40,9 +40,9 @@ export function WatchPane({ watched, actions, report }: { watched: WatchedChat; 
           void send();
         }}
       >
-        <label htmlFor="pro-message">{watched.joined ? t("pro.toYouth") : t("pro.toVolunteer")}</label>
+        <label htmlFor="professional-message">{watched.joined ? t("professional.toYouth") : t("professional.toVolunteer")}</label>
         <textarea
-          id="pro-message"
+          id="professional-message"
           rows={2}
           value={text}
           onChange={(e) => setText(e.target.value)}
@@ -72,12 +72,12 @@ function WatchTools({ watched, actions, report }: { watched: WatchedChat; action
     <div className="tools">
       {!watched.joined && c.status === "active" && (
         <button type="button" className="button button-primary" onClick={() => void actions.join(c.id).then(report)}>
-          {t("pro.join")}
+          {t("professional.join")}
         </button>
       )}
       {watched.joined && c.status === "active" && (
         <button type="button" className="button" onClick={() => void actions.takeOver(c.id).then(report)}>
-          {t("pro.takeOver")}
+          {t("professional.takeOver")}
         </button>
       )}
       <button type="button" className="button" onClick={() => actions.closeWatched(c.id)}>

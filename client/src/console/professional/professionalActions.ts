@@ -41,7 +41,7 @@ function followActions({ now, dispatch, request, sync }: Parts) {
       const ack = await request("conversation:takeover", { conversationId });
       if (!ack.ok) return ack;
       const synced = await request("conversation:sync", { conversationId, afterSeq: 0 });
-      if (synced.ok && "volunteerId" in synced.data.conversation) {
+      if (synced.ok && "holderId" in synced.data.conversation) {
         dispatch({ type: "held", action: { type: "assigned", view: synced.data.conversation } });
         dispatch({ type: "held", action: { type: "history", conversationId, messages: synced.data.messages } });
         focus(conversationId);

@@ -52,7 +52,7 @@ describe("the professional's workplace", () => {
   it("rebuilds everything after a reload from the server alone: held chats, inbox, queue, duty", () => {
     const s = run([
       { type: "connection", online: true },
-      { type: "synced", state: synced([view("c_taken", { volunteerId: "st_eva", professionalId: "st_eva" })]) },
+      { type: "synced", state: synced([view("c_taken", { holderId: "st_eva", professionalId: "st_eva" })]) },
       {
         type: "state",
         state: proState({
@@ -62,7 +62,7 @@ describe("the professional's workplace", () => {
       },
     ]);
     expect(s.held.order).toEqual(["c_taken"]);
-    expect(s.held.chats.c_taken?.view.volunteerId).toBe("st_eva");
+    expect(s.held.chats.c_taken?.view.holderId).toBe("st_eva");
     // The escalation of a held chat also drives that chat's banner.
     expect(s.held.chats.c_taken?.escalation?.id).toBe("e1");
     expect([s.inbox.map((i) => i.id), s.queue.map((c) => c.id), s.duty?.onDuty]).toEqual([["e1"], ["c_wait"], true]);
@@ -87,7 +87,7 @@ describe("the professional's workplace", () => {
 
   it("follows a chat on screen, merges its messages, and marks it joined", () => {
     let s = run([
-      { type: "watched", conversation: view("c1", { volunteerId: "st_sam" }), messages: [msg("c1", 1)], joined: false, show: true },
+      { type: "watched", conversation: view("c1", { holderId: "st_sam" }), messages: [msg("c1", 1)], joined: false, show: true },
     ]);
     expect(s.watchId).toBe("c1");
     s = reduceProfessional(s, { type: "message", message: msg("c1", 2, "volunteer"), visible: false });
@@ -101,11 +101,11 @@ describe("the professional's workplace", () => {
   it("turns a followed chat into a held one when she takes it over, with the volunteer's signals: unread badge and title", () => {
     let s = run([
       { type: "synced", state: synced([]) },
-      { type: "watched", conversation: view("c1", { volunteerId: "st_sam" }), messages: [msg("c1", 1)], joined: true, show: true },
-      { type: "held", action: { type: "assigned", view: view("c1", { volunteerId: "st_eva", professionalId: "st_eva" }) } },
+      { type: "watched", conversation: view("c1", { holderId: "st_sam" }), messages: [msg("c1", 1)], joined: true, show: true },
+      { type: "held", action: { type: "assigned", view: view("c1", { holderId: "st_eva", professionalId: "st_eva" }) } },
     ]);
     expect([s.watched.c1, s.watchId, s.held.order]).toEqual([undefined, undefined, ["c1"]]);
-    s = reduceProfessional(s, { type: "held", action: { type: "assigned", view: view("c2", { volunteerId: "st_eva" }) } });
+    s = reduceProfessional(s, { type: "held", action: { type: "assigned", view: view("c2", { holderId: "st_eva" }) } });
     // The youth writes in the chat not on screen: a badge and the title say so.
     s = reduceProfessional(s, { type: "message", message: msg("c2", 1), visible: false });
     expect(s.held.chats.c2?.unread).toBe(1);
@@ -117,7 +117,7 @@ describe("the professional's workplace", () => {
   });
 
   it("keeps a held chat that the youth ended on screen, saying how, until she closes it", () => {
-    let s = run([{ type: "synced", state: synced([view("c1", { volunteerId: "st_eva" })]) }]);
+    let s = run([{ type: "synced", state: synced([view("c1", { holderId: "st_eva" })]) }]);
     s = reduceProfessional(s, { type: "ended", conversationId: "c1", endedBy: "youth", reason: "ended" });
     expect(s.held.chats.c1?.closed).toEqual({ kind: "ended", by: "youth", reason: "ended" });
     s = reduceProfessional(s, { type: "held", action: { type: "dismiss", conversationId: "c1" } });
@@ -126,7 +126,7 @@ describe("the professional's workplace", () => {
 
   it("does not show a held chat as followed too", () => {
     const s = run([
-      { type: "synced", state: synced([view("c1", { volunteerId: "st_eva" })]) },
+      { type: "synced", state: synced([view("c1", { holderId: "st_eva" })]) },
       { type: "watched", conversation: view("c1"), messages: [], joined: true, show: true },
     ]);
     expect([s.watched, s.watchId]).toEqual([{}, undefined]);

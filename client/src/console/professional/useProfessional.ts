@@ -47,9 +47,9 @@ export function useProfessional() {
     const title = titleOf(state);
     const text =
       title.kind === "unread"
-        ? t("pro.unread", { n: title.n })
+        ? t("professional.unread", { n: title.n })
         : title.kind === "open"
-          ? t("pro.title.open", { n: title.n })
+          ? t("professional.title.open", { n: title.n })
           : t("console.title");
     document.title = withRiskPrefix(text, t("reach.risk.prefix"), risk.titlePrefix);
   }, [state, t, risk.titlePrefix]);

@@ -20,8 +20,8 @@ export const figuresNl = {
 
   "figures.kpi.started": "Chats gestart",
   "figures.kpi.completed": "Afgerond",
-  "figures.kpi.leftQueue": "Weggegaan uit de wachtrij",
-  "figures.kpi.leftShare": "{pct}% van wie wachtte",
+  "figures.kpi.abandoned": "Weggegaan uit de wachtrij",
+  "figures.kpi.abandonedShare": "{pct}% van wie wachtte",
   "figures.kpi.wait": "Wachttijd (mediaan)",
   "figures.kpi.waitP90": "9 op 10 binnen {value}",
   "figures.kpi.duration": "Duur van een chat (mediaan)",
@@ -37,7 +37,7 @@ export const figuresNl = {
 
   "figures.chart.perDay": "Chats per dag",
   "figures.chart.perDayDesc":
-    "Staafdiagram: gestarte chats per dag, en wie uit de wachtrij wegging. Van {from} tot en met {to}; in totaal {started} gestart en {left} weggegaan.",
+    "Staafdiagram: gestarte chats per dag, en wie uit de wachtrij wegging. Van {from} tot en met {to}; in totaal {started} gestart en {abandoned} weggegaan.",
   "figures.chart.perHour": "Chats per uur van de dag",
   "figures.chart.perHourDesc": "Staafdiagram: gestarte chats per uur van de dag over de hele periode; het drukste uur begint om {hour}:00.",
   "figures.chart.wait": "Wachttijd per dag (mediaan, minuten)",
@@ -47,13 +47,13 @@ export const figuresNl = {
   "figures.chart.walkInTopics": "Onderwerpen van inloopgesprekken",
   "figures.chart.asTable": "Toon als tabel",
   "figures.legend.started": "Gestart",
-  "figures.legend.left": "Weggegaan uit de wachtrij",
+  "figures.legend.abandoned": "Weggegaan uit de wachtrij",
 
   "figures.col.date": "Datum",
   "figures.col.hour": "Uur",
   "figures.col.started": "Gestart",
   "figures.col.completed": "Afgerond",
-  "figures.col.left": "Weggegaan",
+  "figures.col.abandoned": "Weggegaan",
   "figures.col.wait": "Wachttijd (mediaan)",
   "figures.col.volunteerHours": "Uren vrijwilligers",
   "figures.col.count": "Aantal",
@@ -101,8 +101,8 @@ export const figuresEn: Record<keyof typeof figuresNl, string> = {
 
   "figures.kpi.started": "Chats started",
   "figures.kpi.completed": "Completed",
-  "figures.kpi.leftQueue": "Left the queue",
-  "figures.kpi.leftShare": "{pct}% of those who waited",
+  "figures.kpi.abandoned": "Left the queue",
+  "figures.kpi.abandonedShare": "{pct}% of those who waited",
   "figures.kpi.wait": "Waiting time (median)",
   "figures.kpi.waitP90": "9 in 10 within {value}",
   "figures.kpi.duration": "Chat duration (median)",
@@ -118,7 +118,7 @@ export const figuresEn: Record<keyof typeof figuresNl, string> = {
 
   "figures.chart.perDay": "Chats per day",
   "figures.chart.perDayDesc":
-    "Bar chart: chats started per day, and youths who left the queue. From {from} to {to}; {started} started and {left} left in total.",
+    "Bar chart: chats started per day, and youths who left the queue. From {from} to {to}; {started} started and {abandoned} left in total.",
   "figures.chart.perHour": "Chats per hour of the day",
   "figures.chart.perHourDesc": "Bar chart: chats started per hour of the day over the whole period; the busiest hour starts at {hour}:00.",
   "figures.chart.wait": "Waiting time per day (median, minutes)",
@@ -128,13 +128,13 @@ export const figuresEn: Record<keyof typeof figuresNl, string> = {
   "figures.chart.walkInTopics": "Topics of walk-in talks",
   "figures.chart.asTable": "Show as a table",
   "figures.legend.started": "Started",
-  "figures.legend.left": "Left the queue",
+  "figures.legend.abandoned": "Left the queue",
 
   "figures.col.date": "Date",
   "figures.col.hour": "Hour",
   "figures.col.started": "Started",
   "figures.col.completed": "Completed",
-  "figures.col.left": "Left",
+  "figures.col.abandoned": "Left",
   "figures.col.wait": "Waiting time (median)",
   "figures.col.volunteerHours": "Volunteer hours",
   "figures.col.count": "Count",

@@ -24,7 +24,7 @@ import { messageView, staffView, youthView } from "./views";
  * (recorded in the access record), joining, taking over and handing back. Escalations and duty are
  * EscalationService's; this service asks it what she covers.
  */
-export class ProfessionalChatService {
+export class ProfessionalConversationService {
   constructor(
     private readonly deps: ServiceDeps<
       AccessLogStore & ConversationStore & DirectoryStore & EscalationStore & EventStore & MessageStore & PresenceStore
@@ -32,7 +32,7 @@ export class ProfessionalChatService {
     private readonly escalations: EscalationService,
   ) {}
 
-  /** Every live chat of the professional's locations, with its volunteer and whether it is flagged. */
+  /** Every live chat of the professional's locations, with its holder and whether it is flagged. */
   async live(actor: StaffActor): Promise<LiveConversationView[]> {
     const pro = requireProfessional(actor);
     const { store } = this.deps;
@@ -50,7 +50,7 @@ export class ProfessionalChatService {
       .filter((c) => covered.has(c.locationId ?? ""))
       .map((c) => ({
         conversation: staffView(c),
-        ...(c.volunteerId && { volunteerName: names.get(c.volunteerId) }),
+        ...(c.holderId && { holderName: names.get(c.holderId) }),
         flagged: flagged.has(c.id) || c.priority > 0,
       }));
   }
@@ -119,7 +119,7 @@ export class ProfessionalChatService {
     await store.setWatching(pro.id, request.conversationId, false);
     const c = await store.getConversation(request.conversationId);
     const claimed = (await store.listEscalations()).some((e) => e.conversationId === request.conversationId && e.claimedBy === pro.id);
-    if (c && c.professionalId !== pro.id && c.volunteerId !== pro.id && !claimed) await notifier.leave({ staff: pro.id }, c.id);
+    if (c && c.professionalId !== pro.id && c.holderId !== pro.id && !claimed) await notifier.leave({ staff: pro.id }, c.id);
     return { conversationId: request.conversationId };
   }
 
@@ -154,11 +154,11 @@ export class ProfessionalChatService {
     const c = await this.deps.store.getConversation(request.conversationId);
     if (!c) fail("NOT_FOUND", "No such conversation");
     if (c.professionalId !== pro.id) fail("FORBIDDEN", "Join the conversation first");
-    if (!c.volunteerId) fail("FORBIDDEN", "Nobody to take over from");
-    if (c.volunteerId === pro.id) fail("FORBIDDEN", "You already have this conversation");
+    if (!c.holderId) fail("FORBIDDEN", "Nobody to take over from");
+    if (c.holderId === pro.id) fail("FORBIDDEN", "You already have this conversation");
     await recordAccess(this.deps, pro, "take-over", "supervision", { conversation: c });
     // The professional takes the volunteer's place, so the chat is theirs across reloads and processes.
-    if (!(await this.deps.store.reassignVolunteer(c.id, c.volunteerId, pro.id)))
+    if (!(await this.deps.store.reassignHolder(c.id, c.holderId, pro.id)))
       fail("CONVERSATION_ENDED", "This conversation changed; reload it");
     const { notifier } = this.deps;
     // The volunteer's consoles, on every process, stop speaking in it before the youth hears of it.
@@ -170,17 +170,17 @@ export class ProfessionalChatService {
       { kind: "took-over", name: pro.displayName },
       { role: "professional", id: pro.id, name: pro.displayName },
     );
-    await notifier.leave({ staff: c.volunteerId }, c.id);
+    await notifier.leave({ staff: c.holderId }, c.id);
     await notifier.join({ staff: pro.id }, c.id);
-    notifier.emit({ staff: c.volunteerId }, "conversation:transferred", {
+    notifier.emit({ staff: c.holderId }, "conversation:transferred", {
       conversationId: c.id,
       reason: "takeover",
       to: { role: "professional", name: pro.displayName },
     });
-    const youth = youthView({ ...c, volunteerId: pro.id }, pro);
+    const youth = youthView({ ...c, holderId: pro.id }, pro);
     notifier.emit({ youth: c.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
     await this.deps.store.appendEvent({ type: "professional.tookOver", at: this.deps.clock.now(), conversationId: c.id, staffId: pro.id });
-    await pushPresence(this.deps, c.volunteerId, pro.id);
+    await pushPresence(this.deps, c.holderId, pro.id);
     return { conversationId: c.id };
   }
 
@@ -189,7 +189,7 @@ export class ProfessionalChatService {
     const pro = requireProfessional(actor);
     const c = await this.deps.store.getConversation(request.conversationId);
     if (!c) fail("NOT_FOUND", "No such conversation");
-    if (c.volunteerId !== pro.id || !c.previousVolunteerId) fail("FORBIDDEN", "Nothing to hand back");
+    if (c.holderId !== pro.id || !c.previousVolunteerId) fail("FORBIDDEN", "Nothing to hand back");
     const volunteerId = c.previousVolunteerId;
     const { notifier, store } = this.deps;
     // Only to someone who is still a volunteer: a former volunteer made coordinator or deactivated
@@ -199,7 +199,7 @@ export class ProfessionalChatService {
       fail("NOT_AVAILABLE", "The volunteer can no longer take this chat; transfer instead");
     // Never hand a youth back to someone who is not there to answer.
     if (!(await notifier.isStaffConnected(volunteerId))) fail("NOT_AVAILABLE", "The volunteer is not online; transfer instead");
-    if (!(await store.reassignVolunteer(c.id, pro.id, volunteerId))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
+    if (!(await store.reassignHolder(c.id, pro.id, volunteerId))) fail("CONVERSATION_ENDED", "This conversation changed; reload it");
     // She held it; whatever her consoles knew of it is read again.
     await notifier.revoke({ conversation: c.id });
     const volunteer = target;
@@ -210,7 +210,7 @@ export class ProfessionalChatService {
       { kind: "handed-back", name: volunteer?.displayName ?? "" },
       { role: "professional", id: pro.id, name: pro.displayName },
     );
-    const back = { ...c, volunteerId };
+    const back = { ...c, holderId: volunteerId };
     notifier.emit({ staff: volunteerId }, "conversation:assigned", { staff: staffView(back) });
     const youth = youthView(back, volunteer);
     notifier.emit({ youth: c.youthId }, "conversation:assigned", { youth, ...(youth.peer && { peer: youth.peer }) });
