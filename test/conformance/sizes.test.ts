@@ -47,7 +47,6 @@ const ALLOWED: Record<string, string> = {
   "shared/protocol/events.ts#ServerToClientEvents": "to split",
   "test/conformance/killRounds.ts#runKillRounds": "to split",
   "test/e2e/youthScreens.e2e.test.ts": "to split",
-  "test/integration/authz.test.ts": "to split",
 };
 
 /** The source files the limits hold for, relative to the repository root with forward slashes. */

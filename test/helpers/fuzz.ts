@@ -11,7 +11,7 @@
 /** Settings that keep the fuzzer's world steady: ticks and grace periods that never fire during a run, no network blocks. */
 export const FUZZ_ENV = { TICK_MS: "600000", PRESENCE_GRACE_MS: "600000", MESSAGE_RATE_PER_10S: "1000" };
 
-// The fuzzer's parts, by concept; test/integration/fuzz.test.ts, authz.test.ts and the bench import them from here.
+// The fuzzer's parts, by concept; test/integration/fuzz.test.ts, authz.routes.test.ts and the bench import them from here.
 export { fuzzHttp, listRoutes, type RouteInfo } from "./fuzzHttp";
 export { fuzzValue, payloadFor, validSamples } from "./fuzzPayloads";
 export { fuzzEventOrder, fuzzSocketEvent, runSocketCase } from "./fuzzSocket";
