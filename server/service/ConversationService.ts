@@ -1,7 +1,7 @@
-import { ANY_LOCATION, type RequestOf, type Role } from "../../shared/protocol";
+import type { RequestOf, Role } from "../../shared/protocol";
 import { staffMayRead } from "../domain/access/conversationAccess";
-import type { Conversation, Message } from "../domain/conversation";
-import type { RiskContext, RiskScorer } from "../domain/risk/riskScorer";
+import type { Conversation } from "../domain/conversation";
+import type { RiskScorer } from "../domain/risk/riskScorer";
 import type {
   AccessLogStore,
   ConversationStore,
@@ -15,12 +15,12 @@ import { recordAccess } from "./AccessLog";
 import type { AfterAck } from "./AfterAck";
 import type { Actor } from "./actors";
 import type { ServiceDeps } from "./context";
+import { finishConversation } from "./conversationEnding";
 import type { Dispatcher } from "./Dispatcher";
 import type { EscalationService } from "./EscalationService";
 import { fail } from "./errors";
-import { pushPresence } from "./presencePush";
+import { type MessageTriageParts, triageMessage } from "./messageTriage";
 import { isSpeaker, type KnownRights } from "./rights";
-import { recordSystemLine } from "./transcript";
 import { messageView, staffView, visibleToYouth, youthView } from "./views";
 import type { WrapUpService } from "./WrapUpService";
 
@@ -37,23 +37,6 @@ export interface FailureBudget {
 }
 
 const isLive = (c: Conversation) => c.status === "queued" || c.status === "active";
-
-/** How many earlier messages of the conversation the risk triage reads with a youth message. */
-export const TRIAGE_CONTEXT_MESSAGES = 6;
-
-/**
- * The scorer's context from the messages before this one: the youth's own (oldest first) and the
- * last message staff sent the youth. Whispers are staff-only and left out.
- */
-export function triageContext(earlier: Message[], seq: number): RiskContext {
-  const before = earlier.filter((m) => m.seq < seq && m.visibility !== "staff");
-  const recent = before.filter((m) => m.senderRole === "youth").map((m) => m.text);
-  const lastStaff = [...before].reverse().find((m) => m.senderRole !== "youth")?.text;
-  return { recent, ...(lastStaff !== undefined && { lastStaff }) };
-}
-
-/** A queued youth whose message reads as high risk goes ahead of everyone who is not. */
-export const FLAGGED_PRIORITY = 10;
 
 /** What a ConversationService is made of (named, so a new collaborator cannot be passed in the wrong place). */
 export interface ConversationServiceOptions {
@@ -170,50 +153,15 @@ export class ConversationService {
     );
     // No domain event per message: the figures never read one, and /metrics counts stored messages.
     if (!duplicate && actor.kind === "youth")
-      this.risk.later.run("risk.triage", conversation.id, () => this.triage(conversation, request.text, message.seq, now));
+      this.risk.later.run("risk.triage", conversation.id, () =>
+        triageMessage(this.triageParts(), conversation, request.text, message.seq, now),
+      );
     return { seq: message.seq, sentAt: message.sentAt, duplicate };
   }
 
-  /**
-   * Risk triage of a youth message, read with the conversation's last few messages (one bounded
-   * store read): a queued youth goes first, a volunteer in the chat is prompted and the on-duty
-   * professional alerted; an acute message escalates at crisis. Only the level, the signal ids and
-   * the acute mark travel; never the text.
-   */
-  private async triage(sentIn: Conversation, text: string, seq: number, now: number): Promise<void> {
-    const { store, notifier, log } = this.deps;
-    // Most messages score the same whatever came before: the conversation is read only when it could matter.
-    let scored = this.risk.score(text);
-    if (scored.contextMatters && seq > 1) {
-      const earlier = await store.listMessages(sentIn.id, Math.max(0, seq - 1 - TRIAGE_CONTEXT_MESSAGES));
-      scored = this.risk.score(text, triageContext(earlier, seq));
-    }
-    const { level, signals, acute } = scored;
-    if (level === "none") return;
-    // The sender's connection may have known the conversation from an earlier message: a flag acts
-    // on it as it is now (queued again after a transfer, a professional joined since).
-    const c = (await store.getConversation(sentIn.id, { lastSeq: false })) ?? sentIn;
-    log.info({ event: "risk.flagged", conversationId: c.id, level, signals, acute }, "risk flagged");
-    await store.appendEvent({
-      type: "risk.flagged",
-      at: now,
-      conversationId: c.id,
-      ...(c.locationId && { locationId: c.locationId }),
-      data: { level, signals: signals.join(","), acute },
-    });
-    if (level !== "high") {
-      notifier.emit({ conversationStaff: c.id }, "risk:flagged", { conversationId: c.id, level, signals, acute: false, at: now });
-      return;
-    }
-    if (c.status === "queued") {
-      if (c.priority < FLAGGED_PRIORITY) await store.setPriority(c.id, FLAGGED_PRIORITY);
-      this.dispatcher.kick();
-    }
-    const flag = { conversationId: c.id, level, signals, acute, at: now } as const;
-    notifier.emit({ onDuty: true }, "risk:flagged", flag);
-    // In a chat the escalation prompts the volunteer too; a youth still waiting lands in the on-duty
-    // professional's inbox at once (one escalation per conversation: a repeat raises it).
-    await this.risk.escalations.raiseFromRisk(c, signals, acute);
+  private triageParts(): MessageTriageParts {
+    const { deps, dispatcher, risk } = this;
+    return { deps, dispatcher, risk };
   }
 
   /** Messages after `afterSeq`, for a client that reconnected or opened the conversation. */
@@ -279,40 +227,9 @@ export class ConversationService {
    * Ends a conversation once, whoever asks, and tells both sides. Returns false if it had already
    * ended (a race with the other side, which is fine).
    */
-  async finish(conversationId: string, by: Role | "system", reason: string): Promise<boolean> {
-    const { store, notifier, log } = this.deps;
-    // A message's triage still under way belongs to this chat's record (its flags, the wrap-up's level).
-    await this.risk.later.settledFor(conversationId);
-    const result = await store.endConversation(conversationId, { at: this.deps.clock.now(), by, reason });
-    if (!result.ok) return false;
-    // No connection on any process speaks in it on what it knew before: settled before anyone hears it ended.
-    await notifier.revoke({ conversation: conversationId });
-    const c = result.conversation;
-    const abandoned = c.status === "abandoned";
-    const durationMs = c.assignedAt === undefined ? 0 : c.endedAt! - c.assignedAt;
-    // Left while queued: no volunteer's location yet, so the figures count the one the youth chose.
-    const locationId = c.locationId ?? (c.locationChoice !== ANY_LOCATION ? c.locationChoice : undefined);
-    await Promise.all([
-      store.appendEvent({
-        at: c.endedAt!,
-        conversationId: c.id,
-        ...(locationId && { locationId }),
-        ...(c.holderId && { staffId: c.holderId }),
-        ...(abandoned
-          ? { type: "conversation.abandoned", data: { waitMs: c.endedAt! - c.queuedAt, reason } }
-          : { type: "conversation.ended", data: { durationMs, endedBy: by, reason } }),
-      }),
-      abandoned ? undefined : store.recordServiceTime(durationMs, c.endedAt!),
-    ]);
-    // Staff keep a line saying how it ended (quick exit, left the queue, page gone…), before the rooms close.
-    await recordSystemLine(this.deps, c.id, { kind: "ended", by, reason }, { role: by === "system" ? "youth" : by });
-    notifier.emit({ conversation: c.id }, "conversation:ended", { conversationId: c.id, endedBy: by, reason });
-    await notifier.closeConversation(c.id);
-    await pushPresence(this.deps, c.holderId);
-    await this.wrapUps.owe(c);
-    log.info({ event: abandoned ? "conversation.abandoned" : "conversation.ended", conversationId: c.id }, "ended");
-    this.dispatcher.kick();
-    return true;
+  finish(conversationId: string, by: Role | "system", reason: string): Promise<boolean> {
+    const { deps, dispatcher, wrapUps, risk } = this;
+    return finishConversation({ deps, dispatcher, wrapUps, risk }, conversationId, by, reason);
   }
 }
 

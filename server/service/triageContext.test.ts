@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Message } from "../domain/conversation";
-import { triageContext } from "./ConversationService";
+import { triageContext } from "./messageTriage";
 
 const msg = (seq: number, senderRole: Message["senderRole"], text: string, visibility?: "staff"): Message => ({
   id: `m${seq}`,
