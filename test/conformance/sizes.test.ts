@@ -41,8 +41,6 @@ const ALLOWED: Record<string, string> = {
   "server/http/adminRoutes.ts#adminRouter": "to split",
   "server/http/routes.ts#apiRouter": "to split",
   "server/realtime/connection.ts#onConnection": "to split",
-  "server/service/ConversationService.ts": "to split",
-  "server/service/StaffService.ts": "to split",
   "client/src/console/SnippetComposer.tsx#SnippetComposer": "to split",
   "shared/protocol/events.ts#ServerToClientEvents": "to split",
   "test/conformance/killRounds.ts#runKillRounds": "to split",
