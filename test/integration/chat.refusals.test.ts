@@ -1,30 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../server/app/startServer";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/demo/seed";
 import { CALLERS } from "../../server/realtime/access";
 import { PROTOCOL_VERSION, type RequestName, Requests } from "../../shared/protocol";
-import { type ClientSocket, completeSecondFactor, connect, ok, request } from "../helpers/clients";
-import { peopleOn } from "../helpers/people";
+import { completeSecondFactor, connect, ok, request } from "../helpers/clients";
+import { chatKit } from "../helpers/people";
 import { redisAvailable } from "../helpers/redis";
-import { useSharedServer } from "../helpers/servers";
 
 const stores = (await redisAvailable("chat refusals on Redis")) ? ["memory", "redis"] : ["memory"];
 
 /** What the chat service refuses: bad input, an old client, a flood, anyone where they do not belong. */
 describe.each(stores)("on the %s store", (kind) => {
-  const shared = useSharedServer(kind);
-  const { youth, staff } = peopleOn(shared);
-  let server: RunningServer;
-  let url: string;
-  beforeAll(() => {
-    server = shared.server;
-    url = server.url;
-  });
-  const track = <T extends { socket: ClientSocket }>(x: T): T => (shared.track(x.socket), x);
-  const available = (s: ClientSocket, capacity = 2) => ok(s, "presence:set", { status: "available", capacity });
-  const send = (s: ClientSocket, conversationId: string, text: string, id = randomUUID()) =>
-    request(s, "message:send", { conversationId, id, text });
+  const kit = chatKit(kind);
+  const { youth, staff, track, available, send } = kit;
 
   describe("bad input", () => {
     const badPayloads: unknown[] = [
@@ -64,13 +52,13 @@ describe.each(stores)("on the %s store", (kind) => {
       expect(tooLong).toMatchObject({ ok: false, code: "BAD_REQUEST" });
       // A missing ack callback must not crash the server either.
       (y.socket as unknown as { emit(e: string, p: unknown): void }).emit("queue:join", { nope: 1 });
-      expect((await fetch(`${url}/healthz`)).status).toBe(200);
-      expect(await server.store.listQueue()).toEqual([]);
+      expect((await fetch(`${kit.url}/healthz`)).status).toBe(200);
+      expect(await kit.server.store.listQueue()).toEqual([]);
       await ok(y.socket, "queue:join", { locationChoice: "any" });
     });
 
     it("tells an old client to reload", async () => {
-      const s = track({ socket: await connect(url) });
+      const s = track({ socket: await connect(kit.url) });
       expect(await request(s.socket, "session:open", { protocolVersion: 0 })).toMatchObject({ ok: false, code: "PROTOCOL_OUTDATED" });
     });
 
@@ -110,11 +98,11 @@ describe.each(stores)("on the %s store", (kind) => {
           expect(await request(intruder, event, payload), event).toMatchObject({ ok: false, code: "FORBIDDEN" });
         }
       }
-      expect((await server.store.getConversation(conversation.id))?.status).toBe("active");
+      expect((await kit.server.store.getConversation(conversation.id))?.status).toBe("active");
     });
 
     it("separates youth and staff events", async () => {
-      const anonymous = track({ socket: await connect(url) });
+      const anonymous = track({ socket: await connect(kit.url) });
       for (const event of ["staff:sync", "presence:set", "queue:take"] as const) {
         const payload = event === "staff:sync" ? { protocolVersion: PROTOCOL_VERSION } : {};
         expect(await request(anonymous.socket, event, payload)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
@@ -133,24 +121,24 @@ describe.each(stores)("on the %s store", (kind) => {
     });
 
     it("rejects a wrong password and a forged cookie", async () => {
-      const res = await fetch(`${url}/api/auth/login`, {
+      const res = await fetch(`${kit.url}/api/auth/login`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ email: "sam@leiden.demo", password: "wrong" }),
       });
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ ok: false, code: "BAD_CREDENTIALS" });
-      const forged = track({ socket: await connect(url, "inloop_sid=forged") });
+      const forged = track({ socket: await connect(kit.url, "inloop_sid=forged") });
       expect(await request(forged.socket, "staff:sync", { protocolVersion: PROTOCOL_VERSION })).toMatchObject({
         ok: false,
         code: "UNAUTHENTICATED",
       });
-      const me = await fetch(`${url}/api/auth/me`, { headers: { cookie: "inloop_sid=forged" } });
+      const me = await fetch(`${kit.url}/api/auth/me`, { headers: { cookie: "inloop_sid=forged" } });
       expect(me.status).toBe(401);
     });
 
     it("sets a strict HttpOnly session cookie and ends it at logout", async () => {
-      const res = await fetch(`${url}/api/auth/login`, {
+      const res = await fetch(`${kit.url}/api/auth/login`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ email: "kim@inloop.demo", password: DEMO_PASSWORD }),
@@ -160,16 +148,16 @@ describe.each(stores)("on the %s store", (kind) => {
       expect(setCookie).toMatch(/SameSite=Strict/i);
       // Kim's password step sets a pending session under those rules; her second step (issue 17) the full one.
       const { data } = (await res.json()) as { data: { next: "code" | "enrol" } };
-      const cookie = await completeSecondFactor(url, "kim@inloop.demo", setCookie.split(";")[0]!, data.next);
-      expect((await (await fetch(`${url}/api/auth/me`, { headers: { cookie } })).json()).data.role).toBe("coordinator");
-      expect((await (await fetch(`${url}/api/auth/session`, { headers: { cookie } })).json()).data.role).toBe("coordinator");
-      await fetch(`${url}/api/auth/logout`, { method: "POST", headers: { cookie } });
-      expect((await fetch(`${url}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
-      expect(await (await fetch(`${url}/api/auth/session`, { headers: { cookie } })).json()).toEqual({ ok: true, data: null });
+      const cookie = await completeSecondFactor(kit.url, "kim@inloop.demo", setCookie.split(";")[0]!, data.next);
+      expect((await (await fetch(`${kit.url}/api/auth/me`, { headers: { cookie } })).json()).data.role).toBe("coordinator");
+      expect((await (await fetch(`${kit.url}/api/auth/session`, { headers: { cookie } })).json()).data.role).toBe("coordinator");
+      await fetch(`${kit.url}/api/auth/logout`, { method: "POST", headers: { cookie } });
+      expect((await fetch(`${kit.url}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
+      expect(await (await fetch(`${kit.url}/api/auth/session`, { headers: { cookie } })).json()).toEqual({ ok: true, data: null });
     });
 
     it("refuses a login posted from a foreign origin", async () => {
-      const res = await fetch(`${url}/api/auth/login`, {
+      const res = await fetch(`${kit.url}/api/auth/login`, {
         method: "POST",
         headers: { "content-type": "application/json", origin: "https://evil.example" },
         body: JSON.stringify({ email: "sam@leiden.demo", password: DEMO_PASSWORD }),

@@ -1,28 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../server/app/startServer";
+import { describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../shared/protocol";
-import { type ClientSocket, collect, connect, nextEvent, ok, request } from "../helpers/clients";
-import { peopleOn } from "../helpers/people";
+import { collect, connect, nextEvent, ok, request } from "../helpers/clients";
+import { chatKit } from "../helpers/people";
 import { redisAvailable } from "../helpers/redis";
-import { useSharedServer } from "../helpers/servers";
 
 const stores = (await redisAvailable("chat on Redis")) ? ["memory", "redis"] : ["memory"];
 
 /** A chat from the queue to its end, without losing a word. */
 describe.each(stores)("on the %s store", (kind) => {
-  const shared = useSharedServer(kind);
-  const { youth, staff } = peopleOn(shared);
-  let server: RunningServer;
-  let url: string;
-  beforeAll(() => {
-    server = shared.server;
-    url = server.url;
-  });
-  const track = <T extends { socket: ClientSocket }>(x: T): T => (shared.track(x.socket), x);
-  const available = (s: ClientSocket, capacity = 2) => ok(s, "presence:set", { status: "available", capacity });
-  const send = (s: ClientSocket, conversationId: string, text: string, id = randomUUID()) =>
-    request(s, "message:send", { conversationId, id, text });
+  const kit = chatKit(kind);
+  const { youth, staff, track, available, send } = kit;
 
   describe("a full chat", () => {
     it("goes from queue to take-next to messages, typing, delivery and end", async () => {
@@ -81,7 +69,7 @@ describe.each(stores)("on the %s store", (kind) => {
       await ok(y.socket, "feedback:give", { conversationId, helped: 4, wouldReturn: "yes" });
       expect(await request(sam.socket, "feedback:give", { conversationId, helped: 1 })).toMatchObject({ ok: false });
 
-      const events = (await server.store.listEvents(0)).filter((e) => e.conversationId === conversationId);
+      const events = (await kit.server.store.listEvents(0)).filter((e) => e.conversationId === conversationId);
       expect(events.map((e) => e.type)).toEqual([
         "conversation.queued",
         "conversation.assigned",
@@ -90,7 +78,7 @@ describe.each(stores)("on the %s store", (kind) => {
       ]);
       expect(events.at(-1)?.data).toEqual({ helped: 4, wouldReturn: "yes" });
       expect(JSON.stringify(events)).not.toContain("alleen");
-      expect((await server.store.getPresence("st_sam"))?.load).toBe(0);
+      expect((await kit.server.store.getPresence("st_sam"))?.load).toBe(0);
     });
 
     it("auto-assigns at a location that uses it", async () => {
@@ -113,8 +101,8 @@ describe.each(stores)("on the %s store", (kind) => {
         code: "FORBIDDEN",
       });
       await ok(y.socket, "queue:leave");
-      expect(await server.store.listQueue()).toEqual([]);
-      expect((await server.store.getConversation(joined.conversation.id))?.status).toBe("abandoned");
+      expect(await kit.server.store.listQueue()).toEqual([]);
+      expect((await kit.server.store.getConversation(joined.conversation.id))?.status).toBe("abandoned");
       expect((await request(y.socket, "queue:leave")).ok).toBe(false);
     });
 
@@ -141,7 +129,7 @@ describe.each(stores)("on the %s store", (kind) => {
       const secondJoin = await ok(second.socket, "queue:join", { locationChoice: "apeldoorn" });
       second.socket.disconnect();
 
-      const back = track({ socket: await connect(url) });
+      const back = track({ socket: await connect(kit.url) });
       const resumed = await ok(back.socket, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: second.token, afterSeq: 0 });
       expect(resumed.state.conversation?.id).toBe(secondJoin.conversation.id);
       expect(resumed.state.queue?.position).toBe(2);
@@ -155,7 +143,7 @@ describe.each(stores)("on the %s store", (kind) => {
       back.socket.disconnect();
       for (const text of ["Ben je er nog?", "Ik wacht op je."]) expect((await send(daan.socket, mine.id, text)).ok).toBe(true);
 
-      const again = track({ socket: await connect(url) });
+      const again = track({ socket: await connect(kit.url) });
       const live = collect(again.socket, "message:received");
       const r = await ok(again.socket, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: second.token, afterSeq: 0 });
       expect(r.state.conversation).toMatchObject({ status: "active", peer: { role: "volunteer", name: "Daan" } });
@@ -185,11 +173,11 @@ describe.each(stores)("on the %s store", (kind) => {
         [true, 1],
         [false, 2],
       ]);
-      expect((await server.store.listMessages(conversation.id, 0)).map((m) => m.seq)).toEqual([1, 2]);
+      expect((await kit.server.store.listMessages(conversation.id, 0)).map((m) => m.seq)).toEqual([1, 2]);
     });
 
     it("answers SESSION_UNKNOWN for a token it does not know", async () => {
-      const s = track({ socket: await connect(url) });
+      const s = track({ socket: await connect(kit.url) });
       expect(await request(s.socket, "session:resume", { protocolVersion: PROTOCOL_VERSION, token: "x".repeat(43) })).toMatchObject({
         ok: false,
         code: "SESSION_UNKNOWN",
@@ -199,9 +187,9 @@ describe.each(stores)("on the %s store", (kind) => {
 
   describe("health", () => {
     it("reports healthy and ready", async () => {
-      expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true });
-      expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ ok: true });
-      expect((await fetch(`${url}/api/nope`)).status).toBe(404);
+      expect(await (await fetch(`${kit.url}/healthz`)).json()).toEqual({ ok: true });
+      expect(await (await fetch(`${kit.url}/readyz`)).json()).toEqual({ ok: true });
+      expect((await fetch(`${kit.url}/api/nope`)).status).toBe(404);
     });
   });
 });
