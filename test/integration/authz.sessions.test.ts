@@ -49,6 +49,18 @@ describe("staff sessions and youth tokens", () => {
   });
   afterAll(async () => stopServer(server));
 
+  /** Sam's console, available, and the chat he took with a youth who just joined the Leiden queue. */
+  async function samInChat() {
+    const sam = await openStaff(server.url, SAM, DEMO_PASSWORD);
+    track(sam.socket);
+    await ok(sam.socket, "presence:set", { status: "available" });
+    const youth = await openYouth(server.url);
+    track(youth.socket);
+    const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
+    await ok(sam.socket, "queue:take");
+    return { sam, youth, conversation };
+  }
+
   it("rotates the session at login: the cookie the browser had before stops working", async () => {
     const before = await login(server.url, SAM, DEMO_PASSWORD);
     const res = await fetch(`${server.url}/api/auth/login`, {
@@ -102,13 +114,7 @@ describe("staff sessions and youth tokens", () => {
   });
 
   it("closes an open console and stops its chats' messages when a coordinator deactivates the account", async () => {
-    const sam = await openStaff(server.url, SAM, DEMO_PASSWORD);
-    track(sam.socket);
-    await ok(sam.socket, "presence:set", { status: "available" });
-    const youth = await openYouth(server.url);
-    track(youth.socket);
-    const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
-    await ok(sam.socket, "queue:take");
+    const { sam, youth, conversation } = await samInChat();
     const heard = collect(sam.socket, "message:received");
     await ok(youth.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "before" });
     await expect.poll(() => heard.length).toBe(1);
@@ -153,13 +159,7 @@ describe("staff sessions and youth tokens", () => {
   });
 
   it("bounds what an open console goes on trusting after a change made past the services: read again within RIGHTS_MAX_AGE_MS", async () => {
-    const sam = await openStaff(server.url, SAM, DEMO_PASSWORD);
-    track(sam.socket);
-    await ok(sam.socket, "presence:set", { status: "available" });
-    const youth = await openYouth(server.url);
-    track(youth.socket);
-    const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
-    await ok(sam.socket, "queue:take");
+    const { sam, conversation } = await samInChat();
     const send = (text: string) => request(sam.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text });
     await ok(sam.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "known now" });
     // A hand edit of the store: no service ran, so nothing was pushed to the sockets.
@@ -175,13 +175,7 @@ describe("staff sessions and youth tokens", () => {
   });
 
   it("reads a chat again once its known right is RIGHTS_MAX_AGE_MS old, when the change came past the services", async () => {
-    const sam = await openStaff(server.url, SAM, DEMO_PASSWORD);
-    track(sam.socket);
-    await ok(sam.socket, "presence:set", { status: "available" });
-    const youth = await openYouth(server.url);
-    track(youth.socket);
-    const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
-    await ok(sam.socket, "queue:take");
+    const { youth, conversation } = await samInChat();
     const send = (socket: ClientSocket, text: string) =>
       request(socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text });
     await ok(youth.socket, "message:send", { conversationId: conversation.id, id: randomUUID(), text: "known now" });
@@ -212,13 +206,7 @@ describe("staff sessions and youth tokens", () => {
   });
 
   it("keeps a blocked youth out when they come back with their old token, even from another network", async () => {
-    const sam = await openStaff(server.url, SAM, DEMO_PASSWORD);
-    track(sam.socket);
-    await ok(sam.socket, "presence:set", { status: "available" });
-    const youth = await openYouth(server.url);
-    track(youth.socket);
-    const { conversation } = await ok(youth.socket, "queue:join", { locationChoice: "leiden" });
-    await ok(sam.socket, "queue:take");
+    const { sam, youth, conversation } = await samInChat();
     const ended = nextEvent(youth.socket, "conversation:ended");
     await ok(sam.socket, "conversation:block", { conversationId: conversation.id });
     await ended;
