@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { FiguresReport } from "../../../../shared/protocol";
 import { useI18n } from "../../i18n/i18n";
 import { FiguresBarChart, FiguresLineChart } from "./FiguresCharts";
@@ -6,6 +7,33 @@ import type { FiguresFormat } from "./figuresFormat";
 interface ChartProps {
   report: FiguresReport;
   format: FiguresFormat;
+}
+
+/** A chart's numbers as a table: a header per column, then per row its label and one cell per further column. */
+function ChartTable({ columns, rows }: { columns: string[]; rows: { label: string; cells: ReactNode[] }[] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column} scope="col">
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.label}>
+            <th scope="row">{row.label}</th>
+            {columns.slice(1).map((column, i) => (
+              <td key={column}>{row.cells[i]}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 /** The day of the month under each day's bar: the axis stays short, the table beside it has the date. */
@@ -31,30 +59,20 @@ export function PerDayChart({ report, format }: ChartProps) {
         { name: t("figures.legend.abandoned"), values: days.map((d) => d.abandoned), className: "figures-s2" },
       ]}
       table={
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("figures.col.date")}</th>
-              <th scope="col">{t("figures.col.started")}</th>
-              <th scope="col">{t("figures.col.completed")}</th>
-              <th scope="col">{t("figures.col.abandoned")}</th>
-              <th scope="col">{t("figures.col.wait")}</th>
-              <th scope="col">{t("figures.col.volunteerHours")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((d) => (
-              <tr key={d.date}>
-                <th scope="row">{d.date}</th>
-                <td>{d.chatsStarted}</td>
-                <td>{d.chatsCompleted}</td>
-                <td>{d.abandoned}</td>
-                <td>{minutes(d.waitP50Ms)}</td>
-                <td>{number(d.volunteerHours, 1)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartTable
+          columns={[
+            t("figures.col.date"),
+            t("figures.col.started"),
+            t("figures.col.completed"),
+            t("figures.col.abandoned"),
+            t("figures.col.wait"),
+            t("figures.col.volunteerHours"),
+          ]}
+          rows={days.map((d) => ({
+            label: d.date,
+            cells: [d.chatsStarted, d.chatsCompleted, d.abandoned, minutes(d.waitP50Ms), number(d.volunteerHours, 1)],
+          }))}
+        />
       }
     />
   );
@@ -73,22 +91,10 @@ export function WaitChart({ report, format }: ChartProps) {
       {...dayAxis(report)}
       series={[{ name: t("figures.col.wait"), values: waits, className: "figures-s1" }]}
       table={
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("figures.col.date")}</th>
-              <th scope="col">{t("figures.col.wait")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((d) => (
-              <tr key={d.date}>
-                <th scope="row">{d.date}</th>
-                <td>{minutes(d.waitP50Ms)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartTable
+          columns={[t("figures.col.date"), t("figures.col.wait")]}
+          rows={days.map((d) => ({ label: d.date, cells: [minutes(d.waitP50Ms)] }))}
+        />
       }
     />
   );
@@ -107,22 +113,10 @@ export function PerHourChart({ report }: { report: FiguresReport }) {
       labelEvery={2}
       series={[{ name: t("figures.legend.started"), values: hours, className: "figures-s1" }]}
       table={
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("figures.col.hour")}</th>
-              <th scope="col">{t("figures.col.started")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {hours.map((n, h) => (
-              <tr key={h}>
-                <th scope="row">{`${h}:00`}</th>
-                <td>{n}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartTable
+          columns={[t("figures.col.hour"), t("figures.col.started")]}
+          rows={hours.map((n, h) => ({ label: `${h}:00`, cells: [n] }))}
+        />
       }
     />
   );
