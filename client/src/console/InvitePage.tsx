@@ -98,23 +98,25 @@ function NewPassword({
   const { t } = useI18n();
   return (
     <>
-      <label htmlFor="invite-password">{t("invite.password")}</label>
+      <PasswordInput id="invite-password" label={t("invite.password")} value={password} onValue={onPassword} minLength={MIN_PASSWORD} />
+      <PasswordInput id="invite-repeat" label={t("invite.repeat")} value={repeat} onValue={onRepeat} />
+    </>
+  );
+}
+
+/** One new password's label and input. */
+function PasswordInput(props: { id: string; label: string; value: string; onValue(value: string): void; minLength?: number }) {
+  const { id, label, value, onValue, minLength } = props;
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
       <input
-        id="invite-password"
+        id={id}
         type="password"
         autoComplete="new-password"
-        value={password}
-        onChange={(e) => onPassword(e.target.value)}
-        minLength={MIN_PASSWORD}
-        required
-      />
-      <label htmlFor="invite-repeat">{t("invite.repeat")}</label>
-      <input
-        id="invite-repeat"
-        type="password"
-        autoComplete="new-password"
-        value={repeat}
-        onChange={(e) => onRepeat(e.target.value)}
+        value={value}
+        onChange={(e) => onValue(e.target.value)}
+        minLength={minLength}
         required
       />
     </>
