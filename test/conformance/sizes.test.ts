@@ -41,7 +41,6 @@ const ALLOWED: Record<string, string> = {
   "server/http/adminRoutes.ts#adminRouter": "to split",
   "server/http/routes.ts#apiRouter": "to split",
   "server/realtime/connection.ts#onConnection": "to split",
-  "client/src/console/SnippetComposer.tsx#SnippetComposer": "to split",
   "shared/protocol/events.ts#ServerToClientEvents": "to split",
   "test/conformance/killRounds.ts#runKillRounds": "to split",
   "test/e2e/youthScreens.e2e.test.ts": "to split",

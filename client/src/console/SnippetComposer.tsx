@@ -106,16 +106,25 @@ export function SnippetComposer({ conversationId, location, onSend, onTyping }: 
           typingTimer.current = setTimeout(() => setTyping(false), TYPING_IDLE_MS);
         }}
       />
-      <div className="composer-actions">
-        <label className="toggle">
-          <input type="checkbox" checked={staffOnly} onChange={(e) => setStaffOnly(e.target.checked)} /> {t("console.chat.whisper")}
-        </label>
-        {text.length >= COUNT_FROM && <MessageCount text={text} />}
-        <button type="submit" className="button button-primary" disabled={!text.trim() || over > 0}>
-          {t("console.chat.send")}
-        </button>
-      </div>
+      <ComposerActions text={text} staffOnly={staffOnly} onStaffOnly={setStaffOnly} />
     </form>
+  );
+}
+
+/** Under the input: the whisper switch, the characters left near the limit, the send button. */
+function ComposerActions({ text, staffOnly, onStaffOnly }: { text: string; staffOnly: boolean; onStaffOnly(value: boolean): void }) {
+  const { t } = useI18n();
+  const over = text.trim().length - LIMITS.messageChars;
+  return (
+    <div className="composer-actions">
+      <label className="toggle">
+        <input type="checkbox" checked={staffOnly} onChange={(e) => onStaffOnly(e.target.checked)} /> {t("console.chat.whisper")}
+      </label>
+      {text.length >= COUNT_FROM && <MessageCount text={text} />}
+      <button type="submit" className="button button-primary" disabled={!text.trim() || over > 0}>
+        {t("console.chat.send")}
+      </button>
+    </div>
   );
 }
 
