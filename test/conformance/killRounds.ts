@@ -63,6 +63,27 @@ async function must<T>(client: ConformingClient, event: string, payload: unknown
   }
 }
 
+/** Starts a server process on the rounds' Redis prefix; each one that comes up joins `processes`, to be stopped at the end. */
+function processStarter(prefix: string, processes: ServerProcess[]): () => Promise<ServerProcess> {
+  const env = {
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    DEMO: "false",
+    TICK_MS: "500",
+    PRESENCE_GRACE_MS: "600000",
+    MESSAGE_RATE_PER_10S: "100000",
+    LOG_LEVEL: "error",
+  };
+  return () => {
+    const started = spawnServer(env);
+    void started.then(
+      (p) => processes.push(p),
+      () => {},
+    );
+    return started;
+  };
+}
+
 /** Runs the rounds on the shared Redis under a prefix of its own, and removes every key afterwards. */
 export async function runKillRounds(o: KillRoundsOptions): Promise<KillRoundsReport> {
   const perSide = o.chatsPerSide ?? 2;
@@ -77,23 +98,7 @@ export async function runKillRounds(o: KillRoundsOptions): Promise<KillRoundsRep
   try {
     const volunteers = perSide * 2;
     await seedKillStore(store, volunteers);
-    const env = {
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      DEMO: "false",
-      TICK_MS: "500",
-      PRESENCE_GRACE_MS: "600000",
-      MESSAGE_RATE_PER_10S: "100000",
-      LOG_LEVEL: "error",
-    };
-    const start = () => {
-      const started = spawnServer(env);
-      void started.then(
-        (p) => processes.push(p),
-        () => {},
-      );
-      return started;
-    };
+    const start = processStarter(prefix, processes);
     let pair = await Promise.all([start(), start()]);
     let spare = start();
     const cookies = await Promise.all(Array.from({ length: volunteers }, (_, i) => login(pair[0].url, `k${i}@conformance.test`, PASSWORD)));

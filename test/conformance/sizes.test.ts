@@ -42,7 +42,6 @@ const ALLOWED: Record<string, string> = {
   "server/http/routes.ts#apiRouter": "to split",
   "server/realtime/connection.ts#onConnection": "to split",
   "shared/protocol/events.ts#ServerToClientEvents": "to split",
-  "test/conformance/killRounds.ts#runKillRounds": "to split",
   "test/e2e/youthScreens.e2e.test.ts": "to split",
 };
 
