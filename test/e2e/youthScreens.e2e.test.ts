@@ -12,9 +12,7 @@ beforeAll(async () => {
   sam = (await openStaff(e2e.server.url, "sam@leiden.demo", DEMO_PASSWORD)).socket;
   await ok(sam, "presence:set", { status: "available", capacity: 3 });
 });
-afterAll(() => {
-  sam?.disconnect();
-});
+afterAll(() => void sam?.disconnect());
 // Each test starts with nobody waiting and Sam free, so "take next" takes that test's youth.
 afterEach(async () => {
   const { store } = e2e.server;
