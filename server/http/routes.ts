@@ -4,17 +4,14 @@ import { z } from "zod";
 import { type ErrorCode, PROTOCOL_VERSION } from "../../shared/protocol";
 import type { TrustProxy } from "../domain/network/network";
 import { serviceStatusAt } from "../domain/openingHours";
-import { describeIssues } from "../realtime/handle";
 import type { ServiceDeps } from "../service/context";
 import { ServiceError } from "../service/errors";
 import type { LoginGuard } from "../service/LoginGuard";
-import { type StaffService, staffPublicView } from "../service/StaffService";
+import type { StaffService } from "../service/StaffService";
 import type { YouthService } from "../service/YouthService";
-import { networkOfRequest } from "./clientNetwork";
-import { clearedSessionCookie, deviceCookie, readDeviceCookie, readSessionCookie, sessionCookie } from "./cookies";
 import { isAllowedOrigin } from "./origin";
+import { addStaffSessionRoutes } from "./staffSessionRoutes";
 
-const LoginBody = z.object({ email: z.email().max(200), password: z.string().min(1).max(200) }).strict();
 const QuickExitBody = z.object({ token: z.string().min(20).max(100) }).strict();
 
 const STATUS_OF: Partial<Record<ErrorCode, number>> = {
@@ -80,59 +77,13 @@ export function apiRouter(o: HttpOptions): express.Router {
     next();
   });
 
-  router.post("/api/auth/login", async (req, res) => {
-    const parsed = LoginBody.safeParse(req.body);
-    if (!parsed.success) return sendError(res, "BAD_REQUEST", describeIssues(parsed.error));
-    const { email, password } = parsed.data;
-    await o.loginGuard.admit(email, networkOfRequest(req, o.trustProxy), readDeviceCookie(req.headers.cookie));
-    const { sid, staff, next } = await o.staff
-      .login(email, password, readSessionCookie(req.headers.cookie))
-      .catch(async (error: unknown) => {
-        if (error instanceof ServiceError && error.code === "BAD_CREDENTIALS") await o.loginGuard.failed();
-        throw error;
-      });
-    // With a second factor due, the cookie holds a pending session only, and the browser becomes a
-    // known device only once the second step is done too (secondFactorRoutes.ts).
-    if (next) {
-      res.setHeader("Set-Cookie", sessionCookie(sid, o.cookieSecure));
-      return res.json({ ok: true, data: { next } });
-    }
-    res.setHeader("Set-Cookie", [sessionCookie(sid, o.cookieSecure), deviceCookie(o.loginGuard.issue(email), o.cookieSecure)]);
-    res.json({ ok: true, data: staffPublicView(staff) });
-  });
-
-  router.post("/api/auth/logout", async (req, res) => {
-    await o.staff.logout(readSessionCookie(req.headers.cookie));
-    res.setHeader("Set-Cookie", clearedSessionCookie(o.cookieSecure));
-    res.json({ ok: true, data: {} });
-  });
-
-  // Every session of this staff member, on every device, and every open console of theirs.
-  router.post("/api/auth/logout-everywhere", async (req, res) => {
-    const sid = readSessionCookie(req.headers.cookie);
-    if (!(await o.staff.authenticate(sid))) return sendError(res, "UNAUTHENTICATED", "not logged in");
-    await o.staff.logout(sid, { everywhere: true });
-    res.setHeader("Set-Cookie", clearedSessionCookie(o.cookieSecure));
-    res.json({ ok: true, data: {} });
-  });
+  addStaffSessionRoutes(router, o);
 
   // Sent with `keepalive` as the page leaves for the neutral site; always answers 204.
   router.post("/api/youth/quick-exit", async (req, res) => {
     const parsed = QuickExitBody.safeParse(req.body);
     if (parsed.success) await o.youth.quickExit(parsed.data.token);
     res.status(204).end();
-  });
-
-  // For pages: "who am I, if anyone?" is a normal question, answered 200 with null when logged out.
-  router.get("/api/auth/session", async (req, res) => {
-    const staff = await o.staff.authenticate(readSessionCookie(req.headers.cookie));
-    res.json({ ok: true, data: staff ? staffPublicView(staff) : null });
-  });
-
-  router.get("/api/auth/me", async (req, res) => {
-    const staff = await o.staff.authenticate(readSessionCookie(req.headers.cookie));
-    if (!staff) return sendError(res, "UNAUTHENTICATED", "not logged in");
-    res.json({ ok: true, data: staffPublicView(staff) });
   });
 
   router.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such route"));
