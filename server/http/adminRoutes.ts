@@ -51,6 +51,8 @@ export interface AdminHttpOptions {
   log: Logger;
 }
 
+const ok = (res: Response, data: unknown) => res.json({ ok: true, data });
+
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) fail("BAD_REQUEST", describeIssues(parsed.error));
@@ -68,7 +70,6 @@ export function adminRouter(o: AdminHttpOptions): express.Router {
     next();
   });
   const coordinator = (req: Request) => requireRoleHttp(o.staff, req, ["coordinator"]);
-  const ok = (res: Response, data: unknown) => res.json({ ok: true, data });
 
   router.get("/api/admin/locations", async (req, res) => ok(res, await o.locations.list(await coordinator(req))));
   router.post("/api/admin/locations", async (req, res) => {
@@ -127,7 +128,14 @@ export function adminRouter(o: AdminHttpOptions): express.Router {
     ok(res, await o.roster.remove(actor, parse(ShiftIdParam, req.params.id)));
   });
 
-  // Public: the invitee has no login yet. The token travels in the body, never in a URL.
+  addInviteRoutes(router, o);
+
+  router.use(["/api/admin", "/api/invites"], apiErrorHandler(o.log));
+  return router;
+}
+
+/** Public: the invitee has no login yet. The token travels in the body, never in a URL. */
+function addInviteRoutes(router: express.Router, o: AdminHttpOptions): void {
   router.post("/api/invites/info", async (req, res) => {
     const { token } = parse(InviteInfoBody, req.body);
     // Per link: a stranger hammering the route cannot lock every invitee out.
@@ -143,7 +151,4 @@ export function adminRouter(o: AdminHttpOptions): express.Router {
     res.setHeader("Set-Cookie", sessionCookie(sid, o.cookieSecure));
     ok(res, { id: staff.id, displayName: staff.displayName, role: staff.role, ...(next && { next }) });
   });
-
-  router.use(["/api/admin", "/api/invites"], apiErrorHandler(o.log));
-  return router;
 }
