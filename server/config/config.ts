@@ -201,8 +201,8 @@ function hosts(name: string, list: string, defaultPort: number) {
   }
 }
 
-/** Reads and checks the environment once at start-up; throws one readable error listing every problem. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+/** The environment checked: every value, and the settings that only go together; one readable error listing every problem. */
+function parseEnv(env: NodeJS.ProcessEnv): z.infer<typeof EnvSchema> {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -218,6 +218,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   // Staff second-factor secrets sealed with a key printed in this source would be no second factor.
   if (production && !e.SECOND_FACTOR_KEY)
     throw new Error("Invalid configuration:\n  SECOND_FACTOR_KEY: required in production (32 or more random characters)");
+  return e;
+}
+
+/** Reads and checks the environment once at start-up; throws one readable error listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const e = parseEnv(env);
+  const production = e.NODE_ENV === "production";
   return {
     env: e.NODE_ENV,
     host: e.HOST,
