@@ -49,24 +49,10 @@ export interface ServiceRoot {
 }
 
 /** The composition root of the domain services: who gets which collaborator. No HTTP, no sockets. */
-export function buildServices({ config, store, clock, log, sockets, limits, shared, instanceId, publicUrl }: ServiceRoot) {
+export function buildServices(root: ServiceRoot) {
+  const { config, store, clock, log, limits, instanceId, publicUrl } = root;
   const serviceLog = log.child({ layer: "service" });
-  // Web Push: keys from the environment; a single in-memory process may make its own pair.
-  const vapid = config.push.vapid ?? (shared ? undefined : generateVapidKeys());
-  if (!config.push.vapid && vapid)
-    log.info({ event: "push.vapid.generated" }, "VAPID keys made for this process (memory store); push subscriptions last until restart");
-  if (!vapid) log.warn({ event: "push.off" }, "VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY not set: push notifications are off");
-  const push = new PushService(
-    { store, clock, notifier: sockets, log: serviceLog },
-    vapid && webPushSender({ ...vapid, subject: config.push.subject }),
-    {
-      ...(vapid && { publicKey: vapid.publicKey }),
-      production: config.env === "production",
-      allowedHosts: config.push.allowedHosts,
-      youthTtlMs: config.youthSessionTtlMs,
-    },
-  );
-  const notifier = new PushRelay(sockets, push, store, log.child({ layer: "push" }));
+  const { push, notifier } = buildPush(root, serviceLog);
   const deps: ServiceDeps = { store, clock, notifier, log: serviceLog, push };
 
   const escalations = new EscalationService(deps, config.escalationTimeoutsMs);
@@ -79,29 +65,7 @@ export function buildServices({ config, store, clock, log, sockets, limits, shar
   const debriefs = new DebriefService(deps, duty, limits.message);
   const wrapUps = new WrapUpService(deps, debriefs);
   const afterAck = new AfterAck(serviceLog);
-  const conversations = new ConversationService({
-    deps,
-    dispatcher,
-    rateLimit: limits.message,
-    wrapUps,
-    risk: { score: loadDefaultRiskScorer(), escalations, later: afterAck },
-    signalLimit: limits.signal,
-  });
-  const returnCodes = new ReturnCodeService(deps, conversations, limits.returnCode, {
-    ...config.returnCodes,
-    failures: limits.returnCodeFailures,
-  });
-  if (!config.returnCodes.secret) log.warn({ event: "returnCodes.off" }, "RETURN_CODE_SECRET is not set: return codes are switched off");
-  const youth = new YouthService({
-    deps,
-    dispatcher,
-    conversations,
-    abuse,
-    joinLimit: limits.join,
-    limits: { sessionTtlMs: config.youthSessionTtlMs, maxQueuedPerNetwork: config.maxQueuedPerNetwork },
-    returnCodes,
-    sessionLimits: limits.sessions,
-  });
+  const { conversations, returnCodes, youth } = buildChatServices(root, { deps, dispatcher, escalations, abuse, wrapUps, afterAck });
   const access = new AccessLog(deps);
   const secondFactor = new SecondFactorService(deps, config.secondFactor.key, access);
   const staff = new StaffService({
@@ -150,6 +114,65 @@ export function buildServices({ config, store, clock, log, sockets, limits, shar
     retention: new RetentionJob(deps, config.retentionDays, undefined, { accessLogDays: config.accessLogDays, owner: instanceId }),
     figuresRollup: new FiguresRollup(deps),
   };
+}
+
+/** Web Push, and the notifier the services use: the sockets, paging by push whoever has no page open. */
+function buildPush({ config, store, clock, log, sockets, shared }: ServiceRoot, serviceLog: Logger) {
+  // Keys from the environment; a single in-memory process may make its own pair.
+  const vapid = config.push.vapid ?? (shared ? undefined : generateVapidKeys());
+  if (!config.push.vapid && vapid)
+    log.info({ event: "push.vapid.generated" }, "VAPID keys made for this process (memory store); push subscriptions last until restart");
+  if (!vapid) log.warn({ event: "push.off" }, "VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY not set: push notifications are off");
+  const push = new PushService(
+    { store, clock, notifier: sockets, log: serviceLog },
+    vapid && webPushSender({ ...vapid, subject: config.push.subject }),
+    {
+      ...(vapid && { publicKey: vapid.publicKey }),
+      production: config.env === "production",
+      allowedHosts: config.push.allowedHosts,
+      youthTtlMs: config.youthSessionTtlMs,
+    },
+  );
+  const notifier = new PushRelay(sockets, push, store, log.child({ layer: "push" }));
+  return { push, notifier };
+}
+
+/** What a chat is made of, as the youth meets it: the conversation itself, return codes, the youth's session and queue. */
+function buildChatServices({ config, log, limits }: ServiceRoot, { deps, dispatcher, escalations, abuse, wrapUps, afterAck }: ChatParts) {
+  const conversations = new ConversationService({
+    deps,
+    dispatcher,
+    rateLimit: limits.message,
+    wrapUps,
+    risk: { score: loadDefaultRiskScorer(), escalations, later: afterAck },
+    signalLimit: limits.signal,
+  });
+  const returnCodes = new ReturnCodeService(deps, conversations, limits.returnCode, {
+    ...config.returnCodes,
+    failures: limits.returnCodeFailures,
+  });
+  if (!config.returnCodes.secret) log.warn({ event: "returnCodes.off" }, "RETURN_CODE_SECRET is not set: return codes are switched off");
+  const youth = new YouthService({
+    deps,
+    dispatcher,
+    conversations,
+    abuse,
+    joinLimit: limits.join,
+    limits: { sessionTtlMs: config.youthSessionTtlMs, maxQueuedPerNetwork: config.maxQueuedPerNetwork },
+    returnCodes,
+    sessionLimits: limits.sessions,
+  });
+  return { conversations, returnCodes, youth };
+}
+
+/** The services a chat's own services are built on. */
+interface ChatParts {
+  deps: ServiceDeps;
+  dispatcher: Dispatcher;
+  escalations: EscalationService;
+  abuse: AbuseGuard;
+  wrapUps: WrapUpService;
+  afterAck: AfterAck;
 }
 
 export type Services = ReturnType<typeof buildServices>;
