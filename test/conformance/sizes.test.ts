@@ -32,10 +32,10 @@ const MAX_INTERFACE_METHODS = 15;
  * enclosing declarations, `outer > inner`) or an interface.
  */
 const ALLOWED: Record<string, string> = {
-  // Data tables.
-  "server/store/redis/keys.ts#RedisKeys": "the key table: one builder per Redis key, in one place (STYLE principle 4)",
-  // Found by the first run (issue 18), each to be split; out of this list as it is.
-  "shared/protocol/events.ts#ServerToClientEvents": "to split",
+  // Tables whose members are functions only because of how they are typed: neither is a seam.
+  "server/store/redis/keys.ts#RedisKeys": "the key table: one builder per Redis key, kept in one place (STYLE principle 4)",
+  "shared/protocol/events.ts#ServerToClientEvents":
+    "the protocol's table of broadcasts: one typed line per event, as socket.io's generic takes it (reach.ts holds issue 13's)",
 };
 
 /** The source files the limits hold for, relative to the repository root with forward slashes. */
@@ -198,8 +198,7 @@ function isFunctionType(type: ts.TypeNode): boolean {
 }
 
 /** Every place one file goes over a limit, each keyed as ALLOWED keys it, with what it measures. */
-function oversized(path: string): Map<string, string> {
-  const text = readFileSync(join(ROOT, path), "utf8");
+function oversized(path: string, text = readFileSync(join(ROOT, path), "utf8")): Map<string, string> {
   const found = new Map<string, string>();
   const lines = lineCount(text);
   if (lines > MAX_FILE_LINES) found.set(path, `${lines} lines`);
@@ -233,6 +232,24 @@ describe("sizes (issue 18)", () => {
   it("every allowance is still needed", () => {
     const stale = Object.keys(ALLOWED).filter((key) => !everything.has(key));
     expect(stale, "in ALLOWED but within the limits now: take them out").toEqual([]);
+  });
+
+  it("measures what the comment at the top says", () => {
+    const repeat = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join("\n");
+    const source = [
+      `export function long() {\n${repeat(80, () => "  work();")}\n}`,
+      `export function short() {\n${repeat(78, () => "  work();")}\n}`,
+      `describe("cases", () => {\n${repeat(90, () => "  it('x', () => {});")}\n});`,
+      `export function suite() {\n  describe("s", () => {\n${repeat(90, () => "    it('x', () => {});")}\n  });\n}`,
+      `export function closure() {\n  return {\n${repeat(20, (i) => `    m${i}() {\n${repeat(4, () => "      work();")}\n    },`)}\n  };\n}`,
+      `interface Seam {\n${repeat(16, (i) => `  m${i}(): void;`)}\n}`,
+      `interface Row {\n${repeat(30, (i) => `  f${i}: string;`)}\n}`,
+    ].join("\n");
+    expect([...oversized("x.ts", source)]).toEqual([
+      ["x.ts", "522 lines"],
+      ["x.ts#long", "function body of 82 lines"],
+      ["x.ts#Seam", "interface of 16 methods"],
+    ]);
   });
 
   it("reads the tree it guards", () => {
