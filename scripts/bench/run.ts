@@ -44,11 +44,13 @@ const byNameOnly: Record<string, () => Promise<Record<string, number>>> = {
 const SETTLED_LOAD = 1.0;
 const SETTLE_MAX_MS = 90_000;
 
-async function settle(): Promise<void> {
+/** Waits for the load average to settle; returns the seconds waited (recorded beside the bench's figures). */
+async function settle(): Promise<number> {
   const from = Date.now();
   while (os.loadavg()[0]! >= SETTLED_LOAD && Date.now() - from < SETTLE_MAX_MS) await new Promise((r) => setTimeout(r, 2_000));
   const waited = Math.round((Date.now() - from) / 1000);
   if (waited > 0) console.log(`bench: waited ${waited} s for the load average to settle (now ${os.loadavg()[0]!.toFixed(2)})`);
+  return waited;
 }
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -66,7 +68,7 @@ for (const name of wanted.length ? wanted : Object.keys(benches)) {
   }
   // A bench leaves the load average raised for a minute (two cores): the next one waits for it to
   // settle, so a figure is not taken in the wake of the bench before it.
-  if (Object.keys(thisRun).length > 0) await settle();
+  if (Object.keys(thisRun).length > 0) thisRun[`settle_wait_s_before_${name.replace(/-/g, "_")}`] = await settle();
   const t0 = Date.now();
   // The machine is shared: each bench's figures sit next to how busy it was when that bench began.
   const load = Math.round(os.loadavg()[0]! * 100) / 100;

@@ -188,15 +188,15 @@ const requests: RequestTable<AppSocket, RealtimeServices> = {
   "delivery:confirm": (p, socket, s) => s.conversations.confirmDelivery(requireActor(socket), p, socket.data.rights),
   "typing:set": (p, socket, s) => s.conversations.typing(requireActor(socket), p, socket.data.rights),
   "conversation:end": (p, socket, s) => s.conversations.end(requireActor(socket), p.conversationId),
-  "staff:sync": async (p, socket, s) => {
+  "staff:sync": async (p, socket, s, log) => {
     const { staff } = requireStaff(socket);
     checkVersion(p.protocolVersion);
-    return joinHeldChats(
-      socket,
-      s,
-      () => s.staff.sync(staff),
-      (state) => state.conversations.map((c) => c.id),
-    );
+    const mark = s.rights.revocations;
+    const state = await s.staff.sync(staff);
+    const ids = state.conversations.map((c) => c.id);
+    const held = await joinHeldChats(socket, s, staff.id, ids, mark, log);
+    if (!held) fail("UNAUTHENTICATED", "Log in as staff first");
+    return held.length === ids.length ? state : { ...state, conversations: state.conversations.filter((c) => held.includes(c.id)) };
   },
   "presence:set": (p, socket, s) => s.staff.setPresence(requireStaff(socket).staff, p),
   "presence:list": (_p, socket, s) => s.staff.colleagues(requireStaff(socket).staff),

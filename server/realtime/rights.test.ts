@@ -178,3 +178,29 @@ describe("RightsRegistry", () => {
     expect(rights.speakerIn("c1")).toBeUndefined();
   });
 });
+
+describe("which conversations were revoked since a mark (a console joining its chats' rooms)", () => {
+  it("names the conversations revoked after the mark, and none before it", () => {
+    const { registry } = setUp();
+    registry.apply({ conversation: "c0" });
+    const mark = registry.revocations;
+    expect(registry.revokedSince(mark)).toEqual(new Set());
+    registry.apply({ conversation: "c1" });
+    registry.apply({ staff: "st_kim", close: true });
+    registry.apply({ conversation: "c2" });
+    expect(registry.revokedSince(mark)).toEqual(new Set(["c1", "c2"]));
+  });
+
+  it("cannot tell after a suspension, nor once more revocations came than it remembers", () => {
+    const { registry } = setUp();
+    const beforeSuspension = registry.revocations;
+    registry.suspend();
+    registry.resume();
+    expect(registry.revokedSince(beforeSuspension)).toBe("unknown");
+    const mark = registry.revocations;
+    expect(registry.revokedSince(mark)).toEqual(new Set());
+    for (let i = 0; i < 1_001; i++) registry.apply({ conversation: `c${i}` });
+    expect(registry.revokedSince(mark)).toBe("unknown");
+    expect(registry.revokedSince(registry.revocations - 1)).toEqual(new Set(["c1000"]));
+  });
+});

@@ -113,6 +113,12 @@ export class SocketRights implements KnownRights {
   }
 }
 
+/** A revocation of every conversation at once (this process stopped hearing the others). */
+const EVERY = Symbol("every conversation");
+
+/** How many conversation revocations a process remembers for `revokedSince` (a console's connect is far shorter). */
+const REMEMBERED_REVOCATIONS = 1_000;
+
 /**
  * Every socket's rights on this process, and the one place revocations land: from this process's
  * services directly, from other processes through the socket.io adapter (SocketNotifier.revoke).
@@ -125,6 +131,10 @@ export class RightsRegistry {
   private suspended = false;
   private readonly sockets = new Set<SocketRights>();
   private readonly byConversation = new Map<string, Set<SocketRights>>();
+  /** The latest conversation revocations, by the count they raised `revocations` to (a suspension: every conversation). */
+  private readonly recent: { at: number; conversation: string | typeof EVERY }[] = [];
+  /** The count of the newest revocation dropped from `recent`: what a reader marked before it cannot be told. */
+  private forgottenUpTo = 0;
 
   /**
    * `maxAgeMs`: how long a right read from the store is trusted without a push. Pushes are what
@@ -156,6 +166,7 @@ export class RightsRegistry {
   apply(what: Revocation): number {
     this.revocations += 1;
     if ("conversation" in what) {
+      this.remember(what.conversation);
       const holders = [...(this.byConversation.get(what.conversation) ?? [])];
       for (const rights of holders) rights.forget(what.conversation);
       return holders.length;
@@ -172,7 +183,28 @@ export class RightsRegistry {
   suspend(): void {
     this.suspended = true;
     this.revocations += 1;
+    this.remember(EVERY);
     for (const rights of this.sockets) rights.forgetAll();
+  }
+
+  /**
+   * The conversations revoked on this process since `mark` (a value of `revocations`), or
+   * "unknown" when that cannot be told (a suspension since, or too many revocations to remember).
+   */
+  revokedSince(mark: number): Set<string> | "unknown" {
+    if (mark < this.forgottenUpTo) return "unknown";
+    const ids = new Set<string>();
+    for (const { at, conversation } of this.recent) {
+      if (at <= mark) continue;
+      if (conversation === EVERY) return "unknown";
+      ids.add(conversation);
+    }
+    return ids;
+  }
+
+  private remember(conversation: string | typeof EVERY): void {
+    this.recent.push({ at: this.revocations, conversation });
+    if (this.recent.length > REMEMBERED_REVOCATIONS) this.forgottenUpTo = this.recent.shift()!.at;
   }
 
   /** Hearing the other processes again; rights are read afresh from here on. */

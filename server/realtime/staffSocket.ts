@@ -99,34 +99,50 @@ export function guardStaffSession(socket: AppSocket, s: RealtimeServices, log: L
   return check;
 }
 
-/** Rereads of a console's chats while revocations keep arriving as it reads them (each one a store read). */
+/** Rereads of a console's chats while their own revocations keep arriving as it reads them. */
 const MAX_ROOM_REREADS = 3;
 
 const conversationRooms = (id: string) => [rooms.conversation(id), rooms.conversationStaff(id)];
 
+const stillStaff = (socket: AppSocket) => socket.data.actor?.kind === "staff" && !socket.disconnected;
+
 /**
- * Reads what a console holds (`read`) and joins its chats' rooms. A chat that moves (transfer,
- * take-over, end) is revoked after the move is stored; if any revocation reached this process
- * while the list was read, it may predate a move, so it is read again: rooms of chats that left it
- * are left, chats that came to it (a transfer to this console) joined.
+ * Joins the rooms of the chats a console holds, `ids` as read from the store after `mark` (a value
+ * of the registry's revocation count) was taken. A chat that moves (transfer, take-over, end) is
+ * revoked after the move is stored, so a chat on the list that was revoked since the mark may have
+ * moved before the read: it is read again, and its rooms are left unless it is still held (or the
+ * staff member is the professional who joined it). Chats that come to the console meanwhile reach
+ * it through its staff room, joined before the read. Returns the chats it holds, or undefined when
+ * the socket stopped being staff meanwhile (logout, deactivation).
  */
-export async function joinHeldChats<T>(
+export async function joinHeldChats(
   socket: AppSocket,
   s: RealtimeServices,
-  read: () => Promise<T>,
-  idsOf: (read: T) => string[],
-): Promise<T> {
-  let joined: string[] = [];
+  staffId: string,
+  ids: string[],
+  mark: number,
+  log: Logger,
+): Promise<string[] | undefined> {
+  if (!stillStaff(socket)) return undefined;
+  let held = ids;
+  await socket.join(held.flatMap(conversationRooms));
   for (let reads = 0; ; reads++) {
-    const mark = s.rights.revocations;
-    const result = await read();
-    // Revoked while it was read (logout, deactivation): no room for a socket that is no one's now.
-    if (socket.data.actor?.kind !== "staff" || socket.disconnected) return result;
-    const ids = idsOf(result);
-    for (const id of joined) if (!ids.includes(id)) for (const room of conversationRooms(id)) await socket.leave(room);
-    await socket.join(ids.flatMap(conversationRooms));
-    joined = ids;
-    if (mark === s.rights.revocations || reads >= MAX_ROOM_REREADS) return result;
+    const revoked = s.rights.revokedSince(mark);
+    const doubtful = revoked === "unknown" ? held : held.filter((id) => revoked.has(id));
+    if (doubtful.length === 0) return held;
+    mark = s.rights.revocations;
+    // At the limit the doubtful ones are left unread: losing a room the client resyncs beats keeping one.
+    const now = reads < MAX_ROOM_REREADS ? (await s.deps.store.listActiveFor(staffId)).map((c) => c.id) : [];
+    if (!stillStaff(socket)) return undefined;
+    if (reads >= MAX_ROOM_REREADS)
+      log.warn({ event: "staff.rooms.doubtful", staffId, chats: doubtful.length }, "left rooms it could not confirm");
+    for (const id of doubtful) {
+      if (now.includes(id)) continue;
+      const c = await s.deps.store.getConversation(id, { lastSeq: false });
+      if (c?.status === "active" && c.professionalId === staffId) continue;
+      for (const room of conversationRooms(id)) await socket.leave(room);
+      held = held.filter((h) => h !== id);
+    }
   }
 }
 
@@ -134,17 +150,18 @@ export async function joinStaffRooms(socket: AppSocket, staff: Staff, s: Realtim
   try {
     // The staff room first: a move stored after the list below is read reaches this socket through it.
     await socket.join([rooms.staff(staff.id), rooms.allStaff, rooms.role(staff.role)]);
-    const [duties] = await Promise.all([
-      s.deps.store.listDuty(),
-      joinHeldChats(
-        socket,
-        s,
-        () => s.deps.store.listActiveFor(staff.id),
-        (active) => active.map((c) => c.id),
-      ),
-    ]);
-    if (socket.data.actor?.kind !== "staff" || socket.disconnected) return;
+    const mark = s.rights.revocations;
+    const [duties, active] = await Promise.all([s.deps.store.listDuty(), s.deps.store.listActiveFor(staff.id)]);
+    if (!stillStaff(socket)) return;
     if (duties.some((d) => d.staffId === staff.id)) await socket.join(rooms.onDuty);
+    await joinHeldChats(
+      socket,
+      s,
+      staff.id,
+      active.map((c) => c.id),
+      mark,
+      log,
+    );
   } catch (error) {
     log.warn({ event: "staff.rooms.failed", staffId: staff.id, err: error }, "could not join rooms; client resyncs");
   }

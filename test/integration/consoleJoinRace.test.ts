@@ -67,4 +67,28 @@ describe("a console connecting while its chat is transferred", () => {
     expect((await atSecond).conversationId).toBe(gained.id);
     expect(heard.map((m) => m.conversationId)).toEqual([gained.id]);
   });
+  it("keeps a professional's new console in a chat she handed back meanwhile, which she still joins", async () => {
+    const eva = await staff("eva@inloop.demo");
+    await ok(eva.socket, "duty:set", { onDuty: true });
+    const sam = await staff("sam@leiden.demo");
+    await ok(sam.socket, "presence:set", { status: "available", capacity: 2 });
+    const chat = await chatWith(sam.socket);
+    await ok(eva.socket, "conversation:join", { conversationId: chat.id });
+    await ok(eva.socket, "conversation:takeover", { conversationId: chat.id });
+    const evaId = ((await shared.server.store.listStaff()) as Staff[]).find((s) => s.email === "eva@inloop.demo")!.id;
+
+    // Her second console lists the chat as hers, and while that list is held she hands it back.
+    const hold = holdNextList(shared.server.store, evaId);
+    restore = hold.restore;
+    const second: ClientSocket = shared.track(await connect(shared.server.url, eva.cookie));
+    await hold.reading;
+    await ok(eva.socket, "conversation:handback", { conversationId: chat.id });
+    hold.release();
+    await ok(second, "staff:sync", { protocolVersion: PROTOCOL_VERSION });
+
+    // Revoked and no longer hers to hold, but she is still the professional in it: she still hears it.
+    const atSecond = nextEvent(second, "message:received");
+    await ok(chat.youth.socket, "message:send", { conversationId: chat.id, id: crypto.randomUUID(), text: "ben je er nog?" });
+    expect((await atSecond).conversationId).toBe(chat.id);
+  });
 });

@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers";
 import { createShardedAdapter } from "@socket.io/redis-adapter";
 import { Cluster, Redis, type RedisOptions } from "ioredis";
 
@@ -63,6 +64,7 @@ const coalescing = new WeakSet<CorkableStream>();
  * showed as the largest single cost: the connection's socket is corked at its first write and
  * uncorked when that round is done (`setImmediate` runs right after the poll phase). ioredis's own
  * auto-pipelining batches per `process.nextTick`, that is per incoming message, and gained nothing.
+ * `setImmediate` from node:timers, so a test's fake timers cannot leave the socket corked.
  */
 export function coalesceWrites(stream: CorkableStream): void {
   if (coalescing.has(stream)) return;
