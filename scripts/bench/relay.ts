@@ -195,3 +195,58 @@ export async function benchTwoNode(o: RelayOptions = FULL, single?: number): Pro
     await service.cleanup();
   }
 }
+
+/** Median of a non-empty list. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * The bare baseline and Inloop's relay at saturation in alternating rounds, both servers up
+ * throughout, each round's ratio taken from two runs seconds apart: on a machine whose speed
+ * drifts between runs (this two-core VM has a fast and a slow mode), adjacent pairs compare like
+ * with like, and the median of the pairs is the figure to judge by.
+ */
+export async function benchRelayRounds(o: RelayOptions = FULL, rounds = 5): Promise<Record<string, number>> {
+  const short = { ...o, warmupMs: Math.min(o.warmupMs, 1000), measureMs: Math.min(o.measureMs, 5000) };
+  const bare = await spawnBare();
+  const service = await startInloop(1);
+  const bareWorkers = startWorkers(o.workers);
+  const inloopWorkers = startWorkers(o.workers);
+  try {
+    const all = Array.from({ length: o.pairs }, () => ({ youthUrl: bare.url, staffUrl: bare.url }));
+    await askAll(bareWorkers, (i) => ({ cmd: "bare-pairs", pairs: split(all, o.workers)[i]! }), "ready");
+    const server = service.servers[0]!;
+    await inloopChats(service.prefix, inloopWorkers, o, [server.url], [server.url]);
+    const ratios: number[] = [];
+    const cpuRatios: number[] = [];
+    const out: Record<string, number> = {};
+    for (let round = 1; round <= rounds; round++) {
+      const b = await saturation(bareWorkers, short, bare.pid);
+      const r = await saturation(inloopWorkers, short, server.pid);
+      ratios.push(r.perS / b.perS);
+      out[`rounds_${round}_baseline_msgs_per_s`] = Math.round(b.perS);
+      out[`rounds_${round}_relay_msgs_per_s`] = Math.round(r.perS);
+      if (b.cpuUsPerMsg && r.cpuUsPerMsg) {
+        cpuRatios.push(r.cpuUsPerMsg / b.cpuUsPerMsg);
+        out[`rounds_${round}_baseline_cpu_us_per_msg`] = b.cpuUsPerMsg;
+        out[`rounds_${round}_relay_cpu_us_per_msg`] = r.cpuUsPerMsg;
+      }
+    }
+    return {
+      ...out,
+      rounds: rounds,
+      rounds_relay_ratio_median: round(median(ratios)),
+      rounds_relay_ratio_min: round(Math.min(...ratios)),
+      ...(cpuRatios.length
+        ? { rounds_relay_cpu_ratio_median: round(median(cpuRatios)), rounds_relay_cpu_ratio_max: round(Math.max(...cpuRatios)) }
+        : {}),
+    };
+  } finally {
+    await Promise.all([...bareWorkers, ...inloopWorkers].map((w) => w.close()));
+    await bare.stop();
+    await service.cleanup();
+  }
+}

@@ -13,7 +13,7 @@ import { benchEscalation } from "./escalation";
 import { benchFaults } from "./faults";
 import { benchFlagged } from "./flagged";
 import { benchFuzz } from "./fuzz";
-import { benchBaseline, benchRelay, benchTwoNode } from "./relay";
+import { benchBaseline, benchRelay, benchRelayRounds, benchTwoNode } from "./relay";
 import { machineLine, writeResults, writeSummary } from "./results";
 import { benchRisk } from "./risk";
 
@@ -25,6 +25,8 @@ const figures: Record<string, number> = existsSync(latestFile)
 const benches: Record<string, () => Promise<Record<string, number>>> = {
   baseline: () => benchBaseline(),
   relay: () => benchRelay(undefined, { perS: figures.baseline_relay_msgs_per_s, cpuUsPerMsg: figures.baseline_server_cpu_us_per_msg }),
+  // Baseline and relay again, alternating, judged by the median of adjacent pairs (relay.ts).
+  rounds: () => benchRelayRounds(),
   "two-node": () => benchTwoNode(undefined, figures.relay_msgs_per_s),
   connections: () => benchConnections(),
   assignment: () => benchAssignment(),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { benchAdapters } from "../../scripts/bench/adapters";
 import { benchAssignment, benchConnections } from "../../scripts/bench/capacity";
 import { benchEscalation } from "../../scripts/bench/escalation";
-import { benchBaseline, benchRelay, benchTwoNode } from "../../scripts/bench/relay";
+import { benchBaseline, benchRelay, benchRelayRounds, benchTwoNode } from "../../scripts/bench/relay";
 import { redisAvailable } from "../helpers/redis";
 
 const reachable = await redisAvailable("bench smoke");
@@ -37,7 +37,12 @@ describe.skipIf(!reachable)("bench smoke", () => {
     const twoNode = await benchTwoNode(tiny, relay.relay_msgs_per_s);
     expect(twoNode.two_node_relay_msgs_per_s).toBeGreaterThan(0);
     expect(twoNode.two_node_scaling).toBeGreaterThan(0);
-  }, 90_000);
+    const rounds = await benchRelayRounds(tiny, 2);
+    const ratios = [1, 2].map((r) => rounds[`rounds_${r}_relay_msgs_per_s`]! / rounds[`rounds_${r}_baseline_msgs_per_s`]!);
+    expect(rounds.rounds_relay_ratio_median).toBeCloseTo((ratios[0]! + ratios[1]!) / 2, 1);
+    expect(rounds.rounds_relay_ratio_min).toBeCloseTo(Math.min(...ratios), 1);
+    expect(rounds.rounds_relay_cpu_ratio_median).toBeGreaterThan(0);
+  }, 120_000);
 
   it("capacity benches: idle connections held with RSS per connection, assignment latency", async () => {
     const held = await benchConnections({ target: 200, workers: 2, concurrency: 20 });
