@@ -68,9 +68,9 @@ for (const name of wanted.length ? wanted : Object.keys(benches)) {
     console.error(`unknown benchmark "${name}"; known: ${[...Object.keys(benches), ...Object.keys(byNameOnly)].join(", ")}`);
     process.exit(2);
   }
-  // A bench leaves the load average raised for a minute (two cores): the next one waits for it to
-  // settle, so a figure is not taken in the wake of the bench before it.
-  if (Object.keys(thisRun).length > 0) thisRun[`settle_wait_s_before_${name.replace(/-/g, "_")}`] = await settle();
+  // A bench leaves the load average raised for a minute (two cores): each waits for it to settle,
+  // so a figure is not taken in the wake of the bench (or anything else) before it.
+  thisRun[`settle_wait_s_before_${name.replace(/-/g, "_")}`] = await settle();
   const t0 = Date.now();
   // The machine is shared: each bench's figures sit next to how busy it was when that bench began.
   const load = Math.round(os.loadavg()[0]! * 100) / 100;
