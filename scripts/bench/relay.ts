@@ -118,8 +118,7 @@ export async function benchBaseline(o: RelayOptions = FULL): Promise<Record<stri
   const bare = await spawnBare();
   const workers = startWorkers(o.workers);
   try {
-    const all = Array.from({ length: o.pairs }, () => ({ youthUrl: bare.url, staffUrl: bare.url }));
-    await askAll(workers, (i) => ({ cmd: "bare-pairs", pairs: split(all, o.workers)[i]! }), "ready");
+    await bareChats(workers, o, bare.url);
     const { perS, cpuUsPerMsg } = await saturation(workers, o, bare.pid);
     const latency = await delivery(workers, o, o.offeredPerS);
     return {
@@ -133,6 +132,12 @@ export async function benchBaseline(o: RelayOptions = FULL): Promise<Record<stri
     await Promise.all(workers.map((w) => w.close()));
     await bare.stop();
   }
+}
+
+/** `o.pairs` chats on the bare server at `url`, spread over the workers. */
+async function bareChats(workers: LoadWorker[], o: RelayOptions, url: string): Promise<void> {
+  const all = Array.from({ length: o.pairs }, () => ({ youthUrl: url, staffUrl: url }));
+  await askAll(workers, (i) => ({ cmd: "bare-pairs", pairs: split(all, o.workers)[i]! }), "ready");
 }
 
 /** Volunteers (three chats each) on `staffUrls`, their youths on `youthUrls`, round robin. */
@@ -216,8 +221,7 @@ export async function benchRelayRounds(o: RelayOptions = FULL, rounds = 5): Prom
   const bareWorkers = startWorkers(o.workers);
   const inloopWorkers = startWorkers(o.workers);
   try {
-    const all = Array.from({ length: o.pairs }, () => ({ youthUrl: bare.url, staffUrl: bare.url }));
-    await askAll(bareWorkers, (i) => ({ cmd: "bare-pairs", pairs: split(all, o.workers)[i]! }), "ready");
+    await bareChats(bareWorkers, o, bare.url);
     const server = service.servers[0]!;
     await inloopChats(service.prefix, inloopWorkers, o, [server.url], [server.url]);
     const ratios: number[] = [];

@@ -60,9 +60,10 @@ export type RequestTable<S extends Socket, Ctx> = { [E in RequestName]: RequestH
  * socket.io drops it.
  */
 export function serveRequests<S extends Socket, Ctx>(socket: S, table: RequestTable<S, Ctx>, ctx: Ctx, log: Logger): void {
-  socket.use((packet, next) => {
+  socket.use((packet) => {
     const [event] = packet;
-    if (typeof event !== "string" || !Object.hasOwn(table, event)) return next();
+    // The table holds every request, so only a packet `answerUnknownEvents` did not run for gets here.
+    if (typeof event !== "string" || !Object.hasOwn(table, event)) return refuse(packet, "BAD_REQUEST", "unknown event");
     if (socket.disconnected) return;
     void respond(socket, event as RequestName, table, packet.slice(1), ctx, log);
   });
