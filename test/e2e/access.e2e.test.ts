@@ -72,8 +72,13 @@ describe("accountable access: two-step login", () => {
     await eva.page.getByLabel("Wachtwoord").fill("inloop-demo");
     await eva.page.getByRole("button", { name: "Inloggen" }).click();
     await eva.page.getByRole("heading", { name: "Stel tweestapsverificatie in" }).waitFor();
-    // The one wrong recovery code is answered 401, which Chromium logs; nothing else may fail.
-    expect(eva.errors).toEqual(["Failed to load resource: the server responded with a status of 401 (Unauthorized)"]);
+    // The wrong recovery code is answered 401, which Chromium logs; so, at times, is a request of
+    // her console made after the reset ended her session and before the reload (a timing of the
+    // machine's speed: CI at 569f46a logged two). A 401 is all that may be logged, once or twice.
+    const unauthorized = "Failed to load resource: the server responded with a status of 401 (Unauthorized)";
+    expect(eva.errors.filter((e) => e !== unauthorized)).toEqual([]);
+    expect(eva.errors.length).toBeGreaterThanOrEqual(1);
+    expect(eva.errors.length).toBeLessThanOrEqual(2);
     expect(ilse.errors).toEqual([]);
   });
 });
